@@ -1,0 +1,64 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AcademiesModule } from './academies/academies.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { CoverageModule } from './coverage/coverage.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { DemoSeedModule } from './database/seed/demo-seed.module';
+import { EncountersModule } from './encounters/encounters.module';
+import { GuidanceMeetingsModule } from './guidance-meetings/guidance-meetings.module';
+import { GroupsModule } from './groups/groups.module';
+import { HealthModule } from './health/health.module';
+import { LearnersModule } from './learners/learners.module';
+import { loggerOptions } from './logger-options';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ReportsModule } from './reports/reports.module';
+import { RosterImportModule } from './roster-import/roster-import.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const webDist = resolve(config.WEB_DIST);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          autoLoadEntities: true,
+          migrationsRun: config.MIGRATE_ON_START,
+          retryAttempts: 0,
+        }),
+        ...(existsSync(resolve(webDist, 'index.html'))
+          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
+          : []),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        AcademiesModule,
+        UsersModule,
+        GroupsModule,
+        LearnersModule,
+        RosterImportModule,
+        CoverageModule,
+        OrganisationsModule,
+        EncountersModule,
+        GuidanceMeetingsModule,
+        ReportsModule,
+        DemoSeedModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

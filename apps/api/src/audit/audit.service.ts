@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+export interface AuditRecord {
+  userId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  academyId?: string | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+export interface AuditQuery {
+  userId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  academyId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /** Records an entry; pass the transaction's manager so that the entry commits or rolls back with the change. */
+  async record(entry: AuditRecord, manager: EntityManager = this.entries.manager): Promise<void> {
+    await manager.insert(AuditEntry, {
+      userId: entry.userId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      academyId: entry.academyId ?? null,
+      details: (entry.details ?? {}) as never,
+      ip: entry.ip ?? null,
+    });
+  }
+
+  async list(
+    query: AuditQuery,
+  ): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
+    const builder = this.entries
+      .createQueryBuilder('entry')
+      .orderBy('entry.at', 'DESC')
+      .addOrderBy('entry.id', 'DESC');
+    if (query.userId) builder.andWhere('entry.user_id = :userId', { userId: query.userId });
+    if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
+    if (query.entityType)
+      builder.andWhere('entry.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) builder.andWhere('entry.entity_id = :entityId', { entityId: query.entityId });
+    if (query.academyId) builder.andWhere('entry.academy_id = :academyId', { academyId: query.academyId });
+    if (query.from) builder.andWhere('entry.at >= :from::date', { from: query.from });
+    if (query.to) builder.andWhere(`entry.at < (:to::date + interval '1 day')`, { to: query.to });
+    const [items, total] = await builder
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+}

@@ -1,0 +1,42 @@
+import type { CookieOptions, Request, Response } from 'express';
+import type { IssuedSession } from './session.service';
+
+export const SESSION_COOKIE = 'encounters_session';
+/** Angular's HttpClient reads this cookie and echoes it in the header below (double-submit). */
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'x-xsrf-token';
+
+export function readToken(request: Request): { token: string; via: 'cookie' | 'bearer' } | null {
+  const authorization = request.header('authorization');
+  if (authorization?.startsWith('Bearer ')) {
+    const token = authorization.slice('Bearer '.length).trim();
+    return token ? { token, via: 'bearer' } : null;
+  }
+  const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+function baseOptions(request: Request): CookieOptions {
+  // `secure` follows the connection: behind HTTPS (or a proxy saying so) cookies never travel in clear.
+  return { sameSite: 'strict', secure: request.secure, path: '/' };
+}
+
+export function setSessionCookies(request: Request, response: Response, session: IssuedSession): void {
+  response.cookie(SESSION_COOKIE, session.token, {
+    ...baseOptions(request),
+    httpOnly: true,
+    expires: session.expiresAt,
+  });
+  if (session.csrfToken) {
+    response.cookie(CSRF_COOKIE, session.csrfToken, {
+      ...baseOptions(request),
+      httpOnly: false,
+      expires: session.expiresAt,
+    });
+  }
+}
+
+export function clearSessionCookies(request: Request, response: Response): void {
+  response.clearCookie(SESSION_COOKIE, { ...baseOptions(request), httpOnly: true });
+  response.clearCookie(CSRF_COOKIE, baseOptions(request));
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Public, SignedIn } from './access.decorator';
+import { clearSessionCookies, setSessionCookies } from './auth-cookies';
+import type { AuthUser } from './auth-user';
+import { AuthService, UserProfile } from './auth.service';
+import { CurrentUser } from './current-user.decorator';
+import { DEMO_USERS } from './demo-users';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { SignInDto } from './dto/sign-in.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // Sign-in is rate-limited per address, whatever the outcome; the other routes need a session anyway.
+  @Post('login')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
+  @ApiUnauthorizedResponse({ description: 'Bad credentials (one message for every cause).' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
+  async login(
+    @Body() dto: SignInDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { session, profile } = await this.auth.signIn(
+      dto.email,
+      dto.password,
+      request.ip ?? 'unknown',
+      'cookie',
+    );
+    setSessionCookies(request, response, session);
+    return profile;
+  }
+
+  @Post('token')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A bearer token for scripts: send `Authorization: Bearer <token>`.' })
+  async token(@Body() dto: SignInDto, @Req() request: Request) {
+    const { session, profile } = await this.auth.signIn(
+      dto.email,
+      dto.password,
+      request.ip ?? 'unknown',
+      'bearer',
+    );
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: profile };
+  }
+
+  @Post('logout')
+  @SignedIn()
+  @HttpCode(204)
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.signOut(user, request.ip ?? 'unknown');
+    clearSessionCookies(request, response);
+  }
+
+  @Get('me')
+  @SignedIn()
+  me(@CurrentUser() user: AuthUser): Promise<UserProfile> {
+    return this.auth.profile(user.id);
+  }
+
+  @Post('password')
+  @SignedIn()
+  @HttpCode(204)
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: Request,
+  ) {
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, request.ip ?? 'unknown');
+  }
+
+  /** The sign-in page lists the demo users only in demo mode. */
+  @Get('demo-users')
+  @Public()
+  demoUsers() {
+    return this.config.DEMO_MODE
+      ? DEMO_USERS.map(({ email, name, password, roles }) => ({ email, name, password, roles }))
+      : [];
+  }
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { User } from '../users/user.entity';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { SessionService } from './session.service';
+import { SignInThrottle } from './sign-in-throttle';
+import { UserSession } from './user-session.entity';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, UserSession]),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, SessionService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionService, AuthService],
+})
+export class AuthModule {}

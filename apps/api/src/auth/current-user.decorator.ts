@@ -1,0 +1,12 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AuthUser } from './auth-user';
+
+export type AuthenticatedRequest = Request & { user?: AuthUser };
+
+/** The signed-in user of a route guarded by `@SignedIn()` or `@Allow(...)`. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
+  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without a signed-in user');
+  return user;
+});

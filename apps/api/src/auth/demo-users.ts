@@ -1,0 +1,56 @@
+import type { Role } from '../users/roles';
+
+/**
+ * One demo user per role, created with the demo trust and listed on the sign-in page in demo mode only.
+ * The passwords are public by design: never run demo mode on real data.
+ */
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  password: string;
+  roles: Role[];
+  academyUrns: string[];
+}[] = [
+  {
+    email: 'admin@demo.encounters',
+    name: 'Alex Admin',
+    password: 'blue-kiln-falcon-2025',
+    roles: ['trust_admin'],
+    academyUrns: [],
+  },
+  {
+    email: 'leader@demo.encounters',
+    name: 'Taylor Trustleader',
+    password: 'green-kiln-otter-2025',
+    roles: ['trust_leader'],
+    academyUrns: [],
+  },
+  {
+    email: 'head@demo.encounters',
+    name: 'Harper Head',
+    password: 'red-kiln-badger-2025',
+    roles: ['academy_leader'],
+    academyUrns: ['900001'],
+  },
+  {
+    email: 'careers@demo.encounters',
+    name: 'Casey Careers',
+    password: 'amber-kiln-heron-2025',
+    roles: ['careers_lead'],
+    academyUrns: ['900001'],
+  },
+  {
+    email: 'adviser@demo.encounters',
+    name: 'Avery Adviser',
+    password: 'teal-kiln-finch-2025',
+    roles: ['careers_adviser'],
+    academyUrns: ['900001'],
+  },
+  {
+    email: 'teacher@demo.encounters',
+    name: 'Morgan Tutor',
+    password: 'grey-kiln-robin-2025',
+    roles: ['teacher'],
+    academyUrns: ['900001'],
+  },
+];

@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { generateTrust, type PresetName, PRESETS } from '@encounters/demo-data';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/config';
+import { checkDatabase } from './database/check-database';
+import { dataSourceOptions } from './database/data-source-options';
+import { DemoSeedService } from './database/seed/demo-seed.service';
+import { LearnerProgressService } from './coverage/learner-progress.service';
+import { writeGeneratedTrust } from './database/seed/generated-trust-writer';
+import { ROLES, type Role } from './users/roles';
+import { UsersService } from './users/users.service';
+
+const USAGE = `Usage:
+  cli migrate
+  cli seed
+  cli generate --preset <demo|trust-tenth|trust> [--seed <n>]
+  cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]`;
+
+async function migrate(url: string): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions(url, 1)).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    process.stdout.write(
+      applied.length
+        ? `Applied ${applied.map((migration) => migration.name).join(', ')}\n`
+        : 'The database is up to date.\n',
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withApp<T>(
+  work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
+) {
+  const config = loadConfig({ ...process.env, SEED_DEMO_IF_EMPTY: 'false', LOG_LEVEL: 'warn' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin || !process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
+  }
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Keep the password off the screen: echo nothing while it is typed.
+  (prompt as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => undefined;
+  process.stdout.write('Password (at least 12 characters): ');
+  const password = await new Promise<string>((resolve) => prompt.question('', resolve));
+  prompt.close();
+  process.stdout.write('\n');
+  return password;
+}
+
+async function createUser(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+  });
+  const roles = (values.role ?? []) as Role[];
+  if (!values.email || !values.name || !roles.length) throw new ConfigError(USAGE);
+  const unknown = roles.filter((role) => !ROLES.includes(role));
+  if (unknown.length)
+    throw new ConfigError(`Unknown role ${unknown.join(', ')}: choose from ${ROLES.join(', ')}`);
+  const password = await readPassword(values['password-stdin'] ?? false);
+  await withApp(async (app) => {
+    const user = await app
+      .get(UsersService)
+      .create(
+        { email: values.email!, name: values.name!, password, roles, academyIds: [], groupIds: [] },
+        null,
+        null,
+      );
+    process.stdout.write(`Created ${user.email} (${user.roles.join(', ')}).\n`);
+  });
+}
+
+/** Writes a generated trust (tools/demo-data) into an empty database: for benchmarks and large demonstrations. */
+async function generate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { preset: { type: 'string' }, seed: { type: 'string' } } });
+  const preset = values.preset as PresetName | undefined;
+  if (!preset || !(preset in PRESETS))
+    throw new ConfigError(`${USAGE}\nPresets: ${Object.keys(PRESETS).join(', ')}`);
+  const parameters = { ...PRESETS[preset], ...(values.seed ? { seed: Number(values.seed) } : {}) };
+  const started = Date.now();
+  const trust = generateTrust(parameters);
+  await withApp(async (app) => {
+    await writeGeneratedTrust(app.get(DataSource), app.get(LearnerProgressService), trust, (message) =>
+      process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`),
+    );
+  });
+  process.stdout.write(`Generated the ${preset} trust in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  const config = loadConfig();
+  await checkDatabase(config.DATABASE_URL);
+  switch (command) {
+    case 'migrate':
+      return migrate(config.DATABASE_URL);
+    case 'seed':
+      return withApp(async (app) => {
+        await app.get(DemoSeedService).seed({ onlyIfEmpty: false });
+        process.stdout.write('Seeded the demo trust.\n');
+      });
+    case 'user:create':
+      return createUser(args);
+    case 'generate':
+      return generate(args);
+    default:
+      throw new ConfigError(USAGE);
+  }
+}
+
+main().catch((error: unknown) => {
+  const response = (error as { response?: { message?: string } }).response;
+  process.stderr.write(`${response?.message ?? (error instanceof Error ? error.message : String(error))}\n`);
+  process.exit(1);
+});

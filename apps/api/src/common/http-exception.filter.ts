@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * The one place that turns an exception into the error body of spec/api.md:
+ * `{ statusCode, error, message, details }`. No stack trace, SQL or path ever reaches a client.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, message, details, extra } = this.describe(exception);
+    if (status >= 500) {
+      // Only the kind of failure: messages of database errors can quote the values that failed.
+      const name = exception instanceof Error ? exception.name : typeof exception;
+      const code = (exception as { code?: string })?.code;
+      this.logger.error({ err: { name, code } }, 'Unhandled error');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(status).json({
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message,
+      details,
+      ...extra,
+    });
+  }
+
+  private describe(exception: unknown): {
+    status: number;
+    message: string;
+    details: unknown[];
+    extra: Record<string, unknown>;
+  } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'string') return { status, message: body, details: [], extra: {} };
+      const {
+        message,
+        details,
+        statusCode: _statusCode,
+        error: _error,
+        ...extra
+      } = body as Record<string, unknown>;
+      const text = Array.isArray(message) ? message.join('; ') : String(message ?? STATUS_CODES[status]);
+      return { status, message: text, details: Array.isArray(details) ? details : [], extra };
+    }
+    const bodyParserError = exception as BodyParserError;
+    if (bodyParserError?.type === 'entity.too.large') {
+      return {
+        status: HttpStatus.PAYLOAD_TOO_LARGE,
+        message: 'The request body is too large.',
+        details: [],
+        extra: {},
+      };
+    }
+    if (
+      typeof bodyParserError?.status === 'number' &&
+      bodyParserError.status >= 400 &&
+      bodyParserError.status < 500
+    ) {
+      const status = bodyParserError.status;
+      return { status, message: STATUS_CODES[status] ?? 'Bad request', details: [], extra: {} };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: 'Something went wrong on our side. Please try again.',
+      details: [],
+      extra: {},
+    };
+  }
+}

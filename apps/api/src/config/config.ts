@@ -1,0 +1,134 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+const toNumber = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** Every setting the API reads from its environment. `.env.example` lists the same names. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** postgres://user:password@host:port/database. The start script sets it to the embedded server when unset. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL!: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Serves the built Angular app from this folder when it exists. */
+  @IsString()
+  WEB_DIST = 'dist/apps/web/browser';
+
+  /** Seeds the demo trust when the database holds no trust yet. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO_IF_EMPTY = false;
+
+  /** Demo mode shows the demo users and their passwords on the sign-in page. Never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_MODE = false;
+
+  /** Runs pending migrations at start-up. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATE_ON_START = true;
+
+  @Transform(toNumber)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  DATABASE_POOL_SIZE = 10;
+
+  /** A session ends after this many minutes without a request. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** A session ends this many hours after sign-in, however busy. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Bearer tokens for scripts last this many days. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  BEARER_TOKEN_DAYS = 30;
+
+  /** Failed sign-ins allowed per account, and per address, in 15 minutes before 429. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_MAX_FAILURES = 5;
+
+  /** Requests per minute per address to the sign-in routes, whatever their outcome. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Creates the first trust administrator at start-up when no user exists yet. */
+  @IsOptional()
+  @IsString()
+  INITIAL_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  INITIAL_ADMIN_NAME?: string;
+
+  @IsOptional()
+  @IsString()
+  INITIAL_ADMIN_PASSWORD?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; a bad value stops the process with one clear line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((error) =>
+      error.constraints
+        ? Object.values(error.constraints).map((message) =>
+            message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+          )
+        : [],
+    );
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../auth/access.decorator';
+import { accessScope, type AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CoverageService } from './coverage.service';
+import { CoverageQueryDto } from './dto/coverage-query.dto';
+
+@ApiTags('coverage')
+@Controller('coverage')
+export class CoverageController {
+  constructor(private readonly coverage: CoverageService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({
+    summary: 'Coverage of every rule for a scope',
+    description:
+      'The first row is the whole scope. With `breakdown`, one row per value of the characteristic follows, with its gap. ' +
+      'Without it, one row per academy (trust), year group (academy) or class (year group) follows, for drilling down.',
+  })
+  get(@Query() query: CoverageQueryDto, @CurrentUser() user: AuthUser) {
+    return this.coverage.coverage(query, accessScope(user));
+  }
+
+  @Get('learners')
+  @SignedIn()
+  @ApiOperation({ summary: 'Every learner of a scope with the status of every rule (the class view)' })
+  learners(@Query() query: CoverageQueryDto, @CurrentUser() user: AuthUser) {
+    return this.coverage.learners(query, accessScope(user));
+  }
+}

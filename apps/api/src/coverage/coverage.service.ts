@@ -1,0 +1,341 @@
+import {
+  academicYearEnd,
+  academicYearOf,
+  academicYearStart,
+  type CoverageBreakdownRow,
+  type CoverageCharacteristics,
+  coverageGap,
+  type CoverageLearnerRow,
+  type CoverageLearnersResponse,
+  type CoverageResponse,
+  type CoverageRow,
+  coverageSubgroups,
+  type PolicyLookup,
+  RULE_IDS,
+  type RuleId,
+  type RuleStatuses,
+  type RuleTally,
+  tallyFromCounts,
+  todayIsoDate,
+} from '@encounters/domain';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type AccessScope, seesWholeAcademy } from '../auth/auth-user';
+import type { CoverageQueryDto } from './dto/coverage-query.dto';
+import { loadPolicyLookup } from './policy-lookup';
+
+type Counts = Omit<RuleTally, 'percent'>;
+type CountsByRule = Record<RuleId, Counts>;
+
+interface ResolvedScope {
+  academicYear: number;
+  asAt: string;
+  /** SQL conditions on `e` (enrolment) selecting the learners of the scope. */
+  conditions: string[];
+  parameters: unknown[];
+  key: string;
+  label: string;
+  /** How the first row divides into the rows after it when no breakdown is asked for. */
+  children: { column: string; label: string } | null;
+}
+
+const col = (rule: RuleId) => rule.toLowerCase();
+
+/** `count(*) FILTER` for each status of each rule, at the as-at date in $2. */
+const TALLY_COLUMNS = RULE_IDS.map((rule) => {
+  const notMet = `(p.${col(rule)}_met_on IS NULL OR p.${col(rule)}_met_on > $2::date)`;
+  return `count(*) FILTER (WHERE p.${col(rule)}_window_end IS NOT NULL)::int AS ${col(rule)}_applicable,
+    count(*) FILTER (WHERE p.${col(rule)}_met_on <= $2::date)::int AS ${col(rule)}_met,
+    count(*) FILTER (WHERE p.${col(rule)}_window_end < $2::date AND ${notMet})::int AS ${col(rule)}_missed,
+    count(*) FILTER (WHERE p.${col(rule)}_window_end >= $2::date
+      AND p.${col(rule)}_window_end - $2::date <= p.at_risk_days AND ${notMet})::int AS ${col(rule)}_at_risk`;
+}).join(',\n    ');
+
+/** R-S-1, R-S-2 in SQL: the same decision as `statusFromProgress` in the rules library. */
+export const STATUS_COLUMNS = RULE_IDS.map(
+  (rule) => `CASE WHEN p.${col(rule)}_window_end IS NULL THEN 'not_applicable'
+      WHEN p.${col(rule)}_met_on <= $2::date THEN 'met'
+      WHEN p.${col(rule)}_window_end < $2::date THEN 'missed'
+      WHEN p.${col(rule)}_window_end - $2::date <= p.at_risk_days THEN 'at_risk'
+      ELSE 'on_track' END AS ${col(rule)}_status`,
+).join(',\n    ');
+
+/** R-G-4: on roll at the as-at date ($2) in the year that runs from $3 to $4. */
+export const ON_ROLL = `NOT (e.leaving_date IS NOT NULL AND e.leaving_date < $2::date AND e.leaving_date <= $4::date)
+  AND NOT (e.admission_date IS NOT NULL AND e.admission_date > $2::date AND $2::date >= $3::date)`;
+
+/**
+ * The progress rows with the enrolment facts they carry, under the two names the conditions use: `p` for
+ * the progress, `e` for the enrolment. The lateral projection costs nothing; PostgreSQL flattens it.
+ */
+const PROGRESS_WITH_ENROLMENT = `learner_progress p
+  CROSS JOIN LATERAL (SELECT p.learner_id, p.academic_year, p.academy_id, p.year_group, p.registration_group_id,
+    p.pupil_premium, p.sen_status, p.eal, p.looked_after, p.admission_date, p.leaving_date) e`;
+
+const YEAR_GROUP_LABEL = (yearGroup: number) => `Year ${yearGroup}`;
+
+@Injectable()
+export class CoverageService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async coverage(query: CoverageQueryDto, access: AccessScope): Promise<CoverageResponse> {
+    const scope = await this.resolve(query, access);
+    const policyFor = await loadPolicyLookup(this.dataSource.manager);
+    const context = this.context(query, scope, policyFor);
+    const breakdown = query.breakdown;
+    const dimensions = breakdown
+      ? ['e.pupil_premium', 'e.sen_status', 'e.eal', `coalesce(l.gender, '')`, 'e.looked_after']
+      : scope.children
+        ? [scope.children.column]
+        : [];
+    const grouped: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
+        count(*)::int AS learners,
+        ${TALLY_COLUMNS}
+       FROM ${PROGRESS_WITH_ENROLMENT}
+       ${breakdown === 'gender' ? 'JOIN learner l ON l.id = e.learner_id' : 'LEFT JOIN LATERAL (SELECT NULL::text AS gender) l ON true'}
+       WHERE ${this.where(scope, access)}
+       ${dimensions.length ? `GROUP BY ${dimensions.map((_, index) => `d${index}`).join(', ')}` : ''}`,
+      this.parameters(scope, access),
+    );
+    const total = this.row(scope.key, scope.label, grouped);
+    if (breakdown) {
+      const combinations = grouped.map((group) => ({
+        characteristics: {
+          pupilPremium: group['d0'] as boolean,
+          senStatus: group['d1'] as 'N' | 'K' | 'E',
+          eal: group['d2'] as boolean,
+          gender: group['d3'] as string,
+          lookedAfter: group['d4'] as boolean,
+        } satisfies CoverageCharacteristics,
+        group,
+      }));
+      const rows: CoverageBreakdownRow[] = coverageSubgroups(
+        breakdown,
+        combinations.map((combination) => combination.characteristics),
+      ).map(({ key, label, includes }) => {
+        const inside = combinations.filter((c) => includes(c.characteristics)).map((c) => c.group);
+        const rest = combinations.filter((c) => !includes(c.characteristics)).map((c) => c.group);
+        const row = this.row(key, label, inside);
+        const restRow = this.row(`${key}:rest`, '', rest);
+        const gaps = Object.fromEntries(
+          RULE_IDS.map((rule) => [rule, coverageGap(row.rules[rule], restRow.rules[rule])]),
+        ) as Record<RuleId, number | null>;
+        return { ...row, gaps };
+      });
+      return { ...context, rows: [total, ...rows] };
+    }
+    if (!scope.children) return { ...context, rows: [total] };
+    const labels = await this.childLabels(scope, grouped.map((group) => group['d0']));
+    const children = grouped
+      .map((group) => {
+        const value = group['d0'];
+        return this.row(`${scope.children!.label}:${value ?? 'none'}`, labels.get(String(value)) ?? 'No group', [group]);
+      })
+      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
+    return { ...context, rows: [total, ...children] };
+  }
+
+  async learners(query: CoverageQueryDto, access: AccessScope): Promise<CoverageLearnersResponse> {
+    const scope = await this.resolve(query, access);
+    const policyFor = await loadPolicyLookup(this.dataSource.manager);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT e.learner_id, l.upn,
+              coalesce(l.preferred_forename, l.legal_forename) || ' ' || coalesce(l.preferred_surname, l.legal_surname) AS name,
+              e.year_group, g.name AS group_name,
+              ${STATUS_COLUMNS}
+         FROM ${PROGRESS_WITH_ENROLMENT}
+         JOIN learner l ON l.id = e.learner_id
+         LEFT JOIN learning_group g ON g.id = e.registration_group_id
+        WHERE ${this.where(scope, access)}
+        ORDER BY lower(coalesce(l.preferred_surname, l.legal_surname)), lower(coalesce(l.preferred_forename, l.legal_forename)), l.upn`,
+      this.parameters(scope, access),
+    );
+    return {
+      ...this.context(query, scope, policyFor),
+      rows: rows.map(
+        (row): CoverageLearnerRow => ({
+          learnerId: row['learner_id'] as string,
+          upn: row['upn'] as string,
+          name: row['name'] as string,
+          yearGroup: row['year_group'] as number,
+          group: (row['group_name'] as string | null) ?? null,
+          statuses: Object.fromEntries(RULE_IDS.map((rule) => [rule, row[`${col(rule)}_status`]])) as RuleStatuses,
+        }),
+      ),
+    };
+  }
+
+  private context(query: CoverageQueryDto, scope: ResolvedScope, policyFor: PolicyLookup) {
+    return {
+      scope: query.scope,
+      academicYear: scope.academicYear,
+      asAt: scope.asAt,
+      ruleSet: policyFor(scope.academicYear).ruleSet,
+    };
+  }
+
+  /** Sums grouped counts into one row. */
+  private row(key: string, label: string, groups: Record<string, unknown>[]): CoverageRow {
+    const counts = Object.fromEntries(
+      RULE_IDS.map((rule) => {
+        const sum = (suffix: string) => groups.reduce((total, group) => total + Number(group[`${col(rule)}_${suffix}`]), 0);
+        const applicable = sum('applicable');
+        const met = sum('met');
+        const missed = sum('missed');
+        const atRisk = sum('at_risk');
+        return [rule, { met, onTrack: applicable - met - missed - atRisk, atRisk, missed, applicable }];
+      }),
+    ) as CountsByRule;
+    return {
+      key,
+      label,
+      learners: groups.reduce((total, group) => total + Number(group['learners']), 0),
+      rules: Object.fromEntries(RULE_IDS.map((rule) => [rule, tallyFromCounts(counts[rule])])) as CoverageRow['rules'],
+    };
+  }
+
+  private where(scope: ResolvedScope, access: AccessScope): string {
+    const conditions = ['e.academic_year = $1', ON_ROLL, ...scope.conditions];
+    if (!access.trustWide) {
+      // Children's data is filtered in SQL: academy-wide staff see their academies, teachers their groups.
+      const a = scope.parameters.length + 5;
+      conditions.push(
+        `(e.academy_id = ANY($${a}::uuid[]) OR e.learner_id IN (SELECT learner_id FROM group_membership WHERE group_id = ANY($${a + 1}::uuid[])))`,
+      );
+    }
+    return conditions.join(' AND ');
+  }
+
+  private parameters(scope: ResolvedScope, access: AccessScope): unknown[] {
+    const base = [scope.academicYear, scope.asAt, academicYearStart(scope.academicYear), academicYearEnd(scope.academicYear), ...scope.parameters];
+    return access.trustWide ? base : [...base, access.academyIds, access.groupIds];
+  }
+
+  private async childLabels(scope: ResolvedScope, values: unknown[]): Promise<Map<string, string>> {
+    const ids = values.filter((value): value is string => typeof value === 'string');
+    switch (scope.children?.label) {
+      case 'academy': {
+        const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM academy WHERE id = ANY($1::uuid[])', [ids]);
+        return new Map(rows.map((row) => [row.id, row.name]));
+      }
+      case 'group': {
+        const rows: { id: string; name: string }[] = await this.dataSource.query(
+          'SELECT id, name FROM learning_group WHERE id = ANY($1::uuid[])',
+          [ids],
+        );
+        return new Map(rows.map((row) => [row.id, row.name]));
+      }
+      case 'yearGroup':
+        return new Map(values.map((value) => [String(value), YEAR_GROUP_LABEL(Number(value))]));
+      default:
+        return new Map();
+    }
+  }
+
+  /** Turns the query into SQL conditions, refusing what the caller may not see with 404 (never revealing it exists). */
+  private async resolve(query: CoverageQueryDto, access: AccessScope): Promise<ResolvedScope> {
+    const asAt = query.asAt ?? todayIsoDate();
+    let academicYear = query.academicYear ?? academicYearOf(asAt);
+    const base = { academicYear, asAt };
+    switch (query.scope) {
+      case 'trust':
+        if (!access.trustWide) throw new ForbiddenException('Only trust-wide roles see the whole trust.');
+        return { ...base, conditions: [], parameters: [], key: 'trust', label: 'Trust', children: { column: 'e.academy_id', label: 'academy' } };
+      case 'academy': {
+        const academy = await this.one<{ name: string }>('SELECT name FROM academy WHERE id = $1', query.id!);
+        if (!academy) return this.wrongKindOr404(query.id!, 'academy', access);
+        if (!seesWholeAcademy(access, query.id!)) throw new NotFoundException('No such academy.');
+        return {
+          ...base,
+          conditions: ['e.academy_id = $5'],
+          parameters: [query.id],
+          key: `academy:${query.id}`,
+          label: academy.name,
+          children: { column: 'e.year_group', label: 'yearGroup' },
+        };
+      }
+      case 'yearGroup': {
+        const academy = await this.one<{ name: string }>('SELECT name FROM academy WHERE id = $1', query.academyId!);
+        if (!academy || !seesWholeAcademy(access, query.academyId!)) throw new NotFoundException('No such academy.');
+        return {
+          ...base,
+          conditions: ['e.academy_id = $5', 'e.year_group = $6'],
+          parameters: [query.academyId, query.yearGroup],
+          key: `yearGroup:${query.academyId}:${query.yearGroup}`,
+          label: `${academy.name}, ${YEAR_GROUP_LABEL(query.yearGroup!)}`,
+          children: { column: 'e.registration_group_id', label: 'group' },
+        };
+      }
+      case 'group': {
+        const group = await this.one<{ name: string; academy_id: string; academic_year: number }>(
+          'SELECT name, academy_id, academic_year FROM learning_group WHERE id = $1',
+          query.id!,
+        );
+        if (!group) return this.wrongKindOr404(query.id!, 'group', access);
+        if (!seesWholeAcademy(access, group.academy_id) && !access.groupIds.includes(query.id!)) {
+          throw new NotFoundException('No such group.');
+        }
+        academicYear = query.academicYear ?? group.academic_year;
+        return {
+          ...base,
+          academicYear,
+          conditions: ['e.learner_id IN (SELECT learner_id FROM group_membership WHERE group_id = $5)'],
+          parameters: [query.id],
+          key: `group:${query.id}`,
+          label: group.name,
+          children: null,
+        };
+      }
+      case 'learner': {
+        const visible = await this.learnerVisible(query.id!, access);
+        if (visible === null) return this.wrongKindOr404(query.id!, 'learner', access);
+        if (!visible) throw new NotFoundException('No such learner.');
+        return { ...base, conditions: ['e.learner_id = $5'], parameters: [query.id], key: `learner:${query.id}`, label: 'Learner', children: null };
+      }
+    }
+  }
+
+  /** True, false (exists but hidden), or null (no such learner). */
+  private async learnerVisible(learnerId: string, access: AccessScope): Promise<boolean | null> {
+    const rows: { visible: boolean }[] = await this.dataSource.query(
+      `SELECT $2::boolean
+              OR EXISTS (SELECT 1 FROM enrolment WHERE learner_id = l.id AND academy_id = ANY($3::uuid[]))
+              OR EXISTS (SELECT 1 FROM group_membership WHERE learner_id = l.id AND group_id = ANY($4::uuid[])) AS visible
+         FROM learner l WHERE l.id = $1`,
+      [learnerId, access.trustWide, access.academyIds, access.groupIds],
+    );
+    return rows.length ? rows[0].visible : null;
+  }
+
+  /** An id of another kind than the scope asks for is a 400 when the caller may see it, else a 404. */
+  private async wrongKindOr404(id: string, expected: 'academy' | 'group' | 'learner', access: AccessScope): Promise<never> {
+    const academy = expected !== 'academy' ? await this.one<{ id: string }>('SELECT id FROM academy WHERE id = $1', id) : null;
+    const group =
+      expected !== 'group'
+        ? await this.one<{ academy_id: string }>('SELECT academy_id FROM learning_group WHERE id = $1', id)
+        : null;
+    const learner = expected !== 'learner' ? await this.learnerVisible(id, access) : null;
+    const kind =
+      academy && seesWholeAcademy(access, id)
+        ? 'an academy'
+        : group && (seesWholeAcademy(access, group.academy_id) || access.groupIds.includes(id))
+          ? 'a group'
+          : learner
+            ? 'a learner'
+            : null;
+    if (kind) {
+      throw new BadRequestException({
+        message: `id is ${kind}'s id, but scope ${expected} needs ${expected === 'academy' ? 'an academy' : `a ${expected}`}'s id.`,
+        details: [{ field: 'id', reason: `not ${expected === 'academy' ? 'an academy' : `a ${expected}`} id` }],
+      });
+    }
+    throw new NotFoundException(`No such ${expected}.`);
+  }
+
+  private async one<T>(sql: string, id: string): Promise<T | null> {
+    const rows: T[] = await this.dataSource.query(sql, [id]);
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,117 @@
+import type {
+  EducationOrganisationType,
+  EncounterCategory,
+  LearnerRecord,
+  MeaningfulChecklist,
+} from '@encounters/domain';
+import type { EntityManager } from 'typeorm';
+
+interface EnrolmentRow {
+  learner_id: string;
+  date_of_birth: string;
+  gender: string | null;
+  academic_year: number;
+  academy_id: string;
+  year_group: number;
+  registration_group_id: string | null;
+  considering_higher_education: boolean;
+  admission_date: string | null;
+  leaving_date: string | null;
+  pupil_premium: boolean;
+  sen_status: 'N' | 'K' | 'E';
+  eal: boolean;
+  looked_after: boolean;
+}
+
+interface AttendanceRow {
+  learner_id: string;
+  encounter_id: string;
+  date: string;
+  status: 'attended' | 'absent' | 'withdrawn';
+  categories: EncounterCategory[];
+  education_types: EducationOrganisationType[];
+  meaningful_override: boolean | null;
+  checklist: MeaningfulChecklist;
+}
+
+/**
+ * Everything the rules engine needs about these learners, read with three queries whatever their number.
+ * Dates come back as ISO strings (`::text`), never through a JavaScript Date and its time zone.
+ */
+export async function loadLearnerRecords(manager: EntityManager, learnerIds: readonly string[]): Promise<LearnerRecord[]> {
+  if (!learnerIds.length) return [];
+  const ids = [...new Set(learnerIds)];
+  // One after the other: inside a transaction the three share one connection.
+  const enrolments: EnrolmentRow[] = await manager.query(
+      `SELECT e.learner_id, l.date_of_birth::text AS date_of_birth, l.gender, e.academic_year, e.academy_id, e.year_group,
+              e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
+              e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after
+         FROM enrolment e JOIN learner l ON l.id = e.learner_id
+        WHERE e.learner_id = ANY($1::uuid[])`,
+      [ids],
+  );
+  const attendances: AttendanceRow[] = await manager.query(
+      `SELECT a.learner_id, a.encounter_id, e.date::text AS date, a.status, e.categories, e.education_types,
+              a.meaningful_override,
+              jsonb_build_object(
+                'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
+                'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
+                'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set, 'employerFeedback', e.employer_feedback,
+                'providerInformation', e.provider_information, 'whatLearningIsLike', e.what_learning_is_like,
+                'metStaffAndLearners', e.met_staff_and_learners) AS checklist
+         FROM attendance a JOIN encounter e ON e.id = a.encounter_id
+        WHERE a.learner_id = ANY($1::uuid[]) AND e.deleted_at IS NULL`,
+      [ids],
+  );
+  const meetings: { id: string; learner_id: string; date: string; adviser_level: number | null }[] = await manager.query(
+      `SELECT id, learner_id, date::text AS date, adviser_level
+         FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+      [ids],
+  );
+  const records = new Map<string, LearnerRecord & { enrolments: LearnerRecord['enrolments'][number][] }>();
+  const recordOf = (learnerId: string) => {
+    let record = records.get(learnerId);
+    if (!record) {
+      record = { learnerId, dateOfBirth: null, enrolments: [], attendances: [], guidanceMeetings: [] };
+      records.set(learnerId, record);
+    }
+    return record;
+  };
+  for (const row of enrolments) {
+    const record = recordOf(row.learner_id);
+    record.dateOfBirth = row.date_of_birth;
+    record.enrolments.push({
+      academicYear: row.academic_year,
+      academyId: row.academy_id,
+      yearGroup: row.year_group,
+      groupId: row.registration_group_id,
+      consideringHigherEducation: row.considering_higher_education,
+      admissionDate: row.admission_date,
+      leavingDate: row.leaving_date,
+      pupilPremium: row.pupil_premium,
+      senStatus: row.sen_status,
+      eal: row.eal,
+      lookedAfter: row.looked_after,
+      gender: row.gender ?? '',
+    });
+  }
+  for (const row of attendances) {
+    (recordOf(row.learner_id).attendances as LearnerRecord['attendances'][number][]).push({
+      encounterId: row.encounter_id,
+      date: row.date,
+      status: row.status,
+      categories: row.categories,
+      educationTypes: row.education_types,
+      meaningful: row.checklist,
+      meaningfulOverride: row.meaningful_override,
+    });
+  }
+  for (const row of meetings) {
+    (recordOf(row.learner_id).guidanceMeetings as LearnerRecord['guidanceMeetings'][number][]).push({
+      id: row.id,
+      date: row.date,
+      adviserLevel: row.adviser_level,
+    });
+  }
+  return [...records.values()];
+}

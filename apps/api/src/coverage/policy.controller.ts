@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ApiError } from '../common/api-error';
+import { PolicyDto } from './dto/policy.dto';
+import { PolicyService } from './policy.service';
+
+function checkedYear(year: number): number {
+  if (year < 2000 || year > 2100) {
+    throw new ApiError(400, 'academicYear must be a year from 2000 to 2100', [
+      { field: 'academicYear', reason: 'must be a year from 2000 to 2100' },
+    ]);
+  }
+  return year;
+}
+
+@ApiTags('policy')
+@Controller('policy')
+export class PolicyController {
+  constructor(private readonly policies: PolicyService) {}
+
+  @Get(':academicYear')
+  @SignedIn()
+  get(@Param('academicYear', ParseIntPipe) academicYear: number) {
+    return this.policies.get(checkedYear(academicYear));
+  }
+
+  @Put(':academicYear')
+  @Allow('trust_admin')
+  put(
+    @Param('academicYear', ParseIntPipe) academicYear: number,
+    @Body() policy: PolicyDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.policies.put(checkedYear(academicYear), policy, user, request.ip ?? null);
+  }
+}

@@ -1,0 +1,23 @@
+import { CreateTrustAndAcademies1763820000000 } from './1763820000000-CreateTrustAndAcademies';
+import { CreateUsersSessionsAndAuditLog1763820100000 } from './1763820100000-CreateUsersSessionsAndAuditLog';
+import { CreateLearnersGroupsAndEnrolments1763820200000 } from './1763820200000-CreateLearnersGroupsAndEnrolments';
+import { CreateOrganisationsEncountersAndGuidanceMeetings1763820300000 } from './1763820300000-CreateOrganisationsEncountersAndGuidanceMeetings';
+
+import { CreatePolicyAndLearnerProgress1763820400000 } from './1763820400000-CreatePolicyAndLearnerProgress';
+
+import { KeepAnonymousAttendanceOfErasedLearners1763820500000 } from './1763820500000-KeepAnonymousAttendanceOfErasedLearners';
+import { CreateCoverageSnapshots1763820600000 } from './1763820600000-CreateCoverageSnapshots';
+
+import { KeepEnrolmentFactsWithLearnerProgress1763820700000 } from './1763820700000-KeepEnrolmentFactsWithLearnerProgress';
+
+/** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
+export const migrations = [
+  CreateTrustAndAcademies1763820000000,
+  CreateUsersSessionsAndAuditLog1763820100000,
+  CreateLearnersGroupsAndEnrolments1763820200000,
+  CreateOrganisationsEncountersAndGuidanceMeetings1763820300000,
+  CreatePolicyAndLearnerProgress1763820400000,
+  KeepAnonymousAttendanceOfErasedLearners1763820500000,
+  CreateCoverageSnapshots1763820600000,
+  KeepEnrolmentFactsWithLearnerProgress1763820700000,
+];

@@ -1,0 +1,57 @@
+import { BadRequestException, Injectable, PipeTransform, Type, ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { ErrorDetail } from '../../common/api-error';
+
+function flatten(errors: ValidationError[], parent: string): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = `${parent}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Validates a JSON array body item by item, as strictly as the global pipe validates objects (which it
+ * cannot do for a top-level array), naming each bad field as `[index].field`.
+ */
+@Injectable()
+export class ValidatedArrayPipe<T extends object> implements PipeTransform<unknown, Promise<T[]>> {
+  constructor(
+    private readonly itemType: Type<T>,
+    private readonly maxItems: number,
+  ) {}
+
+  async transform(value: unknown): Promise<T[]> {
+    if (!Array.isArray(value)) {
+      throw new BadRequestException({
+        message: 'The body must be a JSON array.',
+        details: [{ field: 'body', reason: 'must be an array' }],
+      });
+    }
+    if (value.length > this.maxItems) {
+      throw new BadRequestException({
+        message: `The body may hold at most ${this.maxItems} items.`,
+        details: [{ field: 'body', reason: `at most ${this.maxItems} items` }],
+      });
+    }
+    const items = value.map((item) => plainToInstance(this.itemType, item));
+    const details: ErrorDetail[] = [];
+    for (const [index, item] of items.entries()) {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        details.push({ field: `[${index}]`, reason: 'must be an object' });
+        continue;
+      }
+      const errors = await validate(item, { whitelist: true, forbidNonWhitelisted: true });
+      details.push(...flatten(errors, `[${index}]`));
+    }
+    if (details.length) {
+      const fields = [...new Set(details.map((detail) => detail.field))];
+      throw new BadRequestException({
+        message: `Invalid ${fields.join(', ')}: ${details.map((detail) => detail.reason).join('; ')}`,
+        details,
+      });
+    }
+    return items;
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AccessScope } from '../auth/auth-user';
+import { LEARNER_LIST_COLUMNS, type LearnerListRow, toLearnerListItem } from '../learners/learners.service';
+import type { GroupListQueryDto } from './dto/group-list-query.dto';
+import type { GroupDetailDto, GroupResponseDto } from './dto/group-responses.dto';
+
+const GROUP_COLUMNS = `
+  g.id, g.academy_id AS "academyId", g.academic_year AS "academicYear", g.name, g.kind, g.year_group AS "yearGroup",
+  COALESCE((SELECT array_agg(ug.user_id ORDER BY ug.user_id) FROM user_group ug WHERE ug.group_id = g.id), '{}') AS "teacherIds",
+  (SELECT count(*)::int FROM group_membership gm WHERE gm.group_id = g.id) AS "learnerCount"`;
+
+/** Trust-wide roles see every group, academy-wide roles their academies', teachers the groups they teach. */
+function groupVisibleSql(scope: AccessScope, params: unknown[]): string {
+  if (scope.trustWide) return 'TRUE';
+  params.push(scope.academyIds, scope.groupIds);
+  return `(g.academy_id = ANY($${params.length - 1}::uuid[]) OR g.id = ANY($${params.length}::uuid[]))`;
+}
+
+@Injectable()
+export class GroupsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(query: GroupListQueryDto, scope: AccessScope): Promise<GroupResponseDto[]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (query.academyId) {
+      params.push(query.academyId);
+      where.push(`g.academy_id = $${params.length}`);
+    }
+    if (query.academicYear) {
+      params.push(query.academicYear);
+      where.push(`g.academic_year = $${params.length}`);
+    }
+    where.push(groupVisibleSql(scope, params));
+    return this.dataSource.query(
+      `SELECT ${GROUP_COLUMNS}
+         FROM learning_group g
+        WHERE ${where.join(' AND ')}
+        ORDER BY g.academic_year DESC, g.year_group NULLS LAST, lower(g.name), g.id`,
+      params,
+    );
+  }
+
+  async get(id: string, scope: AccessScope): Promise<GroupDetailDto> {
+    const params: unknown[] = [id];
+    const [group] = await this.dataSource.query(
+      `SELECT ${GROUP_COLUMNS} FROM learning_group g WHERE g.id = $1 AND ${groupVisibleSql(scope, params)}`,
+      params,
+    );
+    if (!group) throw new NotFoundException('No such group.');
+    const learners: LearnerListRow[] = await this.dataSource.query(
+      `SELECT ${LEARNER_LIST_COLUMNS}
+         FROM group_membership gm
+         JOIN learner l ON l.id = gm.learner_id
+         JOIN learning_group mg ON mg.id = gm.group_id
+         JOIN enrolment e ON e.learner_id = l.id AND e.academic_year = mg.academic_year
+         LEFT JOIN learning_group g ON g.id = e.registration_group_id
+        WHERE gm.group_id = $1
+        ORDER BY lower(l.legal_surname), lower(l.legal_forename), l.upn`,
+      [id],
+    );
+    return { ...group, learners: learners.map(toLearnerListItem) };
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateGuidanceMeetingDto } from './dto/create-guidance-meeting.dto';
+import { GuidanceMeetingListQueryDto } from './dto/guidance-meeting-list-query.dto';
+import { UpdateGuidanceMeetingDto } from './dto/update-guidance-meeting.dto';
+import { GuidanceMeetingsService } from './guidance-meetings.service';
+
+/**
+ * Anyone who sees the learner sees the meeting; only careers staff of the learner's academy and trust
+ * administrators see its summary and agreed actions, and each such read is audited.
+ */
+@ApiTags('guidance meetings')
+@Controller('guidance-meetings')
+export class GuidanceMeetingsController {
+  constructor(private readonly meetings: GuidanceMeetingsService) {}
+
+  @Get()
+  @SignedIn()
+  list(@Query() query: GuidanceMeetingListQueryDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.meetings.list(query, { user, ip: request.ip ?? null });
+  }
+
+  @Get(':id')
+  @SignedIn()
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.meetings.get(id, { user, ip: request.ip ?? null });
+  }
+
+  @Post()
+  @Allow('careers_adviser', 'careers_lead', 'trust_admin')
+  create(@Body() dto: CreateGuidanceMeetingDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.meetings.create(dto, { user, ip: request.ip ?? null });
+  }
+
+  @Patch(':id')
+  @Allow('careers_adviser', 'careers_lead', 'trust_admin')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateGuidanceMeetingDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.meetings.update(id, dto, { user, ip: request.ip ?? null });
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Allow('careers_adviser', 'careers_lead', 'trust_admin')
+  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.meetings.remove(id, { user, ip: request.ip ?? null });
+  }
+}

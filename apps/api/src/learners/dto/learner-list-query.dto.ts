@@ -1,0 +1,39 @@
+import type { LearnerListQuery } from '@encounters/domain';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PagingQueryDto } from '../../common/paging.dto';
+
+export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  academyId?: string;
+
+  @ApiPropertyOptional({ example: 2025, description: 'Defaults to the current academic year.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  academicYear?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 14 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(14)
+  yearGroup?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  groupId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of a UPN, legal or preferred name; every word must match.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

@@ -1,0 +1,56 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, SignedIn } from '../auth/access.decorator';
+import { accessScope, type AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { Request } from 'express';
+import { LearnerDetailQueryDto } from './dto/learner-detail-query.dto';
+import { LearnerListQueryDto } from './dto/learner-list-query.dto';
+import { LearnerDetailDto, LearnerPageDto } from './dto/learner-responses.dto';
+import { LearnerDataService } from './learner-data.service';
+import { LearnersService } from './learners.service';
+
+@ApiTags('learners')
+@Controller('learners')
+export class LearnersController {
+  constructor(
+    private readonly service: LearnersService,
+    private readonly data: LearnerDataService,
+  ) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOkResponse({ type: LearnerPageDto, description: 'Only the learners the caller may see.' })
+  list(@Query() query: LearnerListQueryDto, @CurrentUser() user: AuthUser): Promise<LearnerPageDto> {
+    return this.service.list(query, accessScope(user));
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOkResponse({ type: LearnerDetailDto })
+  @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: LearnerDetailQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ): Promise<LearnerDetailDto> {
+    return this.service.get(id, user, { ...query, ip: request.ip ?? null });
+  }
+
+  @Get(':id/export')
+  @Allow('trust_admin', 'careers_lead')
+  @ApiOkResponse({ description: 'Everything held on the learner, for a subject access request. Audited.' })
+  @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
+  export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.data.export(id, user, request.ip ?? null);
+  }
+
+  @Delete(':id')
+  @Allow('trust_admin')
+  @HttpCode(204)
+  @ApiNotFoundResponse({ description: 'No such learner.' })
+  erase(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.data.erase(id, user, request.ip ?? null);
+  }
+}

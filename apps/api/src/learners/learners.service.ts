@@ -1,0 +1,290 @@
+import {
+  academicYearOf,
+  evaluateLearner,
+  isMeaningfulFor,
+  meaningfulBenchmarkFor,
+  RULE_IDS,
+  type LearnerRuleDetail,
+  type RuleId,
+  statusesOf,
+  type TimelineEntry,
+  todayIsoDate,
+} from '@encounters/domain';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { accessScope, type AccessScope, type AuthUser } from '../auth/auth-user';
+import { loadLearnerRecords } from '../coverage/learner-records';
+import { loadPolicyLookup } from '../coverage/policy-lookup';
+import { GuidanceMeetingsService } from '../guidance-meetings/guidance-meetings.service';
+import type { LearnerListQueryDto } from './dto/learner-list-query.dto';
+import type {
+  EnrolmentResponseDto,
+  LearnerDetailDto,
+  LearnerListItemDto,
+  LearnerPageDto,
+  LearnerResponseDto,
+} from './dto/learner-responses.dto';
+import { displayName, enrolmentVisibleSql, learnerVisibleSql } from './learner-visibility';
+
+/** The columns of a learner and one enrolment that a list item needs. */
+export const LEARNER_LIST_COLUMNS = `
+  l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
+  e.academy_id, e.academic_year, e.year_group, g.id AS group_id, g.name AS group_name`;
+
+export interface LearnerListRow {
+  id: string;
+  upn: string;
+  legal_surname: string;
+  legal_forename: string;
+  preferred_surname: string | null;
+  preferred_forename: string | null;
+  academy_id: string;
+  academic_year: number;
+  year_group: number;
+  group_id: string | null;
+  group_name: string | null;
+}
+
+export function toLearnerListItem(row: LearnerListRow): LearnerListItemDto {
+  const names = {
+    legalSurname: row.legal_surname,
+    legalForename: row.legal_forename,
+    preferredSurname: row.preferred_surname,
+    preferredForename: row.preferred_forename,
+  };
+  return {
+    id: row.id,
+    upn: row.upn,
+    ...names,
+    name: displayName(names),
+    academyId: row.academy_id,
+    academicYear: row.academic_year,
+    yearGroup: row.year_group,
+    group: row.group_id ? { id: row.group_id, name: row.group_name as string } : null,
+  };
+}
+
+/** Escapes LIKE's wildcards so that a search for "50%" or "o_neill" means what it says. */
+function likeContains(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+@Injectable()
+export class LearnersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly guidanceMeetings: GuidanceMeetingsService,
+  ) {}
+
+  /** Learners with an enrolment in the academic year (default: the current one), filtered and paged in SQL. */
+  async list(query: LearnerListQueryDto, scope: AccessScope): Promise<LearnerPageDto> {
+    const academicYear = query.academicYear ?? academicYearOf(todayIsoDate());
+    const params: unknown[] = [academicYear];
+    const where = ['e.academic_year = $1'];
+    if (query.academyId) {
+      params.push(query.academyId);
+      where.push(`e.academy_id = $${params.length}`);
+    }
+    if (query.yearGroup) {
+      params.push(query.yearGroup);
+      where.push(`e.year_group = $${params.length}`);
+    }
+    if (query.groupId) {
+      params.push(query.groupId);
+      where.push(
+        `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.learner_id = e.learner_id AND gm.group_id = $${params.length})`,
+      );
+    }
+    // Every word must appear somewhere in the UPN or the names; the trigram index serves each LIKE.
+    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    for (const word of words) {
+      params.push(likeContains(word));
+      where.push(`l.search_text LIKE $${params.length}`);
+    }
+    where.push(enrolmentVisibleSql(scope, 'e', params));
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+
+    const rows: (LearnerListRow & { total: number })[] = await this.dataSource.query(
+      `SELECT ${LEARNER_LIST_COLUMNS}, count(*) OVER ()::int AS total
+         FROM enrolment e
+         JOIN learner l ON l.id = e.learner_id
+         LEFT JOIN learning_group g ON g.id = e.registration_group_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY lower(l.legal_surname), lower(l.legal_forename), l.upn
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const total = rows[0]?.total ?? (query.page > 1 ? await this.count(where, params.slice(0, -2)) : 0);
+    return { items: rows.map(toLearnerListItem), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A learner the scope may see, with every enrolment held; 404 for one it may not. */
+  async get(
+    id: string,
+    user: AuthUser,
+    options: { academicYear?: number; asAt?: string; ip?: string | null } = {},
+  ): Promise<LearnerDetailDto> {
+    const scope = accessScope(user);
+    const params: unknown[] = [id];
+    const [row] = await this.dataSource.query(
+      `SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
+              to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender
+         FROM learner l
+        WHERE l.id = $1 AND ${learnerVisibleSql(scope, 'l.id', params)}`,
+      params,
+    );
+    if (!row) throw new NotFoundException('No such learner.');
+    const names = {
+      legalSurname: row.legal_surname,
+      legalForename: row.legal_forename,
+      preferredSurname: row.preferred_surname,
+      preferredForename: row.preferred_forename,
+    };
+    const learner: LearnerResponseDto = {
+      id: row.id,
+      upn: row.upn,
+      ...names,
+      name: displayName(names),
+      dateOfBirth: row.date_of_birth,
+      gender: row.gender,
+    };
+    const enrolments: Record<string, never>[] = await this.dataSource.query(
+      `SELECT e.academic_year, e.academy_id, a.name AS academy_name, e.year_group,
+              g.id AS group_id, g.name AS group_name, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
+              e.considering_higher_education,
+              to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
+              to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
+         FROM enrolment e
+         JOIN academy a ON a.id = e.academy_id
+         LEFT JOIN learning_group g ON g.id = e.registration_group_id
+        WHERE e.learner_id = $1
+        ORDER BY e.academic_year DESC`,
+      [id],
+    );
+    const asAt = options.asAt ?? todayIsoDate();
+    const academicYear = options.academicYear ?? academicYearOf(asAt);
+    const [record] = await loadLearnerRecords(this.dataSource.manager, [id]);
+    const evaluation = evaluateLearner({
+      learner: record ?? { learnerId: id, enrolments: [], attendances: [], guidanceMeetings: [] },
+      academicYear,
+      asAt,
+      policyFor: await loadPolicyLookup(this.dataSource.manager),
+    });
+    const ruleDetails = Object.fromEntries(
+      RULE_IDS.map((rule) => {
+        const { status, window, evidence, stillNeeded } = evaluation.results[rule];
+        return [rule, { status, window, evidence, stillNeeded } satisfies LearnerRuleDetail];
+      }),
+    ) as Record<RuleId, LearnerRuleDetail>;
+    const timeline = [
+      ...(await this.encounterTimeline(id, scope)),
+      ...(await this.meetingTimeline(id, user, options.ip ?? null)),
+    ].sort((a, b) => b.date.localeCompare(a.date));
+    return {
+      learner,
+      enrolments: enrolments.map((enrolment): EnrolmentResponseDto => ({
+        academicYear: enrolment.academic_year,
+        academyId: enrolment.academy_id,
+        academyName: enrolment.academy_name,
+        yearGroup: enrolment.year_group,
+        group: enrolment.group_id ? { id: enrolment.group_id, name: enrolment.group_name } : null,
+        pupilPremium: enrolment.pupil_premium,
+        senStatus: enrolment.sen_status,
+        eal: enrolment.eal,
+        lookedAfter: enrolment.looked_after,
+        consideringHigherEducation: enrolment.considering_higher_education,
+        admissionDate: enrolment.admission_date,
+        leavingDate: enrolment.leaving_date,
+      })),
+      timeline,
+      academicYear,
+      asAt,
+      ruleStatuses: statusesOf(evaluation.results),
+      ruleDetails,
+    };
+  }
+
+  /**
+   * The encounters the learner was down for. Teachers and academy staff see encounters of other academies
+   * too: the learner's history travels with them (R-G-2), and they may see this learner.
+   */
+  private async encounterTimeline(learnerId: string, _scope: AccessScope): Promise<TimelineEntry[]> {
+    const rows: Record<string, never>[] = await this.dataSource.query(
+      `SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format, e.delivery,
+              e.categories, a.status, a.meaningful_override, a.reflection_rating, a.reflection_comment,
+              jsonb_build_object(
+                'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
+                'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
+                'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set, 'employerFeedback', e.employer_feedback,
+                'providerInformation', e.provider_information, 'whatLearningIsLike', e.what_learning_is_like) AS checklist,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
+                          FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
+                         WHERE eo.encounter_id = e.id), '[]'::jsonb) AS organisations
+         FROM attendance a JOIN encounter e ON e.id = a.encounter_id
+        WHERE a.learner_id = $1 AND e.deleted_at IS NULL`,
+      [learnerId],
+    );
+    return rows.map((row): TimelineEntry => {
+      const categories = row.categories as string[];
+      // Meaningful when every benchmark the encounter evidences has its checklist complete, less any override.
+      const benchmarks = categories
+        .map((category) => meaningfulBenchmarkFor(category as never))
+        .filter((b) => b !== null);
+      const meaningful =
+        row.meaningful_override !== false &&
+        benchmarks.every((benchmark) => isMeaningfulFor(benchmark, row.checklist));
+      return {
+        kind: 'encounter',
+        date: row.date,
+        endDate: row.end_date,
+        encounterId: row.id,
+        academyId: row.academy_id,
+        title: row.title,
+        format: row.format,
+        delivery: row.delivery,
+        organisations: row.organisations,
+        status: row.status,
+        meaningful,
+        categories: row.categories,
+        reflection: row.reflection_rating
+          ? { rating: row.reflection_rating, comment: row.reflection_comment ?? '' }
+          : null,
+      };
+    });
+  }
+
+  /** Guidance meetings through their own service, which hides and audits the restricted notes. */
+  private async meetingTimeline(
+    learnerId: string,
+    user: AuthUser,
+    ip: string | null,
+  ): Promise<TimelineEntry[]> {
+    const meetings = await this.guidanceMeetings.list({ learnerId, page: 1, pageSize: 500 } as never, {
+      user,
+      ip,
+    });
+    return meetings.items.map((meeting): TimelineEntry => ({
+      kind: 'guidance_meeting',
+      date: meeting.date,
+      guidanceMeetingId: meeting.id,
+      adviserName: meeting.adviserName,
+      adviserLevel: meeting.adviserLevel,
+      mode: meeting.mode,
+      ...(meeting.summary !== undefined
+        ? { summary: meeting.summary, agreedActions: meeting.agreedActions }
+        : {}),
+      followUpOn: meeting.followUpOn ?? null,
+    }));
+  }
+
+  /** The total when the page asked for is past the last one (the window count then sees no row). */
+  private async count(where: string[], params: unknown[]): Promise<number> {
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM enrolment e JOIN learner l ON l.id = e.learner_id
+        WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return total;
+  }
+}

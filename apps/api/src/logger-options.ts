@@ -1,0 +1,27 @@
+import type { Params } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppConfig } from './config/config';
+
+/**
+ * Request logs carry the method, the path without its query (a search may hold a learner's name),
+ * the status and the time taken. Never bodies, cookies or tokens.
+ */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
+      autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+      serializers: {
+        req: (request: IncomingMessage & { id?: unknown }) => ({
+          id: request.id,
+          method: request.method,
+          path: (request.url ?? '').split('?')[0],
+        }),
+        res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+      },
+      redact: { paths: ['req.headers', 'res.headers'], remove: true },
+      customSuccessMessage: (request, response) =>
+        `${request.method} ${(request.url ?? '').split('?')[0]} ${response.statusCode}`,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateOrganisationDto } from './dto/create-organisation.dto';
+import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
+import { UpdateOrganisationDto } from './dto/update-organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+/** The trust-wide directory: every signed-in member of staff reads it; careers leads keep it. */
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @SignedIn()
+  list(@Query() query: OrganisationListQueryDto, @CurrentUser() user: AuthUser) {
+    return this.organisations.list(query, user);
+  }
+
+  @Get(':id')
+  @SignedIn()
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+    return this.organisations.get(id, user);
+  }
+
+  @Post()
+  @Allow('careers_lead', 'trust_admin')
+  create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.organisations.create(dto, user, request.ip ?? null);
+  }
+
+  @Patch(':id')
+  @Allow('careers_lead', 'trust_admin')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOrganisationDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.organisations.update(id, dto, user, request.ip ?? null);
+  }
+}

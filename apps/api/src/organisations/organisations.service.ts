@@ -1,0 +1,307 @@
+import { type OrganisationResponse, type PagedResult } from '@encounters/domain';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { accessScope, type AuthUser } from '../auth/auth-user';
+import { EncountersService } from '../encounters/encounters.service';
+import { CreateOrganisationDto } from './dto/create-organisation.dto';
+import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
+import { UpdateOrganisationDto } from './dto/update-organisation.dto';
+
+/** How much an organisation has done with the academies the reader can see. */
+export interface OrganisationEngagement {
+  encounters: number;
+  learners: number;
+  lastEncounterOn: string | null;
+}
+
+export interface OrganisationView extends OrganisationResponse {
+  engagement: OrganisationEngagement;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  type: OrganisationView['type'];
+  sectors: OrganisationView['sectors'];
+  size_band: OrganisationView['sizeBand'];
+  offers_technical_education: boolean;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  notes: string | null;
+  created_at: Date;
+  updated_at: Date;
+  encounters: number;
+  learners: number;
+  last_encounter_on: string | null;
+}
+
+/** Fields whose change alters what the organisation's encounters evidence (R-C-1..7). */
+const CLASSIFYING_FIELDS = ['type', 'offersTechnicalEducation'] as const;
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly encounters: EncountersService,
+  ) {}
+
+  async list(query: OrganisationListQueryDto, user: AuthUser): Promise<PagedResult<OrganisationView>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const typed = query.q?.trim().toLowerCase();
+    if (typed) {
+      params.push(`%${escapeLike(typed)}%`);
+      where.push(`lower(o.name) LIKE $${params.length}`);
+    }
+    if (query.type) {
+      params.push(query.type);
+      where.push(`o.type = $${params.length}`);
+    }
+    if (query.sector) {
+      params.push([query.sector]);
+      where.push(`o.sectors @> $${params.length}::text[]`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM organisation o ${filter}`,
+      params,
+    );
+    let order = 'lower(o.name), o.id';
+    if (typed) {
+      // Names that start with what was typed come first.
+      params.push(`${escapeLike(typed)}%`);
+      order = `(lower(o.name) LIKE $${params.length}) DESC, ${order}`;
+    }
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    const page = `SELECT o.* FROM organisation o ${filter}
+      ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
+    const rows = await this.select(page, `ORDER BY ${order}`, params, user);
+    return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string, user: AuthUser): Promise<OrganisationView> {
+    const [row] = await this.select('SELECT * FROM organisation WHERE id = $1', '', [id], user);
+    if (!row) throw new NotFoundException('No such organisation.');
+    return toView(row);
+  }
+
+  async create(dto: CreateOrganisationDto, user: AuthUser, ip: string | null): Promise<OrganisationView> {
+    const id = await this.refusingDuplicateNames(dto.name, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.assertNameFree(manager, dto.name);
+        const [{ id }] = await manager.query(
+          `INSERT INTO organisation (name, type, sectors, size_band, offers_technical_education,
+             contact_name, contact_email, contact_phone, notes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [
+            dto.name,
+            dto.type,
+            dto.sectors ?? [],
+            dto.sizeBand ?? null,
+            dto.offersTechnicalEducation ?? false,
+            dto.contact?.name ?? null,
+            dto.contact?.email ?? null,
+            dto.contact?.phone ?? null,
+            dto.notes ?? null,
+          ],
+        );
+        await this.audit.record(
+          {
+            userId: user.id,
+            action: 'organisation.create',
+            entityType: 'organisation',
+            entityId: id,
+            details: {
+              name: dto.name,
+              type: dto.type,
+              offersTechnicalEducation: !!dto.offersTechnicalEducation,
+            },
+            ip,
+          },
+          manager,
+        );
+        return id as string;
+      }),
+    );
+    return this.get(id, user);
+  }
+
+  async update(
+    id: string,
+    dto: UpdateOrganisationDto,
+    user: AuthUser,
+    ip: string | null,
+  ): Promise<OrganisationView> {
+    await this.refusingDuplicateNames(dto.name, () =>
+      this.dataSource.transaction(async (manager) => {
+        const [before] = await manager.query(`SELECT * FROM organisation WHERE id = $1 FOR UPDATE`, [id]);
+        if (!before) throw new NotFoundException('No such organisation.');
+        const next = {
+          name: dto.name ?? before.name,
+          type: dto.type ?? before.type,
+          sectors: dto.sectors === undefined ? before.sectors : (dto.sectors ?? []),
+          sizeBand: dto.sizeBand === undefined ? before.size_band : dto.sizeBand,
+          offersTechnicalEducation: dto.offersTechnicalEducation ?? before.offers_technical_education,
+          contactName: dto.contact === undefined ? before.contact_name : (dto.contact?.name ?? null),
+          contactEmail: dto.contact === undefined ? before.contact_email : (dto.contact?.email ?? null),
+          contactPhone: dto.contact === undefined ? before.contact_phone : (dto.contact?.phone ?? null),
+          notes: dto.notes === undefined ? before.notes : dto.notes,
+        };
+        const previous = {
+          name: before.name,
+          type: before.type,
+          sectors: before.sectors,
+          sizeBand: before.size_band,
+          offersTechnicalEducation: before.offers_technical_education,
+          contactName: before.contact_name,
+          contactEmail: before.contact_email,
+          contactPhone: before.contact_phone,
+          notes: before.notes,
+        };
+        const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+          (key) => JSON.stringify(next[key]) !== JSON.stringify(previous[key]),
+        );
+        if (!changed.length) return;
+        if (changed.includes('name') && next.name.toLowerCase() !== before.name.toLowerCase()) {
+          await this.assertNameFree(manager, next.name);
+        }
+        await manager.query(
+          `UPDATE organisation SET name = $2, type = $3, sectors = $4, size_band = $5,
+             offers_technical_education = $6, contact_name = $7, contact_email = $8, contact_phone = $9,
+             notes = $10, updated_at = now()
+           WHERE id = $1`,
+          [
+            id,
+            next.name,
+            next.type,
+            next.sectors,
+            next.sizeBand,
+            next.offersTechnicalEducation,
+            next.contactName,
+            next.contactEmail,
+            next.contactPhone,
+            next.notes,
+          ],
+        );
+        const classifying = changed.filter((key) => (CLASSIFYING_FIELDS as readonly string[]).includes(key));
+        await this.audit.record(
+          {
+            userId: user.id,
+            action: 'organisation.update',
+            entityType: 'organisation',
+            entityId: id,
+            details: {
+              changed,
+              ...Object.fromEntries(
+                changed
+                  .filter((key) => !key.startsWith('contact') && key !== 'notes')
+                  .map((key) => [key, { from: previous[key], to: next[key] }]),
+              ),
+            },
+            ip,
+          },
+          manager,
+        );
+        if (classifying.length) await this.encounters.organisationReclassified(manager, id, user, ip);
+      }),
+    );
+    return this.get(id, user);
+  }
+
+  /** The organisations `page` selects, with engagement counted over the academies the reader can see. */
+  private async select(
+    page: string,
+    order: string,
+    params: unknown[],
+    user: AuthUser,
+  ): Promise<OrganisationRow[]> {
+    const scope = accessScope(user);
+    const academies = [...new Set([...scope.academyIds, ...scope.memberAcademyIds])];
+    params.push(scope.trustWide, academies);
+    const trustWide = `$${params.length - 1}::boolean`;
+    const academyIds = `$${params.length}::uuid[]`;
+    return this.dataSource.query(
+      `SELECT o.id, o.name, o.type, o.sectors, o.size_band, o.offers_technical_education,
+         o.contact_name, o.contact_email, o.contact_phone, o.notes, o.created_at, o.updated_at,
+         engagement.encounters, engagement.learners, engagement.last_encounter_on
+       FROM (${page}) o
+       CROSS JOIN LATERAL (
+         SELECT count(DISTINCT e.id)::int AS encounters,
+           count(DISTINCT a.learner_id) FILTER (WHERE a.status = 'attended')::int AS learners,
+           to_char(max(e.date), 'YYYY-MM-DD') AS last_encounter_on
+         FROM encounter_organisation eo
+         JOIN encounter e ON e.id = eo.encounter_id AND e.deleted_at IS NULL
+         LEFT JOIN attendance a ON a.encounter_id = e.id
+         WHERE eo.organisation_id = o.id AND (${trustWide} OR e.academy_id = ANY(${academyIds}))
+       ) engagement
+       ${order}`,
+      params,
+    );
+  }
+
+  private async assertNameFree(manager: EntityManager, name: string): Promise<void> {
+    const [existing] = await manager.query(`SELECT id FROM organisation WHERE lower(name) = lower($1)`, [
+      name,
+    ]);
+    if (existing) throw duplicateName(name, existing.id);
+  }
+
+  /** Two people adding the same organisation at once: the unique index decides, and the loser gets a 409. */
+  private async refusingDuplicateNames<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const driverError =
+        error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : null;
+      if (name && driverError?.constraint === 'organisation_name_unique') {
+        const [existing] = await this.dataSource.query(
+          `SELECT id FROM organisation WHERE lower(name) = lower($1)`,
+          [name],
+        );
+        throw duplicateName(name, existing?.id);
+      }
+      throw error;
+    }
+  }
+}
+
+function duplicateName(name: string, existingId: string): ConflictException {
+  return new ConflictException({
+    message: `An organisation called "${name}" is already in the directory.`,
+    details: [{ field: 'name', reason: 'already in the directory' }],
+    existingId,
+  });
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function toView(row: OrganisationRow): OrganisationView {
+  const hasContact = row.contact_name || row.contact_email || row.contact_phone;
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    sectors: row.sectors,
+    sizeBand: row.size_band,
+    offersTechnicalEducation: row.offers_technical_education,
+    contact: hasContact
+      ? { name: row.contact_name, email: row.contact_email, phone: row.contact_phone }
+      : null,
+    notes: row.notes,
+    engagement: {
+      encounters: row.encounters,
+      learners: row.learners,
+      lastEncounterOn: row.last_encounter_on,
+    },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

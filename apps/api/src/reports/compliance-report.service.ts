@@ -1,0 +1,428 @@
+import {
+  academicYearEnd,
+  academicYearLabel,
+  academicYearStart,
+  type CoverageBreakdownRow,
+  type CoverageResponse,
+  type Policy,
+  RULE_IDS,
+  type RuleId,
+  type Sector,
+  SECTORS,
+} from '@encounters/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AccessScope } from '../auth/auth-user';
+import { CoverageService, ON_ROLL, STATUS_COLUMNS } from '../coverage/coverage.service';
+import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
+import { loadPolicyLookup } from '../coverage/policy-lookup';
+import { OrganisationReportService, type OrganisationEngagement } from './organisation-report.service';
+import { CSV_BOM, csvRecord, safeText } from './report-csv';
+import type { ReportScope } from './report-scope';
+
+/** Rows fetched from the cursor at a time: enough to keep the socket busy, few enough to bound memory. */
+const CSV_BATCH = 2000;
+
+export interface AcademyFigures {
+  id: string;
+  name: string;
+  /** The academy's `/api/coverage` answer: the academy, then one row per year group. */
+  coverage: CoverageResponse;
+  pupilPremium: CoverageBreakdownRow[];
+  sen: CoverageBreakdownRow[];
+}
+
+export interface ComplianceFigures {
+  /** The scope's `/api/coverage` answer: rows[0] the scope; then academies (trust) or year groups (academy). */
+  coverage: CoverageResponse;
+  academies: AcademyFigures[];
+  /** The scope's cohort rows with their gaps (R-G-3). */
+  pupilPremium: CoverageBreakdownRow[];
+  sen: CoverageBreakdownRow[];
+}
+
+export interface PalEncounter {
+  date: string;
+  academyName: string;
+  title: string;
+  providers: string[];
+  yearGroups: number[];
+  /** 1, 2 or 3 by the year groups that attended (R-PAL-1, R-PAL-2); null when nobody is recorded. */
+  window: number | null;
+  invited: number;
+  attended: number;
+}
+
+export interface SectorReach {
+  sector: Sector;
+  priority: boolean;
+  encounters: number;
+  learners: number;
+}
+
+export interface ComplianceReportData {
+  scope: ReportScope;
+  ruleSet: string;
+  policy: Policy;
+  figures: ComplianceFigures;
+  palEncounters: PalEncounter[];
+  sectors: { totalEncounters: number; totalLearners: number; rows: SectorReach[] };
+  organisations: OrganisationEngagement[];
+}
+
+const STATUS_ALIAS = (rule: RuleId) => `${rule.toLowerCase()}_status`;
+
+/** R-PAL-1 / R-PAL-2: the window a year group's provider encounters fall in. */
+function palWindowOf(yearGroups: number[]): number | null {
+  const windows = new Set(
+    yearGroups.map((year) =>
+      year === 8 || year === 9 ? 1 : year === 10 || year === 11 ? 2 : year >= 12 ? 3 : 0,
+    ),
+  );
+  windows.delete(0);
+  return windows.size ? Math.min(...windows) : null;
+}
+
+/** The annual compliance report: every figure comes from the coverage service, as `/api/coverage` answers it. */
+@Injectable()
+export class ComplianceReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly coverage: CoverageService,
+    private readonly organisations: OrganisationReportService,
+  ) {}
+
+  async figures(scope: ReportScope, access: AccessScope): Promise<ComplianceFigures> {
+    const base = { academicYear: scope.academicYear, asAt: scope.asAt };
+    const ask = (query: Partial<CoverageQueryDto>) =>
+      this.coverage.coverage({ ...base, ...query } as CoverageQueryDto, access);
+    const scopeQuery: Partial<CoverageQueryDto> = scope.academy
+      ? { scope: 'academy', id: scope.academy.id }
+      : { scope: 'trust' };
+    const [coverage, pupilPremium, sen] = await Promise.all([
+      ask(scopeQuery),
+      ask({ ...scopeQuery, breakdown: 'pupilPremium' }),
+      ask({ ...scopeQuery, breakdown: 'sen' }),
+    ]);
+    const breakdownRows = (answer: CoverageResponse) => answer.rows.slice(1) as CoverageBreakdownRow[];
+    if (scope.academy) {
+      return {
+        coverage,
+        academies: coverage.rows[0].learners
+          ? [
+              {
+                id: scope.academy.id,
+                name: scope.academy.name,
+                coverage,
+                pupilPremium: breakdownRows(pupilPremium),
+                sen: breakdownRows(sen),
+              },
+            ]
+          : [],
+        pupilPremium: breakdownRows(pupilPremium),
+        sen: breakdownRows(sen),
+      };
+    }
+    const academyRows = coverage.rows.slice(1).filter((row) => row.key.startsWith('academy:'));
+    const academies = await Promise.all(
+      academyRows.map(async (row): Promise<AcademyFigures> => {
+        const id = row.key.slice('academy:'.length);
+        const query = { scope: 'academy' as const, id };
+        const [academy, academyPupilPremium, academySen] = await Promise.all([
+          ask(query),
+          ask({ ...query, breakdown: 'pupilPremium' }),
+          ask({ ...query, breakdown: 'sen' }),
+        ]);
+        return {
+          id,
+          name: row.label,
+          coverage: academy,
+          pupilPremium: breakdownRows(academyPupilPremium),
+          sen: breakdownRows(academySen),
+        };
+      }),
+    );
+    return { coverage, academies, pupilPremium: breakdownRows(pupilPremium), sen: breakdownRows(sen) };
+  }
+
+  /**
+   * The CSV, streamed: the learner rows straight from a database cursor in batches, then the summary per
+   * academy × year group × rule and the cohort gaps. Memory stays bounded whatever the trust's size.
+   */
+  async *csv(scope: ReportScope, access: AccessScope): AsyncGenerator<string> {
+    yield (
+      CSV_BOM +
+      csvRecord([
+        'UPN',
+        'Legal surname',
+        'Legal forename',
+        'Preferred surname',
+        'Preferred forename',
+        'Academy',
+        'Year group',
+        'Registration group',
+        'Pupil premium',
+        'SEN status',
+        ...RULE_IDS,
+      ])
+    );
+    let learners = 0;
+    // The figures are computed while the learner rows stream, once the first rows are on their way.
+    let figures: Promise<ComplianceFigures> | null = null;
+    for await (const rows of this.learnerRows(scope)) {
+      if (!figures) {
+        figures = this.figures(scope, access);
+        figures.catch(() => undefined);
+      }
+      learners += rows.length;
+      yield rows
+        .map((row) =>
+          csvRecord([
+            row['upn'] as string,
+            safeText(row['legal_surname'] as string),
+            safeText(row['legal_forename'] as string),
+            safeText(row['preferred_surname'] as string | null),
+            safeText(row['preferred_forename'] as string | null),
+            safeText(row['academy_name'] as string),
+            row['year_group'] as number,
+            safeText(row['group_name'] as string | null),
+            row['pupil_premium'] ? 'Yes' : 'No',
+            row['sen_status'] as string,
+            ...RULE_IDS.map((rule) => row[STATUS_ALIAS(rule)] as string),
+          ]),
+        )
+        .join('');
+    }
+    const { coverage, academies, pupilPremium, sen } = await (figures ?? this.figures(scope, access));
+    const where = scope.academy ? scope.academy.name : `${scope.trustName} (all academies)`;
+    if (!learners) {
+      yield (
+        '\r\n' +
+        csvRecord([
+          `No data: no learner of ${where} is on roll in ${academicYearLabel(scope.academicYear)} at ${scope.asAt}.`,
+        ])
+      );
+      return;
+    }
+    const percent = (value: number | null) => (value === null ? '' : value);
+    let summary =
+      '\r\n' +
+      csvRecord([
+        `Summary: learners meeting each rule, ${academicYearLabel(scope.academicYear)}, as at ${scope.asAt}`,
+      ]) +
+      csvRecord(['Academy', 'Year group', 'Rule', 'Learners', 'Met', 'Percent']);
+    const summaryRows = (academy: string, yearGroup: string, row: CoverageResponse['rows'][number]) =>
+      RULE_IDS.map((rule) =>
+        csvRecord([
+          safeText(academy),
+          yearGroup,
+          rule,
+          row.rules[rule].applicable,
+          row.rules[rule].met,
+          percent(row.rules[rule].percent),
+        ]),
+      ).join('');
+    if (!scope.academy) summary += summaryRows('All academies', 'All', coverage.rows[0]);
+    for (const academy of academies) {
+      summary += summaryRows(academy.name, 'All', academy.coverage.rows[0]);
+      for (const row of academy.coverage.rows.slice(1)) {
+        summary += summaryRows(academy.name, row.label.replace(/^Year /, ''), row);
+      }
+    }
+    yield summary;
+    let gaps =
+      '\r\n' +
+      csvRecord(['Cohort gaps: the cohort\u2019s percentage minus everyone else\u2019s, in points']) +
+      csvRecord(['Academy', 'Cohort', 'Rule', 'Learners', 'Met', 'Percent', 'Gap (points)']);
+    const gapRows = (academy: string, rows: CoverageBreakdownRow[]) =>
+      rows
+        .flatMap((row) =>
+          RULE_IDS.map((rule) =>
+            csvRecord([
+              safeText(academy),
+              row.label,
+              rule,
+              row.rules[rule].applicable,
+              row.rules[rule].met,
+              percent(row.rules[rule].percent),
+              row.gaps[rule] ?? '',
+            ]),
+          ),
+        )
+        .join('');
+    if (!scope.academy) gaps += gapRows('All academies', [...pupilPremium, ...sen]);
+    for (const academy of academies) gaps += gapRows(academy.name, [...academy.pupilPremium, ...academy.sen]);
+    yield gaps;
+  }
+
+  /** Every learner on roll in the scope with their rule statuses, through a server-side cursor. */
+  private async *learnerRows(scope: ReportScope): AsyncGenerator<Record<string, unknown>[]> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const parameters: unknown[] = [
+        scope.academicYear,
+        scope.asAt,
+        academicYearStart(scope.academicYear),
+        academicYearEnd(scope.academicYear),
+      ];
+      if (scope.academy) parameters.push(scope.academy.id);
+      await runner.query(
+        `DECLARE report_learners NO SCROLL CURSOR FOR
+         SELECT l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
+                a.name AS academy_name, e.year_group, g.name AS group_name, e.pupil_premium, e.sen_status,
+                ${STATUS_COLUMNS}
+           FROM enrolment e
+           JOIN learner_progress p ON p.learner_id = e.learner_id AND p.academic_year = e.academic_year
+           JOIN learner l ON l.id = e.learner_id
+           JOIN academy a ON a.id = e.academy_id
+           LEFT JOIN learning_group g ON g.id = e.registration_group_id
+          WHERE e.academic_year = $1 AND ${ON_ROLL} ${scope.academy ? 'AND e.academy_id = $5' : ''}
+          ORDER BY a.name, e.academy_id, e.year_group, g.name NULLS LAST, lower(l.legal_surname), lower(l.legal_forename), l.upn`,
+        parameters,
+      );
+      for (;;) {
+        const rows: Record<string, unknown>[] = await runner.query(`FETCH ${CSV_BATCH} FROM report_learners`);
+        if (!rows.length) break;
+        yield rows;
+        if (rows.length < CSV_BATCH) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** Everything the PDF shows, gathered in parallel. */
+  async data(scope: ReportScope, access: AccessScope): Promise<ComplianceReportData> {
+    const policyFor = await loadPolicyLookup(this.dataSource.manager);
+    const policy = policyFor(scope.academicYear);
+    const [figures, palEncounters, sectors, organisations] = await Promise.all([
+      this.figures(scope, access),
+      this.palEncounters(scope),
+      this.sectorReach(scope, policy),
+      this.organisations.engagement({
+        academicYear: scope.academicYear,
+        asAt: scope.asAt,
+        academyIds: scope.academy ? [scope.academy.id] : null,
+      }),
+    ]);
+    return {
+      scope,
+      ruleSet: figures.coverage.ruleSet,
+      policy,
+      figures,
+      palEncounters,
+      sectors,
+      organisations,
+    };
+  }
+
+  /** R-C-7: the year's provider-access encounters up to the as-at date, with their providers and take-up. */
+  private async palEncounters(scope: ReportScope): Promise<PalEncounter[]> {
+    const parameters: unknown[] = [scope.academicYear, scope.asAt];
+    if (scope.academy) parameters.push(scope.academy.id);
+    const rows: {
+      date: string;
+      academy_name: string;
+      title: string;
+      providers: string[] | null;
+      year_groups: number[] | null;
+      invited: number;
+      attended: number;
+    }[] = await this.dataSource.query(
+      `SELECT e.date::text AS date, a.name AS academy_name, e.title,
+              (SELECT array_agg(o.name ORDER BY o.name) FROM encounter_organisation eo
+                 JOIN organisation o ON o.id = eo.organisation_id
+                WHERE eo.encounter_id = e.id AND o.type <> 'employer') AS providers,
+              (SELECT array_agg(DISTINCT en.year_group ORDER BY en.year_group) FROM attendance at
+                 JOIN enrolment en ON en.learner_id = at.learner_id AND en.academic_year = e.academic_year
+                WHERE at.encounter_id = e.id) AS year_groups,
+              (SELECT count(*) FROM attendance at WHERE at.encounter_id = e.id)::int AS invited,
+              (SELECT count(*) FROM attendance at WHERE at.encounter_id = e.id AND at.status = 'attended')::int AS attended
+         FROM encounter e
+         JOIN academy a ON a.id = e.academy_id
+        WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL
+          AND 'pal_provider_encounter' = ANY (e.categories)
+          ${scope.academy ? 'AND e.academy_id = $3' : ''}
+        ORDER BY e.date, a.name, e.title`,
+      parameters,
+    );
+    return rows.map((row) => ({
+      date: row.date,
+      academyName: row.academy_name,
+      title: row.title,
+      providers: row.providers ?? [],
+      yearGroups: row.year_groups ?? [],
+      window: palWindowOf(row.year_groups ?? []),
+      invited: row.invited,
+      attended: row.attended,
+    }));
+  }
+
+  /**
+   * For each sector: the year's encounters (to the as-at date) with an organisation of that sector, and the
+   * learners of the scope who attended one, against the encounters held and the learners on roll.
+   */
+  private async sectorReach(scope: ReportScope, policy: Policy): Promise<ComplianceReportData['sectors']> {
+    const parameters: unknown[] = [
+      scope.academicYear,
+      scope.asAt,
+      academicYearStart(scope.academicYear),
+      academicYearEnd(scope.academicYear),
+    ];
+    if (scope.academy) parameters.push(scope.academy.id);
+    const academyFilter = scope.academy ? 'AND e.academy_id = $5' : '';
+    const [rows, [totals]] = await Promise.all([
+      this.dataSource.query(
+        `WITH held AS (
+           SELECT e.id FROM encounter e
+            WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL ${academyFilter}
+         ), by_sector AS (
+           SELECT DISTINCT s.sector, held.id AS encounter_id
+             FROM held
+             JOIN encounter_organisation eo ON eo.encounter_id = held.id
+             JOIN organisation o ON o.id = eo.organisation_id
+             CROSS JOIN LATERAL unnest(o.sectors) AS s(sector)
+         ), on_roll AS (
+           SELECT e.learner_id FROM enrolment e
+            WHERE e.academic_year = $1 AND ${ON_ROLL} ${academyFilter}
+         )
+         SELECT by_sector.sector,
+                count(DISTINCT by_sector.encounter_id)::int AS encounters,
+                count(DISTINCT at.learner_id) FILTER (WHERE at.status = 'attended' AND on_roll.learner_id IS NOT NULL)::int AS learners
+           FROM by_sector
+           LEFT JOIN attendance at ON at.encounter_id = by_sector.encounter_id
+           LEFT JOIN on_roll ON on_roll.learner_id = at.learner_id
+          GROUP BY by_sector.sector`,
+        parameters,
+      ) as Promise<{ sector: Sector; encounters: number; learners: number }[]>,
+      this.dataSource.query(
+        `SELECT (SELECT count(*) FROM encounter e
+                  WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL ${academyFilter})::int AS encounters,
+                (SELECT count(*) FROM enrolment e WHERE e.academic_year = $1 AND ${ON_ROLL} ${academyFilter})::int AS learners`,
+        parameters,
+      ) as Promise<{ encounters: number; learners: number }[]>,
+    ]);
+    const bySector = new Map(rows.map((row) => [row.sector, row]));
+    const priorities = new Set<string>(policy.localPrioritySectors);
+    return {
+      totalEncounters: totals.encounters,
+      totalLearners: totals.learners,
+      rows: SECTORS.map((sector) => ({
+        sector,
+        priority: priorities.has(sector),
+        encounters: bySector.get(sector)?.encounters ?? 0,
+        learners: bySector.get(sector)?.learners ?? 0,
+      })).sort(
+        (a, b) =>
+          Number(b.priority) - Number(a.priority) ||
+          b.learners - a.learners ||
+          a.sector.localeCompare(b.sector),
+      ),
+    };
+  }
+}

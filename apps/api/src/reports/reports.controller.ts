@@ -1,0 +1,65 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
+import { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
+import { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('compliance')
+  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @ApiProduces('text/csv', 'application/pdf')
+  @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
+  @ApiOperation({
+    summary: 'The annual compliance report of the trust or one academy, as CSV (streamed) or PDF',
+    description:
+      'CSV: one row per learner on roll with every rule status, then the summary per academy × year group × rule and ' +
+      'the cohort gaps. PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.',
+  })
+  compliance(
+    @Query() query: ComplianceReportQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.reports.complianceReport(query, user, request.ip ?? null);
+  }
+
+  @Get('organisations')
+  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: 'Every organisation engaged in the year: encounters and learners reached, by academy',
+  })
+  organisations(
+    @Query() query: OrganisationReportQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.reports.organisationReport(query, user, request.ip ?? null);
+  }
+
+  @Get('learners/:id')
+  @SignedIn()
+  @ApiProduces('application/pdf')
+  @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
+  @ApiOperation({
+    summary: "A learner's careers record as a PDF",
+    description: 'Guidance-meeting summaries and agreed actions appear only for those who may read them.',
+  })
+  learnerRecord(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: LearnerRecordQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.reports.learnerRecord(id, query, user, request.ip ?? null);
+  }
+}

@@ -1,0 +1,112 @@
+import { academicYearLabel } from '@encounters/domain';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { accessScope, type AuthUser } from '../auth/auth-user';
+import { ComplianceReportService } from './compliance-report.service';
+import type { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
+import type { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
+import type { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
+import { LearnerRecordService } from './learner-record.service';
+import { type OrganisationEngagementAnswer, OrganisationReportService } from './organisation-report.service';
+import { complianceReportPdf } from './pdf/compliance-report-pdf';
+import { renderPdf } from './pdf/pdf-renderer';
+import { exportDetails, reportFileName, resolveReportScope } from './report-scope';
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const PDF_TYPE = 'application/pdf';
+
+function attachment(fileName: string): string {
+  return `attachment; filename="${fileName}"`;
+}
+
+/** Every export is checked against the caller's scope first, then audited, then produced. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly compliance: ComplianceReportService,
+    private readonly organisations: OrganisationReportService,
+    private readonly learnerRecords: LearnerRecordService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async complianceReport(
+    query: ComplianceReportQueryDto,
+    user: AuthUser,
+    ip: string | null,
+  ): Promise<StreamableFile> {
+    const access = accessScope(user);
+    const scope = await resolveReportScope(this.dataSource.manager, query, access);
+    await this.audit.record({
+      userId: user.id,
+      action: 'report.export',
+      entityType: 'report',
+      entityId: 'compliance',
+      academyId: scope.academy?.id ?? null,
+      details: exportDetails('compliance', query.format, scope),
+      ip,
+    });
+    if (query.format === 'csv') {
+      return new StreamableFile(Readable.from(this.compliance.csv(scope, access), { objectMode: false }), {
+        type: CSV_TYPE,
+        disposition: attachment(reportFileName('compliance', scope, 'csv')),
+      });
+    }
+    const pdf = await renderPdf(complianceReportPdf(await this.compliance.data(scope, access), new Date()));
+    return new StreamableFile(pdf, {
+      type: PDF_TYPE,
+      disposition: attachment(reportFileName('compliance', scope, 'pdf')),
+    });
+  }
+
+  async organisationReport(
+    query: OrganisationReportQueryDto,
+    user: AuthUser,
+    ip: string | null,
+  ): Promise<OrganisationEngagementAnswer | StreamableFile> {
+    const answer = await this.organisations.report(query, accessScope(user));
+    await this.audit.record({
+      userId: user.id,
+      action: 'report.export',
+      entityType: 'report',
+      entityId: 'organisations',
+      academyId: query.academyId ?? null,
+      details: {
+        report: 'organisations',
+        format: query.format,
+        scope: query.academyId ? 'academy' : accessScope(user).trustWide ? 'trust' : 'own academies',
+        academicYear: answer.academicYear,
+      },
+      ip,
+    });
+    if (query.format === 'json') return answer;
+    return new StreamableFile(Buffer.from(this.organisations.csv(answer), 'utf8'), {
+      type: CSV_TYPE,
+      disposition: attachment(
+        `organisations-${academicYearLabel(answer.academicYear ?? 0).replace('/', '-')}.csv`,
+      ),
+    });
+  }
+
+  async learnerRecord(
+    id: string,
+    query: LearnerRecordQueryDto,
+    user: AuthUser,
+    ip: string | null,
+  ): Promise<StreamableFile> {
+    const { pdf, fileName, academyId } = await this.learnerRecords.pdf(id, user, { ...query, ip });
+    await this.audit.record({
+      userId: user.id,
+      action: 'report.export',
+      entityType: 'learner',
+      entityId: id,
+      academyId,
+      details: { report: 'learner-record', format: 'pdf' },
+      ip,
+    });
+    return new StreamableFile(pdf, { type: PDF_TYPE, disposition: attachment(fileName) });
+  }
+}

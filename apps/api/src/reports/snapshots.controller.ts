@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow } from '../auth/access.decorator';
+import { accessScope, type AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateSnapshotDto, SnapshotCompareQueryDto, SnapshotListQueryDto } from './dto/snapshot.dto';
+import { SnapshotsService } from './snapshots.service';
+
+@ApiTags('reports')
+@Controller('reports/snapshots')
+export class SnapshotsController {
+  constructor(private readonly snapshots: SnapshotsService) {}
+
+  @Post()
+  @Allow('trust_admin', 'trust_leader', 'academy_leader')
+  @ApiConflictResponse({ description: 'The figures of that scope and date are already frozen.' })
+  @ApiOperation({
+    summary: 'Freeze the coverage figures of the trust or an academy on 31 Dec, 31 Mar or 31 Jul',
+  })
+  create(@Body() dto: CreateSnapshotDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
+    return this.snapshots.create(dto, user, request.ip ?? null);
+  }
+
+  @Get()
+  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @ApiOperation({ summary: 'The frozen snapshots the caller may see, latest first' })
+  list(@Query() query: SnapshotListQueryDto, @CurrentUser() user: AuthUser) {
+    return this.snapshots.list(query, accessScope(user));
+  }
+
+  @Get(':id/compare')
+  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @ApiOperation({
+    summary: 'The figures at a later date against a snapshot, rule by rule, with the change in points',
+  })
+  compare(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SnapshotCompareQueryDto,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.snapshots.compare(id, query.asAt, accessScope(user));
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorator';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { MarkLeaversDto } from './dto/mark-leavers.dto';
+import { RosterImportQueryDto } from './dto/roster-import-query.dto';
+import { RosterImportResultDto } from './dto/roster-import-result.dto';
+import type { ParsedRoster } from './roster-csv-reader';
+import { LeaversService } from './leavers.service';
+import { RosterImportService } from './roster-import.service';
+import { RosterUploadInterceptor, UploadedRoster } from './roster-upload.interceptor';
+
+@ApiTags('roster')
+@Controller('academies')
+export class RosterImportController {
+  constructor(
+    private readonly service: RosterImportService,
+    private readonly leavers: LeaversService,
+  ) {}
+
+  @Post(':id/roster')
+  @HttpCode(HttpStatus.OK)
+  @Allow('careers_lead', 'trust_admin')
+  @UseInterceptors(RosterUploadInterceptor)
+  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiBody({
+    description: "The academy's MIS export (CSV, up to 20 MB), as a multipart `file` or as the body.",
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOkResponse({ type: RosterImportResultDto, description: 'A dry run, or a commit that was applied.' })
+  @ApiUnprocessableEntityResponse({ description: 'A commit of a file with bad rows: nothing was written.' })
+  @ApiPayloadTooLargeResponse({ description: 'The file is over 20 MB.' })
+  @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
+  importRoster(
+    @Param('id', ParseUUIDPipe) academyId: string,
+    @Query() query: RosterImportQueryDto,
+    @UploadedRoster() roster: ParsedRoster,
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+  ): Promise<RosterImportResultDto> {
+    return this.service.importFor(user, academyId, query.academicYear, roster, { dryRun: query.dryRun, ip });
+  }
+
+  @Post(':id/leavers')
+  @HttpCode(HttpStatus.OK)
+  @Allow('careers_lead', 'trust_admin')
+  @ApiOkResponse({ description: 'The learners were marked as leavers: `{ marked }`.' })
+  @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
+  markLeavers(
+    @Param('id', ParseUUIDPipe) academyId: string,
+    @Body() dto: MarkLeaversDto,
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+  ): Promise<{ marked: number }> {
+    return this.leavers.mark(user, academyId, dto, ip);
+  }
+}

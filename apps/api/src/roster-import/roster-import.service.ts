@@ -1,0 +1,414 @@
+import type { RosterImportResult, RosterMissingLearner, RosterRow, RosterRowError } from '@encounters/domain';
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { accessScope, type AuthUser, hasRole, seesAcademy } from '../auth/auth-user';
+import { ApiError } from '../common/api-error';
+import { LearnerProgressService } from '../coverage/learner-progress.service';
+import type { ParsedRoster } from './roster-csv-reader';
+
+/** Any constant works; it only has to be the same for every process that may import at once. */
+const ROSTER_IMPORT_LOCK = 7_412_302;
+
+/** An answer lists at most this many errors; `rejected` still counts every bad line. */
+export const MAX_ERRORS_LISTED = 1000;
+
+/** Writing this many learners refreshes the planner's statistics before the next query needs them. */
+const ANALYZE_AFTER_ROWS = 1000;
+
+export interface RosterImportOutcome extends RosterImportResult {
+  /** Headers of the file that match no roster field and were ignored. */
+  ignoredHeaders: string[];
+  /** Errors beyond the first {@link MAX_ERRORS_LISTED}, left out of `errors`. */
+  errorsOmitted: number;
+}
+
+/** What the database holds for a UPN of the file: the learner and their enrolment in the year imported. */
+interface HeldLearner {
+  upn: string;
+  id: string;
+  legal_surname: string;
+  legal_forename: string;
+  preferred_surname: string | null;
+  preferred_forename: string | null;
+  date_of_birth: string;
+  gender: string | null;
+  has_enrolment: boolean;
+  academy_id: string | null;
+  year_group: number | null;
+  group_name: string | null;
+  pupil_premium: boolean | null;
+  sen_status: string | null;
+  eal: boolean | null;
+  looked_after: boolean | null;
+  considering_higher_education: boolean | null;
+  admission_date: string | null;
+  leaving_date: string | null;
+}
+
+interface PlannedRow {
+  row: RosterRow;
+  /** Null for a learner the trust does not hold yet. */
+  learnerId: string | null;
+  writeLearner: boolean;
+  writeEnrolment: boolean;
+}
+
+interface ImportPlan {
+  rows: PlannedRow[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  missingLearners: RosterMissingLearner[];
+}
+
+export interface RosterImportOptions {
+  dryRun: boolean;
+  actorId: string | null;
+  ip?: string | null;
+}
+
+/**
+ * Applies an academy's MIS export for one academic year. The file is compared with what the trust holds,
+ * learner by learner, in a few set-based queries; a commit writes only what differs, in one transaction,
+ * so that re-importing the same file writes nothing. Learners are matched by UPN across the whole trust:
+ * one who moves academy keeps their record and their new academy's file updates that year's enrolment.
+ */
+@Injectable()
+export class RosterImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly progress: LearnerProgressService,
+  ) {}
+
+  /** The roster import of the HTTP API: a trust administrator, or the academy's own careers lead. */
+  async importFor(
+    user: AuthUser,
+    academyId: string,
+    academicYear: number,
+    roster: ParsedRoster,
+    options: { dryRun: boolean; ip: string | null },
+  ): Promise<RosterImportOutcome> {
+    await this.assertMayImport(user, academyId);
+    return this.import(academyId, academicYear, roster, { ...options, actorId: user.id });
+  }
+
+  async import(
+    academyId: string,
+    academicYear: number,
+    roster: ParsedRoster,
+    options: RosterImportOptions,
+  ): Promise<RosterImportOutcome> {
+    if (options.dryRun || roster.errors.length > 0) {
+      const plan = await this.plan(this.dataSource.manager, academyId, academicYear, roster);
+      const outcome = this.outcome(academicYear, options.dryRun, plan, roster);
+      if (!options.dryRun) {
+        const { errors, ...counts } = outcome;
+        const lines =
+          roster.rejected === 1 ? '1 line of the file has' : `${roster.rejected} lines of the file have`;
+        throw new ApiError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          `${lines} errors, so nothing was imported. Correct ${roster.rejected === 1 ? 'it' : 'them'} and import the file again.`,
+          errors,
+          counts,
+        );
+      }
+      return outcome;
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      // One import at a time: two files naming the same learner must not interleave.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_IMPORT_LOCK]);
+      const plan = await this.plan(manager, academyId, academicYear, roster);
+      await this.apply(manager, academyId, academicYear, plan);
+      await this.audit.record(
+        {
+          userId: options.actorId,
+          action: 'roster.import',
+          entityType: 'academy',
+          entityId: academyId,
+          academyId,
+          // Counts only: a roster is personal data and the audit log must not copy it.
+          details: {
+            academicYear,
+            rows: roster.rows.length,
+            created: plan.created,
+            updated: plan.updated,
+            unchanged: plan.unchanged,
+            missingFromFile: plan.missingLearners.length,
+            bytes: roster.bytes,
+          },
+          ip: options.ip ?? null,
+        },
+        manager,
+      );
+      return this.outcome(academicYear, false, plan, roster);
+    });
+  }
+
+  private async assertMayImport(user: AuthUser, academyId: string): Promise<void> {
+    const [academy] = await this.dataSource.query('SELECT id FROM academy WHERE id = $1', [academyId]);
+    const scope = accessScope(user);
+    if (!academy || !seesAcademy(scope, academyId)) throw new NotFoundException('No such academy.');
+    if (hasRole(user, 'trust_admin')) return;
+    if (hasRole(user, 'careers_lead') && user.academyIds.includes(academyId)) return;
+    throw new ForbiddenException(
+      "Only the academy's careers lead or a trust administrator may import its roster.",
+    );
+  }
+
+  private outcome(
+    academicYear: number,
+    dryRun: boolean,
+    plan: ImportPlan,
+    roster: ParsedRoster,
+  ): RosterImportOutcome {
+    return {
+      academicYear,
+      dryRun,
+      created: plan.created,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      rejected: roster.rejected,
+      missingFromFile: plan.missingLearners.length,
+      missingLearners: plan.missingLearners,
+      errors: roster.errors.slice(0, MAX_ERRORS_LISTED) as RosterRowError[],
+      errorsOmitted: Math.max(0, roster.errors.length - MAX_ERRORS_LISTED),
+      ignoredHeaders: [...roster.ignoredHeaders],
+    };
+  }
+
+  /** Compares the file's good rows with what is held; reads only. */
+  private async plan(
+    manager: EntityManager,
+    academyId: string,
+    academicYear: number,
+    roster: ParsedRoster,
+  ): Promise<ImportPlan> {
+    const upns = roster.rows.map((row) => row.upn);
+    const held: HeldLearner[] = await manager.query(
+      `SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
+              to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,
+              e.id IS NOT NULL AS has_enrolment, e.academy_id, e.year_group, g.name AS group_name,
+              e.pupil_premium, e.sen_status, e.eal, e.looked_after, e.considering_higher_education,
+              to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
+              to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
+         FROM unnest($1::text[]) AS file (upn)
+         JOIN learner l ON l.upn = file.upn
+         LEFT JOIN enrolment e ON e.learner_id = l.id AND e.academic_year = $2
+         LEFT JOIN learning_group g ON g.id = e.registration_group_id`,
+      [upns, academicYear],
+    );
+    const heldByUpn = new Map(held.map((learner) => [learner.upn, learner]));
+
+    const plan: ImportPlan = { rows: [], created: 0, updated: 0, unchanged: 0, missingLearners: [] };
+    for (const row of roster.rows) {
+      const learner = heldByUpn.get(row.upn);
+      if (!learner) {
+        plan.created++;
+        plan.rows.push({ row, learnerId: null, writeLearner: true, writeEnrolment: true });
+        continue;
+      }
+      const writeLearner = learnerDiffers(learner, row);
+      const writeEnrolment = enrolmentDiffers(learner, row, academyId);
+      if (writeLearner || writeEnrolment) {
+        plan.updated++;
+        plan.rows.push({ row, learnerId: learner.id, writeLearner, writeEnrolment });
+      } else {
+        plan.unchanged++;
+      }
+    }
+
+    // Enrolled here this year, or here last year and nowhere since, and not in this file.
+    plan.missingLearners = await manager.query(
+      `SELECT l.id AS "learnerId", l.upn,
+              coalesce(l.preferred_forename, l.legal_forename) || ' ' || coalesce(l.preferred_surname, l.legal_surname) AS name,
+              e.year_group AS "yearGroup"
+         FROM enrolment e
+         JOIN learner l ON l.id = e.learner_id
+         LEFT JOIN unnest($3::text[]) AS file (upn) ON file.upn = l.upn
+        WHERE e.academy_id = $1
+          AND e.academic_year IN ($2, $2 - 1)
+          AND e.leaving_date IS NULL
+          AND file.upn IS NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM enrolment later
+             WHERE later.learner_id = e.learner_id
+               AND later.academic_year > e.academic_year
+               AND later.academic_year <= $2)
+        ORDER BY lower(l.legal_surname), lower(l.legal_forename), l.upn`,
+      [academyId, academicYear, upns],
+    );
+    return plan;
+  }
+
+  /** Writes the plan with one statement per table, each taking every row at once as arrays. */
+  private async apply(
+    manager: EntityManager,
+    academyId: string,
+    academicYear: number,
+    plan: ImportPlan,
+  ): Promise<void> {
+    if (plan.rows.length === 0) return;
+
+    const groupNames = [...new Set(plan.rows.flatMap(({ row }) => row.registrationGroup ?? []))];
+    const groupIdByName = new Map<string, string>();
+    if (groupNames.length > 0) {
+      await manager.query(
+        `INSERT INTO learning_group (academy_id, academic_year, name, kind)
+         SELECT $1, $2, name, 'registration' FROM unnest($3::text[]) AS file (name)
+         ON CONFLICT (academy_id, academic_year, name) DO NOTHING`,
+        [academyId, academicYear, groupNames],
+      );
+      const groups: { id: string; name: string }[] = await manager.query(
+        `SELECT id, name FROM learning_group WHERE academy_id = $1 AND academic_year = $2 AND name = ANY($3::text[])`,
+        [academyId, academicYear, groupNames],
+      );
+      for (const group of groups) groupIdByName.set(group.name, group.id);
+    }
+
+    const learnerRows = plan.rows.filter((planned) => planned.writeLearner).map((planned) => planned.row);
+    const learnerIdByUpn = new Map(
+      plan.rows.flatMap((planned) =>
+        planned.learnerId ? [[planned.row.upn, planned.learnerId] as const] : [],
+      ),
+    );
+    if (learnerRows.length > 0) {
+      const written: { id: string; upn: string }[] = await manager.query(
+        `INSERT INTO learner (upn, legal_surname, legal_forename, preferred_surname, preferred_forename, date_of_birth, gender)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[])
+         ON CONFLICT (upn) DO UPDATE SET
+           legal_surname = EXCLUDED.legal_surname,
+           legal_forename = EXCLUDED.legal_forename,
+           preferred_surname = EXCLUDED.preferred_surname,
+           preferred_forename = EXCLUDED.preferred_forename,
+           date_of_birth = EXCLUDED.date_of_birth,
+           gender = EXCLUDED.gender,
+           updated_at = now()
+         RETURNING id, upn`,
+        [
+          learnerRows.map((row) => row.upn),
+          learnerRows.map((row) => row.legalSurname),
+          learnerRows.map((row) => row.legalForename),
+          learnerRows.map((row) => row.preferredSurname),
+          learnerRows.map((row) => row.preferredForename),
+          learnerRows.map((row) => row.dateOfBirth),
+          learnerRows.map((row) => row.gender),
+        ],
+      );
+      for (const learner of written) learnerIdByUpn.set(learner.upn, learner.id);
+    }
+
+    const enrolmentRows = plan.rows.filter((planned) => planned.writeEnrolment).map((planned) => planned.row);
+    // Coverage follows the roster in the same transaction: a new enrolment, year group or date of birth
+    // changes which rules apply and when their windows close.
+    const changed = [...learnerRows, ...enrolmentRows].map((row) => learnerIdByUpn.get(row.upn) as string);
+    if (enrolmentRows.length === 0) {
+      await this.progress.learnersChanged(manager, changed);
+      return;
+    }
+    const learnerIds = enrolmentRows.map((row) => learnerIdByUpn.get(row.upn) as string);
+    const groupIds = enrolmentRows.map((row) =>
+      row.registrationGroup ? (groupIdByName.get(row.registrationGroup) ?? null) : null,
+    );
+    await manager.query(
+      `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group, registration_group_id, pupil_premium,
+                              sen_status, eal, looked_after, considering_higher_education, admission_date, leaving_date)
+       SELECT learner_id, $2, $3, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
+              admission_date, leaving_date
+         FROM unnest($1::uuid[], $4::smallint[], $5::uuid[], $6::boolean[], $7::text[], $8::boolean[], $9::boolean[],
+                     $10::boolean[], $11::date[], $12::date[])
+           AS file (learner_id, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
+                    admission_date, leaving_date)
+       ON CONFLICT (learner_id, academic_year) DO UPDATE SET
+         academy_id = EXCLUDED.academy_id,
+         year_group = EXCLUDED.year_group,
+         registration_group_id = EXCLUDED.registration_group_id,
+         pupil_premium = EXCLUDED.pupil_premium,
+         sen_status = EXCLUDED.sen_status,
+         eal = EXCLUDED.eal,
+         looked_after = EXCLUDED.looked_after,
+         considering_higher_education = EXCLUDED.considering_higher_education,
+         admission_date = EXCLUDED.admission_date,
+         leaving_date = EXCLUDED.leaving_date,
+         updated_at = now()`,
+      [
+        learnerIds,
+        academicYear,
+        academyId,
+        enrolmentRows.map((row) => row.yearGroup),
+        groupIds,
+        enrolmentRows.map((row) => row.pupilPremium),
+        enrolmentRows.map((row) => row.senStatus),
+        enrolmentRows.map((row) => row.eal),
+        enrolmentRows.map((row) => row.lookedAfter),
+        enrolmentRows.map((row) => row.consideringHigherEducation),
+        enrolmentRows.map((row) => row.admissionDate),
+        enrolmentRows.map((row) => row.leavingDate),
+      ],
+    );
+
+    // Registration-group memberships follow the enrolment: out of this year's registration group (at any
+    // academy, for a move), then into the group the file names.
+    await manager.query(
+      `DELETE FROM group_membership gm
+        USING learning_group g, unnest($1::uuid[]) AS file (learner_id)
+        WHERE gm.learner_id = file.learner_id AND g.id = gm.group_id
+          AND g.kind = 'registration' AND g.academic_year = $2`,
+      [learnerIds, academicYear],
+    );
+    await manager.query(
+      `INSERT INTO group_membership (group_id, learner_id)
+       SELECT group_id, learner_id FROM unnest($1::uuid[], $2::uuid[]) AS file (learner_id, group_id)
+        WHERE group_id IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+      [learnerIds, groupIds],
+    );
+    // A large import can grow these tables many times over before autovacuum looks at them; stale
+    // statistics then lead the planner into nested loops over thousands of rows (seen on PostgreSQL 15).
+    if (plan.rows.length >= ANALYZE_AFTER_ROWS) {
+      await manager.query('ANALYZE learner, enrolment, group_membership, learning_group');
+    }
+    // A group's year group is the one its learners share; null when it mixes years.
+    await manager.query(
+      `UPDATE learning_group g SET year_group = members.year_group, updated_at = now()
+         FROM (SELECT registration_group_id AS id,
+                      CASE WHEN min(year_group) = max(year_group) THEN min(year_group) END AS year_group
+                 FROM enrolment
+                WHERE academy_id = $1 AND academic_year = $2 AND registration_group_id IS NOT NULL
+                GROUP BY registration_group_id) AS members
+        WHERE g.id = members.id AND g.year_group IS DISTINCT FROM members.year_group`,
+      [academyId, academicYear],
+    );
+    await this.progress.learnersChanged(manager, changed);
+  }
+}
+
+function learnerDiffers(held: HeldLearner, row: RosterRow): boolean {
+  return (
+    held.legal_surname !== row.legalSurname ||
+    held.legal_forename !== row.legalForename ||
+    held.preferred_surname !== row.preferredSurname ||
+    held.preferred_forename !== row.preferredForename ||
+    held.date_of_birth !== row.dateOfBirth ||
+    held.gender !== row.gender
+  );
+}
+
+function enrolmentDiffers(held: HeldLearner, row: RosterRow, academyId: string): boolean {
+  return (
+    !held.has_enrolment ||
+    held.academy_id !== academyId ||
+    held.year_group !== row.yearGroup ||
+    held.group_name !== row.registrationGroup ||
+    held.pupil_premium !== row.pupilPremium ||
+    held.sen_status !== row.senStatus ||
+    held.eal !== row.eal ||
+    held.looked_after !== row.lookedAfter ||
+    held.considering_higher_education !== row.consideringHigherEducation ||
+    held.admission_date !== row.admissionDate ||
+    held.leaving_date !== row.leavingDate
+  );
+}

@@ -1,0 +1,14 @@
+export const ROLES = [
+  'trust_admin',
+  'trust_leader',
+  'academy_leader',
+  'careers_lead',
+  'careers_adviser',
+  'teacher',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that see every academy of the trust. */
+export const TRUST_WIDE_ROLES: readonly Role[] = ['trust_admin', 'trust_leader'];
+/** Roles that see every learner of the academies they serve. */
+export const ACADEMY_WIDE_ROLES: readonly Role[] = ['academy_leader', 'careers_lead', 'careers_adviser'];

@@ -1,0 +1,212 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { hashPassword } from '../auth/password-hasher';
+import { passwordProblem } from '../auth/password-policy';
+import { SessionService } from '../auth/session.service';
+import type { CreateUserDto } from './dto/create-user.dto';
+import type { UpdateUserDto } from './dto/update-user.dto';
+import { User } from './user.entity';
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  academyIds: string[];
+  groupIds: string[];
+  active: boolean;
+  lastSignInAt: string | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<UserView[]> {
+    return this.query('TRUE', []);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const [user] = await this.query('u.id = $1', [id]);
+    if (!user) throw new NotFoundException('No such user.');
+    return user;
+  }
+
+  async create(dto: CreateUserDto, actor: Pick<AuthUser, 'id'> | null, ip: string | null): Promise<UserView> {
+    const problem = passwordProblem(dto.password, { email: dto.email, name: dto.name });
+    if (problem)
+      throw new BadRequestException({ message: problem, details: [{ field: 'password', reason: problem }] });
+    const passwordHash = await hashPassword(dto.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertEmailFree(manager, dto.email);
+      const user = await manager.save(
+        manager.create(User, {
+          name: dto.name,
+          email: dto.email,
+          passwordHash,
+          roles: dto.roles,
+          active: true,
+        }),
+      );
+      await this.setScopes(manager, user.id, dto.academyIds, dto.groupIds);
+      await this.audit.record(
+        {
+          userId: actor?.id ?? null,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          details: { email: dto.email, roles: dto.roles, academyIds: dto.academyIds, groupIds: dto.groupIds },
+          ip,
+        },
+        manager,
+      );
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateUserDto, actor: AuthUser, ip: string | null): Promise<UserView> {
+    const before = await this.get(id);
+    const passwordHash =
+      dto.password !== undefined
+        ? await this.checkedHash(dto.password, dto.email ?? before.email)
+        : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      if (dto.email && dto.email.toLowerCase() !== before.email.toLowerCase())
+        await this.assertEmailFree(manager, dto.email);
+      const changes: Partial<User> = {};
+      if (dto.name !== undefined) changes.name = dto.name;
+      if (dto.email !== undefined) changes.email = dto.email;
+      if (dto.roles !== undefined) changes.roles = dto.roles;
+      if (dto.active !== undefined) changes.active = dto.active;
+      if (passwordHash) Object.assign(changes, { passwordHash, passwordChangedAt: new Date() });
+      if (Object.keys(changes).length) await manager.update(User, { id }, changes);
+      if (dto.academyIds !== undefined || dto.groupIds !== undefined) {
+        await this.setScopes(
+          manager,
+          id,
+          dto.academyIds ?? before.academyIds,
+          dto.groupIds ?? before.groupIds,
+        );
+      }
+      // A user whose access changes signs in again, so that no session keeps access it no longer has.
+      if (passwordHash || dto.active === false || dto.roles || dto.academyIds || dto.groupIds) {
+        await this.sessions.endAllFor(id, id === actor.id ? actor.sessionId : undefined, manager);
+      }
+      const { password: _password, ...visible } = dto;
+      await this.audit.record(
+        {
+          userId: actor.id,
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          details: { changed: { ...visible, ...(passwordHash ? { password: '(changed)' } : {}) } },
+          ip,
+        },
+        manager,
+      );
+    });
+    // Again once committed: a request in between may have cached the user's old roles or scope.
+    this.sessions.forgetUser(id);
+    return this.get(id);
+  }
+
+  /** Deactivates rather than deletes: the audit log keeps pointing at who did what. */
+  async deactivate(id: string, actor: AuthUser, ip: string | null): Promise<void> {
+    await this.get(id);
+    if (id === actor.id) throw new ConflictException('You cannot deactivate your own account.');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id }, { active: false });
+      await this.sessions.endAllFor(id, undefined, manager);
+      await this.audit.record(
+        { userId: actor.id, action: 'user.deactivate', entityType: 'user', entityId: id, ip },
+        manager,
+      );
+    });
+    this.sessions.forgetUser(id);
+  }
+
+  async countUsers(): Promise<number> {
+    const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM app_user');
+    return count;
+  }
+
+  private async checkedHash(password: string, email: string): Promise<string> {
+    const problem = passwordProblem(password, { email });
+    if (problem)
+      throw new BadRequestException({ message: problem, details: [{ field: 'password', reason: problem }] });
+    return hashPassword(password);
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    const rows = await manager.query('SELECT id FROM app_user WHERE lower(email) = lower($1)', [email]);
+    if (rows.length)
+      throw new ConflictException({
+        message: 'A user with that email already exists.',
+        existingId: rows[0].id,
+      });
+  }
+
+  private async setScopes(
+    manager: EntityManager,
+    userId: string,
+    academyIds: string[],
+    groupIds: string[],
+  ): Promise<void> {
+    const academies = academyIds.length
+      ? await manager.query('SELECT id FROM academy WHERE id = ANY($1::uuid[])', [academyIds])
+      : [];
+    if (academies.length !== new Set(academyIds).size) {
+      throw new NotFoundException({
+        message: 'An academy in academyIds does not exist.',
+        details: [{ field: 'academyIds', reason: 'unknown academy' }],
+      });
+    }
+    const groups = groupIds.length
+      ? await manager.query('SELECT id FROM learning_group WHERE id = ANY($1::uuid[])', [groupIds])
+      : [];
+    if (groups.length !== new Set(groupIds).size) {
+      throw new NotFoundException({
+        message: 'A group in groupIds does not exist.',
+        details: [{ field: 'groupIds', reason: 'unknown group' }],
+      });
+    }
+    await manager.query('DELETE FROM user_academy WHERE user_id = $1', [userId]);
+    await manager.query(
+      'INSERT INTO user_academy (user_id, academy_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
+      [userId, academyIds],
+    );
+    await manager.query('DELETE FROM user_group WHERE user_id = $1', [userId]);
+    await manager.query(
+      'INSERT INTO user_group (user_id, group_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
+      [userId, groupIds],
+    );
+  }
+
+  private async query(where: string, parameters: unknown[]): Promise<UserView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT u.id, u.name, u.email, u.roles, u.active, u.last_sign_in_at,
+              COALESCE((SELECT array_agg(academy_id) FROM user_academy WHERE user_id = u.id), '{}') AS academy_ids,
+              COALESCE((SELECT array_agg(group_id) FROM user_group WHERE user_id = u.id), '{}') AS group_ids
+         FROM app_user u WHERE ${where} ORDER BY lower(u.name)`,
+      parameters,
+    );
+    return rows.map((row: Record<string, never>) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      roles: row.roles,
+      academyIds: row.academy_ids,
+      groupIds: row.group_ids,
+      active: row.active,
+      lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : null,
+    }));
+  }
+}

@@ -1,0 +1,232 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ACCESS_RULE, AccessRule } from '../src/auth/access.decorator';
+import type { Role } from '../src/users/roles';
+import { ROLES } from '../src/users/roles';
+import { signedInUser, SignedInAgent } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
+
+interface RouteInfo {
+  method: string;
+  path: string;
+  rule: AccessRule | undefined;
+}
+
+/** Every route the running app registered, with its declared access rule, read from Nest's metadata. */
+function discoverRoutes(app: INestApplication): RouteInfo[] {
+  const scanner = new MetadataScanner();
+  const reflector = app.get(Reflector);
+  const routes: RouteInfo[] = [];
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [
+    ...module.controllers.values(),
+  ]);
+  for (const wrapper of controllers) {
+    const { instance, metatype } = wrapper;
+    if (!instance || !metatype) continue;
+    const controllerPath = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance);
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      const methodPath = Reflect.getMetadata(PATH_METADATA, handler);
+      if (methodPath === undefined) continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+      const path =
+        `/api/${[controllerPath, String(methodPath)].filter((part) => part && part !== '/').join('/')}`.replace(
+          /\/+/g,
+          '/',
+        );
+      routes.push({
+        method,
+        path,
+        rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, [handler, metatype]),
+      });
+    }
+  }
+  return routes;
+}
+
+/** The routes Express actually serves under /api, to prove the discovery above misses none. */
+function expressRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance();
+  const stack = (express.router ?? express._router).stack as {
+    route?: { path: string; methods: Record<string, boolean> };
+  }[];
+  return (
+    stack
+      // Leaves out Swagger's pages and the catch-all that answers unknown paths with 404.
+      .filter(
+        (layer) =>
+          layer.route?.path.startsWith('/api/') &&
+          !layer.route.path.startsWith('/api/docs') &&
+          !layer.route.path.includes('{*'),
+      )
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
+      )
+  );
+}
+
+describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => {
+  let app: INestApplication;
+  let routes: RouteInfo[];
+  const clients = new Map<string, SignedInAgent>();
+  /** Ids of records in academy A, by route parameter pattern: a GET of one of them by academy B's staff must 404. */
+  const recordsOfAcademyA = new Map<string, string>();
+
+  beforeAll(async () => {
+    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    await resetDatabase(app);
+    const dataSource = app.get(DataSource);
+    const [trust] = await dataSource.query(`INSERT INTO trust (name) VALUES ('Matrix Trust') RETURNING id`);
+    const [academyA] = await dataSource.query(
+      `INSERT INTO academy (trust_id, name, urn, phase) VALUES ($1, 'Academy A', '800001', 'secondary') RETURNING id`,
+      [trust.id],
+    );
+    const [academyB] = await dataSource.query(
+      `INSERT INTO academy (trust_id, name, urn, phase) VALUES ($1, 'Academy B', '800002', 'secondary') RETURNING id`,
+      [trust.id],
+    );
+    recordsOfAcademyA.set('/api/academies/:id', academyA.id);
+    const [attendee] = await dataSource.query(
+      `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
+       VALUES ('A800000000001', 'Matrix', 'Lee', '2010-01-01') RETURNING id`,
+    );
+    await dataSource.query(
+      `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group) VALUES ($1, 2025, $2, 10)`,
+      [attendee.id, academyA.id],
+    );
+    const [group] = await dataSource.query(
+      `INSERT INTO learning_group (academy_id, academic_year, name) VALUES ($1, 2025, '10A') RETURNING id`,
+      [academyA.id],
+    );
+    await dataSource.query(`UPDATE enrolment SET registration_group_id = $1 WHERE learner_id = $2`, [
+      group.id,
+      attendee.id,
+    ]);
+    await dataSource.query(`INSERT INTO group_membership (group_id, learner_id) VALUES ($1, $2)`, [
+      group.id,
+      attendee.id,
+    ]);
+    recordsOfAcademyA.set('/api/learners/:id', attendee.id);
+    recordsOfAcademyA.set('/api/learners/:id/export', attendee.id);
+    recordsOfAcademyA.set('/api/groups/:id', group.id);
+    const [organisation] = await dataSource.query(
+      `INSERT INTO organisation (name, type) VALUES ('Matrix Employer', 'employer') RETURNING id`,
+    );
+    const [encounter] = await dataSource.query(
+      `INSERT INTO encounter (academy_id, academic_year, title, date, format, delivery, during_school_day,
+         duration_minutes, organisation_key)
+       VALUES ($1, 2025, 'Matrix talk', '2025-10-01', 'talk', 'in_person', true, 60, $2) RETURNING id`,
+      [academyA.id, organisation.id],
+    );
+    await dataSource.query(`INSERT INTO encounter_organisation VALUES ($1, $2)`, [
+      encounter.id,
+      organisation.id,
+    ]);
+    await dataSource.query(`INSERT INTO attendance (encounter_id, learner_id) VALUES ($1, $2)`, [
+      encounter.id,
+      attendee.id,
+    ]);
+    const [meeting] = await dataSource.query(
+      `INSERT INTO guidance_meeting (learner_id, academy_id, academic_year, date, adviser_name, adviser_level, mode)
+       VALUES ($1, $2, 2025, '2025-10-02', 'Matrix Adviser', 6, 'in_person') RETURNING id`,
+      [attendee.id, academyA.id],
+    );
+    recordsOfAcademyA.set('/api/encounters/:id', encounter.id);
+    recordsOfAcademyA.set('/api/reports/learners/:id', attendee.id);
+    const [snapshot] = await dataSource.query(
+      `INSERT INTO coverage_snapshot (scope, academy_id, academic_year, as_at, figures)
+       VALUES ('academy', $1, 2025, '2025-12-31', '{"rows": []}') RETURNING id`,
+      [academyA.id],
+    );
+    recordsOfAcademyA.set('/api/reports/snapshots/:id/compare', snapshot.id);
+    recordsOfAcademyA.set('/api/guidance-meetings/:id', meeting.id);
+    for (const role of ROLES) {
+      clients.set(role, await signedInUser(app, [role], { academyIds: [academyA.id] }));
+      clients.set(`${role}@B`, await signedInUser(app, [role], { academyIds: [academyB.id] }));
+    }
+    routes = discoverRoutes(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const fill = (path: string) => path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+
+  it('finds every route Express serves', () => {
+    const discovered = new Set(routes.map((route) => `${route.method} ${route.path}`));
+    expect(routes.length).toBeGreaterThan(10);
+    expect(expressRoutes(app).filter((route) => !discovered.has(route))).toEqual([]);
+  });
+
+  it('finds an access rule declared on every route', () => {
+    expect(routes.filter((route) => !route.rule).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
+  it('answers 401 without sign-in on every route that is not public', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((candidate) => candidate.rule?.kind !== 'public')) {
+      const response = await request(app.getHttpServer())
+        [route.method.toLowerCase() as 'get'](fill(route.path))
+        .send({});
+      if (response.status !== 401) failures.push(`${route.method} ${route.path} answered ${response.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to every role a route does not allow, and never 401/403 to one it allows', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((candidate) => candidate.rule?.kind !== 'public')) {
+      for (const role of ROLES) {
+        const rule = route.rule as Exclude<AccessRule, { kind: 'public' }>;
+        const allowed = rule.kind === 'signed-in' || rule.roles.includes(role as Role);
+        // Sign-out would end the session the rest of the matrix still needs.
+        if (route.path === '/api/auth/logout' || route.path === '/api/auth/password') continue;
+        const response = await clients
+          .get(role)!
+          [route.method.toLowerCase() as 'get'](fill(route.path))
+          .send({});
+        if (!allowed && response.status !== 403)
+          failures.push(`${role} ${route.method} ${route.path}: ${response.status}, expected 403`);
+        if (allowed && [401, 403].includes(response.status)) {
+          failures.push(`${role} ${route.method} ${route.path}: ${response.status}, expected access`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers 404 to another academy's staff for every record of academy A, and 200 to academy A's", async () => {
+    const getRoutesWithId = routes.filter((route) => route.method === 'GET' && route.path.includes(':'));
+    const unmapped = getRoutesWithId
+      .filter((route) => !recordsOfAcademyA.has(route.path))
+      .map((route) => route.path);
+    expect(unmapped).toEqual(
+      // Routes whose records belong to no academy.
+      unmapped.filter((path) =>
+        ['/api/users/:id', '/api/organisations/:id', '/api/policy/:academicYear'].includes(path),
+      ),
+    );
+    const failures: string[] = [];
+    for (const route of getRoutesWithId.filter((candidate) => recordsOfAcademyA.has(candidate.path))) {
+      const path = route.path.replace(/:[A-Za-z]+/, recordsOfAcademyA.get(route.path)!);
+      const rule = route.rule as Exclude<AccessRule, { kind: 'public' }>;
+      for (const role of ROLES.filter((candidate) => !['trust_admin', 'trust_leader'].includes(candidate))) {
+        if (rule.kind === 'roles' && !rule.roles.includes(role)) continue;
+        const other = await clients.get(`${role}@B`)!.get(path);
+        if (other.status !== 404)
+          failures.push(`${role} of academy B GET ${path}: ${other.status}, expected 404`);
+      }
+      // A trust-wide reader: the trust leader, or the administrator where only staff roles may read.
+      const reader =
+        rule.kind === 'roles' && !rule.roles.includes('trust_leader') ? 'trust_admin' : 'trust_leader';
+      const response = await clients.get(reader)!.get(path);
+      if (response.status !== 200) failures.push(`${reader} GET ${path}: ${response.status}, expected 200`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

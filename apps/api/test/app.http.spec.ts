@@ -1,0 +1,81 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { DemoSeedService } from '../src/database/seed/demo-seed.service';
+import { createTestApp, resetDatabase } from './test-app';
+
+describe('The API skeleton (HTTP, PostgreSQL)', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetDatabase(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers the health check with the database up', async () => {
+    const response = await request(app.getHttpServer()).get('/api/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('answers 503 with the database down when the database does not answer', async () => {
+    const dataSource = app.get(DataSource);
+    const original = dataSource.query.bind(dataSource);
+    jest.spyOn(dataSource, 'query').mockRejectedValueOnce(new Error('connection refused'));
+    const response = await request(app.getHttpServer()).get('/api/health').expect(503);
+    expect(response.body).toMatchObject({ statusCode: 503, status: 'error', database: 'down' });
+    expect(await original('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+  });
+
+  it('answers an unknown path with the error shape of the contract', async () => {
+    const response = await request(app.getHttpServer()).get('/api/no-such-thing').expect(404);
+    expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(typeof response.body.message).toBe('string');
+    expect(response.body.details).toEqual([]);
+  });
+
+  it('refuses a body that is not JSON with 400 and no stack trace', async () => {
+    const response = await request(app.getHttpServer())
+      .post('/api/academies')
+      .set('content-type', 'application/json')
+      .send('{"name":')
+      .expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [] });
+    expect(response.body.message).toMatch(/JSON/);
+    expect(JSON.stringify(response.body)).not.toMatch(/at \w+ \(|node_modules/);
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
+    const response = await request(app.getHttpServer())
+      .post('/api/academies')
+      .set('content-type', 'application/json')
+      .send(big)
+      .expect(413);
+    expect(response.body.statusCode).toBe(413);
+  });
+
+  it('sends the security headers and no x-powered-by', async () => {
+    const response = await request(app.getHttpServer()).get('/api/health');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    expect(response.body.paths).toHaveProperty('/api/health');
+  });
+
+  it('seeds the demo trust once, however often it is asked to seed only when empty', async () => {
+    const seed = app.get(DemoSeedService);
+    await expect(seed.seed({ onlyIfEmpty: true })).resolves.toBe(true);
+    await expect(seed.seed({ onlyIfEmpty: true })).resolves.toBe(false);
+    const dataSource = app.get(DataSource);
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM academy');
+    expect(count).toBe(5);
+  });
+});

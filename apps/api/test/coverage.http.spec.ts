@@ -1,0 +1,294 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CoverageService } from '../src/coverage/coverage.service';
+import { cohort, createAcademies, rosterCsv } from './roster-files';
+import { type SignedInAgent, signedInUser } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
+
+describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let kilnside: string;
+  let burslem: string;
+  let admin: SignedInAgent;
+  let leader: SignedInAgent;
+  let careersLead: SignedInAgent;
+  let otherLead: SignedInAgent;
+  let teacher: SignedInAgent;
+  let employerId: string;
+  let group9A: string;
+  let group9B: string;
+
+  beforeAll(async () => {
+    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    await resetDatabase(app);
+    dataSource = app.get(DataSource);
+    [kilnside, burslem] = await createAcademies(app, [
+      { name: 'Kilnside Academy', urn: '920001' },
+      { name: 'Burslem Vale Academy', urn: '920002' },
+    ]);
+    admin = await signedInUser(app, ['trust_admin']);
+    await admin
+      .post(`/api/academies/${kilnside}/roster?academicYear=2025&dryRun=false`)
+      .set('content-type', 'text/csv')
+      .send(rosterCsv(cohort(100, 10, 9, 2025)))
+      .expect(200);
+    await admin
+      .post(`/api/academies/${burslem}/roster?academicYear=2025&dryRun=false`)
+      .set('content-type', 'text/csv')
+      .send(rosterCsv(cohort(200, 4, 9, 2025)))
+      .expect(200);
+    [{ id: group9A }, { id: group9B }] = await dataSource.query(
+      `SELECT id FROM learning_group WHERE academy_id = $1 ORDER BY name`,
+      [kilnside],
+    );
+    leader = await signedInUser(app, ['trust_leader']);
+    careersLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
+    otherLead = await signedInUser(app, ['careers_lead'], { academyIds: [burslem] });
+    teacher = await signedInUser(app, ['teacher'], { academyIds: [kilnside], groupIds: [group9A] });
+    const organisation = await admin
+      .post('/api/organisations')
+      .send({
+        name: 'Kiln Engineering Ltd',
+        type: 'employer',
+        sectors: ['Engineering and manufacturing'],
+        offersTechnicalEducation: false,
+      })
+      .expect(201);
+    employerId = organisation.body.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const b5 = async (agent: SignedInAgent, query: string) =>
+    (await agent.get(`/api/coverage?${query}&academicYear=2025&asAt=2026-03-31`).expect(200)).body.rows[0]
+      .rules.B5;
+
+  it('R-G-1: reflects a logged encounter as soon as the write has answered, absentees excluded (R-M-3)', async () => {
+    expect(await b5(careersLead, `scope=academy&id=${kilnside}`)).toMatchObject({
+      met: 0,
+      applicable: 10,
+      percent: 0,
+    });
+    const learners: { id: string }[] = await dataSource.query(
+      `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 ORDER BY learner_id`,
+      [kilnside],
+    );
+    await careersLead
+      .post('/api/encounters')
+      .send({
+        academyId: kilnside,
+        title: 'Engineering talk',
+        date: '2025-11-12',
+        format: 'talk',
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 60,
+        organisationIds: [employerId],
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+        },
+        attendees: { yearGroups: [9] },
+        absentLearnerIds: [learners[0].id, learners[1].id],
+      })
+      .expect(201);
+    expect(await b5(careersLead, `scope=academy&id=${kilnside}`)).toMatchObject({
+      met: 8,
+      applicable: 10,
+      percent: 80,
+    });
+    expect(await b5(leader, 'scope=trust')).toMatchObject({ met: 8, applicable: 14 });
+  });
+
+  it("R-B5-1: the learner record shows the encounter in the timeline and as the rule's evidence", async () => {
+    const [{ learner_id: learnerId, encounter_id: encounterId }] = await dataSource.query(
+      `SELECT learner_id, encounter_id FROM attendance a JOIN group_membership gm USING (learner_id)
+        WHERE a.status = 'attended' AND gm.group_id = $1 LIMIT 1`,
+      [group9A],
+    );
+    const record = (
+      await teacher.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)
+    ).body;
+    expect(record.timeline).toEqual([
+      expect.objectContaining({
+        kind: 'encounter',
+        encounterId,
+        status: 'attended',
+        meaningful: true,
+        title: 'Engineering talk',
+      }),
+    ]);
+    expect(record.ruleStatuses.B5).toBe('met');
+    expect(record.ruleDetails.B5).toMatchObject({
+      status: 'met',
+      evidence: [encounterId],
+      stillNeeded: null,
+    });
+    expect(record.ruleDetails.O2.stillNeeded).toMatch(/education-provider encounter/);
+
+    const adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [kilnside] });
+    await adviser
+      .post('/api/guidance-meetings')
+      .send({
+        learnerId,
+        date: '2026-01-15',
+        adviserName: 'Avery Adviser',
+        adviserLevel: 6,
+        mode: 'in_person',
+        summary: 'Interested in engineering apprenticeships.',
+        agreedActions: 'Visit the college open evening.',
+      })
+      .expect(201);
+    const forAdviser = (
+      await adviser.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)
+    ).body;
+    expect(forAdviser.timeline[0]).toMatchObject({
+      kind: 'guidance_meeting',
+      summary: 'Interested in engineering apprenticeships.',
+    });
+    expect(forAdviser.ruleStatuses.B8_16).toBe('met');
+    const forTeacher = (
+      await teacher.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)
+    ).body;
+    expect(forTeacher.timeline[0].kind).toBe('guidance_meeting');
+    expect(forTeacher.timeline[0]).not.toHaveProperty('summary');
+    expect(forTeacher.timeline[0]).not.toHaveProperty('agreedActions');
+  });
+
+  it('R-AY-5: an encounter after the as-at date does not count yet', async () => {
+    const response = await careersLead
+      .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2025-11-11`)
+      .expect(200);
+    expect(response.body.rows[0].rules.B5.met).toBe(0);
+  });
+
+  it('R-S-2: marks the unmet at risk from 1 May and missed after 31 August', async () => {
+    const atRisk = (
+      await careersLead
+        .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-05-01`)
+        .expect(200)
+    ).body;
+    expect(atRisk.rows[0].rules.B5).toMatchObject({ met: 8, atRisk: 2, onTrack: 0, missed: 0 });
+    const missed = (
+      await careersLead
+        .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-09-01`)
+        .expect(200)
+    ).body;
+    expect(missed.rows[0].rules.B5).toMatchObject({ met: 8, missed: 2 });
+  });
+
+  it('answers the trust with one row per academy after the trust row, and an academy with one row per year group', async () => {
+    const trust = (
+      await leader.get('/api/coverage?scope=trust&academicYear=2025&asAt=2026-03-31').expect(200)
+    ).body;
+    expect(trust).toMatchObject({
+      scope: 'trust',
+      academicYear: 2025,
+      asAt: '2026-03-31',
+      ruleSet: 'gatsby-2024',
+    });
+    expect(trust.rows.map((row: { key: string; learners: number }) => [row.key, row.learners])).toEqual([
+      ['trust', 14],
+      [`academy:${burslem}`, 4],
+      [`academy:${kilnside}`, 10],
+    ]);
+    const academy = (
+      await careersLead
+        .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-03-31`)
+        .expect(200)
+    ).body;
+    expect(academy.rows.map((row: { key: string; label: string }) => [row.key, row.label])).toEqual([
+      [`academy:${kilnside}`, 'Kilnside Academy'],
+      ['yearGroup:9', 'Year 9'],
+    ]);
+  });
+
+  it('R-G-3: breaks a figure down by pupil premium with the gap against the rest', async () => {
+    const response = await careersLead
+      .get(
+        `/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-03-31&breakdown=pupilPremium`,
+      )
+      .expect(200);
+    expect(response.body.rows.map((row: { key: string }) => row.key)).toEqual([
+      `academy:${kilnside}`,
+      'pupilPremium:yes',
+      'pupilPremium:no',
+    ]);
+    expect(response.body.rows[2].gaps.B5).toBeNull(); // Nobody is pupil premium, so there is no rest to compare.
+  });
+
+  it("gives a teacher their class's learners, and 404 for another class or academy", async () => {
+    const classView = await teacher
+      .get(`/api/coverage/learners?scope=group&id=${group9A}&academicYear=2025&asAt=2026-03-31`)
+      .expect(200);
+    expect(classView.body.rows).toHaveLength(5);
+    expect(classView.body.rows[0]).toMatchObject({ yearGroup: 9, group: '9A' });
+    expect(Object.keys(classView.body.rows[0].statuses)).toHaveLength(11);
+    await teacher.get(`/api/coverage/learners?scope=group&id=${group9B}&academicYear=2025`).expect(404);
+    await teacher.get(`/api/coverage?scope=academy&id=${kilnside}`).expect(404);
+    await otherLead.get(`/api/coverage?scope=academy&id=${kilnside}`).expect(404);
+    await careersLead.get('/api/coverage?scope=trust').expect(403);
+  });
+
+  it.each([
+    ['scope=everything', 'scope'],
+    [`scope=academy`, 'id'],
+    [`scope=academy&id=not-a-uuid`, 'id'],
+    [`scope=yearGroup&academyId=${'0'.repeat(8)}-0000-4000-8000-000000000000&yearGroup=15`, 'yearGroup'],
+    ['scope=trust&academicYear=1999', 'academicYear'],
+    ['scope=trust&academicYear=2101', 'academicYear'],
+    ['scope=trust&asAt=yesterday', 'asAt'],
+    ['scope=trust&asAt=2026-02-30', 'asAt'],
+    ['scope=trust&breakdown=shoeSize', 'breakdown'],
+  ])('answers %s with 400 naming %s', async (query, field) => {
+    const response = await leader.get(`/api/coverage?${query}`).expect(400);
+    expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
+    expect(response.body.message).toContain(field);
+  });
+
+  it('answers an id of the wrong kind for the scope with 400 naming id', async () => {
+    const response = await leader.get(`/api/coverage?scope=academy&id=${group9A}`).expect(400);
+    expect(response.body.details).toEqual([{ field: 'id', reason: 'not an academy id' }]);
+  });
+
+  it('keeps the policy per year, with defaults, and recomputes the figures when it changes', async () => {
+    const policy = (await leader.get('/api/policy/2025').expect(200)).body;
+    expect(policy).toMatchObject({
+      academicYear: 2025,
+      saved: false,
+      ruleSet: 'gatsby-2024',
+      b6By16: 2,
+      atRiskDays: 122,
+    });
+    expect((await leader.get('/api/policy/2024').expect(200)).body).toMatchObject({
+      ruleSet: 'gatsby-2014',
+      b6By16: 1,
+    });
+    await leader
+      .put('/api/policy/2025')
+      .send({ ...policy, atRiskDays: 10 })
+      .expect(403);
+    const { academicYear: _year, saved: _saved, ...body } = policy;
+    await admin
+      .put('/api/policy/2025')
+      .send({ ...body, atRiskDays: 10 })
+      .expect(200);
+    const after = (
+      await careersLead
+        .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-05-01`)
+        .expect(200)
+    ).body;
+    expect(after.rows[0].rules.B5).toMatchObject({ met: 8, atRisk: 0, onTrack: 2 });
+    await admin
+      .put('/api/policy/2025')
+      .send({ ...body, atRiskDays: -1 })
+      .expect(400);
+    await admin.put('/api/policy/1999').send(body).expect(400);
+    await admin.put('/api/policy/2025').send(body).expect(200);
+  });
+});

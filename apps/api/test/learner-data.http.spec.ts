@@ -1,0 +1,157 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LearnerDataService } from '../src/learners/learner-data.service';
+import { cohort, createAcademies, rosterCsv } from './roster-files';
+import { type SignedInAgent, signedInUser } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
+
+describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreSQL)`, () => {
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let kilnside: string;
+  let burslem: string;
+  let admin: SignedInAgent;
+  let careersLead: SignedInAgent;
+  let learnerIds: string[];
+  let encounterId: string;
+
+  beforeAll(async () => {
+    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    await resetDatabase(app);
+    dataSource = app.get(DataSource);
+    [kilnside, burslem] = await createAcademies(app, [
+      { name: 'Kilnside Academy', urn: '930001' },
+      { name: 'Burslem Vale Academy', urn: '930002' },
+    ]);
+    admin = await signedInUser(app, ['trust_admin']);
+    careersLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
+    await careersLead
+      .post(`/api/academies/${kilnside}/roster?academicYear=2025&dryRun=false`)
+      .set('content-type', 'text/csv')
+      .send(rosterCsv(cohort(300, 4, 11, 2025)))
+      .expect(200);
+    learnerIds = (await dataSource.query('SELECT id FROM learner ORDER BY upn')).map(
+      (row: { id: string }) => row.id,
+    );
+    const organisation = await careersLead
+      .post('/api/organisations')
+      .send({
+        name: 'Trent Apprenticeships',
+        type: 'independent_training_provider',
+        sectors: [],
+        offersTechnicalEducation: true,
+      })
+      .expect(201);
+    const encounter = await careersLead
+      .post('/api/encounters')
+      .send({
+        academyId: kilnside,
+        title: 'Apprenticeships talk',
+        date: '2025-10-08',
+        format: 'provider_talk',
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 50,
+        organisationIds: [organisation.body.id],
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+          providerInformation: true,
+          whatLearningIsLike: true,
+        },
+        attendees: { yearGroups: [11] },
+      })
+      .expect(201);
+    encounterId = encounter.body.id;
+    await careersLead
+      .post('/api/guidance-meetings')
+      .send({
+        learnerId: learnerIds[0],
+        date: '2025-11-20',
+        adviserName: 'Avery Adviser',
+        adviserLevel: 6,
+        mode: 'in_person',
+        summary: 'Wants to be an electrician.',
+        agreedActions: 'Apply to the college by January.',
+      })
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('exports everything held on the learner, notes included, and audits the export', async () => {
+    const response = await careersLead.get(`/api/learners/${learnerIds[0]}/export`).expect(200);
+    expect(response.body.learner.id).toBe(learnerIds[0]);
+    expect(response.body.enrolments).toHaveLength(1);
+    expect(response.body.encounters).toEqual([expect.objectContaining({ encounterId, status: 'attended' })]);
+    expect(response.body.attendance).toEqual([expect.objectContaining({ encounterId, status: 'attended' })]);
+    expect(response.body.guidanceMeetings).toEqual([
+      expect.objectContaining({
+        summary: 'Wants to be an electrician.',
+        agreedActions: 'Apply to the college by January.',
+      }),
+    ]);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_entry WHERE action = 'learner.export' AND entity_id = $1`,
+      [learnerIds[0]],
+    );
+    expect(count).toBe(1);
+  });
+
+  it('refuses the export to teachers (403) and to careers leads of another academy (404)', async () => {
+    const teacher = await signedInUser(app, ['teacher'], { academyIds: [kilnside] });
+    await teacher.get(`/api/learners/${learnerIds[0]}/export`).expect(403);
+    const otherLead = await signedInUser(app, ['careers_lead'], { academyIds: [burslem] });
+    await otherLead.get(`/api/learners/${learnerIds[0]}/export`).expect(404);
+  });
+
+  it('erases the learner for trust administrators only, keeping the anonymous head count', async () => {
+    await careersLead.delete(`/api/learners/${learnerIds[1]}`).expect(403);
+    await admin.delete(`/api/learners/${learnerIds[1]}`).expect(204);
+    await admin.get(`/api/learners/${learnerIds[1]}`).expect(404);
+    await admin.delete(`/api/learners/${learnerIds[1]}`).expect(404);
+    const left = async (table: string) =>
+      (
+        await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE learner_id = $1`, [
+          learnerIds[1],
+        ])
+      )[0].n;
+    expect(await left('enrolment')).toBe(0);
+    expect(await left('attendance')).toBe(0);
+    expect(await left('group_membership')).toBe(0);
+    expect(await left('learner_progress')).toBe(0);
+    const [{ anonymous, named }] = await dataSource.query(
+      `SELECT e.anonymous_attended AS anonymous,
+              (SELECT count(*)::int FROM attendance WHERE encounter_id = e.id AND status = 'attended') AS named
+         FROM encounter e WHERE e.id = $1`,
+      [encounterId],
+    );
+    expect({ anonymous, named }).toEqual({ anonymous: 1, named: 3 });
+    expect((await careersLead.get(`/api/encounters/${encounterId}`).expect(200)).body.attendedCount).toBe(4);
+    const list = await careersLead.get(`/api/encounters?academyId=${kilnside}`).expect(200);
+    expect(list.body.items.find((item: { id: string }) => item.id === encounterId).attendedCount).toBe(4);
+    const reach = await careersLead
+      .get('/api/reports/organisations?academicYear=2025&format=json')
+      .expect(200);
+    expect(reach.body.rows).toEqual([
+      expect.objectContaining({ name: 'Trent Apprenticeships', learnersReached: 4 }),
+    ]);
+    const [{ details }] = await dataSource.query(
+      `SELECT details FROM audit_entry WHERE action = 'learner.erase' AND entity_id = $1`,
+      [learnerIds[1]],
+    );
+    expect(details).toEqual({ encountersAttended: 1, guidanceMeetings: 0 });
+  });
+
+  it("erases a learner with guidance meetings, and the academy's coverage then counts the others only", async () => {
+    await admin.delete(`/api/learners/${learnerIds[0]}`).expect(204);
+    const coverage = await careersLead
+      .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-03-31`)
+      .expect(200);
+    expect(coverage.body.rows[0].learners).toBe(2);
+  });
+});

@@ -1,0 +1,280 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LearnersService } from '../src/learners/learners.service';
+import { readRosterCsv } from '../src/roster-import/roster-csv-reader';
+import { RosterImportService } from '../src/roster-import/roster-import.service';
+import { cohort, createAcademies, rosterCsv, type RosterLine, upn } from './roster-files';
+import { type SignedInAgent, signedInUser } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
+
+describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
+  let app: INestApplication;
+  let kilnside: string;
+  let burslem: string;
+  let admin: SignedInAgent;
+  let careersLead: SignedInAgent;
+  let teacher: SignedInAgent;
+  let groupIds: Record<string, string>;
+  let learnerIds: Record<string, string>;
+
+  const kilnsideRoster: RosterLine[] = [
+    ...cohort(1, 10, 9, 2025),
+    ...cohort(11, 6, 10, 2025),
+    {
+      upn: upn(50),
+      surname: 'Okafor',
+      forename: 'Adaeze',
+      knownAs: 'Ada',
+      dob: '03/03/2011',
+      year: '9',
+      form: '9A',
+    },
+    { upn: upn(51), surname: "O'Neill", forename: 'Niamh', dob: '04/04/2011', year: '9', form: '9B' },
+  ];
+  const burslemRoster = cohort(101, 8, 9, 2025);
+
+  async function importRoster(academyId: string, lines: RosterLine[], academicYear = 2025) {
+    const roster = await readRosterCsv([Buffer.from(rosterCsv(lines))]);
+    await app
+      .get(RosterImportService)
+      .import(academyId, academicYear, roster, { dryRun: false, actorId: null });
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetDatabase(app);
+    [kilnside, burslem] = await createAcademies(app, [
+      { name: 'Kilnside Academy', urn: '920001' },
+      { name: 'Burslem Vale Academy', urn: '920002' },
+    ]);
+    await importRoster(kilnside, kilnsideRoster);
+    await importRoster(burslem, burslemRoster);
+    const dataSource = app.get(DataSource);
+    const groups: { id: string; key: string }[] = await dataSource.query(
+      `SELECT g.id, a.urn || ':' || g.name AS key FROM learning_group g JOIN academy a ON a.id = g.academy_id`,
+    );
+    groupIds = Object.fromEntries(groups.map((group) => [group.key, group.id]));
+    const learners: { id: string; upn: string }[] = await dataSource.query('SELECT id, upn FROM learner');
+    learnerIds = Object.fromEntries(learners.map((learner) => [learner.upn, learner.id]));
+    admin = await signedInUser(app, ['trust_admin']);
+    careersLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
+    teacher = await signedInUser(app, ['teacher'], {
+      academyIds: [kilnside],
+      groupIds: [groupIds['920001:9A']],
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('GET /api/learners', () => {
+    it('lists every learner of the year for a trust administrator, by surname, paged', async () => {
+      const first = await admin.get('/api/learners?academicYear=2025&pageSize=5').expect(200);
+      expect(first.body).toMatchObject({ total: 18 + 8, page: 1, pageSize: 5 });
+      expect(first.body.items).toHaveLength(5);
+      // "O'Neill" sorts before "Okafor": the apostrophe comes before the letters.
+      expect(first.body.items[0].upn).toBe(upn(51));
+      expect(first.body.items[1]).toEqual({
+        id: learnerIds[upn(50)],
+        upn: upn(50),
+        legalSurname: 'Okafor',
+        legalForename: 'Adaeze',
+        preferredSurname: null,
+        preferredForename: 'Ada',
+        name: 'Ada Okafor',
+        academyId: kilnside,
+        academicYear: 2025,
+        yearGroup: 9,
+        group: { id: groupIds['920001:9A'], name: '9A' },
+      });
+      const last = await admin.get('/api/learners?academicYear=2025&pageSize=5&page=6').expect(200);
+      expect(last.body).toMatchObject({ total: 26, page: 6 });
+      expect(last.body.items).toHaveLength(1);
+      const beyond = await admin.get('/api/learners?academicYear=2025&pageSize=5&page=9').expect(200);
+      expect(beyond.body).toMatchObject({ total: 26, items: [] });
+    });
+
+    it('filters by academy, year group and group', async () => {
+      const byAcademy = await admin.get(`/api/learners?academicYear=2025&academyId=${burslem}`).expect(200);
+      expect(byAcademy.body.total).toBe(8);
+      const byYear = await admin
+        .get(`/api/learners?academicYear=2025&academyId=${kilnside}&yearGroup=10`)
+        .expect(200);
+      expect(byYear.body.total).toBe(6);
+      const byGroup = await admin
+        .get(`/api/learners?academicYear=2025&groupId=${groupIds['920001:9B']}`)
+        .expect(200);
+      expect(byGroup.body.items.every((item: { group: { name: string } }) => item.group.name === '9B')).toBe(
+        true,
+      );
+      expect(byGroup.body.total).toBe(6);
+      const otherYear = await admin.get('/api/learners?academicYear=2024').expect(200);
+      expect(otherYear.body.total).toBe(0);
+    });
+
+    it('searches by any part of a name or UPN, in any case, every word having to match', async () => {
+      const search = async (q: string) =>
+        (await admin.get(`/api/learners?academicYear=2025&q=${encodeURIComponent(q)}`).expect(200)).body;
+      expect((await search('okaf')).items.map((item: { upn: string }) => item.upn)).toEqual([upn(50)]);
+      expect((await search('ADA')).items.map((item: { upn: string }) => item.upn)).toEqual([upn(50)]);
+      expect((await search("o'neill")).items.map((item: { upn: string }) => item.upn)).toEqual([upn(51)]);
+      expect((await search(upn(51).toLowerCase())).total).toBe(1);
+      expect((await search(upn(51).slice(5))).total).toBe(1);
+      expect((await search('niamh okafor')).total).toBe(0);
+      // Forename1, Forename10..16 at Kilnside and Forename101..108 at Burslem.
+      expect((await search('forename1 surname1')).total).toBe(1 + 7 + 8);
+      expect((await search('100%')).total).toBe(0);
+      expect((await search('_')).total).toBe(0);
+    });
+
+    it('shows a careers lead only their academy, and a teacher only the groups they teach', async () => {
+      const lead = await careersLead.get('/api/learners?academicYear=2025&pageSize=100').expect(200);
+      expect(lead.body.total).toBe(18);
+      expect(lead.body.items.every((item: { academyId: string }) => item.academyId === kilnside)).toBe(true);
+      const leadAtBurslem = await careersLead
+        .get(`/api/learners?academicYear=2025&academyId=${burslem}`)
+        .expect(200);
+      expect(leadAtBurslem.body).toMatchObject({ total: 0, items: [] });
+
+      const taught = await teacher.get('/api/learners?academicYear=2025&pageSize=100').expect(200);
+      expect(taught.body.total).toBe(6);
+      expect(taught.body.items.every((item: { group: { name: string } }) => item.group.name === '9A')).toBe(
+        true,
+      );
+      const searched = await teacher.get(`/api/learners?academicYear=2025&q=${upn(51)}`).expect(200);
+      expect(searched.body.total).toBe(0);
+    });
+
+    it('refuses bad query parameters with 400 naming them', async () => {
+      const response = await admin.get('/api/learners?pageSize=1000&yearGroup=0&groupId=nope').expect(400);
+      expect(response.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+        'groupId',
+        'pageSize',
+        'yearGroup',
+      ]);
+      await teacher.get('/api/learners?surprise=1').expect(400);
+    });
+  });
+
+  describe('GET /api/learners/{id}', () => {
+    it('gives the learner with every enrolment, the timeline and every rule status (R-S-1..3, R-PAL-1)', async () => {
+      const response = await careersLead
+        .get(`/api/learners/${learnerIds[upn(50)]}?academicYear=2025&asAt=2026-03-31`)
+        .expect(200);
+      expect(response.body).toEqual({
+        learner: {
+          id: learnerIds[upn(50)],
+          upn: upn(50),
+          legalSurname: 'Okafor',
+          legalForename: 'Adaeze',
+          preferredSurname: null,
+          preferredForename: 'Ada',
+          name: 'Ada Okafor',
+          dateOfBirth: '2011-03-03',
+          gender: null,
+        },
+        enrolments: [
+          {
+            academicYear: 2025,
+            academyId: kilnside,
+            academyName: 'Kilnside Academy',
+            yearGroup: 9,
+            group: { id: groupIds['920001:9A'], name: '9A' },
+            pupilPremium: false,
+            senStatus: 'N',
+            eal: false,
+            lookedAfter: false,
+            consideringHigherEducation: false,
+            admissionDate: null,
+            leavingDate: null,
+          },
+        ],
+        timeline: [],
+        academicYear: 2025,
+        asAt: '2026-03-31',
+        ruleStatuses: {
+          O2: 'on_track',
+          B5: 'on_track',
+          B6_16: 'on_track',
+          B6_18: 'not_applicable',
+          B7_16: 'on_track',
+          B7_18: 'not_applicable',
+          B8_16: 'on_track',
+          B8_18: 'not_applicable',
+          // Window 1 (Year 8 and Year 9 to February) closed on 28 February 2026 with nothing attended.
+          PAL1: 'missed',
+          PAL2: 'not_applicable',
+          PAL3: 'not_applicable',
+        },
+        ruleDetails: expect.objectContaining({
+          B5: {
+            status: 'on_track',
+            window: { start: '2025-09-01', end: '2026-08-31' },
+            evidence: [],
+            stillNeeded: '1 employer encounter by 31 Aug 2026',
+          },
+        }),
+      });
+    });
+
+    it("answers 404 for a learner the caller may not see: another academy's, or outside a teacher's groups", async () => {
+      const atBurslem = learnerIds[upn(101)];
+      const otherGroup = learnerIds[upn(51)];
+      await admin.get(`/api/learners/${atBurslem}`).expect(200);
+      const hidden = await careersLead.get(`/api/learners/${atBurslem}`).expect(404);
+      expect(hidden.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'No such learner.',
+        details: [],
+      });
+      await teacher.get(`/api/learners/${otherGroup}`).expect(404);
+      await teacher.get(`/api/learners/${atBurslem}`).expect(404);
+      await teacher.get(`/api/learners/${learnerIds[upn(50)]}`).expect(200);
+      await admin.get('/api/learners/00000000-0000-4000-8000-000000000000').expect(404);
+      await admin.get('/api/learners/not-a-uuid').expect(400);
+    });
+  });
+
+  describe('GET /api/groups', () => {
+    it("lists a year's registration groups with their learners and teachers", async () => {
+      const response = await careersLead
+        .get(`/api/groups?academyId=${kilnside}&academicYear=2025`)
+        .expect(200);
+      expect(response.body).toEqual([
+        expect.objectContaining({
+          name: '9A',
+          yearGroup: 9,
+          kind: 'registration',
+          learnerCount: 6,
+          teacherIds: [teacher.userId],
+        }),
+        expect.objectContaining({ name: '9B', yearGroup: 9, learnerCount: 6, teacherIds: [] }),
+        expect.objectContaining({ name: '10A', yearGroup: 10, learnerCount: 3 }),
+        expect.objectContaining({ name: '10B', yearGroup: 10, learnerCount: 3 }),
+      ]);
+      const atBurslem = await careersLead.get(`/api/groups?academyId=${burslem}`).expect(200);
+      expect(atBurslem.body).toEqual([]);
+      const all = await admin.get('/api/groups?academicYear=2025').expect(200);
+      expect(all.body).toHaveLength(6);
+      const taught = await teacher.get('/api/groups').expect(200);
+      expect(taught.body.map((group: { name: string }) => group.name)).toEqual(['9A']);
+    });
+
+    it('gives a group with its learners, and 404 for a group the caller may not see', async () => {
+      const response = await teacher.get(`/api/groups/${groupIds['920001:9A']}`).expect(200);
+      expect(response.body).toMatchObject({
+        name: '9A',
+        academyId: kilnside,
+        academicYear: 2025,
+        learnerCount: 6,
+      });
+      expect(response.body.learners.map((learner: { name: string }) => learner.name)[0]).toBe('Ada Okafor');
+      expect(response.body.learners).toHaveLength(6);
+      await teacher.get(`/api/groups/${groupIds['920001:9B']}`).expect(404);
+      await careersLead.get(`/api/groups/${groupIds['920002:9A']}`).expect(404);
+      await admin.get(`/api/groups/${groupIds['920002:9A']}`).expect(200);
+    });
+  });
+});

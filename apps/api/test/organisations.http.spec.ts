@@ -1,0 +1,199 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OrganisationsService } from '../src/organisations/organisations.service';
+import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import { type SignedInAgent, signedInUser } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
+
+describe(`${OrganisationsService.name} (HTTP, PostgreSQL)`, () => {
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let fx: EncounterFixtures;
+  let lead: SignedInAgent;
+  let leadOfB: SignedInAgent;
+  let teacher: SignedInAgent;
+  let admin: SignedInAgent;
+
+  const count = async () => Number((await dataSource.query(`SELECT count(*) FROM organisation`))[0].count);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetDatabase(app);
+    dataSource = app.get(DataSource);
+    fx = await createEncounterFixtures(app, { urnA: '940001', urnB: '940002' });
+    lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
+    leadOfB = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyB] });
+    teacher = await signedInUser(app, ['teacher'], {
+      academyIds: [fx.academyA],
+      groupIds: [fx.groups['10A']],
+    });
+    admin = await signedInUser(app, ['trust_admin']);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('creates an organisation with sectors, size, contact and notes, and audits it', async () => {
+    const response = await lead
+      .post('/api/organisations')
+      .send({
+        name: '  Spode Ceramics Ltd ',
+        type: 'employer',
+        sectors: ['Engineering and manufacturing', 'Creative and design'],
+        sizeBand: 'large',
+        offersTechnicalEducation: true,
+        contact: { name: 'Priya Shah', email: 'priya.shah@spode.example', phone: '01782 000111' },
+        notes: 'Takes Year 10 work experience in July.',
+      })
+      .expect(201);
+    expect(response.body).toMatchObject({
+      name: 'Spode Ceramics Ltd',
+      type: 'employer',
+      sectors: ['Engineering and manufacturing', 'Creative and design'],
+      sizeBand: 'large',
+      offersTechnicalEducation: true,
+      contact: { name: 'Priya Shah', email: 'priya.shah@spode.example', phone: '01782 000111' },
+      engagement: { encounters: 0, learners: 0, lastEncounterOn: null },
+    });
+    const [entry] = await dataSource.query(
+      `SELECT user_id FROM audit_entry WHERE action = 'organisation.create' AND entity_id = $1`,
+      [response.body.id],
+    );
+    expect(entry.user_id).toBe(lead.userId);
+  });
+
+  it('defaults what a quick inline create leaves out', async () => {
+    const response = await lead.post('/api/organisations').send({ name: 'Burslem Bakery', type: 'employer' });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      sectors: [],
+      sizeBand: null,
+      offersTechnicalEducation: false,
+      contact: null,
+    });
+  });
+
+  it('answers 409 with the existing id for a name already in the directory (any case)', async () => {
+    const first = await lead
+      .post('/api/organisations')
+      .send({ name: 'Longton Logistics', type: 'employer' })
+      .expect(201);
+    const before = await count();
+    const second = await leadOfB
+      .post('/api/organisations')
+      .send({ name: 'LONGTON LOGISTICS', type: 'employer' })
+      .expect(409);
+    expect(second.body).toMatchObject({ existingId: first.body.id });
+    expect(await count()).toBe(before);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'pub' }, /type/],
+    ['an unknown sector', { sectors: ['Pottery throwing'] }, /sectors/],
+    ['an unknown size band', { sizeBand: 'huge' }, /sizeBand/],
+    ['an over-long name', { name: 'x'.repeat(201) }, /name/],
+    ['an empty name', { name: '   ' }, /name/],
+    ['a bad contact email', { contact: { email: 'not-an-email' } }, /contact\.email/],
+    ['over-long notes', { notes: 'x'.repeat(5001) }, /notes/],
+    ['an unknown field', { website: 'https://example.org' }, /website/],
+  ])('refuses %s with 400 naming the field, writing nothing', async (_name, overrides, field) => {
+    const before = await count();
+    const response = await lead
+      .post('/api/organisations')
+      .send({ name: 'Refused Ltd', type: 'employer', ...overrides })
+      .expect(400);
+    expect(response.body.message).toMatch(field);
+    expect(await count()).toBe(before);
+  });
+
+  it('lets every signed-in member of staff read the directory, and only careers leads and trust admins write it', async () => {
+    const list = await teacher.get('/api/organisations').expect(200);
+    expect(list.body.total).toBeGreaterThan(0);
+    await teacher.get(`/api/organisations/${fx.organisations.college}`).expect(200);
+    await teacher.post('/api/organisations').send({ name: 'Teacher Ltd', type: 'employer' }).expect(403);
+    await teacher.patch(`/api/organisations/${fx.organisations.college}`).send({ notes: 'x' }).expect(403);
+    await admin
+      .patch(`/api/organisations/${fx.organisations.college}`)
+      .send({ notes: 'Open evening in March' })
+      .expect(200);
+  });
+
+  it('searches by any part of the name, starts-with first, and filters by type and sector, paged', async () => {
+    await lead.post('/api/organisations').send({ name: 'Stoke Potters Guild', type: 'other' }).expect(201);
+    await lead
+      .post('/api/organisations')
+      .send({ name: 'Potteries Engineering', type: 'employer' })
+      .expect(201);
+    const search = await lead.get('/api/organisations?q=POTTER').expect(200);
+    const names = search.body.items.map((item: { name: string }) => item.name);
+    expect(names[0].startsWith('Potter')).toBe(true);
+    expect(names).toContain('Stoke Potters Guild');
+    expect(names.every((name: string) => name.toLowerCase().includes('potter'))).toBe(true);
+    const percent = await lead.get('/api/organisations?q=%25').expect(200);
+    expect(percent.body.total).toBe(0);
+    const colleges = await lead.get('/api/organisations?type=further_education').expect(200);
+    expect(colleges.body.items.map((item: { id: string }) => item.id)).toEqual([fx.organisations.college]);
+    const digital = await lead
+      .get(`/api/organisations?sector=${encodeURIComponent('Engineering and manufacturing')}`)
+      .expect(200);
+    expect(
+      digital.body.items.every((item: { sectors: string[] }) =>
+        item.sectors.includes('Engineering and manufacturing'),
+      ),
+    ).toBe(true);
+    const page = await lead.get('/api/organisations?pageSize=2&page=2').expect(200);
+    expect(page.body).toMatchObject({ page: 2, pageSize: 2 });
+    expect(page.body.items).toHaveLength(2);
+    await lead.get('/api/organisations?type=pub').expect(400);
+    await lead.get('/api/organisations?sector=Pottery').expect(400);
+  });
+
+  it('counts engagement (encounters, learners reached, last date) over the academies the reader sees', async () => {
+    await lead
+      .post('/api/encounters')
+      .send(
+        encounterBody(fx, {
+          title: 'University taster day',
+          format: 'taster_session',
+          organisationIds: [fx.organisations.university],
+          attendees: { groupIds: [fx.groups['11A']] },
+          absentLearnerIds: [fx.learnersA[29].id],
+        }),
+      )
+      .expect(201);
+    const mine = await lead.get(`/api/organisations/${fx.organisations.university}`).expect(200);
+    expect(mine.body.engagement).toEqual({ encounters: 1, learners: 5, lastEncounterOn: fx.date });
+    const theirs = await leadOfB.get(`/api/organisations/${fx.organisations.university}`).expect(200);
+    expect(theirs.body.engagement).toEqual({ encounters: 0, learners: 0, lastEncounterOn: null });
+    const trust = await admin.get(`/api/organisations?q=university`).expect(200);
+    expect(trust.body.items[0].engagement.encounters).toBe(1);
+  });
+
+  it('changes fields, audits what changed, and refuses a rename onto another name', async () => {
+    const created = await lead
+      .post('/api/organisations')
+      .send({ name: 'Hanley Hotels', type: 'employer' })
+      .expect(201);
+    const response = await lead
+      .patch(`/api/organisations/${created.body.id}`)
+      .send({ sectors: ['Catering and hospitality'], sizeBand: 'medium' })
+      .expect(200);
+    expect(response.body).toMatchObject({ sectors: ['Catering and hospitality'], sizeBand: 'medium' });
+    const [entry] = await dataSource.query(
+      `SELECT details FROM audit_entry WHERE action = 'organisation.update' AND entity_id = $1`,
+      [created.body.id],
+    );
+    expect(entry.details.changed).toEqual(['sectors', 'sizeBand']);
+    const clash = await lead
+      .patch(`/api/organisations/${created.body.id}`)
+      .send({ name: 'burslem bakery' })
+      .expect(409);
+    expect(clash.body.existingId).toBeDefined();
+    await lead.patch(`/api/organisations/${created.body.id}`).send({ name: null }).expect(400);
+    await lead
+      .patch('/api/organisations/00000000-0000-4000-8000-000000000009')
+      .send({ notes: 'x' })
+      .expect(404);
+  });
+});

@@ -1,0 +1,671 @@
+import { RULE_IDS } from '@encounters/domain';
+import { INestApplication } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ReportsService } from '../src/reports/reports.service';
+import { cohort, createAcademies, rosterCsv } from './roster-files';
+import { type SignedInAgent, signedInUser } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
+
+const YEAR = 2025;
+const AS_AT = '2026-03-31';
+
+/** Collects a response body as bytes, whatever its content type. */
+function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** Poppler's tools, which CI installs (.ci/run): a missing one fails the test instead of skipping it. */
+function poppler(tool: 'pdftoppm' | 'pdftotext' | 'pdfinfo', args: string[]): string {
+  const result = spawnSync(tool, args, { encoding: 'utf8' });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error(
+      `${tool} is not installed: run \`apt-get install -y poppler-utils\` (CI installs it in .ci/run).`,
+    );
+  }
+  if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Renders every page of the PDF to PNG with pdftoppm and answers how many pages it drew. */
+function renderedPages(pdf: Buffer): number {
+  const folder = mkdtempSync(join(tmpdir(), 'encounters-report-'));
+  try {
+    writeFileSync(join(folder, 'report.pdf'), pdf);
+    poppler('pdftoppm', ['-r', '30', '-png', join(folder, 'report.pdf'), join(folder, 'page')]);
+    return readdirSync(folder).filter((name) => /^page-\d+\.png$/.test(name)).length;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function withPdfFile<T>(pdf: Buffer, use: (path: string) => T): T {
+  const folder = mkdtempSync(join(tmpdir(), 'encounters-report-'));
+  try {
+    writeFileSync(join(folder, 'report.pdf'), pdf);
+    return use(join(folder, 'report.pdf'));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function pdfText(pdf: Buffer): string {
+  return withPdfFile(pdf, (path) => poppler('pdftotext', ['-layout', path, '-']));
+}
+
+function pdfInfo(pdf: Buffer): string {
+  return withPdfFile(pdf, (path) => poppler('pdfinfo', [path]));
+}
+
+/** The CSV's sections: the learner rows, the summary and the cohort gaps, split at the blank lines. */
+function sections(csv: Buffer): string[][][] {
+  const text = csv.toString('utf8').replace(/^\uFEFF/, '');
+  return text.split('\r\n\r\n').map((section) => parse(section, { relax_column_count: true }) as string[][]);
+}
+
+describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
+  let app: INestApplication;
+  let dataSource: DataSource;
+  let kilnside: string;
+  let burslem: string;
+  let admin: SignedInAgent;
+  let trustLeader: SignedInAgent;
+  let academyLeader: SignedInAgent;
+  let careersLead: SignedInAgent;
+  let otherLead: SignedInAgent;
+  let teacher: SignedInAgent;
+  let employer: string;
+  let college: string;
+  let group9A: string;
+  let learner9A: string;
+  let learner9B: string;
+
+  const get = (agent: SignedInAgent, path: string) => agent.get(path).buffer(true).parse(binary);
+
+  beforeAll(async () => {
+    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    await resetDatabase(app);
+    dataSource = app.get(DataSource);
+    [kilnside, burslem] = await createAcademies(app, [
+      { name: 'Kilnside Academy', urn: '930001' },
+      { name: 'Burslem Vale Academy', urn: '930002' },
+    ]);
+    admin = await signedInUser(app, ['trust_admin']);
+    const year9 = cohort(100, 10, 9, YEAR).map((line, index) => ({
+      ...line,
+      pp: index < 3 ? 'Y' : 'N',
+      sen: index === 3 ? 'K' : index === 4 ? 'E' : '',
+    }));
+    const roster = async (academyId: string, lines: ReturnType<typeof cohort>) =>
+      admin
+        .post(`/api/academies/${academyId}/roster?academicYear=${YEAR}&dryRun=false`)
+        .set('content-type', 'text/csv')
+        .send(rosterCsv(lines))
+        .expect(200);
+    await roster(kilnside, [...year9, ...cohort(300, 6, 10, YEAR)]);
+    await roster(burslem, cohort(200, 4, 9, YEAR));
+    [{ id: group9A }] = await dataSource.query(
+      `SELECT id FROM learning_group WHERE academy_id = $1 AND name = '9A'`,
+      [kilnside],
+    );
+    [{ id: learner9A }] = await dataSource.query(
+      `SELECT learner_id AS id FROM group_membership WHERE group_id = $1 ORDER BY learner_id LIMIT 1`,
+      [group9A],
+    );
+    [{ id: learner9B }] = await dataSource.query(
+      `SELECT m.learner_id AS id FROM group_membership m JOIN learning_group g ON g.id = m.group_id
+        WHERE g.academy_id = $1 AND g.name = '9B' LIMIT 1`,
+      [kilnside],
+    );
+    trustLeader = await signedInUser(app, ['trust_leader']);
+    academyLeader = await signedInUser(app, ['academy_leader'], { academyIds: [kilnside] });
+    careersLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
+    otherLead = await signedInUser(app, ['careers_lead'], { academyIds: [burslem] });
+    teacher = await signedInUser(app, ['teacher'], { academyIds: [kilnside], groupIds: [group9A] });
+    employer = (
+      await admin
+        .post('/api/organisations')
+        .send({
+          name: 'Kiln Engineering Ltd',
+          type: 'employer',
+          sectors: ['Engineering and manufacturing', 'Digital'],
+          offersTechnicalEducation: false,
+        })
+        .expect(201)
+    ).body.id;
+    college = (
+      await admin
+        .post('/api/organisations')
+        .send({
+          name: 'Potteries College',
+          type: 'further_education',
+          sectors: [],
+          offersTechnicalEducation: true,
+        })
+        .expect(201)
+    ).body.id;
+    const kilnsideYear9: { id: string }[] = await dataSource.query(
+      `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 AND year_group = 9 ORDER BY learner_id`,
+      [kilnside],
+    );
+    const meaningful = {
+      purposeShared: true,
+      learningOutcomes: true,
+      twoWayInteraction: true,
+      reflection: true,
+    };
+    const encounter = (academyId: string, body: Record<string, unknown>) =>
+      careersLeadOf(academyId)
+        .post('/api/encounters')
+        .send({
+          academyId,
+          delivery: 'in_person',
+          duringSchoolDay: true,
+          durationMinutes: 60,
+          meaningful,
+          ...body,
+        })
+        .expect(201);
+    const careersLeadOf = (academyId: string) => (academyId === kilnside ? careersLead : otherLead);
+    await encounter(kilnside, {
+      title: 'Engineering careers talk',
+      date: '2025-11-12',
+      format: 'talk',
+      organisationIds: [employer],
+      attendees: { yearGroups: [9] },
+      absentLearnerIds: [kilnsideYear9[8].id, kilnsideYear9[9].id],
+    });
+    await encounter(kilnside, {
+      title: 'Potteries College open morning',
+      date: '2025-10-15',
+      format: 'provider_visit',
+      organisationIds: [college],
+      meaningful: { ...meaningful, providerInformation: true, whatLearningIsLike: true },
+      attendees: { yearGroups: [9, 10] },
+    });
+    // After the 31 December snapshot: the comparison must show it.
+    await encounter(burslem, {
+      title: 'Digital careers talk',
+      date: '2026-01-20',
+      format: 'talk',
+      organisationIds: [employer],
+      attendees: { yearGroups: [9] },
+    });
+    const adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [kilnside] });
+    await adviser
+      .post('/api/guidance-meetings')
+      .send({
+        learnerId: learner9A,
+        date: '2025-11-20',
+        adviserName: 'Sam Adeyemi',
+        adviserLevel: 6,
+        mode: 'in_person',
+        summary: 'Wants to become a paramedic.',
+        agreedActions: 'Visit the ambulance station open day.',
+      })
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('GET /api/reports/compliance?format=csv', () => {
+    let csv: Buffer;
+
+    beforeAll(async () => {
+      const response = await get(
+        trustLeader,
+        `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}&format=csv`,
+      ).expect(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['content-disposition']).toBe(
+        `attachment; filename="compliance-2025-26-trust-${AS_AT}.csv"`,
+      );
+      csv = response.body;
+    });
+
+    it('opens cleanly in Excel: UTF-8 byte-order mark, CRLF line ends, every field quoted', () => {
+      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = csv.toString('utf8').slice(1);
+      expect(text.endsWith('\r\n')).toBe(true);
+      const lines = text.slice(0, -2).split('\r\n');
+      expect(lines.filter((line) => line.includes('\n'))).toEqual([]);
+      expect(
+        lines.filter((line) => line !== '' && !/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/.test(line)),
+      ).toEqual([]);
+    });
+
+    it('lists every learner on roll once, with names, academy, groups, cohorts and every rule status', async () => {
+      const [learners] = sections(csv);
+      expect(learners[0]).toEqual([
+        'UPN',
+        'Legal surname',
+        'Legal forename',
+        'Preferred surname',
+        'Preferred forename',
+        'Academy',
+        'Year group',
+        'Registration group',
+        'Pupil premium',
+        'SEN status',
+        ...RULE_IDS,
+      ]);
+      const rows = learners.slice(1);
+      expect(rows).toHaveLength(20);
+      expect(new Set(rows.map((row) => row[0])).size).toBe(20);
+      expect(rows.filter((row) => row[5] === 'Kilnside Academy')).toHaveLength(16);
+      expect(rows.filter((row) => row[8] === 'Yes')).toHaveLength(3);
+      expect(rows.filter((row) => row[9] === 'K' || row[9] === 'E')).toHaveLength(2);
+      // Each academy's count of each status per rule is what /api/coverage says.
+      for (const [academyId, name] of [
+        [kilnside, 'Kilnside Academy'],
+        [burslem, 'Burslem Vale Academy'],
+      ]) {
+        const coverage = (
+          await trustLeader
+            .get(`/api/coverage?scope=academy&id=${academyId}&academicYear=${YEAR}&asAt=${AS_AT}`)
+            .expect(200)
+        ).body.rows[0];
+        const ofAcademy = rows.filter((row) => row[5] === name);
+        RULE_IDS.forEach((rule, index) => {
+          const statuses = ofAcademy.map((row) => row[10 + index]);
+          expect({ rule, met: statuses.filter((status) => status === 'met').length }).toEqual({
+            rule,
+            met: coverage.rules[rule].met,
+          });
+          expect(statuses.filter((status) => status !== 'not_applicable').length).toBe(
+            coverage.rules[rule].applicable,
+          );
+        });
+      }
+    });
+
+    it('summarises per academy × year group × rule exactly as /api/coverage does', async () => {
+      const [, summary] = sections(csv);
+      expect(summary[0][0]).toContain('Summary');
+      expect(summary[1]).toEqual(['Academy', 'Year group', 'Rule', 'Learners', 'Met', 'Percent']);
+      const figures = new Map(summary.slice(2).map((row) => [`${row[0]}|${row[1]}|${row[2]}`, row.slice(3)]));
+      const expectRow = (
+        academy: string,
+        yearGroup: string,
+        row: { rules: Record<string, { applicable: number; met: number; percent: number | null }> },
+      ) => {
+        for (const rule of RULE_IDS) {
+          const tally = row.rules[rule];
+          expect({
+            key: `${academy}|${yearGroup}|${rule}`,
+            cells: figures.get(`${academy}|${yearGroup}|${rule}`),
+          }).toEqual({
+            key: `${academy}|${yearGroup}|${rule}`,
+            cells: [
+              String(tally.applicable),
+              String(tally.met),
+              tally.percent === null ? '' : String(tally.percent),
+            ],
+          });
+        }
+      };
+      const trust = (
+        await trustLeader.get(`/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`).expect(200)
+      ).body;
+      expectRow('All academies', 'All', trust.rows[0]);
+      for (const academyId of [kilnside, burslem]) {
+        const academy = (
+          await trustLeader
+            .get(`/api/coverage?scope=academy&id=${academyId}&academicYear=${YEAR}&asAt=${AS_AT}`)
+            .expect(200)
+        ).body;
+        expectRow(academy.rows[0].label, 'All', academy.rows[0]);
+        for (const yearGroup of academy.rows.slice(1))
+          expectRow(academy.rows[0].label, yearGroup.label.replace('Year ', ''), yearGroup);
+      }
+      expect(figures.get('Kilnside Academy|9|B5')).toEqual(['10', '8', '80']);
+      expect(figures.size).toBe(RULE_IDS.length * (1 + 3 + 2));
+    });
+
+    it('ends with the pupil premium and SEN gaps of /api/coverage', async () => {
+      const [, , gaps] = sections(csv);
+      expect(gaps[1]).toEqual(['Academy', 'Cohort', 'Rule', 'Learners', 'Met', 'Percent', 'Gap (points)']);
+      const breakdown = (
+        await trustLeader
+          .get(
+            `/api/coverage?scope=academy&id=${kilnside}&academicYear=${YEAR}&asAt=${AS_AT}&breakdown=pupilPremium`,
+          )
+          .expect(200)
+      ).body.rows[1];
+      const row = gaps.find(
+        (cells) => cells[0] === 'Kilnside Academy' && cells[1] === 'Pupil premium' && cells[2] === 'B5',
+      );
+      expect(row).toEqual([
+        'Kilnside Academy',
+        'Pupil premium',
+        'B5',
+        String(breakdown.rules.B5.applicable),
+        String(breakdown.rules.B5.met),
+        String(breakdown.rules.B5.percent),
+        breakdown.gaps.B5 === null ? '' : String(breakdown.gaps.B5),
+      ]);
+      expect(gaps.some((cells) => cells[0] === 'All academies' && cells[1] === 'EHC plan (E)')).toBe(true);
+    });
+
+    it("gives a careers lead their own academy's learners only", async () => {
+      const response = await get(
+        careersLead,
+        `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}&academyId=${kilnside}&format=csv`,
+      ).expect(200);
+      const [learners] = sections(response.body);
+      expect(learners.slice(1)).toHaveLength(16);
+      expect(learners.slice(1).every((row) => row[5] === 'Kilnside Academy')).toBe(true);
+    });
+
+    it('says so for a year with no data, instead of failing', async () => {
+      const response = await get(trustLeader, '/api/reports/compliance?academicYear=2030&format=csv').expect(
+        200,
+      );
+      const [learners, message] = sections(response.body);
+      expect(learners).toHaveLength(1);
+      expect(message[0][0]).toMatch(/^No data: no learner .* is on roll in 2030\/31/);
+    });
+  });
+
+  describe('GET /api/reports/compliance?format=pdf', () => {
+    it('draws the trust report on A4: title, headlines, one page per academy, gaps, provider access, sectors, organisations', async () => {
+      const response = await get(
+        trustLeader,
+        `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}&format=pdf`,
+      ).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.body.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(renderedPages(response.body)).toBe(8);
+      const text = pdfText(response.body);
+      expect(text).toContain('Annual compliance report');
+      expect(text).toContain('2025/26');
+      expect(text).toContain('31 Mar 2026');
+      expect(text).toContain('Page 8 of 8');
+      expect(text).toMatch(/Generated by Encounters on \d{1,2} \w+ \d{4}/);
+      for (const expected of [
+        'Kilnside Academy',
+        'Burslem Vale Academy',
+        'Potteries College',
+        'Kiln Engineering Ltd',
+        'Engineering and manufacturing',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(pdfInfo(response.body)).toMatch(/Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
+    });
+
+    it("draws one academy's report without the academy pages, and a one-page report for a year with no data", async () => {
+      const academy = await get(
+        academyLeader,
+        `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}&academyId=${kilnside}&format=pdf`,
+      ).expect(200);
+      expect(renderedPages(academy.body)).toBe(7);
+      expect(pdfText(academy.body)).not.toContain('Burslem Vale Academy');
+      const empty = await get(trustLeader, '/api/reports/compliance?academicYear=2030&format=pdf').expect(
+        200,
+      );
+      expect(renderedPages(empty.body)).toBe(1);
+      expect(pdfText(empty.body)).toContain('No data');
+    });
+  });
+
+  describe('access and bad input', () => {
+    it('refuses teachers and advisers with 403, the whole trust to academy staff with 403, and another academy with 404', async () => {
+      await teacher.get(`/api/reports/compliance?academicYear=${YEAR}&format=csv`).expect(403);
+      await teacher
+        .get(`/api/reports/compliance?academicYear=${YEAR}&academyId=${kilnside}&format=pdf`)
+        .expect(403);
+      const adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [kilnside] });
+      await adviser
+        .get(`/api/reports/compliance?academicYear=${YEAR}&academyId=${kilnside}&format=csv`)
+        .expect(403);
+      await careersLead.get(`/api/reports/compliance?academicYear=${YEAR}&format=csv`).expect(403);
+      const hidden = await careersLead
+        .get(`/api/reports/compliance?academicYear=${YEAR}&academyId=${burslem}&format=csv`)
+        .expect(404);
+      const unknown = await trustLeader
+        .get(
+          `/api/reports/compliance?academicYear=${YEAR}&academyId=00000000-0000-4000-8000-000000000000&format=csv`,
+        )
+        .expect(404);
+      expect(hidden.body.message).toBe(unknown.body.message);
+      await otherLead.get(`/api/reports/organisations?academyId=${kilnside}`).expect(404);
+      await teacher.get('/api/reports/organisations').expect(403);
+    });
+
+    it.each([
+      [`academicYear=${YEAR}&format=xlsx`, 'format'],
+      [`academicYear=${YEAR}`, 'format'],
+      ['format=csv', 'academicYear'],
+      [`academicYear=1999&format=csv`, 'academicYear'],
+      [`academicYear=${YEAR}&asAt=31/03/2026&format=csv`, 'asAt'],
+      [`academicYear=${YEAR}&academyId=kilnside&format=csv`, 'academyId'],
+      [`academicYear=${YEAR}&format=csv&colour=blue`, 'colour'],
+    ])('answers compliance?%s with 400 naming %s', async (query, field) => {
+      const response = await trustLeader.get(`/api/reports/compliance?${query}`).expect(400);
+      expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
+    });
+
+    it('answers an unknown organisations format with 400', async () => {
+      const response = await trustLeader.get('/api/reports/organisations?format=xml').expect(400);
+      expect(response.body.message).toContain('format');
+    });
+  });
+
+  describe('GET /api/reports/learners/{id}?format=pdf', () => {
+    it('gives careers staff the record with the agreed actions, and teachers and leaders without them', async () => {
+      const forLead = await get(
+        careersLead,
+        `/api/reports/learners/${learner9A}?academicYear=${YEAR}&asAt=${AS_AT}`,
+      ).expect(200);
+      expect(forLead.headers['content-type']).toBe('application/pdf');
+      expect(renderedPages(forLead.body)).toBe(1);
+      const leadText = pdfText(forLead.body);
+      expect(leadText).toContain('CAREERS RECORD');
+      expect(leadText).toContain('Engineering careers talk');
+      expect(leadText).toContain('Potteries College open morning');
+      expect(leadText).toContain('ambulance station');
+      for (const reader of [teacher, academyLeader, trustLeader]) {
+        const response = await get(
+          reader,
+          `/api/reports/learners/${learner9A}?format=pdf&academicYear=${YEAR}&asAt=${AS_AT}`,
+        ).expect(200);
+        const text = pdfText(response.body);
+        expect(text).toContain('Sam Adeyemi');
+        expect(text).not.toContain('paramedic');
+        expect(text).not.toContain('ambulance station');
+      }
+    });
+
+    it("answers 404 for a learner outside the caller's classes or academy, and 400 for another format", async () => {
+      await teacher.get(`/api/reports/learners/${learner9B}`).expect(404);
+      await otherLead.get(`/api/reports/learners/${learner9A}`).expect(404);
+      await careersLead.get('/api/reports/learners/00000000-0000-4000-8000-000000000000').expect(404);
+      await careersLead.get(`/api/reports/learners/${learner9A}?format=docx`).expect(400);
+    });
+  });
+
+  describe('GET /api/reports/organisations', () => {
+    it('lists every organisation engaged in the year with encounters and learners reached, by academy', async () => {
+      const response = await trustLeader
+        .get(`/api/reports/organisations?academicYear=${YEAR}&format=json`)
+        .expect(200);
+      expect(response.body.academicYear).toBe(YEAR);
+      const byName = new Map(response.body.rows.map((row: { name: string }) => [row.name, row]));
+      expect(byName.get('Kiln Engineering Ltd')).toMatchObject({
+        type: 'employer',
+        encounters: 2,
+        learnersReached: 12,
+        academies: expect.arrayContaining([
+          { academyId: kilnside, academyName: 'Kilnside Academy', encounters: 1, learnersReached: 8 },
+          { academyId: burslem, academyName: 'Burslem Vale Academy', encounters: 1, learnersReached: 4 },
+        ]),
+      });
+      expect(byName.get('Potteries College')).toMatchObject({ encounters: 1, learnersReached: 16 });
+    });
+
+    it("gives academy staff their academies' figures only, and a CSV that parses back", async () => {
+      const json = await otherLead.get(`/api/reports/organisations?academicYear=${YEAR}`).expect(200);
+      expect(
+        json.body.rows.map((row: { name: string; encounters: number }) => [row.name, row.encounters]),
+      ).toEqual([['Kiln Engineering Ltd', 1]]);
+      const csv = await get(trustLeader, `/api/reports/organisations?academicYear=${YEAR}&format=csv`).expect(
+        200,
+      );
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const rows = parse(csv.body, { bom: true }) as string[][];
+      expect(rows[0]).toEqual([
+        'Organisation',
+        'Type',
+        'Sectors',
+        'Academy',
+        'Encounters',
+        'Learners reached',
+      ]);
+      expect(rows).toContainEqual([
+        'Kiln Engineering Ltd',
+        'Employer',
+        'Engineering and manufacturing; Digital',
+        'All academies',
+        '2',
+        '12',
+      ]);
+      expect(rows).toContainEqual([
+        'Potteries College',
+        'Further education',
+        '',
+        'Kilnside Academy',
+        '1',
+        '16',
+      ]);
+    });
+  });
+
+  describe('snapshots', () => {
+    let trustSnapshot: string;
+    let kilnsideSnapshot: string;
+
+    it('freezes the figures of a measurement date, once', async () => {
+      const created = await trustLeader
+        .post('/api/reports/snapshots')
+        .send({ asAt: '2025-12-31' })
+        .expect(201);
+      expect(created.body).toMatchObject({
+        scope: 'trust',
+        academyId: null,
+        academicYear: YEAR,
+        asAt: '2025-12-31',
+      });
+      trustSnapshot = created.body.id;
+      const again = await trustLeader.post('/api/reports/snapshots').send({ asAt: '2025-12-31' }).expect(409);
+      expect(again.body.message).toContain('already frozen');
+      kilnsideSnapshot = (
+        await academyLeader
+          .post('/api/reports/snapshots')
+          .send({ asAt: '2025-12-31', academyId: kilnside })
+          .expect(201)
+      ).body.id;
+      const [stored] = await dataSource.query('SELECT figures FROM coverage_snapshot WHERE id = $1', [
+        trustSnapshot,
+      ]);
+      const coverage = (
+        await trustLeader.get(`/api/coverage?scope=trust&academicYear=${YEAR}&asAt=2025-12-31`).expect(200)
+      ).body;
+      expect(stored.figures).toEqual(coverage);
+    });
+
+    it('refuses other dates, dates to come, other roles and academies', async () => {
+      const wrongDay = await trustLeader
+        .post('/api/reports/snapshots')
+        .send({ asAt: '2025-12-30' })
+        .expect(400);
+      expect(wrongDay.body.message).toContain('31 December, 31 March or 31 July');
+      await trustLeader.post('/api/reports/snapshots').send({ asAt: '2099-07-31' }).expect(422);
+      await careersLead
+        .post('/api/reports/snapshots')
+        .send({ asAt: '2026-03-31', academyId: kilnside })
+        .expect(403);
+      await academyLeader
+        .post('/api/reports/snapshots')
+        .send({ asAt: '2026-03-31', academyId: burslem })
+        .expect(404);
+      await academyLeader.post('/api/reports/snapshots').send({ asAt: '2026-03-31' }).expect(403);
+    });
+
+    it('lists the snapshots each caller may see', async () => {
+      const all = await trustLeader.get(`/api/reports/snapshots?academicYear=${YEAR}`).expect(200);
+      expect(all.body.map((snapshot: { id: string }) => snapshot.id).sort()).toEqual(
+        [trustSnapshot, kilnsideSnapshot].sort(),
+      );
+      const own = await careersLead.get('/api/reports/snapshots').expect(200);
+      expect(own.body.map((snapshot: { id: string }) => snapshot.id)).toEqual([kilnsideSnapshot]);
+      expect((await otherLead.get('/api/reports/snapshots').expect(200)).body).toEqual([]);
+    });
+
+    it('compares a later date with the frozen figures, rule by rule, in points', async () => {
+      const response = await trustLeader
+        .get(`/api/reports/snapshots/${trustSnapshot}/compare?asAt=${AS_AT}`)
+        .expect(200);
+      expect(response.body).toMatchObject({
+        academicYear: YEAR,
+        asAt: AS_AT,
+        snapshot: { id: trustSnapshot, asAt: '2025-12-31' },
+      });
+      const burslemRow = response.body.rows.find((row: { key: string }) => row.key === `academy:${burslem}`);
+      expect(burslemRow.rules.B5).toEqual({
+        frozen: { met: 0, applicable: 4, percent: 0 },
+        now: { met: 4, applicable: 4, percent: 100 },
+        changePoints: 100,
+      });
+      const trustRow = response.body.rows[0];
+      expect(trustRow.rules.B5.changePoints).toBe(
+        Math.round((trustRow.rules.B5.now.percent - trustRow.rules.B5.frozen.percent) * 10) / 10,
+      );
+      await trustLeader.get(`/api/reports/snapshots/${trustSnapshot}/compare?asAt=2025-11-30`).expect(400);
+      await otherLead.get(`/api/reports/snapshots/${kilnsideSnapshot}/compare`).expect(404);
+      await academyLeader.get(`/api/reports/snapshots/${trustSnapshot}/compare`).expect(404);
+    });
+  });
+
+  it('audits every export with its format and scope, and no personal data', async () => {
+    const entries: {
+      action: string;
+      user_id: string;
+      entity_type: string;
+      details: Record<string, unknown>;
+    }[] = await dataSource.query(
+      `SELECT action, user_id, entity_type, details FROM audit_entry WHERE action LIKE 'report.%' ORDER BY id`,
+    );
+    const exports = entries.filter((entry) => entry.action === 'report.export');
+    expect(exports.map((entry) => entry.details)).toEqual(
+      expect.arrayContaining([
+        { report: 'compliance', format: 'csv', scope: 'trust', academicYear: YEAR, asAt: AS_AT },
+        { report: 'compliance', format: 'pdf', scope: 'academy', academicYear: YEAR, asAt: AS_AT },
+        { report: 'learner-record', format: 'pdf' },
+        expect.objectContaining({ report: 'organisations', format: 'csv' }),
+      ]),
+    );
+    expect(exports.find((entry) => entry.entity_type === 'learner')?.user_id).toBe(careersLead.userId);
+    expect(entries.filter((entry) => entry.action === 'report.snapshot')).toHaveLength(2);
+    const upns: { upn: string; legal_surname: string }[] = await dataSource.query(
+      'SELECT upn, legal_surname FROM learner',
+    );
+    const details = JSON.stringify(entries.map((entry) => entry.details));
+    expect(
+      upns.filter(({ upn, legal_surname }) => details.includes(upn) || details.includes(legal_surname)),
+    ).toEqual([]);
+    // Refused requests export nothing: the teacher's only exports are the learner record they may see.
+    expect(
+      exports.filter((entry) => entry.user_id === teacher.userId).map((entry) => entry.details['report']),
+    ).toEqual(['learner-record']);
+  });
+});

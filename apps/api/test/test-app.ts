@@ -1,0 +1,33 @@
+import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config/config';
+import { createApp } from '../src/create-app';
+
+/** The real application, in-process, against the run's PostgreSQL database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: the Jest global set-up did not run.');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    WEB_DIST: 'does-not-exist',
+    DATABASE_POOL_SIZE: '4',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  return app;
+}
+
+/** Empties every table but the migrations' own, so that each test file starts from nothing. */
+export async function resetDatabase(app: INestApplication): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const tables: { tablename: string }[] = await dataSource.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
+  if (tables.length) {
+    await dataSource.query(
+      `TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
+    );
+  }
+}

@@ -1,0 +1,173 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+
+import { choose, DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+
+test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+
+interface LearnerRow {
+  learnerId: string;
+  name: string;
+  statuses: Record<string, string>;
+}
+
+/** The class view's data: one row per learner of the group, with each rule's status. */
+async function classStatuses(request: APIRequestContext, groupId: string): Promise<Map<string, LearnerRow>> {
+  const response = await request.get(`/api/coverage/learners?scope=group&id=${groupId}`);
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { rows: LearnerRow[] };
+  return new Map(body.rows.map((row) => [row.learnerId, row]));
+}
+
+const TITLE = 'Year 9 futures morning: apprenticeships and college';
+
+test.describe('a careers lead logs an encounter', () => {
+  test('for a whole year group with two absentees, and the class view shows Objective 2 met for those who came', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await signIn(page, DEMO_USERS.careersLead);
+
+    // The class the journey watches: 9A, in the careers lead's academy.
+    const me = await (await page.request.get('/api/auth/me')).json();
+    const academyId: string = me.academies[0].id;
+    const groups = (await (await page.request.get(`/api/groups?academyId=${academyId}`)).json()) as {
+      id: string;
+      name: string;
+    }[];
+    const groupId = groups.find((group) => group.name === '9A')?.id ?? '';
+    expect(groupId).not.toBe('');
+    // A database the journey has run against before already holds its encounter: start without it.
+    const earlier = await (
+      await page.request.get(`/api/encounters?academyId=${academyId}&pageSize=500`)
+    ).json();
+    for (const encounter of earlier.items.filter((item: { title: string }) => item.title === TITLE)) {
+      const cookies = await page.context().cookies();
+      const xsrf = cookies.find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
+      await page.request.delete(`/api/encounters/${encounter.id}`, { headers: { 'X-XSRF-TOKEN': xsrf } });
+    }
+    const before = await classStatuses(page.request, groupId);
+    const notYetMet = [...before.values()].filter((row) => row.statuses['O2'] !== 'met');
+    expect(notYetMet.length).toBeGreaterThan(4);
+
+    await page.getByRole('link', { name: 'Log an encounter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Log an encounter' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Academy' })).toContainText('Kilnside Academy');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'log-encounter-empty');
+
+    // 1. What and when: a group guidance session with an employer and a college, led by a level 6 adviser.
+    await page.getByLabel('Title').fill(TITLE);
+    await choose(page, 'Format', 'Group guidance');
+    await choose(page, 'Adviser level (CDI)', /^Level 6/);
+
+    // 2. Organisations by type-ahead.
+    const search = page.getByTestId('organisation-search');
+    await search.fill('Etruria');
+    await page.getByRole('option', { name: /Etruria Engineering/ }).click();
+    await search.fill('Stoke and Staff');
+    await page.getByRole('option', { name: /Stoke and Staffordshire College/ }).click();
+    await expect(page.getByText('Counts as:')).toContainText('employer encounter');
+    await expect(page.getByText('Counts as:')).toContainText('education-provider encounter');
+    await expect(page.getByText('Counts as:')).toContainText('specialist careers advice session');
+
+    // 3. The checklist that fits: the B7 items are offered, the B6 ones are not.
+    await expect(page.getByRole('group', { name: 'Education provider (Benchmark 7)' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Workplace experience (Benchmark 6)' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Tick all' }).click();
+    await expect(page.getByText('Meaningful for Benchmark 5 (employer encounter)')).toBeVisible();
+    await expect(page.getByText('Meaningful for Benchmark 7 (education provider)')).toBeVisible();
+
+    // 4. The whole of Year 9, then two absentees from 9A unticked.
+    await page.getByRole('tab', { name: 'Whole year group' }).click();
+    await choose(page, 'Year group', 'Year 9');
+    await page.getByRole('button', { name: 'Add year group' }).click();
+    const count = page.getByTestId('attendance-count');
+    await expect(count).toHaveText(/^\d+ attending, 0 absent$/);
+    const total = Number((await count.textContent())?.trim().split(' ')[0]);
+    expect(total).toBeGreaterThanOrEqual(before.size);
+
+    const absentees = notYetMet.slice(0, 2);
+    const list = page.getByRole('list', { name: 'Learners on the attendance list' });
+    for (const absentee of absentees) {
+      await list
+        .getByRole('listitem')
+        .filter({ hasText: absentee.name })
+        .filter({ hasText: '9A' })
+        .first()
+        .getByRole('checkbox')
+        .uncheck();
+    }
+    await expect(count).toHaveText(`${total - 2} attending, 2 absent`);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'log-encounter');
+
+    // One request saves it all.
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Save encounter' }).click();
+    expect((await saved).status()).toBe(201);
+
+    await expect(page).toHaveURL(/\/encounters/);
+    await expect(page.getByRole('link', { name: TITLE, exact: true })).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'encounters-list');
+
+    // The class view: the learners who came now meet Objective 2; the two absentees do not.
+    const after = await classStatuses(page.request, groupId);
+    const absentIds = new Set(absentees.map((row) => row.learnerId));
+    for (const row of notYetMet) {
+      const now = after.get(row.learnerId)?.statuses['O2'];
+      if (absentIds.has(row.learnerId)) expect(now).toBe(row.statuses['O2']);
+      else expect(now).toBe('met');
+    }
+
+    await page.goto(`/classes/${groupId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(absentees[0].name).first()).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'class-coverage-after-encounter');
+
+    // Logging it again is refused, with a way to the one already logged.
+    await page.goto('/log-encounter');
+    await page.getByLabel('Title').fill(TITLE);
+    await choose(page, 'Format', 'Group guidance');
+    await search.fill('Etruria');
+    await page.getByRole('option', { name: /Etruria Engineering/ }).click();
+    await search.fill('Stoke and Staff');
+    await page.getByRole('option', { name: /Stoke and Staffordshire College/ }).click();
+    await page.getByRole('tab', { name: 'Class' }).click();
+    await choose(page, 'Class', /^9A/);
+    await page.getByRole('button', { name: 'Add class' }).click();
+    await expect(count).toHaveText(/attending, 0 absent$/);
+    await page.getByRole('button', { name: 'Save encounter' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'This encounter is already logged' }),
+    ).toBeVisible();
+    await saveScreenshot(page, 'log-encounter-duplicate');
+    await page.getByRole('button', { name: 'Open the existing encounter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+    await expect(page.getByTestId('attendance-count')).toHaveText(`${total - 2} attending, 2 absent`);
+  });
+
+  test('the organisations directory lists engagement and filters by type', async ({ page }) => {
+    await signIn(page, DEMO_USERS.careersLead);
+    await page.getByRole('link', { name: 'Organisations' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible();
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'organisations');
+
+    await choose(page, 'Type', 'Further education');
+    const names = page.getByRole('cell').filter({ has: page.locator('strong') });
+    await expect(names.filter({ hasText: 'Stoke and Staffordshire College' })).toBeVisible();
+    await expect(names.filter({ hasText: 'Etruria Engineering Group' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New organisation' });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'organisation-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+});

@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page } from '@playwright/test';
+import { join } from 'node:path';
+
+export const DEMO_USERS = {
+  admin: { email: 'admin@demo.encounters', password: 'blue-kiln-falcon-2025' },
+  careersLead: { email: 'careers@demo.encounters', password: 'amber-kiln-heron-2025' },
+  leader: { email: 'leader@demo.encounters', password: 'green-kiln-otter-2025' },
+  teacher: { email: 'teacher@demo.encounters', password: 'grey-kiln-robin-2025' },
+} as const;
+
+const screenshots = join(__dirname, '..', 'screenshots');
+
+export async function signIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** No serious or critical axe-core violation on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  // A snack bar or dialog half-way through fading in fails colour contrast: let finite animations end first.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+        ),
+    undefined,
+    { timeout: 5_000 },
+  );
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(serious).toEqual([]);
+}
+
+/**
+ * The whole page: the app scrolls inside its side-navigation container, so the viewport is stretched to the
+ * content's height first.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate(() => {
+    const content = document.querySelector('mat-sidenav-content');
+    return Math.max(content?.scrollHeight ?? 0, document.documentElement.scrollHeight);
+  });
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height + 80, 800), 4000) });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  await page.setViewportSize(size);
+}
+
+/** Picks an option of a Material select by the select's label. */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  // The floating label lies over the select's trigger, so the click goes to the trigger itself.
+  await page.getByRole('combobox', { name: label }).click({ force: true });
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+}

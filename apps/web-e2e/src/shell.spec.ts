@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+
+const screenshots = join(__dirname, '..', 'screenshots');
+
+test.describe('the app shell', () => {
+  test('shows the product name and the sign-in page, with no serious accessibility violation', async ({
+    page,
+  }) => {
+    await page.goto('/');
+
+    await expect(page.getByRole('banner').getByText('Encounters', { exact: true })).toBeVisible();
+    // Wait for the router to settle on a page: nobody is signed in, so the app may send the visitor to
+    // the sign-in page.
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+    if (new URL(page.url()).pathname === '/sign-in') {
+      await expect(page.getByRole('heading', { level: 1, name: /sign in/i })).toBeVisible();
+    }
+
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`);
+    expect(serious).toEqual([]);
+
+    await page.screenshot({ path: join(screenshots, 'shell.png'), fullPage: true });
+  });
+});

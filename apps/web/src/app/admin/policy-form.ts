@@ -1,0 +1,286 @@
+import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import {
+  academicYearLabel,
+  academicYearOf,
+  EDUCATION_ORGANISATION_TYPES,
+  EducationOrganisationType,
+  ORGANISATION_TYPE_LABELS,
+  PolicyBody,
+  PolicyResponse,
+  RuleSet,
+  Sector,
+  SECTORS,
+  todayIsoDate,
+} from '@encounters/domain';
+import { firstValueFrom } from 'rxjs';
+
+import { AdminApi } from '../core/admin-api';
+import { ApiErrorMessage } from '../ui/api-error-message';
+
+/** The trust's policy for one academic year: every threshold of the rule book, editable. */
+@Component({
+  selector: 'enc-policy-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ApiErrorMessage,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+  ],
+  template: `
+    <h2>Policy</h2>
+    <p class="intro">
+      Each academic year is measured against the policy saved for it. Changing a year's policy recalculates
+      that year's coverage.
+    </p>
+    <mat-form-field appearance="outline">
+      <mat-label>Academic year</mat-label>
+      <mat-select [value]="year()" (valueChange)="year.set($event)">
+        @for (item of years; track item) {
+          <mat-option [value]="item">{{ label(item) }}</mat-option>
+        }
+      </mat-select>
+    </mat-form-field>
+    @if (policy.isLoading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the policy" />
+    }
+    <enc-api-error-message [error]="policy.error()" />
+    @if (policy.hasValue() && !policy.value().saved) {
+      <p class="note">No policy has been saved for {{ label(year()) }}: these are the defaults in force.</p>
+    }
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate class="form">
+      <fieldset>
+        <legend>Rule set</legend>
+        <mat-radio-group formControlName="ruleSet" aria-label="Rule set" class="column">
+          <mat-radio-button value="gatsby-2024">Gatsby 2024 (statutory from September 2025)</mat-radio-button>
+          <mat-radio-button value="gatsby-2014">Gatsby 2014</mat-radio-button>
+        </mat-radio-group>
+        <mat-checkbox formControlName="requireMeaningful"
+          >Only meaningful encounters count (every checklist item ticked)</mat-checkbox
+        >
+        <mat-checkbox formControlName="collegeMode"
+          >College mode: two employer encounters a year, one linked to the learner's course</mat-checkbox
+        >
+      </fieldset>
+      <fieldset>
+        <legend>Thresholds</legend>
+        <div class="row">
+          <mat-form-field appearance="outline">
+            <mat-label>Workplace experiences by 16 (B6)</mat-label>
+            <input matInput type="number" formControlName="b6By16" min="1" max="10" />
+            <mat-error>Enter a number from 1 to 10.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>"At risk" this many days before a deadline</mat-label>
+            <input matInput type="number" formControlName="atRiskDays" min="0" max="366" />
+            <mat-hint>122 days: from 1 May for 31 August</mat-hint>
+            <mat-error>Enter a number of days from 0 to 366.</mat-error>
+          </mat-form-field>
+        </div>
+      </fieldset>
+      <fieldset formGroupName="o2">
+        <legend>Objective 2, each year</legend>
+        <div class="row">
+          <mat-form-field appearance="outline">
+            <mat-label>Employer or workplace encounters</mat-label>
+            <input matInput type="number" formControlName="employer" min="0" max="20" />
+            <mat-error>Enter a number from 0 to 20.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Education-provider encounters</mat-label>
+            <input matInput type="number" formControlName="education" min="0" max="20" />
+            <mat-error>Enter a number from 0 to 20.</mat-error>
+          </mat-form-field>
+        </div>
+        <mat-checkbox formControlName="requireAdvice"
+          >Also needs a specialist careers advice session</mat-checkbox
+        >
+      </fieldset>
+      <fieldset>
+        <legend>Benchmark 7 by 16: provider types every learner must encounter</legend>
+        <div class="grid">
+          @for (type of educationTypes; track type) {
+            <mat-checkbox [checked]="b7Range().includes(type)" (change)="toggleB7(type, $event.checked)">{{
+              typeLabels[type]
+            }}</mat-checkbox>
+          }
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Local priority sectors</legend>
+        <div class="grid">
+          @for (sector of sectors; track sector) {
+            <mat-checkbox
+              [checked]="prioritySectors().includes(sector)"
+              (change)="toggleSector(sector, $event.checked)"
+              >{{ sector }}</mat-checkbox
+            >
+          }
+        </div>
+      </fieldset>
+      <enc-api-error-message [error]="saveError()" />
+      @if (saving()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Saving the policy" />
+      }
+      <button matButton="filled" type="submit" [disabled]="saving() || !policy.hasValue()">
+        Save policy for {{ label(year()) }}
+      </button>
+    </form>
+  `,
+  styles: `
+    .intro {
+      max-width: 48rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .note {
+      padding: 0.5rem 1rem;
+      border-radius: var(--mat-sys-corner-small);
+      background: var(--mat-sys-surface-container);
+    }
+    fieldset {
+      display: flex;
+      flex-direction: column;
+      margin: 0 0 1rem;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-medium);
+    }
+    legend {
+      padding: 0 0.25rem;
+      font: var(--mat-sys-title-small);
+    }
+    .column {
+      display: flex;
+      flex-direction: column;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .row mat-form-field {
+      min-width: 20rem;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+    }
+  `,
+})
+export class PolicyForm {
+  private readonly api = inject(AdminApi);
+  private readonly snackBar = inject(MatSnackBar);
+
+  private readonly currentYear = academicYearOf(todayIsoDate());
+  protected readonly years = [
+    this.currentYear + 1,
+    this.currentYear,
+    this.currentYear - 1,
+    this.currentYear - 2,
+  ];
+  protected readonly educationTypes = EDUCATION_ORGANISATION_TYPES;
+  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly sectors = SECTORS;
+
+  protected readonly year = signal(this.currentYear);
+  protected readonly b7Range = signal<EducationOrganisationType[]>([]);
+  protected readonly prioritySectors = signal<Sector[]>([]);
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<unknown>(null);
+
+  private readonly builder = inject(NonNullableFormBuilder);
+  protected readonly form = this.builder.group({
+    ruleSet: ['gatsby-2024' as RuleSet],
+    requireMeaningful: [true],
+    collegeMode: [false],
+    b6By16: [2, [Validators.required, Validators.min(1), Validators.max(10)]],
+    atRiskDays: [122, [Validators.required, Validators.min(0), Validators.max(366)]],
+    o2: this.builder.group({
+      employer: [1, [Validators.required, Validators.min(0), Validators.max(20)]],
+      education: [1, [Validators.required, Validators.min(0), Validators.max(20)]],
+      requireAdvice: [true],
+    }),
+  });
+
+  protected readonly policy = rxResource({
+    params: () => this.year(),
+    stream: ({ params }) => this.api.policy(params),
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.policy.hasValue()) this.fill(this.policy.value());
+    });
+  }
+
+  protected label(year: number): string {
+    return academicYearLabel(year);
+  }
+
+  protected toggleB7(type: EducationOrganisationType, checked: boolean): void {
+    this.b7Range.update((list) => (checked ? [...list, type] : list.filter((item) => item !== type)));
+  }
+
+  protected toggleSector(sector: Sector, checked: boolean): void {
+    this.prioritySectors.update((list) =>
+      checked ? [...list, sector] : list.filter((item) => item !== sector),
+    );
+  }
+
+  protected async save(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const body: PolicyBody = {
+      ...value,
+      b6By16: Number(value.b6By16),
+      atRiskDays: Number(value.atRiskDays),
+      o2: { ...value.o2, employer: Number(value.o2.employer), education: Number(value.o2.education) },
+      b7Range: EDUCATION_ORGANISATION_TYPES.filter((type) => this.b7Range().includes(type)),
+      localPrioritySectors: SECTORS.filter((sector) => this.prioritySectors().includes(sector)),
+    };
+    this.saving.set(true);
+    this.saveError.set(null);
+    try {
+      const saved = await firstValueFrom(this.api.savePolicy(this.year(), body));
+      this.policy.set(saved);
+      this.snackBar.open(`Policy for ${academicYearLabel(this.year())} saved.`, undefined, {
+        duration: 4000,
+      });
+    } catch (error) {
+      this.saveError.set(error);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private fill(policy: PolicyResponse): void {
+    this.form.setValue({
+      ruleSet: policy.ruleSet,
+      requireMeaningful: policy.requireMeaningful,
+      collegeMode: policy.collegeMode,
+      b6By16: policy.b6By16,
+      atRiskDays: policy.atRiskDays,
+      o2: { ...policy.o2 },
+    });
+    this.b7Range.set([...policy.b7Range]);
+    this.prioritySectors.set([...policy.localPrioritySectors]);
+  }
+}

@@ -1,0 +1,204 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { UserResponse } from '@encounters/domain';
+import { catchError, firstValueFrom, of } from 'rxjs';
+
+import { AdminApi } from '../core/admin-api';
+import { ROLE_LABELS } from '../core/role-labels';
+import { Session } from '../core/session';
+import { ApiErrorMessage } from '../ui/api-error-message';
+import { confirmAction } from '../ui/confirm-dialog';
+import { openUserDialog } from './user-dialog';
+
+/** Everyone who can sign in, their roles and academies; create, change, deactivate. */
+@Component({
+  selector: 'enc-user-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ApiErrorMessage, MatButtonModule, MatProgressBarModule, MatTableModule],
+  template: `
+    <div class="title-row">
+      <h2>Users and roles</h2>
+      <button matButton="filled" type="button" (click)="create()">Add user</button>
+    </div>
+    @if (users.isLoading()) {
+      <mat-progress-bar mode="indeterminate" aria-label="Loading users" />
+    }
+    <enc-api-error-message [error]="users.error() ?? actionError()" />
+    @if (users.hasValue()) {
+      <div class="table-wrap">
+        <table mat-table [dataSource]="users.value()">
+          <caption class="visually-hidden">
+            Users
+          </caption>
+          <ng-container matColumnDef="name">
+            <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+            <td mat-cell *matCellDef="let row">
+              <strong>{{ row.name }}</strong>
+              <div class="meta">{{ row.email }}</div>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="roles">
+            <th mat-header-cell *matHeaderCellDef scope="col">Roles</th>
+            <td mat-cell *matCellDef="let row">{{ roleNames(row) }}</td>
+          </ng-container>
+          <ng-container matColumnDef="academies">
+            <th mat-header-cell *matHeaderCellDef scope="col">Academies</th>
+            <td mat-cell *matCellDef="let row">{{ academyNames(row) }}</td>
+          </ng-container>
+          <ng-container matColumnDef="lastSignIn">
+            <th mat-header-cell *matHeaderCellDef scope="col">Last signed in</th>
+            <td mat-cell *matCellDef="let row" class="nowrap">{{ lastSignIn(row) }}</td>
+          </ng-container>
+          <ng-container matColumnDef="status">
+            <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+            <td mat-cell *matCellDef="let row">
+              <span [class.inactive]="!row.active">{{ row.active ? 'Active' : 'Deactivated' }}</span>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="actions">
+            <th mat-header-cell *matHeaderCellDef scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+            <td mat-cell *matCellDef="let row" class="nowrap">
+              <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
+                Edit
+              </button>
+              @if (row.active) {
+                @if (row.id !== me()) {
+                  <button
+                    matButton
+                    type="button"
+                    class="danger"
+                    (click)="deactivate(row)"
+                    [attr.aria-label]="'Deactivate ' + row.name"
+                  >
+                    Deactivate
+                  </button>
+                }
+              } @else {
+                <button
+                  matButton
+                  type="button"
+                  (click)="reactivate(row)"
+                  [attr.aria-label]="'Reactivate ' + row.name"
+                >
+                  Reactivate
+                </button>
+              }
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      </div>
+    }
+  `,
+  styles: `
+    .title-row {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .inactive {
+      color: var(--mat-sys-error);
+      font-weight: 500;
+    }
+    .danger {
+      color: var(--mat-sys-error);
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+  `,
+})
+export class UserList {
+  private readonly api = inject(AdminApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  private readonly session = inject(Session);
+  protected readonly me = computed(() => this.session.user()?.id);
+  protected readonly columns = ['name', 'roles', 'academies', 'lastSignIn', 'status', 'actions'];
+  protected readonly users = rxResource({ stream: () => this.api.users() });
+  private readonly academies = toSignal(this.api.academies().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+  private readonly academyNamesById = computed(
+    () => new Map(this.academies().map((academy) => [academy.id, academy.name])),
+  );
+  protected readonly actionError = signal<unknown>(null);
+
+  protected roleNames(user: UserResponse): string {
+    return user.roles.map((role) => ROLE_LABELS[role]).join(', ');
+  }
+
+  protected academyNames(user: UserResponse): string {
+    if (user.roles.every((role) => role === 'trust_admin' || role === 'trust_leader'))
+      return 'All (trust-wide)';
+    return user.academyIds.map((id) => this.academyNamesById().get(id) ?? '').join(', ') || '—';
+  }
+
+  protected lastSignIn(user: UserResponse): string {
+    return user.lastSignInAt
+      ? new Date(user.lastSignInAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+      : 'Never';
+  }
+
+  protected create(): void {
+    openUserDialog(this.dialog, { academies: this.academies() })
+      .afterClosed()
+      .subscribe((saved) => this.afterSave(saved, 'created'));
+  }
+
+  protected edit(user: UserResponse): void {
+    openUserDialog(this.dialog, { user, academies: this.academies() })
+      .afterClosed()
+      .subscribe((saved) => this.afterSave(saved, 'saved'));
+  }
+
+  protected async deactivate(user: UserResponse): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: `Deactivate ${user.name}?`,
+      message: `${user.name} will be signed out everywhere and will not be able to sign in. What they recorded keeps their name. You can reactivate the account later.`,
+      confirmLabel: 'Deactivate',
+    });
+    if (!confirmed) return;
+    await this.run(() => firstValueFrom(this.api.deactivateUser(user.id)), `${user.name} deactivated.`);
+  }
+
+  protected async reactivate(user: UserResponse): Promise<void> {
+    await this.run(
+      () => firstValueFrom(this.api.updateUser(user.id, { active: true })),
+      `${user.name} reactivated.`,
+    );
+  }
+
+  private async run(work: () => Promise<unknown>, done: string): Promise<void> {
+    this.actionError.set(null);
+    try {
+      await work();
+      this.snackBar.open(done, undefined, { duration: 4000 });
+      this.users.reload();
+    } catch (error) {
+      this.actionError.set(error);
+    }
+  }
+
+  private afterSave(saved: UserResponse | undefined, verb: string): void {
+    if (!saved) return;
+    this.snackBar.open(`${saved.name} ${verb}.`, undefined, { duration: 4000 });
+    this.users.reload();
+  }
+}

@@ -1,0 +1,81 @@
+import { Routes } from '@angular/router';
+
+import { authGuard, signedOutGuard } from './core/auth-guard';
+import { dashboardHomeGuard } from './dashboard/dashboard-home';
+
+export const routes: Routes = [
+  {
+    path: 'sign-in',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./sign-in/sign-in').then((m) => m.SignIn),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Dashboard',
+        canActivate: [dashboardHomeGuard],
+        loadComponent: () => import('./dashboard/dashboard').then((m) => m.Dashboard),
+      },
+      {
+        path: 'classes',
+        title: 'My classes',
+        loadComponent: () => import('./class-coverage/class-coverage').then((m) => m.ClassCoverage),
+      },
+      {
+        path: 'classes/:groupId',
+        title: 'Class coverage',
+        loadComponent: () => import('./class-coverage/class-coverage').then((m) => m.ClassCoverage),
+      },
+      {
+        path: 'learners/:learnerId',
+        title: 'Learner record',
+        loadComponent: () => import('./learner-record/learner-record').then((m) => m.LearnerRecord),
+      },
+      {
+        path: 'log-encounter',
+        title: 'Log an encounter',
+        loadComponent: () => import('./log-encounter/log-encounter').then((m) => m.LogEncounter),
+      },
+      {
+        path: 'encounters',
+        title: 'Encounters',
+        loadComponent: () => import('./encounters/encounter-list').then((m) => m.EncounterList),
+      },
+      {
+        path: 'encounters/:encounterId',
+        title: 'Encounter',
+        loadComponent: () => import('./encounters/encounter-edit').then((m) => m.EncounterEdit),
+      },
+      {
+        path: 'organisations',
+        title: 'Organisations',
+        loadComponent: () => import('./organisations/organisation-list').then((m) => m.OrganisationList),
+      },
+      {
+        path: 'roster-import',
+        title: 'Roster import',
+        loadComponent: () => import('./roster-import/roster-import').then((m) => m.RosterImport),
+      },
+      {
+        path: 'reports',
+        title: 'Reports',
+        loadComponent: () => import('./reports/reports').then((m) => m.Reports),
+      },
+      {
+        path: 'admin',
+        title: 'Admin',
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
+        path: '**',
+        title: 'Page not found',
+        loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound),
+      },
+    ],
+  },
+];

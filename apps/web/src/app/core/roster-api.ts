@@ -1,0 +1,49 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { AcademicYear, RosterImportResult } from '@encounters/domain';
+import { Observable } from 'rxjs';
+
+import { API_BASE_URL } from './api-client';
+
+/** The answer of a roster import, with the fields the API adds to the contract. */
+export interface RosterImportAnswer extends RosterImportResult {
+  /** Headers that match no roster field and were ignored. */
+  ignoredHeaders?: string[];
+  /** Errors left out of `errors`, which lists the first 1,000. */
+  errorsOmitted?: number;
+}
+
+@Injectable({ providedIn: 'root' })
+export class RosterApi {
+  private readonly http = inject(HttpClient);
+  private readonly baseUrl = inject(API_BASE_URL);
+
+  /** Uploads the MIS export; a dry run (the default) reports what would happen and writes nothing. */
+  upload(
+    academyId: string,
+    academicYear: AcademicYear,
+    file: Blob,
+    fileName: string,
+    dryRun: boolean,
+  ): Observable<RosterImportAnswer> {
+    const body = new FormData();
+    body.append('file', file, fileName);
+    return this.http.post<RosterImportAnswer>(`${this.baseUrl}/academies/${academyId}/roster`, body, {
+      params: { academicYear: String(academicYear), dryRun: String(dryRun) },
+    });
+  }
+
+  /** Marks learners a new file leaves out as leavers: their latest enrolment at the academy gets the date. */
+  markLeavers(
+    academyId: string,
+    academicYear: AcademicYear,
+    learnerIds: string[],
+    leavingDate: string,
+  ): Observable<{ marked: number }> {
+    return this.http.post<{ marked: number }>(`${this.baseUrl}/academies/${academyId}/leavers`, {
+      academicYear,
+      learnerIds,
+      leavingDate,
+    });
+  }
+}

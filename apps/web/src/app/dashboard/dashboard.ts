@@ -1,0 +1,356 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Params, Router, RouterLink } from '@angular/router';
+import {
+  AcademicYear,
+  academicYearEnd,
+  academicYearLabel,
+  academicYearOf,
+  academicYearStart,
+  COVERAGE_BREAKDOWNS,
+  CoverageBreakdown,
+  CoverageBreakdownRow,
+  CoverageRow,
+  formatBritishDate,
+  isIsoDate,
+  RULE_IDS,
+  RULE_LABELS,
+  RuleId,
+  todayIsoDate,
+} from '@encounters/domain';
+import { catchError, forkJoin, map, of } from 'rxjs';
+
+import { ApiClient } from '../core/api-client';
+import { CoverageApi } from '../core/coverage-api';
+import { httpErrorText } from '../core/http-error-text';
+import { ReportsApi } from '../core/reports-api';
+import { SectorReachApi } from '../core/sector-reach-api';
+import { Session } from '../core/session';
+import { AcademicYearPicker } from '../ui/academic-year-picker';
+import { defaultAsAt } from '../ui/as-at-dates';
+import { AsAtPicker } from '../ui/as-at-picker';
+import { EmptyState } from '../ui/empty-state';
+import { RULE_SHORT_LABELS } from '../ui/rule-short-labels';
+import { ChartSpec, CoverageChart } from './coverage-chart';
+import {
+  breadcrumbFor,
+  childrenNoun,
+  childTarget,
+  coverageQueryFor,
+  DrillDownState,
+  drillInto,
+} from './drill-down';
+import { sectorReach } from './sector-reach';
+
+export const BREAKDOWN_LABELS: Readonly<Record<CoverageBreakdown, string>> = {
+  pupilPremium: 'Pupil premium',
+  sen: 'SEN',
+  eal: 'EAL',
+  gender: 'Gender',
+  lookedAfter: 'Looked after',
+};
+
+/** How many academic years the trend shows, the chosen one included. */
+const TREND_YEARS = 4;
+
+interface TableRow {
+  row: CoverageRow;
+  /** Where the row's name leads: deeper into the dashboard, or to the class page. */
+  link: { commands: unknown[]; queryParams: Params | null } | null;
+}
+
+/**
+ * Leadership's view of the year: each academy's (then year group's, then class's) share of learners meeting
+ * each rule, the gaps for disadvantaged and other cohorts, the sectors reached and the trend. Where the user
+ * is lives in the address (`?year&asAt&academy&yearGroup&breakdown`), so that it can be shared and the back
+ * button walks back up.
+ */
+@Component({
+  selector: 'enc-dashboard',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    AcademicYearPicker,
+    AsAtPicker,
+    CoverageChart,
+    EmptyState,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatProgressBarModule,
+    NgTemplateOutlet,
+    RouterLink,
+  ],
+  templateUrl: './dashboard.html',
+  styleUrl: './dashboard.scss',
+})
+export class Dashboard {
+  // Query parameters, bound by the router.
+  readonly year = input<string>();
+  readonly asAt = input<string>();
+  readonly academy = input<string>();
+  readonly yearGroup = input<string>();
+  readonly breakdown = input<string>();
+
+  private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  private readonly api = inject(ApiClient);
+  private readonly coverageApi = inject(CoverageApi);
+  private readonly reportsApi = inject(ReportsApi);
+  private readonly sectorReachApi = inject(SectorReachApi);
+
+  protected readonly ruleLabels = RULE_LABELS;
+  protected readonly shortLabels = RULE_SHORT_LABELS;
+  protected readonly breakdownLabels = BREAKDOWN_LABELS;
+  protected readonly breakdowns = COVERAGE_BREAKDOWNS;
+  protected readonly formatDate = formatBritishDate;
+  protected readonly yearLabel = academicYearLabel;
+
+  protected readonly trustWide = computed(() =>
+    this.session.roles().some((role) => role === 'trust_leader' || role === 'trust_admin'),
+  );
+  /** The report endpoints refuse careers advisers; the buttons are not offered to them. */
+  protected readonly canDownloadReports = computed(() =>
+    this.session
+      .roles()
+      .some((role) => ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead'].includes(role)),
+  );
+  protected readonly academicYear = computed<AcademicYear>(() => {
+    const year = Number(this.year());
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
+  });
+  protected readonly asAtDate = computed(() => {
+    const asAt = this.asAt();
+    return asAt && isIsoDate(asAt) ? asAt : defaultAsAt(this.academicYear());
+  });
+  protected readonly chosenBreakdown = computed(() => {
+    const breakdown = this.breakdown();
+    return (COVERAGE_BREAKDOWNS as readonly string[]).includes(breakdown ?? '')
+      ? (breakdown as CoverageBreakdown)
+      : null;
+  });
+
+  private readonly academies = rxResource({
+    params: () => ({ trustWide: this.trustWide(), own: this.session.user()?.academies ?? [] }),
+    stream: ({ params }) =>
+      params.trustWide
+        ? this.api.academies().pipe(map((academies) => academies.map(({ id, name }) => ({ id, name }))))
+        : of(params.own.map(({ id, name }) => ({ id, name }))),
+    defaultValue: [],
+  });
+  protected readonly ownAcademies = computed(() => (this.trustWide() ? [] : this.academies.value()));
+
+  protected readonly state = computed<DrillDownState>(() => {
+    const academyId =
+      this.academy() || (this.trustWide() ? null : (this.session.user()?.academies[0]?.id ?? null));
+    const yearGroup = Number(this.yearGroup());
+    return {
+      academyId,
+      yearGroup: academyId && Number.isInteger(yearGroup) && this.yearGroup() ? yearGroup : null,
+    };
+  });
+  protected readonly query = computed(() =>
+    coverageQueryFor(this.state(), {
+      trustWide: this.trustWide(),
+      academicYear: this.academicYear(),
+      asAt: this.asAtDate(),
+    }),
+  );
+  protected readonly breadcrumb = computed(() =>
+    breadcrumbFor(this.state(), {
+      trustWide: this.trustWide(),
+      academyName: (id) => this.academies.value().find((academy) => academy.id === id)?.name ?? 'Academy',
+    }),
+  );
+  protected readonly childrenNoun = computed(() => childrenNoun(this.query()));
+
+  protected readonly coverage = rxResource({
+    params: () => this.query() ?? undefined,
+    stream: ({ params }) => this.coverageApi.coverage(params),
+  });
+  protected readonly coverageError = computed(() =>
+    this.coverage.error()
+      ? httpErrorText(
+          this.coverage.error(),
+          'This academy or year group was not found, or is not one you can see.',
+        )
+      : null,
+  );
+  protected readonly scopeRow = computed(() =>
+    this.coverage.hasValue() ? this.coverage.value().rows[0] : null,
+  );
+  /** The rules that apply to someone in scope; the others would be a column of "n/a". */
+  protected readonly rules = computed<RuleId[]>(() => {
+    const scope = this.scopeRow();
+    return scope ? RULE_IDS.filter((rule) => scope.rules[rule].applicable > 0) : [];
+  });
+  protected readonly tableRows = computed<TableRow[]>(() => {
+    if (!this.coverage.hasValue()) return [];
+    return this.coverage
+      .value()
+      .rows.slice(1)
+      .map((row) => ({ row, link: this.linkFor(row.key) }));
+  });
+  protected readonly chart = computed<ChartSpec | null>(() => {
+    const scope = this.scopeRow();
+    if (!scope) return null;
+    const rows = this.tableRows().length ? this.tableRows().map(({ row }) => row) : [scope];
+    return {
+      type: 'bar',
+      categories: this.rules().map((rule) => RULE_SHORT_LABELS[rule]),
+      series: rows.map((row) => ({
+        label: row.label,
+        values: this.rules().map((rule) => row.rules[rule].percent),
+      })),
+    };
+  });
+
+  protected readonly breakdownCoverage = rxResource({
+    params: () => {
+      const query = this.query();
+      const breakdown = this.chosenBreakdown();
+      return query && breakdown ? { ...query, breakdown } : undefined;
+    },
+    stream: ({ params }) => this.coverageApi.coverage(params),
+  });
+  protected readonly breakdownRows = computed(() =>
+    this.breakdownCoverage.hasValue()
+      ? (this.breakdownCoverage.value().rows.slice(1) as CoverageBreakdownRow[])
+      : [],
+  );
+
+  protected readonly trendYears = computed(() =>
+    Array.from({ length: TREND_YEARS }, (_, index) => this.academicYear() - TREND_YEARS + 1 + index),
+  );
+  protected readonly trend = rxResource({
+    params: () => {
+      const query = this.query();
+      return query ? { query, years: this.trendYears() } : undefined;
+    },
+    stream: ({ params }) =>
+      forkJoin(
+        params.years.map((year) =>
+          this.coverageApi
+            .coverage({
+              ...params.query,
+              academicYear: year,
+              asAt: year === params.query.academicYear ? params.query.asAt : `${year + 1}-07-31`,
+            })
+            .pipe(
+              map((answer) => ({
+                year,
+                asAt: answer.asAt,
+                row: answer.rows[0].learners ? answer.rows[0] : null,
+              })),
+              catchError(() => of({ year, asAt: null, row: null })),
+            ),
+        ),
+      ),
+  });
+  protected readonly trendWithData = computed(() =>
+    this.trend.hasValue() ? this.trend.value().filter((entry) => entry.row !== null) : [],
+  );
+  protected readonly trendChart = computed<ChartSpec | null>(() => {
+    const years = this.trendWithData();
+    if (years.length < 2) return null;
+    return {
+      type: 'line',
+      categories: years.map((entry) => academicYearLabel(entry.year)),
+      series: this.rules().map((rule) => ({
+        label: RULE_SHORT_LABELS[rule],
+        values: years.map((entry) => entry.row?.rules[rule].percent ?? null),
+      })),
+    };
+  });
+
+  private readonly policy = rxResource({
+    params: () => this.academicYear(),
+    stream: ({ params }) => this.reportsApi.policy(params),
+  });
+  private readonly sectorSource = rxResource({
+    params: () => ({
+      from: academicYearStart(this.academicYear()),
+      to: academicYearEnd(this.academicYear()),
+      academyId: this.state().academyId ?? undefined,
+    }),
+    stream: ({ params }) => this.sectorReachApi.load(params),
+  });
+  protected readonly sectorsLoading = computed(
+    () => this.sectorSource.isLoading() || this.policy.isLoading(),
+  );
+  protected readonly sectorsError = computed(() => Boolean(this.sectorSource.error() || this.policy.error()));
+  protected readonly sectors = computed(() =>
+    this.sectorSource.hasValue() && this.policy.hasValue()
+      ? sectorReach(this.sectorSource.value(), this.policy.value().localPrioritySectors, this.asAtDate())
+      : null,
+  );
+  protected readonly academyName = computed(() => {
+    const academyId = this.state().academyId;
+    return academyId
+      ? (this.academies.value().find((academy) => academy.id === academyId)?.name ?? 'the academy')
+      : null;
+  });
+
+  protected readonly reportLinks = computed(() => {
+    const query = {
+      academicYear: this.academicYear(),
+      asAt: this.asAtDate(),
+      academyId: this.state().academyId ?? undefined,
+    };
+    return {
+      pdf: this.reportsApi.complianceUrl({ ...query, format: 'pdf' }),
+      csv: this.reportsApi.complianceUrl({ ...query, format: 'csv' }),
+    };
+  });
+
+  protected setYear(year: AcademicYear): void {
+    // A new year gets that year's default date, rather than a date outside it.
+    void this.navigate({ year, asAt: null });
+  }
+
+  protected setAsAt(asAt: string): void {
+    void this.navigate({ asAt });
+  }
+
+  protected setBreakdown(breakdown: CoverageBreakdown | '' | null): void {
+    void this.navigate({ breakdown: breakdown || null });
+  }
+
+  protected setAcademy(academy: string): void {
+    void this.navigate({ academy, yearGroup: null });
+  }
+
+  protected crumbParams(state: DrillDownState): Params {
+    return { academy: state.academyId, yearGroup: state.yearGroup };
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  protected gapText(gap: number | null): string {
+    if (gap === null) return '—';
+    if (gap === 0) return 'level';
+    return `${gap > 0 ? '+' : '−'}${Math.abs(gap).toFixed(1)} pts`;
+  }
+
+  private linkFor(key: string): TableRow['link'] {
+    const target = childTarget(key);
+    if (target?.kind === 'group') {
+      return {
+        commands: ['/classes', target.groupId],
+        queryParams: { year: this.academicYear(), asAt: this.asAtDate() },
+      };
+    }
+    const next = drillInto(this.state(), target);
+    return next
+      ? { commands: [], queryParams: { academy: next.academyId, yearGroup: next.yearGroup } }
+      : null;
+  }
+
+  private navigate(queryParams: Params): Promise<boolean> {
+    return this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
+  }
+}

@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { EncounterResponse, formatBritishDate } from '@encounters/domain';
+import { firstValueFrom } from 'rxjs';
+
+import { EncountersApi } from '../core/encounters-api';
+import { EncounterForm } from '../log-encounter/encounter-form';
+import { ApiErrorMessage } from '../ui/api-error-message';
+import { confirmAction } from '../ui/confirm-dialog';
+
+/** One encounter, open for changes, reusing the logging form. */
+@Component({
+  selector: 'enc-encounter-edit',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ApiErrorMessage, EncounterForm, MatButtonModule, MatProgressBarModule, RouterLink],
+  template: `
+    <p><a routerLink="/encounters">← All encounters</a></p>
+    @if (encounter.isLoading()) {
+      <h1>Encounter</h1>
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the encounter" />
+    } @else if (encounter.error()) {
+      <h1>Encounter</h1>
+      <enc-api-error-message [error]="encounter.error()" />
+    } @else if (encounter.value(); as current) {
+      <h1>{{ current.title }}</h1>
+      <p class="intro">
+        Logged for {{ date(current.date) }}; {{ current.attendedCount }} attended. Change anything below, then
+        save.
+      </p>
+      <enc-encounter-form [encounter]="current" (saved)="saved($event)">
+        <button matButton type="button" class="delete" (click)="remove(current)">Delete encounter</button>
+      </enc-encounter-form>
+      <enc-api-error-message [error]="deleteError()" />
+    }
+  `,
+  styles: `
+    .intro {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .delete {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class EncounterEdit {
+  private readonly api = inject(EncountersApi);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  /** From the route: `/encounters/:encounterId`. */
+  readonly encounterId = input.required<string>();
+
+  protected readonly encounter = rxResource({
+    params: () => this.encounterId(),
+    stream: ({ params }) => this.api.get(params),
+  });
+  protected readonly deleteError = signal<unknown>(null);
+
+  protected date(iso: string): string {
+    return formatBritishDate(iso);
+  }
+
+  protected saved(encounter: EncounterResponse): void {
+    this.encounter.set(encounter);
+    this.snackBar.open('Changes saved.', undefined, { duration: 4000 });
+  }
+
+  protected async remove(encounter: EncounterResponse): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: 'Delete this encounter?',
+      message: `"${encounter.title}" on ${formatBritishDate(encounter.date)} and its attendance of ${encounter.attendedCount} learners will be removed from every learner's record.`,
+      confirmLabel: 'Delete encounter',
+    });
+    if (!confirmed) return;
+    this.deleteError.set(null);
+    try {
+      await firstValueFrom(this.api.delete(encounter.id));
+      this.snackBar.open('Encounter deleted.', undefined, { duration: 4000 });
+      await this.router.navigate(['/encounters']);
+    } catch (error) {
+      this.deleteError.set(error);
+    }
+  }
+}

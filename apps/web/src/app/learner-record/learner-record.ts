@@ -1,0 +1,189 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  AcademicYear,
+  academicYearLabel,
+  academicYearOf,
+  ENCOUNTER_CATEGORY_NOUNS,
+  EncounterCategory,
+  formatBritishDate,
+  formatWindow,
+  LearnerRuleDetail,
+  RULE_IDS,
+  RULE_LABELS,
+  RuleId,
+  TimelineEntry,
+  todayIsoDate,
+} from '@encounters/domain';
+
+import { httpErrorText } from '../core/http-error-text';
+import { LearnersApi } from '../core/learners-api';
+import { ReportsApi } from '../core/reports-api';
+import { Session } from '../core/session';
+import { AcademicYearPicker } from '../ui/academic-year-picker';
+import { StatusChip } from '../ui/status-chip';
+import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
+import { ENCOUNTER_FORMAT_LABELS } from '../core/encounter-labels';
+import { ATTENDANCE_LABELS, MODE_LABELS, SEN_LABELS } from './timeline-labels';
+
+interface RuleLine {
+  rule: RuleId;
+  detail: LearnerRuleDetail;
+  /** The timeline entries that count towards the rule, described for people. */
+  evidence: string[];
+}
+
+const RECORDS_GUIDANCE = ['careers_adviser', 'careers_lead'];
+
+/** Everything about one learner: who they are, where they have been enrolled, what they did, what is left. */
+@Component({
+  selector: 'enc-learner-record',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AcademicYearPicker, MatButtonModule, MatProgressBarModule, RouterLink, StatusChip],
+  templateUrl: './learner-record.html',
+  styleUrl: './learner-record.scss',
+})
+export class LearnerRecord {
+  /** From the route, `/learners/:learnerId`. */
+  readonly learnerId = input.required<string>();
+  /** Query parameter: the academic year whose rule statuses to show. */
+  readonly year = input<string>();
+
+  private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  private readonly learners = inject(LearnersApi);
+  private readonly reports = inject(ReportsApi);
+  private readonly dialog = inject(MatDialog);
+
+  protected readonly ruleLabels = RULE_LABELS;
+  protected readonly formatLabels = ENCOUNTER_FORMAT_LABELS;
+  protected readonly modeLabels = MODE_LABELS;
+  protected readonly attendanceLabels = ATTENDANCE_LABELS;
+  protected readonly senLabels = SEN_LABELS;
+  protected readonly formatDate = formatBritishDate;
+  protected readonly formatWindow = formatWindow;
+  protected readonly yearLabel = academicYearLabel;
+
+  protected readonly academicYear = computed<AcademicYear>(() => {
+    const year = Number(this.year());
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
+  });
+  protected readonly canRecordGuidance = computed(() =>
+    this.session.roles().some((role) => RECORDS_GUIDANCE.includes(role)),
+  );
+
+  protected readonly recordResource = rxResource({
+    params: () => ({ id: this.learnerId(), academicYear: this.academicYear() }),
+    stream: ({ params }) => this.learners.detail(params.id, { academicYear: params.academicYear }),
+  });
+  protected readonly error = computed(() =>
+    this.recordResource.error()
+      ? httpErrorText(this.recordResource.error(), 'This learner was not found, or is not one you can see.')
+      : null,
+  );
+  protected readonly learner = computed(() =>
+    this.recordResource.hasValue() ? this.recordResource.value() : null,
+  );
+  /** The enrolment of the year on show, or the latest one. */
+  protected readonly enrolment = computed(() => {
+    const record = this.learner();
+    if (!record) return null;
+    return (
+      record.enrolments.find((enrolment) => enrolment.academicYear === record.academicYear) ??
+      record.enrolments[0] ??
+      null
+    );
+  });
+  protected readonly timeline = computed<TimelineEntry[]>(() =>
+    [...(this.learner()?.timeline ?? [])].sort((a, b) => b.date.localeCompare(a.date)),
+  );
+  private readonly describedEvidence = computed(() => {
+    const descriptions = new Map<string, string>();
+    for (const entry of this.timeline()) {
+      if (entry.kind === 'encounter') {
+        descriptions.set(entry.encounterId, `${entry.title}, ${formatBritishDate(entry.date)}`);
+      } else {
+        descriptions.set(
+          entry.guidanceMeetingId,
+          `Guidance meeting with ${entry.adviserName}, ${formatBritishDate(entry.date)}`,
+        );
+      }
+    }
+    return descriptions;
+  });
+  protected readonly rules = computed<RuleLine[]>(() => {
+    const record = this.learner();
+    if (!record) return [];
+    const descriptions = this.describedEvidence();
+    return RULE_IDS.map((rule) => {
+      const detail: LearnerRuleDetail = record.ruleDetails?.[rule] ?? {
+        status: record.ruleStatuses[rule],
+        window: null,
+        evidence: [],
+        stillNeeded: null,
+      };
+      return {
+        rule,
+        detail,
+        evidence: detail.evidence.map(
+          (id) => descriptions.get(id) ?? 'An encounter recorded at another academy',
+        ),
+      };
+    });
+  });
+  protected readonly applicableRules = computed(() =>
+    this.rules().filter((line) => line.detail.status !== 'not_applicable'),
+  );
+  protected readonly otherRules = computed(() =>
+    this.rules()
+      .filter((line) => line.detail.status === 'not_applicable')
+      .map((line) => RULE_LABELS[line.rule]),
+  );
+  protected readonly pdfUrl = computed(() =>
+    this.reports.learnerRecordUrl(this.learnerId(), this.academicYear()),
+  );
+
+  protected categoryText(categories: readonly EncounterCategory[]): string {
+    return categories.map((category) => ENCOUNTER_CATEGORY_NOUNS[category].one).join(', ');
+  }
+
+  protected organisationNames(entry: TimelineEntry): string {
+    return entry.kind === 'encounter'
+      ? entry.organisations.map((organisation) => organisation.name).join(', ')
+      : '';
+  }
+
+  protected setYear(year: AcademicYear): void {
+    void this.router.navigate([], { queryParams: { year }, queryParamsHandling: 'merge' });
+  }
+
+  protected print(): void {
+    window.print();
+  }
+
+  protected recordGuidanceMeeting(): void {
+    const record = this.learner();
+    if (!record) return;
+    const user = this.session.user();
+    const data: GuidanceMeetingDialogData = {
+      learnerId: record.learner.id,
+      learnerName: record.learner.name,
+      adviserName: this.session.roles().includes('careers_adviser') ? (user?.name ?? '') : '',
+    };
+    this.dialog
+      .open<GuidanceMeetingDialog, GuidanceMeetingDialogData>(GuidanceMeetingDialog, {
+        data,
+        width: '40rem',
+        maxWidth: '95vw',
+        autoFocus: 'first-tabbable',
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) this.recordResource.reload();
+      });
+  }
+}

@@ -1,0 +1,19 @@
+import { AttendanceStatus, GuidanceMeetingMode } from '@encounters/domain';
+
+export const MODE_LABELS: Readonly<Record<GuidanceMeetingMode, string>> = {
+  in_person: 'In person',
+  virtual: 'Virtual',
+  telephone: 'Telephone',
+};
+
+export const ATTENDANCE_LABELS: Readonly<Record<AttendanceStatus, string>> = {
+  attended: 'Attended',
+  absent: 'Absent',
+  withdrawn: 'Withdrawn',
+};
+
+export const SEN_LABELS: Readonly<Record<'N' | 'K' | 'E', string>> = {
+  N: 'None',
+  K: 'SEN support (K)',
+  E: 'EHC plan (E)',
+};

@@ -1,0 +1,325 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { CreateEncounterRequest, EncounterResponse, LearnerListItem, PagedResult } from '@encounters/domain';
+
+import { OrganisationView } from '../core/organisations-api';
+import { EncounterForm } from './encounter-form';
+
+const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
+
+function organisation(id: string, type: OrganisationView['type'], name = id): OrganisationView {
+  return {
+    id,
+    name,
+    type,
+    sectors: [],
+    sizeBand: null,
+    offersTechnicalEducation: false,
+    contact: null,
+    notes: null,
+  };
+}
+
+function learner(id: string, name: string): LearnerListItem {
+  const [forename, surname] = name.split(' ');
+  return {
+    id,
+    upn: `A12345678901${id}`,
+    legalForename: forename,
+    legalSurname: surname,
+    preferredForename: null,
+    preferredSurname: null,
+    name,
+    academyId,
+    academicYear: 2026,
+    yearGroup: 10,
+    group: { id: 'g10a', name: '10A' },
+  };
+}
+
+const year10: PagedResult<LearnerListItem> = {
+  items: [learner('1', 'Ada Okafor'), learner('2', 'Ben Hughes'), learner('3', 'Cara Patel')],
+  total: 3,
+  page: 1,
+  pageSize: 500,
+};
+
+describe(EncounterForm.name, () => {
+  let fixture: ComponentFixture<EncounterForm>;
+  let httpTesting: HttpTestingController;
+  let sut: EncounterForm;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [EncounterForm],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    httpTesting = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(EncounterForm);
+    sut = fixture.componentInstance;
+    await settle();
+    httpTesting
+      .expectOne('/api/academies')
+      .flush([{ id: academyId, name: 'Kilnside Academy', urn: '100001', phase: 'secondary' }]);
+    await settle();
+    for (const request of httpTesting.match((candidate) => candidate.url === '/api/groups'))
+      request.flush([]);
+    for (const request of httpTesting.match((candidate) => candidate.url === '/api/organisations')) {
+      request.flush({ items: [], total: 0, page: 1, pageSize: 10 });
+    }
+    await settle();
+  });
+
+  afterEach(() => {
+    // Type-ahead and class lists may ask again as the form changes; only the requests a test expects matter.
+    httpTesting.match(() => true);
+  });
+
+  /** Not `whenStable()`: an HTTP request left open on purpose keeps the fixture unstable. */
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+
+  function page(): HTMLElement {
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function checklistItems(): string[] {
+    return [...page().querySelectorAll('[data-item]')].map(
+      (element) => element.getAttribute('data-item') ?? '',
+    );
+  }
+
+  async function chooseOrganisations(...organisations: OrganisationView[]): Promise<void> {
+    sut['setOrganisations'](organisations);
+    await settle();
+  }
+
+  async function addYear10(): Promise<void> {
+    sut['yearGroupToAdd'].set(10);
+    const adding = sut['addYearGroup']();
+    await settle();
+    const request = httpTesting.expectOne((candidate) => candidate.url === '/api/learners');
+    expect(request.request.params.get('yearGroup')).toBe('10');
+    request.flush(year10);
+    await adding;
+    await settle();
+  }
+
+  async function fillInTheRest(): Promise<void> {
+    sut['form'].patchValue({ title: 'Careers talk: apprenticeships', date: '2026-11-12' });
+    await chooseOrganisations(organisation('etruria', 'employer', 'Etruria Engineering'));
+    await addYear10();
+  }
+
+  it('preselects the only academy the careers lead has', () => {
+    expect(sut['form'].controls.academyId.value).toBe(academyId);
+  });
+
+  it('shows the checklist that fits the organisations and format chosen', async () => {
+    await chooseOrganisations(organisation('etruria', 'employer'));
+    expect(checklistItems()).toEqual([
+      'purposeShared',
+      'learningOutcomes',
+      'twoWayInteraction',
+      'reflection',
+    ]);
+    expect(page().textContent).toContain('Counts as: employer encounter');
+
+    await chooseOrganisations(
+      organisation('etruria', 'employer'),
+      organisation('stoke-college', 'further_education'),
+    );
+    expect(checklistItems()).toEqual([
+      'purposeShared',
+      'learningOutcomes',
+      'twoWayInteraction',
+      'reflection',
+      'providerInformation',
+      'whatLearningIsLike',
+      'metStaffAndLearners',
+    ]);
+    expect(page().textContent).toContain('Education provider (Benchmark 7)');
+
+    sut['form'].controls.format.setValue('workplace_visit');
+    await chooseOrganisations(organisation('etruria', 'employer'));
+    expect(checklistItems()).toEqual([
+      'purposeShared',
+      'learningOutcomes',
+      'twoWayInteraction',
+      'reflection',
+      'rangeOfPeople',
+      'taskSet',
+      'employerFeedback',
+    ]);
+    expect(page().textContent).toContain('Workplace experience (Benchmark 6)');
+  });
+
+  it('keeps a live count of who attended as absentees are unticked', async () => {
+    await addYear10();
+    const count = () => page().querySelector('[data-testid="attendance-count"]')?.textContent?.trim();
+    expect(count()).toBe('3 attending, 0 absent');
+
+    const benCheckbox = [...page().querySelectorAll<HTMLElement>('.learner-list li')]
+      .find((item) => item.textContent?.includes('Ben Hughes'))
+      ?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    benCheckbox?.click();
+    await settle();
+
+    expect(count()).toBe('2 attending, 1 absent');
+  });
+
+  it('saves in one request: the year group as attendees and the unticked learners as absent', async () => {
+    await fillInTheRest();
+    sut['setPresent']('2', false);
+    sut['toggleItem']('purposeShared', true);
+    const saved = jest.fn();
+    sut.saved.subscribe(saved);
+
+    const submitting = sut['submit']();
+    await settle();
+    const request = httpTesting.expectOne({ method: 'POST', url: '/api/encounters' });
+    const body = request.request.body as CreateEncounterRequest;
+    expect(body.attendees).toEqual({ yearGroups: [10] });
+    expect(body.absentLearnerIds).toEqual(['2']);
+    expect(body.organisationIds).toEqual(['etruria']);
+    expect(body.meaningful).toEqual({
+      purposeShared: true,
+      learningOutcomes: false,
+      twoWayInteraction: false,
+      reflection: false,
+    });
+    request.flush({ id: 'new', attendance: [], attendedCount: 2 });
+    await submitting;
+
+    expect(saved).toHaveBeenCalledWith(expect.objectContaining({ id: 'new' }));
+  });
+
+  it('warns of a duplicate and offers to open the existing encounter', async () => {
+    await fillInTheRest();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    const submitting = sut['submit']();
+    await settle();
+    httpTesting.expectOne({ method: 'POST', url: '/api/encounters' }).flush(
+      {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'This encounter is already logged: same academy, date, title and organisations.',
+        details: [{ field: 'title', reason: 'an encounter with this date, title and organisations exists' }],
+        existingId: 'existing-id',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await submitting;
+    await settle();
+
+    const warning = page().querySelector('.duplicate');
+    expect(warning?.textContent).toContain('This encounter is already logged');
+    [...(warning?.querySelectorAll('button') ?? [])]
+      .find((button) => button.textContent?.includes('Open'))
+      ?.click();
+    expect(navigate).toHaveBeenCalledWith(['/encounters', 'existing-id']);
+  });
+
+  it('shows the API validation errors next to the fields they name', async () => {
+    await fillInTheRest();
+
+    const submitting = sut['submit']();
+    await settle();
+    httpTesting.expectOne({ method: 'POST', url: '/api/encounters' }).flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid durationMinutes: durationMinutes must not be greater than 20160',
+        details: [{ field: 'durationMinutes', reason: 'durationMinutes must not be greater than 20160' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await submitting;
+    await settle();
+
+    const durationField = [...page().querySelectorAll('mat-form-field')].find((field) =>
+      field.textContent?.includes('Duration (minutes)'),
+    );
+    expect(durationField?.querySelector('mat-error')?.textContent?.trim()).toBe(
+      'Must not be greater than 20160',
+    );
+  });
+
+  it('asks for organisations and learners before sending anything', async () => {
+    sut['form'].patchValue({ title: 'Careers talk' });
+
+    await sut['submit']();
+    await settle();
+
+    expect(page().textContent).toContain('Add at least one organisation.');
+    expect(page().textContent).toContain('Add the learners who attended');
+    httpTesting.expectNone({ method: 'POST', url: '/api/encounters' });
+  });
+
+  it('R-M-2: in edit mode, marks one learner as having left early and sends it with the attendance', async () => {
+    const attendee = (learnerId: string, name: string, meaningful: boolean | null) => ({
+      learnerId,
+      upn: `A12345678901${learnerId}`,
+      name,
+      yearGroup: 10,
+      status: 'attended' as const,
+      meaningful,
+      reflection: null,
+    });
+    const held = {
+      id: 'e1',
+      academyId,
+      academicYear: 2026,
+      title: 'Careers talk: apprenticeships',
+      date: '2026-11-12',
+      endDate: null,
+      format: 'talk',
+      delivery: 'in_person',
+      duringSchoolDay: true,
+      durationMinutes: 60,
+      days: null,
+      adviserLevel: null,
+      organisations: [{ id: 'etruria', name: 'Etruria Engineering', type: 'employer' }],
+      organisationIds: ['etruria'],
+      meaningful: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true },
+      categories: ['employer_encounter'],
+      educationTypes: [],
+      attendedCount: 2,
+      organiser: null,
+      notes: null,
+      links: [],
+      attendance: [attendee('1', 'Ada Okafor', null), attendee('2', 'Ben Hughes', false)],
+      createdAt: '2026-11-12T10:00:00Z',
+      updatedAt: '2026-11-12T10:00:00Z',
+    } as unknown as EncounterResponse;
+    fixture.componentRef.setInput('encounter', held);
+    await settle();
+    for (const request of httpTesting.match((candidate) => candidate.url === '/api/organisations/etruria')) {
+      request.flush(organisation('etruria', 'employer', 'Etruria Engineering'));
+    }
+    await settle();
+    expect(page().querySelectorAll('.not-meaningful')).toHaveLength(2);
+
+    sut['setNotMeaningful']('1', true);
+    sut['setNotMeaningful']('2', false);
+    const submitting = sut['submit']();
+    await settle();
+    httpTesting.expectOne({ method: 'PATCH', url: '/api/encounters/e1' }).flush(held);
+    await settle();
+    const put = httpTesting.expectOne({ method: 'PUT', url: '/api/encounters/e1/attendance' });
+    expect(put.request.body).toEqual([
+      { learnerId: '1', status: 'attended', meaningful: false },
+      { learnerId: '2', status: 'attended' },
+    ]);
+    put.flush(null);
+    await settle();
+    httpTesting.expectOne({ method: 'GET', url: '/api/encounters/e1' }).flush(held);
+    await submitting;
+  });
+});

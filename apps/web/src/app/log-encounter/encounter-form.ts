@@ -1,0 +1,632 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router } from '@angular/router';
+import {
+  academicYearLabel,
+  academicYearOf,
+  allowedChecklistItems,
+  AttendancePutItem,
+  CORE_CHECKLIST_ITEMS,
+  CreateEncounterRequest,
+  DELIVERY_MODES,
+  DeliveryMode,
+  deriveEncounterCategories,
+  ENCOUNTER_CATEGORY_NOUNS,
+  ENCOUNTER_FORMATS,
+  EncounterFormat,
+  EncounterResponse,
+  isIsoDate,
+  isMeaningfulFor,
+  LearnerListItem,
+  MEANINGFUL_CHECKLIST_ITEMS,
+  meaningfulBenchmarkFor,
+  MeaningfulBenchmark,
+  MeaningfulChecklistItem,
+  missingChecklistItems,
+  todayIsoDate,
+} from '@encounters/domain';
+import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
+
+import { ApiClient } from '../core/api-client';
+import { apiErrorDetails, apiErrorMessage, existingIdOf, plainReason } from '../core/api-error';
+import {
+  CHECKLIST_ITEM_LABELS,
+  DELIVERY_MODE_LABELS,
+  ENCOUNTER_FORMAT_LABELS,
+} from '../core/encounter-labels';
+import { EncountersApi } from '../core/encounters-api';
+import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
+import { Session } from '../core/session';
+import { ApiErrorMessage } from '../ui/api-error-message';
+import { matchPastedLearners, PastedMatch } from './match-pasted-learners';
+import { OrganisationPicker } from './organisation-picker';
+
+/** A learner on the attendance list; unticked learners are recorded as absent. */
+export interface ChosenLearner {
+  id: string;
+  upn: string;
+  name: string;
+  yearGroup: number;
+  groupName: string | null;
+  present: boolean;
+  /** In edit mode: the status held, so that a withdrawn learner stays withdrawn. */
+  heldStatus?: AttendancePutItem['status'];
+  /** In edit mode, R-M-2: this learner's attendance does not count as meaningful (they left early, say). */
+  notMeaningful?: boolean;
+}
+
+interface ChecklistGroup {
+  heading: string;
+  items: MeaningfulChecklistItem[];
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  academyId: 'Academy',
+  title: 'Title',
+  date: 'Date',
+  endDate: 'End date',
+  format: 'Format',
+  delivery: 'Delivery',
+  duringSchoolDay: 'During the school day',
+  durationMinutes: 'Duration',
+  days: 'Days',
+  adviserLevel: 'Adviser level',
+  organisationIds: 'Organisations',
+  meaningful: 'Checklist',
+  attendees: 'Attendees',
+  absentLearnerIds: 'Absentees',
+};
+
+const CONTROL_FIELDS = [
+  'academyId',
+  'title',
+  'date',
+  'endDate',
+  'format',
+  'delivery',
+  'durationMinutes',
+  'days',
+  'adviserLevel',
+] as const;
+type ControlField = (typeof CONTROL_FIELDS)[number];
+
+const BENCHMARK_NAMES: Record<MeaningfulBenchmark, string> = {
+  B5: 'Benchmark 5 (employer encounter)',
+  B6: 'Benchmark 6 (workplace experience)',
+  B7: 'Benchmark 7 (education provider)',
+};
+
+function toChosen(learner: LearnerListItem): ChosenLearner {
+  return {
+    id: learner.id,
+    upn: learner.upn,
+    name: learner.name,
+    yearGroup: learner.yearGroup,
+    groupName: learner.group?.name ?? null,
+    present: true,
+  };
+}
+
+/** "28 attending, 2 absent". */
+export function attendanceCount(present: number, absent: number): string {
+  return `${present} attending, ${absent} absent`;
+}
+
+/**
+ * The one form for logging an encounter and for changing it: what and when, the organisations, the
+ * meaningful checklist that fits them, and who attended.
+ */
+@Component({
+  selector: 'enc-encounter-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ApiErrorMessage,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTabsModule,
+    OrganisationPicker,
+    ReactiveFormsModule,
+  ],
+  templateUrl: './encounter-form.html',
+  styleUrl: './encounter-form.scss',
+})
+export class EncounterForm {
+  private readonly api = inject(EncountersApi);
+  private readonly organisationsApi = inject(OrganisationsApi);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  /** The encounter to change; a new one is logged without it. */
+  readonly encounter = input<EncounterResponse | null>(null);
+  readonly saved = output<EncounterResponse>();
+
+  protected readonly formats = ENCOUNTER_FORMATS;
+  protected readonly formatLabels = ENCOUNTER_FORMAT_LABELS;
+  protected readonly deliveryModes = DELIVERY_MODES;
+  protected readonly deliveryLabels = DELIVERY_MODE_LABELS;
+  protected readonly checklistLabels = CHECKLIST_ITEM_LABELS;
+  protected readonly adviserLevels = [2, 3, 4, 5, 6, 7, 8];
+  protected readonly fieldLabels = FIELD_LABELS;
+
+  protected readonly academies = toSignal(
+    inject(ApiClient)
+      .academies()
+      .pipe(catchError(() => of(this.session.user()?.academies ?? []))),
+    { initialValue: [] },
+  );
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    academyId: ['', Validators.required],
+    title: ['', [Validators.required, Validators.maxLength(200)]],
+    date: [todayIsoDate(), Validators.required],
+    endDate: [''],
+    format: ['talk' as EncounterFormat, Validators.required],
+    delivery: ['in_person' as DeliveryMode, Validators.required],
+    duringSchoolDay: [true],
+    durationMinutes: [60, [Validators.required, Validators.min(1), Validators.max(20160)]],
+    days: [null as number | null, [Validators.min(1), Validators.max(60)]],
+    adviserLevel: [null as number | null],
+  });
+
+  private readonly value = toSignal(
+    this.form.valueChanges.pipe(
+      startWith(null),
+      map(() => this.form.getRawValue()),
+    ),
+    { initialValue: this.form.getRawValue() },
+  );
+
+  protected readonly organisations = signal<OrganisationView[]>([]);
+  protected readonly checklist = signal<Partial<Record<MeaningfulChecklistItem, boolean>>>({});
+  protected readonly chosen = signal<ChosenLearner[]>([]);
+  /** How the list was built, sent as such so that the API expands year groups and classes itself. */
+  private readonly yearGroupsAdded = signal<number[]>([]);
+  private readonly groupsAdded = signal<string[]>([]);
+  private readonly learnersAdded = signal<string[]>([]);
+
+  protected readonly saving = signal(false);
+  protected readonly loadingLearners = signal(false);
+  protected readonly error = signal<unknown>(null);
+  protected readonly duplicateOf = signal<string | null>(null);
+  protected readonly sectionErrors = signal<{
+    organisations?: string;
+    checklist?: string;
+    attendees?: string;
+  }>({});
+  protected readonly pasted = signal<PastedMatch | null>(null);
+
+  protected readonly editing = computed(() => this.encounter() !== null);
+  protected readonly academicYear = computed(() => {
+    const date = this.value().date;
+    return isIsoDate(date) ? academicYearOf(date) : academicYearOf(todayIsoDate());
+  });
+  protected readonly academicYearText = computed(() => academicYearLabel(this.academicYear()));
+  protected readonly showDays = computed(() => this.value().format === 'work_experience');
+  protected readonly showAdviserLevel = computed(() =>
+    ['group_guidance', 'guidance_meeting'].includes(this.value().format),
+  );
+
+  protected readonly groups = rxResource({
+    params: () => {
+      const academyId = this.value().academyId;
+      return academyId ? { academyId, academicYear: this.academicYear() } : undefined;
+    },
+    stream: ({ params }) => this.api.groups(params),
+    defaultValue: [],
+  });
+  protected readonly yearGroups = computed(() => {
+    const found = new Set(
+      this.groups
+        .value()
+        .map((group) => group.yearGroup)
+        .filter((year): year is number => year !== null),
+    );
+    return found.size ? [...found].sort((a, b) => a - b) : [7, 8, 9, 10, 11, 12, 13];
+  });
+  protected readonly registrationGroups = computed(() =>
+    [...this.groups.value()].sort(
+      (a, b) => (a.yearGroup ?? 99) - (b.yearGroup ?? 99) || a.name.localeCompare(b.name),
+    ),
+  );
+  protected readonly yearGroupToAdd = signal<number | null>(null);
+  protected readonly groupToAdd = signal<string | null>(null);
+  protected readonly pastedText = signal('');
+
+  /** What the encounter evidences, derived as the API will derive it (R-C-1..7). */
+  protected readonly classification = computed(() => {
+    const value = this.value();
+    return deriveEncounterCategories({
+      format: value.format,
+      duringSchoolDay: value.duringSchoolDay,
+      adviserLevel: value.adviserLevel,
+      organisations: this.organisations(),
+      attendedLearnerCount: this.presentCount() || undefined,
+    });
+  });
+  protected readonly countsAs = computed(() =>
+    this.classification().categories.map((category) => ENCOUNTER_CATEGORY_NOUNS[category].one),
+  );
+  private readonly allowedItems = computed(
+    () => new Set(allowedChecklistItems(this.classification().categories)),
+  );
+  protected readonly checklistGroups = computed<ChecklistGroup[]>(() => {
+    const allowed = this.allowedItems();
+    const groups: ChecklistGroup[] = [{ heading: 'Every encounter', items: [...CORE_CHECKLIST_ITEMS] }];
+    const workplace: MeaningfulChecklistItem[] = ['rangeOfPeople', 'taskSet', 'employerFeedback'];
+    const provider: MeaningfulChecklistItem[] = [
+      'providerInformation',
+      'whatLearningIsLike',
+      'metStaffAndLearners',
+    ];
+    if (workplace.some((item) => allowed.has(item))) {
+      groups.push({ heading: 'Workplace experience (Benchmark 6)', items: workplace });
+    }
+    if (provider.some((item) => allowed.has(item))) {
+      groups.push({ heading: 'Education provider (Benchmark 7)', items: provider });
+    }
+    return groups;
+  });
+  /** For each benchmark the encounter evidences: meaningful yet, or what is still to tick. */
+  protected readonly meaningfulness = computed(() => {
+    const benchmarks = new Set(
+      this.classification()
+        .categories.map(meaningfulBenchmarkFor)
+        .filter((benchmark): benchmark is MeaningfulBenchmark => benchmark !== null),
+    );
+    const checklist = this.checklist();
+    return [...benchmarks].sort().map((benchmark) => ({
+      benchmark,
+      name: BENCHMARK_NAMES[benchmark],
+      met: isMeaningfulFor(benchmark, checklist),
+      missing: missingChecklistItems(benchmark, checklist).length,
+    }));
+  });
+
+  protected readonly presentCount = computed(() => this.chosen().filter((learner) => learner.present).length);
+  protected readonly absentCount = computed(() => this.chosen().length - this.presentCount());
+  protected readonly countText = computed(() => attendanceCount(this.presentCount(), this.absentCount()));
+
+  constructor() {
+    // Preselect the academy when there is only one to choose.
+    effect(() => {
+      const academies = this.academies();
+      const own = this.session.user()?.academies ?? [];
+      untracked(() => {
+        if (this.form.controls.academyId.value || this.encounter()) return;
+        const only = own.length === 1 ? own[0].id : academies.length === 1 ? academies[0].id : '';
+        if (only) this.form.controls.academyId.setValue(only);
+      });
+    });
+    effect(() => {
+      const encounter = this.encounter();
+      if (encounter) untracked(() => this.fill(encounter));
+    });
+  }
+
+  protected isAllowed(item: MeaningfulChecklistItem): boolean {
+    return this.allowedItems().has(item);
+  }
+
+  protected toggleItem(item: MeaningfulChecklistItem, checked: boolean): void {
+    this.checklist.update((list) => ({ ...list, [item]: checked }));
+  }
+
+  protected tickAllAllowed(): void {
+    const allowed = this.allowedItems();
+    this.checklist.update((list) => {
+      const next = { ...list };
+      for (const item of allowed) next[item] = true;
+      return next;
+    });
+  }
+
+  protected setOrganisations(organisations: OrganisationView[]): void {
+    this.organisations.set(organisations);
+    this.sectionErrors.update((errors) => ({ ...errors, organisations: undefined }));
+  }
+
+  protected async addYearGroup(): Promise<void> {
+    const yearGroup = this.yearGroupToAdd();
+    const academyId = this.form.controls.academyId.value;
+    if (yearGroup === null || !academyId) return;
+    const learners = await this.loadLearners({ academyId, academicYear: this.academicYear(), yearGroup });
+    if (learners) {
+      this.yearGroupsAdded.update((years) => [...new Set([...years, yearGroup])]);
+      this.addChosen(learners);
+    }
+  }
+
+  protected async addGroup(): Promise<void> {
+    const groupId = this.groupToAdd();
+    const academyId = this.form.controls.academyId.value;
+    if (!groupId || !academyId) return;
+    const learners = await this.loadLearners({ academyId, academicYear: this.academicYear(), groupId });
+    if (learners) {
+      this.groupsAdded.update((groups) => [...new Set([...groups, groupId])]);
+      this.addChosen(learners);
+    }
+  }
+
+  protected async findPasted(): Promise<void> {
+    const academyId = this.form.controls.academyId.value;
+    if (!this.pastedText().trim() || !academyId) return;
+    const roll = await this.loadLearners({ academyId, academicYear: this.academicYear() });
+    if (!roll) return;
+    const match = matchPastedLearners(this.pastedText(), roll);
+    this.pasted.set(match);
+    this.learnersAdded.update((ids) => [...new Set([...ids, ...match.found.map((learner) => learner.id)])]);
+    this.addChosen(match.found);
+    if (!match.notFound.length && !match.ambiguous.length) this.pastedText.set('');
+  }
+
+  protected setPresent(id: string, present: boolean): void {
+    this.chosen.update((list) =>
+      list.map((learner) => (learner.id === id ? { ...learner, present } : learner)),
+    );
+  }
+
+  /** R-M-2: takes meaningfulness away from one learner's attendance, or gives it back. */
+  protected setNotMeaningful(id: string, notMeaningful: boolean): void {
+    this.chosen.update((list) =>
+      list.map((learner) => (learner.id === id ? { ...learner, notMeaningful } : learner)),
+    );
+  }
+
+  protected markAll(present: boolean): void {
+    this.chosen.update((list) => list.map((learner) => ({ ...learner, present })));
+  }
+
+  protected clearList(): void {
+    this.chosen.set(this.encounter() ? this.chosen().filter((learner) => learner.heldStatus) : []);
+    this.yearGroupsAdded.set([]);
+    this.groupsAdded.set([]);
+    this.learnersAdded.set([]);
+    this.pasted.set(null);
+  }
+
+  protected openExisting(): void {
+    const id = this.duplicateOf();
+    if (id) void this.router.navigate(['/encounters', id]);
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.error.set(null);
+    this.duplicateOf.set(null);
+    const problems: { organisations?: string; attendees?: string } = {};
+    if (!this.organisations().length) problems.organisations = 'Add at least one organisation.';
+    if (!this.editing() && !this.presentCount()) {
+      problems.attendees = 'Add the learners who attended: a year group, a class or a pasted list.';
+    }
+    this.sectionErrors.set(problems);
+    if (this.form.invalid || problems.organisations || problems.attendees) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const encounter = this.encounter();
+      const saved = encounter
+        ? await this.update(encounter)
+        : await firstValueFrom(this.api.create(this.body()));
+      this.saved.emit(saved);
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private body(): CreateEncounterRequest {
+    const value = this.form.getRawValue();
+    const allowed = this.allowedItems();
+    const checklist = this.checklist();
+    const meaningful = Object.fromEntries(
+      MEANINGFUL_CHECKLIST_ITEMS.filter((item) => allowed.has(item)).map((item) => [
+        item,
+        checklist[item] === true,
+      ]),
+    ) as unknown as CreateEncounterRequest['meaningful'];
+    const body: CreateEncounterRequest = {
+      academyId: value.academyId,
+      title: value.title.trim(),
+      date: value.date,
+      format: value.format,
+      delivery: value.delivery,
+      duringSchoolDay: value.duringSchoolDay,
+      durationMinutes: Number(value.durationMinutes),
+      organisationIds: this.organisations().map((organisation) => organisation.id),
+      meaningful,
+      attendees: {},
+    };
+    if (value.endDate) body.endDate = value.endDate;
+    if (this.showDays() && value.days) body.days = Number(value.days);
+    if (this.showAdviserLevel() && value.adviserLevel) body.adviserLevel = Number(value.adviserLevel);
+    if (this.yearGroupsAdded().length) body.attendees.yearGroups = this.yearGroupsAdded();
+    if (this.groupsAdded().length) body.attendees.groupIds = this.groupsAdded();
+    if (this.learnersAdded().length) body.attendees.learnerIds = this.learnersAdded();
+    const absent = this.chosen()
+      .filter((learner) => !learner.present)
+      .map((learner) => learner.id);
+    if (absent.length) body.absentLearnerIds = absent;
+    return body;
+  }
+
+  /** The encounter's facts in one PATCH, then the attendance list in one PUT when it changed. */
+  private async update(encounter: EncounterResponse): Promise<EncounterResponse> {
+    const { attendees: _attendees, absentLearnerIds: _absent, academyId: _academy, ...fields } = this.body();
+    let saved = await firstValueFrom(this.api.update(encounter.id, fields));
+    const held = new Map(encounter.attendance.map((item) => [item.learnerId, item]));
+    const items: AttendancePutItem[] = this.chosen().map((learner) => {
+      const before = held.get(learner.id);
+      const status = learner.present
+        ? 'attended'
+        : learner.heldStatus === 'withdrawn'
+          ? 'withdrawn'
+          : 'absent';
+      const item: AttendancePutItem = { learnerId: learner.id, status };
+      if (learner.notMeaningful) item.meaningful = false;
+      if (before?.reflection) item.reflection = before.reflection;
+      return item;
+    });
+    const changed =
+      items.length !== held.size ||
+      items.some(
+        (item) =>
+          held.get(item.learnerId)?.status !== item.status ||
+          (held.get(item.learnerId)?.meaningful === false) !== (item.meaningful === false),
+      );
+    if (changed) {
+      await firstValueFrom(this.api.replaceAttendance(encounter.id, items));
+      saved = await firstValueFrom(this.api.get(encounter.id));
+    }
+    return saved;
+  }
+
+  private showError(error: unknown): void {
+    this.error.set(error);
+    this.duplicateOf.set(existingIdOf(error));
+    const details = apiErrorDetails(error);
+    const sections: { organisations?: string; checklist?: string; attendees?: string } = {};
+    for (const detail of details) {
+      const field = detail.field ?? '';
+      const reason = plainReason(detail);
+      const control = this.controlFor(field);
+      if (control) {
+        control.setErrors({ api: reason });
+        control.markAsTouched();
+      } else if (field.startsWith('organisationIds')) {
+        sections.organisations = join(sections.organisations, reason);
+      } else if (field.startsWith('meaningful')) {
+        sections.checklist = join(sections.checklist, plainReason(detail, this.checklistFieldLabels()));
+      } else if (
+        field.startsWith('attendees') ||
+        field.startsWith('absentLearnerIds') ||
+        field.startsWith('[')
+      ) {
+        sections.attendees = join(sections.attendees, reason);
+      }
+    }
+    this.sectionErrors.set(sections);
+  }
+
+  private checklistFieldLabels(): Record<string, string> {
+    return Object.fromEntries(
+      MEANINGFUL_CHECKLIST_ITEMS.map((item) => [`meaningful.${item}`, CHECKLIST_ITEM_LABELS[item]]),
+    );
+  }
+
+  private controlFor(field: string): AbstractControl | null {
+    return (CONTROL_FIELDS as readonly string[]).includes(field)
+      ? this.form.controls[field as ControlField]
+      : null;
+  }
+
+  protected apiError(field: ControlField): string | null {
+    const errors = this.form.controls[field].errors;
+    return errors?.['api'] ? String(errors['api']) : null;
+  }
+
+  private async loadLearners(query: {
+    academyId: string;
+    academicYear: number;
+    yearGroup?: number;
+    groupId?: string;
+  }): Promise<LearnerListItem[] | null> {
+    this.loadingLearners.set(true);
+    this.sectionErrors.update((errors) => ({ ...errors, attendees: undefined }));
+    try {
+      return await firstValueFrom(this.api.allLearners(query));
+    } catch (error) {
+      this.sectionErrors.update((errors) => ({
+        ...errors,
+        attendees: `The learners could not be loaded. ${apiErrorMessage(error)}`,
+      }));
+      return null;
+    } finally {
+      this.loadingLearners.set(false);
+    }
+  }
+
+  private addChosen(learners: LearnerListItem[]): void {
+    this.chosen.update((list) => {
+      const held = new Set(list.map((learner) => learner.id));
+      const added = learners.filter((learner) => !held.has(learner.id)).map(toChosen);
+      return [...list, ...added].sort(
+        (a, b) =>
+          a.yearGroup - b.yearGroup ||
+          (a.groupName ?? '').localeCompare(b.groupName ?? '') ||
+          a.name.localeCompare(b.name),
+      );
+    });
+    this.sectionErrors.update((errors) => ({ ...errors, attendees: undefined }));
+  }
+
+  private fill(encounter: EncounterResponse): void {
+    this.form.setValue({
+      academyId: encounter.academyId,
+      title: encounter.title,
+      date: encounter.date,
+      endDate: encounter.endDate ?? '',
+      format: encounter.format,
+      delivery: encounter.delivery,
+      duringSchoolDay: encounter.duringSchoolDay,
+      durationMinutes: encounter.durationMinutes,
+      days: encounter.days,
+      adviserLevel: encounter.adviserLevel,
+    });
+    this.form.controls.academyId.disable();
+    this.organisations.set(
+      encounter.organisations.map((organisation) => ({ ...organisation }) as OrganisationView),
+    );
+    // The references lack the technical-education flag the checklist depends on (R-C-7): fetch each.
+    for (const reference of encounter.organisations) {
+      this.organisationsApi.get(reference.id).subscribe({
+        next: (organisation) =>
+          this.organisations.update((list) =>
+            list.map((item) => (item.id === organisation.id ? organisation : item)),
+          ),
+        error: () => undefined,
+      });
+    }
+    this.checklist.set({ ...encounter.meaningful });
+    this.chosen.set(
+      encounter.attendance.map((item) => ({
+        id: item.learnerId,
+        upn: item.upn,
+        name: item.name,
+        yearGroup: item.yearGroup,
+        groupName: null,
+        present: item.status === 'attended',
+        heldStatus: item.status,
+        notMeaningful: item.meaningful === false,
+      })),
+    );
+  }
+}
+
+function join(existing: string | undefined, reason: string): string {
+  return existing ? `${existing} ${reason}` : reason;
+}

@@ -1,0 +1,30 @@
+import { NAVIGATION, navigationFor } from './navigation';
+
+describe(navigationFor.name, () => {
+  it('shows a teacher their classes only', () => {
+    const sut = navigationFor(['teacher']);
+
+    expect(sut.map((item) => item.label)).toEqual(['My classes']);
+  });
+
+  it('combines the links of every role a user holds, in menu order', () => {
+    const sut = navigationFor(['trust_admin', 'trust_leader']);
+
+    expect(sut.map((item) => item.label)).toEqual([
+      'Dashboard',
+      'Encounters',
+      'Organisations',
+      'Roster import',
+      'Reports',
+      'Admin',
+    ]);
+  });
+
+  it('shows nothing to a user with no roles', () => {
+    expect(navigationFor([])).toEqual([]);
+  });
+
+  it('lists every journey once', () => {
+    expect(new Set(NAVIGATION.map((item) => item.path)).size).toBe(NAVIGATION.length);
+  });
+});

@@ -1,0 +1,253 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  CreateOrganisationRequest,
+  ORGANISATION_SIZE_BANDS,
+  ORGANISATION_TYPE_LABELS,
+  ORGANISATION_TYPES,
+  OrganisationSizeBand,
+  OrganisationType,
+  Sector,
+  SECTORS,
+} from '@encounters/domain';
+import { firstValueFrom } from 'rxjs';
+
+import { existingIdOf } from '../core/api-error';
+import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
+import { ApiErrorMessage } from '../ui/api-error-message';
+
+export interface OrganisationDialogData {
+  /** The organisation to edit; a new one is created without it. */
+  organisation?: OrganisationView;
+  /** A name to start a new organisation with, e.g. what was typed in the type-ahead. */
+  name?: string;
+  /** Only what logging an encounter needs: name, type, sectors and technical education. */
+  compact?: boolean;
+}
+
+export const SIZE_BAND_LABELS: Readonly<Record<OrganisationSizeBand, string>> = {
+  micro: 'Micro (fewer than 10 people)',
+  small: 'Small (10 to 49)',
+  medium: 'Medium (50 to 249)',
+  large: 'Large (250 or more)',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  type: 'Type',
+  sectors: 'Sectors',
+  sizeBand: 'Size',
+  contact: 'Contact',
+  notes: 'Notes',
+};
+
+/** Creates or edits a directory entry; closes with the saved organisation. */
+@Component({
+  selector: 'enc-organisation-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ApiErrorMessage,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ editing ? 'Edit organisation' : 'New organisation' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="content">
+        <mat-form-field appearance="outline">
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" required cdkFocusInitial />
+          @if (form.controls.name.hasError('required')) {
+            <mat-error>Enter the organisation's name.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Type</mat-label>
+          <mat-select formControlName="type" required>
+            @for (type of types; track type) {
+              <mat-option [value]="type">{{ typeLabels[type] }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint>Employers include the self-employed, public services and charities.</mat-hint>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Sectors</mat-label>
+          <mat-select formControlName="sectors" multiple>
+            @for (sector of sectors; track sector) {
+              <mat-option [value]="sector">{{ sector }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint>The technical-education routes it works in.</mat-hint>
+        </mat-form-field>
+        <mat-checkbox formControlName="offersTechnicalEducation">
+          Offers approved technical education or apprenticeships
+        </mat-checkbox>
+        @if (!data.compact) {
+          <mat-form-field appearance="outline">
+            <mat-label>Size</mat-label>
+            <mat-select formControlName="sizeBand">
+              <mat-option [value]="null">Not known</mat-option>
+              @for (band of sizeBands; track band) {
+                <mat-option [value]="band">{{ sizeBandLabels[band] }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <fieldset class="contact" formGroupName="contact">
+            <legend>Contact (optional)</legend>
+            <mat-form-field appearance="outline">
+              <mat-label>Contact name</mat-label>
+              <input matInput formControlName="name" autocomplete="off" />
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>Contact email</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="off" />
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>Contact telephone</mat-label>
+              <input matInput type="tel" formControlName="phone" autocomplete="off" />
+            </mat-form-field>
+          </fieldset>
+          <mat-form-field appearance="outline">
+            <mat-label>Notes</mat-label>
+            <textarea matInput formControlName="notes" rows="3"></textarea>
+          </mat-form-field>
+        }
+        <enc-api-error-message [error]="error()" [labels]="fieldLabels" />
+        @if (existingId()) {
+          <button matButton="outlined" type="button" (click)="useExisting()">
+            Use the one already listed
+          </button>
+        }
+        @if (saving()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Saving the organisation" />
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">
+          {{ editing ? 'Save changes' : 'Add organisation' }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .content {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      min-width: min(32rem, 80vw);
+    }
+    mat-checkbox {
+      margin-bottom: 1rem;
+    }
+    .contact {
+      display: flex;
+      flex-direction: column;
+      margin: 0 0 0.5rem;
+      padding: 0.5rem 0 0;
+      border: 0;
+    }
+    legend {
+      margin-bottom: 0.5rem;
+      font: var(--mat-sys-title-small);
+    }
+  `,
+})
+export class OrganisationDialog {
+  protected readonly data = inject<OrganisationDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(OrganisationsApi);
+  private readonly reference = inject<MatDialogRef<OrganisationDialog, OrganisationView>>(MatDialogRef);
+
+  protected readonly editing = !!this.data.organisation;
+  protected readonly types = ORGANISATION_TYPES;
+  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly sectors = SECTORS;
+  protected readonly sizeBands = ORGANISATION_SIZE_BANDS;
+  protected readonly sizeBandLabels = SIZE_BAND_LABELS;
+  protected readonly fieldLabels = FIELD_LABELS;
+  protected readonly saving = signal(false);
+  protected readonly error = signal<unknown>(null);
+  protected readonly existingId = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [this.data.organisation?.name ?? this.data.name ?? '', Validators.required],
+    type: [this.data.organisation?.type ?? ('employer' as OrganisationType), Validators.required],
+    sectors: [this.data.organisation?.sectors ?? ([] as Sector[])],
+    offersTechnicalEducation: [this.data.organisation?.offersTechnicalEducation ?? false],
+    sizeBand: [this.data.organisation?.sizeBand ?? (null as OrganisationSizeBand | null)],
+    contact: inject(NonNullableFormBuilder).group({
+      name: [this.data.organisation?.contact?.name ?? ''],
+      email: [this.data.organisation?.contact?.email ?? '', Validators.email],
+      phone: [this.data.organisation?.contact?.phone ?? ''],
+    }),
+    notes: [this.data.organisation?.notes ?? ''],
+  });
+
+  protected async save(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const body: CreateOrganisationRequest = {
+      name: value.name.trim(),
+      type: value.type,
+      sectors: value.sectors,
+      offersTechnicalEducation: value.offersTechnicalEducation,
+      sizeBand: value.sizeBand,
+    };
+    if (!this.data.compact) {
+      body.contact = {
+        name: value.contact.name.trim() || null,
+        email: value.contact.email.trim() || null,
+        phone: value.contact.phone.trim() || null,
+      };
+      body.notes = value.notes;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    this.existingId.set(null);
+    try {
+      const saved = await firstValueFrom(
+        this.data.organisation ? this.api.update(this.data.organisation.id, body) : this.api.create(body),
+      );
+      this.reference.close(saved);
+    } catch (error) {
+      this.error.set(error);
+      this.existingId.set(this.editing ? null : existingIdOf(error));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected async useExisting(): Promise<void> {
+    const id = this.existingId();
+    if (!id) return;
+    try {
+      this.reference.close(await firstValueFrom(this.api.get(id)));
+    } catch (error) {
+      this.error.set(error);
+    }
+  }
+}
+
+export function openOrganisationDialog(dialog: MatDialog, data: OrganisationDialogData) {
+  return dialog.open<OrganisationDialog, OrganisationDialogData, OrganisationView>(OrganisationDialog, {
+    data,
+    width: '36rem',
+    maxWidth: '95vw',
+  });
+}

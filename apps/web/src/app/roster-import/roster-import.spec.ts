@@ -1,0 +1,148 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+
+import { RosterImportAnswer } from '../core/roster-api';
+import { RosterImport } from './roster-import';
+
+const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
+
+const withOneBadRow: RosterImportAnswer = {
+  academicYear: 2026,
+  dryRun: true,
+  created: 2,
+  updated: 0,
+  unchanged: 40,
+  rejected: 1,
+  missingFromFile: 0,
+  missingLearners: [],
+  errors: [{ line: 4, column: 'DOB', value: '31/02/2011', reason: 'not a real date' }],
+  errorsOmitted: 0,
+  ignoredHeaders: ['Tutor'],
+};
+
+describe(RosterImport.name, () => {
+  let fixture: ComponentFixture<RosterImport>;
+  let httpTesting: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [RosterImport],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
+    httpTesting = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(RosterImport);
+    await settle();
+    httpTesting
+      .expectOne('/api/academies')
+      .flush([{ id: academyId, name: 'Kilnside Academy', urn: '100001', phase: 'secondary' }]);
+    await settle();
+  });
+
+  afterEach(() => httpTesting.verify());
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+
+  function page(): HTMLElement {
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function button(label: string): HTMLButtonElement {
+    const found = [...page().querySelectorAll('button')].find((item) => item.textContent?.trim() === label);
+    if (!found) throw new Error(`No button "${label}"`);
+    return found;
+  }
+
+  async function chooseFileAndCheck(answer: RosterImportAnswer): Promise<void> {
+    const input = page().querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('No file input');
+    const file = new File(['UPN,Legal Surname\n'], 'kilnside.csv', { type: 'text/csv' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    button('Check file').click();
+    await settle();
+    const request = httpTesting.expectOne(
+      (candidate) => candidate.url === `/api/academies/${academyId}/roster`,
+    );
+    expect(request.request.params.get('dryRun')).toBe('true');
+    expect(request.request.body).toBeInstanceOf(FormData);
+    request.flush(answer);
+    await settle();
+  }
+
+  it('previews a file with a bad row: the counts, the row with its line, column and reason, and no commit', async () => {
+    await chooseFileAndCheck(withOneBadRow);
+
+    expect(page().querySelector('[data-testid="count-created"]')?.textContent).toBe('2');
+    expect(page().querySelector('[data-testid="count-rejected"]')?.textContent).toBe('1');
+    const cells = [...page().querySelectorAll('table[aria-label="Rows with errors"] td')].map((cell) =>
+      cell.textContent?.trim(),
+    );
+    expect(cells).toEqual(['4', 'DOB', '31/02/2011', 'not a real date']);
+    expect(page().textContent).toContain('Columns not used: Tutor.');
+    expect(button('Commit import').disabled).toBe(true);
+  });
+
+  it('commits a clean file after the preview and says what changed', async () => {
+    await chooseFileAndCheck({ ...withOneBadRow, rejected: 0, errors: [] });
+    expect(button('Commit import').disabled).toBe(false);
+
+    button('Commit import').click();
+    await settle();
+    const request = httpTesting.expectOne(
+      (candidate) => candidate.url === `/api/academies/${academyId}/roster`,
+    );
+    expect(request.request.params.get('dryRun')).toBe('false');
+    request.flush({ ...withOneBadRow, dryRun: false, rejected: 0, errors: [] });
+    await settle();
+
+    expect(page().querySelector('[role="status"]')?.textContent).toContain(
+      'Kilnside Academy, 2026/27: 2 new learners, 0 updated, 40 unchanged.',
+    );
+  });
+
+  it('marks the learners the file leaves out as leavers on the chosen date, then checks the file again', async () => {
+    const missing = {
+      learnerId: 'c1b0a4a2-8a6b-4d53-9a55-1b0d2b0f3a11',
+      upn: 'B801200005001',
+      name: 'Ada Okafor',
+      yearGroup: 11,
+    };
+    await chooseFileAndCheck({
+      ...withOneBadRow,
+      rejected: 0,
+      errors: [],
+      missingFromFile: 1,
+      missingLearners: [missing],
+    });
+
+    const date = page().querySelector<HTMLInputElement>('.leavers input[type="date"]');
+    if (!date) throw new Error('No leaving date');
+    date.value = '2026-07-17';
+    date.dispatchEvent(new Event('change'));
+    await settle();
+    button('Mark 1 as leavers').click();
+    await settle();
+    const request = httpTesting.expectOne(`/api/academies/${academyId}/leavers`);
+    expect(request.request.body).toEqual({
+      academicYear: 2026,
+      learnerIds: [missing.learnerId],
+      leavingDate: '2026-07-17',
+    });
+    request.flush({ marked: 1 });
+    await settle();
+    const recheck = httpTesting.expectOne(
+      (candidate) => candidate.url === `/api/academies/${academyId}/roster`,
+    );
+    expect(recheck.request.params.get('dryRun')).toBe('true');
+    recheck.flush({ ...withOneBadRow, rejected: 0, errors: [] });
+    await settle();
+
+    expect(page().textContent).toContain('1 learner marked as a leaver.');
+  });
+});

@@ -1,0 +1,170 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { academicYearLabel, academicYearOf, todayIsoDate } from '@encounters/domain';
+import { catchError, firstValueFrom, of } from 'rxjs';
+
+import { ApiClient } from '../core/api-client';
+import { RosterApi, RosterImportAnswer } from '../core/roster-api';
+import { Session } from '../core/session';
+import { ApiErrorMessage } from '../ui/api-error-message';
+
+/** Upload the MIS export, see what it would change, and only then commit it. */
+@Component({
+  selector: 'enc-roster-import',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ApiErrorMessage,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
+  templateUrl: './roster-import.html',
+  styleUrl: './roster-import.scss',
+})
+export class RosterImport {
+  private readonly api = inject(RosterApi);
+  private readonly session = inject(Session);
+
+  protected readonly academies = toSignal(
+    inject(ApiClient)
+      .academies()
+      .pipe(catchError(() => of(this.session.user()?.academies ?? []))),
+    { initialValue: [] },
+  );
+  private readonly currentYear = academicYearOf(todayIsoDate());
+  protected readonly years = [this.currentYear + 1, this.currentYear, this.currentYear - 1].map((year) => ({
+    year,
+    label: academicYearLabel(year),
+  }));
+
+  protected readonly academyId = signal('');
+  protected readonly academicYear = signal(this.currentYear);
+  protected readonly file = signal<File | null>(null);
+  protected readonly preview = signal<RosterImportAnswer | null>(null);
+  protected readonly committed = signal<RosterImportAnswer | null>(null);
+  protected readonly working = signal<'checking' | 'committing' | null>(null);
+  protected readonly error = signal<unknown>(null);
+  /** The day the missing learners left, for marking them as leavers; today unless changed. */
+  protected readonly leavingDate = signal(todayIsoDate());
+  protected readonly leaversMarked = signal<number | null>(null);
+
+  protected readonly academyName = computed(
+    () => this.academies().find((academy) => academy.id === this.academyId())?.name ?? '',
+  );
+  protected readonly yearText = computed(() => academicYearLabel(this.academicYear()));
+  protected readonly canCommit = computed(() => {
+    const preview = this.preview();
+    return !!preview && preview.errors.length === 0 && preview.rejected === 0 && !this.working();
+  });
+  protected readonly errorColumns = ['line', 'column', 'value', 'reason'];
+  protected readonly missingColumns = ['name', 'upn', 'yearGroup'];
+
+  constructor() {
+    effect(() => {
+      const academies = this.academies();
+      untracked(() => {
+        if (!this.academyId() && academies.length === 1) this.academyId.set(academies[0].id);
+      });
+    });
+  }
+
+  protected chooseAcademy(id: string): void {
+    this.academyId.set(id);
+    this.reset();
+  }
+
+  protected chooseYear(year: number): void {
+    this.academicYear.set(year);
+    this.reset();
+  }
+
+  protected chooseFile(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.file.set(input.files?.[0] ?? null);
+    this.reset();
+  }
+
+  protected async check(): Promise<void> {
+    const file = this.file();
+    if (!file || !this.academyId()) return;
+    this.working.set('checking');
+    this.reset();
+    try {
+      this.preview.set(
+        await firstValueFrom(this.api.upload(this.academyId(), this.academicYear(), file, file.name, true)),
+      );
+    } catch (error) {
+      this.error.set(error);
+    } finally {
+      this.working.set(null);
+    }
+  }
+
+  protected async commit(): Promise<void> {
+    const file = this.file();
+    if (!file || !this.canCommit()) return;
+    this.working.set('committing');
+    this.error.set(null);
+    try {
+      this.committed.set(
+        await firstValueFrom(this.api.upload(this.academyId(), this.academicYear(), file, file.name, false)),
+      );
+      this.preview.set(null);
+    } catch (error) {
+      this.error.set(error);
+    } finally {
+      this.working.set(null);
+    }
+  }
+
+  protected chooseLeavingDate(event: Event): void {
+    this.leavingDate.set((event.target as HTMLInputElement).value);
+  }
+
+  /** Marks every learner the file leaves out as a leaver on the chosen date, then checks the file again. */
+  protected async markLeavers(): Promise<void> {
+    const missing = this.preview()?.missingLearners ?? [];
+    if (!missing.length || !this.leavingDate()) return;
+    this.working.set('checking');
+    this.error.set(null);
+    try {
+      const { marked } = await firstValueFrom(
+        this.api.markLeavers(
+          this.academyId(),
+          this.academicYear(),
+          missing.map((learner) => learner.learnerId),
+          this.leavingDate(),
+        ),
+      );
+      this.working.set(null);
+      await this.check();
+      this.leaversMarked.set(marked);
+    } catch (error) {
+      this.error.set(error);
+    } finally {
+      this.working.set(null);
+    }
+  }
+
+  private reset(): void {
+    this.preview.set(null);
+    this.committed.set(null);
+    this.error.set(null);
+    this.leaversMarked.set(null);
+  }
+}

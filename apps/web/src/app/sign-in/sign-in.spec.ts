@@ -1,0 +1,174 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { CurrentUserResponse } from '@encounters/domain';
+import { Session } from '../core/session';
+import { SignIn } from './sign-in';
+
+@Component({ selector: 'enc-blank', template: '' })
+class Blank {}
+
+const teacher: CurrentUserResponse = {
+  id: 'a3c1f0d2-61b4-4c55-8e0f-6a2d9c7b5e10',
+  name: 'Tom Reed',
+  email: 't.reed@example.org.uk',
+  roles: ['teacher'],
+  academies: [],
+  groupIds: [],
+};
+
+describe(SignIn.name, () => {
+  let httpTesting: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'sign-in', component: SignIn },
+          { path: '**', component: Blank },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    httpTesting = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => httpTesting.verify());
+
+  function find<T extends Element>(page: ParentNode, selector: string): T {
+    const element = page.querySelector<T>(selector);
+    if (!element) {
+      throw new Error(`Nothing matches ${selector}`);
+    }
+    return element;
+  }
+
+  async function open(url = '/sign-in'): Promise<HTMLElement> {
+    await harness.navigateByUrl(url, SignIn);
+    await harness.fixture.whenStable();
+    return find<HTMLElement>(harness.fixture.nativeElement, 'enc-sign-in');
+  }
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
+  }
+
+  function field(page: HTMLElement, type: 'email' | 'password'): HTMLInputElement {
+    return find<HTMLInputElement>(page, `input[type="${type}"]`);
+  }
+
+  function type(input: HTMLInputElement, value: string): void {
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  function submitButton(page: HTMLElement): HTMLButtonElement {
+    return find<HTMLButtonElement>(page, 'button[type="submit"]');
+  }
+
+  async function fillInAndSubmit(page: HTMLElement): Promise<void> {
+    type(field(page, 'email'), ' t.reed@example.org.uk ');
+    type(field(page, 'password'), 'correct horse battery staple');
+    submitButton(page).click();
+    await harness.fixture.whenStable();
+  }
+
+  it('labels both fields', async () => {
+    const sut = await open();
+
+    const labelFor = (input: HTMLInputElement) =>
+      sut.querySelector(`label[for="${input.id}"]`)?.textContent?.replace('*', '').trim();
+    expect(labelFor(field(sut, 'email'))).toBe('Email address');
+    expect(labelFor(field(sut, 'password'))).toBe('Password');
+    expect(sut.querySelector('h1')?.textContent).toBe('Sign in to Encounters');
+  });
+
+  it('says what is missing and sends nothing when the form is empty', async () => {
+    const sut = await open();
+
+    submitButton(sut).click();
+    await harness.fixture.whenStable();
+
+    const errors = Array.from(sut.querySelectorAll('mat-error')).map((error) => error.textContent?.trim());
+    expect(errors).toEqual(['Enter your email address.', 'Enter your password.']);
+    httpTesting.expectNone('/api/auth/login');
+  });
+
+  it('signs in and goes to the dashboard', async () => {
+    const sut = await open();
+
+    await fillInAndSubmit(sut);
+    const request = httpTesting.expectOne({ method: 'POST', url: '/api/auth/login' });
+    expect(request.request.body).toEqual({
+      email: 't.reed@example.org.uk',
+      password: 'correct horse battery staple',
+    });
+    request.flush(teacher);
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(TestBed.inject(Session).user()).toEqual(teacher);
+  });
+
+  it('goes back to the page the user was sent to sign in from', async () => {
+    const sut = await open('/sign-in?returnUrl=%2Fclasses');
+
+    await fillInAndSubmit(sut);
+    httpTesting.expectOne('/api/auth/login').flush(teacher);
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/classes');
+  });
+
+  it('shows that it is signing in while it waits for the answer', async () => {
+    const sut = await open();
+
+    await fillInAndSubmit(sut);
+
+    expect(submitButton(sut).disabled).toBe(true);
+    expect(submitButton(sut).textContent?.trim()).toBe('Signing in…');
+    expect(sut.querySelector('mat-progress-bar')).not.toBeNull();
+    httpTesting.expectOne('/api/auth/login').flush(teacher);
+    await settle();
+  });
+
+  it('says in plain words when the email address or password is wrong, and lets the user try again', async () => {
+    const sut = await open();
+
+    await fillInAndSubmit(sut);
+    httpTesting
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'Invalid credentials' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await settle();
+
+    expect(sut.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'The email address or password is not right. Check them and try again.',
+    );
+    expect(field(sut, 'password').value).toBe('');
+    expect(submitButton(sut).disabled).toBe(false);
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
+  });
+
+  it('says so when the API cannot be reached', async () => {
+    const sut = await open();
+
+    await fillInAndSubmit(sut);
+    httpTesting.expectOne('/api/auth/login').error(new ProgressEvent('error'));
+    await settle();
+
+    expect(sut.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'Encounters could not be reached. Check your connection and try again.',
+    );
+  });
+});

@@ -1,0 +1,5 @@
+export * from './lib/calendar';
+export * from './lib/taxonomy';
+export * from './lib/rules';
+export * from './lib/roster';
+export * from './lib/contracts';

@@ -1,0 +1,3 @@
+export * from './iso-date';
+export * from './academic-year';
+export * from './year-group';

@@ -1,0 +1,26 @@
+/** First and middle schools are part of the trust, hence the phases beyond primary and secondary. */
+export const ACADEMY_PHASES = [
+  'primary',
+  'first',
+  'middle',
+  'secondary',
+  'sixth_form',
+  'all_through',
+  'special',
+] as const;
+export type AcademyPhase = (typeof ACADEMY_PHASES)[number];
+
+/** Body of `POST /api/academies`. */
+export interface CreateAcademyRequest {
+  name: string;
+  /** The DfE unique reference number: six digits. */
+  urn: string;
+  phase: AcademyPhase;
+}
+
+/** Body of `PATCH /api/academies/{id}`. */
+export type UpdateAcademyRequest = Partial<CreateAcademyRequest>;
+
+export interface AcademyResponse extends CreateAcademyRequest {
+  id: string;
+}

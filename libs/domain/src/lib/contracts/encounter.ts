@@ -1,0 +1,130 @@
+import { AcademicYear, IsoDate } from '../calendar';
+import {
+  AttendanceStatus,
+  DeliveryMode,
+  EducationOrganisationType,
+  EncounterCategory,
+  EncounterFormat,
+} from '../taxonomy';
+import { OrganisationRef } from './refs';
+import { PagingQuery } from './paging';
+
+/**
+ * The meaningful checklist (compliance-rules.md, 2024 definitions). The four shared items are always
+ * asked; the others belong to workplace experiences (B6) or education-provider encounters (B7).
+ */
+export interface EncounterMeaningfulChecklist {
+  purposeShared: boolean;
+  learningOutcomes: boolean;
+  twoWayInteraction: boolean;
+  reflection: boolean;
+  rangeOfPeople?: boolean;
+  taskSet?: boolean;
+  employerFeedback?: boolean;
+  providerInformation?: boolean;
+  whatLearningIsLike?: boolean;
+  metStaffAndLearners?: boolean;
+}
+
+/** Who attended, in any mix; the API expands groups and year groups to learners and merges repeats. */
+export interface EncounterAttendees {
+  learnerIds?: string[];
+  upns?: string[];
+  groupIds?: string[];
+  yearGroups?: number[];
+}
+
+/** Body of `POST /api/encounters`. */
+export interface CreateEncounterRequest {
+  academyId: string;
+  title: string;
+  date: IsoDate;
+  /** For an encounter over several days (work experience). */
+  endDate?: IsoDate;
+  format: EncounterFormat;
+  delivery: DeliveryMode;
+  duringSchoolDay: boolean;
+  durationMinutes: number;
+  /** Work experience: the number of days. */
+  days?: number;
+  /** Group guidance: the leading adviser's CDI qualification level. */
+  adviserLevel?: number;
+  organisationIds: string[];
+  meaningful: EncounterMeaningfulChecklist;
+  attendees: EncounterAttendees;
+  /** Learners brought in by `attendees` who did not come: recorded as `absent`. */
+  absentLearnerIds?: string[];
+  organiser?: string;
+  notes?: string;
+  links?: string[];
+}
+
+/** Body of `PATCH /api/encounters/{id}`. */
+export type UpdateEncounterRequest = Partial<CreateEncounterRequest>;
+
+/** Query of `GET /api/encounters`; the answer is a `PagedResult<EncounterListItem>`. */
+export interface EncounterListQuery extends PagingQuery {
+  academyId?: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  organisationId?: string;
+  learnerId?: string;
+}
+
+export interface AttendanceReflection {
+  /** 1 (not useful) to 5 (very useful). */
+  rating: number;
+  comment: string;
+}
+
+/** One item of the body of `PUT /api/encounters/{id}/attendance`, which replaces the whole list. */
+export interface AttendancePutItem {
+  learnerId: string;
+  status: AttendanceStatus;
+  /** R-M-2: false marks this learner's attendance as not meaningful (e.g. they left early). */
+  meaningful?: boolean;
+  reflection?: AttendanceReflection;
+}
+
+export interface EncounterAttendanceResponse {
+  learnerId: string;
+  upn: string;
+  name: string;
+  yearGroup: number;
+  status: AttendanceStatus;
+  meaningful: boolean | null;
+  reflection: AttendanceReflection | null;
+}
+
+export interface EncounterListItem {
+  id: string;
+  academyId: string;
+  academicYear: AcademicYear;
+  title: string;
+  date: IsoDate;
+  endDate: IsoDate | null;
+  format: EncounterFormat;
+  delivery: DeliveryMode;
+  duringSchoolDay: boolean;
+  durationMinutes: number;
+  days: number | null;
+  adviserLevel: number | null;
+  organisations: OrganisationRef[];
+  meaningful: EncounterMeaningfulChecklist;
+  /** What the encounter evidences, derived from its facts (R-C-1..7), never typed in. */
+  categories: EncounterCategory[];
+  educationTypes: EducationOrganisationType[];
+  attendedCount: number;
+  organiser: string | null;
+  notes: string | null;
+  links: string[];
+}
+
+/** Answer of `GET`, `POST` and `PATCH` on `/api/encounters/{id}`. */
+export interface EncounterResponse extends EncounterListItem {
+  organisationIds: string[];
+  attendance: EncounterAttendanceResponse[];
+  /** ISO 8601 with offset. */
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,21 @@
+/** One entry of an error's `details`: a bad request field, or a bad cell of an uploaded CSV file. */
+export interface ApiErrorDetail {
+  /** The request field, as a dotted path for nested fields (`meaningful.purposeShared`). */
+  field?: string;
+  /** For CSV uploads: the line in the file (header = 1), the header as written and the cell as written. */
+  line?: number;
+  column?: string;
+  value?: string;
+  reason: string;
+}
+
+/** Every error answer, whatever the status (api.md "Errors"). */
+export interface ApiErrorBody {
+  statusCode: number;
+  /** The status's standard phrase: "Bad Request", "Not Found", ... */
+  error: string;
+  /** One sentence a user can act on. */
+  message: string;
+  /** Empty unless the problem is in named fields or CSV rows (400, 422). */
+  details: ApiErrorDetail[];
+}

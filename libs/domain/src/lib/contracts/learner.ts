@@ -1,0 +1,134 @@
+import { AcademicYear, DateWindow, IsoDate } from '../calendar';
+import { SenStatusCode } from '../roster';
+import { RuleId, RuleStatus, RuleStatuses } from '../rules';
+import { AttendanceStatus, DeliveryMode, EncounterCategory, EncounterFormat } from '../taxonomy';
+import { AttendanceReflection } from './encounter';
+import { GuidanceMeetingMode, GuidanceMeetingResponse } from './guidance-meeting';
+import { PagingQuery } from './paging';
+import { GroupRef, OrganisationRef } from './refs';
+
+/** Query of `GET /api/learners`; the answer is a `PagedResult<LearnerListItem>`. */
+export interface LearnerListQuery extends PagingQuery {
+  academyId?: string;
+  academicYear?: AcademicYear;
+  yearGroup?: number;
+  groupId?: string;
+  /** Matches UPN, legal and preferred names. */
+  q?: string;
+}
+
+export interface LearnerNames {
+  legalSurname: string;
+  legalForename: string;
+  /** Null when the MIS gives none; the legal name is then the one shown. */
+  preferredSurname: string | null;
+  preferredForename: string | null;
+  /** The name to show: preferred names where given, legal ones otherwise ("Ada Okafor"). */
+  name: string;
+}
+
+export interface LearnerListItem extends LearnerNames {
+  id: string;
+  upn: string;
+  /** The enrolment of the academic year asked for. */
+  academyId: string;
+  academicYear: AcademicYear;
+  yearGroup: number;
+  group: GroupRef | null;
+}
+
+export interface LearnerResponse extends LearnerNames {
+  id: string;
+  upn: string;
+  dateOfBirth: IsoDate;
+  /** "M", "F", another value as the MIS gave it, or null when not recorded. */
+  gender: string | null;
+}
+
+/** One academic year of the learner at one academy, as imported from the MIS. */
+export interface EnrolmentResponse {
+  academicYear: AcademicYear;
+  academyId: string;
+  academyName: string;
+  yearGroup: number;
+  group: GroupRef | null;
+  pupilPremium: boolean;
+  senStatus: SenStatusCode;
+  eal: boolean;
+  lookedAfter: boolean;
+  consideringHigherEducation: boolean;
+  admissionDate: IsoDate | null;
+  leavingDate: IsoDate | null;
+}
+
+export interface TimelineEncounterEntry {
+  kind: 'encounter';
+  date: IsoDate;
+  endDate: IsoDate | null;
+  encounterId: string;
+  academyId: string;
+  title: string;
+  format: EncounterFormat;
+  delivery: DeliveryMode;
+  organisations: OrganisationRef[];
+  status: AttendanceStatus;
+  /** Whether this learner's attendance counts as meaningful: the checklist, less any per-learner override. */
+  meaningful: boolean;
+  categories: EncounterCategory[];
+  reflection: AttendanceReflection | null;
+}
+
+export interface TimelineGuidanceMeetingEntry {
+  kind: 'guidance_meeting';
+  date: IsoDate;
+  guidanceMeetingId: string;
+  adviserName: string;
+  adviserLevel: number;
+  mode: GuidanceMeetingMode;
+  /** Left out for users who may not read guidance notes (teachers, leadership). */
+  summary?: string;
+  agreedActions?: string;
+  followUpOn: IsoDate | null;
+}
+
+export type TimelineEntry = TimelineEncounterEntry | TimelineGuidanceMeetingEntry;
+
+/** How a rule stands for the learner, with what the record page needs to explain it. */
+export interface LearnerRuleDetail {
+  status: RuleStatus;
+  /** The dates between which evidence counts; null when the rule does not apply. */
+  window: DateWindow | null;
+  /** Ids of the encounters and guidance meetings that count, oldest first. */
+  evidence: string[];
+  /** What the learner still lacks; null when met or not applicable. */
+  stillNeeded: string | null;
+}
+
+/** Query of `GET /api/learners/{id}`: which year's statuses, at which date (default: this year, today). */
+export interface LearnerDetailQuery {
+  academicYear?: AcademicYear;
+  asAt?: IsoDate;
+}
+
+/** Answer of `GET /api/learners/{id}`. */
+export interface LearnerDetailResponse {
+  learner: LearnerResponse;
+  /** Every academic year held, newest first. */
+  enrolments: EnrolmentResponse[];
+  /** Encounters and guidance meetings, newest first. */
+  timeline: TimelineEntry[];
+  academicYear: AcademicYear;
+  asAt: IsoDate;
+  ruleStatuses: RuleStatuses;
+  ruleDetails?: Record<RuleId, LearnerRuleDetail>;
+}
+
+/** Answer of `GET /api/learners/{id}/export`: everything held on the learner, for a subject access request. */
+export interface LearnerExportResponse {
+  /** ISO 8601 with offset. */
+  exportedAt: string;
+  learner: LearnerResponse;
+  enrolments: EnrolmentResponse[];
+  encounters: TimelineEncounterEntry[];
+  guidanceMeetings: GuidanceMeetingResponse[];
+}

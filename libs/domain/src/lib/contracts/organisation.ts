@@ -1,0 +1,48 @@
+import { OrganisationType, Sector } from '../taxonomy';
+import { PagingQuery } from './paging';
+
+/** By head count, as the UK defines company sizes: micro < 10, small < 50, medium < 250, large 250+. */
+export const ORGANISATION_SIZE_BANDS = ['micro', 'small', 'medium', 'large'] as const;
+export type OrganisationSizeBand = (typeof ORGANISATION_SIZE_BANDS)[number];
+
+export interface OrganisationContact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Query of `GET /api/organisations`; the answer is a `PagedResult<OrganisationResponse>`. */
+export interface OrganisationListQuery extends PagingQuery {
+  /** Type-ahead on the name. */
+  q?: string;
+  type?: OrganisationType;
+  sector?: Sector;
+}
+
+/** Body of `POST /api/organisations`. */
+export interface CreateOrganisationRequest {
+  name: string;
+  type: OrganisationType;
+  /** The technical-education routes the organisation works in; may be empty for non-employers. */
+  sectors: Sector[];
+  /** Null when not known. */
+  sizeBand: OrganisationSizeBand | null;
+  /** R-C-7: offers approved technical education or apprenticeships, whatever its type. */
+  offersTechnicalEducation: boolean;
+  contact?: OrganisationContact;
+  notes?: string;
+}
+
+/** Body of `PATCH /api/organisations/{id}`. */
+export type UpdateOrganisationRequest = Partial<CreateOrganisationRequest>;
+
+export interface OrganisationResponse {
+  id: string;
+  name: string;
+  type: OrganisationType;
+  sectors: Sector[];
+  sizeBand: OrganisationSizeBand | null;
+  offersTechnicalEducation: boolean;
+  contact: OrganisationContact | null;
+  notes: string | null;
+}

@@ -1,0 +1,33 @@
+import { UserRole } from './auth';
+
+/** Body of `POST /api/users` (trust administrator only). */
+export interface CreateUserRequest {
+  email: string;
+  name: string;
+  password: string;
+  roles: UserRole[];
+  /** The academies the user serves; ignored for trust-wide roles, which see every academy. */
+  academyIds: string[];
+  /** The groups a teacher teaches. */
+  groupIds: string[];
+}
+
+/** Body of `PATCH /api/users/{id}`. */
+export interface UpdateUserRequest extends Partial<CreateUserRequest> {
+  /** False signs the user out everywhere and refuses sign-in, keeping their name on what they recorded. */
+  active?: boolean;
+}
+
+/** An item of `GET /api/users`, and the answer of `POST` and `PATCH`. Never carries the password. */
+export interface UserResponse {
+  id: string;
+  email: string;
+  name: string;
+  roles: UserRole[];
+  academyIds: string[];
+  groupIds: string[];
+  active: boolean;
+  /** ISO 8601 with offset; null until the first sign-in. */
+  lastSignInAt: string | null;
+  createdAt: string;
+}

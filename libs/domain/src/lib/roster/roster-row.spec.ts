@@ -1,0 +1,393 @@
+import { RosterField } from './roster-fields';
+import { mapRosterHeaders, RosterColumnMapping } from './roster-headers';
+import { findDuplicateUpns, parseRosterRow, RosterRow, RosterRowResult } from './roster-row';
+
+/** Headers as a SIMS export writes them, one per field, in the order of `VALID_CELLS`. */
+const HEADERS: Readonly<Record<RosterField, string>> = {
+  upn: 'UPN',
+  legalSurname: 'Legal Surname',
+  legalForename: 'Legal Forename',
+  preferredSurname: 'Preferred Surname',
+  preferredForename: 'Known As',
+  dateOfBirth: 'D.O.B.',
+  gender: 'Gender',
+  yearGroup: 'NC Year',
+  registrationGroup: 'Reg Group',
+  pupilPremium: 'Pupil Premium',
+  senStatus: 'SEN Status',
+  eal: 'EAL',
+  lookedAfter: 'Looked After',
+  consideringHigherEducation: 'HE Intent',
+  admissionDate: 'Admission Date',
+  leavingDate: 'Leaving Date',
+};
+
+const VALID_CELLS: Readonly<Record<RosterField, string>> = {
+  upn: 'B801200005001',
+  legalSurname: 'Okafor',
+  legalForename: 'Adaeze',
+  preferredSurname: '',
+  preferredForename: 'Ada',
+  dateOfBirth: '03/09/2012',
+  gender: 'Female',
+  yearGroup: 'Year 8',
+  registrationGroup: '8RB',
+  pupilPremium: 'Y',
+  senStatus: 'K',
+  eal: 'No',
+  lookedAfter: 'N',
+  consideringHigherEducation: '',
+  admissionDate: '01/09/2023',
+  leavingDate: '',
+};
+
+const FIELDS = Object.keys(HEADERS) as RosterField[];
+const LINE = 7;
+
+function fullMapping(): RosterColumnMapping {
+  const result = mapRosterHeaders(FIELDS.map((field) => HEADERS[field]));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.mapping;
+}
+
+function parseWith(overrides: Partial<Record<RosterField, string>>): RosterRowResult {
+  const cells = FIELDS.map((field) => overrides[field] ?? VALID_CELLS[field]);
+  return parseRosterRow(fullMapping(), cells, LINE);
+}
+
+function rowWith(overrides: Partial<Record<RosterField, string>>): RosterRow {
+  const result = parseWith(overrides);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.row;
+}
+
+describe(parseRosterRow.name, () => {
+  it('normalises a complete row', () => {
+    expect(parseWith({})).toEqual({
+      ok: true,
+      row: {
+        line: LINE,
+        upn: 'B801200005001',
+        temporaryUpn: false,
+        legalSurname: 'Okafor',
+        legalForename: 'Adaeze',
+        preferredSurname: null,
+        preferredForename: 'Ada',
+        dateOfBirth: '2012-09-03',
+        gender: 'F',
+        yearGroup: 8,
+        registrationGroup: '8RB',
+        pupilPremium: true,
+        senStatus: 'K',
+        eal: false,
+        lookedAfter: false,
+        consideringHigherEducation: false,
+        admissionDate: '2023-09-01',
+        leavingDate: null,
+      },
+    });
+  });
+
+  it('gives the defaults for optional columns the file does not have', () => {
+    const mapping = mapRosterHeaders(['UPN', 'Surname', 'Forename', 'DOB', 'Year']);
+    if (!mapping.ok) throw new Error(mapping.error.message);
+
+    const result = parseRosterRow(
+      mapping.mapping,
+      ['B801200005001', 'Okafor', 'Adaeze', '2012-09-03', '8'],
+      2,
+    );
+
+    expect(result).toEqual({
+      ok: true,
+      row: {
+        line: 2,
+        upn: 'B801200005001',
+        temporaryUpn: false,
+        legalSurname: 'Okafor',
+        legalForename: 'Adaeze',
+        preferredSurname: null,
+        preferredForename: null,
+        dateOfBirth: '2012-09-03',
+        gender: null,
+        yearGroup: 8,
+        registrationGroup: null,
+        pupilPremium: false,
+        senStatus: 'N',
+        eal: false,
+        lookedAfter: false,
+        consideringHigherEducation: false,
+        admissionDate: null,
+        leavingDate: null,
+      },
+    });
+  });
+
+  it('reads cells missing from the end of a short row as blank', () => {
+    const cells = FIELDS.slice(0, FIELDS.indexOf('yearGroup') + 1).map((field) => VALID_CELLS[field]);
+
+    const result = parseRosterRow(fullMapping(), cells, LINE);
+
+    expect(result.ok && result.row).toMatchObject({
+      registrationGroup: null,
+      pupilPremium: false,
+      senStatus: 'N',
+      admissionDate: null,
+    });
+  });
+
+  describe('normalisation', () => {
+    it.each<[RosterField, string, keyof RosterRow, unknown]>([
+      ['upn', ' b801200005001 ', 'upn', 'B801200005001'],
+      ['upn', 'X86041100101A', 'temporaryUpn', true],
+      ['legalSurname', '  Okafor  ', 'legalSurname', 'Okafor'],
+      ['legalForename', ' Adaeze ', 'legalForename', 'Adaeze'],
+      ['preferredSurname', ' Smith ', 'preferredSurname', 'Smith'],
+      ['preferredSurname', '   ', 'preferredSurname', null],
+      ['preferredForename', ' Ada ', 'preferredForename', 'Ada'],
+      ['preferredForename', '', 'preferredForename', null],
+      ['dateOfBirth', '3/9/2012', 'dateOfBirth', '2012-09-03'],
+      ['dateOfBirth', '2012-09-03', 'dateOfBirth', '2012-09-03'],
+      ['dateOfBirth', '29/02/2012', 'dateOfBirth', '2012-02-29'],
+      ['gender', 'M', 'gender', 'M'],
+      ['gender', 'male', 'gender', 'M'],
+      ['gender', 'F', 'gender', 'F'],
+      ['gender', 'FEMALE', 'gender', 'F'],
+      ['gender', 'X', 'gender', 'X'],
+      ['gender', 'Not stated', 'gender', 'Not stated'],
+      ['gender', '', 'gender', null],
+      ['yearGroup', '7', 'yearGroup', 7],
+      ['yearGroup', 'Y7', 'yearGroup', 7],
+      ['yearGroup', 'Year 7', 'yearGroup', 7],
+      ['yearGroup', '1', 'yearGroup', 1],
+      ['yearGroup', 'Y14', 'yearGroup', 14],
+      ['registrationGroup', ' 10XY ', 'registrationGroup', '10XY'],
+      ['registrationGroup', '', 'registrationGroup', null],
+      ['senStatus', 'N', 'senStatus', 'N'],
+      ['senStatus', 'e', 'senStatus', 'E'],
+      ['senStatus', '', 'senStatus', 'N'],
+      ['admissionDate', '1/9/2023', 'admissionDate', '2023-09-01'],
+      ['leavingDate', '2025-07-18', 'leavingDate', '2025-07-18'],
+      ['leavingDate', '01/09/2023', 'leavingDate', '2023-09-01'],
+    ])('reads %s %j as %s %j', (field, cell, property, value) => {
+      expect(rowWith({ [field]: cell })[property]).toEqual(value);
+    });
+
+    const flagFields = ['pupilPremium', 'eal', 'lookedAfter', 'consideringHigherEducation'] as const;
+    const flagWords: readonly [string, boolean][] = [
+      ['Y', true],
+      ['Yes', true],
+      ['True', true],
+      ['T', true],
+      ['1', true],
+      ['y', true],
+      ['N', false],
+      ['No', false],
+      ['False', false],
+      ['F', false],
+      ['0', false],
+      ['', false],
+    ];
+    describe.each(flagFields)('the %s flag', (field) => {
+      it.each(flagWords)('reads %j as %s', (cell, value) => {
+        expect(rowWith({ [field]: cell })[field]).toBe(value);
+      });
+    });
+  });
+
+  describe('bad values', () => {
+    it.each<[RosterField, string, string]>([
+      [
+        'upn',
+        'A801200005001',
+        'UPN check letter is wrong: "A801200005001" starts with A but the check letter for the digits that follow is B',
+      ],
+      ['upn', 'B80120000500', 'UPN must be 13 characters long but "B80120000500" has 12'],
+      ['upn', 'B8012000O5001', 'UPN character 9 must be a digit but is "O"'],
+      ['upn', '', 'UPN is blank'],
+      ['legalSurname', '', 'Legal surname is blank but is required'],
+      ['legalForename', '  ', 'Legal forename is blank but is required'],
+      ['dateOfBirth', '', 'Date of birth is blank but is required'],
+      ['dateOfBirth', '31/02/2012', 'Date of birth is not a real date: February 2012 has 29 days'],
+      ['dateOfBirth', '2012-04-31', 'Date of birth is not a real date: April 2012 has 30 days'],
+      ['dateOfBirth', '03/15/2012', 'Date of birth is not a real date: there is no month 15'],
+      [
+        'dateOfBirth',
+        '03-09-2012',
+        'Date of birth is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD',
+      ],
+      ['dateOfBirth', '3/9/12', 'Date of birth is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD'],
+      ['yearGroup', '', 'Year group is blank but is required'],
+      ['yearGroup', '0', 'Year group is not a year group: it must be between 1 and 14'],
+      ['yearGroup', 'Year 15', 'Year group is not a year group: it must be between 1 and 14'],
+      ['yearGroup', 'R', 'Year group is not a year group: expected a number such as "7", "Y7" or "Year 7"'],
+      [
+        'pupilPremium',
+        'maybe',
+        'Pupil premium is not a yes/no value: expected Y/N, Yes/No, True/False, T/F or 1/0',
+      ],
+      ['eal', '2', 'EAL is not a yes/no value: expected Y/N, Yes/No, True/False, T/F or 1/0'],
+      [
+        'lookedAfter',
+        'CLA',
+        'Looked after is not a yes/no value: expected Y/N, Yes/No, True/False, T/F or 1/0',
+      ],
+      [
+        'consideringHigherEducation',
+        'HE',
+        'Considering HE is not a yes/no value: expected Y/N, Yes/No, True/False, T/F or 1/0',
+      ],
+      ['senStatus', 'S', 'SEN status is not a SEN status: expected N, K or E (blank means N)'],
+      ['admissionDate', '30/02/2023', 'Admission date is not a real date: February 2023 has 28 days'],
+      [
+        'leavingDate',
+        'July 2025',
+        'Leaving date is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD',
+      ],
+    ])('rejects %s %j', (field, value, reason) => {
+      expect(parseWith({ [field]: value })).toEqual({
+        ok: false,
+        errors: [{ line: LINE, column: HEADERS[field], value, reason }],
+      });
+    });
+
+    it('rejects a leaving date before the admission date', () => {
+      expect(parseWith({ admissionDate: '01/09/2023', leavingDate: '31/08/2023' })).toEqual({
+        ok: false,
+        errors: [
+          {
+            line: LINE,
+            column: 'Leaving Date',
+            value: '31/08/2023',
+            reason: 'Leaving date 2023-08-31 is before the admission date 2023-09-01',
+          },
+        ],
+      });
+    });
+
+    it('accepts a leaving date equal to the admission date', () => {
+      expect(parseWith({ admissionDate: '2023-09-01', leavingDate: '01/09/2023' }).ok).toBe(true);
+    });
+
+    it('reports every bad cell of the row, in column order, with the cell as written', () => {
+      const result = parseWith({
+        upn: ' A801200005001',
+        dateOfBirth: '31/02/2012',
+        yearGroup: 'Y15',
+        eal: 'x',
+      });
+
+      expect(result).toEqual({
+        ok: false,
+        errors: [
+          {
+            line: LINE,
+            column: 'UPN',
+            value: ' A801200005001',
+            reason:
+              'UPN check letter is wrong: "A801200005001" starts with A but the check letter for the digits that follow is B',
+          },
+          {
+            line: LINE,
+            column: 'D.O.B.',
+            value: '31/02/2012',
+            reason: 'Date of birth is not a real date: February 2012 has 29 days',
+          },
+          {
+            line: LINE,
+            column: 'NC Year',
+            value: 'Y15',
+            reason: 'Year group is not a year group: it must be between 1 and 14',
+          },
+          {
+            line: LINE,
+            column: 'EAL',
+            value: 'x',
+            reason: 'EAL is not a yes/no value: expected Y/N, Yes/No, True/False, T/F or 1/0',
+          },
+        ],
+      });
+    });
+  });
+});
+
+describe(findDuplicateUpns.name, () => {
+  it('finds nothing when every UPN is different', () => {
+    expect(
+      findDuplicateUpns(
+        [
+          { line: 2, upn: 'B801200005001' },
+          { line: 3, upn: 'Q801200005002' },
+        ],
+        'UPN',
+      ),
+    ).toEqual([]);
+  });
+
+  it('rejects the second occurrence, naming the first line', () => {
+    const errors = findDuplicateUpns(
+      [
+        { line: 2, upn: 'B801200005001' },
+        { line: 3, upn: 'Q801200005002' },
+        { line: 5, upn: 'B801200005001' },
+      ],
+      'Pupil UPN',
+    );
+
+    expect(errors).toEqual([
+      {
+        line: 5,
+        column: 'Pupil UPN',
+        value: 'B801200005001',
+        reason: 'UPN B801200005001 is a duplicate of line 2',
+      },
+    ]);
+  });
+
+  it('names the first line for every later occurrence', () => {
+    const errors = findDuplicateUpns(
+      [
+        { line: 2, upn: 'B801200005001' },
+        { line: 4, upn: 'B801200005001' },
+        { line: 9, upn: 'B801200005001' },
+      ],
+      'UPN',
+    );
+
+    expect(errors.map((error) => [error.line, error.reason])).toEqual([
+      [4, 'UPN B801200005001 is a duplicate of line 2'],
+      [9, 'UPN B801200005001 is a duplicate of line 2'],
+    ]);
+  });
+
+  it('matches UPNs regardless of case and surrounding spaces, quoting the cell as written', () => {
+    const errors = findDuplicateUpns(
+      [
+        { line: 2, upn: 'B801200005001' },
+        { line: 3, upn: ' b801200005001 ' },
+      ],
+      'UPN',
+    );
+
+    expect(errors).toEqual([
+      {
+        line: 3,
+        column: 'UPN',
+        value: ' b801200005001 ',
+        reason: 'UPN B801200005001 is a duplicate of line 2',
+      },
+    ]);
+  });
+
+  it('ignores blank UPNs, which are reported as blank elsewhere', () => {
+    expect(
+      findDuplicateUpns(
+        [
+          { line: 2, upn: '' },
+          { line: 3, upn: ' ' },
+        ],
+        'UPN',
+      ),
+    ).toEqual([]);
+  });
+});

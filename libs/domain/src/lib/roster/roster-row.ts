@@ -1,0 +1,189 @@
+import { ROSTER_FIELD_LABELS, RosterField } from './roster-fields';
+import { RosterColumnMapping } from './roster-headers';
+import { RosterRowError } from './roster-row-error';
+import {
+  normaliseRosterGender,
+  parseRosterDate,
+  parseRosterFlag,
+  parseRosterSenStatus,
+  parseRosterYearGroup,
+  RosterValueResult,
+  SenStatusCode,
+} from './roster-values';
+import { validateUpn } from './upn';
+
+/** One learner's line of the MIS export, validated and normalised. Dates are ISO YYYY-MM-DD. */
+export interface RosterRow {
+  readonly line: number;
+  /** Upper case, so the same learner matches whichever way the MIS wrote it. */
+  readonly upn: string;
+  /** A temporary UPN (last character a letter) is accepted but should be replaced by the permanent one. */
+  readonly temporaryUpn: boolean;
+  readonly legalSurname: string;
+  readonly legalForename: string;
+  /** Null when the file has no preferred name, in which case the legal name is the one to show. */
+  readonly preferredSurname: string | null;
+  readonly preferredForename: string | null;
+  readonly dateOfBirth: string;
+  /** "M", "F", any other value exactly as the MIS gave it, or null when not recorded. */
+  readonly gender: string | null;
+  readonly yearGroup: number;
+  readonly registrationGroup: string | null;
+  readonly pupilPremium: boolean;
+  readonly senStatus: SenStatusCode;
+  readonly eal: boolean;
+  readonly lookedAfter: boolean;
+  readonly consideringHigherEducation: boolean;
+  readonly admissionDate: string | null;
+  readonly leavingDate: string | null;
+}
+
+export type RosterRowResult =
+  | { readonly ok: true; readonly row: RosterRow }
+  | { readonly ok: false; readonly errors: readonly RosterRowError[] };
+
+/**
+ * Validates one data row of the export, already split into cells, and reports every bad cell at once so
+ * that the careers lead can fix the file in one pass.
+ *
+ * @param mapping from {@link mapRosterHeaders}
+ * @param cells the row's cells in file order; a short row (trailing empty cells dropped) reads as blanks
+ * @param line the row's line number in the file, quoted back in errors
+ */
+export function parseRosterRow(
+  mapping: RosterColumnMapping,
+  cells: readonly string[],
+  line: number,
+): RosterRowResult {
+  const errors: RosterRowError[] = [];
+
+  const cellOf = (field: RosterField): string => {
+    const column = mapping[field];
+    return column ? (cells[column.index] ?? '') : '';
+  };
+
+  const reject = (field: RosterField, reason: string): null => {
+    errors.push({
+      line,
+      column: mapping[field]?.header ?? ROSTER_FIELD_LABELS[field],
+      value: cellOf(field),
+      reason,
+    });
+    return null;
+  };
+
+  const read = <T>(field: RosterField, reader: (cell: string) => RosterValueResult<T>): T | null => {
+    const result = reader(cellOf(field));
+    return result.ok
+      ? result.value
+      : reject(field, `${capitalise(ROSTER_FIELD_LABELS[field])} ${result.reason}`);
+  };
+
+  const required = <T>(field: RosterField, reader: (cell: string) => RosterValueResult<T>): T | null =>
+    cellOf(field).trim() === ''
+      ? reject(field, `${capitalise(ROSTER_FIELD_LABELS[field])} is blank but is required`)
+      : read(field, reader);
+
+  const optional = <T>(field: RosterField, reader: (cell: string) => RosterValueResult<T>): T | null =>
+    cellOf(field).trim() === '' ? null : read(field, reader);
+
+  const text = (cell: string): RosterValueResult<string> => ({ ok: true, value: cell.trim() });
+
+  const upnCheck = validateUpn(cellOf('upn'));
+  if (!upnCheck.valid) reject('upn', upnCheck.reason);
+
+  const legalSurname = required('legalSurname', text);
+  const legalForename = required('legalForename', text);
+  const preferredSurname = optional('preferredSurname', text);
+  const preferredForename = optional('preferredForename', text);
+  const dateOfBirth = required('dateOfBirth', parseRosterDate);
+  const yearGroup = required('yearGroup', parseRosterYearGroup);
+  const registrationGroup = optional('registrationGroup', text);
+  const pupilPremium = read('pupilPremium', parseRosterFlag);
+  const senStatus = read('senStatus', parseRosterSenStatus);
+  const eal = read('eal', parseRosterFlag);
+  const lookedAfter = read('lookedAfter', parseRosterFlag);
+  const consideringHigherEducation = read('consideringHigherEducation', parseRosterFlag);
+  const admissionDate = optional('admissionDate', parseRosterDate);
+  const leavingDate = optional('leavingDate', parseRosterDate);
+
+  // ISO dates compare correctly as strings.
+  if (admissionDate !== null && leavingDate !== null && leavingDate < admissionDate) {
+    reject('leavingDate', `Leaving date ${leavingDate} is before the admission date ${admissionDate}`);
+  }
+
+  if (
+    errors.length > 0 ||
+    !upnCheck.valid ||
+    legalSurname === null ||
+    legalForename === null ||
+    dateOfBirth === null ||
+    yearGroup === null ||
+    pupilPremium === null ||
+    senStatus === null ||
+    eal === null ||
+    lookedAfter === null ||
+    consideringHigherEducation === null
+  ) {
+    return { ok: false, errors };
+  }
+
+  return {
+    ok: true,
+    row: {
+      line,
+      upn: upnCheck.upn,
+      temporaryUpn: upnCheck.temporary,
+      legalSurname,
+      legalForename,
+      preferredSurname,
+      preferredForename,
+      dateOfBirth,
+      gender: normaliseRosterGender(cellOf('gender')),
+      yearGroup,
+      registrationGroup,
+      pupilPremium,
+      senStatus,
+      eal,
+      lookedAfter,
+      consideringHigherEducation,
+      admissionDate,
+      leavingDate,
+    },
+  };
+}
+
+/**
+ * Reports each repeat of a UPN already seen on an earlier line. The first occurrence is left alone and the
+ * repeats are rejected, because a learner can be enrolled only once per academy and year.
+ *
+ * @param rows rows in file order; UPNs are compared after trimming and upper-casing, blanks are skipped
+ * @param upnHeader the UPN column's header as written in the file
+ */
+export function findDuplicateUpns(
+  rows: readonly { readonly line: number; readonly upn: string }[],
+  upnHeader: string,
+): RosterRowError[] {
+  const firstLineByUpn = new Map<string, number>();
+  const errors: RosterRowError[] = [];
+  for (const { line, upn } of rows) {
+    const key = upn.trim().toUpperCase();
+    if (key === '') continue;
+    const firstLine = firstLineByUpn.get(key);
+    if (firstLine === undefined) {
+      firstLineByUpn.set(key, line);
+    } else {
+      errors.push({
+        line,
+        column: upnHeader,
+        value: upn,
+        reason: `UPN ${key} is a duplicate of line ${firstLine}`,
+      });
+    }
+  }
+  return errors;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,235 @@
+import { evaluateLearner } from './evaluate-learner';
+import {
+  CORE_ITEMS_ONLY,
+  NOTHING_TICKED,
+  employerTalk,
+  enrolment,
+  evaluate,
+  learner,
+  policyWith,
+  workplaceVisit,
+} from './testing/learner-builder';
+
+describe(evaluateLearner.name, () => {
+  describe('B5', () => {
+    const year10 = [enrolment(2025, 10)];
+
+    it('R-B5-1: one meaningful employer encounter in the year meets B5', () => {
+      const sut = evaluate(
+        learner({ enrolments: year10, attendances: [employerTalk('e1', '2025-10-14')] }),
+        2025,
+        '2026-07-31',
+      );
+      expect(sut.B5).toEqual({
+        rule: 'B5',
+        status: 'met',
+        window: { start: '2025-09-01', end: '2026-08-31' },
+        evidence: ['e1'],
+        stillNeeded: null,
+      });
+    });
+
+    it('R-C-1: a workplace visit is not an employer encounter for B5', () => {
+      const sut = evaluate(
+        learner({ enrolments: year10, attendances: [workplaceVisit('w1', '2025-10-14')] }),
+        2025,
+        '2026-03-31',
+      );
+      expect(sut.B5.status).toBe('on_track');
+    });
+
+    it('R-S-2: not yet met on 30 Apr is on track, with what is still needed', () => {
+      const sut = evaluate(learner({ enrolments: year10 }), 2025, '2026-04-30');
+      expect(sut.B5.status).toBe('on_track');
+      expect(sut.B5.stillNeeded).toBe('1 employer encounter by 31 Aug 2026');
+    });
+
+    it('R-S-2: not yet met on 1 May is at risk', () => {
+      expect(evaluate(learner({ enrolments: year10 }), 2025, '2026-05-01').B5.status).toBe('at_risk');
+    });
+
+    it('R-S-1: not met once the year is over is missed', () => {
+      const sut = evaluate(learner({ enrolments: year10 }), 2025, '2026-09-01');
+      expect(sut.B5.status).toBe('missed');
+      expect(sut.B5.stillNeeded).toBe('Missed on 31 Aug 2026: 1 employer encounter needed');
+    });
+
+    it('R-AY-1: an encounter on 31 August belongs to the year that is ending', () => {
+      const record = learner({
+        enrolments: [enrolment(2024, 9), enrolment(2025, 10)],
+        attendances: [employerTalk('e1', '2025-08-31')],
+      });
+      expect(evaluate(record, 2024, '2025-08-31').B5.status).toBe('met');
+      expect(evaluate(record, 2025, '2025-09-30').B5.status).toBe('on_track');
+    });
+
+    it('R-AY-1: an encounter on 1 September belongs to the year that is starting', () => {
+      const record = learner({
+        enrolments: [enrolment(2024, 9), enrolment(2025, 10)],
+        attendances: [employerTalk('e1', '2025-09-01')],
+      });
+      expect(evaluate(record, 2024, '2025-09-30').B5.status).toBe('missed');
+      expect(evaluate(record, 2025, '2025-09-01').B5.status).toBe('met');
+    });
+
+    it('R-AY-5: an encounter dated after the as-at date does not count yet', () => {
+      const record = learner({ enrolments: year10, attendances: [employerTalk('e1', '2026-01-20')] });
+      expect(evaluate(record, 2025, '2026-01-19').B5.status).toBe('on_track');
+      expect(evaluate(record, 2025, '2026-01-20').B5.status).toBe('met');
+    });
+
+    it('R-M-3: absent and withdrawn attendances never count', () => {
+      const record = learner({
+        enrolments: year10,
+        attendances: [
+          employerTalk('e1', '2025-10-14', { status: 'absent' }),
+          employerTalk('e2', '2025-11-14', { status: 'withdrawn' }),
+        ],
+      });
+      expect(evaluate(record, 2025, '2026-06-01').B5).toMatchObject({ status: 'at_risk', evidence: [] });
+    });
+
+    it('R-M-2: a non-meaningful encounter does not count while requireMeaningful is true', () => {
+      const record = learner({
+        enrolments: year10,
+        attendances: [employerTalk('e1', '2025-10-14', { meaningful: NOTHING_TICKED })],
+      });
+      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: true })).B5.status).toBe(
+        'on_track',
+      );
+    });
+
+    it('R-M-2: a non-meaningful encounter counts when requireMeaningful is false', () => {
+      const record = learner({
+        enrolments: year10,
+        attendances: [employerTalk('e1', '2025-10-14', { meaningful: NOTHING_TICKED })],
+      });
+      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: false })).B5.status).toBe(
+        'met',
+      );
+    });
+
+    it('R-M-1: the four core items are enough for an employer encounter', () => {
+      const record = learner({
+        enrolments: year10,
+        attendances: [employerTalk('e1', '2025-10-14', { meaningful: CORE_ITEMS_ONLY })],
+      });
+      expect(evaluate(record, 2025, '2026-03-01').B5.status).toBe('met');
+    });
+
+    it('R-M-2: a per-learner override takes meaningfulness away, unless meaningfulness is not required', () => {
+      const record = learner({
+        enrolments: year10,
+        attendances: [employerTalk('e1', '2025-10-14', { meaningfulOverride: false })],
+      });
+      expect(evaluate(record, 2025, '2026-03-01').B5.status).toBe('on_track');
+      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: false })).B5.status).toBe(
+        'met',
+      );
+    });
+
+    it('R-S-3: B5 applies to Years 7..13 only', () => {
+      const at = (yearGroup: number) =>
+        evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2026-03-01').B5.status;
+      expect([6, 7, 13, 14].map(at)).toEqual(['not_applicable', 'on_track', 'on_track', 'not_applicable']);
+    });
+
+    it('R-G-2: a learner joining mid-year from another trust academy keeps the autumn encounter', () => {
+      const record = learner({
+        enrolments: [
+          enrolment(2025, 10, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
+          enrolment(2025, 10, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
+        ],
+        attendances: [employerTalk('e1', '2025-10-14')],
+      });
+      const sut = evaluateLearner({
+        learner: record,
+        academicYear: 2025,
+        asAt: '2026-02-01',
+        policyFor: policyWith(),
+      });
+      expect(sut.enrolment?.academyId).toBe('academy-b');
+      expect(sut.results.B5.status).toBe('met');
+    });
+
+    it('R-G-4: a learner joining mid-year from outside the trust still needs this year’s encounter', () => {
+      const record = learner({ enrolments: [enrolment(2025, 10, { admissionDate: '2026-04-20' })] });
+      expect(evaluate(record, 2025, '2026-05-01').B5.status).toBe('at_risk');
+    });
+
+    it('R-G-4: a leaver keeps the status earned in the year they were enrolled', () => {
+      const record = learner({
+        enrolments: [enrolment(2025, 10, { leavingDate: '2026-02-13' })],
+        attendances: [employerTalk('e1', '2025-11-03')],
+      });
+      expect(evaluate(record, 2025, '2026-07-31').B5.status).toBe('met');
+    });
+
+    it('R-B5-1: the rule is the same under gatsby-2014 (2024/25) and gatsby-2024 (2025/26)', () => {
+      const record = learner({
+        enrolments: [enrolment(2024, 9), enrolment(2025, 10)],
+        attendances: [employerTalk('e1', '2024-10-01'), employerTalk('e2', '2025-10-01')],
+      });
+      const sut = evaluateLearner({
+        learner: record,
+        academicYear: 2024,
+        asAt: '2025-07-31',
+        policyFor: policyWith(),
+      });
+      expect(sut.ruleSet).toBe('gatsby-2014');
+      expect(sut.results.B5.evidence).toEqual(['e1']);
+      expect(evaluate(record, 2025, '2026-07-31').B5.evidence).toEqual(['e2']);
+    });
+
+    describe('collegeMode', () => {
+      const college = policyWith({ collegeMode: true });
+
+      it('R-B5-1: colleges need two employer encounters a year', () => {
+        const record = learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [employerTalk('e1', '2025-10-14')],
+        });
+        const sut = evaluate(record, 2025, '2026-03-01', college);
+        expect(sut.B5.status).toBe('on_track');
+        expect(sut.B5.stillNeeded).toBe('1 more employer encounter by 31 Aug 2026');
+      });
+
+      it('R-B5-1: one of them must be linked to the learner’s curriculum area when it is known', () => {
+        const record = learner({
+          enrolments: [enrolment(2025, 12, { curriculumSectors: ['Digital'] })],
+          attendances: [
+            employerTalk('e1', '2025-10-14', { sectors: ['Care services'] }),
+            employerTalk('e2', '2025-11-14', { sectors: ['Catering and hospitality'] }),
+          ],
+        });
+        const sut = evaluate(record, 2025, '2026-03-01', college);
+        expect(sut.B5.status).toBe('on_track');
+        expect(sut.B5.stillNeeded).toBe(
+          "1 employer encounter linked to the learner's curriculum area by 31 Aug 2026",
+        );
+      });
+
+      it('R-B5-1: two encounters, one in the learner’s area, meet the colleges’ variant', () => {
+        const record = learner({
+          enrolments: [enrolment(2025, 12, { curriculumSectors: ['Digital'] })],
+          attendances: [
+            employerTalk('e1', '2025-10-14', { sectors: ['Digital', 'Business and administration'] }),
+            employerTalk('e2', '2025-11-14', { sectors: ['Care services'] }),
+          ],
+        });
+        expect(evaluate(record, 2025, '2026-03-01', college).B5).toMatchObject({
+          status: 'met',
+          evidence: ['e1', 'e2'],
+        });
+      });
+
+      it('R-B5-1: without a curriculum area on record only the count of two is checked (documented limitation)', () => {
+        const record = learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [employerTalk('e1', '2025-10-14'), employerTalk('e2', '2025-11-14')],
+        });
+        expect(evaluate(record, 2025, '2026-03-01', college).B5.status).toBe('met');
+      });
+    });
+  });
+});

@@ -1,0 +1,198 @@
+import { AcademicYear, IsoDate } from '../calendar';
+import { evaluateLearner } from './evaluate-learner';
+import { LearnerEnrolment, LearnerRecord, coverageEnrolment } from './learner-record';
+import { PolicyLookup } from './policy';
+import { RULE_IDS, RuleId, RuleStatus, RuleStatuses, statusesOf } from './rule';
+
+/** One rule's figures for a group, as in the `/api/coverage` answer. */
+export interface RuleTally {
+  met: number;
+  onTrack: number;
+  atRisk: number;
+  missed: number;
+  /** Learners to whom the rule applies: everyone but the `not_applicable`. */
+  applicable: number;
+  /** R-G-1: met / applicable as a percentage to one decimal place; null when the rule applies to nobody. */
+  percent: number | null;
+}
+
+export type RuleTallies = Record<RuleId, RuleTally>;
+
+/** A row of the `/api/coverage` answer. */
+export interface CoverageRow {
+  key: string;
+  label: string;
+  learners: number;
+  rules: RuleTallies;
+}
+
+/** A breakdown row also carries, per rule, the group's percentage minus the rest's, in points (R-G-3). */
+export interface CoverageBreakdownRow extends CoverageRow {
+  gaps: Record<RuleId, number | null>;
+}
+
+export type CoverageCharacteristics = Pick<
+  LearnerEnrolment,
+  'pupilPremium' | 'senStatus' | 'eal' | 'gender' | 'lookedAfter'
+>;
+
+/** One learner as group figures see them: their statuses and the enrolment that places them (R-G-2). */
+export interface LearnerCoverageEntry {
+  learnerId: string;
+  enrolment: CoverageCharacteristics & Partial<Pick<LearnerEnrolment, 'academyId' | 'groupId' | 'yearGroup'>>;
+  statuses: RuleStatuses;
+}
+
+export const COVERAGE_BREAKDOWNS = ['pupilPremium', 'sen', 'eal', 'gender', 'lookedAfter'] as const;
+export type CoverageBreakdown = (typeof COVERAGE_BREAKDOWNS)[number];
+
+export interface CoverageSubgroup {
+  key: string;
+  label: string;
+  includes: (enrolment: CoverageCharacteristics) => boolean;
+}
+
+export function tallyStatuses(statuses: readonly RuleStatus[]): RuleTally {
+  const count = (status: RuleStatus) => statuses.filter((s) => s === status).length;
+  const met = count('met');
+  const applicable = statuses.length - count('not_applicable');
+  return {
+    met,
+    onTrack: count('on_track'),
+    atRisk: count('at_risk'),
+    missed: count('missed'),
+    applicable,
+    percent: applicable ? roundToOneDecimal((100 * met) / applicable) : null,
+  };
+}
+
+/** R-G-1: each learner counts once, however many times they appear. */
+export function coverageRow(
+  key: string,
+  label: string,
+  entries: readonly LearnerCoverageEntry[],
+): CoverageRow {
+  const learners = onePerLearner(entries);
+  const rules = Object.fromEntries(
+    RULE_IDS.map((rule) => [rule, tallyStatuses(learners.map((entry) => entry.statuses[rule]))]),
+  ) as RuleTallies;
+  return { key, label, learners: learners.length, rules };
+}
+
+/**
+ * R-G-3: one row per value of the characteristic, each with its gap against everyone else in the group.
+ * Fixed characteristics list every value, even with no learners, so that tables keep their shape; gender
+ * lists the values present.
+ */
+export function coverageBreakdown(
+  breakdown: CoverageBreakdown,
+  entries: readonly LearnerCoverageEntry[],
+): CoverageBreakdownRow[] {
+  const learners = onePerLearner(entries);
+  return subgroupsOf(breakdown, learners).map(({ key, label, includes }) => {
+    const inside = learners.filter((entry) => includes(entry.enrolment));
+    const rest = learners.filter((entry) => !includes(entry.enrolment));
+    const row = coverageRow(key, label, inside);
+    const restRow = coverageRow(`${key}:rest`, '', rest);
+    const gaps = Object.fromEntries(
+      RULE_IDS.map((rule) => [rule, coverageGap(row.rules[rule], restRow.rules[rule])]),
+    ) as Record<RuleId, number | null>;
+    return { ...row, gaps };
+  });
+}
+
+/**
+ * Builds the entries for group figures: evaluates every learner on roll at the as-at date (R-G-4) and
+ * places each through their enrolment at that date (R-G-2). Filter by `enrolment.academyId`, `groupId` or
+ * `yearGroup` for narrower scopes.
+ */
+export function coverageEntries(
+  learners: readonly LearnerRecord[],
+  academicYear: AcademicYear,
+  asAt: IsoDate,
+  policyFor: PolicyLookup,
+): LearnerCoverageEntry[] {
+  return learners.flatMap((learner) => {
+    const enrolment = coverageEnrolment(learner, academicYear, asAt);
+    if (!enrolment) return [];
+    const { results } = evaluateLearner({ learner, academicYear, asAt, policyFor });
+    return [{ learnerId: learner.learnerId, enrolment, statuses: statusesOf(results) }];
+  });
+}
+
+/** R-G-3: the group's share minus the rest's, in percentage points; null when either applies to nobody. */
+export function coverageGap(group: RuleTally, rest: RuleTally): number | null {
+  if (!group.applicable || !rest.applicable) return null;
+  // From the unrounded shares, so that rounding twice cannot move the gap by a tenth.
+  return roundToOneDecimal((100 * group.met) / group.applicable - (100 * rest.met) / rest.applicable);
+}
+
+/** The rows of a breakdown, for learners with these characteristics: SQL tallies are grouped by them. */
+export function coverageSubgroups(
+  breakdown: CoverageBreakdown,
+  present: readonly CoverageCharacteristics[],
+): CoverageSubgroup[] {
+  return subgroupsOf(
+    breakdown,
+    present.map((enrolment) => ({ learnerId: '', enrolment, statuses: {} as RuleStatuses })),
+  );
+}
+
+/** A tally from counts, with the percentage rounded as `tallyStatuses` rounds it. */
+export function tallyFromCounts(counts: Omit<RuleTally, 'percent'>): RuleTally {
+  return {
+    ...counts,
+    percent: counts.applicable ? roundToOneDecimal((100 * counts.met) / counts.applicable) : null,
+  };
+}
+
+function subgroupsOf(
+  breakdown: CoverageBreakdown,
+  learners: readonly LearnerCoverageEntry[],
+): CoverageSubgroup[] {
+  const yesNo = (
+    field: 'pupilPremium' | 'eal' | 'lookedAfter',
+    yes: string,
+    no: string,
+  ): CoverageSubgroup[] => [
+    { key: `${breakdown}:yes`, label: yes, includes: (e) => e[field] },
+    { key: `${breakdown}:no`, label: no, includes: (e) => !e[field] },
+  ];
+  switch (breakdown) {
+    case 'pupilPremium':
+      return yesNo('pupilPremium', 'Pupil premium', 'Not pupil premium');
+    case 'eal':
+      return yesNo('eal', 'EAL', 'Not EAL');
+    case 'lookedAfter':
+      return yesNo('lookedAfter', 'Looked after', 'Not looked after');
+    case 'sen':
+      return [
+        { key: 'sen:N', label: 'No SEN (N)', includes: (e) => e.senStatus === 'N' },
+        { key: 'sen:K', label: 'SEN support (K)', includes: (e) => e.senStatus === 'K' },
+        { key: 'sen:E', label: 'EHC plan (E)', includes: (e) => e.senStatus === 'E' },
+      ];
+    case 'gender': {
+      const values = [...new Set(learners.map((entry) => entry.enrolment.gender))].sort();
+      return values.map((value) => ({
+        key: `gender:${value}`,
+        label: genderLabel(value),
+        includes: (e) => e.gender === value,
+      }));
+    }
+  }
+}
+
+function genderLabel(value: string): string {
+  const known: Record<string, string> = { M: 'Male', F: 'Female', MALE: 'Male', FEMALE: 'Female' };
+  return known[value.trim().toUpperCase()] ?? (value.trim() || 'Not recorded');
+}
+
+function onePerLearner(entries: readonly LearnerCoverageEntry[]): LearnerCoverageEntry[] {
+  const byLearner = new Map<string, LearnerCoverageEntry>();
+  for (const entry of entries) if (!byLearner.has(entry.learnerId)) byLearner.set(entry.learnerId, entry);
+  return [...byLearner.values()];
+}
+
+function roundToOneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,313 @@
+import {
+  AcademicYear,
+  DateWindow,
+  IsoDate,
+  PalWindowNumber,
+  academicYearEnd,
+  academicYearOf,
+  academicYearStart,
+  academicYearWindow,
+  isWithinWindow,
+  lastDayOfFebruary,
+  palWindow,
+  yearGroupIn,
+  yearGroupsWindow,
+} from '../calendar';
+import {
+  ENCOUNTER_CATEGORY_NOUNS,
+  EducationOrganisationType,
+  EncounterCategory,
+  isMeaningfulFor,
+  isSpecialistAdviserLevel,
+  meaningfulBenchmarkFor,
+} from '../taxonomy';
+import {
+  LearnerAttendance,
+  LearnerEnrolment,
+  LearnerRecord,
+  enrolmentAt,
+  yearGroupHistoryOf,
+} from './learner-record';
+import { PolicyLookup, RuleSet } from './policy';
+import { RuleId, RuleResult, RuleResults } from './rule';
+import { countShortfall, joinInEnglish, ruleStatus, stillNeededText } from './rule-status';
+
+export interface EvaluateLearnerInput {
+  learner: LearnerRecord;
+  academicYear: AcademicYear;
+  /** R-AY-5: nothing dated after this counts. */
+  asAt: IsoDate;
+  policyFor: PolicyLookup;
+}
+
+export interface LearnerEvaluation {
+  academicYear: AcademicYear;
+  asAt: IsoDate;
+  ruleSet: RuleSet;
+  /** From the enrolment for the year, else inferred (R-AY-6, R-AY-2); null when nothing places the learner. */
+  yearGroup: number | null;
+  /** The enrolment at the as-at date (R-G-2); null when the learner has none that year. */
+  enrolment: LearnerEnrolment | null;
+  results: RuleResults;
+}
+
+interface Evidence {
+  id: string;
+  date: IsoDate;
+}
+
+interface Requirement {
+  evidence: readonly Evidence[];
+  /** What is missing, or null when the requirement is satisfied. */
+  shortfall: string | null;
+}
+
+const EDUCATION_TYPE_NOUNS: Readonly<Record<EducationOrganisationType, string>> = {
+  higher_education: 'a university or higher-education college',
+  further_education: 'a further-education college',
+  sixth_form: 'a sixth form',
+  independent_training_provider: 'an independent training provider',
+  utc_or_studio_school: 'a UTC or studio school',
+};
+
+const EMPLOYER_OR_WORKPLACE = {
+  one: 'employer or workplace encounter',
+  many: 'employer or workplace encounters',
+};
+
+/**
+ * The status of every rule for one learner in one academic year, at an as-at date.
+ *
+ * The year's policy sets the thresholds. Whether an encounter had to be meaningful is decided by the policy
+ * of the year in which it happened, so that changing this year's policy never rewrites a past year's record.
+ * Encounters from every academy count (R-G-2): the learner's history travels with them.
+ */
+export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation {
+  const { learner, academicYear, asAt, policyFor } = input;
+  const policy = policyFor(academicYear);
+  const history = yearGroupHistoryOf(learner);
+  const enrolment = enrolmentAt(learner.enrolments, academicYear, asAt);
+  const yearGroup = enrolment?.yearGroup ?? yearGroupIn(academicYear, history);
+  const profile = enrolment ?? nearestEnrolment(learner.enrolments, academicYear);
+
+  // R-M-3 and R-AY-5: only attendances that happened, on or before the as-at date.
+  const attended = learner.attendances.filter((a) => a.status === 'attended' && a.date <= asAt);
+  const specialistMeetings = learner.guidanceMeetings.filter(
+    (meeting) => isSpecialistAdviserLevel(meeting.adviserLevel) && meeting.date <= asAt,
+  );
+
+  const requireMeaningfulIn = new Map<AcademicYear, boolean>();
+  const meaningfulRequiredOn = (date: IsoDate): boolean => {
+    const year = academicYearOf(date);
+    if (!requireMeaningfulIn.has(year)) requireMeaningfulIn.set(year, policyFor(year).requireMeaningful);
+    return requireMeaningfulIn.get(year) === true;
+  };
+  const counts = (attendance: LearnerAttendance, category: EncounterCategory): boolean => {
+    if (!attendance.categories.includes(category)) return false;
+    const benchmark = meaningfulBenchmarkFor(category);
+    if (!benchmark || !meaningfulRequiredOn(attendance.date)) return true;
+    return attendance.meaningfulOverride !== false && isMeaningfulFor(benchmark, attendance.meaningful);
+  };
+  const attendancesIn = (category: EncounterCategory, window: DateWindow) =>
+    attended.filter((a) => isWithinWindow(a.date, window) && counts(a, category));
+  const evidenceOf = (category: EncounterCategory, window: DateWindow): Evidence[] =>
+    distinct(attendancesIn(category, window).map((a) => ({ id: a.encounterId, date: a.date })));
+  const meetingsIn = (window: DateWindow): Evidence[] =>
+    specialistMeetings.filter((m) => isWithinWindow(m.date, window)).map(({ id, date }) => ({ id, date }));
+
+  const countOf = (
+    evidence: Evidence[],
+    required: number,
+    noun: { one: string; many: string },
+  ): Requirement => ({
+    evidence,
+    shortfall: countShortfall(evidence.length, required, noun),
+  });
+  const categoryCount = (category: EncounterCategory, window: DateWindow, required: number): Requirement =>
+    countOf(evidenceOf(category, window), required, ENCOUNTER_CATEGORY_NOUNS[category]);
+  const guidanceCount = (window: DateWindow): Requirement =>
+    countOf(
+      distinct([...evidenceOf('personal_guidance_meeting', window), ...meetingsIn(window)]),
+      1,
+      ENCOUNTER_CATEGORY_NOUNS.personal_guidance_meeting,
+    );
+
+  const between = (first: number, last: number) =>
+    yearGroup !== null && yearGroup >= first && yearGroup <= last;
+  const span = (first: number, last: number): DateWindow =>
+    yearGroupsWindow(first, last, history) ?? offsetWindow(academicYear, yearGroup ?? first, first, last);
+  const pal = (window: PalWindowNumber): DateWindow =>
+    palWindow(window, history) ?? offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window);
+
+  const evaluate = (
+    rule: RuleId,
+    applies: boolean,
+    window: () => DateWindow,
+    requirements: (window: DateWindow) => Requirement[],
+  ): RuleResult => {
+    if (!applies) return { rule, status: 'not_applicable', window: null, evidence: [], stillNeeded: null };
+    const dates = window();
+    const found = requirements(dates);
+    const shortfalls = found.map((r) => r.shortfall).filter((s): s is string => s !== null);
+    const status = ruleStatus(shortfalls.length === 0, dates, asAt, policy.atRiskDays);
+    return {
+      rule,
+      status,
+      window: dates,
+      evidence: distinct(found.flatMap((r) => r.evidence)).map((e) => e.id),
+      stillNeeded: stillNeededText(shortfalls, dates, status),
+    };
+  };
+
+  const thisYear = () => academicYearWindow(academicYear);
+  const results: RuleResults = {
+    O2: evaluate('O2', between(7, 13), thisYear, (w) => objectiveTwo(w)),
+    B5: evaluate('B5', between(7, 13), thisYear, (w) => benchmarkFive(w)),
+    B6_16: evaluate(
+      'B6_16',
+      between(7, 11),
+      () => span(7, 11),
+      (w) => [categoryCount('workplace_experience', w, policy.b6By16)],
+    ),
+    B6_18: evaluate(
+      'B6_18',
+      between(12, 13),
+      () => span(12, 13),
+      (w) => [categoryCount('workplace_experience', w, 1)],
+    ),
+    B7_16: evaluate(
+      'B7_16',
+      between(7, 11),
+      () => span(7, 11),
+      (w) => [educationRange(w)],
+    ),
+    B7_18: evaluate(
+      'B7_18',
+      between(12, 13) && profile?.consideringHigherEducation === true,
+      () => span(7, 13),
+      (w) => [categoryCount('he_visit', w, 2)],
+    ),
+    B8_16: evaluate(
+      'B8_16',
+      between(7, 11),
+      () => span(7, 11),
+      (w) => [guidanceCount(w)],
+    ),
+    B8_18: evaluate(
+      'B8_18',
+      between(12, 13),
+      () => span(12, 13),
+      (w) => [guidanceCount(w)],
+    ),
+    PAL1: evaluate(
+      'PAL1',
+      between(8, 9),
+      () => pal(1),
+      (w) => [categoryCount('pal_provider_encounter', w, 2)],
+    ),
+    PAL2: evaluate(
+      'PAL2',
+      between(10, 11),
+      () => pal(2),
+      (w) => [categoryCount('pal_provider_encounter', w, 2)],
+    ),
+    // R-PAL-2: window 3 is the school's duty to offer; per learner we report take-up against the same two.
+    PAL3: evaluate(
+      'PAL3',
+      between(12, 13),
+      () => pal(3),
+      (w) => [categoryCount('pal_provider_encounter', w, 2)],
+    ),
+  };
+
+  return { academicYear, asAt, ruleSet: policy.ruleSet, yearGroup, enrolment, results };
+
+  function objectiveTwo(window: DateWindow): Requirement[] {
+    const employerOrWorkplace = distinct([
+      ...evidenceOf('employer_encounter', window),
+      ...evidenceOf('workplace_experience', window),
+    ]);
+    const requirements = [
+      countOf(employerOrWorkplace, policy.o2.employer, EMPLOYER_OR_WORKPLACE),
+      categoryCount('education_provider_encounter', window, policy.o2.education),
+    ];
+    if (policy.o2.requireAdvice) {
+      const advice = distinct([...evidenceOf('specialist_careers_advice', window), ...meetingsIn(window)]);
+      requirements.push(countOf(advice, 1, ENCOUNTER_CATEGORY_NOUNS.specialist_careers_advice));
+    }
+    return requirements;
+  }
+
+  function benchmarkFive(window: DateWindow): Requirement[] {
+    if (!policy.collegeMode) return [categoryCount('employer_encounter', window, 1)];
+    const requirements = [categoryCount('employer_encounter', window, 2)];
+    // The curriculum link can only be judged when the learner's curriculum area is known.
+    const curriculum = profile?.curriculumSectors ?? [];
+    if (curriculum.length) {
+      const linked = attendancesIn('employer_encounter', window).filter((a) =>
+        (a.sectors ?? []).some((sector) => curriculum.includes(sector)),
+      );
+      requirements.push(
+        countOf(distinct(linked.map((a) => ({ id: a.encounterId, date: a.date }))), 1, {
+          one: "employer encounter linked to the learner's curriculum area",
+          many: "employer encounters linked to the learner's curriculum area",
+        }),
+      );
+    }
+    return requirements;
+  }
+
+  function educationRange(window: DateWindow): Requirement {
+    const range = policy.b7Range;
+    const contributing = attendancesIn('education_provider_encounter', window).filter((a) =>
+      a.educationTypes.some((type) => range.includes(type)),
+    );
+    const covered = new Set(contributing.flatMap((a) => a.educationTypes));
+    const missing = range.filter((type) => !covered.has(type));
+    return {
+      evidence: distinct(contributing.map((a) => ({ id: a.encounterId, date: a.date }))),
+      shortfall: missing.length
+        ? `an encounter with ${joinInEnglish(missing.map((type) => EDUCATION_TYPE_NOUNS[type]))}`
+        : null,
+    };
+  }
+}
+
+function distinct(evidence: readonly Evidence[]): Evidence[] {
+  const byId = new Map<string, Evidence>();
+  for (const item of evidence) if (!byId.has(item.id)) byId.set(item.id, item);
+  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+function nearestEnrolment(
+  enrolments: readonly LearnerEnrolment[],
+  academicYear: AcademicYear,
+): LearnerEnrolment | null {
+  let best: LearnerEnrolment | null = null;
+  for (const enrolment of enrolments) {
+    const distance = Math.abs(enrolment.academicYear - academicYear);
+    if (!best || distance < Math.abs(best.academicYear - academicYear)) best = enrolment;
+  }
+  return best;
+}
+
+/** Only reached when the MIS history skips a year group; the plain offset from this year is the best guess. */
+function offsetWindow(
+  academicYear: AcademicYear,
+  yearGroup: number,
+  first: number,
+  last: number,
+): DateWindow {
+  return {
+    start: academicYearStart(academicYear + first - yearGroup),
+    end: academicYearEnd(academicYear + last - yearGroup),
+  };
+}
+
+function offsetPalWindow(academicYear: AcademicYear, yearGroup: number, window: PalWindowNumber): DateWindow {
+  const opening = 6 + 2 * window;
+  return {
+    start: academicYearStart(academicYear + opening - yearGroup),
+    end: lastDayOfFebruary(academicYear + opening + 1 - yearGroup + 1),
+  };
+}

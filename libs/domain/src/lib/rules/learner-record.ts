@@ -1,0 +1,116 @@
+import { AcademicYear, IsoDate, YearGroupHistory, academicYearEnd, academicYearStart } from '../calendar';
+import {
+  AttendanceStatus,
+  EducationOrganisationType,
+  EncounterCategory,
+  MeaningfulChecklist,
+  Sector,
+} from '../taxonomy';
+
+/** One academic year of a learner at one academy, as the MIS gives it. */
+export interface LearnerEnrolment {
+  academicYear: AcademicYear;
+  academyId: string;
+  yearGroup: number;
+  groupId?: string | null;
+  consideringHigherEducation: boolean;
+  admissionDate?: IsoDate | null;
+  leavingDate?: IsoDate | null;
+  pupilPremium: boolean;
+  senStatus: 'N' | 'K' | 'E';
+  eal: boolean;
+  lookedAfter: boolean;
+  gender: string;
+  /**
+   * Colleges' variant of B5 (policy `collegeMode`): the routes of the learner's curriculum area. Nothing in
+   * the MIS import carries it yet, so it is optional and the curriculum link is only checked when present.
+   */
+  curriculumSectors?: readonly Sector[];
+}
+
+/** A learner's place on one encounter, with what the encounter evidences (see `deriveEncounterCategories`). */
+export interface LearnerAttendance {
+  encounterId: string;
+  /** The encounter's (first) date. */
+  date: IsoDate;
+  status: AttendanceStatus;
+  categories: readonly EncounterCategory[];
+  educationTypes: readonly EducationOrganisationType[];
+  /** The encounter's meaningful checklist. */
+  meaningful: MeaningfulChecklist;
+  /**
+   * R-M-2: false marks this learner's attendance as not meaningful (e.g. they left early). True or absent
+   * leaves the encounter's checklist to decide: an override can take meaningfulness away, never grant it.
+   */
+  meaningfulOverride?: boolean | null;
+  /** Sectors of the encounter's employers, for the colleges' curriculum link. */
+  sectors?: readonly Sector[];
+}
+
+export interface GuidanceMeetingRecord {
+  id: string;
+  date: IsoDate;
+  adviserLevel: number | null;
+}
+
+export interface LearnerRecord {
+  learnerId: string;
+  dateOfBirth?: IsoDate | null;
+  enrolments: readonly LearnerEnrolment[];
+  attendances: readonly LearnerAttendance[];
+  guidanceMeetings: readonly GuidanceMeetingRecord[];
+}
+
+export function yearGroupHistoryOf(
+  learner: Pick<LearnerRecord, 'enrolments' | 'dateOfBirth'>,
+): YearGroupHistory {
+  return {
+    records: learner.enrolments.map(({ academicYear, yearGroup }) => ({ academicYear, yearGroup })),
+    dateOfBirth: learner.dateOfBirth ?? null,
+  };
+}
+
+/**
+ * R-G-2: the enrolment that places the learner at the as-at date. A learner who moved academy during the
+ * year has two enrolments; the one whose admission..leaving span holds the date wins, else the latest one
+ * started by then, else the first. An as-at date outside the year is clamped to the year.
+ */
+export function enrolmentAt(
+  enrolments: readonly LearnerEnrolment[],
+  academicYear: AcademicYear,
+  asAt: IsoDate,
+): LearnerEnrolment | null {
+  const inYear = enrolments
+    .filter((enrolment) => enrolment.academicYear === academicYear)
+    .sort((a, b) => (a.admissionDate ?? '').localeCompare(b.admissionDate ?? ''));
+  if (!inYear.length) return null;
+  const start = academicYearStart(academicYear);
+  const end = academicYearEnd(academicYear);
+  const date = asAt < start ? start : asAt > end ? end : asAt;
+  const started = inYear.filter((enrolment) => !enrolment.admissionDate || enrolment.admissionDate <= date);
+  const current = started.filter((enrolment) => !enrolment.leavingDate || enrolment.leavingDate >= date);
+  return current.at(-1) ?? started.at(-1) ?? inYear[0];
+}
+
+/**
+ * R-G-4: a learner who left before the as-at date drops out of that year's (and any later year's) coverage,
+ * but stays in the coverage of earlier years, whose enrolments they completed. A learner admitted after the
+ * as-at date is not yet on roll, unless the as-at date falls before the year has even begun (next year's
+ * roster imported early).
+ */
+export function isOnRollAt(enrolment: LearnerEnrolment, asAt: IsoDate): boolean {
+  const { leavingDate, admissionDate, academicYear } = enrolment;
+  if (leavingDate && leavingDate < asAt && leavingDate <= academicYearEnd(academicYear)) return false;
+  if (admissionDate && admissionDate > asAt && asAt >= academicYearStart(academicYear)) return false;
+  return true;
+}
+
+/** The enrolment through which a learner counts in group figures for the year at the as-at date, if any. */
+export function coverageEnrolment(
+  learner: Pick<LearnerRecord, 'enrolments'>,
+  academicYear: AcademicYear,
+  asAt: IsoDate,
+): LearnerEnrolment | null {
+  const enrolment = enrolmentAt(learner.enrolments, academicYear, asAt);
+  return enrolment && isOnRollAt(enrolment, asAt) ? enrolment : null;
+}

@@ -1,0 +1,43 @@
+import { defaultPolicy, policyLookup } from './policy';
+
+describe(defaultPolicy.name, () => {
+  it('R-B6-1: gatsby-2024 from 2025/26 asks for two workplace experiences by 16', () => {
+    expect(defaultPolicy(2025)).toEqual({
+      ruleSet: 'gatsby-2024',
+      requireMeaningful: true,
+      b6By16: 2,
+      b7Range: ['higher_education', 'further_education', 'sixth_form', 'independent_training_provider'],
+      o2: { employer: 1, education: 1, requireAdvice: true },
+      collegeMode: false,
+      atRiskDays: 122,
+      localPrioritySectors: [
+        'Engineering and manufacturing',
+        'Construction and the built environment',
+        'Care services',
+        'Health and science',
+        'Digital',
+        'Transport and logistics',
+      ],
+    });
+  });
+
+  it('R-B6-1: gatsby-2014 before 2025/26 asks for one', () => {
+    expect(defaultPolicy(2024)).toMatchObject({ ruleSet: 'gatsby-2014', b6By16: 1 });
+  });
+
+  it('R-S-2: each call returns a fresh policy that callers may change', () => {
+    const sut = defaultPolicy(2025);
+    sut.b7Range.pop();
+    expect(defaultPolicy(2025).b7Range).toHaveLength(4);
+  });
+});
+
+describe(policyLookup.name, () => {
+  it('R-S-2: a stored policy wins for its year, the default covers the rest', () => {
+    const stored = { ...defaultPolicy(2025), atRiskDays: 60 };
+    const sut = policyLookup({ 2025: stored });
+    expect(sut(2025).atRiskDays).toBe(60);
+    expect(sut(2026).atRiskDays).toBe(122);
+    expect(sut(2023).ruleSet).toBe('gatsby-2014');
+  });
+});

@@ -1,0 +1,316 @@
+// Coverage at trust scale (issue 5) and the cost of authorisation and sign-in (issue 6). Generates the
+// `trust` preset (20 academies, 24,000 learners, 5 years, about 1.2 million attendances) and a ten-times
+// smaller one into databases of their own on the harness's server, starts an API on each, and measures
+// medians through HTTP with a warm server. The "naive floor" is a plain SQL aggregate that answers the
+// trust-scope question by scanning the attendances, timed on the same database in the same run.
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureDatabase, freePort } from '../start/embedded-postgres.mjs';
+
+export const name = 'coverage';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const YEAR = 2025;
+const AS_AT = '2026-03-31';
+const ROUNDS = 40;
+const PASSWORD = 'bench passphrase for coverage 1';
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function timed(rounds, work) {
+  for (let warm = 0; warm < 5; warm += 1) await work();
+  const times = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function cli(databaseUrl, args, input) {
+  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    input,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A database holding the preset, an API on it, and bearer tokens for a trust administrator and a teacher. */
+async function presetServer(adminUrl, preset, log) {
+  const database = `encounters_bench_${preset.replace(/\W/g, '_')}_${Date.now()}`;
+  await ensureDatabase(adminUrl, database);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const databaseUrl = url.toString();
+  const started = Date.now();
+  log(`generating the ${preset} preset`);
+  cli(databaseUrl, ['generate', '--preset', preset]);
+  const generatedMs = Date.now() - started;
+  cli(
+    databaseUrl,
+    [
+      'user:create',
+      '--email',
+      'bench.admin@bench.example',
+      '--name',
+      'Bench Admin',
+      '--role',
+      'trust_admin',
+      '--password-stdin',
+    ],
+    PASSWORD,
+  );
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const [group] = (
+    await db.query(
+      `SELECT g.id, g.academy_id FROM learning_group g JOIN enrolment e ON e.registration_group_id = g.id
+        WHERE g.academic_year = $1 AND g.year_group = 9 GROUP BY g.id ORDER BY count(*) DESC, g.id LIMIT 1`,
+      [YEAR],
+    )
+  ).rows;
+  const [learner] = (
+    await db.query(
+      `SELECT e.learner_id AS id FROM enrolment e
+        WHERE e.registration_group_id = $1 ORDER BY e.learner_id LIMIT 1`,
+      [group.id],
+    )
+  ).rows;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      WEB_DIST: 'does-not-exist',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (attempt > 600) throw new Error('The API on the generated trust did not start.');
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  const token = async (email) => {
+    const response = await fetch(`${baseUrl}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`Sign-in failed: ${response.status}`);
+    return (await response.json()).token;
+  };
+  const adminToken = await token('bench.admin@bench.example');
+  // A teacher of the measured class, created through the API as an administrator would.
+  const created = await fetch(`${baseUrl}/api/users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: 'bench.teacher@bench.example',
+      name: 'Bench Teacher',
+      password: PASSWORD,
+      roles: ['teacher'],
+      academyIds: [group.academy_id],
+      groupIds: [group.id],
+    }),
+  });
+  if (!created.ok) throw new Error(`Creating the teacher failed: ${created.status} ${await created.text()}`);
+  const teacherToken = await token('bench.teacher@bench.example');
+  const get = (path, bearer = adminToken) =>
+    fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${bearer}` } }).then(async (response) => {
+      if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+      return response.json();
+    });
+  return {
+    db,
+    get,
+    baseUrl,
+    group,
+    learner,
+    teacherToken,
+    generatedMs,
+    async stop() {
+      api.kill('SIGTERM');
+      await new Promise((resolveExit) =>
+        api.exitCode !== null ? resolveExit() : api.once('exit', resolveExit),
+      );
+      await db.end();
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The trust-scope question answered the straightforward way: every attendance of every learner, scanned. */
+const NAIVE_TRUST_COVERAGE = `
+  WITH counted AS (
+    SELECT e.learner_id, e.academy_id, e.year_group,
+      count(*) FILTER (WHERE enc.academic_year = $1 AND 'employer_encounter' = ANY (enc.categories)) AS employer_this_year,
+      count(*) FILTER (WHERE enc.academic_year = $1 AND 'education_provider_encounter' = ANY (enc.categories)) AS education_this_year,
+      count(*) FILTER (WHERE enc.academic_year = $1 AND 'specialist_careers_advice' = ANY (enc.categories)) AS advice_this_year,
+      count(*) FILTER (WHERE 'workplace_experience' = ANY (enc.categories)) AS workplace,
+      count(DISTINCT t.type) AS education_types,
+      count(*) FILTER (WHERE 'personal_guidance_meeting' = ANY (enc.categories)) AS guidance,
+      count(*) FILTER (WHERE 'pal_provider_encounter' = ANY (enc.categories)) AS pal
+    FROM enrolment e
+    LEFT JOIN attendance a ON a.learner_id = e.learner_id AND a.status = 'attended'
+    LEFT JOIN encounter enc ON enc.id = a.encounter_id AND enc.deleted_at IS NULL AND enc.date <= $2::date
+    LEFT JOIN LATERAL unnest(enc.education_types) AS t (type) ON true
+    WHERE e.academic_year = $1
+      AND NOT (e.leaving_date IS NOT NULL AND e.leaving_date < $2::date)
+    GROUP BY e.learner_id, e.academy_id, e.year_group)
+  SELECT academy_id, count(*) AS learners,
+    count(*) FILTER (WHERE employer_this_year > 0 AND education_this_year > 0 AND advice_this_year > 0) AS o2,
+    count(*) FILTER (WHERE employer_this_year > 0) AS b5,
+    count(*) FILTER (WHERE year_group <= 11 AND workplace >= 2) AS b6_16,
+    count(*) FILTER (WHERE year_group <= 11 AND education_types >= 4) AS b7_16,
+    count(*) FILTER (WHERE guidance > 0) AS b8,
+    count(*) FILTER (WHERE pal >= 2) AS pal
+  FROM counted GROUP BY academy_id`;
+
+export async function run(context) {
+  const adminUrl = new URL(context.databaseUrl);
+  adminUrl.pathname = '/postgres';
+  const rows = [];
+  const classView = {};
+  for (const preset of ['trust-tenth', 'trust']) {
+    const server = await presetServer(adminUrl.toString(), preset, context.log);
+    try {
+      const { get, group, learner } = server;
+      rows.push({
+        metric: `${preset}: generate and write the trust (set-up)`,
+        value: server.generatedMs / 1000,
+        unit: 's',
+      });
+      classView[preset] = await timed(ROUNDS, () =>
+        get(
+          `/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`,
+          server.teacherToken,
+        ),
+      );
+      if (preset !== 'trust') continue;
+      const [{ count: attendances }] = (
+        await server.db.query('SELECT count(*)::int AS count FROM attendance')
+      ).rows;
+      const [{ count: learners }] = (
+        await server.db.query('SELECT count(*)::int AS count FROM enrolment WHERE academic_year = $1', [YEAR])
+      ).rows;
+      rows.push({
+        metric: 'trust: learners on roll / attendances held',
+        value: `${learners} / ${attendances}`,
+      });
+      const trust = await timed(ROUNDS, () =>
+        get(`/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`),
+      );
+      const naive = await timed(10, () => server.db.query(NAIVE_TRUST_COVERAGE, [YEAR, AS_AT]));
+      rows.push({
+        metric: 'trust scope, median through HTTP',
+        value: trust,
+        unit: 'ms',
+        target: '≤ 50 ms',
+        ok: trust <= 50,
+      });
+      rows.push({ metric: 'naive SQL aggregate over the attendances, median', value: naive, unit: 'ms' });
+      rows.push({
+        metric: 'trust scope ÷ naive floor',
+        value: (trust / naive).toFixed(3),
+        target: '≤ 0.5',
+        ok: trust / naive <= 0.5,
+      });
+      const academyBreakdown = await timed(ROUNDS, () =>
+        get(
+          `/api/coverage?scope=academy&id=${group.academy_id}&academicYear=${YEAR}&asAt=${AS_AT}&breakdown=pupilPremium`,
+        ),
+      );
+      rows.push({
+        metric: 'academy scope with a breakdown, median',
+        value: academyBreakdown,
+        unit: 'ms',
+        target: '≤ 30 ms',
+        ok: academyBreakdown <= 30,
+      });
+      rows.push({
+        metric: 'class view (30 learners, teacher), median',
+        value: classView.trust,
+        unit: 'ms',
+        target: '≤ 15 ms',
+        ok: classView.trust <= 15,
+      });
+      const classAsAdmin = await timed(ROUNDS, () =>
+        get(`/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`),
+      );
+      rows.push({
+        metric: 'class view as trust administrator (no scope filter), median',
+        value: classAsAdmin,
+        unit: 'ms',
+      });
+      const record = await timed(ROUNDS, () =>
+        get(`/api/learners/${learner.id}?academicYear=${YEAR}&asAt=${AS_AT}`),
+      );
+      rows.push({
+        metric: 'learner record, median',
+        value: record,
+        unit: 'ms',
+        target: '≤ 15 ms',
+        ok: record <= 15,
+      });
+      // Authorisation's share of a request: a signed-in read that runs one small query (the year's policy)
+      // against the public health check, which runs one too.
+      const health = await timed(ROUNDS, () => fetch(`${server.baseUrl}/api/health`).then((r) => r.json()));
+      const policy = await timed(ROUNDS, () => get(`/api/policy/${YEAR}`, server.teacherToken));
+      rows.push({
+        metric: 'authorisation per request (GET /policy − GET /health), median',
+        value: policy - health,
+        unit: 'ms',
+        target: '≤ 2 ms',
+        ok: policy - health <= 2,
+      });
+      const signIn = await timed(10, () =>
+        fetch(`${server.baseUrl}/api/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bench.teacher@bench.example', password: PASSWORD }),
+        }).then((response) => response.json()),
+      );
+      rows.push({
+        metric: 'sign-in (argon2id, OWASP parameters), median',
+        value: signIn,
+        unit: 'ms',
+        target: '≤ 300 ms',
+        ok: signIn <= 300,
+      });
+    } finally {
+      await server.stop();
+    }
+  }
+  rows.push({
+    metric: 'class view, trust-tenth preset, median',
+    value: classView['trust-tenth'],
+    unit: 'ms',
+  });
+  const growth = classView.trust / classView['trust-tenth'];
+  rows.push({ metric: 'class view: trust ÷ trust-tenth', value: growth, target: '≤ 1.5', ok: growth <= 1.5 });
+  return rows;
+}

@@ -1,0 +1,192 @@
+// Logging encounters at the scale of a busy academy: a whole year group (300 learners) logged in one call,
+// through HTTP with the audit entry and the coverage bookkeeping, and the list of a year's encounters
+// (about 300) for the academy.
+export const name = 'encounters';
+
+const YEAR_GROUP_SIZE = 300;
+const YEAR_GROUPS = [7, 8, 9, 10, 11];
+const CLASS_SIZE = 30;
+const WHOLE_YEAR_LOGS = 40;
+const CLASS_LOGS = 260;
+const LIST_READS = 40;
+
+const UPN_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+// The DfE check letter (weights 2..13 by position, sum mod 23), only to make valid test data.
+function upn(body) {
+  let sum = 0;
+  for (let index = 0; index < 12; index++) sum += Number(body[index]) * (index + 2);
+  return UPN_ALPHABET[sum % 23] + body;
+}
+
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function currentAcademicYear() {
+  const now = new Date();
+  return now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+}
+
+function addDays(isoDate, days) {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timed(action) {
+  const started = performance.now();
+  const result = await action();
+  return { ms: performance.now() - started, result };
+}
+
+/** Years 7..11, 300 learners each in ten forms of 30. */
+function rosterCsv(academicYear) {
+  const lines = ['UPN,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group'];
+  let index = 0;
+  for (const yearGroup of YEAR_GROUPS) {
+    for (let place = 0; place < YEAR_GROUP_SIZE; place++, index++) {
+      const bornYear = academicYear - yearGroup - 4;
+      lines.push(
+        [
+          upn(`9951${String(index).padStart(8, '0')}`),
+          `Bench${index}`,
+          place % 2 ? 'Sam' : 'Alex',
+          `15/03/${bornYear}`,
+          place % 2 ? 'F' : 'M',
+          String(yearGroup),
+          `${yearGroup}${'ABCDEFGHJK'[Math.floor(place / CLASS_SIZE)]}`,
+        ].join(','),
+      );
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export async function run(context) {
+  const json = async (path, method, body) => {
+    const response = await context.fetch(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${answer.message}`);
+    return answer;
+  };
+  const academicYear = currentAcademicYear();
+  const academy = await json('/api/academies', 'POST', {
+    name: 'Encounters Bench Academy',
+    urn: '995101',
+    phase: 'secondary',
+  });
+  const form = new FormData();
+  form.append('file', new Blob([rosterCsv(academicYear)], { type: 'text/csv' }), 'roster.csv');
+  const imported = await context.fetch(
+    `/api/academies/${academy.id}/roster?academicYear=${academicYear}&dryRun=false`,
+    { method: 'POST', body: form },
+  );
+  if (!imported.ok) throw new Error(`The bench roster import answered ${imported.status}.`);
+  const groups = (
+    await context.db.query(`SELECT id FROM learning_group WHERE academy_id = $1 ORDER BY name`, [academy.id])
+  ).rows.map((row) => row.id);
+
+  const organisations = [];
+  for (const [index, type] of [
+    'employer',
+    'employer',
+    'further_education',
+    'higher_education',
+    'independent_training_provider',
+  ].entries()) {
+    organisations.push(
+      (await json('/api/organisations', 'POST', { name: `Bench organisation ${index + 1}`, type })).id,
+    );
+  }
+  const next = random(4242);
+  const start = `${academicYear}-09-01`;
+  const body = (label, attendees) => ({
+    academyId: academy.id,
+    title: `Bench encounter ${label}`,
+    date: addDays(start, Math.floor(next() * 300)),
+    format: 'talk',
+    delivery: 'in_person',
+    duringSchoolDay: true,
+    durationMinutes: 60,
+    organisationIds: [organisations[Math.floor(next() * organisations.length)]],
+    meaningful: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true },
+    attendees,
+    absentLearnerIds: [],
+  });
+
+  // Warm-up: the first requests pay for connection set-up and query planning.
+  for (let index = 0; index < 3; index++) {
+    await json('/api/encounters', 'POST', body(`warm-up ${index}`, { groupIds: [groups[index]] }));
+  }
+  const wholeYearMs = [];
+  for (let index = 0; index < WHOLE_YEAR_LOGS; index++) {
+    const { ms, result } = await timed(() =>
+      json('/api/encounters', 'POST', body(`year ${index}`, { yearGroups: [YEAR_GROUPS[index % 5]] })),
+    );
+    if (result.attendance.length !== YEAR_GROUP_SIZE)
+      throw new Error(`A whole-year log listed ${result.attendance.length} learners.`);
+    wholeYearMs.push(ms);
+  }
+  for (let index = 0; index < CLASS_LOGS - 3; index++) {
+    await json(
+      '/api/encounters',
+      'POST',
+      body(`class ${index}`, { groupIds: [groups[index % groups.length]] }),
+    );
+  }
+  await context.db.query('ANALYZE');
+
+  const listPath = `/api/encounters?academyId=${academy.id}&academicYear=${academicYear}&pageSize=500`;
+  const listMs = [];
+  let listed = 0;
+  for (let index = 0; index < LIST_READS + 5; index++) {
+    const { ms, result } = await timed(async () => {
+      const response = await context.fetch(listPath);
+      if (!response.ok) throw new Error(`Listing encounters answered ${response.status}.`);
+      return response.json();
+    });
+    listed = result.items.length;
+    if (index >= 5) listMs.push(ms);
+  }
+  const [{ count: attendances }] = (await context.db.query('SELECT count(*)::int AS count FROM attendance'))
+    .rows;
+
+  return [
+    {
+      metric: `log an encounter with ${YEAR_GROUP_SIZE} attendees (whole year group), median of ${WHOLE_YEAR_LOGS}`,
+      value: median(wholeYearMs),
+      unit: 'ms',
+      target: '≤ 150 ms',
+      ok: median(wholeYearMs) <= 150,
+    },
+    { metric: `log ${YEAR_GROUP_SIZE} attendees, p95`, value: percentile(wholeYearMs, 95), unit: 'ms' },
+    {
+      metric: `list a year's encounters for an academy (${listed}, ${attendances} attendances), median of ${LIST_READS}`,
+      value: median(listMs),
+      unit: 'ms',
+      target: '≤ 30 ms',
+      ok: median(listMs) <= 30,
+    },
+    { metric: `list a year's encounters, p95`, value: percentile(listMs, 95), unit: 'ms' },
+  ];
+}

@@ -1,0 +1,270 @@
+// The benchmark harness: builds the API, starts it against a fresh database, runs each scenario module
+// through HTTP, and prints one table. `npm run bench [-- scenario ...] [-- --skip-build]`.
+//
+// A scenario is a module exporting `name` and `async run(context)` that returns rows
+// `{ metric, value, unit, target?, ok? }`; add one by creating `tools/bench/<name>.mjs` and listing it in
+// SCENARIOS. The context gives the API's address, a signed-in fetch, the API's memory figures and a
+// PostgreSQL client on the benchmark database.
+//
+// `--preset <demo|trust-tenth|trust>` loads a generated trust (tools/demo-data) into the fresh database with
+// the API's own `cli generate`, instead of the demo seed, and creates the administrator the harness signs in
+// as: `npm run bench -- reports --preset trust` runs the reports scenario at the issue's scale.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureDatabase, freePort, startEmbeddedPostgres } from '../start/embedded-postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SCENARIOS = ['roster', 'encounters', 'coverage', 'reports'];
+/** The demo seed's trust administrator (demo passwords are public by design). */
+const ADMIN = { email: 'admin@demo.encounters', password: 'blue-kiln-falcon-2025' };
+
+const args = process.argv.slice(2);
+const skipBuild = args.includes('--skip-build');
+const presetAt = args.findIndex((arg) => arg === '--preset' || arg.startsWith('--preset='));
+const preset =
+  presetAt < 0 ? null : args[presetAt].includes('=') ? args[presetAt].split('=')[1] : args[presetAt + 1];
+if (presetAt >= 0 && !preset) fail('--preset needs a name: demo, trust-tenth or trust.');
+const wanted = args.filter(
+  (arg, index) => !arg.startsWith('--') && !(args[presetAt] === '--preset' && index === presetAt + 1),
+);
+const scenarios = wanted.length ? wanted : SCENARIOS;
+for (const name of scenarios) {
+  if (!SCENARIOS.includes(name)) fail(`Unknown scenario "${name}": known are ${SCENARIOS.join(', ')}.`);
+}
+
+function fail(message) {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function log(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function readStatus(pid, field) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+async function waitForHealth(baseUrl, child, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode} before it was ready.`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return Date.now() - started;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  throw new Error('The API did not become healthy in time.');
+}
+
+/** Runs the built API's command line against the benchmark database; `input` goes to its standard input. */
+function cli(databaseUrl, cliArgs, input) {
+  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...cliArgs], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    input,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`cli ${cliArgs[0]} failed with code ${result.status}.`);
+  return result.stdout;
+}
+
+/** A generated trust instead of the demo seed, and the administrator the scenarios sign in as. */
+function loadPreset(databaseUrl, name) {
+  const started = Date.now();
+  cli(databaseUrl, ['migrate']);
+  log(`generating the ${name} preset (cli generate); the trust preset takes a minute or two`);
+  const output = cli(databaseUrl, ['generate', '--preset', name]);
+  log(output.trim().split('\n').at(-1));
+  cli(
+    databaseUrl,
+    [
+      'user:create',
+      '--email',
+      ADMIN.email,
+      '--name',
+      'Benchmark administrator',
+      '--role',
+      'trust_admin',
+      '--password-stdin',
+    ],
+    ADMIN.password,
+  );
+  return Date.now() - started;
+}
+
+async function startDatabase() {
+  const database = `encounters_bench_${Date.now()}`;
+  if (process.env.DATABASE_URL) {
+    const admin = new URL(process.env.DATABASE_URL);
+    admin.pathname = '/postgres';
+    await ensureDatabase(admin.toString(), database);
+    const url = new URL(admin);
+    url.pathname = `/${database}`;
+    return {
+      url: url.toString(),
+      kind: `PostgreSQL at ${admin.host}`,
+      stop: async () => {
+        const client = new pg.Client({ connectionString: admin.toString() });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'encounters-bench-pg-'));
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    database,
+    persistent: false,
+  });
+  return {
+    url: embedded.url,
+    kind: 'embedded PostgreSQL (fsync off)',
+    stop: async () => {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function printTable(rows) {
+  const header = ['scenario', 'metric', 'value', 'target', 'ok'];
+  const lines = rows.map((row) => [
+    row.scenario,
+    row.metric,
+    `${typeof row.value === 'number' ? formatNumber(row.value) : row.value}${row.unit ? ` ${row.unit}` : ''}`,
+    row.target ?? '',
+    row.ok === undefined ? '' : row.ok ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column].length)),
+  );
+  const format = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+}
+
+function formatNumber(value) {
+  return value >= 100 ? String(Math.round(value)) : value.toFixed(1);
+}
+
+async function main() {
+  if (!skipBuild || !existsSync(join(root, 'dist/apps/api/main.js'))) {
+    log('building the API (npx nx build api)');
+    const build = spawnSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) fail('The API build failed.');
+  }
+  const database = await startDatabase();
+  log(`database: ${database.kind}`);
+  const presetMs = preset ? loadPreset(database.url, preset) : null;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      // A generated trust stands in for the demo seed.
+      SEED_DEMO_IF_EMPTY: preset ? 'false' : 'true',
+      MIGRATE_ON_START: 'true',
+      WEB_DIST: 'does-not-exist',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const db = new pg.Client({ connectionString: database.url });
+  const results = [];
+  try {
+    const startMs = await waitForHealth(baseUrl, api);
+    if (presetMs !== null) {
+      results.push({
+        scenario: 'start',
+        metric: `generate the ${preset} preset (cli generate)`,
+        value: presetMs,
+        unit: 'ms',
+      });
+    }
+    results.push({
+      scenario: 'start',
+      metric: preset ? 'API start' : 'API start, migrations and demo seed',
+      value: startMs,
+      unit: 'ms',
+    });
+    await db.connect();
+
+    const signIn = await fetch(`${baseUrl}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    if (!signIn.ok) throw new Error(`Sign-in as the demo administrator failed with ${signIn.status}.`);
+    const { token } = await signIn.json();
+    const context = {
+      baseUrl,
+      /** The generated trust's preset (`--preset`), or null for the demo seed. */
+      preset,
+      /** The benchmark database; scenarios that need databases of their own create them on the same server. */
+      databaseUrl: database.url,
+      pid: api.pid,
+      db,
+      log,
+      /** fetch with the trust administrator's bearer token; `path` starts with /api. */
+      fetch: (path, init = {}) =>
+        fetch(`${baseUrl}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+        }),
+      peakRssMb: () => readStatus(api.pid, 'VmHWM'),
+      rssMb: () => readStatus(api.pid, 'VmRSS'),
+    };
+    for (const name of scenarios) {
+      log(`scenario: ${name}`);
+      const scenario = await import(`./${name}.mjs`);
+      for (const row of await scenario.run(context))
+        results.push({ scenario: scenario.name ?? name, ...row });
+    }
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((resolveExit) =>
+      api.exitCode !== null ? resolveExit() : api.once('exit', resolveExit),
+    );
+    await db.end().catch(() => undefined);
+    await database.stop();
+  }
+
+  console.log(
+    `\nEncounters benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ` +
+      `${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}\n`,
+  );
+  printTable(results);
+  if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
+  const missed = results.filter((row) => row.ok === false);
+  if (missed.length) {
+    console.log(`\n${missed.length} target(s) missed.`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => fail(`Benchmark failed: ${error?.stack ?? error}`));

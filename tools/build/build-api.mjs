@@ -1,0 +1,51 @@
+// Bundles the API with esbuild. esbuild cannot emit decorator metadata, which Nest's dependency injection
+// and TypeORM need, so TypeScript's own transpiler turns each .ts file into JavaScript first.
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const compilerOptions = {
+  module: ts.ModuleKind.ESNext,
+  target: ts.ScriptTarget.ES2022,
+  experimentalDecorators: true,
+  emitDecoratorMetadata: true,
+  esModuleInterop: true,
+  sourceMap: false,
+  inlineSourceMap: true,
+  inlineSources: false,
+};
+
+const typescriptWithMetadata = {
+  name: 'typescript-with-decorator-metadata',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: args.path });
+      return { contents: outputText, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+const started = Date.now();
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'apps/api/src/main.ts', cli: 'apps/api/src/cli.ts' },
+  outdir: 'dist/apps/api',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  packages: 'external',
+  alias: {
+    '@encounters/domain': './libs/domain/src/index.ts',
+    '@encounters/demo-data': './tools/demo-data/src/index.ts',
+  },
+  plugins: [typescriptWithMetadata],
+  keepNames: true,
+  logLevel: 'warning',
+});
+process.stdout.write(`API built into dist/apps/api in ${Date.now() - started} ms\n`);

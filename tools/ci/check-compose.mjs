@@ -1,0 +1,54 @@
+// A structural check of docker-compose.yml for machines with neither `docker compose` nor `docker-compose`:
+// it parses the YAML and checks what the deployment relies on. The real validators are preferred by .ci/run.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const file = process.argv[2] ?? 'docker-compose.yml';
+const problems = [];
+const expect = (condition, message) => {
+  if (!condition) problems.push(message);
+};
+
+let compose;
+try {
+  compose = parse(readFileSync(file, 'utf8'));
+} catch (error) {
+  process.stderr.write(`${file} is not valid YAML: ${error.message}\n`);
+  process.exit(1);
+}
+
+const services = compose?.services ?? {};
+expect(typeof compose === 'object' && compose !== null, 'the file holds no mapping');
+for (const [name, service] of Object.entries(services)) {
+  expect(service.image || service.build, `service ${name} has neither image nor build`);
+  for (const [dependency, condition] of Object.entries(service.depends_on ?? {})) {
+    expect(services[dependency], `service ${name} depends on ${dependency}, which is not defined`);
+    if (condition?.condition === 'service_healthy') {
+      expect(
+        services[dependency]?.healthcheck,
+        `service ${name} waits for ${dependency} to be healthy, which has no healthcheck`,
+      );
+    }
+  }
+  for (const volume of service.volumes ?? []) {
+    const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
+    if (source && !/^[./~]/.test(source) && !source.startsWith('$')) {
+      expect(
+        compose.volumes && source in compose.volumes,
+        `service ${name} uses volume ${source}, which is not declared`,
+      );
+    }
+  }
+}
+expect(services.db?.image?.startsWith('postgres:17'), 'the db service is not PostgreSQL 17');
+expect(services.app?.build, 'the app service is not built from the Dockerfile');
+expect(
+  String(services.app?.environment?.DATABASE_URL ?? '').includes('@db:'),
+  'the app service does not point DATABASE_URL at the db service',
+);
+
+if (problems.length) {
+  process.stderr.write(`${file}:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n`);
+  process.exit(1);
+}
+process.stdout.write(`${file} parses and its services, dependencies and volumes fit together.\n`);

@@ -1,0 +1,3 @@
+export * from './lib/generate-trust';
+export * from './lib/presets';
+export * from './lib/seeded-random';

@@ -1,0 +1,46 @@
+export interface TrustParameters {
+  academies: number;
+  /** Learners on roll per academy in each year, spread over Years 7 to 13. */
+  learnersPerAcademy: number;
+  academicYears: number;
+  /** The last academic year generated; the others come before it. */
+  lastAcademicYear: number;
+  encountersPerAcademyYear: number;
+  attendeesPerEncounter: number;
+  seed: number;
+}
+
+export const PRESETS = {
+  /** Small enough to seed in seconds; the figures still show every status. */
+  demo: {
+    academies: 3,
+    learnersPerAcademy: 210,
+    academicYears: 2,
+    lastAcademicYear: 2025,
+    encountersPerAcademyYear: 30,
+    attendeesPerEncounter: 40,
+    seed: 2025,
+  },
+  /** A tenth of `trust`, for checking that costs grow with what is asked, not with the trust. */
+  'trust-tenth': {
+    academies: 2,
+    learnersPerAcademy: 1200,
+    academicYears: 5,
+    lastAcademicYear: 2025,
+    encountersPerAcademyYear: 100,
+    attendeesPerEncounter: 120,
+    seed: 2025,
+  },
+  /** The issue's trust: 20 academies, 24,000 learners, 5 academic years, about 1.2 million attendances. */
+  trust: {
+    academies: 20,
+    learnersPerAcademy: 1200,
+    academicYears: 5,
+    lastAcademicYear: 2025,
+    encountersPerAcademyYear: 100,
+    attendeesPerEncounter: 120,
+    seed: 2025,
+  },
+} as const satisfies Record<string, TrustParameters>;
+
+export type PresetName = keyof typeof PRESETS;

@@ -1,0 +1,97 @@
+// `npm start`: builds what is missing, starts the embedded PostgreSQL unless DATABASE_URL is set,
+// and runs the API, which serves the web app on the same port.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { assertPortFree, startProjectPostgres } from './embedded-postgres.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+process.chdir(root);
+
+function fail(message) {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+try {
+  await assertPortFree(
+    port,
+    process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : '127.0.0.1',
+  );
+} catch {
+  fail(`Port ${port} is already in use: is Encounters already running? Set PORT to use another.`);
+}
+
+// A wrong DATABASE_URL is reported before the build, in one line, rather than after it.
+if (process.env.DATABASE_URL) {
+  let url;
+  try {
+    url = new URL(process.env.DATABASE_URL);
+    if (!/^postgres(ql)?:$/.test(url.protocol)) throw new Error('not postgres');
+  } catch {
+    fail('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+  }
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    fail(
+      `Cannot use the database at ${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL): ${error.message}`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+if (process.env.SKIP_BUILD !== 'true') {
+  const built = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+    },
+  );
+  if (built.status !== 0) fail('The build failed; see the messages above.');
+} else if (!existsSync('dist/apps/api/main.js')) {
+  fail('dist/apps/api/main.js is missing: run `npm run build` first.');
+}
+
+const env = { ...process.env };
+let embedded;
+if (!env.DATABASE_URL) {
+  try {
+    embedded = await startProjectPostgres(env);
+  } catch (error) {
+    fail(error.message);
+  }
+  env.DATABASE_URL = embedded.url;
+  env.SEED_DEMO_IF_EMPTY ??= 'true';
+  env.DEMO_MODE ??= 'true';
+  process.stdout.write(`Embedded PostgreSQL is running with its data in ${embedded.dataDir}\n`);
+}
+
+const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main.js'], {
+  stdio: 'inherit',
+  env,
+});
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    api.kill(signal);
+  });
+}
+api.on('exit', async (code, signal) => {
+  if (embedded) {
+    await embedded.stop().catch(() => undefined);
+    process.stdout.write('Embedded PostgreSQL stopped.\n');
+  }
+  process.exit(code ?? (signal ? 0 : 1));
+});
