@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { generateTrust, type PresetName, PRESETS } from '@encounters/demo-data';
+import { generateTrust, type GeneratedPresetName, PRESET_NAMES, PRESETS } from '@encounters/demo-data';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/config';
@@ -17,7 +17,7 @@ import { UsersService } from './users/users.service';
 const USAGE = `Usage:
   cli migrate
   cli seed
-  cli generate --preset <demo|trust-tenth|trust> [--seed <n>]
+  cli generate --preset <${PRESET_NAMES.join('|')}> [--seed <n>]
   cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]`;
 
 async function migrate(url: string): Promise<void> {
@@ -92,20 +92,29 @@ async function createUser(args: string[]): Promise<void> {
   });
 }
 
-/** Writes a generated trust (tools/demo-data) into an empty database: for benchmarks and large demonstrations. */
+/**
+ * Writes a preset of tools/demo-data into the database. `demo` is the curated trust that `npm start` seeds,
+ * written by the same code; the others are generated trusts for benchmarks and large demonstrations, written
+ * into an empty database.
+ */
 async function generate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { preset: { type: 'string' }, seed: { type: 'string' } } });
-  const preset = values.preset as PresetName | undefined;
-  if (!preset || !(preset in PRESETS))
-    throw new ConfigError(`${USAGE}\nPresets: ${Object.keys(PRESETS).join(', ')}`);
-  const parameters = { ...PRESETS[preset], ...(values.seed ? { seed: Number(values.seed) } : {}) };
+  const preset = values.preset;
+  if (!preset || !(PRESET_NAMES as readonly string[]).includes(preset))
+    throw new ConfigError(`${USAGE}\nPresets: ${PRESET_NAMES.join(', ')}`);
   const started = Date.now();
-  const trust = generateTrust(parameters);
-  await withApp(async (app) => {
-    await writeGeneratedTrust(app.get(DataSource), app.get(LearnerProgressService), trust, (message) =>
-      process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`),
-    );
-  });
+  if (preset === 'demo') {
+    if (values.seed) throw new ConfigError('The demo preset is fixed: it takes no --seed.');
+    await withApp((app) => app.get(DemoSeedService).seed({ onlyIfEmpty: false }));
+  } else {
+    const generated = PRESETS[preset as GeneratedPresetName];
+    const trust = generateTrust({ ...generated, ...(values.seed ? { seed: Number(values.seed) } : {}) });
+    await withApp(async (app) => {
+      await writeGeneratedTrust(app.get(DataSource), app.get(LearnerProgressService), trust, (message) =>
+        process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`),
+      );
+    });
+  }
   process.stdout.write(`Generated the ${preset} trust in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 

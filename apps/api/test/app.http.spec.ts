@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '../src/database/seed/demo-seed.service';
+import { DEMO_TRUST, demoRosterCsv, planDemoEncounters } from '@encounters/demo-data';
+import { academicYearOf, todayIsoDate } from '@encounters/domain';
 import { createTestApp, resetDatabase } from './test-app';
 
 describe('The API skeleton (HTTP, PostgreSQL)', () => {
@@ -77,5 +79,34 @@ describe('The API skeleton (HTTP, PostgreSQL)', () => {
     const dataSource = app.get(DataSource);
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM academy');
     expect(count).toBe(5);
+  });
+
+  it('writes exactly the demo preset of tools/demo-data: its rosters and its plan of encounters', async () => {
+    const dataSource = app.get(DataSource);
+    const today = todayIsoDate();
+    const academicYear = academicYearOf(today);
+    const rosterRows = DEMO_TRUST.academies
+      .map((academy) => demoRosterCsv(academy, academicYear))
+      .reduce((sum, csv) => sum + (csv ? csv.trim().split('\r\n').length - 1 : 0), 0);
+    const enrolments = await dataSource.query(
+      `SELECT en.academy_id AS "academyId", a.urn AS "academyUrn", en.learner_id AS "learnerId", l.upn,
+              en.year_group AS "yearGroup", g.name AS "groupName"
+       FROM enrolment en JOIN academy a ON a.id = en.academy_id JOIN learner l ON l.id = en.learner_id
+       LEFT JOIN learning_group g ON g.id = en.registration_group_id
+       WHERE en.academic_year = $1`,
+      [academicYear],
+    );
+    expect(enrolments).toHaveLength(rosterRows);
+    const plan = planDemoEncounters(enrolments, today);
+    const [written] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM encounter) AS encounters,
+              (SELECT count(*)::int FROM attendance) AS attendances,
+              (SELECT count(*)::int FROM guidance_meeting) AS meetings`,
+    );
+    expect(written).toEqual({
+      encounters: plan.encounters.length,
+      attendances: plan.encounters.reduce((sum, encounter) => sum + encounter.attendance.length, 0),
+      meetings: plan.guidanceMeetings.length,
+    });
   });
 });

@@ -7,18 +7,10 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { AcademyPhase } from '@encounters/domain';
 import { Trust } from '../trust/trust.entity';
 
-export const ACADEMY_PHASES = [
-  'primary',
-  'first',
-  'middle',
-  'secondary',
-  'sixth_form',
-  'all_through',
-  'special',
-] as const;
-export type AcademyPhase = (typeof ACADEMY_PHASES)[number];
+export { ACADEMY_PHASES, type AcademyPhase } from '@encounters/domain';
 
 @Entity({ name: 'academy' })
 export class Academy {

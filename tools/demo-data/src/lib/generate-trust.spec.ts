@@ -3,10 +3,10 @@ import { generateTrust } from './generate-trust';
 import { PRESETS } from './presets';
 
 describe(generateTrust.name, () => {
-  const sut = generateTrust(PRESETS.demo);
+  const sut = generateTrust(PRESETS.small);
 
   it('is deterministic: the same parameters give the same trust', () => {
-    const again = generateTrust(PRESETS.demo);
+    const again = generateTrust(PRESETS.small);
     expect(again.learners).toEqual(sut.learners);
     expect(Array.from(again.attendances.learner.slice(0, again.attendances.length))).toEqual(
       Array.from(sut.attendances.learner.slice(0, sut.attendances.length)),
@@ -36,9 +36,9 @@ describe(generateTrust.name, () => {
   });
 
   it('puts about learnersPerAcademy learners on roll per academy in the last year', () => {
-    const lastYear = sut.enrolments.filter((e) => e.academicYear === PRESETS.demo.lastAcademicYear);
-    expect(lastYear.length).toBeGreaterThan(PRESETS.demo.academies * PRESETS.demo.learnersPerAcademy * 0.9);
-    expect(lastYear.length).toBeLessThanOrEqual(PRESETS.demo.academies * PRESETS.demo.learnersPerAcademy);
+    const lastYear = sut.enrolments.filter((e) => e.academicYear === PRESETS.small.lastAcademicYear);
+    expect(lastYear.length).toBeGreaterThan(PRESETS.small.academies * PRESETS.small.learnersPerAcademy * 0.9);
+    expect(lastYear.length).toBeLessThanOrEqual(PRESETS.small.academies * PRESETS.small.learnersPerAcademy);
   });
 
   it('sizes the trust preset at about 1.2 million attendances', () => {

@@ -1,3 +1,9 @@
+import {
+  DEMO_TEACHER_ACADEMY_URN,
+  DEMO_TEACHER_GROUPS,
+  DEMO_TRUST,
+  demoRosterCsv,
+} from '@encounters/demo-data';
 import { academicYearOf, todayIsoDate } from '@encounters/domain';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,8 +15,6 @@ import { readRosterCsv } from '../../roster-import/roster-csv-reader';
 import { RosterImportService } from '../../roster-import/roster-import.service';
 import { Trust } from '../../trust/trust.entity';
 import { UsersService } from '../../users/users.service';
-import { DEMO_TEACHER_ACADEMY_URN, DEMO_TEACHER_GROUPS, demoRosterCsv } from './demo-roster';
-import { DEMO_TRUST } from './demo-trust';
 
 /** Any constant works; it only has to be the same for every process that may seed at once. */
 const SEED_LOCK = 7_412_301;

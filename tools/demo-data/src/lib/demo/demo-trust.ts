@@ -1,4 +1,4 @@
-import type { AcademyPhase } from '../../academies/academy.entity';
+import type { AcademyPhase } from '@encounters/domain';
 
 /** A fictional trust: the names are invented and the URNs are not real schools'. */
 export const DEMO_TRUST = {

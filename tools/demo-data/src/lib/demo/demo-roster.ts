@@ -1,6 +1,5 @@
-import { seededRandom } from '@encounters/demo-data';
-import { type AcademicYear, upnCheckLetter } from '@encounters/domain';
-import type { AcademyPhase } from '../../academies/academy.entity';
+import { type AcademicYear, type AcademyPhase, upnCheckLetter } from '@encounters/domain';
+import { seededRandom } from '../seeded-random';
 
 /** The groups of Kilnside Academy that the demo teacher (teacher@demo.encounters) teaches. */
 export const DEMO_TEACHER_ACADEMY_URN = '900001';

@@ -1,0 +1,3 @@
+export * from './demo-encounters';
+export * from './demo-roster';
+export * from './demo-trust';
