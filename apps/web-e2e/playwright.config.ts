@@ -24,6 +24,9 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright's own browser builds cannot be downloaded on our machines.
       executablePath: '/usr/bin/chromium',
+      // Chromium formats native date fields in its own locale, not the page's: British too (needs the
+      // chromium-l10n package, which .ci/run installs).
+      env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en' },
       args: [
         '--headless',
         '--no-sandbox',

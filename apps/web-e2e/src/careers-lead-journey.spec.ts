@@ -148,6 +148,40 @@ test.describe('a careers lead logs an encounter', () => {
     await page.getByRole('button', { name: 'Open the existing encounter' }).click();
     await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
     await expect(page.getByTestId('attendance-count')).toHaveText(`${total - 2} attending, 2 absent`);
+
+    // The learner's voice: a reflection typed in on the encounter, saved with it, then seen on their record.
+    const encounterId = page.url().split('/').pop() ?? '';
+    const addReflection = page.getByRole('button', { name: /: add their reflection$/ }).first();
+    const learnerName = ((await addReflection.getAttribute('aria-label')) ?? '').replace(
+      /: add their reflection$/,
+      '',
+    );
+    await addReflection.click();
+    const dialog = page.getByRole('dialog', { name: `${learnerName}’s reflection` });
+    await dialog.getByRole('radio', { name: /Very useful/ }).click();
+    await dialog.getByLabel('In their words (optional)').fill('I want to find an engineering apprenticeship');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'reflection-dialog');
+    await dialog.getByRole('button', { name: 'Keep reflection' }).click();
+    await expect(
+      page.getByRole('button', { name: `${learnerName}: change their reflection, rated 5 out of 5` }),
+    ).toBeVisible();
+    const replaced = page.waitForResponse(
+      (response) => response.url().endsWith('/attendance') && response.request().method() === 'PUT',
+    );
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    expect((await replaced).status()).toBe(200);
+    const stored = await (await page.request.get(`/api/encounters/${encounterId}`)).json();
+    const reflected = stored.attendance.filter(
+      (item: { reflection: { rating: number; comment: string } | null }) => item.reflection !== null,
+    );
+    expect(reflected).toHaveLength(1);
+    expect(reflected[0]).toMatchObject({
+      name: learnerName,
+      reflection: { rating: 5, comment: 'I want to find an engineering apprenticeship' },
+    });
+    await page.goto(`/learners/${reflected[0].learnerId}`);
+    await expect(page.getByText('“I want to find an engineering apprenticeship”')).toBeVisible();
   });
 
   test('the organisations directory lists engagement and filters by type', async ({ page }) => {

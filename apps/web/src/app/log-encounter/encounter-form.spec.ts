@@ -4,6 +4,9 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { CreateEncounterRequest, EncounterResponse, LearnerListItem, PagedResult } from '@encounters/domain';
 
+import { MatDialog } from '@angular/material/dialog';
+import { of } from 'rxjs';
+
 import { OrganisationView } from '../core/organisations-api';
 import { EncounterForm } from './encounter-form';
 
@@ -320,6 +323,94 @@ describe(EncounterForm.name, () => {
     put.flush(null);
     await settle();
     httpTesting.expectOne({ method: 'GET', url: '/api/encounters/e1' }).flush(held);
+    await submitting;
+  });
+
+  it("in edit mode, keeps a learner's reflection, records a new one and removes another, in the attendance PUT", async () => {
+    const attendee = (
+      learnerId: string,
+      name: string,
+      reflection: { rating: number; comment: string } | null,
+    ) => ({
+      learnerId,
+      upn: `A12345678901${learnerId}`,
+      name,
+      yearGroup: 10,
+      status: 'attended' as const,
+      meaningful: null,
+      reflection,
+    });
+    const held = {
+      id: 'e2',
+      academyId,
+      academicYear: 2026,
+      title: 'Workplace visit',
+      date: '2026-11-12',
+      endDate: null,
+      format: 'workplace_visit',
+      delivery: 'in_person',
+      duringSchoolDay: true,
+      durationMinutes: 180,
+      days: null,
+      adviserLevel: null,
+      organisations: [{ id: 'etruria', name: 'Etruria Engineering', type: 'employer' }],
+      organisationIds: ['etruria'],
+      meaningful: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true },
+      categories: ['workplace_experience'],
+      educationTypes: [],
+      attendedCount: 3,
+      organiser: null,
+      notes: null,
+      links: [],
+      attendance: [
+        attendee('1', 'Ada Okafor', { rating: 4, comment: 'Loved the workshop floor' }),
+        attendee('2', 'Ben Hughes', null),
+        attendee('3', 'Cara Patel', { rating: 2, comment: 'Too noisy' }),
+      ],
+      createdAt: '2026-11-12T10:00:00Z',
+      updatedAt: '2026-11-12T10:00:00Z',
+    } as unknown as EncounterResponse;
+    fixture.componentRef.setInput('encounter', held);
+    await settle();
+    for (const request of httpTesting.match((candidate) => candidate.url === '/api/organisations/etruria')) {
+      request.flush(organisation('etruria', 'employer', 'Etruria Engineering'));
+    }
+    await settle();
+    const buttons = [...page().querySelectorAll('.reflection-button')].map((button) =>
+      button.textContent?.trim(),
+    );
+    expect(buttons).toEqual(['Reflection 4/5', 'Add reflection', 'Reflection 2/5']);
+
+    const answers = [
+      { reflection: { rating: 5, comment: 'I want to be an engineer' } },
+      { reflection: null },
+    ];
+    jest
+      .spyOn(sut['dialog'], 'open')
+      .mockImplementation(
+        () => ({ afterClosed: () => of(answers.shift()) }) as unknown as ReturnType<MatDialog['open']>,
+      );
+    const chosen = sut['chosen']();
+    await sut['openReflection'](chosen[1]);
+    await sut['openReflection'](chosen[2]);
+    await settle();
+    expect(
+      [...page().querySelectorAll('.reflection-button')].map((button) => button.textContent?.trim()),
+    ).toEqual(['Reflection 4/5', 'Reflection 5/5', 'Add reflection']);
+
+    const submitting = sut['submit']();
+    await settle();
+    httpTesting.expectOne({ method: 'PATCH', url: '/api/encounters/e2' }).flush(held);
+    await settle();
+    const put = httpTesting.expectOne({ method: 'PUT', url: '/api/encounters/e2/attendance' });
+    expect(put.request.body).toEqual([
+      { learnerId: '1', status: 'attended', reflection: { rating: 4, comment: 'Loved the workshop floor' } },
+      { learnerId: '2', status: 'attended', reflection: { rating: 5, comment: 'I want to be an engineer' } },
+      { learnerId: '3', status: 'attended' },
+    ]);
+    put.flush(null);
+    await settle();
+    httpTesting.expectOne({ method: 'GET', url: '/api/encounters/e2' }).flush(held);
     await submitting;
   });
 });

@@ -13,6 +13,7 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -24,6 +25,7 @@ import {
   academicYearOf,
   allowedChecklistItems,
   AttendancePutItem,
+  AttendanceReflection,
   CORE_CHECKLIST_ITEMS,
   CreateEncounterRequest,
   DELIVERY_MODES,
@@ -53,6 +55,7 @@ import {
   ENCOUNTER_FORMAT_LABELS,
 } from '../core/encounter-labels';
 import { EncountersApi } from '../core/encounters-api';
+import { editReflection } from '../encounters/reflection-dialog';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';
@@ -71,6 +74,8 @@ export interface ChosenLearner {
   heldStatus?: AttendancePutItem['status'];
   /** In edit mode, R-M-2: this learner's attendance does not count as meaningful (they left early, say). */
   notMeaningful?: boolean;
+  /** In edit mode: the learner's reflection on the encounter, kept or changed with the attendance. */
+  reflection?: AttendanceReflection | null;
 }
 
 interface ChecklistGroup {
@@ -141,6 +146,7 @@ export function attendanceCount(present: number, absent: number): string {
     ApiErrorMessage,
     MatButtonModule,
     MatCheckboxModule,
+    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
@@ -157,6 +163,7 @@ export class EncounterForm {
   private readonly organisationsApi = inject(OrganisationsApi);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
 
   /** The encounter to change; a new one is logged without it. */
   readonly encounter = input<EncounterResponse | null>(null);
@@ -394,6 +401,18 @@ export class EncounterForm {
     );
   }
 
+  /** In edit mode: records, changes or removes the learner's reflection; saved with the attendance. */
+  protected async openReflection(learner: ChosenLearner): Promise<void> {
+    const result = await editReflection(this.dialog, {
+      learnerName: learner.name,
+      reflection: learner.reflection ?? null,
+    });
+    if (!result) return;
+    this.chosen.update((list) =>
+      list.map((item) => (item.id === learner.id ? { ...item, reflection: result.reflection } : item)),
+    );
+  }
+
   protected markAll(present: boolean): void {
     this.chosen.update((list) => list.map((learner) => ({ ...learner, present })));
   }
@@ -488,15 +507,19 @@ export class EncounterForm {
           : 'absent';
       const item: AttendancePutItem = { learnerId: learner.id, status };
       if (learner.notMeaningful) item.meaningful = false;
-      if (before?.reflection) item.reflection = before.reflection;
+      const reflection = learner.reflection === undefined ? before?.reflection : learner.reflection;
+      if (reflection) item.reflection = reflection;
       return item;
     });
+    const sameReflection = (a?: AttendanceReflection | null, b?: AttendanceReflection | null) =>
+      (a?.rating ?? null) === (b?.rating ?? null) && (a?.comment ?? null) === (b?.comment ?? null);
     const changed =
       items.length !== held.size ||
       items.some(
         (item) =>
           held.get(item.learnerId)?.status !== item.status ||
-          (held.get(item.learnerId)?.meaningful === false) !== (item.meaningful === false),
+          (held.get(item.learnerId)?.meaningful === false) !== (item.meaningful === false) ||
+          !sameReflection(held.get(item.learnerId)?.reflection, item.reflection),
       );
     if (changed) {
       await firstValueFrom(this.api.replaceAttendance(encounter.id, items));
@@ -622,6 +645,7 @@ export class EncounterForm {
         present: item.status === 'attended',
         heldStatus: item.status,
         notMeaningful: item.meaningful === false,
+        reflection: item.reflection,
       })),
     );
   }
