@@ -71,7 +71,7 @@ export async function run(context) {
   const [{ learners }] = (
     await context.db.query(
       `SELECT count(*)::int AS learners FROM enrolment e
-         JOIN learner_progress p ON p.learner_id = e.learner_id AND p.academic_year = e.academic_year
+         JOIN learner_progress p ON p.learner_id = e.learner_id AND p.academic_year = e.academic_year AND p.academy_id = e.academy_id
         WHERE e.academic_year = $1`,
       [year],
     )

@@ -123,6 +123,8 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
 
     // Learners: each in both years, some moving academy, some leaving, some joining late.
     const learners: ModelLearner[] = [];
+    /** The leaving date an academy's file gives, where it differs from the one expected to be held. */
+    const fileLeavingDates = new Map<LearnerEnrolment, string | null>();
     for (let index = 0; index < 24; index += 1) {
       const body = `70${String(seed).padStart(3, '0')}0000${String(index).padStart(3, '0')}`;
       const firstYearGroup = random.int(6, 12);
@@ -144,7 +146,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         learner.groupNames[year] = groupName;
         const lateJoin = random.chance(0.1);
         const leaves = random.chance(0.1);
-        record.enrolments.push({
+        const enrolment: LearnerEnrolment = {
           academicYear: year,
           academyId,
           yearGroup,
@@ -157,7 +159,19 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           eal: random.chance(0.2),
           lookedAfter: random.chance(0.05),
           gender,
-        });
+        };
+        record.enrolments.push(enrolment);
+        // R-G-2: some move to the other academy during the year. Neither file says so: the first academy's
+        // still lists them (perhaps with a leaving date of its own), the second gives the admission date,
+        // and the first enrolment is expected to end the day before it.
+        const movesOn = random.chance(0.15) ? addDays(academicYearStart(year), random.int(60, 250)) : null;
+        if (movesOn && (!enrolment.admissionDate || enrolment.admissionDate < movesOn)) {
+          const dayBefore = addDays(movesOn, -1);
+          fileLeavingDates.set(enrolment, enrolment.leavingDate ?? null);
+          if (!enrolment.leavingDate || enrolment.leavingDate > dayBefore) enrolment.leavingDate = dayBefore;
+          academyId = academies.find((id) => id !== academyId)!;
+          record.enrolments.push({ ...enrolment, academyId, admissionDate: movesOn, leavingDate: null });
+        }
       }
       learners.push(learner);
     }
@@ -184,7 +198,9 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
               flag(enrolment.consideringHigherEducation),
               enrolment.gender,
               enrolment.admissionDate ? ddmmyyyy(enrolment.admissionDate) : '',
-              enrolment.leavingDate ? ddmmyyyy(enrolment.leavingDate) : '',
+              ...[
+                fileLeavingDates.has(enrolment) ? fileLeavingDates.get(enrolment) : enrolment.leavingDate,
+              ].map((leaving) => (leaving ? ddmmyyyy(leaving) : '')),
             ],
           ];
         });
@@ -214,6 +230,14 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         expect([response.status, response.body.errors ?? []]).toEqual([200, []]);
       }
     }
+    // Every mid-year move is held as two enrolments of the year, the first ending the day before the second.
+    const [{ moves }] = await dataSource.query(
+      `SELECT count(*)::int AS moves FROM enrolment first JOIN enrolment second
+          ON second.learner_id = first.learner_id AND second.academic_year = first.academic_year
+         AND second.admission_date IS NOT NULL AND first.leaving_date <= second.admission_date - 1`,
+    );
+    expect(moves).toBe(fileLeavingDates.size);
+    expect(moves).toBeGreaterThan(0);
     const ids: { id: string; upn: string }[] = await dataSource.query('SELECT id, upn FROM learner');
     const byUpn = new Map(ids.map((row) => [row.upn, row.id]));
     const groups: { id: string; academy_id: string; academic_year: number; name: string }[] =

@@ -487,6 +487,85 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
       ).toEqual([{ n: 1 }]);
     });
 
+    it('R-G-2: a move during the year closes the first enrolment the day before and counts each academy on its own dates', async () => {
+      const [mover, stayer] = cohort(750, 2, 9, 2033);
+      const withDates = (lines: { line: RosterLine; form: string; admission?: string; leaving?: string }[]) =>
+        [
+          'UPN,Legal Surname,Legal Forename,Date of Birth,Year Group,Reg Group,Admission Date,Leaving Date',
+          ...lines.map(({ line, form, admission, leaving }) =>
+            [
+              line.upn,
+              line.surname,
+              line.forename,
+              line.dob,
+              line.year,
+              form,
+              admission ?? '',
+              leaving ?? '',
+            ].join(','),
+          ),
+        ].join('\n');
+      const kilnsideFile = withDates([
+        { line: mover, form: '9M' },
+        { line: stayer, form: '9M' },
+      ]);
+      const burslemFile = withDates([{ line: mover, form: '9Q', admission: '12/01/2034' }]);
+      await upload(admin, kilnside, 2033, kilnsideFile, false).expect(200);
+      const moved = await upload(admin, burslem, 2033, burslemFile, false).expect(200);
+      expect(moved.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+
+      const [{ id }] = await dataSource.query('SELECT id FROM learner WHERE upn = $1', [mover.upn]);
+      const detail = await admin.get(`/api/learners/${id}`).expect(200);
+      expect(
+        detail.body.enrolments.map(
+          (e: {
+            academicYear: number;
+            academyName: string;
+            admissionDate: string | null;
+            leavingDate: string | null;
+          }) => [e.academicYear, e.academyName, e.admissionDate, e.leavingDate],
+        ),
+      ).toEqual([
+        [2033, 'Burslem Vale Academy', '2034-01-12', null],
+        [2033, 'Kilnside Academy', null, '2034-01-11'],
+      ]);
+
+      // Both files again, in either order: nothing changes, and Kilnside does not report the mover missing.
+      const again = await upload(admin, burslem, 2033, burslemFile, false).expect(200);
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+      const kilnsideAgain = await upload(admin, kilnside, 2033, kilnsideFile, false).expect(200);
+      expect(kilnsideAgain.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, missingFromFile: 0 });
+
+      const learnersAt = async (query: string) =>
+        (await admin.get(`/api/coverage?academicYear=2033&${query}`).expect(200)).body.rows[0].learners;
+      expect(await learnersAt(`scope=academy&id=${kilnside}&asAt=2033-12-31`)).toBe(2);
+      expect(await learnersAt(`scope=academy&id=${kilnside}&asAt=2034-03-31`)).toBe(1);
+      expect(await learnersAt(`scope=academy&id=${burslem}&asAt=2033-12-31`)).toBe(0);
+      expect(await learnersAt(`scope=academy&id=${burslem}&asAt=2034-03-31`)).toBe(1);
+      const groups = await admin.get(`/api/groups?academyId=${kilnside}&academicYear=2033`).expect(200);
+      const nineM = groups.body.find((group: { name: string }) => group.name === '9M').id;
+      const classAt = async (asAt: string) =>
+        (
+          await admin
+            .get(`/api/coverage/learners?scope=group&id=${nineM}&academicYear=2033&asAt=${asAt}`)
+            .expect(200)
+        ).body.rows.map((row: { upn: string }) => row.upn);
+      expect(await classAt('2033-12-31')).toEqual([mover.upn, stayer.upn]);
+      expect(await classAt('2034-03-31')).toEqual([stayer.upn]);
+
+      // One learner in the trust's list of the year, with the enrolment they have now; one in each academy's.
+      const listed = async (query: string) =>
+        (await admin.get(`/api/learners?academicYear=2033&q=${mover.upn}${query}`).expect(200)).body;
+      expect(await listed('')).toMatchObject({
+        total: 1,
+        items: [{ academyId: burslem, group: { name: '9Q' } }],
+      });
+      expect(await listed(`&academyId=${kilnside}`)).toMatchObject({
+        total: 1,
+        items: [{ academyId: kilnside }],
+      });
+    });
+
     it("creates a second academic year's enrolments and reports who is missing from the new file", async () => {
       const year1 = cohort(800, 6, 7, 2031);
       await upload(careersLead, kilnside, 2031, rosterCsv(year1), false).expect(200);

@@ -1,7 +1,5 @@
 import {
-  academicYearEnd,
   academicYearOf,
-  academicYearStart,
   type CoverageBreakdownRow,
   type CoverageCharacteristics,
   coverageGap,
@@ -61,9 +59,12 @@ export const STATUS_COLUMNS = RULE_IDS.map(
       ELSE 'on_track' END AS ${col(rule)}_status`,
 ).join(',\n    ');
 
-/** R-G-4: on roll at the as-at date ($2) in the year that runs from $3 to $4. */
-export const ON_ROLL = `NOT (e.leaving_date IS NOT NULL AND e.leaving_date < $2::date AND e.leaving_date <= $4::date)
-  AND NOT (e.admission_date IS NOT NULL AND e.admission_date > $2::date AND $2::date >= $3::date)`;
+/**
+ * R-G-2, R-G-4: the learner counts through this progress row's enrolment at the as-at date ($2): on roll,
+ * and, for a learner who moved academy during the year, the enrolment of that date. The spans come from
+ * `coverageSpans` in the rules library, kept with the row.
+ */
+export const COUNTS_AT = `p.counts_at @> $2::date`;
 
 /**
  * The progress rows with the enrolment facts they carry, under the two names the conditions use: `p` for
@@ -197,10 +198,10 @@ export class CoverageService {
   }
 
   private where(scope: ResolvedScope, access: AccessScope): string {
-    const conditions = ['e.academic_year = $1', ON_ROLL, ...scope.conditions];
+    const conditions = ['e.academic_year = $1', COUNTS_AT, ...scope.conditions];
     if (!access.trustWide) {
       // Children's data is filtered in SQL: academy-wide staff see their academies, teachers their groups.
-      const a = scope.parameters.length + 5;
+      const a = scope.parameters.length + 3;
       conditions.push(
         `(e.academy_id = ANY($${a}::uuid[]) OR e.learner_id IN (SELECT learner_id FROM group_membership WHERE group_id = ANY($${a + 1}::uuid[])))`,
       );
@@ -209,7 +210,7 @@ export class CoverageService {
   }
 
   private parameters(scope: ResolvedScope, access: AccessScope): unknown[] {
-    const base = [scope.academicYear, scope.asAt, academicYearStart(scope.academicYear), academicYearEnd(scope.academicYear), ...scope.parameters];
+    const base = [scope.academicYear, scope.asAt, ...scope.parameters];
     return access.trustWide ? base : [...base, access.academyIds, access.groupIds];
   }
 
@@ -249,7 +250,7 @@ export class CoverageService {
         if (!seesWholeAcademy(access, query.id!)) throw new NotFoundException('No such academy.');
         return {
           ...base,
-          conditions: ['e.academy_id = $5'],
+          conditions: ['e.academy_id = $3'],
           parameters: [query.id],
           key: `academy:${query.id}`,
           label: academy.name,
@@ -261,7 +262,7 @@ export class CoverageService {
         if (!academy || !seesWholeAcademy(access, query.academyId!)) throw new NotFoundException('No such academy.');
         return {
           ...base,
-          conditions: ['e.academy_id = $5', 'e.year_group = $6'],
+          conditions: ['e.academy_id = $3', 'e.year_group = $4'],
           parameters: [query.academyId, query.yearGroup],
           key: `yearGroup:${query.academyId}:${query.yearGroup}`,
           label: `${academy.name}, ${YEAR_GROUP_LABEL(query.yearGroup!)}`,
@@ -281,8 +282,12 @@ export class CoverageService {
         return {
           ...base,
           academicYear,
-          conditions: ['e.learner_id IN (SELECT learner_id FROM group_membership WHERE group_id = $5)'],
-          parameters: [query.id],
+          // Through the enrolment at the group's academy: a learner who moved away counts here until the move.
+          conditions: [
+            'e.learner_id IN (SELECT learner_id FROM group_membership WHERE group_id = $3)',
+            'e.academy_id = $4',
+          ],
+          parameters: [query.id, group.academy_id],
           key: `group:${query.id}`,
           label: group.name,
           children: null,
@@ -292,7 +297,7 @@ export class CoverageService {
         const visible = await this.learnerVisible(query.id!, access);
         if (visible === null) return this.wrongKindOr404(query.id!, 'learner', access);
         if (!visible) throw new NotFoundException('No such learner.');
-        return { ...base, conditions: ['e.learner_id = $5'], parameters: [query.id], key: `learner:${query.id}`, label: 'Learner', children: null };
+        return { ...base, conditions: ['e.learner_id = $3'], parameters: [query.id], key: `learner:${query.id}`, label: 'Learner', children: null };
       }
     }
   }

@@ -1,4 +1,4 @@
-import { learnerProgress, RULE_IDS } from '@encounters/domain';
+import { addDays, coverageSpans, type DateSpan, learnerProgress, RULE_IDS } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { loadLearnerRecords } from './learner-records';
@@ -22,7 +22,13 @@ const ENROLMENT_COLUMNS: [string, string][] = [
   ['looked_after', 'boolean'],
   ['admission_date', 'date'],
   ['leaving_date', 'date'],
+  ['counts_at', 'datemultirange'],
 ];
+
+/** The spans as a multirange literal: `{[2025-09-01,2026-01-05)}`, upper bounds made exclusive. */
+function multirange(spans: readonly DateSpan[]): string {
+  return `{${spans.map((span) => `${span.from ? `[${span.from}` : '('},${span.until ? addDays(span.until, 1) : ''})`).join(',')}}`;
+}
 
 const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [`${rule.toLowerCase()}_window_end`, `${rule.toLowerCase()}_met_on`]);
 
@@ -59,18 +65,26 @@ export class LearnerProgressService {
     await manager.query('SELECT id FROM learner WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [learnerIds]);
     const records = await loadLearnerRecords(manager, learnerIds);
     const policyFor = await loadPolicyLookup(manager);
-    const progress = records.flatMap((record) =>
-      record.enrolments.map((enrolment) => ({ enrolment, row: learnerProgress(record, enrolment.academicYear, policyFor) })),
-    );
+    // One row per enrolment: a learner who moved academy during a year has two, each counting on its own dates.
+    const progress = records.flatMap((record) => {
+      const years = [...new Set(record.enrolments.map((enrolment) => enrolment.academicYear))];
+      return years.flatMap((academicYear) => {
+        const row = learnerProgress(record, academicYear, policyFor);
+        const spans = coverageSpans(record.enrolments, academicYear);
+        return record.enrolments.flatMap((enrolment, index) =>
+          enrolment.academicYear === academicYear ? [{ enrolment, row, countsAt: multirange(spans[index]) }] : [],
+        );
+      });
+    });
     await manager.query('DELETE FROM learner_progress WHERE learner_id = ANY($1::uuid[])', [learnerIds]);
     if (!progress.length) return;
-    // One row per learner-year, sent as parallel arrays: a single statement whatever the batch size. The
+    // Sent as parallel arrays: a single statement whatever the batch size. The
     // enrolment's facts go with it, so that coverage reads this one table.
     const columns: { name: string; type: string; values: unknown[] }[] = [
       ...ENROLMENT_COLUMNS.map(([name, type]) => ({ name, type, values: [] as unknown[] })),
       ...PROGRESS_COLUMNS.map((name) => ({ name, type: 'date', values: [] as unknown[] })),
     ];
-    for (const { enrolment, row } of progress) {
+    for (const { enrolment, row, countsAt } of progress) {
       const values = [
         row.learnerId,
         row.academicYear,
@@ -85,6 +99,7 @@ export class LearnerProgressService {
         enrolment.lookedAfter,
         enrolment.admissionDate ?? null,
         enrolment.leavingDate ?? null,
+        countsAt,
         ...RULE_IDS.flatMap((rule) => [row.rules[rule].windowEnd, row.rules[rule].metOn]),
       ];
       values.forEach((value, index) => columns[index].values.push(value));

@@ -47,7 +47,9 @@ export async function loadLearnerRecords(manager: EntityManager, learnerIds: rea
               e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
               e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after
          FROM enrolment e JOIN learner l ON l.id = e.learner_id
-        WHERE e.learner_id = ANY($1::uuid[])`,
+        WHERE e.learner_id = ANY($1::uuid[])
+        -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
+        ORDER BY e.learner_id, e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id`,
       [ids],
   );
   const attendances: AttendanceRow[] = await manager.query(

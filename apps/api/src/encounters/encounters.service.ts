@@ -683,7 +683,13 @@ export class EncountersService {
          a.meaningful_override, a.reflection_rating, a.reflection_comment
        FROM attendance a
        JOIN learner l ON l.id = a.learner_id
-       LEFT JOIN enrolment en ON en.learner_id = a.learner_id AND en.academic_year = ${yearParam}
+       LEFT JOIN LATERAL (
+         -- The year group at the encounter's academy; a learner who moved away that year has one there too.
+         SELECT year_group FROM enrolment
+          WHERE learner_id = a.learner_id AND academic_year = ${yearParam}
+          ORDER BY academy_id = (SELECT academy_id FROM encounter WHERE id = ${encounterParam}) DESC,
+            admission_date DESC NULLS LAST, created_at DESC
+          LIMIT 1) en ON true
        WHERE a.encounter_id = ${encounterParam} ${onlyTaught}
        ORDER BY lower(coalesce(l.preferred_surname, l.legal_surname)),
          lower(coalesce(l.preferred_forename, l.legal_forename)), l.upn`,

@@ -56,6 +56,7 @@ export class GroupsService {
          JOIN learner l ON l.id = gm.learner_id
          JOIN learning_group mg ON mg.id = gm.group_id
          JOIN enrolment e ON e.learner_id = l.id AND e.academic_year = mg.academic_year
+           AND e.academy_id = mg.academy_id
          LEFT JOIN learning_group g ON g.id = e.registration_group_id
         WHERE gm.group_id = $1
         ORDER BY lower(l.legal_surname), lower(l.legal_forename), l.upn`,

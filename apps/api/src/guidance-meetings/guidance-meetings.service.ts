@@ -310,12 +310,15 @@ export class GuidanceMeetingsService {
     user: AuthUser,
     field: string,
   ): Promise<string> {
-    const [enrolment]: { academy_id: string }[] = await manager.query(
+    // Normally one; a move inside the trust without dates may leave two on roll that day (R-G-2).
+    const enrolments: { academy_id: string }[] = await manager.query(
       `SELECT en.academy_id FROM enrolment en
-       WHERE en.learner_id = $1 AND en.academic_year = $2 AND ${enrolledOnSql('en', '$3')}`,
+       WHERE en.learner_id = $1 AND en.academic_year = $2 AND ${enrolledOnSql('en', '$3')}
+       ORDER BY en.admission_date DESC NULLS LAST, en.created_at DESC`,
       [learnerId, academicYearOf(date), date],
     );
-    if (!enrolment || !mayWriteAcademy(user, enrolment.academy_id)) {
+    const enrolment = enrolments.find((candidate) => mayWriteAcademy(user, candidate.academy_id));
+    if (!enrolment) {
       throw invalid([
         {
           field,

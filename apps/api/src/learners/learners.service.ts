@@ -93,7 +93,8 @@ export class LearnersService {
     if (query.groupId) {
       params.push(query.groupId);
       where.push(
-        `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.learner_id = e.learner_id AND gm.group_id = $${params.length})`,
+        `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.learner_id = e.learner_id AND gm.group_id = $${params.length})
+         AND e.academy_id = (SELECT academy_id FROM learning_group WHERE id = $${params.length})`,
       );
     }
     // Every word must appear somewhere in the UPN or the names; the trigram index serves each LIKE.
@@ -105,13 +106,19 @@ export class LearnersService {
     where.push(enrolmentVisibleSql(scope, 'e', params));
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
 
+    // A learner who moved academy during the year has an enrolment at each: listed once, with the latest
+    // of those that match (R-G-2).
     const rows: (LearnerListRow & { total: number })[] = await this.dataSource.query(
-      `SELECT ${LEARNER_LIST_COLUMNS}, count(*) OVER ()::int AS total
-         FROM enrolment e
-         JOIN learner l ON l.id = e.learner_id
-         LEFT JOIN learning_group g ON g.id = e.registration_group_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY lower(l.legal_surname), lower(l.legal_forename), l.upn
+      `SELECT *, count(*) OVER ()::int AS total FROM (
+         SELECT DISTINCT ON (e.learner_id) ${LEARNER_LIST_COLUMNS},
+                lower(l.legal_surname) AS surname_key, lower(l.legal_forename) AS forename_key
+           FROM enrolment e
+           JOIN learner l ON l.id = e.learner_id
+           LEFT JOIN learning_group g ON g.id = e.registration_group_id
+          WHERE ${where.join(' AND ')}
+          ORDER BY e.learner_id, e.admission_date DESC NULLS LAST, e.created_at DESC
+       ) listed
+        ORDER BY surname_key, forename_key, upn
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
@@ -159,7 +166,7 @@ export class LearnersService {
          JOIN academy a ON a.id = e.academy_id
          LEFT JOIN learning_group g ON g.id = e.registration_group_id
         WHERE e.learner_id = $1
-        ORDER BY e.academic_year DESC`,
+        ORDER BY e.academic_year DESC, e.admission_date DESC NULLS LAST, e.created_at DESC`,
       [id],
     );
     const asAt = options.asAt ?? todayIsoDate();
@@ -281,7 +288,7 @@ export class LearnersService {
   /** The total when the page asked for is past the last one (the window count then sees no row). */
   private async count(where: string[], params: unknown[]): Promise<number> {
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM enrolment e JOIN learner l ON l.id = e.learner_id
+      `SELECT count(DISTINCT e.learner_id)::int AS total FROM enrolment e JOIN learner l ON l.id = e.learner_id
         WHERE ${where.join(' AND ')}`,
       params,
     );

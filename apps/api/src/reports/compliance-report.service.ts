@@ -1,7 +1,5 @@
 import {
-  academicYearEnd,
   academicYearLabel,
-  academicYearStart,
   type CoverageBreakdownRow,
   type CoverageResponse,
   type Policy,
@@ -14,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../auth/auth-user';
-import { CoverageService, ON_ROLL, STATUS_COLUMNS } from '../coverage/coverage.service';
+import { COUNTS_AT, CoverageService, STATUS_COLUMNS } from '../coverage/coverage.service';
 import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 import { loadPolicyLookup } from '../coverage/policy-lookup';
 import { OrganisationReportService, type OrganisationEngagement } from './organisation-report.service';
@@ -262,24 +260,21 @@ export class ComplianceReportService {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const parameters: unknown[] = [
-        scope.academicYear,
-        scope.asAt,
-        academicYearStart(scope.academicYear),
-        academicYearEnd(scope.academicYear),
-      ];
+      const parameters: unknown[] = [scope.academicYear, scope.asAt];
       if (scope.academy) parameters.push(scope.academy.id);
+      // The enrolment's facts travel with the progress row; the one that counts at the as-at date (R-G-2).
       await runner.query(
         `DECLARE report_learners NO SCROLL CURSOR FOR
          SELECT l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
                 a.name AS academy_name, e.year_group, g.name AS group_name, e.pupil_premium, e.sen_status,
                 ${STATUS_COLUMNS}
-           FROM enrolment e
-           JOIN learner_progress p ON p.learner_id = e.learner_id AND p.academic_year = e.academic_year
+           FROM learner_progress p
+           CROSS JOIN LATERAL (SELECT p.learner_id, p.academy_id, p.year_group, p.registration_group_id,
+             p.pupil_premium, p.sen_status) e
            JOIN learner l ON l.id = e.learner_id
            JOIN academy a ON a.id = e.academy_id
            LEFT JOIN learning_group g ON g.id = e.registration_group_id
-          WHERE e.academic_year = $1 AND ${ON_ROLL} ${scope.academy ? 'AND e.academy_id = $5' : ''}
+          WHERE p.academic_year = $1 AND ${COUNTS_AT} ${scope.academy ? 'AND p.academy_id = $3' : ''}
           ORDER BY a.name, e.academy_id, e.year_group, g.name NULLS LAST, lower(l.legal_surname), lower(l.legal_forename), l.upn`,
         parameters,
       );
@@ -368,14 +363,10 @@ export class ComplianceReportService {
    * learners of the scope who attended one, against the encounters held and the learners on roll.
    */
   private async sectorReach(scope: ReportScope, policy: Policy): Promise<ComplianceReportData['sectors']> {
-    const parameters: unknown[] = [
-      scope.academicYear,
-      scope.asAt,
-      academicYearStart(scope.academicYear),
-      academicYearEnd(scope.academicYear),
-    ];
+    const parameters: unknown[] = [scope.academicYear, scope.asAt];
     if (scope.academy) parameters.push(scope.academy.id);
-    const academyFilter = scope.academy ? 'AND e.academy_id = $5' : '';
+    const academyFilter = scope.academy ? 'AND e.academy_id = $3' : '';
+    const progressFilter = scope.academy ? 'AND p.academy_id = $3' : '';
     const [rows, [totals]] = await Promise.all([
       this.dataSource.query(
         `WITH held AS (
@@ -388,8 +379,8 @@ export class ComplianceReportService {
              JOIN organisation o ON o.id = eo.organisation_id
              CROSS JOIN LATERAL unnest(o.sectors) AS s(sector)
          ), on_roll AS (
-           SELECT e.learner_id FROM enrolment e
-            WHERE e.academic_year = $1 AND ${ON_ROLL} ${academyFilter}
+           SELECT p.learner_id FROM learner_progress p
+            WHERE p.academic_year = $1 AND ${COUNTS_AT} ${progressFilter}
          )
          SELECT by_sector.sector,
                 count(DISTINCT by_sector.encounter_id)::int AS encounters,
@@ -403,7 +394,7 @@ export class ComplianceReportService {
       this.dataSource.query(
         `SELECT (SELECT count(*) FROM encounter e
                   WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL ${academyFilter})::int AS encounters,
-                (SELECT count(*) FROM enrolment e WHERE e.academic_year = $1 AND ${ON_ROLL} ${academyFilter})::int AS learners`,
+                (SELECT count(*) FROM learner_progress p WHERE p.academic_year = $1 AND ${COUNTS_AT} ${progressFilter})::int AS learners`,
         parameters,
       ) as Promise<{ encounters: number; learners: number }[]>,
     ]);

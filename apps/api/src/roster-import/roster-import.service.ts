@@ -1,4 +1,10 @@
-import type { RosterImportResult, RosterMissingLearner, RosterRow, RosterRowError } from '@encounters/domain';
+import {
+  addDays,
+  type RosterImportResult,
+  type RosterMissingLearner,
+  type RosterRow,
+  type RosterRowError,
+} from '@encounters/domain';
 import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -45,6 +51,8 @@ interface HeldLearner {
   considering_higher_education: boolean | null;
   admission_date: string | null;
   leaving_date: string | null;
+  /** R-G-2: the learner's enrolments of the year at other academies of the trust. */
+  elsewhere: { admission: string | null; leaving: string | null }[];
 }
 
 interface PlannedRow {
@@ -194,25 +202,32 @@ export class RosterImportService {
               e.id IS NOT NULL AS has_enrolment, e.academy_id, e.year_group, g.name AS group_name,
               e.pupil_premium, e.sen_status, e.eal, e.looked_after, e.considering_higher_education,
               to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
-              to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
+              to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date,
+              coalesce((SELECT json_agg(json_build_object('admission', to_char(o.admission_date, 'YYYY-MM-DD'),
+                                                          'leaving', to_char(o.leaving_date, 'YYYY-MM-DD')))
+                          FROM enrolment o
+                         WHERE o.learner_id = l.id AND o.academic_year = $2 AND o.academy_id <> $3), '[]') AS elsewhere
          FROM unnest($1::text[]) AS file (upn)
          JOIN learner l ON l.upn = file.upn
-         LEFT JOIN enrolment e ON e.learner_id = l.id AND e.academic_year = $2
+         LEFT JOIN enrolment e ON e.learner_id = l.id AND e.academic_year = $2 AND e.academy_id = $3
          LEFT JOIN learning_group g ON g.id = e.registration_group_id`,
-      [upns, academicYear],
+      [upns, academicYear, academyId],
     );
     const heldByUpn = new Map(held.map((learner) => [learner.upn, learner]));
 
     const plan: ImportPlan = { rows: [], created: 0, updated: 0, unchanged: 0, missingLearners: [] };
-    for (const row of roster.rows) {
-      const learner = heldByUpn.get(row.upn);
+    for (const fileRow of roster.rows) {
+      const learner = heldByUpn.get(fileRow.upn);
       if (!learner) {
         plan.created++;
-        plan.rows.push({ row, learnerId: null, writeLearner: true, writeEnrolment: true });
+        plan.rows.push({ row: fileRow, learnerId: null, writeLearner: true, writeEnrolment: true });
         continue;
       }
+      // R-G-2: a learner admitted elsewhere in the trust later in the year left here the day before.
+      const row = { ...fileRow, leavingDate: leavingDateFor(fileRow, learner.elsewhere) };
       const writeLearner = learnerDiffers(learner, row);
-      const writeEnrolment = enrolmentDiffers(learner, row, academyId);
+      const writeEnrolment =
+        enrolmentDiffers(learner, row, academyId) || closesElsewhere(row, learner.elsewhere);
       if (writeLearner || writeEnrolment) {
         plan.updated++;
         plan.rows.push({ row, learnerId: learner.id, writeLearner, writeEnrolment });
@@ -322,8 +337,7 @@ export class RosterImportService {
                      $10::boolean[], $11::date[], $12::date[])
            AS file (learner_id, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
                     admission_date, leaving_date)
-       ON CONFLICT (learner_id, academic_year) DO UPDATE SET
-         academy_id = EXCLUDED.academy_id,
+       ON CONFLICT (learner_id, academic_year, academy_id) DO UPDATE SET
          year_group = EXCLUDED.year_group,
          registration_group_id = EXCLUDED.registration_group_id,
          pupil_premium = EXCLUDED.pupil_premium,
@@ -350,14 +364,27 @@ export class RosterImportService {
       ],
     );
 
-    // Registration-group memberships follow the enrolment: out of this year's registration group (at any
-    // academy, for a move), then into the group the file names.
+    // R-G-2: a learner admitted here later in the year than to another academy of the trust left that one
+    // the day before (unless its own leaving date is earlier): its enrolment and its figures stay, to then.
+    await manager.query(
+      `UPDATE enrolment o SET leaving_date = file.admission_date - 1, updated_at = now()
+         FROM unnest($1::uuid[], $3::date[]) AS file (learner_id, admission_date)
+        WHERE o.learner_id = file.learner_id AND o.academic_year = $2 AND o.academy_id <> $4
+          AND file.admission_date IS NOT NULL
+          AND (o.admission_date IS NULL OR o.admission_date < file.admission_date)
+          AND (o.leaving_date IS NULL OR o.leaving_date >= file.admission_date)`,
+      [learnerIds, academicYear, enrolmentRows.map((row) => row.admissionDate), academyId],
+    );
+
+    // Registration-group memberships follow the enrolment: out of this academy's registration group of the
+    // year, then into the group the file names. A learner who moved here stays in their old academy's group
+    // for the year, as a leaver does: that class's figures still count them up to the move.
     await manager.query(
       `DELETE FROM group_membership gm
         USING learning_group g, unnest($1::uuid[]) AS file (learner_id)
         WHERE gm.learner_id = file.learner_id AND g.id = gm.group_id
-          AND g.kind = 'registration' AND g.academic_year = $2`,
-      [learnerIds, academicYear],
+          AND g.kind = 'registration' AND g.academic_year = $2 AND g.academy_id = $3`,
+      [learnerIds, academicYear, academyId],
     );
     await manager.query(
       `INSERT INTO group_membership (group_id, learner_id)
@@ -410,5 +437,38 @@ function enrolmentDiffers(held: HeldLearner, row: RosterRow, academyId: string):
     held.considering_higher_education !== row.consideringHigherEducation ||
     held.admission_date !== row.admissionDate ||
     held.leaving_date !== row.leavingDate
+  );
+}
+
+/**
+ * R-G-2: the leaving date to hold for a row: the file's, or, when the learner was admitted to another academy
+ * of the trust later in the year, the day before that admission if earlier.
+ */
+function leavingDateFor(
+  row: Pick<RosterRow, 'admissionDate' | 'leavingDate'>,
+  elsewhere: HeldLearner['elsewhere'],
+): string | null {
+  const next = elsewhere
+    .map((other) => other.admission)
+    .filter(
+      (admission): admission is string =>
+        !!admission && (!row.admissionDate || admission > row.admissionDate),
+    )
+    .sort()[0];
+  if (!next) return row.leavingDate;
+  const dayBefore = addDays(next, -1);
+  return row.leavingDate && row.leavingDate < dayBefore ? row.leavingDate : dayBefore;
+}
+
+/** True when this row's admission closes an enrolment of the year at another academy (see `apply`). */
+function closesElsewhere(
+  row: Pick<RosterRow, 'admissionDate'>,
+  elsewhere: HeldLearner['elsewhere'],
+): boolean {
+  const admission = row.admissionDate;
+  if (!admission) return false;
+  return elsewhere.some(
+    (other) =>
+      (!other.admission || other.admission < admission) && (!other.leaving || other.leaving >= admission),
   );
 }

@@ -9,6 +9,7 @@ import { KeepAnonymousAttendanceOfErasedLearners1763820500000 } from './17638205
 import { CreateCoverageSnapshots1763820600000 } from './1763820600000-CreateCoverageSnapshots';
 
 import { KeepEnrolmentFactsWithLearnerProgress1763820700000 } from './1763820700000-KeepEnrolmentFactsWithLearnerProgress';
+import { AllowMovesWithinAYear1763820800000 } from './1763820800000-AllowMovesWithinAYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
 export const migrations = [
@@ -20,4 +21,5 @@ export const migrations = [
   KeepAnonymousAttendanceOfErasedLearners1763820500000,
   CreateCoverageSnapshots1763820600000,
   KeepEnrolmentFactsWithLearnerProgress1763820700000,
+  AllowMovesWithinAYear1763820800000,
 ];

@@ -13,18 +13,7 @@ import {
   NOTHING_TICKED,
   policyWith,
 } from './testing/learner-builder';
-
-/** A small deterministic generator (mulberry32), so that a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './testing/seeded-random';
 
 function randomLearner(seed: number) {
   const next = random(seed);

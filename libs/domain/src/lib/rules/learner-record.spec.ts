@@ -1,5 +1,13 @@
-import { coverageEnrolment, enrolmentAt, isOnRollAt } from './learner-record';
+import { academicYearEnd, academicYearStart, addDays } from '../calendar';
+import {
+  coverageEnrolment,
+  coverageSpans,
+  enrolmentAt,
+  isOnRollAt,
+  type LearnerEnrolment,
+} from './learner-record';
 import { enrolment } from './testing/learner-builder';
+import { seededRandom } from './testing/seeded-random';
 
 describe(enrolmentAt.name, () => {
   const autumn = enrolment(2025, 9, {
@@ -53,5 +61,76 @@ describe(coverageEnrolment.name, () => {
         '2026-03-01',
       ),
     ).toBeNull();
+  });
+});
+
+describe(coverageSpans.name, () => {
+  const autumn = enrolment(2025, 9, {
+    academyId: 'a',
+    admissionDate: '2025-09-01',
+    leavingDate: '2025-12-19',
+  });
+  const spring = enrolment(2025, 9, { academyId: 'b', admissionDate: '2026-01-05' });
+
+  it('R-G-2, R-G-4: a move in the year splits the as-at dates between the two academies, the gap in neither', () => {
+    expect(coverageSpans([autumn, spring], 2025)).toEqual([
+      [{ from: null, until: '2025-12-19' }],
+      [{ from: '2026-01-05', until: null }],
+    ]);
+  });
+
+  it('R-G-4: a leaver counts until their leaving date; a late joiner from their admission', () => {
+    const leaver = enrolment(2025, 11, { leavingDate: '2026-02-13' });
+    expect(coverageSpans([leaver], 2025)).toEqual([[{ from: null, until: '2026-02-13' }]]);
+    const joiner = enrolment(2025, 8, { admissionDate: '2025-11-03' });
+    expect(coverageSpans([joiner], 2025)).toEqual([
+      [
+        { from: null, until: '2025-08-31' },
+        { from: '2025-11-03', until: null },
+      ],
+    ]);
+  });
+
+  it('gives nothing to enrolments of other years', () => {
+    expect(coverageSpans([enrolment(2024, 8), autumn], 2025)).toEqual([
+      [],
+      [{ from: null, until: '2025-12-19' }],
+    ]);
+  });
+
+  /** Every date from a month before the year to a month after, against `coverageEnrolment` itself. */
+  function expectSpansMatch(enrolments: LearnerEnrolment[], academicYear: number): void {
+    const spans = coverageSpans(enrolments, academicYear);
+    for (
+      let date = addDays(academicYearStart(academicYear), -40);
+      date <= addDays(academicYearEnd(academicYear), 40);
+      date = addDays(date, 1)
+    ) {
+      const chosen = coverageEnrolment({ enrolments }, academicYear, date);
+      const holding = spans
+        .map((list, index) =>
+          list.some((span) => (!span.from || span.from <= date) && (!span.until || date <= span.until))
+            ? index
+            : -1,
+        )
+        .filter((index) => index >= 0);
+      expect({ date, holding }).toEqual({ date, holding: chosen ? [enrolments.indexOf(chosen)] : [] });
+    }
+  }
+
+  it('agrees with coverageEnrolment on every date, for random moves, leavers and joiners', () => {
+    const next = seededRandom(20251);
+    const maybeDate = (year: number) =>
+      next() < 0.5 ? null : addDays(academicYearStart(year), Math.floor(next() * 420) - 30);
+    for (let trial = 0; trial < 100; trial += 1) {
+      const count = 1 + Math.floor(next() * 3);
+      const enrolments = Array.from({ length: count }, (_, index) => {
+        const admissionDate = maybeDate(2025);
+        let leavingDate = maybeDate(2025);
+        if (admissionDate && leavingDate && leavingDate < admissionDate) leavingDate = null;
+        return enrolment(2025, 9, { academyId: `academy-${index}`, admissionDate, leavingDate });
+      });
+      expectSpansMatch(enrolments, 2025);
+    }
   });
 });

@@ -1,4 +1,11 @@
-import { AcademicYear, IsoDate, YearGroupHistory, academicYearEnd, academicYearStart } from '../calendar';
+import {
+  AcademicYear,
+  IsoDate,
+  YearGroupHistory,
+  academicYearEnd,
+  academicYearStart,
+  addDays,
+} from '../calendar';
 import {
   AttendanceStatus,
   EducationOrganisationType,
@@ -113,4 +120,48 @@ export function coverageEnrolment(
 ): LearnerEnrolment | null {
   const enrolment = enrolmentAt(learner.enrolments, academicYear, asAt);
   return enrolment && isOnRollAt(enrolment, asAt) ? enrolment : null;
+}
+
+/** A stretch of as-at dates, both ends included; null for a side without end. */
+export interface DateSpan {
+  from: IsoDate | null;
+  until: IsoDate | null;
+}
+
+/**
+ * R-G-2, R-G-4 for every as-at date at once: for each enrolment given, the as-at dates on which
+ * {@link coverageEnrolment} counts the learner through it in `academicYear` (none for enrolments of other
+ * years). The answer changes only on the year's first and last days and on admission and leaving dates, so
+ * the choice is made once at each of those dates, the day after each, and once before them all; each choice
+ * holds until the next of those days. The summary table keeps these spans, so that a group figure at any
+ * date is a containment test, never a search through the learner's other enrolments.
+ */
+export function coverageSpans(
+  enrolments: readonly LearnerEnrolment[],
+  academicYear: AcademicYear,
+): DateSpan[][] {
+  const spans = enrolments.map((): DateSpan[] => []);
+  const inYear = enrolments.filter((enrolment) => enrolment.academicYear === academicYear);
+  if (!inYear.length) return spans;
+  const marks = new Set<IsoDate>([academicYearStart(academicYear), academicYearEnd(academicYear)]);
+  for (const enrolment of inYear) {
+    if (enrolment.admissionDate) marks.add(enrolment.admissionDate);
+    if (enrolment.leavingDate) marks.add(enrolment.leavingDate);
+  }
+  const sorted = [...marks].sort();
+  const points = [
+    ...new Set([addDays(sorted[0], -1), ...sorted.flatMap((mark) => [mark, addDays(mark, 1)])]),
+  ].sort();
+  const learner = { enrolments: inYear };
+  let open: { index: number; from: IsoDate | null } | null = null;
+  points.forEach((point, position) => {
+    const chosen = coverageEnrolment(learner, academicYear, point);
+    const index = chosen ? enrolments.indexOf(chosen) : -1;
+    if (open && open.index === index) return;
+    if (open && open.index >= 0) spans[open.index].push({ from: open.from, until: addDays(point, -1) });
+    open = { index, from: position === 0 ? null : point };
+  });
+  const last = open as { index: number; from: IsoDate | null } | null;
+  if (last && last.index >= 0) spans[last.index].push({ from: last.from, until: null });
+  return spans;
 }
