@@ -37,7 +37,7 @@ export class AuthService {
     ip: string,
     kind: 'cookie' | 'bearer',
   ): Promise<{ session: IssuedSession; profile: UserProfile }> {
-    this.throttle.assertAllowed(email, ip);
+    await this.throttle.assertAllowed(email, ip);
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -45,7 +45,7 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !valid || !user.active) {
-      this.throttle.recordFailure(email, ip);
+      await this.throttle.recordFailure(email, ip);
       await this.audit.record({
         userId: user?.id ?? null,
         action: 'auth.sign_in_failed',
@@ -56,7 +56,7 @@ export class AuthService {
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    this.throttle.clearAccount(email);
+    await this.throttle.clearAccount(email);
     const session = await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
       await this.audit.record(
