@@ -182,6 +182,23 @@ test.describe('a careers lead logs an encounter', () => {
     });
     await page.goto(`/learners/${reflected[0].learnerId}`);
     await expect(page.getByText('“I want to find an engineering apprenticeship”')).toBeVisible();
+
+    // A guidance meeting, recorded from the learner record, joins the timeline with its agreed actions.
+    await page.getByRole('button', { name: 'Record a guidance meeting' }).click();
+    const meeting = page.getByRole('dialog', { name: 'Record a guidance meeting' });
+    await meeting.getByLabel("Adviser's name").fill('Jo Bennett');
+    await choose(page, "Adviser's level (CDI)", 'Level 6');
+    await meeting
+      .getByLabel('Summary')
+      .fill('Keen on engineering; compared college courses with apprenticeships at local employers.');
+    await meeting
+      .getByLabel('Agreed actions')
+      .fill('Apply for two engineering apprenticeships by half term.');
+    await expectAccessible(page);
+    await saveScreenshot(page, 'guidance-meeting-dialog');
+    await meeting.getByRole('button', { name: 'Save meeting' }).click();
+    await expect(meeting).toHaveCount(0);
+    await expect(page.getByText('Apply for two engineering apprenticeships by half term.')).toBeVisible();
   });
 
   test('the organisations directory lists engagement and filters by type', async ({ page }) => {
