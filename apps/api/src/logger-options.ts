@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/config';
@@ -8,6 +9,8 @@ import { AppConfig } from './config/config';
  */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Every route, in the wildcard syntax of Express 5's router (nestjs-pino's default '*' makes Nest warn).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
       autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
