@@ -3,3 +3,4 @@ export * from './lib/taxonomy';
 export * from './lib/rules';
 export * from './lib/roster';
 export * from './lib/contracts';
+export * from './lib/random';

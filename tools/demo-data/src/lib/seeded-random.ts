@@ -1,14 +1,2 @@
-/**
- * mulberry32: a small, fast generator of numbers in [0, 1) that gives the same sequence for the same seed,
- * so that generated demo data and random tests are the same on every machine.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator lives with the rules library, whose random tests use it too.
+export { seededRandom } from '@encounters/domain';

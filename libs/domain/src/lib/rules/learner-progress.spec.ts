@@ -13,7 +13,7 @@ import {
   NOTHING_TICKED,
   policyWith,
 } from './testing/learner-builder';
-import { seededRandom as random } from './testing/seeded-random';
+import { seededRandom as random } from '../random';
 
 function randomLearner(seed: number) {
   const next = random(seed);

@@ -7,7 +7,7 @@ import {
   type LearnerEnrolment,
 } from './learner-record';
 import { enrolment } from './testing/learner-builder';
-import { seededRandom } from './testing/seeded-random';
+import { seededRandom } from '../random';
 
 describe(enrolmentAt.name, () => {
   const autumn = enrolment(2025, 9, {

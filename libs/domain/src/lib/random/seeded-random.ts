@@ -1,4 +1,7 @@
-/** A small deterministic generator (mulberry32), so that a failing seed can be replayed. */
+/**
+ * mulberry32: a small, fast generator of numbers in [0, 1) that gives the same sequence for the same seed,
+ * so that generated demo data and random tests are the same on every machine.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
