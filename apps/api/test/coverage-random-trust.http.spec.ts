@@ -36,6 +36,14 @@ function generator(seed: number) {
 }
 
 const YEARS = [2023, 2024] as const;
+/**
+ * Twelve trusts on every run (about 2 s each); `RANDOM_TRUST_SEEDS=200 npx nx test api` tries more. A failing
+ * seed is named in the test's title, and the same seed always builds the same trust.
+ */
+const SEEDS = Array.from(
+  { length: Number(process.env['RANDOM_TRUST_SEEDS'] ?? 12) },
+  (_, index) => 11 + 12 * index,
+);
 const ORGANISATIONS: { type: OrganisationType; offersTechnicalEducation: boolean }[] = [
   { type: 'employer', offersTechnicalEducation: false },
   { type: 'employer', offersTechnicalEducation: true },
@@ -126,7 +134,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
     /** The leaving date an academy's file gives, where it differs from the one expected to be held. */
     const fileLeavingDates = new Map<LearnerEnrolment, string | null>();
     for (let index = 0; index < 24; index += 1) {
-      const body = `70${String(seed).padStart(3, '0')}0000${String(index).padStart(3, '0')}`;
+      const body = `70${String(seed % 1000).padStart(3, '0')}0000${String(index).padStart(3, '0')}`;
       const firstYearGroup = random.int(6, 12);
       const birthYear = YEARS[0] - firstYearGroup - 5 + 1;
       const record: ModelLearner['record'] = {
@@ -374,7 +382,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
     ...(expected.gaps ? { gaps: (actual as { gaps: unknown }).gaps } : {}),
   });
 
-  it.each([11, 23, 37, 41, 59, 67])('R-G-1..4: every figure equals the engine (seed %i)', async (seed) => {
+  it.each(SEEDS)('R-G-1..4: every figure equals the engine (seed %i)', async (seed) => {
     const { academies, learners, policyFor, groups } = await buildTrust(seed);
     const records = learners.map((learner) => learner.record);
     for (const year of YEARS) {
