@@ -1,6 +1,8 @@
 // Logging encounters at the scale of a busy academy: a whole year group (300 learners) logged in one call,
 // through HTTP with the audit entry and the coverage bookkeeping, and the list of a year's encounters
 // (about 300) for the academy.
+import { random, upn } from './test-data.mjs';
+
 export const name = 'encounters';
 
 const YEAR_GROUP_SIZE = 300;
@@ -9,25 +11,6 @@ const CLASS_SIZE = 30;
 const WHOLE_YEAR_LOGS = 40;
 const CLASS_LOGS = 260;
 const LIST_READS = 40;
-
-const UPN_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
-// The DfE check letter (weights 2..13 by position, sum mod 23), only to make valid test data.
-function upn(body) {
-  let sum = 0;
-  for (let index = 0; index < 12; index++) sum += Number(body[index]) * (index + 2);
-  return UPN_ALPHABET[sum % 23] + body;
-}
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function currentAcademicYear() {
   const now = new Date();

@@ -1,19 +1,12 @@
 // Roster import at the scale of a large trust: a 10,000-learner MIS export through the HTTP API (dry run,
 // commit, re-import of the same file), the API's peak memory, and learner search over 50,000 learners.
+import { random, upn } from './test-data.mjs';
+
 export const name = 'roster';
 
 const LEARNERS_PER_FILE = 10_000;
 const ACADEMIES = 5;
 const SEARCHES = 50;
-
-const UPN_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
-// The DfE check letter: weights 2..13 by position, sum mod 23 (the product's rule lives in libs/domain;
-// this only makes valid test data).
-function upn(body) {
-  let sum = 0;
-  for (let index = 0; index < 12; index++) sum += Number(body[index]) * (index + 2);
-  return UPN_ALPHABET[sum % 23] + body;
-}
 
 const FORENAMES = [
   'Amelia',
@@ -83,17 +76,6 @@ const SURNAMES = [
   'Clarke',
   'Turner',
 ];
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A SIMS-style export of `count` learners in years 7..13, with invented names that repeat like real ones. */
 function rosterCsv(academyIndex, academicYear, count) {

@@ -146,14 +146,19 @@ describe('Sign-in, sessions and users (HTTP, PostgreSQL)', () => {
     await client.get('/api/auth/me').expect(401);
   });
 
-  it('throttles failed sign-ins per account with 429', async () => {
-    const { email } = await createUser(app, ['teacher']);
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+  /** Signs in with a wrong password `times` times, each answered 401. */
+  async function failSignIns(email: string, times: number): Promise<void> {
+    for (let attempt = 0; attempt < times; attempt += 1) {
       await request(server())
         .post('/api/auth/login')
         .send({ email, password: 'wrong password!' })
         .expect(401);
     }
+  }
+
+  it('throttles failed sign-ins per account with 429', async () => {
+    const { email } = await createUser(app, ['teacher']);
+    await failSignIns(email, 5);
     const response = await request(server())
       .post('/api/auth/login')
       .send({ email, password: TEST_PASSWORD })
@@ -163,12 +168,7 @@ describe('Sign-in, sessions and users (HTTP, PostgreSQL)', () => {
 
   it('keeps the failed sign-ins in the database, hashed: another API process (or a restart) still refuses', async () => {
     const { email } = await createUser(app, ['teacher']);
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      await request(server())
-        .post('/api/auth/login')
-        .send({ email, password: 'wrong password!' })
-        .expect(401);
-    }
+    await failSignIns(email, 5);
     const stored: { key: string }[] = await dataSource.query(
       `SELECT encode(key_hash, 'escape') AS key FROM sign_in_failure`,
     );

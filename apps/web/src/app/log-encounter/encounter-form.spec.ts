@@ -2,7 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { CreateEncounterRequest, EncounterResponse, LearnerListItem, PagedResult } from '@encounters/domain';
+import {
+  CreateEncounterRequest,
+  EncounterAttendanceResponse,
+  EncounterResponse,
+  LearnerListItem,
+  PagedResult,
+} from '@encounters/domain';
 
 import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
@@ -48,6 +54,58 @@ const year10: PagedResult<LearnerListItem> = {
   page: 1,
   pageSize: 500,
 };
+
+/** A learner on a held encounter's attendance list, attended unless told otherwise. */
+function attendee(
+  learnerId: string,
+  name: string,
+  facts: Partial<Pick<EncounterAttendanceResponse, 'meaningful' | 'reflection'>> = {},
+): EncounterAttendanceResponse {
+  return {
+    learnerId,
+    upn: `A12345678901${learnerId}`,
+    name,
+    yearGroup: 10,
+    status: 'attended',
+    meaningful: null,
+    reflection: null,
+    ...facts,
+  };
+}
+
+/** An encounter as the API answers it, with Etruria Engineering and the attendance given. */
+function heldEncounter(
+  id: string,
+  format: EncounterResponse['format'],
+  attendance: EncounterAttendanceResponse[],
+): EncounterResponse {
+  return {
+    id,
+    academyId,
+    academicYear: 2026,
+    title: format === 'talk' ? 'Careers talk: apprenticeships' : 'Workplace visit',
+    date: '2026-11-12',
+    endDate: null,
+    format,
+    delivery: 'in_person',
+    duringSchoolDay: true,
+    durationMinutes: 60,
+    days: null,
+    adviserLevel: null,
+    organisations: [{ id: 'etruria', name: 'Etruria Engineering', type: 'employer' }],
+    organisationIds: ['etruria'],
+    meaningful: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true },
+    categories: [format === 'talk' ? 'employer_encounter' : 'workplace_experience'],
+    educationTypes: [],
+    attendedCount: attendance.length,
+    organiser: null,
+    notes: null,
+    links: [],
+    attendance,
+    createdAt: '2026-11-12T10:00:00Z',
+    updatedAt: '2026-11-12T10:00:00Z',
+  };
+}
 
 describe(EncounterForm.name, () => {
   let fixture: ComponentFixture<EncounterForm>;
@@ -266,41 +324,10 @@ describe(EncounterForm.name, () => {
   });
 
   it('R-M-2: in edit mode, marks one learner as having left early and sends it with the attendance', async () => {
-    const attendee = (learnerId: string, name: string, meaningful: boolean | null) => ({
-      learnerId,
-      upn: `A12345678901${learnerId}`,
-      name,
-      yearGroup: 10,
-      status: 'attended' as const,
-      meaningful,
-      reflection: null,
-    });
-    const held = {
-      id: 'e1',
-      academyId,
-      academicYear: 2026,
-      title: 'Careers talk: apprenticeships',
-      date: '2026-11-12',
-      endDate: null,
-      format: 'talk',
-      delivery: 'in_person',
-      duringSchoolDay: true,
-      durationMinutes: 60,
-      days: null,
-      adviserLevel: null,
-      organisations: [{ id: 'etruria', name: 'Etruria Engineering', type: 'employer' }],
-      organisationIds: ['etruria'],
-      meaningful: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true },
-      categories: ['employer_encounter'],
-      educationTypes: [],
-      attendedCount: 2,
-      organiser: null,
-      notes: null,
-      links: [],
-      attendance: [attendee('1', 'Ada Okafor', null), attendee('2', 'Ben Hughes', false)],
-      createdAt: '2026-11-12T10:00:00Z',
-      updatedAt: '2026-11-12T10:00:00Z',
-    } as unknown as EncounterResponse;
+    const held = heldEncounter('e1', 'talk', [
+      attendee('1', 'Ada Okafor', { meaningful: null }),
+      attendee('2', 'Ben Hughes', { meaningful: false }),
+    ]);
     fixture.componentRef.setInput('encounter', held);
     await settle();
     for (const request of httpTesting.match((candidate) => candidate.url === '/api/organisations/etruria')) {
@@ -327,49 +354,11 @@ describe(EncounterForm.name, () => {
   });
 
   it("in edit mode, keeps a learner's reflection, records a new one and removes another, in the attendance PUT", async () => {
-    const attendee = (
-      learnerId: string,
-      name: string,
-      reflection: { rating: number; comment: string } | null,
-    ) => ({
-      learnerId,
-      upn: `A12345678901${learnerId}`,
-      name,
-      yearGroup: 10,
-      status: 'attended' as const,
-      meaningful: null,
-      reflection,
-    });
-    const held = {
-      id: 'e2',
-      academyId,
-      academicYear: 2026,
-      title: 'Workplace visit',
-      date: '2026-11-12',
-      endDate: null,
-      format: 'workplace_visit',
-      delivery: 'in_person',
-      duringSchoolDay: true,
-      durationMinutes: 180,
-      days: null,
-      adviserLevel: null,
-      organisations: [{ id: 'etruria', name: 'Etruria Engineering', type: 'employer' }],
-      organisationIds: ['etruria'],
-      meaningful: { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true },
-      categories: ['workplace_experience'],
-      educationTypes: [],
-      attendedCount: 3,
-      organiser: null,
-      notes: null,
-      links: [],
-      attendance: [
-        attendee('1', 'Ada Okafor', { rating: 4, comment: 'Loved the workshop floor' }),
-        attendee('2', 'Ben Hughes', null),
-        attendee('3', 'Cara Patel', { rating: 2, comment: 'Too noisy' }),
-      ],
-      createdAt: '2026-11-12T10:00:00Z',
-      updatedAt: '2026-11-12T10:00:00Z',
-    } as unknown as EncounterResponse;
+    const held = heldEncounter('e2', 'workplace_visit', [
+      attendee('1', 'Ada Okafor', { reflection: { rating: 4, comment: 'Loved the workshop floor' } }),
+      attendee('2', 'Ben Hughes'),
+      attendee('3', 'Cara Patel', { reflection: { rating: 2, comment: 'Too noisy' } }),
+    ]);
     fixture.componentRef.setInput('encounter', held);
     await settle();
     for (const request of httpTesting.match((candidate) => candidate.url === '/api/organisations/etruria')) {
