@@ -512,7 +512,7 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
       const burslemFile = withDates([{ line: mover, form: '9Q', admission: '12/01/2034' }]);
       await upload(admin, kilnside, 2033, kilnsideFile, false).expect(200);
       const moved = await upload(admin, burslem, 2033, burslemFile, false).expect(200);
-      expect(moved.body).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+      expect(moved.body).toMatchObject({ created: 0, updated: 1, unchanged: 0, movedIn: 1 });
 
       const [{ id }] = await dataSource.query('SELECT id FROM learner WHERE upn = $1', [mover.upn]);
       const detail = await admin.get(`/api/learners/${id}`).expect(200);
@@ -532,7 +532,7 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
 
       // Both files again, in either order: nothing changes, and Kilnside does not report the mover missing.
       const again = await upload(admin, burslem, 2033, burslemFile, false).expect(200);
-      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 1, movedIn: 0 });
       const kilnsideAgain = await upload(admin, kilnside, 2033, kilnsideFile, false).expect(200);
       expect(kilnsideAgain.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, missingFromFile: 0 });
 

@@ -68,6 +68,7 @@ interface ImportPlan {
   created: number;
   updated: number;
   unchanged: number;
+  movedIn: number;
   missingLearners: RosterMissingLearner[];
 }
 
@@ -146,6 +147,7 @@ export class RosterImportService {
             updated: plan.updated,
             unchanged: plan.unchanged,
             missingFromFile: plan.missingLearners.length,
+            movedIn: plan.movedIn,
             bytes: roster.bytes,
           },
           ip: options.ip ?? null,
@@ -181,6 +183,7 @@ export class RosterImportService {
       unchanged: plan.unchanged,
       rejected: roster.rejected,
       missingFromFile: plan.missingLearners.length,
+      movedIn: plan.movedIn,
       missingLearners: plan.missingLearners,
       errors: roster.errors.slice(0, MAX_ERRORS_LISTED) as RosterRowError[],
       errorsOmitted: Math.max(0, roster.errors.length - MAX_ERRORS_LISTED),
@@ -215,7 +218,14 @@ export class RosterImportService {
     );
     const heldByUpn = new Map(held.map((learner) => [learner.upn, learner]));
 
-    const plan: ImportPlan = { rows: [], created: 0, updated: 0, unchanged: 0, missingLearners: [] };
+    const plan: ImportPlan = {
+      rows: [],
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      movedIn: 0,
+      missingLearners: [],
+    };
     for (const fileRow of roster.rows) {
       const learner = heldByUpn.get(fileRow.upn);
       if (!learner) {
@@ -226,8 +236,9 @@ export class RosterImportService {
       // R-G-2: a learner admitted elsewhere in the trust later in the year left here the day before.
       const row = { ...fileRow, leavingDate: leavingDateFor(fileRow, learner.elsewhere) };
       const writeLearner = learnerDiffers(learner, row);
-      const writeEnrolment =
-        enrolmentDiffers(learner, row, academyId) || closesElsewhere(row, learner.elsewhere);
+      const movesIn = closesElsewhere(row, learner.elsewhere);
+      if (movesIn) plan.movedIn++;
+      const writeEnrolment = enrolmentDiffers(learner, row, academyId) || movesIn;
       if (writeLearner || writeEnrolment) {
         plan.updated++;
         plan.rows.push({ row, learnerId: learner.id, writeLearner, writeEnrolment });

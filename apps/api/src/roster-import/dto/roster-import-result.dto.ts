@@ -58,6 +58,12 @@ export class RosterImportResultDto implements RosterImportOutcome {
   })
   missingFromFile: number;
 
+  @ApiProperty({
+    description:
+      'Of `updated`: learners enrolled at another academy of the trust this year and admitted here later; their enrolment there ends the day before.',
+  })
+  movedIn: number;
+
   @ApiProperty({ type: [RosterMissingLearnerDto] })
   missingLearners: RosterMissingLearnerDto[];
 

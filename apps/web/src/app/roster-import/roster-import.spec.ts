@@ -15,6 +15,7 @@ const withOneBadRow: RosterImportAnswer = {
   unchanged: 40,
   rejected: 1,
   missingFromFile: 0,
+  movedIn: 0,
   missingLearners: [],
   errors: [{ line: 4, column: 'DOB', value: '31/02/2011', reason: 'not a real date' }],
   errorsOmitted: 0,
@@ -85,7 +86,16 @@ describe(RosterImport.name, () => {
     );
     expect(cells).toEqual(['4', 'DOB', '31/02/2011', 'not a real date']);
     expect(page().textContent).toContain('Columns not used: Tutor.');
+    expect(page().querySelector('[data-testid="moved-in"]')).toBeNull();
     expect(button('Commit import').disabled).toBe(true);
+  });
+
+  it('says when learners join from another academy of the trust during the year (R-G-2)', async () => {
+    await chooseFileAndCheck({ ...withOneBadRow, updated: 3, movedIn: 2 });
+    expect(page().querySelector('[data-testid="moved-in"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '2 of the updated learners join from another academy of the trust during the year: their enrolment there ' +
+        'ends the day before they joined, and the encounters they had there still count for them.',
+    );
   });
 
   it('commits a clean file after the preview and says what changed', async () => {

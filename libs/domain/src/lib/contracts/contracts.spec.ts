@@ -65,6 +65,7 @@ describe('api.md field names', () => {
         unchanged: true,
         rejected: true,
         missingFromFile: true,
+        movedIn: true,
         missingLearners: true,
         errors: true,
       } satisfies Fields<RosterImportResult>,

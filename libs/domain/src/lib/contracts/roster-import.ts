@@ -30,6 +30,11 @@ export interface RosterImportResult {
   unchanged: number;
   rejected: number;
   missingFromFile: number;
+  /**
+   * Of `updated`, learners enrolled at another academy of the trust this year whose admission here comes later:
+   * their enrolment there ends the day before (R-G-2).
+   */
+  movedIn: number;
   /** The learners counted by `missingFromFile`, so that they can be marked as leavers. */
   missingLearners: RosterMissingLearner[];
   errors: RosterRowError[];
