@@ -350,6 +350,7 @@ describe('api.md examples', () => {
       unchanged: 0,
       rejected: 1,
       missingFromFile: 0,
+      movedIn: 0,
       missingLearners: [],
       errors: [{ line: 3, column: 'DOB', value: '31/02/2012', reason: 'Date of birth is not a real date' }],
     };
