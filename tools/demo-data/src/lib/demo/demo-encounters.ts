@@ -75,6 +75,7 @@ interface EncounterTemplate {
 const TEMPLATES: EncounterTemplate[] = [
   { at: 0.04, title: 'Meet the employers assembly', format: 'talk', organisations: ['Potteries Digital Studio', 'Trent Valley Construction'], yearGroups: [7], reach: 'year', duringSchoolDay: true, durationMinutes: 50 },
   { at: 0.1, title: 'Sixth form and college options talk', format: 'provider_talk', organisations: ['Trentham Sixth Form College', 'Stoke and Staffordshire College'], yearGroups: [11], reach: 'year', duringSchoolDay: true, durationMinutes: 60 },
+  { at: 0.12, title: 'Employer insight morning: finance, law and retail', format: 'talk', organisations: ['Fenton Finance and Law LLP', 'Meir Park Retail Group'], yearGroups: [12, 13], reach: 'year', duringSchoolDay: true, durationMinutes: 90 },
   { at: 0.16, title: 'Careers fair', format: 'careers_fair', organisations: ['Kilnworks Ceramics Ltd', 'Royal Kilnside Hospitals Trust', 'Longton Logistics Hub', 'Stoke and Staffordshire College', 'University of the Potteries', 'Potteries Apprenticeship Academy'], yearGroups: [9, 10, 11], reach: 'year', duringSchoolDay: true, durationMinutes: 120 },
   { at: 0.22, title: 'Apprenticeships explained', format: 'provider_talk', organisations: ['Potteries Apprenticeship Academy'], yearGroups: [8, 9], reach: 'year', duringSchoolDay: true, durationMinutes: 50, delivery: 'virtual' },
   { at: 0.28, title: 'Engineering workplace visit', format: 'workplace_visit', organisations: ['Etruria Engineering Group'], yearGroups: [9], reach: 'class', duringSchoolDay: true, durationMinutes: 240 },
