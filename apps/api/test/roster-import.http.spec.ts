@@ -564,6 +564,12 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
         total: 1,
         items: [{ academyId: kilnside }],
       });
+      // Who can be down for an encounter on a date: the learners on the academy's roll that day.
+      expect(await listed(`&academyId=${kilnside}&onRollOn=2033-12-31`)).toMatchObject({ total: 1 });
+      expect(await listed(`&academyId=${kilnside}&onRollOn=2034-03-31`)).toMatchObject({ total: 0 });
+      expect(await listed(`&academyId=${burslem}&onRollOn=2034-03-31`)).toMatchObject({ total: 1 });
+      const refused = await admin.get(`/api/learners?onRollOn=2034-02-30`).expect(400);
+      expect(refused.body.details).toEqual([expect.objectContaining({ field: 'onRollOn' })]);
     });
 
     it("creates a second academic year's enrolments and reports who is missing from the new file", async () => {

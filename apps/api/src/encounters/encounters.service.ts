@@ -26,7 +26,8 @@ import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, EncounterAttendeesDto } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
 import { UpdateEncounterDto } from './dto/update-encounter.dto';
-import { enrolledOnSql, learnerNameSql, taughtLearnerSql, wholeAcademySql } from './learner-visibility';
+import { enrolledOnSql } from '../learners/learner-visibility';
+import { learnerNameSql, taughtLearnerSql, wholeAcademySql } from './learner-visibility';
 import { SqlParams } from './sql-params';
 
 /** Who is writing, for the audit trail. */

@@ -21,12 +21,6 @@ export function wholeAcademySql(scope: AccessScope, params: SqlParams, academyId
   return `${academyId} = ANY(${params.add(scope.academyIds)}::uuid[])`;
 }
 
-/** SQL for "the learners of this enrolment window": enrolled at the academy in the year, on the date. */
-export function enrolledOnSql(enrolment: string, date: string): string {
-  return `(${enrolment}.admission_date IS NULL OR ${enrolment}.admission_date <= ${date}::date)
-      AND (${enrolment}.leaving_date IS NULL OR ${enrolment}.leaving_date >= ${date}::date)`;
-}
-
 /** The name to show: preferred names where given, legal ones otherwise. */
 export function learnerNameSql(learner: string): string {
   return `coalesce(${learner}.preferred_forename, ${learner}.legal_forename) || ' ' ||

@@ -12,12 +12,8 @@ import { accessScope, type AccessScope, type AuthUser, hasRole, seesGuidanceNote
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import type { Actor } from '../encounters/encounters.service';
-import {
-  enrolledOnSql,
-  learnerNameSql,
-  taughtLearnerSql,
-  wholeAcademySql,
-} from '../encounters/learner-visibility';
+import { learnerNameSql, taughtLearnerSql, wholeAcademySql } from '../encounters/learner-visibility';
+import { enrolledOnSql } from '../learners/learner-visibility';
 import { SqlParams } from '../encounters/sql-params';
 import { CreateGuidanceMeetingDto } from './dto/create-guidance-meeting.dto';
 import { GuidanceMeetingListQueryDto } from './dto/guidance-meeting-list-query.dto';

@@ -29,6 +29,12 @@ export function learnerVisibleSql(scope: AccessScope, learnerId: string, params:
        WHERE visible_membership.learner_id = ${learnerId} AND visible_membership.group_id = ANY(${groups})))`;
 }
 
+/** SQL for an enrolment that holds the date: admitted by then (or no admission date) and not yet left. */
+export function enrolledOnSql(enrolment: string, date: string): string {
+  return `(${enrolment}.admission_date IS NULL OR ${enrolment}.admission_date <= ${date}::date)
+      AND (${enrolment}.leaving_date IS NULL OR ${enrolment}.leaving_date >= ${date}::date)`;
+}
+
 /** The name to show: preferred names where the MIS gives them, legal ones otherwise. */
 export function displayName(learner: {
   legalSurname: string;

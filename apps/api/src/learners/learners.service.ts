@@ -25,7 +25,7 @@ import type {
   LearnerPageDto,
   LearnerResponseDto,
 } from './dto/learner-responses.dto';
-import { displayName, enrolmentVisibleSql, learnerVisibleSql } from './learner-visibility';
+import { displayName, enrolledOnSql, enrolmentVisibleSql, learnerVisibleSql } from './learner-visibility';
 
 /** The columns of a learner and one enrolment that a list item needs. */
 export const LEARNER_LIST_COLUMNS = `
@@ -79,12 +79,16 @@ export class LearnersService {
 
   /** Learners with an enrolment in the academic year (default: the current one), filtered and paged in SQL. */
   async list(query: LearnerListQueryDto, scope: AccessScope): Promise<LearnerPageDto> {
-    const academicYear = query.academicYear ?? academicYearOf(todayIsoDate());
+    const academicYear = query.academicYear ?? academicYearOf(query.onRollOn ?? todayIsoDate());
     const params: unknown[] = [academicYear];
     const where = ['e.academic_year = $1'];
     if (query.academyId) {
       params.push(query.academyId);
       where.push(`e.academy_id = $${params.length}`);
+    }
+    if (query.onRollOn) {
+      params.push(query.onRollOn);
+      where.push(enrolledOnSql('e', `$${params.length}`));
     }
     if (query.yearGroup) {
       params.push(query.yearGroup);

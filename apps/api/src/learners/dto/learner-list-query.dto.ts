@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PagingQueryDto } from '../../common/paging.dto';
+import { IsIsoDate } from '../../encounters/dto/iso-date.validator';
 
 export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -36,4 +37,13 @@ export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQu
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-12',
+    description:
+      "Only learners on the academy's roll that day (admitted by then, not yet left); the academic year defaults to the date's.",
+  })
+  @IsOptional()
+  @IsIsoDate()
+  onRollOn?: string;
 }

@@ -166,6 +166,8 @@ describe(EncounterForm.name, () => {
     await settle();
     const request = httpTesting.expectOne((candidate) => candidate.url === '/api/learners');
     expect(request.request.params.get('yearGroup')).toBe('10');
+    // Only the learners on the roll on the encounter's date.
+    expect(request.request.params.get('onRollOn')).toBe(sut['form'].controls.date.value);
     request.flush(year10);
     await adding;
     await settle();

@@ -580,8 +580,13 @@ export class EncounterForm {
   }): Promise<LearnerListItem[] | null> {
     this.loadingLearners.set(true);
     this.sectionErrors.update((errors) => ({ ...errors, attendees: undefined }));
+    // Only those on the roll on the encounter's date: a leaver, or a learner who has moved to another academy,
+    // cannot have been there (and the API would refuse them).
+    const date = this.form.controls.date.value;
     try {
-      return await firstValueFrom(this.api.allLearners(query));
+      return await firstValueFrom(
+        this.api.allLearners(isIsoDate(date) ? { ...query, onRollOn: date } : query),
+      );
     } catch (error) {
       this.sectionErrors.update((errors) => ({
         ...errors,

@@ -79,6 +79,7 @@ describe('api.md field names', () => {
         yearGroup: true,
         groupId: true,
         q: true,
+        onRollOn: true,
         page: true,
         pageSize: true,
       } satisfies Fields<LearnerListQuery>,

@@ -15,6 +15,11 @@ export interface LearnerListQuery extends PagingQuery {
   groupId?: string;
   /** Matches UPN, legal and preferred names. */
   q?: string;
+  /**
+   * Only learners on the academy's roll that day (admitted by then, not yet left), as an encounter on that date
+   * can take; the academic year then defaults to the date's.
+   */
+  onRollOn?: IsoDate;
 }
 
 export interface LearnerNames {
