@@ -29,11 +29,15 @@ const typescriptWithMetadata = {
   },
 };
 
+// `--outdir <folder>` builds elsewhere (the API tests build the command line into tmp/ to run it).
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist/apps/api';
+
 const started = Date.now();
 await build({
   absWorkingDir: root,
   entryPoints: { main: 'apps/api/src/main.ts', cli: 'apps/api/src/cli.ts' },
-  outdir: 'dist/apps/api',
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -48,4 +52,4 @@ await build({
   keepNames: true,
   logLevel: 'warning',
 });
-process.stdout.write(`API built into dist/apps/api in ${Date.now() - started} ms\n`);
+process.stdout.write(`API built into ${outdir} in ${Date.now() - started} ms\n`);

@@ -23,6 +23,8 @@ import { loggerOptions } from './logger-options';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterImportModule } from './roster-import/roster-import.module';
+import { SetupModule } from './setup/setup.module';
+import { TrustModule } from './trust/trust.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -57,6 +59,8 @@ export class AppModule {
         GuidanceMeetingsModule,
         ReportsModule,
         DemoSeedModule,
+        TrustModule,
+        SetupModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

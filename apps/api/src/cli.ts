@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { generateTrust, type GeneratedPresetName, PRESET_NAMES, PRESETS } from '@encounters/demo-data';
@@ -11,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DemoSeedService } from './database/seed/demo-seed.service';
 import { LearnerProgressService } from './coverage/learner-progress.service';
 import { writeGeneratedTrust } from './database/seed/generated-trust-writer';
+import { SetupService } from './setup/setup.service';
 import { ROLES, type Role } from './users/roles';
 import { UsersService } from './users/users.service';
 
@@ -18,7 +20,8 @@ const USAGE = `Usage:
   cli migrate
   cli seed
   cli generate --preset <${PRESET_NAMES.join('|')}> [--seed <n>]
-  cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]`;
+  cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]
+  cli setup --trust-name <name> --admin-email <email> --admin-name <name> [--academies <file.csv>] [--password-stdin]`;
 
 async function migrate(url: string): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url, 1)).initialize();
@@ -92,6 +95,78 @@ async function createUser(args: string[]): Promise<void> {
   });
 }
 
+async function ask(question: string): Promise<string> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const answer = await new Promise<string>((resolve) => prompt.question(question, resolve));
+  prompt.close();
+  return answer.trim();
+}
+
+/**
+ * Sets up a new installation: the trust, its first trust administrator and, optionally, its academies from a
+ * CSV of `URN,name,phase` (or the Get Information About Schools download). Asks for what the flags leave out
+ * when run in a terminal; refuses to run twice.
+ */
+async function setup(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'trust-name': { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      academies: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+  });
+  const interactive = process.stdin.isTTY && !values['password-stdin'];
+  const state = await withApp((app) => app.get(SetupService).state());
+  if (state.trust)
+    throw new ConfigError(
+      `Encounters is already set up: the trust "${state.trust.name}" has ${state.academies} academies and ${state.users} users. Set-up runs once.`,
+    );
+  const needsAdmin = state.users === 0;
+  let trustName = values['trust-name'];
+  let email = values['admin-email'];
+  let name = values['admin-name'];
+  let academiesFile = values.academies;
+  if (interactive) {
+    trustName ||= await ask('Name of the trust: ');
+    if (needsAdmin) {
+      email ||= await ask('Email of the first trust administrator: ');
+      name ||= await ask('Their full name: ');
+    }
+    if (academiesFile === undefined)
+      academiesFile = await ask('CSV of academies (URN,name,phase or a GIAS download; Enter to skip): ');
+  }
+  if (!trustName || (needsAdmin && (!email || !name))) throw new ConfigError(USAGE);
+  let academiesCsv: string | undefined;
+  if (academiesFile) {
+    try {
+      academiesCsv = readFileSync(academiesFile, 'utf8');
+    } catch (error) {
+      throw new ConfigError(
+        `Cannot read ${academiesFile}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      );
+    }
+  }
+  const admin =
+    needsAdmin && email && name
+      ? { email, name, password: await readPassword(values['password-stdin'] ?? false) }
+      : undefined;
+  const result = await withApp((app) =>
+    app.get(SetupService).setUp({ trustName, admin, academiesCsv }, null),
+  ).catch((error: { response?: { details?: { line?: number; reason: string }[] } }) => {
+    const details = error.response?.details ?? [];
+    for (const detail of details)
+      process.stderr.write(`${detail.line ? `line ${detail.line}: ` : ''}${detail.reason}\n`);
+    throw error;
+  });
+  process.stdout.write(
+    `Set up ${result.trust.name}${result.admin ? ` with ${result.admin.email} as trust administrator` : ''} and ${result.academies.length} academies.\n` +
+      'Start Encounters with npm start and sign in.\n',
+  );
+}
+
 /**
  * Writes a preset of tools/demo-data into the database. `demo` is the curated trust that `npm start` seeds,
  * written by the same code; the others are generated trusts for benchmarks and large demonstrations, written
@@ -134,6 +209,8 @@ async function main(): Promise<void> {
       return createUser(args);
     case 'generate':
       return generate(args);
+    case 'setup':
+      return setup(args);
     default:
       throw new ConfigError(USAGE);
   }

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+/** Body of `POST /api/setup`: the first-run page's form. */
+export class SetupDto {
+  @ApiProperty({ example: 'ABCD-EFGH-JKMN', description: 'The one-time set-up code from the server log.' })
+  @IsString()
+  @Length(1, 40)
+  code: string;
+
+  @ApiProperty({ example: 'Kilnside Learning Trust' })
+  @IsString()
+  @Length(1, 200)
+  trustName: string;
+
+  @ApiProperty({ example: 'j.smith@kilnside.example' })
+  @IsEmail({}, { message: 'adminEmail must be an email address' })
+  @MaxLength(254)
+  adminEmail: string;
+
+  @ApiProperty({ example: 'Jo Smith' })
+  @IsString()
+  @Length(1, 200)
+  adminName: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MaxLength(256)
+  password: string;
+
+  @ApiPropertyOptional({
+    description: 'A CSV of URN,name,phase, or the Get Information About Schools download of the trust.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(900_000)
+  academiesCsv?: string;
+}
