@@ -1,10 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AcademiesModule } from './academies/academies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -19,6 +16,7 @@ import { GuidanceMeetingsModule } from './guidance-meetings/guidance-meetings.mo
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
 import { LearnersModule } from './learners/learners.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { loggerOptions } from './logger-options';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
@@ -30,7 +28,6 @@ import { UsersModule } from './users/users.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const webDist = resolve(config.WEB_DIST);
     return {
       module: AppModule,
       imports: [
@@ -42,9 +39,6 @@ export class AppModule {
           migrationsRun: config.MIGRATE_ON_START,
           retryAttempts: 0,
         }),
-        ...(existsSync(resolve(webDist, 'index.html'))
-          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
-          : []),
         AuditModule,
         AuthModule,
         HealthModule,
@@ -61,6 +55,7 @@ export class AppModule {
         DemoSeedModule,
         TrustModule,
         SetupModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

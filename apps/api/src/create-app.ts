@@ -8,6 +8,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { Lifecycle } from './health/lifecycle.service';
+import { requireParsedBodyType } from './http/body-type';
+import { requestId } from './http/request-id';
+import { serveWebApp } from './http/web-app';
+import { Metrics } from './metrics/metrics.service';
 
 /** Builds the configured application; `main.ts` listens on it and the HTTP tests drive it in-process. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -18,6 +23,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestId());
+  app.use(app.get(Metrics).middleware());
+  app.use(app.get(Lifecycle).middleware());
+  app.use(requireParsedBodyType());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(
@@ -43,9 +52,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.use(cookieParser());
+  serveWebApp(app, config.WEB_DIST);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -13,7 +13,13 @@ export function loggerOptions(config: AppConfig): Params {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
-      autoLogging: { ignore: (request: IncomingMessage) => request.url === '/api/health' },
+      // Probes and scrapes come every few seconds; their lines would drown the rest.
+      autoLogging: {
+        ignore: (request: IncomingMessage) =>
+          ['/api/health', '/api/health/live', '/api/health/ready', '/api/metrics'].includes(
+            (request.url ?? '').split('?')[0],
+          ),
+      },
       serializers: {
         req: (request: IncomingMessage & { id?: unknown }) => ({
           id: request.id,

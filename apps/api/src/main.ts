@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { checkDatabase } from './database/check-database';
+import { stopGracefully } from './http/graceful-stop';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -28,6 +29,31 @@ async function main(): Promise<void> {
     throw error;
   }
   process.stdout.write(`Encounters is ready at http://localhost:${config.PORT}\n`);
+
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const timeout = config.SHUTDOWN_TIMEOUT_MS;
+      process.stdout.write(
+        `Stopping on ${signal}: finishing the requests in flight (at most ${timeout} ms).\n`,
+      );
+      // Whatever happens, the process is gone by SHUTDOWN_TIMEOUT_MS.
+      setTimeout(
+        () => fail(`Encounters did not stop within ${timeout} ms; exiting anyway.`),
+        timeout,
+      ).unref();
+      stopGracefully(app, Math.max(timeout - 200, 0)).then(
+        (clean) => {
+          if (!clean) fail('Encounters stopped with requests unfinished (SHUTDOWN_TIMEOUT_MS).');
+          process.stdout.write('Encounters stopped.\n');
+          process.exit(0);
+        },
+        () => fail('Encounters could not stop cleanly.'),
+      );
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,34 @@
 // Gives each test run a fresh database: on the server in DATABASE_URL when set, otherwise on an embedded
 // PostgreSQL in a temporary folder that is deleted afterwards.
-import { mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../../../tools/start/embedded-postgres.mjs';
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * The HTTP tests run with a web app served, as in production: the built one (`npm run build`, which CI runs
+ * first) when present, otherwise a small stand-in single-page app in a temporary folder.
+ */
+async function webAppFolder() {
+  const built = join(root, 'dist/apps/web/browser');
+  if (existsSync(join(built, 'index.html'))) return built;
+  const folder = await mkdtemp(join(tmpdir(), 'encounters-test-web-'));
+  await mkdir(join(folder, 'assets'));
+  await writeFile(
+    join(folder, 'index.html'),
+    '<!doctype html><html lang="en-GB"><head><title>Encounters</title></head><body><app-root></app-root></body></html>\n',
+  );
+  await writeFile(join(folder, 'assets/app.js'), 'document.title = "Encounters";\n');
+  globalThis.__standInWebApp = folder;
+  return folder;
+}
+
 export default async function globalSetup() {
+  process.env.TEST_WEB_DIST = await webAppFolder();
   const database = `encounters_test_${process.pid}_${Date.now()}`;
   let adminUrl;
   if (process.env.DATABASE_URL) {

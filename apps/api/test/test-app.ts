@@ -10,7 +10,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
-    WEB_DIST: 'does-not-exist',
+    // The web app is served, as in production: the edges of the API are tested behind it.
+    WEB_DIST: process.env.TEST_WEB_DIST ?? 'does-not-exist',
     DATABASE_POOL_SIZE: '4',
     ...env,
   });

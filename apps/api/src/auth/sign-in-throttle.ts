@@ -40,7 +40,10 @@ export class SignInThrottle {
       recent.address >= this.config.SIGN_IN_MAX_FAILURES * ADDRESS_FACTOR
     ) {
       throw new HttpException(
-        { message: `Too many failed sign-ins. Wait ${WINDOW_MINUTES} minutes and try again.` },
+        {
+          message: `Too many failed sign-ins. Wait ${WINDOW_MINUTES} minutes and try again.`,
+          retryAfterSeconds: WINDOW_MINUTES * 60,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
 interface BodyParserError {
@@ -18,7 +18,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, details, extra } = this.describe(exception);
-    if (status >= 500) {
+    const request = host.switchToHttp().getRequest<Request & { id?: string }>();
+    if (!request.route && status >= 400 && status < 500 && status !== HttpStatus.NOT_FOUND) {
+      // Refused before any route ran (a body that is malformed, too large or of the wrong type), so the
+      // request logger never saw it: one line, never the body.
+      this.logger.warn(
+        { req: { id: request.id, method: request.method, path: request.path }, statusCode: status },
+        `${request.method} ${request.path} ${status}: ${message}`,
+      );
+    } else if (status >= 500) {
       // Only the kind of failure: messages of database errors can quote the values that failed.
       const name = exception instanceof Error ? exception.name : typeof exception;
       const code = (exception as { code?: string })?.code;
@@ -27,6 +35,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (response.headersSent) {
       response.end();
       return;
+    }
+    if (status === HttpStatus.TOO_MANY_REQUESTS && !response.getHeader('Retry-After')) {
+      // Every 429 says when to come back: the seconds its thrower gave, else a minute.
+      const seconds = Number(extra.retryAfterSeconds);
+      response.setHeader('Retry-After', String(Number.isInteger(seconds) && seconds > 0 ? seconds : 60));
     }
     response.status(status).json({
       statusCode: status,

@@ -95,6 +95,18 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
+  /** Bearer token that GET /api/metrics requires; the metrics are off while it is unset. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters, without spaces' })
+  METRICS_TOKEN?: string;
+
+  /** On SIGTERM or SIGINT, requests in flight may take this long to finish before the process exits. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+
   /** Creates the first trust administrator at start-up when no user exists yet. */
   @IsOptional()
   @IsString()

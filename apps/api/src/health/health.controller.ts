@@ -1,7 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
+import { Lifecycle } from './lifecycle.service';
 
 @ApiTags('health')
 @Controller('health')
@@ -9,6 +12,8 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: Lifecycle,
   ) {}
 
   @Get()
@@ -16,15 +21,55 @@ export class HealthController {
   @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })
   async check(): Promise<{ status: 'ok'; database: 'up' }> {
-    try {
-      await this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
-      return { status: 'ok', database: 'up' };
-    } catch {
+    if (!(await this.databaseUp())) {
       throw new ServiceUnavailableException({
         message: 'The database is not answering.',
         status: 'error',
         database: 'down',
       });
+    }
+    return { status: 'ok', database: 'up' };
+  }
+
+  /** The process is up and answering: for a liveness probe, which restarts the process when it fails. */
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready for traffic: the database answers, every migration is applied and the app is not stopping. */
+  @Get('ready')
+  @Public()
+  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', migrations: 'applied' } } })
+  @ApiServiceUnavailableResponse({
+    description: 'The database is down, a migration is pending, or the app is stopping.',
+  })
+  async ready(): Promise<{ status: 'ok'; database: 'up'; migrations: 'applied' }> {
+    const up = await this.databaseUp();
+    const pending = up ? await this.dataSource.showMigrations().catch(() => true) : true;
+    if (!up || pending || this.lifecycle.stopping) {
+      throw new ServiceUnavailableException({
+        message: !up
+          ? 'The database is not answering.'
+          : pending
+            ? 'Database migrations are pending: run npm run db:migrate or restart with MIGRATE_ON_START=true.'
+            : 'Encounters is stopping.',
+        status: 'error',
+        database: up ? 'up' : 'down',
+        migrations: !up ? 'unknown' : pending ? 'pending' : 'applied',
+      });
+    }
+    return { status: 'ok', database: 'up', migrations: 'applied' };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    try {
+      await this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+      return true;
+    } catch {
+      return false;
     }
   }
 }

@@ -1,0 +1,40 @@
+import {
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  NotFoundException,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { Public } from '../auth/access.decorator';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Metrics } from './metrics.service';
+
+/** Prometheus metrics, for a scraper holding METRICS_TOKEN; off (404) while that is unset. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response) {
+    const token = this.config.METRICS_TOKEN;
+    if (!token) throw new NotFoundException('Metrics are off: set METRICS_TOKEN to turn them on.');
+    const given = Buffer.from(/^Bearer (\S+)$/i.exec(authorization ?? '')?.[1] ?? '');
+    const expected = Buffer.from(token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new UnauthorizedException('Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
+    }
+    response.setHeader('Content-Type', this.metrics.registry.contentType);
+    response.send(await this.metrics.registry.metrics());
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * The app's Prometheus metrics, in a registry of its own: requests by route template and status, the
+ * database pool, the event loop (with Node's default metrics), roster imports and reports. Route templates
+ * (`/api/learners/:id`), never the paths themselves, so no id or name becomes a label.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'encounters_http_requests_total',
+    help: 'HTTP requests answered, by method, route template and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly durations = new Histogram({
+    name: 'encounters_http_request_duration_seconds',
+    help: 'Time to answer HTTP requests, by method, route template and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  private readonly imports = new Histogram({
+    name: 'encounters_roster_import_duration_seconds',
+    help: 'Time to read, check and (unless a dry run) write a roster file, by status.',
+    labelNames: ['status'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  private readonly reports = new Histogram({
+    name: 'encounters_report_duration_seconds',
+    help: 'Time to produce a report, by route template and status.',
+    labelNames: ['route', 'status'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+    new Gauge({
+      name: 'encounters_db_pool_connections',
+      help: 'Connections of the database pool: total open, idle, and requests waiting for one.',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
+        this.set({ state: 'total' }, pool?.totalCount ?? 0);
+        this.set({ state: 'idle' }, pool?.idleCount ?? 0);
+        this.set({ state: 'waiting' }, pool?.waitingCount ?? 0);
+      },
+    });
+  }
+
+  middleware() {
+    return (request: Request, response: Response, next: NextFunction): void => {
+      const started = process.hrtime.bigint();
+      response.once('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const route = routeTemplate(request);
+        const status = String(response.statusCode);
+        const labels = { method: request.method, route, status };
+        this.requests.inc(labels);
+        this.durations.observe(labels, seconds);
+        if (/\/roster(\/|$)/.test(route) && request.method === 'POST')
+          this.imports.observe({ status }, seconds);
+        if (route.startsWith('/api/reports/')) this.reports.observe({ route, status }, seconds);
+      });
+      next();
+    };
+  }
+}
+
+/** The matched route's template, or what kind of unmatched request it was. */
+function routeTemplate(request: Request): string {
+  const route = (request as Request & { route?: { path?: unknown } }).route;
+  // Nest's middleware routes (`/api/{*path}`) match every path: they are no route template.
+  if (route && typeof route.path === 'string' && !route.path.includes('{*'))
+    return `${request.baseUrl}${route.path}`;
+  return request.originalUrl.startsWith('/api') ? 'unmatched' : 'web-app';
+}
