@@ -26,7 +26,7 @@ const env = { ...process.env };
 let embedded;
 if (!env.DATABASE_URL) {
   try {
-    embedded = await startProjectPostgres(env);
+    embedded = await startProjectPostgres(env, { root });
   } catch (error) {
     fail(error.message);
   }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { assertPortFree, startProjectPostgres } from './embedded-postgres.mjs';
+import { assertPortFree, checkDataDir, embeddedMajor, startProjectPostgres } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -13,6 +13,11 @@ process.chdir(root);
 function fail(message) {
   process.stderr.write(`${message}\n`);
   process.exit(1);
+}
+
+// Whatever goes wrong at start, one line says what, never a stack trace.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (error) => fail(`Encounters could not start: ${error?.message ?? String(error)}`));
 }
 
 const port = Number(process.env.PORT ?? 3000);
@@ -48,6 +53,15 @@ if (process.env.DATABASE_URL) {
   }
 }
 
+// A data folder the embedded PostgreSQL cannot open is reported before the build too.
+if (!process.env.DATABASE_URL) {
+  try {
+    checkDataDir(resolve(process.env.ENCOUNTERS_DATA_DIR ?? '.data/postgres'), await embeddedMajor());
+  } catch (error) {
+    fail(error.message);
+  }
+}
+
 if (process.env.SKIP_BUILD !== 'true') {
   const built = spawnSync(
     'npx',
@@ -57,7 +71,10 @@ if (process.env.SKIP_BUILD !== 'true') {
       env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
     },
   );
+  if (built.error?.code === 'ENOSPC') fail('The disk is full: free some space and start again.');
   if (built.status !== 0) fail('The build failed; see the messages above.');
+  if (!existsSync('dist/apps/api/main.js'))
+    fail('dist/apps/api/main.js is missing after the build: run `npm run build` to see why.');
 } else if (!existsSync('dist/apps/api/main.js')) {
   fail('dist/apps/api/main.js is missing: run `npm run build` first.');
 }
@@ -66,7 +83,7 @@ const env = { ...process.env };
 let embedded;
 if (!env.DATABASE_URL) {
   try {
-    embedded = await startProjectPostgres(env);
+    embedded = await startProjectPostgres(env, { root });
   } catch (error) {
     fail(error.message);
   }
