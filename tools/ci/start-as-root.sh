@@ -51,7 +51,7 @@ echo "Ready on port $port; the embedded PostgreSQL keeps its data in $data_dir."
 node -e "
 fetch('http://127.0.0.1:$port/', { headers: { accept: 'text/html' } }).then(async (r) => {
   const html = await r.text();
-  if (r.status !== 200 || !html.includes('<app-root')) { console.error('The web app was not served: ' + r.status); process.exit(1); }
+  if (r.status !== 200 || !html.includes('<enc-root')) { console.error('The web app was not served: ' + r.status); process.exit(1); }
   console.log('The web app is served.');
 });"
 kill -TERM "$pid"

@@ -24,8 +24,11 @@ export interface AppUnderTest {
   database?: { adminUrl: string; name: string };
 }
 
-/** Starts the app and resolves once `/api/health` answers that the database is up. */
-export async function startApp(): Promise<AppUnderTest> {
+/**
+ * Starts the app and resolves once `/api/health` answers that the database is up. With `emptyDatabase`, it
+ * starts as a real installation does: no demo trust, no demo mode.
+ */
+export async function startApp(options: { emptyDatabase?: boolean } = {}): Promise<AppUnderTest> {
   if (!existsSync(join(workspaceRoot, 'dist/apps/api/main.js'))) {
     throw new Error('dist/apps/api/main.js is missing: run `npm run build` (or `npm run e2e`) first.');
   }
@@ -54,6 +57,11 @@ export async function startApp(): Promise<AppUnderTest> {
     app.dataDir = await mkdtemp(join(tmpdir(), 'encounters-e2e-pg-'));
     env['ENCOUNTERS_DATA_DIR'] = app.dataDir;
     env['EMBEDDED_PG_PORT'] = String(await freePort());
+  }
+
+  if (options.emptyDatabase) {
+    env['SEED_DEMO_IF_EMPTY'] = 'false';
+    env['DEMO_MODE'] = 'false';
   }
 
   const child = spawn(process.execPath, ['tools/start/start.mjs'], {

@@ -2,13 +2,20 @@ import { Routes } from '@angular/router';
 
 import { authGuard, signedOutGuard } from './core/auth-guard';
 import { dashboardHomeGuard } from './dashboard/dashboard-home';
+import { firstRunGuard, notSetUpGuard } from './set-up/first-run-guard';
 
 export const routes: Routes = [
   {
     path: 'sign-in',
     title: 'Sign in',
-    canActivate: [signedOutGuard],
+    canActivate: [firstRunGuard, signedOutGuard],
     loadComponent: () => import('./sign-in/sign-in').then((m) => m.SignIn),
+  },
+  {
+    path: 'set-up',
+    title: 'Set up Encounters',
+    canActivate: [notSetUpGuard],
+    loadComponent: () => import('./set-up/set-up').then((m) => m.SetUp),
   },
   {
     path: '',
