@@ -157,8 +157,9 @@ async function setup(args: string[]): Promise<void> {
     app.get(SetupService).setUp({ trustName, admin, academiesCsv }, null),
   ).catch((error: { response?: { details?: { line?: number; reason: string }[] } }) => {
     const details = error.response?.details ?? [];
-    for (const detail of details)
-      process.stderr.write(`${detail.line ? `line ${detail.line}: ` : ''}${detail.reason}\n`);
+    // Rows of the academies file; the message itself is printed once, last.
+    for (const detail of details.filter((row) => row.line))
+      process.stderr.write(`line ${detail.line}: ${detail.reason}\n`);
     throw error;
   });
   process.stdout.write(

@@ -23,7 +23,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // Refused before any route ran (a body that is malformed, too large or of the wrong type), so the
       // request logger never saw it: one line, never the body.
       this.logger.warn(
-        { req: { id: request.id, method: request.method, path: request.path }, statusCode: status },
+        // The request itself: the logger's serializer keeps only its id, method and path.
+        { req: request, statusCode: status },
         `${request.method} ${request.path} ${status}: ${message}`,
       );
     } else if (status >= 500) {
