@@ -49,7 +49,7 @@ describe(`${createApp.name}: the edges of the API, with the web app served`, () 
     expect(warn).toHaveBeenCalledTimes(1);
     const [fields, line] = warn.mock.calls[0] as [Record<string, unknown>, string];
     expect(fields).toMatchObject({
-      req: { method: 'POST', path: '/api/organisations', id: response.headers['x-request-id'] },
+      req: { method: 'POST', url: '/api/organisations', id: response.headers['x-request-id'] },
       statusCode: 400,
     });
     expect(line).toMatch(/^POST \/api\/organisations 400/);

@@ -23,8 +23,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // Refused before any route ran (a body that is malformed, too large or of the wrong type), so the
       // request logger never saw it: one line, never the body.
       this.logger.warn(
-        // The request itself: the logger's serializer keeps only its id, method and path.
-        { req: request, statusCode: status },
+        // What the request logger's serializer reads (id, method, url), so the line looks like its own.
+        { req: { id: request.id, method: request.method, url: request.path }, statusCode: status },
         `${request.method} ${request.path} ${status}: ${message}`,
       );
     } else if (status >= 500) {
