@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { MAX_ROSTER_BYTES } from './roster-import/roster-csv-reader';
 
 /** Builds the configured application; `main.ts` listens on it and the HTTP tests drive it in-process. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -18,6 +20,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Connectors push a whole roster as JSON (issue 14): as large as a roster file, on that route only.
+  app.use('/api/academies/:id/roster', json({ limit: MAX_ROSTER_BYTES }));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(

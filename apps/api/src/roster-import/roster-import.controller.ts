@@ -25,10 +25,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { MarkLeaversDto } from './dto/mark-leavers.dto';
 import { RosterImportQueryDto } from './dto/roster-import-query.dto';
 import { RosterImportResultDto } from './dto/roster-import-result.dto';
-import type { ParsedRoster } from './roster-csv-reader';
 import { LeaversService } from './leavers.service';
 import { RosterImportService } from './roster-import.service';
-import { RosterUploadInterceptor, UploadedRoster } from './roster-upload.interceptor';
+import { type RosterUpload, RosterUploadInterceptor, UploadedRoster } from './roster-upload.interceptor';
 
 @ApiTags('roster')
 @Controller('academies')
@@ -54,11 +53,11 @@ export class RosterImportController {
   importRoster(
     @Param('id', ParseUUIDPipe) academyId: string,
     @Query() query: RosterImportQueryDto,
-    @UploadedRoster() roster: ParsedRoster,
+    @UploadedRoster() upload: RosterUpload,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,
   ): Promise<RosterImportResultDto> {
-    return this.service.importFor(user, academyId, query.academicYear, roster, { dryRun: query.dryRun, ip });
+    return this.service.importFor(user, academyId, query.academicYear, upload, { dryRun: query.dryRun, ip });
   }
 
   @Post(':id/leavers')
