@@ -119,7 +119,7 @@ export function suggestRosterFields(header: string): RosterField[] {
     if (score > (scored.get(field) ?? 0)) scored.set(field, score);
   };
   for (const [alias, field] of FIELD_BY_NORMALISED_ALIAS) {
-    if (alias.length >= 3 && (key.includes(alias) || alias.includes(key))) {
+    if (alias.length >= 3 && key.length >= 3 && (key.includes(alias) || alias.includes(key))) {
       consider(field, 2 + Math.min(alias.length, key.length) / Math.max(alias.length, key.length));
     } else if (Math.abs(alias.length - key.length) <= 2 && editDistance(alias, key) <= 2) {
       consider(field, 1);
