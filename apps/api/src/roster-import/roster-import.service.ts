@@ -322,9 +322,12 @@ export class RosterImportService {
         continue;
       }
       const baseline = baselineOf(learner, academyId);
-      const resolved = resolveRosterRow(fileRow, baseline);
+      const row: { -readonly [K in keyof ResolvedRosterRow]: ResolvedRosterRow[K] } = resolveRosterRow(
+        fileRow,
+        baseline,
+      );
       // R-G-2: a learner admitted elsewhere in the trust later in the year left here the day before.
-      const row = { ...resolved, leavingDate: leavingDateFor(resolved, learner.elsewhere) };
+      if (learner.elsewhere.length > 0) row.leavingDate = leavingDateFor(row, learner.elsewhere);
       const writeLearner = learnerDiffers(learner, row);
       const movesIn = closesElsewhere(row, learner.elsewhere);
       if (movesIn) plan.movedIn++;

@@ -148,33 +148,39 @@ export function parseRosterRow(
     return { ok: false, errors };
   }
 
-  const row: RosterRow = {
+  // Only what the file says, so that a spread over held values keeps the rest.
+  const row: { -readonly [K in keyof RosterRow]: RosterRow[K] } = {
     line,
     upn: upnCheck.upn,
     temporaryUpn: upnCheck.temporary,
     legalSurname,
     legalForename,
-    // A preferred name that is the legal name says only that the learner goes by their legal name.
-    preferredSurname: preferredSurname === legalSurname ? null : preferredSurname,
-    preferredForename: preferredForename === legalForename ? null : preferredForename,
     dateOfBirth,
-    gender: mapping.gender === undefined ? undefined : ifGiven('gender', gender),
     yearGroup,
-    registrationGroup,
-    pupilPremium: pupilPremium ?? undefined,
-    freeSchoolMeals: freeSchoolMeals ?? undefined,
-    senStatus: senStatus ?? undefined,
-    eal: eal ?? undefined,
-    lookedAfter: lookedAfter ?? undefined,
-    consideringHigherEducation: consideringHigherEducation ?? undefined,
-    admissionDate,
-    leavingDate,
   };
-  // Leave out what the file does not say, so that a spread over held values keeps them.
-  return {
-    ok: true,
-    row: Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined)) as RosterRow,
-  };
+  // A preferred name that is the legal name says only that the learner goes by their legal name.
+  if (preferredSurname !== undefined) {
+    row.preferredSurname = preferredSurname === legalSurname ? null : preferredSurname;
+  }
+  if (preferredForename !== undefined) {
+    row.preferredForename = preferredForename === legalForename ? null : preferredForename;
+  }
+  if (mapping.gender !== undefined) {
+    const value = ifGiven('gender', gender);
+    if (value !== undefined) row.gender = value;
+  }
+  if (registrationGroup !== undefined) row.registrationGroup = registrationGroup;
+  if (pupilPremium !== undefined && pupilPremium !== null) row.pupilPremium = pupilPremium;
+  if (freeSchoolMeals !== undefined && freeSchoolMeals !== null) row.freeSchoolMeals = freeSchoolMeals;
+  if (senStatus !== undefined && senStatus !== null) row.senStatus = senStatus;
+  if (eal !== undefined && eal !== null) row.eal = eal;
+  if (lookedAfter !== undefined && lookedAfter !== null) row.lookedAfter = lookedAfter;
+  if (consideringHigherEducation !== undefined && consideringHigherEducation !== null) {
+    row.consideringHigherEducation = consideringHigherEducation;
+  }
+  if (admissionDate !== undefined) row.admissionDate = admissionDate;
+  if (leavingDate !== undefined) row.leavingDate = leavingDate;
+  return { ok: true, row };
 }
 
 /**
