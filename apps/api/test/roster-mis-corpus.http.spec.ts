@@ -198,7 +198,7 @@ describe(`${RosterImportService.name} with real MIS exports (HTTP, PostgreSQL)`,
     expect(await held(academyId, full)).toEqual(before);
   });
 
-  it("gives the pupil-premium breakdown the SIMS file's count", async () => {
+  it("gives the pupil-premium and free-school-meals breakdowns the SIMS file's counts", async () => {
     const file = corpus.files.find((entry) => entry.name === 'sims-student-list.csv') as CorpusFile;
     const academyId = academyOf.get(file.name) as string;
     const asAt = `${corpus.academicYear + 1}-03-31`;
@@ -211,6 +211,17 @@ describe(`${RosterImportService.name} with real MIS exports (HTTP, PostgreSQL)`,
     const yes = response.body.rows.find((row: { key: string }) => row.key === 'pupilPremium:yes');
     expect(yes.learners).toBe(onRoll.filter((learner) => learner.pupilPremium).length);
     expect(yes.learners).toBeGreaterThan(0);
+
+    const fsm = await admin
+      .get(
+        `/api/coverage?scope=academy&id=${academyId}&academicYear=${corpus.academicYear}&asAt=${asAt}&breakdown=freeSchoolMeals`,
+      )
+      .expect(200);
+    expect(fsm.body.rows.map((row: { key: string; learners: number }) => [row.key, row.learners])).toEqual([
+      [`academy:${academyId}`, onRoll.length],
+      ['freeSchoolMeals:yes', onRoll.filter((learner) => learner.freeSchoolMeals).length],
+      ['freeSchoolMeals:no', onRoll.filter((learner) => !learner.freeSchoolMeals).length],
+    ]);
   });
 
   it('names each bad line of the planted-error file, skipping its title and total lines', async () => {
@@ -284,6 +295,15 @@ describe(`${RosterImportService.name} with real MIS exports (HTTP, PostgreSQL)`,
       expect(warning).toMatchObject({ change: 'set to no', count: pupilPremiumYes });
       expect(warning.message).toMatch(/Pupil premium would be set to no for \d+ of \d+ learners/);
       expect(dryRun.body.changes[0].examples[0]).toMatch(/\(.{13}\): .+ → .+/);
+    });
+
+    it('is described in the OpenAPI document', async () => {
+      const response = await admin.get('/api/docs-json').expect(200);
+      const operation = response.body.paths['/api/academies/{id}/roster'].post;
+      expect(Object.keys(operation.requestBody.content)).toEqual(
+        expect.arrayContaining(['multipart/form-data', 'text/csv', 'application/json']),
+      );
+      expect(operation.requestBody.description).toMatch(/`freeSchoolMeals`/);
     });
 
     it('names each bad row by its number in rows, and refuses a key that is not a field', async () => {
