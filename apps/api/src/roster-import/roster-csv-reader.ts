@@ -6,6 +6,7 @@ import {
   type RosterTable,
 } from '@encounters/domain';
 import { HttpStatus } from '@nestjs/common';
+import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse';
 import { ApiError } from '../common/api-error';
 
@@ -76,9 +77,10 @@ export async function readRosterFile(
     if (bytes <= maxBytes) chunks.push(buffer);
   }
   if (bytes > maxBytes) throw rosterTooLarge();
-  const { text, encoding } = decode(Buffer.concat(chunks, bytes));
-  const delimiter = sniffDelimiter(text);
-  return { format: 'csv', records: await parseRecords(text, delimiter), encoding, delimiter, bytes };
+  const { utf8, encoding } = decode(Buffer.concat(chunks, bytes));
+  chunks.length = 0;
+  const delimiter = sniffDelimiter(utf8.subarray(0, 64 * 1024).toString('utf8'));
+  return { format: 'csv', records: await parseRecords(utf8, delimiter), encoding, delimiter, bytes };
 }
 
 /**
@@ -126,7 +128,7 @@ export async function readRosterCsv(
  * or the zero bytes of ASCII text in UTF-16 say so (Excel's "Unicode Text"); otherwise Windows-1252, which
  * Excel writes for "CSV (Comma delimited)" on a British Windows. Workbooks and other binary files are refused.
  */
-function decode(buffer: Buffer): { text: string; encoding: RosterEncoding } {
+function decode(buffer: Buffer): { utf8: Buffer; encoding: RosterEncoding } {
   const head = buffer.subarray(0, 4);
   if (head.equals(ZIP)) {
     throw binary(
@@ -138,20 +140,21 @@ function decode(buffer: Buffer): { text: string; encoding: RosterEncoding } {
       'The file is an old Excel workbook (.xls), not a CSV file. In Excel, use Save As and choose "CSV UTF-8".',
     );
   }
+  const recoded = (text: string, encoding: RosterEncoding) => ({ utf8: Buffer.from(text, 'utf8'), encoding });
   if (buffer[0] === 0xff && buffer[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(buffer.subarray(2)), encoding: 'UTF-16LE' };
+    return recoded(new TextDecoder('utf-16le').decode(buffer.subarray(2)), 'UTF-16LE');
   }
   if (buffer[0] === 0xfe && buffer[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(buffer.subarray(2)), encoding: 'UTF-16BE' };
+    return recoded(new TextDecoder('utf-16be').decode(buffer.subarray(2)), 'UTF-16BE');
   }
   const sample = buffer.subarray(0, 200);
   const zerosAt = (parity: number) =>
     sample.filter((byte, index) => byte === 0 && index % 2 === parity).length;
   if (sample.length >= 4 && zerosAt(1) >= sample.length / 4 && zerosAt(0) === 0) {
-    return { text: new TextDecoder('utf-16le').decode(buffer), encoding: 'UTF-16LE' };
+    return recoded(new TextDecoder('utf-16le').decode(buffer), 'UTF-16LE');
   }
   if (sample.length >= 4 && zerosAt(0) >= sample.length / 4 && zerosAt(1) === 0) {
-    return { text: new TextDecoder('utf-16be').decode(buffer), encoding: 'UTF-16BE' };
+    return recoded(new TextDecoder('utf-16be').decode(buffer), 'UTF-16BE');
   }
   // Text never holds a NUL byte; images and other binary files do, almost at once.
   if (buffer.includes(0)) {
@@ -159,14 +162,9 @@ function decode(buffer: Buffer): { text: string; encoding: RosterEncoding } {
       'The file is not a CSV text file: it contains binary data. Export the roster from your MIS as CSV.',
     );
   }
-  try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer),
-      encoding: 'UTF-8',
-    };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(buffer), encoding: 'Windows-1252' };
-  }
+  // Checked without decoding: a UTF-8 file goes to the parser as it came, with no copy as a string.
+  if (isUtf8(buffer)) return { utf8: buffer, encoding: 'UTF-8' };
+  return recoded(new TextDecoder('windows-1252').decode(buffer), 'Windows-1252');
 }
 
 function binary(reason: string): ApiError {
@@ -206,8 +204,8 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
-/** Splits the text into records, each with the line it starts on; blank lines are kept as empty records. */
-async function parseRecords(text: string, delimiter: RosterDelimiter): Promise<RosterRecord[]> {
+/** Splits UTF-8 text into records, each with the line it starts on; blank lines are skipped. */
+async function parseRecords(utf8: Buffer, delimiter: RosterDelimiter): Promise<RosterRecord[]> {
   const records: RosterRecord[] = [];
   const parser = parse({
     bom: true,
@@ -223,10 +221,11 @@ async function parseRecords(text: string, delimiter: RosterDelimiter): Promise<R
     parser.on('end', resolve);
     parser.on('error', (error: Error) => reject(describeCsvError(error)));
   });
-  // In slices, so that the parser's events interleave with the writes instead of queueing in memory.
+  // In slices, so that the parser's events interleave with the writes instead of queueing in memory. The
+  // parser joins a character split between two slices.
   const SLICE = 256 * 1024;
-  for (let start = 0; start < text.length && !parser.destroyed; start += SLICE) {
-    parser.write(text.slice(start, start + SLICE));
+  for (let start = 0; start < utf8.length && !parser.destroyed; start += SLICE) {
+    parser.write(utf8.subarray(start, start + SLICE));
   }
   if (!parser.destroyed) parser.end();
   await done;
