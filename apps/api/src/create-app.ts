@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -13,6 +14,7 @@ import { requireParsedBodyType } from './http/body-type';
 import { requestId } from './http/request-id';
 import { serveWebApp } from './http/web-app';
 import { Metrics } from './metrics/metrics.service';
+import { MAX_ROSTER_BYTES } from './roster-import/roster-csv-reader';
 
 /** Builds the configured application; `main.ts` listens on it and the HTTP tests drive it in-process. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -27,6 +29,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(app.get(Metrics).middleware());
   app.use(app.get(Lifecycle).middleware());
   app.use(requireParsedBodyType());
+  // Connectors push a whole roster as JSON (issue 14): as large as a roster file, on that route only.
+  app.use('/api/academies/:id/roster', json({ limit: MAX_ROSTER_BYTES }));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(

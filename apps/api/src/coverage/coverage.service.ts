@@ -86,7 +86,7 @@ export class CoverageService {
     const context = this.context(query, scope, policyFor);
     const breakdown = query.breakdown;
     const dimensions = breakdown
-      ? ['e.pupil_premium', 'e.sen_status', 'e.eal', `coalesce(l.gender, '')`, 'e.looked_after']
+      ? ['e.pupil_premium', 'e.sen_status', 'e.eal', `coalesce(l.gender, '')`, 'e.looked_after', 'f.free_school_meals']
       : scope.children
         ? [scope.children.column]
         : [];
@@ -96,6 +96,12 @@ export class CoverageService {
         ${TALLY_COLUMNS}
        FROM ${PROGRESS_WITH_ENROLMENT}
        ${breakdown === 'gender' ? 'JOIN learner l ON l.id = e.learner_id' : 'LEFT JOIN LATERAL (SELECT NULL::text AS gender) l ON true'}
+       ${
+         // Free school meals is read from the enrolment itself: the progress rows do not copy it (issue 14).
+         breakdown === 'freeSchoolMeals'
+           ? 'JOIN enrolment f ON f.learner_id = p.learner_id AND f.academic_year = p.academic_year AND f.academy_id = p.academy_id'
+           : 'LEFT JOIN LATERAL (SELECT false AS free_school_meals) f ON true'
+       }
        WHERE ${this.where(scope, access)}
        ${dimensions.length ? `GROUP BY ${dimensions.map((_, index) => `d${index}`).join(', ')}` : ''}`,
       this.parameters(scope, access),
@@ -109,6 +115,7 @@ export class CoverageService {
           eal: group['d2'] as boolean,
           gender: group['d3'] as string,
           lookedAfter: group['d4'] as boolean,
+          freeSchoolMeals: group['d5'] as boolean,
         } satisfies CoverageCharacteristics,
         group,
       }));

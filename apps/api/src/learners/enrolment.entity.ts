@@ -48,6 +48,10 @@ export class Enrolment {
   @Column({ name: 'pupil_premium', type: 'boolean', default: false })
   pupilPremium: boolean;
 
+  /** FSM eligible (or FSM6) as the MIS records it; beside pupil premium, not part of it. */
+  @Column({ name: 'free_school_meals', type: 'boolean', default: false })
+  freeSchoolMeals: boolean;
+
   @Column({ name: 'sen_status', type: 'text', default: 'N' })
   senStatus: SenStatusCode;
 

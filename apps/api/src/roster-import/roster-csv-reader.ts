@@ -1,31 +1,37 @@
 import {
-  findDuplicateUpns,
-  isBlankRosterRecord,
-  mapRosterHeaders,
-  parseRosterRow,
-  type RosterColumnMapping,
-  type RosterRow,
+  readRosterTable,
+  type RosterHeaderMapping,
+  type RosterRecord,
   type RosterRowError,
-  validateUpn,
+  type RosterTable,
 } from '@encounters/domain';
 import { HttpStatus } from '@nestjs/common';
+import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse';
 import { ApiError } from '../common/api-error';
 
 /** The largest roster file accepted (issue 3): a 100,000-learner export is well under it. */
 export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 
-/** A roster file read and validated row by row, before anything is compared with the database. */
-export interface ParsedRoster {
-  readonly headers: readonly string[];
-  readonly mapping: RosterColumnMapping;
-  readonly ignoredHeaders: readonly string[];
-  /** Rows without any error, in file order; a repeated UPN keeps only its first line. */
-  readonly rows: readonly RosterRow[];
-  /** Every problem, ordered by line. */
-  readonly errors: readonly RosterRowError[];
-  /** Lines with at least one error. */
-  readonly rejected: number;
+/** How the text of a file was decoded; said in the answer, so that a careers lead sees a guess was made. */
+export type RosterEncoding = 'UTF-8' | 'Windows-1252' | 'UTF-16LE' | 'UTF-16BE';
+
+export type RosterDelimiter = ',' | ';' | '\t';
+
+/** A roster as sent, split into records but not yet read as learners: that needs the academy's mapping. */
+export interface RosterFile {
+  readonly format: 'csv' | 'json';
+  readonly records: readonly RosterRecord[];
+  readonly encoding: RosterEncoding;
+  readonly delimiter: RosterDelimiter | null;
+  readonly bytes: number;
+}
+
+/** A roster read and validated row by row, before anything is compared with the database. */
+export interface ParsedRoster extends RosterTable {
+  readonly format: 'csv' | 'json';
+  readonly encoding: RosterEncoding;
+  readonly delimiter: RosterDelimiter | null;
   readonly bytes: number;
 }
 
@@ -36,104 +42,194 @@ export function rosterTooLarge(): ApiError {
   );
 }
 
-/** A file that cannot be read as a roster at all: empty, binary, not UTF-8, broken quoting, bad header. */
-function unreadable(message: string, details: RosterRowError[]): ApiError {
-  return new ApiError(HttpStatus.BAD_REQUEST, message, details);
+/** A file that cannot be read as a roster at all: empty, binary, broken quoting, bad header. */
+function unreadable(
+  message: string,
+  details: RosterRowError[],
+  extra: Record<string, unknown> = {},
+): ApiError {
+  return new ApiError(HttpStatus.BAD_REQUEST, message, details, extra);
 }
 
 function fileProblem(line: number, reason: string): RosterRowError {
   return { line, column: '', value: '', reason };
 }
 
-/** Zip (an .xlsx workbook) and the old binary Excel format, which careers leads sometimes upload by mistake. */
-function describeBinary(firstBytes: Buffer): string {
-  if (firstBytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    return 'The file is an Excel workbook or another zip file, not a CSV file. In Excel, use Save As and choose "CSV UTF-8".';
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/**
+ * Reads a roster file and its records. The file is held whole (at most {@link MAX_ROSTER_BYTES}) because its
+ * encoding is known only once every byte has been seen: Excel's "CSV (Comma delimited)" is Windows-1252, and
+ * a name with an accent may first appear on the last line. A file that cannot be read at all throws a 400
+ * (or 413) whose details say where; the rest of the stream is still drained so that the client gets the answer.
+ */
+export async function readRosterFile(
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxBytes = MAX_ROSTER_BYTES,
+): Promise<RosterFile> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of source) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += buffer.length;
+    // Keep reading past the limit, discarding, so that the client gets the answer instead of a reset.
+    if (bytes <= maxBytes) chunks.push(buffer);
   }
-  if (
-    firstBytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ||
-    firstBytes.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))
-  ) {
-    return 'The file is UTF-16 text, not a UTF-8 CSV file. Save it from your MIS or spreadsheet as "CSV UTF-8".';
-  }
-  return 'The file is not a CSV text file: it contains binary data. Export the roster from your MIS as CSV.';
+  if (bytes > maxBytes) throw rosterTooLarge();
+  const { utf8, encoding } = decode(Buffer.concat(chunks, bytes));
+  chunks.length = 0;
+  const delimiter = sniffDelimiter(utf8.subarray(0, 64 * 1024).toString('utf8'));
+  return { format: 'csv', records: await parseRecords(utf8, delimiter), encoding, delimiter, bytes };
 }
 
 /**
- * Reads a roster CSV as it arrives, so that a 20 MB file is never held whole. Headers are matched and every
- * row validated with the domain library's roster functions; rows with a different number of cells from the
- * header are reported, never padded or cut. A file that cannot be read at all throws a 400 (or 413) whose
- * details say where; the rest of the stream is still drained so that the client receives the answer.
+ * Reads the learners of a roster file with the academy's header mapping. A file whose header row cannot be
+ * found or placed throws a 400 whose `unmappedHeaders` lists the headers to map, with suggestions.
  */
+export function parseRoster(file: RosterFile, mapping: RosterHeaderMapping = {}): ParsedRoster {
+  if (file.records.every((record) => record.cells.every((cell) => cell.trim() === ''))) {
+    const reason = 'The file is empty: it has no header row and no learners';
+    throw unreadable(`${reason}.`, [fileProblem(1, reason)]);
+  }
+  const result = readRosterTable(file.records, mapping, { summaries: file.format === 'csv' });
+  if (!result.ok) {
+    throw unreadable(result.error.message, [...result.error.errors], {
+      headerLine: result.error.headerLine,
+      headers: result.error.headersFound,
+      unmappedHeaders: result.error.unmappedHeaders,
+      missing: result.error.missing,
+    });
+  }
+  if (result.rows.length === 0 && result.errors.length === 0) {
+    const reason = 'The file has a header row but no learners';
+    throw unreadable(`${reason}.`, [fileProblem(result.headerLine + 1, reason)]);
+  }
+  const { ok: _ok, ...table } = result;
+  return {
+    ...table,
+    format: file.format,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    bytes: file.bytes,
+  };
+}
+
+/** Reads and parses a CSV roster in one step, with no mapping: the demo data and tests import this way. */
 export async function readRosterCsv(
   source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   maxBytes = MAX_ROSTER_BYTES,
 ): Promise<ParsedRoster> {
-  const collector = new RosterCollector();
-  // fatal: a file in another encoding is refused rather than read into garbled names.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  let failure: ApiError | null = null;
-  const fail = (error: ApiError) => (failure ??= error);
-
-  parser.on('data', (output: { record: string[]; info: { lines: number } }) => {
-    if (failure) return;
-    const problem = collector.add(output.record, output.info.lines);
-    if (problem) fail(problem);
-  });
-  const parsed = new Promise<void>((resolve) => {
-    parser.on('end', resolve);
-    parser.on('error', (error: Error) => {
-      fail(describeCsvError(error));
-      resolve();
-    });
-  });
-
-  let bytes = 0;
-  let firstChunk: Buffer | null = null;
-  for await (const chunk of source) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    bytes += buffer.length;
-    // Keep reading after a failure, discarding, so that the client gets the answer instead of a reset.
-    if (failure) continue;
-    if (bytes > maxBytes) {
-      fail(rosterTooLarge());
-      continue;
-    }
-    firstChunk ??= buffer;
-    // Text never holds a NUL byte; workbooks, images and UTF-16 files do, almost at once.
-    if (buffer.includes(0)) {
-      const reason = describeBinary(firstChunk);
-      fail(unreadable(reason, [fileProblem(Math.max(1, parser.info.lines), reason)]));
-      continue;
-    }
-    let text: string;
-    try {
-      text = decoder.decode(buffer, { stream: true });
-    } catch {
-      fail(notUtf8(parser.info.lines));
-      continue;
-    }
-    parser.write(text);
-  }
-  if (!failure) {
-    try {
-      const rest = decoder.decode();
-      if (rest) parser.write(rest);
-    } catch {
-      fail(notUtf8(parser.info.lines));
-    }
-  }
-  parser.end();
-  await parsed;
-  if (failure) throw failure;
-  return collector.finish(bytes);
+  return parseRoster(await readRosterFile(source, maxBytes));
 }
 
-function notUtf8(line: number): ApiError {
-  const reason =
-    'The file is not UTF-8 text. Save it from your MIS or spreadsheet as "CSV UTF-8" and import it again.';
-  return unreadable(reason, [fileProblem(Math.max(1, line), reason)]);
+/**
+ * UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8; UTF-16 when a byte-order mark
+ * or the zero bytes of ASCII text in UTF-16 say so (Excel's "Unicode Text"); otherwise Windows-1252, which
+ * Excel writes for "CSV (Comma delimited)" on a British Windows. Workbooks and other binary files are refused.
+ */
+function decode(buffer: Buffer): { utf8: Buffer; encoding: RosterEncoding } {
+  const head = buffer.subarray(0, 4);
+  if (head.equals(ZIP)) {
+    throw binary(
+      'The file is an Excel workbook or another zip file, not a CSV file. In Excel, use Save As and choose "CSV UTF-8".',
+    );
+  }
+  if (head.equals(OLE)) {
+    throw binary(
+      'The file is an old Excel workbook (.xls), not a CSV file. In Excel, use Save As and choose "CSV UTF-8".',
+    );
+  }
+  const recoded = (text: string, encoding: RosterEncoding) => ({ utf8: Buffer.from(text, 'utf8'), encoding });
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return recoded(new TextDecoder('utf-16le').decode(buffer.subarray(2)), 'UTF-16LE');
+  }
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
+    return recoded(new TextDecoder('utf-16be').decode(buffer.subarray(2)), 'UTF-16BE');
+  }
+  const sample = buffer.subarray(0, 200);
+  const zerosAt = (parity: number) =>
+    sample.filter((byte, index) => byte === 0 && index % 2 === parity).length;
+  if (sample.length >= 4 && zerosAt(1) >= sample.length / 4 && zerosAt(0) === 0) {
+    return recoded(new TextDecoder('utf-16le').decode(buffer), 'UTF-16LE');
+  }
+  if (sample.length >= 4 && zerosAt(0) >= sample.length / 4 && zerosAt(1) === 0) {
+    return recoded(new TextDecoder('utf-16be').decode(buffer), 'UTF-16BE');
+  }
+  // Text never holds a NUL byte; images and other binary files do, almost at once.
+  if (buffer.includes(0)) {
+    throw binary(
+      'The file is not a CSV text file: it contains binary data. Export the roster from your MIS as CSV.',
+    );
+  }
+  // Checked without decoding: a UTF-8 file goes to the parser as it came, with no copy as a string.
+  if (isUtf8(buffer)) return { utf8: buffer, encoding: 'UTF-8' };
+  return recoded(new TextDecoder('windows-1252').decode(buffer), 'Windows-1252');
+}
+
+function binary(reason: string): ApiError {
+  return unreadable(reason, [fileProblem(1, reason)]);
+}
+
+const DELIMITERS: readonly RosterDelimiter[] = [',', ';', '\t'];
+
+/**
+ * The delimiter that splits the first lines most: Excel in a locale with a decimal comma saves ";", its
+ * "Unicode Text" and "Text (Tab delimited)" use tabs. Title lines have few of any, so the busiest line decides.
+ */
+function sniffDelimiter(text: string): RosterDelimiter {
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r?\n/)
+    .slice(0, 12);
+  let best: RosterDelimiter = ',';
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = Math.max(0, ...lines.map((line) => countOutsideQuotes(line, delimiter)));
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const character of line) {
+    if (character === '"') quoted = !quoted;
+    else if (character === delimiter && !quoted) count++;
+  }
+  return count;
+}
+
+/** Splits UTF-8 text into records, each with the line it starts on; blank lines are skipped. */
+async function parseRecords(utf8: Buffer, delimiter: RosterDelimiter): Promise<RosterRecord[]> {
+  const records: RosterRecord[] = [];
+  const parser = parse({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  });
+  parser.on('data', (output: { record: string[]; info: { lines: number } }) => {
+    records.push({ line: output.info.lines - countLineBreaks(output.record), cells: output.record });
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', (error: Error) => reject(describeCsvError(error)));
+  });
+  // In slices, so that the parser's events interleave with the writes instead of queueing in memory. The
+  // parser joins a character split between two slices.
+  const SLICE = 256 * 1024;
+  for (let start = 0; start < utf8.length && !parser.destroyed; start += SLICE) {
+    parser.write(utf8.subarray(start, start + SLICE));
+  }
+  if (!parser.destroyed) parser.end();
+  await done;
+  return records;
 }
 
 function describeCsvError(error: Error): ApiError {
@@ -143,84 +239,6 @@ function describeCsvError(error: Error): ApiError {
       ? `A quoted field opened on or before line ${line} is never closed`
       : `The file is not valid CSV at line ${line}: ${error.message}`;
   return unreadable(`${reason}. Nothing was imported.`, [fileProblem(line, reason)]);
-}
-
-/** Takes the parser's records one at a time and keeps only what the import needs. */
-class RosterCollector {
-  private headers: string[] | null = null;
-  private mapping: RosterColumnMapping | null = null;
-  private ignoredHeaders: readonly string[] = [];
-  private readonly rows: RosterRow[] = [];
-  private readonly errors: RosterRowError[] = [];
-  private readonly upnsByLine: { line: number; upn: string }[] = [];
-
-  /** @param endLine the line the record ends on; a quoted cell may span lines. Returns a file-level problem. */
-  add(cells: string[], endLine: number): ApiError | null {
-    const line = endLine - countLineBreaks(cells);
-    if (!this.headers || !this.mapping) {
-      if (isBlankRosterRecord(cells)) return null;
-      const result = mapRosterHeaders(cells, line);
-      if (!result.ok) return unreadable(result.error.message, [...result.error.errors]);
-      this.headers = cells;
-      this.mapping = result.mapping;
-      this.ignoredHeaders = result.ignoredHeaders;
-      return null;
-    }
-    if (isBlankRosterRecord(cells)) return null;
-    if (cells.length !== this.headers.length) {
-      this.errors.push(this.raggedRowError(cells, line));
-      return null;
-    }
-    const result = parseRosterRow(this.mapping, cells, line);
-    if (result.ok) this.rows.push(result.row);
-    else this.errors.push(...result.errors);
-    // A repeat is still a repeat when either line has other errors, so every readable UPN is compared.
-    const upn = validateUpn(cells[this.mapping.upn.index] ?? '');
-    if (upn.valid) this.upnsByLine.push({ line, upn: upn.upn });
-    return null;
-  }
-
-  finish(bytes: number): ParsedRoster {
-    if (!this.headers || !this.mapping) {
-      const reason = 'The file is empty: it has no header row and no learners';
-      throw unreadable(`${reason}.`, [fileProblem(1, reason)]);
-    }
-    if (this.rows.length === 0 && this.errors.length === 0) {
-      const reason = 'The file has a header row but no learners';
-      throw unreadable(`${reason}.`, [fileProblem(2, reason)]);
-    }
-    const duplicates = findDuplicateUpns(this.upnsByLine, this.mapping.upn.header);
-    const duplicateLines = new Set(duplicates.map((duplicate) => duplicate.line));
-    const errors = [...this.errors, ...duplicates].sort((a, b) => a.line - b.line);
-    return {
-      headers: this.headers,
-      mapping: this.mapping,
-      ignoredHeaders: this.ignoredHeaders,
-      rows: duplicateLines.size ? this.rows.filter((row) => !duplicateLines.has(row.line)) : this.rows,
-      errors,
-      rejected: new Set(errors.map((error) => error.line)).size,
-      bytes,
-    };
-  }
-
-  private raggedRowError(cells: string[], line: number): RosterRowError {
-    const headers = this.headers as string[];
-    const count = `has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'} but the header row has ${headers.length}`;
-    if (cells.length < headers.length) {
-      return {
-        line,
-        column: headers[cells.length],
-        value: '',
-        reason: `Line ${count}: the cells from "${headers[cells.length]}" on are missing`,
-      };
-    }
-    return {
-      line,
-      column: '',
-      value: cells[headers.length],
-      reason: `Line ${count}: is a comma inside a value missing its quotes?`,
-    };
-  }
 }
 
 function countLineBreaks(cells: readonly string[]): number {

@@ -25,10 +25,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { MarkLeaversDto } from './dto/mark-leavers.dto';
 import { RosterImportQueryDto } from './dto/roster-import-query.dto';
 import { RosterImportResultDto } from './dto/roster-import-result.dto';
-import type { ParsedRoster } from './roster-csv-reader';
 import { LeaversService } from './leavers.service';
 import { RosterImportService } from './roster-import.service';
-import { RosterUploadInterceptor, UploadedRoster } from './roster-upload.interceptor';
+import { type RosterUpload, RosterUploadInterceptor, UploadedRoster } from './roster-upload.interceptor';
 
 @ApiTags('roster')
 @Controller('academies')
@@ -42,10 +41,59 @@ export class RosterImportController {
   @HttpCode(HttpStatus.OK)
   @Allow('careers_lead', 'trust_admin')
   @UseInterceptors(RosterUploadInterceptor)
-  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiConsumes('multipart/form-data', 'text/csv', 'application/json')
   @ApiBody({
-    description: "The academy's MIS export (CSV, up to 20 MB), as a multipart `file` or as the body.",
-    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+    description:
+      "The academy's MIS export (CSV or tab-separated text, up to 20 MB; UTF-8, Windows-1252 or UTF-16) as a " +
+      'multipart `file`, with an optional `mapping` field (JSON: header → field or "ignore", kept for the academy ' +
+      'on commit), or as a `text/csv` body; or, for connectors, an `application/json` body `{ rows, mapping? }` ' +
+      'whose rows use the field names (`upn`, `legalSurname`, `legalForename`, `preferredSurname`, ' +
+      '`preferredForename`, `dateOfBirth`, `gender`, `yearGroup`, `registrationGroup`, `pupilPremium`, ' +
+      '`freeSchoolMeals`, `senStatus`, `eal`, `lookedAfter`, `consideringHigherEducation`, `admissionDate`, ' +
+      '`leavingDate`), with the same validation, dry run, all-or-nothing commit and idempotence. A field no row ' +
+      'has is kept as held. See docs/roster-import.md.',
+    schema: {
+      oneOf: [
+        {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary' },
+            mapping: { type: 'string', example: '{"Disadv. Flag":"pupilPremium","Adno":"ignore"}' },
+          },
+        },
+        {
+          type: 'object',
+          required: ['rows'],
+          properties: {
+            rows: {
+              type: 'array',
+              maxItems: 100000,
+              items: {
+                type: 'object',
+                additionalProperties: {
+                  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+                },
+                example: {
+                  upn: 'A801200000001',
+                  legalSurname: 'Okafor',
+                  legalForename: 'Zoë',
+                  preferredForename: 'Tom',
+                  dateOfBirth: '2012-09-03',
+                  gender: 'F',
+                  yearGroup: 9,
+                  registrationGroup: '9K',
+                  pupilPremium: true,
+                  freeSchoolMeals: true,
+                  senStatus: 'K',
+                },
+              },
+            },
+            mapping: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
+      ],
+    },
   })
   @ApiOkResponse({ type: RosterImportResultDto, description: 'A dry run, or a commit that was applied.' })
   @ApiUnprocessableEntityResponse({ description: 'A commit of a file with bad rows: nothing was written.' })
@@ -54,11 +102,11 @@ export class RosterImportController {
   importRoster(
     @Param('id', ParseUUIDPipe) academyId: string,
     @Query() query: RosterImportQueryDto,
-    @UploadedRoster() roster: ParsedRoster,
+    @UploadedRoster() upload: RosterUpload,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,
   ): Promise<RosterImportResultDto> {
-    return this.service.importFor(user, academyId, query.academicYear, roster, { dryRun: query.dryRun, ip });
+    return this.service.importFor(user, academyId, query.academicYear, upload, { dryRun: query.dryRun, ip });
   }
 
   @Post(':id/leavers')

@@ -1,8 +1,15 @@
 import {
   addDays,
+  describeRosterChanges,
+  type ResolvedRosterRow,
+  resolveRosterRow,
+  rosterChangeWarnings,
+  type RosterFieldChange,
+  type RosterRowBaseline,
+  type RosterHeaderMapping,
   type RosterImportResult,
   type RosterMissingLearner,
-  type RosterRow,
+  ROSTER_FIELDS,
   type RosterRowError,
 } from '@encounters/domain';
 import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
@@ -12,7 +19,9 @@ import { AuditService } from '../audit/audit.service';
 import { accessScope, type AuthUser, hasRole, seesAcademy } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
-import type { ParsedRoster } from './roster-csv-reader';
+import { type ParsedRoster, parseRoster } from './roster-csv-reader';
+import { RosterMappingStore } from './roster-mapping.store';
+import type { RosterUpload } from './roster-upload.interceptor';
 
 /** Any constant works; it only has to be the same for every process that may import at once. */
 const ROSTER_IMPORT_LOCK = 7_412_302;
@@ -45,18 +54,30 @@ interface HeldLearner {
   year_group: number | null;
   group_name: string | null;
   pupil_premium: boolean | null;
+  free_school_meals: boolean | null;
   sen_status: string | null;
   eal: boolean | null;
   looked_after: boolean | null;
   considering_higher_education: boolean | null;
   admission_date: string | null;
   leaving_date: string | null;
+  /** The learner's latest other enrolment (an earlier year, or this year elsewhere): what an absent column keeps. */
+  previous: {
+    academy_id: string;
+    pupil_premium: boolean;
+    free_school_meals: boolean;
+    sen_status: 'N' | 'K' | 'E';
+    eal: boolean;
+    looked_after: boolean;
+    considering_higher_education: boolean;
+    admission_date: string | null;
+  } | null;
   /** R-G-2: the learner's enrolments of the year at other academies of the trust. */
   elsewhere: { admission: string | null; leaving: string | null }[];
 }
 
 interface PlannedRow {
-  row: RosterRow;
+  row: ResolvedRosterRow;
   /** Null for a learner the trust does not hold yet. */
   learnerId: string | null;
   writeLearner: boolean;
@@ -70,12 +91,17 @@ interface ImportPlan {
   unchanged: number;
   movedIn: number;
   missingLearners: RosterMissingLearner[];
+  changes: RosterFieldChange[];
+  /** Learners enrolled here this year before the import: what "more than 10 %" is of. */
+  enrolledHere: number;
 }
 
 export interface RosterImportOptions {
   dryRun: boolean;
   actorId: string | null;
   ip?: string | null;
+  /** The careers lead's answers for unknown headers, kept for the academy when the commit succeeds. */
+  mapping?: RosterHeaderMapping;
 }
 
 /**
@@ -90,18 +116,28 @@ export class RosterImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly progress: LearnerProgressService,
+    private readonly mappings: RosterMappingStore,
   ) {}
 
-  /** The roster import of the HTTP API: a trust administrator, or the academy's own careers lead. */
+  /**
+   * The roster import of the HTTP API: a trust administrator, or the academy's own careers lead. The file is
+   * read with the academy's saved header mapping and the one sent, which wins and is saved on commit.
+   */
   async importFor(
     user: AuthUser,
     academyId: string,
     academicYear: number,
-    roster: ParsedRoster,
+    upload: RosterUpload,
     options: { dryRun: boolean; ip: string | null },
   ): Promise<RosterImportOutcome> {
     await this.assertMayImport(user, academyId);
-    return this.import(academyId, academicYear, roster, { ...options, actorId: user.id });
+    const saved = await this.mappings.load(this.dataSource.manager, academyId);
+    const roster = parseRoster(upload.file, { ...saved, ...upload.mapping });
+    return this.import(academyId, academicYear, roster, {
+      ...options,
+      actorId: user.id,
+      mapping: upload.mapping,
+    });
   }
 
   async import(
@@ -132,6 +168,9 @@ export class RosterImportService {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_IMPORT_LOCK]);
       const plan = await this.plan(manager, academyId, academicYear, roster);
       await this.apply(manager, academyId, academicYear, plan);
+      if (options.mapping && Object.keys(options.mapping).length > 0) {
+        await this.mappings.save(manager, academyId, options.mapping, options.actorId);
+      }
       await this.audit.record(
         {
           userId: options.actorId,
@@ -188,6 +227,31 @@ export class RosterImportService {
       errors: roster.errors.slice(0, MAX_ERRORS_LISTED) as RosterRowError[],
       errorsOmitted: Math.max(0, roster.errors.length - MAX_ERRORS_LISTED),
       ignoredHeaders: [...roster.ignoredHeaders],
+      unmappedHeaders: roster.unmappedHeaders.map((header) => ({
+        ...header,
+        suggestions: [...header.suggestions],
+      })),
+      columns: roster.headers.flatMap((header, index) =>
+        header.trim() === ''
+          ? []
+          : [
+              {
+                header,
+                field: ROSTER_FIELDS.find((field) => roster.mapping[field]?.index === index) ?? null,
+              },
+            ],
+      ),
+      notInFile: [...roster.notInFile],
+      file: {
+        format: roster.format,
+        encoding: roster.encoding,
+        delimiter: roster.delimiter,
+        headerLine: roster.headerLine,
+        titleLines: [...roster.titleLines],
+        summaryLines: [...roster.summaryLines],
+      },
+      changes: plan.changes,
+      warnings: rosterChangeWarnings(plan.changes, plan.enrolledHere || plan.updated + plan.unchanged),
     };
   }
 
@@ -203,9 +267,20 @@ export class RosterImportService {
       `SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
               to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,
               e.id IS NOT NULL AS has_enrolment, e.academy_id, e.year_group, g.name AS group_name,
-              e.pupil_premium, e.sen_status, e.eal, e.looked_after, e.considering_higher_education,
+              e.pupil_premium, e.free_school_meals, e.sen_status, e.eal, e.looked_after,
+              e.considering_higher_education,
               to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
               to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date,
+              CASE WHEN e.id IS NULL THEN
+                (SELECT json_build_object('academy_id', p.academy_id, 'pupil_premium', p.pupil_premium,
+                          'free_school_meals', p.free_school_meals, 'sen_status', p.sen_status, 'eal', p.eal,
+                          'looked_after', p.looked_after, 'considering_higher_education', p.considering_higher_education,
+                          'admission_date', to_char(p.admission_date, 'YYYY-MM-DD'))
+                   FROM enrolment p
+                  WHERE p.learner_id = l.id AND p.academic_year <= $2
+                  ORDER BY p.academic_year DESC, p.admission_date DESC NULLS LAST
+                  LIMIT 1)
+              END AS previous,
               coalesce((SELECT json_agg(json_build_object('admission', to_char(o.admission_date, 'YYYY-MM-DD'),
                                                           'leaving', to_char(o.leaving_date, 'YYYY-MM-DD')))
                           FROM enrolment o
@@ -217,6 +292,11 @@ export class RosterImportService {
       [upns, academicYear, academyId],
     );
     const heldByUpn = new Map(held.map((learner) => [learner.upn, learner]));
+    const [{ enrolled }]: { enrolled: number }[] = await manager.query(
+      `SELECT count(*)::int AS enrolled FROM enrolment
+        WHERE academy_id = $1 AND academic_year = $2 AND leaving_date IS NULL`,
+      [academyId, academicYear],
+    );
 
     const plan: ImportPlan = {
       rows: [],
@@ -225,16 +305,29 @@ export class RosterImportService {
       unchanged: 0,
       movedIn: 0,
       missingLearners: [],
+      changes: [],
+      enrolledHere: enrolled,
     };
+    const compared: { baseline: RosterRowBaseline; row: ResolvedRosterRow; name: string }[] = [];
     for (const fileRow of roster.rows) {
       const learner = heldByUpn.get(fileRow.upn);
       if (!learner) {
         plan.created++;
-        plan.rows.push({ row: fileRow, learnerId: null, writeLearner: true, writeEnrolment: true });
+        plan.rows.push({
+          row: resolveRosterRow(fileRow, null),
+          learnerId: null,
+          writeLearner: true,
+          writeEnrolment: true,
+        });
         continue;
       }
+      const baseline = baselineOf(learner, academyId);
+      const row: { -readonly [K in keyof ResolvedRosterRow]: ResolvedRosterRow[K] } = resolveRosterRow(
+        fileRow,
+        baseline,
+      );
       // R-G-2: a learner admitted elsewhere in the trust later in the year left here the day before.
-      const row = { ...fileRow, leavingDate: leavingDateFor(fileRow, learner.elsewhere) };
+      if (learner.elsewhere.length > 0) row.leavingDate = leavingDateFor(row, learner.elsewhere);
       const writeLearner = learnerDiffers(learner, row);
       const movesIn = closesElsewhere(row, learner.elsewhere);
       if (movesIn) plan.movedIn++;
@@ -242,10 +335,16 @@ export class RosterImportService {
       if (writeLearner || writeEnrolment) {
         plan.updated++;
         plan.rows.push({ row, learnerId: learner.id, writeLearner, writeEnrolment });
+        compared.push({
+          baseline,
+          row,
+          name: `${learner.preferred_forename ?? learner.legal_forename} ${learner.preferred_surname ?? learner.legal_surname}`,
+        });
       } else {
         plan.unchanged++;
       }
     }
+    plan.changes = describeRosterChanges(compared);
 
     // Enrolled here this year, or here last year and nowhere since, and not in this file.
     plan.missingLearners = await manager.query(
@@ -341,17 +440,19 @@ export class RosterImportService {
     );
     await manager.query(
       `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group, registration_group_id, pupil_premium,
-                              sen_status, eal, looked_after, considering_higher_education, admission_date, leaving_date)
+                              sen_status, eal, looked_after, considering_higher_education, admission_date, leaving_date,
+                              free_school_meals)
        SELECT learner_id, $2, $3, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
-              admission_date, leaving_date
+              admission_date, leaving_date, free_school_meals
          FROM unnest($1::uuid[], $4::smallint[], $5::uuid[], $6::boolean[], $7::text[], $8::boolean[], $9::boolean[],
-                     $10::boolean[], $11::date[], $12::date[])
+                     $10::boolean[], $11::date[], $12::date[], $13::boolean[])
            AS file (learner_id, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
-                    admission_date, leaving_date)
+                    admission_date, leaving_date, free_school_meals)
        ON CONFLICT (learner_id, academic_year, academy_id) DO UPDATE SET
          year_group = EXCLUDED.year_group,
          registration_group_id = EXCLUDED.registration_group_id,
          pupil_premium = EXCLUDED.pupil_premium,
+         free_school_meals = EXCLUDED.free_school_meals,
          sen_status = EXCLUDED.sen_status,
          eal = EXCLUDED.eal,
          looked_after = EXCLUDED.looked_after,
@@ -372,6 +473,7 @@ export class RosterImportService {
         enrolmentRows.map((row) => row.consideringHigherEducation),
         enrolmentRows.map((row) => row.admissionDate),
         enrolmentRows.map((row) => row.leavingDate),
+        enrolmentRows.map((row) => row.freeSchoolMeals),
       ],
     );
 
@@ -424,7 +526,51 @@ export class RosterImportService {
   }
 }
 
-function learnerDiffers(held: HeldLearner, row: RosterRow): boolean {
+/** What the row's absent fields keep: this year's enrolment here, or else the learner's latest one. */
+function baselineOf(held: HeldLearner, academyId: string): RosterRowBaseline {
+  const learner = {
+    legalSurname: held.legal_surname,
+    legalForename: held.legal_forename,
+    dateOfBirth: held.date_of_birth,
+    preferredSurname: held.preferred_surname,
+    preferredForename: held.preferred_forename,
+    gender: held.gender,
+  };
+  if (held.has_enrolment) {
+    return {
+      ...learner,
+      current: true,
+      yearGroup: held.year_group,
+      registrationGroup: held.group_name,
+      pupilPremium: held.pupil_premium ?? false,
+      freeSchoolMeals: held.free_school_meals ?? false,
+      senStatus: (held.sen_status ?? 'N') as RosterRowBaseline['senStatus'],
+      eal: held.eal ?? false,
+      lookedAfter: held.looked_after ?? false,
+      consideringHigherEducation: held.considering_higher_education ?? false,
+      admissionDate: held.admission_date,
+      leavingDate: held.leaving_date,
+    };
+  }
+  const previous = held.previous;
+  return {
+    ...learner,
+    current: false,
+    yearGroup: null,
+    registrationGroup: null,
+    pupilPremium: previous?.pupil_premium ?? false,
+    freeSchoolMeals: previous?.free_school_meals ?? false,
+    senStatus: previous?.sen_status ?? 'N',
+    eal: previous?.eal ?? false,
+    lookedAfter: previous?.looked_after ?? false,
+    consideringHigherEducation: previous?.considering_higher_education ?? false,
+    // A learner's admission to this academy stays their admission date in a later year here.
+    admissionDate: previous?.academy_id === academyId ? previous.admission_date : null,
+    leavingDate: null,
+  };
+}
+
+function learnerDiffers(held: HeldLearner, row: ResolvedRosterRow): boolean {
   return (
     held.legal_surname !== row.legalSurname ||
     held.legal_forename !== row.legalForename ||
@@ -435,13 +581,14 @@ function learnerDiffers(held: HeldLearner, row: RosterRow): boolean {
   );
 }
 
-function enrolmentDiffers(held: HeldLearner, row: RosterRow, academyId: string): boolean {
+function enrolmentDiffers(held: HeldLearner, row: ResolvedRosterRow, academyId: string): boolean {
   return (
     !held.has_enrolment ||
     held.academy_id !== academyId ||
     held.year_group !== row.yearGroup ||
     held.group_name !== row.registrationGroup ||
     held.pupil_premium !== row.pupilPremium ||
+    held.free_school_meals !== row.freeSchoolMeals ||
     held.sen_status !== row.senStatus ||
     held.eal !== row.eal ||
     held.looked_after !== row.lookedAfter ||
@@ -456,7 +603,7 @@ function enrolmentDiffers(held: HeldLearner, row: RosterRow, academyId: string):
  * of the trust later in the year, the day before that admission if earlier.
  */
 function leavingDateFor(
-  row: Pick<RosterRow, 'admissionDate' | 'leavingDate'>,
+  row: Pick<ResolvedRosterRow, 'admissionDate' | 'leavingDate'>,
   elsewhere: HeldLearner['elsewhere'],
 ): string | null {
   const next = elsewhere
@@ -473,7 +620,7 @@ function leavingDateFor(
 
 /** True when this row's admission closes an enrolment of the year at another academy (see `apply`). */
 function closesElsewhere(
-  row: Pick<RosterRow, 'admissionDate'>,
+  row: Pick<ResolvedRosterRow, 'admissionDate'>,
   elsewhere: HeldLearner['elsewhere'],
 ): boolean {
   const admission = row.admissionDate;

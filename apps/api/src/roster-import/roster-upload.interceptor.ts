@@ -1,3 +1,4 @@
+import { isRosterField, type RosterHeaderMapping } from '@encounters/domain';
 import {
   BadRequestException,
   CallHandler,
@@ -12,20 +13,30 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { Observable, of } from 'rxjs';
-import { MAX_ROSTER_BYTES, type ParsedRoster, readRosterCsv, rosterTooLarge } from './roster-csv-reader';
+import { MAX_ROSTER_BYTES, readRosterFile, type RosterFile, rosterTooLarge } from './roster-csv-reader';
+import { rosterFileFromJson } from './roster-json';
 
-type RosterRequest = Request & { roster?: ParsedRoster; file?: { roster?: ParsedRoster } };
+/** What `POST /academies/{id}/roster` was sent: the roster's records and the careers lead's header mapping. */
+export interface RosterUpload {
+  readonly file: RosterFile;
+  readonly mapping: RosterHeaderMapping;
+}
+
+type RosterRequest = Request & { rosterUpload?: RosterUpload; file?: { roster?: RosterFile } };
 
 const CSV_BODY_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
-/** A multer storage engine that parses the uploaded file as it streams in, instead of storing it. */
+/** More headers than any MIS export has. */
+const MAX_MAPPED_HEADERS = 500;
+
+/** A multer storage engine that reads the uploaded file as it streams in, instead of storing it. */
 const rosterStorage = {
   _handleFile(
     _request: Request,
     file: { stream: Readable },
-    callback: (error: Error | null, info?: { roster: ParsedRoster }) => void,
+    callback: (error: Error | null, info?: { roster: RosterFile }) => void,
   ): void {
-    readRosterCsv(file.stream).then(
+    readRosterFile(file.stream).then(
       (roster) => callback(null, { roster }),
       (error: Error) => callback(error),
     );
@@ -37,12 +48,13 @@ const rosterStorage = {
 
 const MultipartRoster = FileInterceptor('file', {
   storage: rosterStorage,
-  limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10, parts: 12 },
+  limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10, fieldSize: 256 * 1024, parts: 12 },
 });
 
 /**
- * Reads the roster of `POST /academies/{id}/roster` from a multipart `file` field or a `text/csv` body,
- * streaming either through the CSV reader, and leaves the result for {@link UploadedRoster}.
+ * Reads the roster of `POST /academies/{id}/roster` from a multipart `file` field (with an optional `mapping`
+ * field holding JSON), a `text/csv` body, or an `application/json` body `{ rows, mapping? }`, and leaves the
+ * result for {@link UploadedRoster}.
  */
 @Injectable()
 export class RosterUploadInterceptor implements NestInterceptor {
@@ -56,27 +68,68 @@ export class RosterUploadInterceptor implements NestInterceptor {
       } catch (error) {
         throw error instanceof PayloadTooLargeException ? rosterTooLarge() : error;
       }
-      request.roster = request.file?.roster;
-      if (!request.roster) {
+      const file = request.file?.roster;
+      if (!file) {
         throw new BadRequestException('Attach the roster CSV file in a form field named "file".');
       }
+      const field = (request.body as Record<string, unknown> | undefined)?.['mapping'];
+      request.rosterUpload = {
+        file,
+        mapping: readMapping(field === undefined ? undefined : parseJson(field)),
+      };
+    } else if (request.is('application/json')) {
+      const body: unknown = request.body;
+      const bytes = Number(request.headers['content-length'] ?? 0);
+      const mapping =
+        typeof body === 'object' && body !== null ? (body as { mapping?: unknown }).mapping : undefined;
+      request.rosterUpload = { file: rosterFileFromJson(body, bytes), mapping: readMapping(mapping) };
     } else if (request.is(CSV_BODY_TYPES)) {
       if (Number(request.headers['content-length'] ?? 0) > MAX_ROSTER_BYTES) throw rosterTooLarge();
-      request.roster = await readRosterCsv(request);
+      request.rosterUpload = { file: await readRosterFile(request), mapping: {} };
     } else {
       throw new UnsupportedMediaTypeException(
-        'Send the roster as multipart/form-data with the CSV in a field named "file", or as a text/csv body.',
+        'Send the roster as multipart/form-data with the CSV in a field named "file", as a text/csv body, or as an application/json body { rows }.',
       );
     }
     return next.handle();
   }
 }
 
+function parseJson(field: unknown): unknown {
+  if (typeof field !== 'string') throw new BadRequestException('mapping must be JSON text.');
+  try {
+    return JSON.parse(field);
+  } catch {
+    throw new BadRequestException('mapping must be JSON text: an object of header → field or "ignore".');
+  }
+}
+
+/** Validates `mapping`: an object whose keys are headers and whose values are fields or "ignore". */
+export function readMapping(value: unknown): RosterHeaderMapping {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new BadRequestException('mapping must be an object of header → field or "ignore".');
+  }
+  const entries = Object.entries(value);
+  if (entries.length > MAX_MAPPED_HEADERS) {
+    throw new BadRequestException(`mapping must name at most ${MAX_MAPPED_HEADERS} headers.`);
+  }
+  for (const [header, field] of entries) {
+    if (header.trim() === '' || header.length > 200) {
+      throw new BadRequestException('each header of mapping must be 1 to 200 characters.');
+    }
+    if (field !== 'ignore' && !isRosterField(field)) {
+      throw new BadRequestException(`mapping of "${header}" must be a roster field or "ignore".`);
+    }
+  }
+  return value as RosterHeaderMapping;
+}
+
 /** The roster read by {@link RosterUploadInterceptor}. */
 export const UploadedRoster = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): ParsedRoster => {
-    const roster = context.switchToHttp().getRequest<RosterRequest>().roster;
-    if (!roster) throw new Error('UploadedRoster used without RosterUploadInterceptor');
-    return roster;
+  (_data: unknown, context: ExecutionContext): RosterUpload => {
+    const upload = context.switchToHttp().getRequest<RosterRequest>().rosterUpload;
+    if (!upload) throw new Error('UploadedRoster used without RosterUploadInterceptor');
+    return upload;
   },
 );

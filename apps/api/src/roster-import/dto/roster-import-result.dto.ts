@@ -1,5 +1,17 @@
-import type { RosterMissingLearner, RosterRowError } from '@encounters/domain';
-import { ApiProperty } from '@nestjs/swagger';
+import {
+  OPTIONAL_ROSTER_FIELDS,
+  ROSTER_FIELDS,
+  type RosterChangeKind,
+  type RosterChangeWarning,
+  type RosterField,
+  type RosterFieldChange,
+  type RosterFileReading,
+  type RosterMissingLearner,
+  type RosterRowError,
+  type RosterSkippedLine,
+  type RosterUnmappedHeader,
+} from '@encounters/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { RosterImportOutcome } from '../roster-import.service';
 
 export class RosterRowErrorDto implements RosterRowError {
@@ -28,6 +40,95 @@ export class RosterMissingLearnerDto implements RosterMissingLearner {
 
   @ApiProperty({ description: 'Their year group in the latest enrolment held.' })
   yearGroup: number;
+}
+
+const CHANGE_KINDS: RosterChangeKind[] = ['set to yes', 'set to no', 'set', 'cleared', 'changed'];
+
+export class RosterColumnDto {
+  @ApiProperty({ description: 'The header as written in the file.' })
+  header: string;
+
+  @ApiPropertyOptional({
+    enum: ROSTER_FIELDS,
+    nullable: true,
+    description: 'The field it gave; null when ignored.',
+  })
+  field: RosterField | null;
+}
+
+export class RosterUnmappedHeaderDto implements RosterUnmappedHeader {
+  @ApiProperty()
+  header: string;
+
+  @ApiProperty({ enum: ['unknown', 'ambiguous'] })
+  problem: 'unknown' | 'ambiguous';
+
+  @ApiProperty({ enum: ROSTER_FIELDS, isArray: true, description: 'Likely fields, best first.' })
+  readonly suggestions: readonly RosterField[];
+}
+
+export class RosterSkippedLineDto implements RosterSkippedLine {
+  @ApiProperty()
+  line: number;
+
+  @ApiProperty({ description: "The line's non-blank cells, joined." })
+  text: string;
+}
+
+export class RosterFileReadingDto implements RosterFileReading {
+  @ApiProperty({ enum: ['csv', 'json'] })
+  format: 'csv' | 'json';
+
+  @ApiProperty({
+    enum: ['UTF-8', 'Windows-1252', 'UTF-16LE', 'UTF-16BE'],
+    description: 'Windows-1252 when the file was not valid UTF-8 (Excel\'s "CSV (Comma delimited)").',
+  })
+  encoding: 'UTF-8' | 'Windows-1252' | 'UTF-16LE' | 'UTF-16BE';
+
+  @ApiPropertyOptional({ enum: [',', ';', '\t'], nullable: true, description: 'Null for JSON.' })
+  delimiter: ',' | ';' | '\t' | null;
+
+  @ApiProperty({ description: 'The line of the header row (0 for JSON).' })
+  headerLine: number;
+
+  @ApiProperty({ type: [RosterSkippedLineDto], description: 'Title lines above the header, skipped.' })
+  titleLines: RosterSkippedLineDto[];
+
+  @ApiProperty({ type: [RosterSkippedLineDto], description: 'Summary lines after the learners, skipped.' })
+  summaryLines: RosterSkippedLineDto[];
+}
+
+export class RosterFieldChangeDto implements RosterFieldChange {
+  @ApiProperty({ enum: ROSTER_FIELDS })
+  field: RosterField;
+
+  @ApiProperty({ enum: CHANGE_KINDS })
+  change: RosterChangeKind;
+
+  @ApiProperty({ description: 'Learners already held whose field changes this way.' })
+  count: number;
+
+  @ApiProperty({ type: [String], description: 'Up to three, as "name (UPN): before → after".' })
+  readonly examples: readonly string[];
+}
+
+export class RosterChangeWarningDto implements RosterChangeWarning {
+  @ApiProperty({ enum: ROSTER_FIELDS })
+  field: RosterField;
+
+  @ApiProperty({ enum: CHANGE_KINDS })
+  change: RosterChangeKind;
+
+  @ApiProperty()
+  count: number;
+
+  @ApiProperty({
+    description: "The academy's learners this year (or the file's held learners for a new year).",
+  })
+  of: number;
+
+  @ApiProperty()
+  message: string;
 }
 
 export class RosterImportResultDto implements RosterImportOutcome {
@@ -75,4 +176,32 @@ export class RosterImportResultDto implements RosterImportOutcome {
 
   @ApiProperty({ type: [String], description: 'Headers that match no roster field and were ignored.' })
   ignoredHeaders: string[];
+
+  @ApiProperty({ type: [RosterColumnDto] })
+  columns: RosterColumnDto[];
+
+  @ApiProperty({ type: [RosterUnmappedHeaderDto] })
+  unmappedHeaders: RosterUnmappedHeaderDto[];
+
+  @ApiProperty({
+    enum: OPTIONAL_ROSTER_FIELDS,
+    isArray: true,
+    description: 'Optional fields the file has no column for: kept as before.',
+  })
+  notInFile: RosterField[];
+
+  @ApiProperty({ type: RosterFileReadingDto })
+  file: RosterFileReadingDto;
+
+  @ApiProperty({
+    type: [RosterFieldChangeDto],
+    description: 'Field by field, what the import would change (or changed) for learners already held.',
+  })
+  changes: RosterFieldChangeDto[];
+
+  @ApiProperty({
+    type: [RosterChangeWarningDto],
+    description: "Changes that would clear or flip a field for more than 10 % of the academy's learners.",
+  })
+  warnings: RosterChangeWarningDto[];
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { AcademicYear, RosterImportResult } from '@encounters/domain';
+import { AcademicYear, RosterImportMapping, RosterImportResult } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
 import { API_BASE_URL } from './api-client';
@@ -18,15 +18,20 @@ export class RosterApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
 
-  /** Uploads the MIS export; a dry run (the default) reports what would happen and writes nothing. */
+  /**
+   * Uploads the MIS export; a dry run (the default) reports what would happen and writes nothing. `mapping`
+   * places headers the import does not know; a commit keeps it for the academy.
+   */
   upload(
     academyId: string,
     academicYear: AcademicYear,
     file: Blob,
     fileName: string,
     dryRun: boolean,
+    mapping: RosterImportMapping = {},
   ): Observable<RosterImportAnswer> {
     const body = new FormData();
+    if (Object.keys(mapping).length > 0) body.append('mapping', JSON.stringify(mapping));
     body.append('file', file, fileName);
     return this.http.post<RosterImportAnswer>(`${this.baseUrl}/academies/${academyId}/roster`, body, {
       params: { academicYear: String(academicYear), dryRun: String(dryRun) },

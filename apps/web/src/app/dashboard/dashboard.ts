@@ -48,6 +48,7 @@ import { sectorReach } from './sector-reach';
 
 export const BREAKDOWN_LABELS: Readonly<Record<CoverageBreakdown, string>> = {
   pupilPremium: 'Pupil premium',
+  freeSchoolMeals: 'Free school meals',
   sen: 'SEN',
   eal: 'EAL',
   gender: 'Gender',

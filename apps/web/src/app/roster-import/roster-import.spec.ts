@@ -7,6 +7,13 @@ import { RosterImport } from './roster-import';
 
 const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
 
+interface HttpErrorBody {
+  statusCode: number;
+  message: string;
+  details: unknown[];
+  unmappedHeaders: unknown[];
+}
+
 const withOneBadRow: RosterImportAnswer = {
   academicYear: 2026,
   dryRun: true,
@@ -20,6 +27,12 @@ const withOneBadRow: RosterImportAnswer = {
   errors: [{ line: 4, column: 'DOB', value: '31/02/2011', reason: 'not a real date' }],
   errorsOmitted: 0,
   ignoredHeaders: ['Tutor'],
+  columns: [{ header: 'Tutor', field: null }],
+  unmappedHeaders: [],
+  notInFile: [],
+  file: { format: 'csv', encoding: 'UTF-8', delimiter: ',', headerLine: 1, titleLines: [], summaryLines: [] },
+  changes: [],
+  warnings: [],
 };
 
 describe(RosterImport.name, () => {
@@ -58,7 +71,7 @@ describe(RosterImport.name, () => {
     return found;
   }
 
-  async function chooseFileAndCheck(answer: RosterImportAnswer): Promise<void> {
+  async function chooseFileAndCheck(answer: RosterImportAnswer | HttpErrorBody): Promise<void> {
     const input = page().querySelector<HTMLInputElement>('input[type="file"]');
     if (!input) throw new Error('No file input');
     const file = new File(['UPN,Legal Surname\n'], 'kilnside.csv', { type: 'text/csv' });
@@ -72,7 +85,9 @@ describe(RosterImport.name, () => {
     );
     expect(request.request.params.get('dryRun')).toBe('true');
     expect(request.request.body).toBeInstanceOf(FormData);
-    request.flush(answer);
+    if ('statusCode' in answer)
+      request.flush(answer, { status: answer.statusCode, statusText: 'Bad Request' });
+    else request.flush(answer);
     await settle();
   }
 
@@ -154,5 +169,73 @@ describe(RosterImport.name, () => {
     await settle();
 
     expect(page().textContent).toContain('1 learner marked as a leaver.');
+  });
+
+  it('shows the field-level changes, what the file leaves as it was, and a warning before the commit', async () => {
+    await chooseFileAndCheck({
+      ...withOneBadRow,
+      rejected: 0,
+      errors: [],
+      updated: 30,
+      notInFile: ['pupilPremium', 'freeSchoolMeals'],
+      file: {
+        ...withOneBadRow.file,
+        encoding: 'Windows-1252',
+        summaryLines: [{ line: 44, text: 'Total: 42' }],
+      },
+      changes: [
+        {
+          field: 'preferredForename',
+          change: 'cleared',
+          count: 30,
+          examples: ['Zoë Okafor (B801200005001): Tom → (none)'],
+        },
+      ],
+      warnings: [
+        {
+          field: 'preferredForename',
+          change: 'cleared',
+          count: 30,
+          of: 42,
+          message: 'Preferred forename would be cleared for 30 of 42 learners (71 %).',
+        },
+      ],
+    });
+
+    expect(page().querySelector('[data-testid="changes"] summary')?.textContent?.trim()).toBe(
+      'preferred forename: 30 cleared',
+    );
+    expect(page().querySelector('[data-testid="not-in-file"]')?.textContent).toContain(
+      'kept as before: pupil premium, free school meals.',
+    );
+    expect(page().querySelector('[data-testid="file-notes"]')?.textContent).toContain('read as Windows-1252');
+    expect(page().querySelector('[data-testid="file-notes"]')?.textContent).toContain('"Total: 42"');
+    expect(page().querySelector('[data-testid="warnings"]')?.textContent).toContain(
+      'Preferred forename would be cleared for 30 of 42 learners',
+    );
+  });
+
+  it('asks about headers it cannot place, and sends the answers with the next check', async () => {
+    await chooseFileAndCheck({
+      statusCode: 400,
+      message: 'Columns "Year", "NC Year" both give the year group; map one to another field or ignore it.',
+      details: [],
+      unmappedHeaders: [{ header: 'NC Year', problem: 'ambiguous', suggestions: ['yearGroup'] }],
+    });
+    const mapping = page().querySelector('[data-testid="mapping"]');
+    expect(mapping?.textContent).toContain('NC Year');
+
+    (fixture.componentInstance as unknown as { mapHeader(header: string, field: string): void }).mapHeader(
+      'NC Year',
+      'ignore',
+    );
+    button('Check again with these columns').click();
+    await settle();
+    const request = httpTesting.expectOne(
+      (candidate) => candidate.url === `/api/academies/${academyId}/roster`,
+    );
+    expect((request.request.body as FormData).get('mapping')).toBe(JSON.stringify({ 'NC Year': 'ignore' }));
+    request.flush(withOneBadRow);
+    await settle();
   });
 });

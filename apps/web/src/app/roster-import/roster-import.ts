@@ -13,7 +13,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { academicYearLabel, academicYearOf, todayIsoDate } from '@encounters/domain';
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  academicYearLabel,
+  academicYearOf,
+  ROSTER_FIELD_LABELS,
+  ROSTER_FIELDS,
+  type RosterField,
+  type RosterImportMapping,
+  type RosterUnmappedHeader,
+  todayIsoDate,
+} from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
@@ -72,6 +82,24 @@ export class RosterImport {
     return !!preview && preview.errors.length === 0 && preview.rejected === 0 && !this.working();
   });
   protected readonly errorColumns = ['line', 'column', 'value', 'reason'];
+  protected readonly fieldLabels = ROSTER_FIELD_LABELS;
+  protected readonly fieldChoices = ROSTER_FIELDS.map((field) => ({
+    field,
+    label: ROSTER_FIELD_LABELS[field],
+  }));
+  /** The careers lead's answers for the headers the import does not place. */
+  protected readonly mapping = signal<RosterImportMapping>({});
+  /** Headers to answer for: from the preview, or from a file refused for its headers (400). */
+  protected readonly unmappedHeaders = computed<readonly RosterUnmappedHeader[]>(() => {
+    const fromPreview = this.preview()?.unmappedHeaders;
+    if (fromPreview) return fromPreview;
+    const error = this.error();
+    const body = error instanceof HttpErrorResponse ? (error.error as { unmappedHeaders?: unknown }) : null;
+    return Array.isArray(body?.unmappedHeaders) ? (body.unmappedHeaders as RosterUnmappedHeader[]) : [];
+  });
+  protected readonly notInFile = computed(() =>
+    (this.preview()?.notInFile ?? []).map((field) => ROSTER_FIELD_LABELS[field]).join(', '),
+  );
   protected readonly missingColumns = ['name', 'upn', 'yearGroup'];
 
   constructor() {
@@ -96,17 +124,39 @@ export class RosterImport {
   protected chooseFile(event: Event): void {
     const input = event.target as HTMLInputElement;
     this.file.set(input.files?.[0] ?? null);
+    this.mapping.set({});
     this.reset();
+  }
+
+  /** The answer shown for a header: the one given, else "ignore" for an unknown header, else none yet. */
+  protected answerFor(header: RosterUnmappedHeader): RosterField | 'ignore' | '' {
+    return this.mapping()[header.header] ?? (header.problem === 'unknown' ? 'ignore' : '');
+  }
+
+  protected mapHeader(header: string, field: RosterField | 'ignore'): void {
+    this.mapping.update((mapping) => ({ ...mapping, [header]: field }));
+  }
+
+  /** Unknown headers the lead left alone are sent as "ignore", so that a commit saves that answer too. */
+  private mappingToSend(): RosterImportMapping {
+    const answers: RosterImportMapping = { ...this.mapping() };
+    for (const header of this.unmappedHeaders()) {
+      if (header.problem === 'unknown' && !answers[header.header]) answers[header.header] = 'ignore';
+    }
+    return answers;
   }
 
   protected async check(): Promise<void> {
     const file = this.file();
     if (!file || !this.academyId()) return;
+    const mapping = this.mapping();
     this.working.set('checking');
     this.reset();
     try {
       this.preview.set(
-        await firstValueFrom(this.api.upload(this.academyId(), this.academicYear(), file, file.name, true)),
+        await firstValueFrom(
+          this.api.upload(this.academyId(), this.academicYear(), file, file.name, true, mapping),
+        ),
       );
     } catch (error) {
       this.error.set(error);
@@ -122,7 +172,16 @@ export class RosterImport {
     this.error.set(null);
     try {
       this.committed.set(
-        await firstValueFrom(this.api.upload(this.academyId(), this.academicYear(), file, file.name, false)),
+        await firstValueFrom(
+          this.api.upload(
+            this.academyId(),
+            this.academicYear(),
+            file,
+            file.name,
+            false,
+            this.mappingToSend(),
+          ),
+        ),
       );
       this.preview.set(null);
     } catch (error) {

@@ -68,6 +68,12 @@ describe('api.md field names', () => {
         movedIn: true,
         missingLearners: true,
         errors: true,
+        columns: true,
+        unmappedHeaders: true,
+        notInFile: true,
+        file: true,
+        changes: true,
+        warnings: true,
       } satisfies Fields<RosterImportResult>,
       ['created', 'updated', 'unchanged', 'rejected', 'missingFromFile', 'errors'],
     ],
@@ -354,6 +360,19 @@ describe('api.md examples', () => {
       movedIn: 0,
       missingLearners: [],
       errors: [{ line: 3, column: 'DOB', value: '31/02/2012', reason: 'Date of birth is not a real date' }],
+      columns: [{ header: 'DOB', field: 'dateOfBirth' }],
+      unmappedHeaders: [],
+      notInFile: ['pupilPremium'],
+      file: {
+        format: 'csv',
+        encoding: 'UTF-8',
+        delimiter: ',',
+        headerLine: 1,
+        titleLines: [],
+        summaryLines: [],
+      },
+      changes: [],
+      warnings: [],
     };
 
     expect(answer.errors[0].line).toBe(3);

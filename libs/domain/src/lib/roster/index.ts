@@ -5,3 +5,4 @@ export * from './roster-row-error';
 export * from './roster-values';
 export * from './roster-row';
 export * from './roster';
+export * from './roster-changes';

@@ -14,6 +14,7 @@ const HEADERS: Readonly<Record<RosterField, string>> = {
   yearGroup: 'NC Year',
   registrationGroup: 'Reg Group',
   pupilPremium: 'Pupil Premium',
+  freeSchoolMeals: 'FSM Eligible',
   senStatus: 'SEN Status',
   eal: 'EAL',
   lookedAfter: 'Looked After',
@@ -33,6 +34,7 @@ const VALID_CELLS: Readonly<Record<RosterField, string>> = {
   yearGroup: 'Year 8',
   registrationGroup: '8RB',
   pupilPremium: 'Y',
+  freeSchoolMeals: 'Yes',
   senStatus: 'K',
   eal: 'No',
   lookedAfter: 'N',
@@ -71,13 +73,13 @@ describe(parseRosterRow.name, () => {
         temporaryUpn: false,
         legalSurname: 'Okafor',
         legalForename: 'Adaeze',
-        preferredSurname: null,
         preferredForename: 'Ada',
         dateOfBirth: '2012-09-03',
         gender: 'F',
         yearGroup: 8,
         registrationGroup: '8RB',
         pupilPremium: true,
+        freeSchoolMeals: true,
         senStatus: 'K',
         eal: false,
         lookedAfter: false,
@@ -88,7 +90,7 @@ describe(parseRosterRow.name, () => {
     });
   });
 
-  it('gives the defaults for optional columns the file does not have', () => {
+  it('leaves out the optional fields the file has no column for, so that what is held is kept', () => {
     const mapping = mapRosterHeaders(['UPN', 'Surname', 'Forename', 'DOB', 'Year']);
     if (!mapping.ok) throw new Error(mapping.error.message);
 
@@ -106,34 +108,43 @@ describe(parseRosterRow.name, () => {
         temporaryUpn: false,
         legalSurname: 'Okafor',
         legalForename: 'Adaeze',
-        preferredSurname: null,
-        preferredForename: null,
         dateOfBirth: '2012-09-03',
-        gender: null,
         yearGroup: 8,
-        registrationGroup: null,
-        pupilPremium: false,
-        senStatus: 'N',
-        eal: false,
-        lookedAfter: false,
-        consideringHigherEducation: false,
-        admissionDate: null,
-        leavingDate: null,
       },
     });
   });
 
-  it('reads cells missing from the end of a short row as blank', () => {
-    const cells = FIELDS.slice(0, FIELDS.indexOf('yearGroup') + 1).map((field) => VALID_CELLS[field]);
+  it('reads blank cells as "no" where blank means no, and as not said for names, gender, group and admission', () => {
+    const cells = FIELDS.slice(0, FIELDS.indexOf('yearGroup') + 1).map((field) =>
+      field === 'preferredForename' || field === 'gender' ? '' : VALID_CELLS[field],
+    );
 
     const result = parseRosterRow(fullMapping(), cells, LINE);
 
-    expect(result.ok && result.row).toMatchObject({
-      registrationGroup: null,
+    expect(result.ok && result.row).toEqual({
+      line: LINE,
+      upn: 'B801200005001',
+      temporaryUpn: false,
+      legalSurname: 'Okafor',
+      legalForename: 'Adaeze',
+      dateOfBirth: '2012-09-03',
+      yearGroup: 8,
       pupilPremium: false,
+      freeSchoolMeals: false,
       senStatus: 'N',
-      admissionDate: null,
+      eal: false,
+      lookedAfter: false,
+      consideringHigherEducation: false,
+      leavingDate: null,
     });
+  });
+
+  it('reads a preferred name that is the legal name as no preferred name', () => {
+    expect(rowWith({ preferredForename: 'Adaeze' }).preferredForename).toBeNull();
+  });
+
+  it('reads a sentinel leaving date as none', () => {
+    expect(rowWith({ leavingDate: '2079-06-06' }).leavingDate).toBeNull();
   });
 
   describe('normalisation', () => {
@@ -143,9 +154,9 @@ describe(parseRosterRow.name, () => {
       ['legalSurname', '  Okafor  ', 'legalSurname', 'Okafor'],
       ['legalForename', ' Adaeze ', 'legalForename', 'Adaeze'],
       ['preferredSurname', ' Smith ', 'preferredSurname', 'Smith'],
-      ['preferredSurname', '   ', 'preferredSurname', null],
+      ['preferredSurname', '   ', 'preferredSurname', undefined],
       ['preferredForename', ' Ada ', 'preferredForename', 'Ada'],
-      ['preferredForename', '', 'preferredForename', null],
+      ['preferredForename', '', 'preferredForename', undefined],
       ['dateOfBirth', '3/9/2012', 'dateOfBirth', '2012-09-03'],
       ['dateOfBirth', '2012-09-03', 'dateOfBirth', '2012-09-03'],
       ['dateOfBirth', '29/02/2012', 'dateOfBirth', '2012-02-29'],
@@ -155,14 +166,14 @@ describe(parseRosterRow.name, () => {
       ['gender', 'FEMALE', 'gender', 'F'],
       ['gender', 'X', 'gender', 'X'],
       ['gender', 'Not stated', 'gender', 'Not stated'],
-      ['gender', '', 'gender', null],
+      ['gender', '', 'gender', undefined],
       ['yearGroup', '7', 'yearGroup', 7],
       ['yearGroup', 'Y7', 'yearGroup', 7],
       ['yearGroup', 'Year 7', 'yearGroup', 7],
       ['yearGroup', '1', 'yearGroup', 1],
       ['yearGroup', 'Y14', 'yearGroup', 14],
       ['registrationGroup', ' 10XY ', 'registrationGroup', '10XY'],
-      ['registrationGroup', '', 'registrationGroup', null],
+      ['registrationGroup', '', 'registrationGroup', undefined],
       ['senStatus', 'N', 'senStatus', 'N'],
       ['senStatus', 'e', 'senStatus', 'E'],
       ['senStatus', '', 'senStatus', 'N'],
@@ -173,7 +184,13 @@ describe(parseRosterRow.name, () => {
       expect(rowWith({ [field]: cell })[property]).toEqual(value);
     });
 
-    const flagFields = ['pupilPremium', 'eal', 'lookedAfter', 'consideringHigherEducation'] as const;
+    const flagFields = [
+      'pupilPremium',
+      'freeSchoolMeals',
+      'eal',
+      'lookedAfter',
+      'consideringHigherEducation',
+    ] as const;
     const flagWords: readonly [string, boolean][] = [
       ['Y', true],
       ['Yes', true],
@@ -213,10 +230,14 @@ describe(parseRosterRow.name, () => {
       ['dateOfBirth', '03/15/2012', 'Date of birth is not a real date: there is no month 15'],
       [
         'dateOfBirth',
-        '03-09-2012',
-        'Date of birth is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD',
+        '2012/09/03',
+        'Date of birth is not a date in the form DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY or YYYY-MM-DD',
       ],
-      ['dateOfBirth', '3/9/12', 'Date of birth is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD'],
+      [
+        'dateOfBirth',
+        '3/9/12',
+        'Date of birth is not a date in the form DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY or YYYY-MM-DD',
+      ],
       ['yearGroup', '', 'Year group is blank but is required'],
       ['yearGroup', '0', 'Year group is not a year group: it must be between 1 and 14'],
       ['yearGroup', 'Year 15', 'Year group is not a year group: it must be between 1 and 14'],
@@ -237,12 +258,16 @@ describe(parseRosterRow.name, () => {
         'HE',
         'Considering HE is not a yes/no value: expected Y/N, Yes/No, True/False, T/F or 1/0',
       ],
-      ['senStatus', 'S', 'SEN status is not a SEN status: expected N, K or E (blank means N)'],
+      [
+        'senStatus',
+        'Dyslexia',
+        'SEN status is not a SEN status: expected N, K or E, or "No special educational need", "SEN support" or "EHC plan" (blank means N)',
+      ],
       ['admissionDate', '30/02/2023', 'Admission date is not a real date: February 2023 has 28 days'],
       [
         'leavingDate',
         'July 2025',
-        'Leaving date is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD',
+        'Leaving date is not a date in the form DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY or YYYY-MM-DD',
       ],
     ])('rejects %s %j', (field, value, reason) => {
       expect(parseWith({ [field]: value })).toEqual({

@@ -5,6 +5,7 @@ import {
   normaliseRosterGender,
   parseRosterDate,
   parseRosterFlag,
+  parseRosterLeavingDate,
   parseRosterSenStatus,
   parseRosterYearGroup,
   RosterValueResult,
@@ -12,7 +13,13 @@ import {
 } from './roster-values';
 import { validateUpn } from './upn';
 
-/** One learner's line of the MIS export, validated and normalised. Dates are ISO YYYY-MM-DD. */
+/**
+ * One learner's line of the MIS export, validated and normalised. Dates are ISO YYYY-MM-DD.
+ *
+ * An optional field is `undefined` when the file does not say: its column is absent, or its cell is blank
+ * where a blank cannot mean "no" (a name, gender, registration group, admission date). The import then
+ * keeps what it holds. A blank flag is false, a blank SEN status N and a blank leaving date none.
+ */
 export interface RosterRow {
   readonly line: number;
   /** Upper case, so the same learner matches whichever way the MIS wrote it. */
@@ -21,21 +28,22 @@ export interface RosterRow {
   readonly temporaryUpn: boolean;
   readonly legalSurname: string;
   readonly legalForename: string;
-  /** Null when the file has no preferred name, in which case the legal name is the one to show. */
-  readonly preferredSurname: string | null;
-  readonly preferredForename: string | null;
+  /** Null when the learner is known by their legal name (the file's preferred name is the legal one). */
+  readonly preferredSurname?: string | null;
+  readonly preferredForename?: string | null;
   readonly dateOfBirth: string;
   /** "M", "F", any other value exactly as the MIS gave it, or null when not recorded. */
-  readonly gender: string | null;
+  readonly gender?: string | null;
   readonly yearGroup: number;
-  readonly registrationGroup: string | null;
-  readonly pupilPremium: boolean;
-  readonly senStatus: SenStatusCode;
-  readonly eal: boolean;
-  readonly lookedAfter: boolean;
-  readonly consideringHigherEducation: boolean;
-  readonly admissionDate: string | null;
-  readonly leavingDate: string | null;
+  readonly registrationGroup?: string | null;
+  readonly pupilPremium?: boolean;
+  readonly freeSchoolMeals?: boolean;
+  readonly senStatus?: SenStatusCode;
+  readonly eal?: boolean;
+  readonly lookedAfter?: boolean;
+  readonly consideringHigherEducation?: boolean;
+  readonly admissionDate?: string | null;
+  readonly leavingDate?: string | null;
 }
 
 export type RosterRowResult =
@@ -84,31 +92,48 @@ export function parseRosterRow(
       ? reject(field, `${capitalise(ROSTER_FIELD_LABELS[field])} is blank but is required`)
       : read(field, reader);
 
-  const optional = <T>(field: RosterField, reader: (cell: string) => RosterValueResult<T>): T | null =>
-    cellOf(field).trim() === '' ? null : read(field, reader);
+  /** Absent column or blank cell: undefined, the file does not say. */
+  const ifGiven = <T>(
+    field: RosterField,
+    reader: (cell: string) => RosterValueResult<T>,
+  ): T | null | undefined =>
+    mapping[field] === undefined || cellOf(field).trim() === '' ? undefined : read(field, reader);
+
+  /** Absent column: undefined; blank cell: what the reader makes of a blank ("no"). */
+  const ifPresent = <T>(
+    field: RosterField,
+    reader: (cell: string) => RosterValueResult<T>,
+  ): T | null | undefined => (mapping[field] === undefined ? undefined : read(field, reader));
 
   const text = (cell: string): RosterValueResult<string> => ({ ok: true, value: cell.trim() });
+  const gender = (cell: string): RosterValueResult<string | null> => ({
+    ok: true,
+    value: normaliseRosterGender(cell),
+  });
+  const blankIsNone = (cell: string): RosterValueResult<string | null> =>
+    cell.trim() === '' ? { ok: true, value: null } : parseRosterLeavingDate(cell);
 
   const upnCheck = validateUpn(cellOf('upn'));
   if (!upnCheck.valid) reject('upn', upnCheck.reason);
 
   const legalSurname = required('legalSurname', text);
   const legalForename = required('legalForename', text);
-  const preferredSurname = optional('preferredSurname', text);
-  const preferredForename = optional('preferredForename', text);
+  const preferredSurname = ifGiven('preferredSurname', text);
+  const preferredForename = ifGiven('preferredForename', text);
   const dateOfBirth = required('dateOfBirth', parseRosterDate);
   const yearGroup = required('yearGroup', parseRosterYearGroup);
-  const registrationGroup = optional('registrationGroup', text);
-  const pupilPremium = read('pupilPremium', parseRosterFlag);
-  const senStatus = read('senStatus', parseRosterSenStatus);
-  const eal = read('eal', parseRosterFlag);
-  const lookedAfter = read('lookedAfter', parseRosterFlag);
-  const consideringHigherEducation = read('consideringHigherEducation', parseRosterFlag);
-  const admissionDate = optional('admissionDate', parseRosterDate);
-  const leavingDate = optional('leavingDate', parseRosterDate);
+  const registrationGroup = ifGiven('registrationGroup', text);
+  const pupilPremium = ifPresent('pupilPremium', parseRosterFlag);
+  const freeSchoolMeals = ifPresent('freeSchoolMeals', parseRosterFlag);
+  const senStatus = ifPresent('senStatus', parseRosterSenStatus);
+  const eal = ifPresent('eal', parseRosterFlag);
+  const lookedAfter = ifPresent('lookedAfter', parseRosterFlag);
+  const consideringHigherEducation = ifPresent('consideringHigherEducation', parseRosterFlag);
+  const admissionDate = ifGiven('admissionDate', parseRosterDate);
+  const leavingDate = ifPresent('leavingDate', blankIsNone);
 
   // ISO dates compare correctly as strings.
-  if (admissionDate !== null && leavingDate !== null && leavingDate < admissionDate) {
+  if (admissionDate && leavingDate && leavingDate < admissionDate) {
     reject('leavingDate', `Leaving date ${leavingDate} is before the admission date ${admissionDate}`);
   }
 
@@ -118,39 +143,44 @@ export function parseRosterRow(
     legalSurname === null ||
     legalForename === null ||
     dateOfBirth === null ||
-    yearGroup === null ||
-    pupilPremium === null ||
-    senStatus === null ||
-    eal === null ||
-    lookedAfter === null ||
-    consideringHigherEducation === null
+    yearGroup === null
   ) {
     return { ok: false, errors };
   }
 
-  return {
-    ok: true,
-    row: {
-      line,
-      upn: upnCheck.upn,
-      temporaryUpn: upnCheck.temporary,
-      legalSurname,
-      legalForename,
-      preferredSurname,
-      preferredForename,
-      dateOfBirth,
-      gender: normaliseRosterGender(cellOf('gender')),
-      yearGroup,
-      registrationGroup,
-      pupilPremium,
-      senStatus,
-      eal,
-      lookedAfter,
-      consideringHigherEducation,
-      admissionDate,
-      leavingDate,
-    },
+  // Only what the file says, so that a spread over held values keeps the rest.
+  const row: { -readonly [K in keyof RosterRow]: RosterRow[K] } = {
+    line,
+    upn: upnCheck.upn,
+    temporaryUpn: upnCheck.temporary,
+    legalSurname,
+    legalForename,
+    dateOfBirth,
+    yearGroup,
   };
+  // A preferred name that is the legal name says only that the learner goes by their legal name.
+  if (preferredSurname !== undefined) {
+    row.preferredSurname = preferredSurname === legalSurname ? null : preferredSurname;
+  }
+  if (preferredForename !== undefined) {
+    row.preferredForename = preferredForename === legalForename ? null : preferredForename;
+  }
+  if (mapping.gender !== undefined) {
+    const value = ifGiven('gender', gender);
+    if (value !== undefined) row.gender = value;
+  }
+  if (registrationGroup !== undefined) row.registrationGroup = registrationGroup;
+  if (pupilPremium !== undefined && pupilPremium !== null) row.pupilPremium = pupilPremium;
+  if (freeSchoolMeals !== undefined && freeSchoolMeals !== null) row.freeSchoolMeals = freeSchoolMeals;
+  if (senStatus !== undefined && senStatus !== null) row.senStatus = senStatus;
+  if (eal !== undefined && eal !== null) row.eal = eal;
+  if (lookedAfter !== undefined && lookedAfter !== null) row.lookedAfter = lookedAfter;
+  if (consideringHigherEducation !== undefined && consideringHigherEducation !== null) {
+    row.consideringHigherEducation = consideringHigherEducation;
+  }
+  if (admissionDate !== undefined) row.admissionDate = admissionDate;
+  if (leavingDate !== undefined) row.leavingDate = leavingDate;
+  return { ok: true, row };
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   normaliseRosterGender,
   parseRosterDate,
   parseRosterFlag,
+  parseRosterLeavingDate,
   parseRosterSenStatus,
   parseRosterYearGroup,
 } from './roster-values';
@@ -37,19 +38,54 @@ describe(parseRosterDate.name, () => {
   });
 
   it.each([
-    '',
-    '03-09-2012',
-    '03/09/12',
-    '2012/09/03',
-    '2012-9-3',
-    '3 Sep 2012',
-    '03/09/2012 00:00',
-    'tomorrow',
-  ])('refuses "%s", which is in none of the accepted forms', (cell) => {
-    expect(parseRosterDate(cell)).toEqual({
-      ok: false,
-      reason: 'is not a date in the form DD/MM/YYYY, D/M/YYYY or YYYY-MM-DD',
-    });
+    ['03-09-2012', '2012-09-03'],
+    ['03.09.2012', '2012-09-03'],
+    ['3 Sep 2012', '2012-09-03'],
+    ['12 Apr 2014', '2014-04-12'],
+    ['12 April 2014', '2014-04-12'],
+    ['12-Apr-2014', '2014-04-12'],
+    ['1 sept 2014', '2014-09-01'],
+    ['2014-11-11T00:00:00.000Z', '2014-11-11'],
+    ['2014-11-11T00:00:00', '2014-11-11'],
+    ['2014-11-11T00:00:00+01:00', '2014-11-11'],
+    ['2014-11-11 00:00:00.000000', '2014-11-11'],
+    ['2014-11-11 00:00:00', '2014-11-11'],
+    ['11/11/2014 00:00', '2014-11-11'],
+  ])('reads %s, as MIS exports and Excel write it, as %s', (cell, iso) => {
+    expect(parseRosterDate(cell)).toEqual({ ok: true, value: iso });
+  });
+
+  it.each(['2014-11-11T09:30:00.000Z', '2014-11-11 23:00:00', '11/11/2014 00:01'])(
+    'refuses %s, whose time of day would have to be guessed into a date',
+    (cell) => {
+      expect(parseRosterDate(cell)).toEqual({
+        ok: false,
+        reason: 'has a time of day: only a date, or a date at midnight, can be read',
+      });
+    },
+  );
+
+  it.each(['', '03/09/12', '2012/09/03', '2012-9-3', '3 Smarch 2012', 'tomorrow'])(
+    'refuses "%s", which is in none of the accepted forms',
+    (cell) => {
+      expect(parseRosterDate(cell)).toEqual({
+        ok: false,
+        reason: 'is not a date in the form DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, D MMM YYYY or YYYY-MM-DD',
+      });
+    },
+  );
+});
+
+describe(parseRosterLeavingDate.name, () => {
+  it.each(['2079-06-06', '06/06/2079', '9999-12-31', '2079-06-06T00:00:00'])(
+    'reads the sentinel %s as no leaving date',
+    (cell) => {
+      expect(parseRosterLeavingDate(cell)).toEqual({ ok: true, value: null });
+    },
+  );
+
+  it('reads a real leaving date', () => {
+    expect(parseRosterLeavingDate('18/07/2026')).toEqual({ ok: true, value: '2026-07-18' });
   });
 });
 
@@ -127,10 +163,29 @@ describe(parseRosterSenStatus.name, () => {
     expect(parseRosterSenStatus(cell)).toEqual({ ok: true, value: status });
   });
 
-  it.each(['S', 'A', 'P', 'SEN support', 'EHCP', 'Y', '1'])('refuses %s', (cell) => {
+  it.each([
+    ['SEN support', 'K'],
+    ['SEN Support', 'K'],
+    ['School Action Plus', 'K'],
+    ['A', 'K'],
+    ['P', 'K'],
+    ['EHC plan', 'E'],
+    ['EHCP', 'E'],
+    ['Education, Health and Care Plan', 'E'],
+    ['Statement', 'E'],
+    ['S', 'E'],
+    ['No Special Educational Need', 'N'],
+    ['No special educational needs', 'N'],
+    ['None', 'N'],
+  ])('reads the description or former code "%s" as %s', (cell, status) => {
+    expect(parseRosterSenStatus(cell)).toEqual({ ok: true, value: status });
+  });
+
+  it.each(['Y', '1', 'Dyslexia'])('refuses %s', (cell) => {
     expect(parseRosterSenStatus(cell)).toEqual({
       ok: false,
-      reason: 'is not a SEN status: expected N, K or E (blank means N)',
+      reason:
+        'is not a SEN status: expected N, K or E, or "No special educational need", "SEN support" or "EHC plan" (blank means N)',
     });
   });
 });
@@ -154,13 +209,16 @@ describe(normaliseRosterGender.name, () => {
   it.each([
     ['X', 'X'],
     ['Non-binary', 'Non-binary'],
-    ['Unknown', 'Unknown'],
-    [' U ', 'U'],
+    ['Prefer not to say', 'Prefer not to say'],
   ])('keeps %s as given (trimmed)', (cell, gender) => {
     expect(normaliseRosterGender(cell)).toBe(gender);
   });
 
-  it.each(['', '   '])('reads "%s" as not recorded', (cell) => {
+  it.each(['Boy', 'boy'])('normalises %s to M', (cell) => {
+    expect(normaliseRosterGender(cell)).toBe('M');
+  });
+
+  it.each(['', '   ', 'U', ' u ', 'Unknown', 'Not Known'])('reads "%s" as not recorded', (cell) => {
     expect(normaliseRosterGender(cell)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { isBlankRosterRecord, parseRosterRecords, RosterRecord } from './roster';
+import { isBlankRosterRecord, parseRosterRecords, readRosterTable, RosterRecord } from './roster';
 
 const HEADERS = ['UPN', 'Surname', 'Forename', 'DOB', 'Year', 'Form'];
 
@@ -122,5 +122,52 @@ describe(parseRosterRecords.name, () => {
     }
 
     expect(parseRosterRecords(HEADERS, generate()).ok).toBe(true);
+  });
+});
+
+describe(readRosterTable.name, () => {
+  const lines = (...rows: string[][]): RosterRecord[] =>
+    rows.map((cells, index) => ({ line: index + 1, cells }));
+  const learner = ['B801200005001', 'Okafor', 'Adaeze', '03/09/2012', '8', '8RB'];
+
+  it('finds the header below title lines and reports them', () => {
+    const result = readRosterTable(
+      lines(['Student List', '', ''], ['Printed 01/09/2025', '', ''], ['', '', ''], HEADERS, learner),
+    );
+
+    expect(result.ok && result.headerLine).toBe(4);
+    expect(result.ok && result.titleLines).toEqual([
+      { line: 1, text: 'Student List' },
+      { line: 2, text: 'Printed 01/09/2025' },
+    ]);
+    expect(result.ok && result.rows.map((row) => row.line)).toEqual([5]);
+  });
+
+  it('reports summary lines after the data instead of rejecting them', () => {
+    const result = readRosterTable(
+      lines(HEADERS, learner, ['', '', '', '', '', ''], ['Total: 1 students'], ['Number on roll', '1']),
+    );
+
+    expect(result.ok && result.summaryLines).toEqual([
+      { line: 4, text: 'Total: 1 students' },
+      { line: 5, text: 'Number on roll 1' },
+    ]);
+    expect(result.ok && result.rejected).toBe(0);
+  });
+
+  it('still rejects a short line that learners follow', () => {
+    const result = readRosterTable(lines(HEADERS, ['Total: 1 students'], learner));
+
+    expect(result.ok && result.errors.map((error) => error.line)).toEqual([2]);
+    expect(result.ok && result.summaryLines).toEqual([]);
+  });
+
+  it('gives the header error of the line naming most fields when no line in the first ten is a header', () => {
+    const result = readRosterTable(
+      lines(['Student List'], ['UPN', 'Surname', 'Forename', 'Postcode'], learner),
+    );
+
+    expect(!result.ok && result.error.headerLine).toBe(2);
+    expect(!result.ok && result.error.missing).toEqual(['dateOfBirth', 'yearGroup']);
   });
 });

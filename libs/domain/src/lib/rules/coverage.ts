@@ -34,7 +34,10 @@ export interface CoverageBreakdownRow extends CoverageRow {
 export type CoverageCharacteristics = Pick<
   LearnerEnrolment,
   'pupilPremium' | 'senStatus' | 'eal' | 'gender' | 'lookedAfter'
->;
+> & {
+  /** FSM eligible (or FSM6) as the roster gave it; absent where a caller does not read it (not eligible). */
+  freeSchoolMeals?: boolean;
+};
 
 /** One learner as group figures see them: their statuses and the enrolment that places them (R-G-2). */
 export interface LearnerCoverageEntry {
@@ -43,7 +46,14 @@ export interface LearnerCoverageEntry {
   statuses: RuleStatuses;
 }
 
-export const COVERAGE_BREAKDOWNS = ['pupilPremium', 'sen', 'eal', 'gender', 'lookedAfter'] as const;
+export const COVERAGE_BREAKDOWNS = [
+  'pupilPremium',
+  'freeSchoolMeals',
+  'sen',
+  'eal',
+  'gender',
+  'lookedAfter',
+] as const;
 export type CoverageBreakdown = (typeof COVERAGE_BREAKDOWNS)[number];
 
 export interface CoverageSubgroup {
@@ -151,16 +161,18 @@ function subgroupsOf(
   learners: readonly LearnerCoverageEntry[],
 ): CoverageSubgroup[] {
   const yesNo = (
-    field: 'pupilPremium' | 'eal' | 'lookedAfter',
+    field: 'pupilPremium' | 'freeSchoolMeals' | 'eal' | 'lookedAfter',
     yes: string,
     no: string,
   ): CoverageSubgroup[] => [
-    { key: `${breakdown}:yes`, label: yes, includes: (e) => e[field] },
+    { key: `${breakdown}:yes`, label: yes, includes: (e) => !!e[field] },
     { key: `${breakdown}:no`, label: no, includes: (e) => !e[field] },
   ];
   switch (breakdown) {
     case 'pupilPremium':
       return yesNo('pupilPremium', 'Pupil premium', 'Not pupil premium');
+    case 'freeSchoolMeals':
+      return yesNo('freeSchoolMeals', 'Free school meals', 'Not free school meals');
     case 'eal':
       return yesNo('eal', 'EAL', 'Not EAL');
     case 'lookedAfter':
