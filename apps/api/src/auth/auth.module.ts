@@ -7,6 +7,8 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { UserSession } from './user-session.entity';
@@ -20,8 +22,14 @@ import { UserSession } from './user-session.entity';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, MfaController],
+  providers: [
+    AuthService,
+    MfaService,
+    SessionService,
+    SignInThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [SessionService, AuthService],
 })
 export class AuthModule {}
