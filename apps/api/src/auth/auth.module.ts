@@ -8,6 +8,10 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { MfaController } from './mfa/mfa.controller';
+import { AuthProvidersController } from './oidc/auth-providers.controller';
+import { AuthProvidersService } from './oidc/auth-providers.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { MfaService } from './mfa/mfa.service';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -22,10 +26,12 @@ import { UserSession } from './user-session.entity';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
     }),
   ],
-  controllers: [AuthController, MfaController],
+  controllers: [AuthController, MfaController, AuthProvidersController, OidcController],
   providers: [
     AuthService,
     MfaService,
+    AuthProvidersService,
+    OidcSignInService,
     SessionService,
     SignInThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
