@@ -230,7 +230,8 @@ describe(`${OidcSignInService.name} against a real OpenID provider (HTTP, Postgr
 
     it('refuses password sign-in to a user restricted to school accounts', async () => {
       const { id, email } = await createUser(app, ['teacher']);
-      await dataSource.query('UPDATE app_user SET sso_only = true WHERE id = $1', [id]);
+      const updated = await admin.patch(`/api/users/${id}`).send({ ssoOnly: true }).expect(200);
+      expect(updated.body).toMatchObject({ ssoOnly: true, mfaEnrolled: false });
       await request(server()).post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
     });
   });
