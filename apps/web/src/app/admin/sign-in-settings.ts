@@ -150,7 +150,7 @@ const listOf = (text: string) =>
             <th mat-header-cell *matHeaderCellDef scope="col">Label</th>
             <td mat-cell *matCellDef="let row">
               <strong>{{ row.label }}</strong>
-              <div class="meta">{{ kindLabels[row.kind] }} · {{ restriction(row) }}</div>
+              <div class="meta">{{ describe(row) }}</div>
             </td>
           </ng-container>
           <ng-container matColumnDef="status">
@@ -247,9 +247,14 @@ export class SignInSettings {
   });
   protected readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'microsoft' });
 
-  protected restriction(provider: AuthProviderResponse): string {
-    if (provider.kind === 'microsoft') return `tenant ${provider.tenantIds.join(', ')}`;
-    return provider.domains.length ? provider.domains.join(', ') : provider.issuer;
+  protected describe(provider: AuthProviderResponse): string {
+    const restriction =
+      provider.kind === 'microsoft'
+        ? `tenant ${provider.tenantIds.join(', ')}`
+        : provider.domains.length
+          ? provider.domains.join(', ')
+          : provider.issuer;
+    return `${PROVIDER_KIND_LABELS[provider.kind]} · ${restriction}`;
   }
 
   protected add(): void {
