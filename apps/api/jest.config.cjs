@@ -1,3 +1,5 @@
+const esmOnlyPackages = require('./esm-only-packages.cjs');
+
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
@@ -6,8 +8,11 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+    '/node_modules/.+\\.m?js$': '<rootDir>/test/esm-to-cjs.cjs',
   },
-  moduleFileExtensions: ['ts', 'js'],
+  // Ignores a dependency's file unless it lies in one of those packages, at whatever depth it is installed.
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${esmOnlyPackages.join('|')})/).*/node_modules/`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs'],
   moduleNameMapper: {
     '^@encounters/domain$': '<rootDir>/../../libs/domain/src/index.ts',
     '^@encounters/demo-data$': '<rootDir>/../../tools/demo-data/src/index.ts',

@@ -2,6 +2,7 @@
 // and TypeORM need, so TypeScript's own transpiler turns each .ts file into JavaScript first.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -32,6 +33,25 @@ const typescriptWithMetadata = {
 // `--outdir <folder>` builds elsewhere (the API tests build the command line into tmp/ to run it).
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist/apps/api';
+// Dependencies stay outside the bundle, but those published only as ES modules are bundled in, turned into
+// CommonJS like the rest (Jest does the same in apps/api/test/esm-to-cjs.cjs).
+const esmOnlyPackages = createRequire(import.meta.url)('../../apps/api/esm-only-packages.cjs');
+// otplib's CommonJS build requires ES-module-only packages, so it is bundled with them.
+const bundled = [...esmOnlyPackages, 'otplib'];
+const externalDependencies = {
+  name: 'external-dependencies-but-esm-only',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      const [scopeOrName, scoped] = args.path.split('/');
+      const name =
+        scopeOrName.startsWith('@') && scopeOrName !== '@encounters' && scopeOrName !== '@otplib'
+          ? `${scopeOrName}/${scoped}`
+          : scopeOrName;
+      if (name === '@encounters' || name === '@otplib' || bundled.includes(name)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 const started = Date.now();
 await build({
@@ -43,12 +63,11 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  packages: 'external',
   alias: {
     '@encounters/domain': './libs/domain/src/index.ts',
     '@encounters/demo-data': './tools/demo-data/src/index.ts',
   },
-  plugins: [typescriptWithMetadata],
+  plugins: [externalDependencies, typescriptWithMetadata],
   keepNames: true,
   logLevel: 'warning',
 });

@@ -1,6 +1,7 @@
 // Starts the built app the way `npm start` does, on free ports and with a database of its own, so that the
 // journeys run against a real API and a real PostgreSQL and never touch a developer's data.
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,8 @@ export async function startApp(options: { emptyDatabase?: boolean } = {}): Promi
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'development',
+    // Seals the sign-in providers' client secrets; made up for each run.
+    SECRETS_KEY: randomBytes(32).toString('base64'),
   };
   const app: Omit<AppUnderTest, 'process'> = { baseUrl: `http://127.0.0.1:${port}`, output: [] };
 

@@ -1,4 +1,5 @@
 import type { CookieOptions, Request, Response } from 'express';
+import type { UserProfile } from './auth.service';
 import type { IssuedSession } from './session.service';
 
 export const SESSION_COOKIE = 'encounters_session';
@@ -39,4 +40,9 @@ export function setSessionCookies(request: Request, response: Response, session:
 export function clearSessionCookies(request: Request, response: Response): void {
   response.clearCookie(SESSION_COOKIE, { ...baseOptions(request), httpOnly: true });
   response.clearCookie(CSRF_COOKIE, baseOptions(request));
+}
+
+/** The token flow's answer (`POST /api/auth/token`, or its second step). */
+export function tokenAnswer({ session, profile }: { session: IssuedSession; profile: UserProfile }) {
+  return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: profile };
 }

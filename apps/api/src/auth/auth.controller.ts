@@ -4,7 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public, SignedIn } from './access.decorator';
-import { clearSessionCookies, setSessionCookies } from './auth-cookies';
+import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
 import type { AuthUser } from './auth-user';
 import { AuthService, UserProfile } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
@@ -25,7 +25,10 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Signed in; the session cookie is set.' })
+  @ApiOkResponse({
+    description:
+      'Signed in; the session cookie is set. With a second factor: `{ mfaRequired: true, challenge }` and no session.',
+  })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (one message for every cause).' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
   async login(
@@ -33,14 +36,10 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { session, profile } = await this.auth.signIn(
-      dto.email,
-      dto.password,
-      request.ip ?? 'unknown',
-      'cookie',
-    );
-    setSessionCookies(request, response, session);
-    return profile;
+    const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'cookie');
+    if ('mfaRequired' in result) return result;
+    setSessionCookies(request, response, result.session);
+    return result.profile;
   }
 
   @Post('token')
@@ -49,13 +48,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'A bearer token for scripts: send `Authorization: Bearer <token>`.' })
   async token(@Body() dto: SignInDto, @Req() request: Request) {
-    const { session, profile } = await this.auth.signIn(
-      dto.email,
-      dto.password,
-      request.ip ?? 'unknown',
-      'bearer',
-    );
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: profile };
+    const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'bearer');
+    if ('mfaRequired' in result) return result;
+    return tokenAnswer(result);
   }
 
   @Post('logout')

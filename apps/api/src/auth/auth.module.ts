@@ -7,6 +7,12 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { MfaController } from './mfa/mfa.controller';
+import { AuthProvidersController } from './oidc/auth-providers.controller';
+import { AuthProvidersService } from './oidc/auth-providers.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
+import { MfaService } from './mfa/mfa.service';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { UserSession } from './user-session.entity';
@@ -20,8 +26,16 @@ import { UserSession } from './user-session.entity';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, SignInThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, MfaController, AuthProvidersController, OidcController],
+  providers: [
+    AuthService,
+    MfaService,
+    AuthProvidersService,
+    OidcSignInService,
+    SessionService,
+    SignInThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [SessionService, AuthService],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth-user';
+import { MfaService } from './mfa/mfa.service';
 import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { IssuedSession, SessionService } from './session.service';
@@ -18,6 +19,20 @@ export interface UserProfile {
   groupIds: string[];
 }
 
+export interface SignedIn {
+  session: IssuedSession;
+  profile: UserProfile;
+}
+
+/** A right password with a second factor to come: `enrolmentRequired` when the policy asks for one first. */
+export interface SecondFactorChallenge {
+  mfaRequired: true;
+  enrolmentRequired?: true;
+  challenge: string;
+}
+
+export type PasswordSignIn = SignedIn | SecondFactorChallenge;
+
 const BAD_CREDENTIALS = 'The email or password is not right.';
 
 @Injectable()
@@ -28,15 +43,20 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
+    private readonly mfa: MfaService,
   ) {}
 
-  /** Signs in; every failure answers the same 401 so the answer never tells whether the email exists. */
+  /**
+   * Checks an email and password; every failure answers the same 401 so the answer never tells whether the
+   * email exists. With a second factor enrolled (or required by the trust's policy) a right password yields
+   * only a challenge, never a session: `MfaService` finishes the sign-in.
+   */
   async signIn(
     email: string,
     password: string,
     ip: string,
     kind: 'cookie' | 'bearer',
-  ): Promise<{ session: IssuedSession; profile: UserProfile }> {
+  ): Promise<PasswordSignIn> {
     await this.throttle.assertAllowed(email, ip);
     const user = await this.users
       .createQueryBuilder('user')
@@ -44,19 +64,54 @@ export class AuthService {
       .where('lower(user.email) = lower(:email)', { email })
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !valid || !user.active) {
+    if (!user || !valid || !user.active || user.ssoOnly) {
       await this.throttle.recordFailure(email, ip);
+      const reason = !user
+        ? 'unknown account'
+        : !valid
+          ? 'wrong password'
+          : !user.active
+            ? 'account disabled'
+            : 'school account sign-in only';
       await this.audit.record({
         userId: user?.id ?? null,
         action: 'auth.sign_in_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        details: { reason: !user ? 'unknown account' : !valid ? 'wrong password' : 'account disabled', kind },
+        details: { reason, kind },
         ip,
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    await this.throttle.clearAccount(email);
+    const step = await this.mfa.nextStep(user.id);
+    if (step !== 'none') {
+      // The account's failure count is left as it is: only a full sign-in clears it, so a known password
+      // cannot reset the count of wrong codes.
+      const challenge = await this.mfa.issueChallenge(user.id, kind, step);
+      await this.audit.record({
+        userId: user.id,
+        action: 'auth.password_accepted',
+        entityType: 'user',
+        entityId: user.id,
+        details: { kind, next: step === 'verify' ? 'second factor' : 'second factor set-up' },
+        ip,
+      });
+      return step === 'verify'
+        ? { mfaRequired: true, challenge }
+        : { mfaRequired: true, enrolmentRequired: true, challenge };
+    }
+    return this.completeSignIn(user.id, ip, kind, { method: 'password' });
+  }
+
+  /** Issues the session of a user whose sign-in succeeded (password, password and code, or school account). */
+  async completeSignIn(
+    userId: string,
+    ip: string,
+    kind: 'cookie' | 'bearer',
+    details: Record<string, unknown>,
+  ): Promise<SignedIn> {
+    const user = await this.users.findOneByOrFail({ id: userId });
+    await this.throttle.clearAccount(user.email);
     const session = await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { lastSignInAt: new Date() });
       await this.audit.record(
@@ -65,7 +120,7 @@ export class AuthService {
           action: 'auth.sign_in',
           entityType: 'user',
           entityId: user.id,
-          details: { kind },
+          details: { kind, ...details },
           ip,
         },
         manager,

@@ -106,6 +106,20 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
+  /**
+   * The key that encrypts secrets kept in the database (sign-in providers' client secrets, second-factor
+   * secrets): 32 random bytes, base64 or hex (`openssl rand -base64 32`). Without it neither can be set up.
+   */
+  @IsOptional()
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
+    message: 'SECRETS_KEY must be 32 bytes in base64 (44 characters) or hex (64 characters)',
+  })
+  SECRETS_KEY?: string;
+
+  /** The address users reach the app at (https://encounters.trust.example); builds the sign-in redirect URI. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_URL must be an http(s) origin without a path' })
+  PUBLIC_URL?: string;
 
   /** Creates the first trust administrator at start-up when no user exists yet. */
   @IsOptional()

@@ -12,3 +12,9 @@ export type Role = (typeof ROLES)[number];
 export const TRUST_WIDE_ROLES: readonly Role[] = ['trust_admin', 'trust_leader'];
 /** Roles that see every learner of the academies they serve. */
 export const ACADEMY_WIDE_ROLES: readonly Role[] = ['academy_leader', 'careers_lead', 'careers_adviser'];
+
+/**
+ * Roles that see learners' personal data (every one of them today, a teacher for the groups they teach):
+ * the trust's policy can require a second factor for their password sign-ins.
+ */
+export const ROLES_SEEING_PERSONAL_DATA: readonly Role[] = ROLES;

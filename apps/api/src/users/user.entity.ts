@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Signs in only through the school's account provider; password sign-in is refused. */
+  @Column({ name: 'sso_only', type: 'boolean', default: false })
+  ssoOnly: boolean;
+
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
 

@@ -18,6 +18,10 @@ export interface UserView {
   academyIds: string[];
   groupIds: string[];
   active: boolean;
+  /** Signs in only through the school's account provider. */
+  ssoOnly: boolean;
+  /** Has set up a second factor for password sign-in. */
+  mfaEnrolled: boolean;
   lastSignInAt: string | null;
 }
 
@@ -86,6 +90,7 @@ export class UsersService {
       if (dto.email !== undefined) changes.email = dto.email;
       if (dto.roles !== undefined) changes.roles = dto.roles;
       if (dto.active !== undefined) changes.active = dto.active;
+      if (dto.ssoOnly !== undefined) changes.ssoOnly = dto.ssoOnly;
       if (passwordHash) Object.assign(changes, { passwordHash, passwordChangedAt: new Date() });
       if (Object.keys(changes).length) await manager.update(User, { id }, changes);
       if (dto.academyIds !== undefined || dto.groupIds !== undefined) {
@@ -192,7 +197,8 @@ export class UsersService {
 
   private async query(where: string, parameters: unknown[]): Promise<UserView[]> {
     const rows = await this.dataSource.query(
-      `SELECT u.id, u.name, u.email, u.roles, u.active, u.last_sign_in_at,
+      `SELECT u.id, u.name, u.email, u.roles, u.active, u.sso_only, u.totp_secret IS NOT NULL AS mfa_enrolled,
+              u.last_sign_in_at,
               COALESCE((SELECT array_agg(academy_id) FROM user_academy WHERE user_id = u.id), '{}') AS academy_ids,
               COALESCE((SELECT array_agg(group_id) FROM user_group WHERE user_id = u.id), '{}') AS group_ids
          FROM app_user u WHERE ${where} ORDER BY lower(u.name)`,
@@ -206,6 +212,8 @@ export class UsersService {
       academyIds: row.academy_ids,
       groupIds: row.group_ids,
       active: row.active,
+      ssoOnly: row.sso_only,
+      mfaEnrolled: row.mfa_enrolled,
       lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : null,
     }));
   }

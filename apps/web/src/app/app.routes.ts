@@ -74,6 +74,11 @@ export const routes: Routes = [
         loadComponent: () => import('./reports/reports').then((m) => m.Reports),
       },
       {
+        path: 'account/second-factor',
+        title: 'Second factor',
+        loadComponent: () => import('./account/second-factor').then((m) => m.SecondFactor),
+      },
+      {
         path: 'admin',
         title: 'Admin',
         loadChildren: () => import('./admin/admin.routes').then((m) => m.ADMIN_ROUTES),

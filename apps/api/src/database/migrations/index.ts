@@ -12,6 +12,7 @@ import { KeepEnrolmentFactsWithLearnerProgress1763820700000 } from './1763820700
 import { AllowMovesWithinAYear1763820800000 } from './1763820800000-AllowMovesWithinAYear';
 import { KeepFailedSignInsInTheDatabase1763820900000 } from './1763820900000-KeepFailedSignInsInTheDatabase';
 import { RecordFreeSchoolMealsAndRosterHeaderMappings1764910000000 } from './1764910000000-RecordFreeSchoolMealsAndRosterHeaderMappings';
+import { AddSecondFactorAndSingleSignOn1764920000000 } from './1764920000000-AddSecondFactorAndSingleSignOn';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
 export const migrations = [
@@ -26,4 +27,5 @@ export const migrations = [
   AllowMovesWithinAYear1763820800000,
   KeepFailedSignInsInTheDatabase1763820900000,
   RecordFreeSchoolMealsAndRosterHeaderMappings1764910000000,
+  AddSecondFactorAndSingleSignOn1764920000000,
 ];

@@ -7,4 +7,11 @@ export class UpdateUserDto extends PartialType(CreateUserDto) {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    description: "True refuses password sign-in: the user signs in with the school's account.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  ssoOnly?: boolean;
 }

@@ -24,6 +24,11 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () => import('./policy-form').then((m) => m.PolicyForm),
       },
       {
+        path: 'sign-in',
+        title: 'Sign-in – Admin',
+        loadComponent: () => import('./sign-in-settings').then((m) => m.SignInSettings),
+      },
+      {
         path: 'audit',
         title: 'Audit log – Admin',
         loadComponent: () => import('./audit-log').then((m) => m.AuditLog),

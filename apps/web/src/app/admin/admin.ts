@@ -37,6 +37,7 @@ export class Admin {
     { path: 'users', label: 'Users and roles' },
     { path: 'academies', label: 'Academies' },
     { path: 'policy', label: 'Policy' },
+    { path: 'sign-in', label: 'Sign-in' },
     { path: 'audit', label: 'Audit log' },
   ];
 }

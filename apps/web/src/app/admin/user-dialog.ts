@@ -124,6 +124,11 @@ const TRUST_WIDE_ROLES: readonly UserRole[] = ['trust_admin', 'trust_leader'];
             <mat-hint>Teachers see only the learners of these classes.</mat-hint>
           </mat-form-field>
         }
+        @if (data.user) {
+          <mat-checkbox formControlName="ssoOnly"
+            >Signs in with the school account only (password sign-in refused)</mat-checkbox
+          >
+        }
         <enc-api-error-message [error]="error()" />
         @if (saving()) {
           <mat-progress-bar mode="indeterminate" aria-label="Saving the user" />
@@ -187,6 +192,7 @@ export class UserDialog {
     ],
     academyIds: [[...(this.data.user?.academyIds ?? [])]],
     groupIds: [[...(this.data.user?.groupIds ?? [])]],
+    ssoOnly: [this.data.user?.ssoOnly ?? false],
   });
 
   private readonly academyIds = toSignal(this.form.controls.academyIds.valueChanges, {
@@ -240,6 +246,7 @@ export class UserDialog {
           roles: this.chosenRoles(),
           academyIds: scoped ? value.academyIds : [],
           groupIds: this.chosenRoles().includes('teacher') ? value.groupIds : [],
+          ssoOnly: value.ssoOnly,
         };
         if (value.password) body.password = value.password;
         saved = await firstValueFrom(this.api.updateUser(this.data.user.id, body));

@@ -9,6 +9,7 @@ import { UserResponse } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
+import { AuthApi } from '../core/auth-api';
 import { ROLE_LABELS } from '../core/role-labels';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';
@@ -58,6 +59,11 @@ import { openUserDialog } from './user-dialog';
             <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
             <td mat-cell *matCellDef="let row">
               <span [class.inactive]="!row.active">{{ row.active ? 'Active' : 'Deactivated' }}</span>
+              @if (row.ssoOnly) {
+                <div class="meta">School account only</div>
+              } @else if (row.mfaEnrolled) {
+                <div class="meta">Second factor set up</div>
+              }
             </td>
           </ng-container>
           <ng-container matColumnDef="actions">
@@ -68,6 +74,16 @@ import { openUserDialog } from './user-dialog';
               <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
                 Edit
               </button>
+              @if (row.mfaEnrolled) {
+                <button
+                  matButton
+                  type="button"
+                  (click)="resetSecondFactor(row)"
+                  [attr.aria-label]="'Reset the second factor of ' + row.name"
+                >
+                  Reset second factor
+                </button>
+              }
               @if (row.active) {
                 @if (row.id !== me()) {
                   <button
@@ -125,6 +141,7 @@ import { openUserDialog } from './user-dialog';
 })
 export class UserList {
   private readonly api = inject(AdminApi);
+  private readonly authApi = inject(AuthApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -176,6 +193,19 @@ export class UserList {
     });
     if (!confirmed) return;
     await this.run(() => firstValueFrom(this.api.deactivateUser(user.id)), `${user.name} deactivated.`);
+  }
+
+  protected async resetSecondFactor(user: UserResponse): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: `Reset ${user.name}'s second factor?`,
+      message: `Do this when ${user.name} has lost the phone with the authenticator app. Their old codes and recovery codes stop working; they set up a new app at their next sign-in if the trust requires it.`,
+      confirmLabel: 'Reset',
+    });
+    if (!confirmed) return;
+    await this.run(
+      () => firstValueFrom(this.authApi.resetMfa(user.id)),
+      `${user.name}'s second factor has been reset.`,
+    );
   }
 
   protected async reactivate(user: UserResponse): Promise<void> {

@@ -2,7 +2,13 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import { AcademyResponse, HealthResponse, LoginRequest, CurrentUserResponse } from '@encounters/domain';
+import {
+  AcademyResponse,
+  CurrentUserResponse,
+  HealthResponse,
+  LoginRequest,
+  MfaChallengeResponse,
+} from '@encounters/domain';
 
 /** Where the API lives; the API serves the built app, so the default is the same origin. */
 export const API_BASE_URL = new InjectionToken<string>('API_BASE_URL', { factory: () => '/api' });
@@ -17,8 +23,11 @@ export class ApiClient {
     return this.http.get<HealthResponse>(`${this.baseUrl}/health`);
   }
 
-  login(credentials: LoginRequest): Observable<CurrentUserResponse> {
-    return this.http.post<CurrentUserResponse>(`${this.baseUrl}/auth/login`, credentials);
+  login(credentials: LoginRequest): Observable<CurrentUserResponse | MfaChallengeResponse> {
+    return this.http.post<CurrentUserResponse | MfaChallengeResponse>(
+      `${this.baseUrl}/auth/login`,
+      credentials,
+    );
   }
 
   logout(): Observable<void> {

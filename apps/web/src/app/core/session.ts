@@ -2,7 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from './api-client';
-import { LoginRequest, UserRole, CurrentUserResponse } from '@encounters/domain';
+import { CurrentUserResponse, LoginRequest, MfaChallengeResponse, UserRole } from '@encounters/domain';
 
 /** Who is signed in. The cookie is HttpOnly, so the only way to know is to ask `GET /api/auth/me`. */
 @Injectable({ providedIn: 'root' })
@@ -33,11 +33,18 @@ export class Session {
     return this.loading;
   }
 
-  async signIn(credentials: LoginRequest): Promise<CurrentUserResponse> {
-    const user = await firstValueFrom(this.api.login(credentials));
+  /** Signs in with a password; with a second factor to come, answers its challenge and stays signed out. */
+  async signIn(credentials: LoginRequest): Promise<CurrentUserResponse | MfaChallengeResponse> {
+    const answer = await firstValueFrom(this.api.login(credentials));
+    if ('mfaRequired' in answer) return answer;
+    this.signedInAs(answer);
+    return answer;
+  }
+
+  /** Records the user a completed sign-in answered (password, password and code). */
+  signedInAs(user: CurrentUserResponse): void {
     this.current.set(user);
     this.loading = Promise.resolve(user);
-    return user;
   }
 
   async signOut(): Promise<void> {

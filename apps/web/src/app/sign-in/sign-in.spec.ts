@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { CurrentUserResponse } from '@encounters/domain';
+import { CurrentUserResponse, PublicAuthProvider } from '@encounters/domain';
 import { Session } from '../core/session';
 import { SignIn } from './sign-in';
 
@@ -50,8 +50,9 @@ describe(SignIn.name, () => {
     return element;
   }
 
-  async function open(url = '/sign-in'): Promise<HTMLElement> {
+  async function open(url = '/sign-in', providers: PublicAuthProvider[] = []): Promise<HTMLElement> {
     await harness.navigateByUrl(url, SignIn);
+    httpTesting.expectOne('/api/auth/providers/public').flush(providers);
     await harness.fixture.whenStable();
     return find<HTMLElement>(harness.fixture.nativeElement, 'enc-sign-in');
   }
@@ -170,5 +171,67 @@ describe(SignIn.name, () => {
     expect(sut.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
       'Encounters could not be reached. Check your connection and try again.',
     );
+  });
+
+  it('offers a button per school-account provider, which leaves for the API', async () => {
+    const sut = await open('/sign-in', [
+      { id: '5b0e7c4e-1d0a-4a53-9d8e-0c6f5d7a9b21', label: 'Kilnside Microsoft', kind: 'microsoft' },
+    ]);
+
+    const link = find<HTMLAnchorElement>(sut, '.providers a');
+    expect(link.textContent?.trim()).toBe('Sign in with Kilnside Microsoft');
+    expect(link.getAttribute('href')).toBe('/api/auth/oidc/5b0e7c4e-1d0a-4a53-9d8e-0c6f5d7a9b21/start');
+  });
+
+  it('says why a school-account sign-in was refused', async () => {
+    const sut = await open('/sign-in?error=unknown_account');
+
+    expect(sut.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'Your school account is not set up in Encounters. Ask your trust administrator to add you with the same email address.',
+    );
+  });
+
+  it('asks for the code when a second factor follows, and signs in with it', async () => {
+    const sut = await open();
+
+    await fillInAndSubmit(sut);
+    httpTesting.expectOne('/api/auth/login').flush({ mfaRequired: true, challenge: 'the-challenge' });
+    await settle();
+    expect(sut.querySelector('h1')?.textContent).toBe('Enter your code');
+    expect(TestBed.inject(Session).user()).toBeNull();
+
+    type(find<HTMLInputElement>(sut, 'input[autocomplete="one-time-code"]'), '123456');
+    submitButton(sut).click();
+    await harness.fixture.whenStable();
+    const verify = httpTesting.expectOne({ method: 'POST', url: '/api/auth/mfa/verify' });
+    expect(verify.request.body).toEqual({ challenge: 'the-challenge', code: '123456' });
+    verify.flush(teacher);
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(TestBed.inject(Session).user()).toEqual(teacher);
+  });
+
+  it('says when the code is wrong and lets the user try again', async () => {
+    const sut = await open();
+
+    await fillInAndSubmit(sut);
+    httpTesting.expectOne('/api/auth/login').flush({ mfaRequired: true, challenge: 'the-challenge' });
+    await settle();
+    type(find<HTMLInputElement>(sut, 'input[autocomplete="one-time-code"]'), '000000');
+    submitButton(sut).click();
+    await harness.fixture.whenStable();
+    httpTesting
+      .expectOne('/api/auth/mfa/verify')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'The code is not right.' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await settle();
+
+    expect(sut.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'The code is not right. Check your authenticator app and try again.',
+    );
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
   });
 });

@@ -39,3 +39,89 @@ export interface CurrentUserResponse {
   /** The groups a teacher teaches, which bound what they see; empty for other roles. */
   groupIds: string[];
 }
+
+/**
+ * Answer of `POST /api/auth/login` and `/token` when a second factor follows: no session, no token. With
+ * `enrolmentRequired` the trust's policy asks the user to set one up first (`/api/auth/mfa/enrolment/...`).
+ */
+export interface MfaChallengeResponse {
+  mfaRequired: true;
+  enrolmentRequired?: true;
+  /** Valid for 5 minutes. */
+  challenge: string;
+}
+
+/** Answer of `POST /api/auth/mfa/setup`: `qrCode` is a PNG data URL holding `otpauthUrl`. */
+export interface MfaSetupResponse {
+  otpauthUrl: string;
+  qrCode: string;
+}
+
+/** Body of `POST /api/auth/mfa/confirm`. */
+export interface MfaConfirmRequest {
+  code: string;
+}
+
+/** Answer of `POST /api/auth/mfa/confirm`: ten single-use codes, shown this once. */
+export interface MfaConfirmResponse {
+  recoveryCodes: string[];
+}
+
+/** Body of `POST /api/auth/mfa/verify`: a code of the app or a recovery code. */
+export interface MfaVerifyRequest {
+  challenge: string;
+  code: string;
+}
+
+/** Answer of `GET /api/auth/mfa`. */
+export interface MfaStatusResponse {
+  enrolled: boolean;
+  /** Whether the user's password sign-ins need a second factor (enrolled, or the trust's policy). */
+  required: boolean;
+}
+
+/** `GET` and `PUT /api/auth/mfa/policy`. */
+export interface MfaPolicy {
+  /** A second factor for every password sign-in of roles that see learners' personal data. */
+  requireForPersonalData: boolean;
+}
+
+export const AUTH_PROVIDER_KINDS = ['microsoft', 'google', 'oidc'] as const;
+export type AuthProviderKind = (typeof AUTH_PROVIDER_KINDS)[number];
+
+/** Body of `POST /api/auth/providers` (trust administrator); `PATCH /api/auth/providers/{id}` takes any part. */
+export interface AuthProviderRequest {
+  label: string;
+  kind: AuthProviderKind;
+  /** Required for `oidc`; for `microsoft` it follows from the one tenant, for `google` it is Google's. */
+  issuer?: string;
+  /** Microsoft Entra ID: the tenant ids whose accounts may sign in (`tid`). */
+  tenantIds?: string[];
+  /** Google Workspace: the domains whose accounts may sign in (`hd`); for `oidc`, the email domains. */
+  domains?: string[];
+  clientId: string;
+  /** Stored encrypted, never returned. */
+  clientSecret: string;
+  enabled?: boolean;
+}
+
+/** An item of `GET /api/auth/providers`: never the client secret. */
+export interface AuthProviderResponse {
+  id: string;
+  label: string;
+  kind: AuthProviderKind;
+  issuer: string;
+  tenantIds: string[];
+  domains: string[];
+  clientId: string;
+  enabled: boolean;
+  /** The redirect URI to register with the provider. */
+  redirectUri: string;
+}
+
+/** An item of `GET /api/auth/providers/public` (no sign-in): what the sign-in page needs for a button. */
+export interface PublicAuthProvider {
+  id: string;
+  label: string;
+  kind: AuthProviderKind;
+}

@@ -16,6 +16,8 @@ export interface CreateUserRequest {
 export interface UpdateUserRequest extends Partial<CreateUserRequest> {
   /** False signs the user out everywhere and refuses sign-in, keeping their name on what they recorded. */
   active?: boolean;
+  /** True refuses password sign-in: the user signs in with the school's Microsoft or Google account. */
+  ssoOnly?: boolean;
 }
 
 /** An item of `GET /api/users`, and the answer of `POST` and `PATCH`. Never carries the password. */
@@ -27,6 +29,9 @@ export interface UserResponse {
   academyIds: string[];
   groupIds: string[];
   active: boolean;
+  ssoOnly: boolean;
+  /** Has set up a second factor (an administrator can reset it: `DELETE /api/auth/mfa/users/{id}`). */
+  mfaEnrolled: boolean;
   /** ISO 8601 with offset; null until the first sign-in. */
   lastSignInAt: string | null;
   createdAt: string;

@@ -1,0 +1,137 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { Allow, Public, SignedIn } from '../access.decorator';
+import { setSessionCookies, tokenAnswer } from '../auth-cookies';
+import type { AuthUser } from '../auth-user';
+import { AuthService } from '../auth.service';
+import { CurrentUser } from '../current-user.decorator';
+import { ChallengeDto, ConfirmMfaDto, MfaPolicyDto, VerifyMfaDto } from './dto/mfa.dto';
+import { MfaService } from './mfa.service';
+
+@ApiTags('auth')
+@Controller('auth/mfa')
+export class MfaController {
+  constructor(
+    private readonly mfa: MfaService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get()
+  @SignedIn()
+  status(@CurrentUser() user: AuthUser) {
+    return this.mfa.status(user.id);
+  }
+
+  @Post('setup')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: '`{ otpauthUrl, qrCode }`: the QR code (a PNG data URL) holds the otpauth URL.',
+  })
+  setup(@CurrentUser() user: AuthUser) {
+    return this.mfa.setup(user.id);
+  }
+
+  @Post('confirm')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiOkResponse({ description: '`{ recoveryCodes }`: ten single-use codes, shown this once.' })
+  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @Req() request: Request) {
+    return this.mfa.confirm(user.id, dto.code, request.ip ?? 'unknown');
+  }
+
+  /** The second step of `POST /api/auth/login` or `/token`: answers exactly as the password alone used to. */
+  @Post('verify')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
+  async verify(
+    @Body() dto: VerifyMfaDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const ip = request.ip ?? 'unknown';
+    const { userId, kind, factor } = await this.mfa.verify(dto.challenge, dto.code, ip);
+    const signedIn = await this.auth.completeSignIn(userId, ip, kind, {
+      method: 'password',
+      secondFactor: factor,
+    });
+    if (kind === 'bearer') return tokenAnswer(signedIn);
+    setSessionCookies(request, response, signedIn.session);
+    return signedIn.profile;
+  }
+
+  /** Set-up during sign-in, when the trust's policy requires a second factor the user has not set up yet. */
+  @Post('enrolment/setup')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  async enrolmentSetup(@Body() dto: ChallengeDto) {
+    const { userId } = await this.mfa.enrolmentChallenge(dto.challenge);
+    return this.mfa.setup(userId);
+  }
+
+  /** Confirms that set-up and completes the sign-in: the user's answer, plus `recoveryCodes`. */
+  @Post('enrolment/confirm')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  async enrolmentConfirm(
+    @Body() dto: VerifyMfaDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const ip = request.ip ?? 'unknown';
+    const { userId, kind } = await this.mfa.enrolmentChallenge(dto.challenge);
+    const { recoveryCodes } = await this.mfa.confirm(userId, dto.code, ip);
+    await this.mfa.endChallenge(dto.challenge);
+    const signedIn = await this.auth.completeSignIn(userId, ip, kind, {
+      method: 'password',
+      secondFactor: 'totp',
+    });
+    if (kind === 'bearer') return { ...tokenAnswer(signedIn), recoveryCodes };
+    setSessionCookies(request, response, signedIn.session);
+    return { ...signedIn.profile, recoveryCodes };
+  }
+
+  @Get('policy')
+  @SignedIn()
+  policy() {
+    return this.mfa.policy();
+  }
+
+  @Put('policy')
+  @Allow('trust_admin')
+  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
+    return this.mfa.setPolicy(dto.requireForPersonalData, actor, request.ip ?? 'unknown');
+  }
+
+  /** An administrator's reset, for a lost device (audited). */
+  @Delete('users/:userId')
+  @Allow('trust_admin')
+  @HttpCode(204)
+  async reset(
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @CurrentUser() actor: AuthUser,
+    @Req() request: Request,
+  ): Promise<void> {
+    await this.mfa.reset(userId, actor, request.ip ?? 'unknown');
+  }
+}

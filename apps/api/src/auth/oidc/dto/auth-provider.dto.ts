@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { AUTH_PROVIDER_KINDS, type AuthProviderKind, type AuthProviderRequest } from '@encounters/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+} from 'class-validator';
+
+export class CreateAuthProviderDto implements AuthProviderRequest {
+  @ApiProperty({ example: 'Kilnside staff (Microsoft)' })
+  @IsString()
+  @Length(1, 80)
+  label: string;
+
+  @ApiProperty({ enum: AUTH_PROVIDER_KINDS })
+  @IsIn(AUTH_PROVIDER_KINDS)
+  kind: AuthProviderKind;
+
+  @ApiPropertyOptional({ example: 'https://login.example.org' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
+  issuer?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Microsoft Entra ID tenant ids (GUIDs).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[\w-]{1,64}$/, { each: true, message: 'each tenant id must be a tenant GUID' })
+  tenantIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['kilnside.example'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z0-9.-]+\.[a-z]{2,}$/i, { each: true, message: 'each domain must be a domain name' })
+  domains?: string[];
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 200)
+  clientId: string;
+
+  @ApiProperty({ description: 'Stored encrypted; never returned.' })
+  @IsString()
+  @Length(1, 500)
+  clientSecret: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class UpdateAuthProviderDto extends PartialType(CreateAuthProviderDto) {}

@@ -1,0 +1,69 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { CookieOptions, Request, Response } from 'express';
+import { Public } from '../access.decorator';
+import { setSessionCookies } from '../auth-cookies';
+import { originOf } from './auth-providers.controller';
+import { OidcSignInService, SsoRefused } from './oidc-sign-in.service';
+
+/** Binds a sign-in to the browser that started it. Lax, since the provider sends the browser back. */
+const STATE_COOKIE = 'encounters_oidc_state';
+const stateCookieOptions = (request: Request): CookieOptions => ({
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: request.secure,
+  path: '/api/auth/oidc',
+});
+
+const refusedPage = (reason: string) => `/sign-in?error=${encodeURIComponent(reason)}`;
+
+@ApiTags('auth')
+@Controller('auth/oidc')
+export class OidcController {
+  constructor(private readonly oidc: OidcSignInService) {}
+
+  @Get(':providerId/start')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @ApiFoundResponse({
+    description: "To the provider's sign-in page, or back to the sign-in page with an error.",
+  })
+  async start(
+    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      const { url, state } = await this.oidc.start(providerId, originOf(request));
+      response.cookie(STATE_COOKIE, state, { ...stateCookieOptions(request), maxAge: 10 * 60_000 });
+      response.redirect(302, url);
+    } catch (error) {
+      response.redirect(302, refusedPage(error instanceof SsoRefused ? error.reason : 'failed'));
+    }
+  }
+
+  @Get('callback')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @ApiFoundResponse({
+    description: 'Signed in: to the dashboard. Refused: to the sign-in page, which says why.',
+  })
+  async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+    const browserState = (request.cookies as Record<string, string> | undefined)?.[STATE_COOKIE];
+    response.clearCookie(STATE_COOKIE, stateCookieOptions(request));
+    try {
+      const { session } = await this.oidc.callback(
+        query,
+        browserState,
+        originOf(request),
+        request.ip ?? 'unknown',
+      );
+      setSessionCookies(request, response, session);
+      response.redirect(302, '/');
+    } catch (error) {
+      response.redirect(302, refusedPage(error instanceof SsoRefused ? error.reason : 'failed'));
+    }
+  }
+}

@@ -1,0 +1,340 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { AuthProviderKind, AuthProviderRequest, AuthProviderResponse } from '@encounters/domain';
+import { firstValueFrom } from 'rxjs';
+
+import { AuthApi } from '../core/auth-api';
+import { ApiErrorMessage } from '../ui/api-error-message';
+import { confirmAction } from '../ui/confirm-dialog';
+
+export const PROVIDER_KIND_LABELS: Record<AuthProviderKind, string> = {
+  microsoft: 'Microsoft Entra ID (Microsoft 365)',
+  google: 'Google Workspace',
+  oidc: 'Other OpenID Connect provider',
+};
+
+/** Splits "a.example, b.example" into its items. */
+const listOf = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** How staff sign in: the second-factor policy, and the school-account providers with their buttons. */
+@Component({
+  selector: 'enc-sign-in-settings',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ApiErrorMessage,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    ReactiveFormsModule,
+  ],
+  template: `
+    <h2>Sign-in</h2>
+    <section aria-labelledby="second-factor-heading">
+      <h3 id="second-factor-heading">Second factor</h3>
+      @if (policy.hasValue()) {
+        <mat-checkbox
+          [checked]="policy.value().requireForPersonalData"
+          (change)="setPolicy($event.checked)"
+          [disabled]="saving()"
+          >Require a code from an authenticator app for every password sign-in of staff who see learners'
+          personal data</mat-checkbox
+        >
+        <p class="note">
+          Staff who have not set one up are asked to at their next sign-in. Sign-in with a school account
+          relies on the school's own second factor.
+        </p>
+      }
+    </section>
+
+    <section aria-labelledby="providers-heading">
+      <div class="title-row">
+        <h3 id="providers-heading">School accounts</h3>
+        @if (!editing()) {
+          <button matButton="filled" type="button" (click)="add()">Add a provider</button>
+        }
+      </div>
+      <p class="note">
+        Each enabled provider puts a button on the sign-in page. It only lets in people who already have a
+        user here with the same email address; their roles come from Encounters.
+      </p>
+      @if (providers.isLoading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading the providers" />
+      }
+      <enc-api-error-message [error]="providers.error() ?? policy.error() ?? actionError()" />
+
+      @if (editing()) {
+        <form [formGroup]="form" (ngSubmit)="save()" novalidate class="form" aria-labelledby="form-heading">
+          <h4 id="form-heading">{{ editingId() ? 'Change the provider' : 'Add a provider' }}</h4>
+          <mat-form-field appearance="outline">
+            <mat-label>Button label</mat-label>
+            <input matInput formControlName="label" required />
+            <mat-hint>The sign-in page shows "Sign in with" and this label.</mat-hint>
+            <mat-error>Enter a label.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Kind</mat-label>
+            <mat-select formControlName="kind">
+              @for (kind of kinds; track kind) {
+                <mat-option [value]="kind">{{ kindLabels[kind] }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          @if (kind() === 'microsoft') {
+            <mat-form-field appearance="outline">
+              <mat-label>Tenant id</mat-label>
+              <input matInput formControlName="tenantIds" />
+              <mat-hint>The directory (tenant) id of the trust's Microsoft 365, a GUID.</mat-hint>
+            </mat-form-field>
+          } @else {
+            <mat-form-field appearance="outline">
+              <mat-label>{{
+                kind() === 'google' ? 'Workspace domains' : 'Email domains (optional)'
+              }}</mat-label>
+              <input matInput formControlName="domains" />
+              <mat-hint>Separated by commas, e.g. kilnside.example, kilnside-academy.example</mat-hint>
+            </mat-form-field>
+          }
+          @if (kind() === 'oidc') {
+            <mat-form-field appearance="outline">
+              <mat-label>Issuer URL</mat-label>
+              <input matInput formControlName="issuer" type="url" />
+            </mat-form-field>
+          }
+          <mat-form-field appearance="outline">
+            <mat-label>Client id</mat-label>
+            <input matInput formControlName="clientId" required />
+            <mat-error>Enter the client (application) id.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Client secret</mat-label>
+            <input matInput formControlName="clientSecret" type="password" autocomplete="off" />
+            <mat-hint>{{
+              editingId() ? 'Leave empty to keep the secret saved.' : 'Kept encrypted; never shown again.'
+            }}</mat-hint>
+          </mat-form-field>
+          <mat-checkbox formControlName="enabled">Show its button on the sign-in page</mat-checkbox>
+          <p class="note">
+            Register this redirect URI with the provider: <code>{{ redirectUri() }}</code>
+          </p>
+          <div class="actions">
+            <button matButton="filled" type="submit" [disabled]="saving()">Save</button>
+            <button matButton type="button" (click)="editing.set(false)">Cancel</button>
+          </div>
+        </form>
+      }
+
+      @if (providers.hasValue() && providers.value().length) {
+        <table mat-table [dataSource]="providers.value()">
+          <caption class="visually-hidden">
+            School-account providers
+          </caption>
+          <ng-container matColumnDef="label">
+            <th mat-header-cell *matHeaderCellDef scope="col">Label</th>
+            <td mat-cell *matCellDef="let row">
+              <strong>{{ row.label }}</strong>
+              <div class="meta">{{ describe(row) }}</div>
+            </td>
+          </ng-container>
+          <ng-container matColumnDef="status">
+            <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
+            <td mat-cell *matCellDef="let row">{{ row.enabled ? 'On the sign-in page' : 'Off' }}</td>
+          </ng-container>
+          <ng-container matColumnDef="actions">
+            <th mat-header-cell *matHeaderCellDef scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+            <td mat-cell *matCellDef="let row" class="nowrap">
+              <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Change ' + row.label">
+                Change
+              </button>
+              <button
+                matButton
+                type="button"
+                class="danger"
+                (click)="remove(row)"
+                [attr.aria-label]="'Remove ' + row.label"
+              >
+                Remove
+              </button>
+            </td>
+          </ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      }
+    </section>
+  `,
+  styles: `
+    .title-row {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+    }
+    .note,
+    .meta {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .meta {
+      font: var(--mat-sys-body-small);
+    }
+    .form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      max-width: 36rem;
+      margin-bottom: 1.5rem;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .danger {
+      color: var(--mat-sys-error);
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    code {
+      word-break: break-all;
+    }
+  `,
+})
+export class SignInSettings {
+  private readonly api = inject(AuthApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly kinds = Object.keys(PROVIDER_KIND_LABELS) as AuthProviderKind[];
+  protected readonly kindLabels = PROVIDER_KIND_LABELS;
+  protected readonly columns = ['label', 'status', 'actions'];
+  protected readonly providers = rxResource({ stream: () => this.api.providers() });
+  protected readonly policy = rxResource({ stream: () => this.api.mfaPolicy() });
+  protected readonly editing = signal(false);
+  protected readonly editingId = signal<string | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly actionError = signal<unknown>(null);
+  protected readonly redirectUri = computed(
+    () => this.providers.value()?.[0]?.redirectUri ?? `${location.origin}/api/auth/oidc/callback`,
+  );
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    label: ['', [Validators.required, Validators.maxLength(80)]],
+    kind: ['microsoft' as AuthProviderKind],
+    tenantIds: [''],
+    domains: [''],
+    issuer: [''],
+    clientId: ['', Validators.required],
+    clientSecret: [''],
+    enabled: [true],
+  });
+  protected readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'microsoft' });
+
+  protected describe(provider: AuthProviderResponse): string {
+    const restriction =
+      provider.kind === 'microsoft'
+        ? `tenant ${provider.tenantIds.join(', ')}`
+        : provider.domains.length
+          ? provider.domains.join(', ')
+          : provider.issuer;
+    return `${PROVIDER_KIND_LABELS[provider.kind]} · ${restriction}`;
+  }
+
+  protected add(): void {
+    this.form.reset();
+    this.editingId.set(null);
+    this.editing.set(true);
+  }
+
+  protected edit(provider: AuthProviderResponse): void {
+    this.form.reset({
+      label: provider.label,
+      kind: provider.kind,
+      tenantIds: provider.tenantIds.join(', '),
+      domains: provider.domains.join(', '),
+      issuer: provider.kind === 'oidc' ? provider.issuer : '',
+      clientId: provider.clientId,
+      clientSecret: '',
+      enabled: provider.enabled,
+    });
+    this.editingId.set(provider.id);
+    this.editing.set(true);
+  }
+
+  protected async save(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const body: AuthProviderRequest = {
+      label: value.label.trim(),
+      kind: value.kind,
+      tenantIds: value.kind === 'microsoft' ? listOf(value.tenantIds) : [],
+      domains: value.kind === 'microsoft' ? [] : listOf(value.domains),
+      ...(value.kind === 'oidc' && value.issuer.trim() ? { issuer: value.issuer.trim() } : {}),
+      clientId: value.clientId.trim(),
+      clientSecret: value.clientSecret,
+      enabled: value.enabled,
+    };
+    const id = this.editingId();
+    await this.run(async () => {
+      if (id) {
+        const { clientSecret, ...rest } = body;
+        await firstValueFrom(this.api.updateProvider(id, clientSecret ? body : rest));
+      } else {
+        await firstValueFrom(this.api.createProvider(body));
+      }
+      this.editing.set(false);
+    }, `${body.label} saved.`);
+  }
+
+  protected async remove(provider: AuthProviderResponse): Promise<void> {
+    const confirmed = await confirmAction(this.dialog, {
+      title: `Remove ${provider.label}?`,
+      message: `Its button leaves the sign-in page. Staff can still sign in with their password unless they are restricted to school accounts.`,
+      confirmLabel: 'Remove',
+    });
+    if (!confirmed) return;
+    await this.run(() => firstValueFrom(this.api.deleteProvider(provider.id)), `${provider.label} removed.`);
+  }
+
+  protected async setPolicy(requireForPersonalData: boolean): Promise<void> {
+    await this.run(
+      () => firstValueFrom(this.api.setMfaPolicy({ requireForPersonalData })),
+      requireForPersonalData ? 'A second factor is now required.' : 'A second factor is now optional.',
+    );
+  }
+
+  private async run(work: () => Promise<unknown>, done: string): Promise<void> {
+    this.saving.set(true);
+    this.actionError.set(null);
+    try {
+      await work();
+      this.snackBar.open(done, undefined, { duration: 4000 });
+      this.providers.reload();
+      this.policy.reload();
+    } catch (error) {
+      this.actionError.set(error);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
