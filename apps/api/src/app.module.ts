@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,6 +9,7 @@ import { AcademiesModule } from './academies/academies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { NoStoreInterceptor } from './common/no-store.interceptor';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { CoverageModule } from './coverage/coverage.module';
@@ -58,7 +59,10 @@ export class AppModule {
         ReportsModule,
         DemoSeedModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: NoStoreInterceptor },
+      ],
     };
   }
 }
