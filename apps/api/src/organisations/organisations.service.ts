@@ -1,4 +1,9 @@
-import { type OrganisationResponse, type PagedResult } from '@encounters/domain';
+import {
+  type OrganisationDetailResponse,
+  type OrganisationResponse,
+  type OrganisationUsedBy,
+  type PagedResult,
+} from '@encounters/domain';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -16,25 +21,14 @@ export interface OrganisationEngagement {
   lastEncounterOn: string | null;
 }
 
-/** An academy whose encounters name the organisation. */
-export interface OrganisationUser {
-  id: string;
-  name: string;
-}
-
 export interface OrganisationView extends OrganisationResponse {
   engagement: OrganisationEngagement;
   createdAt: string;
   updatedAt: string;
 }
 
-/** One organisation, as its page and edit form read it: who else a change would reach. */
-export interface OrganisationDetail extends OrganisationView {
-  /** Every academy of the trust with a live encounter naming it, whatever the reader sees. */
-  usedBy: OrganisationUser[];
-  /** What the reader may change: everything, or only the contact details (see `mayChangeAll`). */
-  editable: 'all' | 'contact' | 'none';
-}
+/** One organisation, as its page and edit form read it: who else a change would reach (`mayChangeAll`). */
+export type OrganisationDetail = OrganisationView & OrganisationDetailResponse;
 
 interface OrganisationRow {
   id: string;
@@ -297,7 +291,7 @@ export class OrganisationsService {
   }
 
   /** Academies with a live encounter naming the organisation, trust-wide: whom a change reaches. */
-  private async usedBy(manager: EntityManager, id: string): Promise<OrganisationUser[]> {
+  private async usedBy(manager: EntityManager, id: string): Promise<OrganisationUsedBy[]> {
     return manager.query(
       `SELECT a.id, a.name FROM academy a
        WHERE EXISTS (SELECT 1 FROM encounter_organisation eo
@@ -345,7 +339,7 @@ function duplicateName(name: string, existingId: string): ConflictException {
 /** A careers lead changing more than the contact details of an organisation other academies use. */
 function sharedOrganisation(
   refused: string[],
-  usedBy: OrganisationUser[],
+  usedBy: OrganisationUsedBy[],
   user: AuthUser,
 ): ForbiddenException {
   const others = usedBy
