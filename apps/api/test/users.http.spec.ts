@@ -142,4 +142,30 @@ describe(`${UsersService.name} (HTTP, PostgreSQL)`, () => {
     expect(answers.every((answer) => [200, 401, 409].includes(answer.status))).toBe(true);
     expect(await activeAdmins()).toBe(1);
   });
+
+  it('refuses a breached password on every way of setting one, with 400 naming the field', async () => {
+    // The first administrator changed their own roles above, which signed them out.
+    const freshAdmin = await signedInUser(app, ['trust_admin']);
+    const created = await freshAdmin
+      .post('/api/users')
+      .send({
+        email: 'j.bloggs@users.test',
+        name: 'Jo Bloggs',
+        password: 'Summer2025!!',
+        roles: ['teacher'],
+      })
+      .expect(400);
+    expect(created.body.details).toEqual([
+      { field: 'password', reason: 'That password is too common; choose another.' },
+    ]);
+    const teacher = await createUser(app, ['teacher'], { email: 'breach.test@users.test' });
+    await freshAdmin.patch(`/api/users/${teacher.id}`).send({ password: 'P@ssw0rd2025!' }).expect(400);
+    const self = await signInAs(app, teacher.email);
+    await self
+      .post('/api/auth/password')
+      .send({ currentPassword: 'a long test passphrase 42', newPassword: 'Liverpool2025!' })
+      .expect(400);
+    // The password in force is still the first one.
+    await signInAs(app, teacher.email);
+  });
 });
