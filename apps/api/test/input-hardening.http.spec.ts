@@ -143,4 +143,42 @@ describe(`${StrictValidationPipe.name} against hostile input (HTTP, PostgreSQL)`
     const health = await request(app.getHttpServer()).get('/api/health');
     expect(health.headers['cache-control']).toBe('no-store');
   });
+
+  it('never answers 500 on any route to bad path parameters, queries or bodies', async () => {
+    const admin = await signedInUser(app, ['trust_admin']);
+    const express = app.getHttpAdapter().getInstance();
+    const routes = (
+      (express.router ?? express._router).stack as { route?: { path: string; methods: object } }[]
+    )
+      .filter((layer) => layer.route?.path.startsWith('/api/') && !layer.route.path.includes('{*'))
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => ({ method, path: layer.route!.path })),
+      )
+      // Signing out or changing the password would end the session the sweep needs.
+      .filter((route) => !['/api/auth/logout', '/api/auth/password'].includes(route.path));
+    const badParameters = ['%00', '%ED%A0%80', '1e308', '2025-12-31T10%3A00%3A00', '-1', "'%3B--"];
+    const badQuery =
+      '?page=1e308&pageSize=1e308&q=%00&asAt=2025-12-31T10:00&academicYear=1e308&from=%00&yearGroup=1e308';
+    const badBodies: unknown[] = [
+      { name: '\u0000', title: '\u0000', email: '\u0000@x.example', learnerId: '\u0000' },
+      { name: '\ud800', academicYear: 1e308, page: 1e308, date: '2025-12-31T10:00:00' },
+      [{ learnerId: '\u0000', status: 'attended' }],
+    ];
+    const failures: string[] = [];
+    for (const route of routes) {
+      for (const bad of badParameters) {
+        const path = route.path.replace(/:[A-Za-z]+/g, bad);
+        const call = (body?: unknown) => {
+          const test = admin[route.method as 'get'](path + badQuery);
+          return body === undefined ? test : test.send(body as object);
+        };
+        const answers = route.method === 'get' ? [await call()] : await Promise.all(badBodies.map(call));
+        for (const answer of answers) {
+          if (answer.status >= 500) failures.push(`${route.method.toUpperCase()} ${path}: ${answer.status}`);
+        }
+      }
+    }
+    expect(routes.length).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  });
 });
