@@ -59,9 +59,9 @@ const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
  * their coverage figures). A trust administrator may change anything; a careers lead may change
  * everything of an organisation only their own academies use, and only its contact details otherwise.
  */
-export function mayChangeAll(user: AuthUser, usedBy: readonly string[]): boolean {
+export function mayChangeAll(user: AuthUser, usedBy: readonly OrganisationUsedBy[]): boolean {
   if (hasRole(user, 'trust_admin')) return true;
-  return hasRole(user, 'careers_lead') && usedBy.every((academyId) => user.academyIds.includes(academyId));
+  return hasRole(user, 'careers_lead') && usedBy.every((academy) => user.academyIds.includes(academy.id));
 }
 
 @Injectable()
@@ -110,19 +110,10 @@ export class OrganisationsService {
     const [row] = await this.select('SELECT * FROM organisation WHERE id = $1', '', [id], user);
     if (!row) throw new NotFoundException('No such organisation.');
     const usedBy = await this.usedBy(this.dataSource.manager, id);
-    const writes = hasRole(user, 'trust_admin', 'careers_lead');
-    return {
-      ...toView(row),
-      usedBy,
-      editable: !writes
-        ? 'none'
-        : mayChangeAll(
-              user,
-              usedBy.map((academy) => academy.id),
-            )
-          ? 'all'
-          : 'contact',
-    };
+    let editable: OrganisationDetail['editable'] = 'none';
+    if (hasRole(user, 'trust_admin', 'careers_lead'))
+      editable = mayChangeAll(user, usedBy) ? 'all' : 'contact';
+    return { ...toView(row), usedBy, editable };
   }
 
   async create(dto: CreateOrganisationDto, user: AuthUser, ip: string | null): Promise<OrganisationDetail> {
@@ -204,12 +195,7 @@ export class OrganisationsService {
         );
         if (!changed.length) return;
         const usedBy = await this.usedBy(manager, id);
-        if (
-          !mayChangeAll(
-            user,
-            usedBy.map((academy) => academy.id),
-          )
-        ) {
+        if (!mayChangeAll(user, usedBy)) {
           const refused = changed.filter((key) => !(CONTACT_FIELDS as readonly string[]).includes(key));
           if (refused.length) throw sharedOrganisation(refused, usedBy, user);
         }
