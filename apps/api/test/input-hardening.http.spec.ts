@@ -125,6 +125,15 @@ describe(`${StrictValidationPipe.name} against hostile input (HTTP, PostgreSQL)`
     expect(report.body.details.map((detail: { field: string }) => detail.field)).toEqual(['asAt']);
   });
 
+  it('refuses an asAt with a time in a body too', async () => {
+    const admin = await signedInUser(app, ['trust_admin']);
+    const response = await admin
+      .post('/api/reports/snapshots')
+      .send({ asAt: '2025-12-31T10:00:00', academyId: fx.academyA })
+      .expect(400);
+    expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain('asAt');
+  });
+
   it('still accepts an asAt that is a date', async () => {
     await lead.get(`/api/coverage?scope=academy&id=${fx.academyA}&asAt=${fx.date}`).expect(200);
   });

@@ -35,7 +35,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * The single strict validation pipe: unknown fields are refused, every bad field is named. Before any
  * DTO rule it refuses, for the body, the query and the path alike, text PostgreSQL cannot store (NUL) or
- * that is not Unicode (a lone surrogate); after them, numbers a query cannot mean and an `asAt` with a time.
+ * that is not Unicode (a lone surrogate); after them, numbers a query cannot mean and an `asAt` (query or
+ * body) with a time.
  */
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
@@ -54,9 +55,9 @@ export class StrictValidationPipe extends ValidationPipe {
     const problems = textProblems(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     if (problems.length) throw invalid(problems);
     const transformed = await super.transform(value, metadata);
-    if (metadata.type === 'query') {
-      const queryProblems = queryValueProblems(transformed, metadata.data ?? '');
-      if (queryProblems.length) throw invalid(queryProblems);
+    if (metadata.type === 'query' || metadata.type === 'body') {
+      const later = valueProblems(transformed, metadata.data ?? '', metadata.type === 'query');
+      if (later.length) throw invalid(later);
     }
     return transformed;
   }
@@ -85,18 +86,23 @@ function textProblems(value: unknown, path: string, depth = 0): ErrorDetail[] {
   return problems;
 }
 
-function queryValueProblems(value: unknown, path: string): ErrorDetail[] {
-  if (value === null || typeof value !== 'object') return numberProblems(value, path);
+/** The top-level values of a query or body: numbers of a query in range, and `asAt` a day. */
+function valueProblems(value: unknown, path: string, query: boolean): ErrorDetail[] {
+  const own = (item: unknown, field: string): ErrorDetail[] => [
+    ...(query ? numberProblems(item, field) : []),
+    ...dateProblems(item, field),
+  ];
+  if (value === null || typeof value !== 'object') return own(value, path);
+  if (Array.isArray(value)) return query ? value.flatMap((item) => own(item, path)) : [];
   return Object.entries(value).flatMap(([key, item]) => {
     const field = path ? `${path}.${key}` : key;
-    const problems = Array.isArray(item)
-      ? item.flatMap((entry) => numberProblems(entry, field))
-      : numberProblems(item, field);
-    if (key === 'asAt' && typeof item === 'string' && !DATE_ONLY.test(item)) {
-      problems.push({ field, reason: 'asAt must be a date as YYYY-MM-DD, without a time' });
-    }
-    return problems;
+    return Array.isArray(item) ? item.flatMap((entry) => own(entry, field)) : own(item, field);
   });
+}
+
+function dateProblems(value: unknown, field: string): ErrorDetail[] {
+  if (field.split('.').pop() !== 'asAt' || typeof value !== 'string' || DATE_ONLY.test(value)) return [];
+  return [{ field, reason: 'asAt must be a date as YYYY-MM-DD, without a time' }];
 }
 
 function numberProblems(value: unknown, field: string): ErrorDetail[] {
