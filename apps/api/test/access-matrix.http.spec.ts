@@ -75,6 +75,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
   const clients = new Map<string, SignedInAgent>();
   /** Ids of records in academy A, by route parameter pattern: a GET of one of them by academy B's staff must 404. */
   const recordsOfAcademyA = new Map<string, string>();
+  /** Used only by academy A's encounter: a change of it reaches academy A's figures. */
+  let organisationOfA: string;
+  let learnerOfA: string;
 
   beforeAll(async () => {
     app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
@@ -136,6 +139,8 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       [attendee.id, academyA.id],
     );
     recordsOfAcademyA.set('/api/encounters/:id', encounter.id);
+    organisationOfA = organisation.id;
+    learnerOfA = attendee.id;
     recordsOfAcademyA.set('/api/reports/learners/:id', attendee.id);
     const [snapshot] = await dataSource.query(
       `INSERT INTO coverage_snapshot (scope, academy_id, academic_year, as_at, figures)
@@ -233,5 +238,44 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       if (response.status !== 200) failures.push(`${reader} GET ${path}: ${response.status}, expected 200`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it("refuses academy B's staff the indirect paths into academy A: organisation changes and exports", async () => {
+    const dataSource = app.get(DataSource);
+    const held = async () =>
+      (
+        await dataSource.query(
+          `SELECT o.name, o.type, o.offers_technical_education, e.categories
+           FROM organisation o JOIN encounter_organisation eo ON eo.organisation_id = o.id
+           JOIN encounter e ON e.id = eo.encounter_id WHERE o.id = $1`,
+          [organisationOfA],
+        )
+      )[0];
+    const before = await held();
+    const failures: string[] = [];
+    for (const body of [
+      { type: 'higher_education' },
+      { offersTechnicalEducation: true },
+      { name: 'Renamed by B' },
+    ]) {
+      const response = await clients
+        .get('careers_lead@B')!
+        .patch(`/api/organisations/${organisationOfA}`)
+        .send(body);
+      if (response.status !== 403)
+        failures.push(`PATCH ${JSON.stringify(body)}: ${response.status}, expected 403`);
+    }
+    for (const role of ROLES.filter((candidate) => !['trust_admin', 'trust_leader'].includes(candidate))) {
+      const response = await clients.get(`${role}@B`)!.get(`/api/learners/${learnerOfA}/export`);
+      if (![403, 404].includes(response.status))
+        failures.push(`${role} of academy B export: ${response.status}, expected 403 or 404`);
+    }
+    expect(failures).toEqual([]);
+    expect(await held()).toEqual(before);
+    await clients
+      .get('careers_lead@B')!
+      .patch(`/api/organisations/${organisationOfA}`)
+      .send({ contact: { name: 'Front desk', email: null, phone: null } })
+      .expect(200);
   });
 });

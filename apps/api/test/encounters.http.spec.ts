@@ -701,4 +701,47 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
         .expect(201);
     });
   });
+
+  it("shows a guidance_meeting encounter's notes only to those who read guidance notes, as guidance meetings", async () => {
+    const notes = 'Talked through anxiety about college interviews.';
+    const created = await lead
+      .post('/api/encounters')
+      .send(
+        encounterBody(fx, {
+          title: uniqueTitle('Guidance with notes'),
+          format: 'guidance_meeting',
+          adviserLevel: 6,
+          organisationIds: [fx.organisations.careersService],
+          attendees: { learnerIds: [fx.learnersA[0].id] },
+          notes,
+        }),
+      )
+      .expect(201);
+    const talk = await lead
+      .post('/api/encounters')
+      .send(
+        encounterBody(fx, {
+          title: uniqueTitle('Talk with notes'),
+          attendees: { learnerIds: [fx.learnersA[0].id] },
+          notes: 'Bring ear defenders.',
+        }),
+      )
+      .expect(201);
+    for (const reader of [teacher10A, academyLeader]) {
+      const one = await reader.get(`/api/encounters/${created.body.id}`).expect(200);
+      expect(one.body.notes).toBeNull();
+      const listed = await reader
+        .get(`/api/encounters?learnerId=${fx.learnersA[0].id}&pageSize=500`)
+        .expect(200);
+      const item = listed.body.items.find((candidate: { id: string }) => candidate.id === created.body.id);
+      expect(item.notes).toBeNull();
+      expect(JSON.stringify(listed.body)).not.toContain('anxiety');
+      // Other encounters' notes are not guidance content.
+      expect((await reader.get(`/api/encounters/${talk.body.id}`).expect(200)).body.notes).toBe(
+        'Bring ear defenders.',
+      );
+    }
+    expect((await lead.get(`/api/encounters/${created.body.id}`).expect(200)).body.notes).toBe(notes);
+    expect((await admin.get(`/api/encounters/${created.body.id}`).expect(200)).body.notes).toBe(notes);
+  });
 });

@@ -1,6 +1,7 @@
 import { addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PurgeDeletedGuidanceMeetings1764940000000 } from '../src/database/migrations/1764940000000-PurgeDeletedGuidanceMeetings';
 import { GuidanceMeetingsService } from '../src/guidance-meetings/guidance-meetings.service';
 import { createEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
@@ -196,7 +197,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
     });
   });
 
-  it('changes a meeting, auditing the names of restricted fields but never their text, then soft-deletes it', async () => {
+  it('changes a meeting, auditing the names of restricted fields but never their text, then deletes it, notes and all', async () => {
     const created = await adviser
       .post('/api/guidance-meetings')
       .send(body({ date: addDays(fx.date, -6) }))
@@ -218,15 +219,42 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
 
     await lead.delete(`/api/guidance-meetings/${created.body.id}`).expect(204);
     await lead.get(`/api/guidance-meetings/${created.body.id}`).expect(404);
-    const [row] = await dataSource.query(
-      `SELECT deleted_at, deleted_by FROM guidance_meeting WHERE id = $1`,
-      [created.body.id],
+    // Purged: neither the meeting nor its notes are left anywhere in the database.
+    expect(
+      await dataSource.query(`SELECT id FROM guidance_meeting WHERE id = $1`, [created.body.id]),
+    ).toEqual([]);
+    const [{ traces }] = await dataSource.query(
+      `SELECT (SELECT count(*) FROM guidance_meeting WHERE summary LIKE '%nursing%')
+            + (SELECT count(*) FROM audit_entry WHERE details::text LIKE '%nursing%') AS traces`,
     );
-    expect(row.deleted_by).toBe(lead.userId);
+    expect(Number(traces)).toBe(0);
     const [deletion] = await dataSource.query(
       `SELECT user_id FROM audit_entry WHERE entity_id = $1 AND action = 'guidance_meeting.delete'`,
       [created.body.id],
     );
     expect(deletion.user_id).toBe(lead.userId);
+  });
+
+  it('upgrading purges the meetings deleted before, notes and all, and keeps the live ones', async () => {
+    const live = await adviser
+      .post('/api/guidance-meetings')
+      .send(body({ date: addDays(fx.date, -8) }))
+      .expect(201);
+    const [withdrawn] = await dataSource.query(
+      `INSERT INTO guidance_meeting (learner_id, academy_id, academic_year, date, adviser_name, adviser_level, mode,
+         summary, agreed_actions, deleted_at, deleted_by)
+       VALUES ($1, $2, $3, $4, 'Old Adviser', 6, 'in_person', 'Kept for ever before', 'None', now(), $5) RETURNING id`,
+      [fx.learnersA[1].id, fx.academyA, fx.academicYear, fx.date, lead.userId],
+    );
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new PurgeDeletedGuidanceMeetings1764940000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await dataSource.query(`SELECT id FROM guidance_meeting WHERE id = $1`, [withdrawn.id])).toEqual(
+      [],
+    );
+    await adviser.get(`/api/guidance-meetings/${live.body.id}`).expect(200);
   });
 });

@@ -154,4 +154,46 @@ describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreS
       .expect(200);
     expect(coverage.body.rows[0].learners).toBe(2);
   });
+
+  it('exports the notes of a guidance meeting logged as an encounter, which teachers never see', async () => {
+    const careersService = await careersLead
+      .post('/api/organisations')
+      .send({ name: 'Stoke Careers Hub', type: 'careers_service' })
+      .expect(201);
+    const meeting = await careersLead
+      .post('/api/encounters')
+      .send({
+        academyId: kilnside,
+        title: 'One-to-one guidance',
+        date: '2025-11-21',
+        format: 'guidance_meeting',
+        adviserLevel: 6,
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 30,
+        organisationIds: [careersService.body.id],
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+        },
+        attendees: { learnerIds: [learnerIds[2]] },
+        notes: 'Anxious about leaving home; will visit the college with a parent.',
+      })
+      .expect(201);
+    const response = await careersLead.get(`/api/learners/${learnerIds[2]}/export`).expect(200);
+    expect(response.body.guidanceEncounterNotes).toEqual([
+      {
+        encounterId: meeting.body.id,
+        academyId: kilnside,
+        date: '2025-11-21',
+        notes: 'Anxious about leaving home; will visit the college with a parent.',
+      },
+    ]);
+    const teacher = await signedInUser(app, ['teacher'], { academyIds: [kilnside] });
+    await teacher.get(`/api/encounters/${meeting.body.id}`).expect(404);
+    const leader = await signedInUser(app, ['academy_leader'], { academyIds: [kilnside] });
+    expect((await leader.get(`/api/encounters/${meeting.body.id}`).expect(200)).body.notes).toBeNull();
+  });
 });

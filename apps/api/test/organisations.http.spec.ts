@@ -196,4 +196,114 @@ describe(`${OrganisationsService.name} (HTTP, PostgreSQL)`, () => {
       .send({ notes: 'x' })
       .expect(404);
   });
+  describe('shared by the trust', () => {
+    let university: string;
+    let encounter: string;
+
+    beforeAll(async () => {
+      const created = await lead
+        .post('/api/organisations')
+        .send({ name: 'Keele University', type: 'higher_education' })
+        .expect(201);
+      university = created.body.id;
+      const logged = await lead
+        .post('/api/encounters')
+        .send(
+          encounterBody(fx, {
+            title: 'Keele taster day',
+            format: 'taster_session',
+            organisationIds: [university],
+            attendees: { groupIds: [fx.groups['11A']] },
+          }),
+        )
+        .expect(201);
+      encounter = logged.body.id;
+    });
+
+    const categories = async () =>
+      (await admin.get(`/api/encounters/${encounter}`).expect(200)).body.categories;
+
+    it('tells everyone which academies use an organisation, and what the reader may change of it', async () => {
+      const theirs = await leadOfB.get(`/api/organisations/${university}`).expect(200);
+      expect(theirs.body).toMatchObject({
+        usedBy: [{ id: fx.academyA, name: 'Fixture A' }],
+        editable: 'contact',
+      });
+      expect((await lead.get(`/api/organisations/${university}`).expect(200)).body.editable).toBe('all');
+      expect((await admin.get(`/api/organisations/${university}`).expect(200)).body.editable).toBe('all');
+      expect((await teacher.get(`/api/organisations/${university}`).expect(200)).body.editable).toBe('none');
+    });
+
+    it.each([
+      ["retype it (reclassifying the other academy's encounters)", { type: 'employer' }, 'type'],
+      [
+        'flag it as offering technical education',
+        { offersTechnicalEducation: true },
+        'offersTechnicalEducation',
+      ],
+      ['rename it', { name: 'Keele Employer Ltd' }, 'name'],
+      ['change its sectors', { sectors: ['Digital'] }, 'sectors'],
+      ['change its notes', { notes: 'Closed.' }, 'notes'],
+    ])(
+      'refuses a careers lead of another academy who tries to %s with 403, changing nothing',
+      async (_name, body, field) => {
+        const before = await categories();
+        const response = await leadOfB.patch(`/api/organisations/${university}`).send(body).expect(403);
+        expect(response.body.message).toMatch(/Fixture A also uses this organisation/);
+        expect(response.body.details).toEqual([{ field, reason: 'used by other academies of the trust' }]);
+        expect(await categories()).toEqual(before);
+        const now = await admin.get(`/api/organisations/${university}`).expect(200);
+        expect(now.body).toMatchObject({
+          name: 'Keele University',
+          type: 'higher_education',
+          offersTechnicalEducation: false,
+        });
+      },
+    );
+
+    it('lets a careers lead of another academy change only the contact details, sending the rest unchanged as the web form does', async () => {
+      const current = (await leadOfB.get(`/api/organisations/${university}`).expect(200)).body;
+      const response = await leadOfB
+        .patch(`/api/organisations/${university}`)
+        .send({
+          name: current.name,
+          type: current.type,
+          sectors: current.sectors,
+          sizeBand: current.sizeBand,
+          offersTechnicalEducation: current.offersTechnicalEducation,
+          contact: { name: 'Schools Liaison', email: 'schools@keele.example', phone: null },
+          notes: '',
+        })
+        .expect(200);
+      expect(response.body.contact).toEqual({
+        name: 'Schools Liaison',
+        email: 'schools@keele.example',
+        phone: null,
+      });
+    });
+
+    it('lets the careers lead of the only academy using it retype it, and a trust administrator always, reclassifying', async () => {
+      expect(await categories()).toContain('education_provider_encounter');
+      await admin.patch(`/api/organisations/${university}`).send({ type: 'employer' }).expect(200);
+      expect(await categories()).not.toContain('education_provider_encounter');
+      await lead.patch(`/api/organisations/${university}`).send({ type: 'higher_education' }).expect(200);
+      expect(await categories()).toContain('education_provider_encounter');
+    });
+
+    it('audits a rename with the old name', async () => {
+      await lead
+        .patch(`/api/organisations/${university}`)
+        .send({ name: 'Keele University (Staffordshire)' })
+        .expect(200);
+      const [entry] = await dataSource.query(
+        `SELECT details FROM audit_entry WHERE action = 'organisation.update' AND entity_id = $1
+         AND details ? 'name' ORDER BY id DESC LIMIT 1`,
+        [university],
+      );
+      expect(entry.details.name).toEqual({
+        from: 'Keele University',
+        to: 'Keele University (Staffordshire)',
+      });
+    });
+  });
 });

@@ -1,8 +1,10 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+
 /**
- * Passwords seen most often in breach corpora, lower-cased, and the obvious 12+ character variants.
- * A short list by design: length does most of the work and the list catches the predictable.
+ * The obvious 12+ character passwords and variants, lower-cased, that a breach list ranked by frequency
+ * holds few of (most breached passwords are shorter than our minimum).
  */
-export const COMMON_PASSWORDS = new Set([
+const OBVIOUS = [
   '123456789012',
   '1234567890123',
   '12345678901234',
@@ -121,4 +123,14 @@ export const COMMON_PASSWORDS = new Set([
   'secretpassword',
   'encounters123',
   'encounters1234',
+];
+
+/**
+ * Passwords seen most often in breaches, lower-cased: the 49,233 of the zxcvbn-ts common list (ranked by
+ * frequency in public breach corpora, shipped in the package, so the check works offline), with the
+ * obvious ones above. `passwordProblem` also looks up a password's base word without its decoration.
+ */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  ...OBVIOUS,
+  ...dictionary['passwords-common'].map((password) => password.toLowerCase()),
 ]);

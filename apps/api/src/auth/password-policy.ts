@@ -17,9 +17,29 @@ export function passwordProblem(
   if (localPart && localPart.length >= 4 && folded.includes(localPart)) {
     return 'The password must not contain your email address.';
   }
-  // 'Password1234!' is 'password' with decoration.
+  // 'Password1234!' is 'password' with decoration; 'Summer2025!!' is 'summer'; 'P@ssw0rd2025!' is
+  // 'password' spelt with symbols, then decorated.
   const lettersOnly = folded.replace(/[^a-z]/g, '');
-  if (lettersOnly.length >= 6 && COMMON_PASSWORDS.has(lettersOnly))
-    return 'That password is too common; choose another.';
+  const core = undoLeetspeak(folded.replace(/^[^a-z]+|[^a-z]+$/g, ''));
+  for (const base of [lettersOnly, core]) {
+    if (base.length >= 6 && COMMON_PASSWORDS.has(base)) return 'That password is too common; choose another.';
+  }
   return null;
+}
+
+const LEET: Readonly<Record<string, string>> = {
+  '@': 'a',
+  '4': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+};
+
+/** 'p@ssw0rd' → 'password': the substitutions every guessing tool tries first. */
+function undoLeetspeak(text: string): string {
+  return text.replace(/[@43!1$057]/g, (character) => LEET[character] ?? character);
 }

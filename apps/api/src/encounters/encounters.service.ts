@@ -20,7 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AccessScope, type AuthUser, hasRole } from '../auth/auth-user';
+import { accessScope, type AccessScope, type AuthUser, hasRole, seesGuidanceNotes } from '../auth/auth-user';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, EncounterAttendeesDto } from './dto/create-encounter.dto';
@@ -208,7 +208,9 @@ export class EncountersService {
       );
     }
     return {
-      items: rows.map((row) => toListItem(row, row.organisations ?? [], row.attended_count ?? 0)),
+      items: rows.map((row) =>
+        toListItem(row, row.organisations ?? [], row.attended_count ?? 0, notesFor(row, user)),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -216,7 +218,7 @@ export class EncountersService {
   }
 
   async get(id: string, user: AuthUser): Promise<EncounterResponse> {
-    return this.read(this.dataSource.manager, id, accessScope(user));
+    return this.read(this.dataSource.manager, id, user);
   }
 
   // --------------------------------------------------------------------------------------------- writes
@@ -649,7 +651,8 @@ export class EncountersService {
     return `(${parts.join(' OR ')})`;
   }
 
-  private async read(manager: EntityManager, id: string, scope: AccessScope): Promise<EncounterResponse> {
+  private async read(manager: EntityManager, id: string, user: AuthUser): Promise<EncounterResponse> {
+    const scope = accessScope(user);
     const p = new SqlParams();
     const idParam = p.add(id);
     const [row]: EncounterRow[] = await manager.query(
@@ -715,6 +718,7 @@ export class EncountersService {
         row,
         organisations,
         attendanceItems.filter((item) => item.status === 'attended').length + anonymous,
+        notesFor(row, user),
       ),
       organisationIds: organisations.map((organisation) => organisation.id),
       attendance: attendanceItems,
@@ -1081,10 +1085,20 @@ function groupByStatus(rows: { learner_id: string; status: AttendanceStatus }[])
   return grouped;
 }
 
+/**
+ * The notes of a guidance meeting logged as an encounter are guidance notes: shown only to those who
+ * read guidance-meeting notes (`seesGuidanceNotes`), never to teachers or leadership.
+ */
+function notesFor(row: EncounterRow, user: AuthUser): string | null {
+  if (row.format === 'guidance_meeting' && !seesGuidanceNotes(user, [row.academy_id])) return null;
+  return row.notes;
+}
+
 function toListItem(
   row: EncounterRow,
   organisations: OrganisationRef[],
   attendedCount: number,
+  notes: string | null,
 ): EncounterListItem {
   const meaningful = Object.fromEntries(
     MEANINGFUL_CHECKLIST_ITEMS.map((item) => [item, row[CHECKLIST_COLUMNS[item]] === true]),
@@ -1108,7 +1122,7 @@ function toListItem(
     educationTypes: row.education_types,
     attendedCount,
     organiser: row.organiser,
-    notes: row.notes,
+    notes,
     links: row.links,
   };
 }

@@ -49,6 +49,7 @@ export class GuidanceMeeting {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
+  /** Always null since deleting removes the row (migration 1764940000000); kept for queries that filter on it. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 

@@ -175,10 +175,9 @@ export class GuidanceMeetingsService {
     if (write.kind === 'delete') {
       id = write.id;
       academyId = write.before.academyId;
-      await manager.query(`UPDATE guidance_meeting SET deleted_at = now(), deleted_by = $2 WHERE id = $1`, [
-        id,
-        actor.user.id,
-      ]);
+      // Removed, notes and all: a withdrawn meeting's notes serve no purpose and would otherwise be kept
+      // for ever, outside the learner's subject-access export. The audit entry says who deleted it, when.
+      await manager.query(`DELETE FROM guidance_meeting WHERE id = $1`, [id]);
       details = { learnerId: write.before.learnerId, date: write.before.date };
     } else {
       const { state } = write;

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole } from '../auth/auth-user';
+import { type AuthUser, hasRole, seesGuidanceNotes } from '../auth/auth-user';
 import { GuidanceMeetingsService } from '../guidance-meetings/guidance-meetings.service';
 import { LearnersService } from './learners.service';
 
@@ -30,6 +30,17 @@ export class LearnerDataService {
          FROM attendance a WHERE a.learner_id = $1 ORDER BY a.created_at`,
       [learnerId],
     );
+    // A guidance meeting logged as an encounter is with this learner alone: its notes are about them, and
+    // restricted as guidance notes are.
+    const guidanceEncounterNotes = (
+      (await this.dataSource.query(
+        `SELECT e.id AS "encounterId", e.academy_id AS "academyId", to_char(e.date, 'YYYY-MM-DD') AS date, e.notes
+           FROM attendance a JOIN encounter e ON e.id = a.encounter_id AND e.deleted_at IS NULL
+          WHERE a.learner_id = $1 AND e.format = 'guidance_meeting' AND e.notes IS NOT NULL
+          ORDER BY e.date, e.id`,
+        [learnerId],
+      )) as { encounterId: string; academyId: string; date: string; notes: string }[]
+    ).filter((row) => seesGuidanceNotes(user, [row.academyId]));
     const progress: Record<string, unknown>[] = await this.dataSource.query(
       'SELECT * FROM learner_progress WHERE learner_id = $1 ORDER BY academic_year',
       [learnerId],
@@ -41,7 +52,8 @@ export class LearnerDataService {
       entityId: learnerId,
       details: {
         purpose: 'subject access',
-        guidanceNotesIncluded: meetings.items.some((m) => m.summary !== undefined),
+        guidanceNotesIncluded:
+          meetings.items.some((m) => m.summary !== undefined) || guidanceEncounterNotes.length > 0,
       },
       ip,
     });
@@ -52,6 +64,7 @@ export class LearnerDataService {
       encounters: detail.timeline.filter((entry) => entry.kind === 'encounter'),
       attendance,
       guidanceMeetings: meetings.items,
+      guidanceEncounterNotes,
       ruleStatuses: { academicYear: detail.academicYear, asAt: detail.asAt, statuses: detail.ruleDetails },
       coverageBookkeeping: progress,
     };

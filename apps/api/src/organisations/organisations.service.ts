@@ -1,9 +1,14 @@
-import { type OrganisationResponse, type PagedResult } from '@encounters/domain';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  type OrganisationDetailResponse,
+  type OrganisationResponse,
+  type OrganisationUsedBy,
+  type PagedResult,
+} from '@encounters/domain';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { accessScope, type AuthUser, hasRole } from '../auth/auth-user';
 import { EncountersService } from '../encounters/encounters.service';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
@@ -21,6 +26,9 @@ export interface OrganisationView extends OrganisationResponse {
   createdAt: string;
   updatedAt: string;
 }
+
+/** One organisation, as its page and edit form read it: who else a change would reach (`mayChangeAll`). */
+export type OrganisationDetail = OrganisationView & OrganisationDetailResponse;
 
 interface OrganisationRow {
   id: string;
@@ -42,6 +50,19 @@ interface OrganisationRow {
 
 /** Fields whose change alters what the organisation's encounters evidence (R-C-1..7). */
 const CLASSIFYING_FIELDS = ['type', 'offersTechnicalEducation'] as const;
+/** What a careers lead may change of an organisation other academies use. */
+const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
+
+/**
+ * The directory is shared by the trust: a change of an organisation reaches every academy whose
+ * encounters name it (a new type or technical-education flag reclassifies them, R-C-1..7, and moves
+ * their coverage figures). A trust administrator may change anything; a careers lead may change
+ * everything of an organisation only their own academies use, and only its contact details otherwise.
+ */
+export function mayChangeAll(user: AuthUser, usedBy: readonly OrganisationUsedBy[]): boolean {
+  if (hasRole(user, 'trust_admin')) return true;
+  return hasRole(user, 'careers_lead') && usedBy.every((academy) => user.academyIds.includes(academy.id));
+}
 
 @Injectable()
 export class OrganisationsService {
@@ -85,13 +106,17 @@ export class OrganisationsService {
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string, user: AuthUser): Promise<OrganisationView> {
+  async get(id: string, user: AuthUser): Promise<OrganisationDetail> {
     const [row] = await this.select('SELECT * FROM organisation WHERE id = $1', '', [id], user);
     if (!row) throw new NotFoundException('No such organisation.');
-    return toView(row);
+    const usedBy = await this.usedBy(this.dataSource.manager, id);
+    let editable: OrganisationDetail['editable'] = 'none';
+    if (hasRole(user, 'trust_admin', 'careers_lead'))
+      editable = mayChangeAll(user, usedBy) ? 'all' : 'contact';
+    return { ...toView(row), usedBy, editable };
   }
 
-  async create(dto: CreateOrganisationDto, user: AuthUser, ip: string | null): Promise<OrganisationView> {
+  async create(dto: CreateOrganisationDto, user: AuthUser, ip: string | null): Promise<OrganisationDetail> {
     const id = await this.refusingDuplicateNames(dto.name, () =>
       this.dataSource.transaction(async (manager) => {
         await this.assertNameFree(manager, dto.name);
@@ -108,7 +133,7 @@ export class OrganisationsService {
             dto.contact?.name ?? null,
             dto.contact?.email ?? null,
             dto.contact?.phone ?? null,
-            dto.notes ?? null,
+            dto.notes || null,
           ],
         );
         await this.audit.record(
@@ -137,7 +162,7 @@ export class OrganisationsService {
     dto: UpdateOrganisationDto,
     user: AuthUser,
     ip: string | null,
-  ): Promise<OrganisationView> {
+  ): Promise<OrganisationDetail> {
     await this.refusingDuplicateNames(dto.name, () =>
       this.dataSource.transaction(async (manager) => {
         const [before] = await manager.query(`SELECT * FROM organisation WHERE id = $1 FOR UPDATE`, [id]);
@@ -151,7 +176,8 @@ export class OrganisationsService {
           contactName: dto.contact === undefined ? before.contact_name : (dto.contact?.name ?? null),
           contactEmail: dto.contact === undefined ? before.contact_email : (dto.contact?.email ?? null),
           contactPhone: dto.contact === undefined ? before.contact_phone : (dto.contact?.phone ?? null),
-          notes: dto.notes === undefined ? before.notes : dto.notes,
+          // The edit form sends blank notes as ''; stored, as on create, as null.
+          notes: dto.notes === undefined ? before.notes : dto.notes || null,
         };
         const previous = {
           name: before.name,
@@ -168,6 +194,11 @@ export class OrganisationsService {
           (key) => JSON.stringify(next[key]) !== JSON.stringify(previous[key]),
         );
         if (!changed.length) return;
+        const usedBy = await this.usedBy(manager, id);
+        if (!mayChangeAll(user, usedBy)) {
+          const refused = changed.filter((key) => !(CONTACT_FIELDS as readonly string[]).includes(key));
+          if (refused.length) throw sharedOrganisation(refused, usedBy, user);
+        }
         if (changed.includes('name') && next.name.toLowerCase() !== before.name.toLowerCase()) {
           await this.assertNameFree(manager, next.name);
         }
@@ -245,6 +276,18 @@ export class OrganisationsService {
     );
   }
 
+  /** Academies with a live encounter naming the organisation, trust-wide: whom a change reaches. */
+  private async usedBy(manager: EntityManager, id: string): Promise<OrganisationUsedBy[]> {
+    return manager.query(
+      `SELECT a.id, a.name FROM academy a
+       WHERE EXISTS (SELECT 1 FROM encounter_organisation eo
+         JOIN encounter e ON e.id = eo.encounter_id AND e.deleted_at IS NULL
+         WHERE eo.organisation_id = $1 AND e.academy_id = a.id)
+       ORDER BY lower(a.name), a.id`,
+      [id],
+    );
+  }
+
   private async assertNameFree(manager: EntityManager, name: string): Promise<void> {
     const [existing] = await manager.query(`SELECT id FROM organisation WHERE lower(name) = lower($1)`, [
       name,
@@ -276,6 +319,24 @@ function duplicateName(name: string, existingId: string): ConflictException {
     message: `An organisation called "${name}" is already in the directory.`,
     details: [{ field: 'name', reason: 'already in the directory' }],
     existingId,
+  });
+}
+
+/** A careers lead changing more than the contact details of an organisation other academies use. */
+function sharedOrganisation(
+  refused: string[],
+  usedBy: OrganisationUsedBy[],
+  user: AuthUser,
+): ForbiddenException {
+  const others = usedBy
+    .filter((academy) => !user.academyIds.includes(academy.id))
+    .map((academy) => academy.name);
+  const fields = [...new Set(refused.map((key) => (key.startsWith('contact') ? 'contact' : key)))];
+  return new ForbiddenException({
+    message:
+      `${others.join(', ')} also ${others.length === 1 ? 'uses' : 'use'} this organisation: only a trust ` +
+      `administrator may change its ${fields.join(', ')}. You may change its contact details.`,
+    details: fields.map((field) => ({ field, reason: 'used by other academies of the trust' })),
   });
 }
 

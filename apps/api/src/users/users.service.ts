@@ -59,14 +59,16 @@ export class UsersService {
           active: true,
         }),
       );
-      await this.setScopes(manager, user.id, dto.academyIds, dto.groupIds);
+      const academyIds = dto.academyIds ?? [];
+      const groupIds = dto.groupIds ?? [];
+      await this.setScopes(manager, user.id, academyIds, groupIds);
       await this.audit.record(
         {
           userId: actor?.id ?? null,
           action: 'user.create',
           entityType: 'user',
           entityId: user.id,
-          details: { email: dto.email, roles: dto.roles, academyIds: dto.academyIds, groupIds: dto.groupIds },
+          details: { email: dto.email, roles: dto.roles, academyIds, groupIds },
           ip,
         },
         manager,
@@ -82,7 +84,12 @@ export class UsersService {
       dto.password !== undefined
         ? await this.checkedHash(dto.password, dto.email ?? before.email)
         : undefined;
+    if (id === actor.id && dto.active === false)
+      throw new ConflictException('You cannot deactivate your own account.');
     await this.dataSource.transaction(async (manager) => {
+      const remainsAdmin =
+        (dto.active ?? before.active) && (dto.roles ?? before.roles).includes('trust_admin');
+      if (!remainsAdmin) await this.assertAnotherActiveAdmin(manager, id);
       if (dto.email && dto.email.toLowerCase() !== before.email.toLowerCase())
         await this.assertEmailFree(manager, dto.email);
       const changes: Partial<User> = {};
@@ -128,6 +135,7 @@ export class UsersService {
     await this.get(id);
     if (id === actor.id) throw new ConflictException('You cannot deactivate your own account.');
     await this.dataSource.transaction(async (manager) => {
+      await this.assertAnotherActiveAdmin(manager, id);
       await manager.update(User, { id }, { active: false });
       await this.sessions.endAllFor(id, undefined, manager);
       await this.audit.record(
@@ -141,6 +149,23 @@ export class UsersService {
   async countUsers(): Promise<number> {
     const [{ count }] = await this.dataSource.query('SELECT count(*)::int AS count FROM app_user');
     return count;
+  }
+
+  /**
+   * The trust always keeps an active trust administrator: nobody else can manage users, and without one
+   * the trust would need a command line on the server to get back in. Locks the administrators' rows, so
+   * that two administrators demoting each other at once cannot both succeed.
+   */
+  private async assertAnotherActiveAdmin(manager: EntityManager, leaving: string): Promise<void> {
+    const admins: { id: string }[] = await manager.query(
+      `SELECT id FROM app_user WHERE active AND 'trust_admin' = ANY(roles) ORDER BY id FOR UPDATE`,
+    );
+    if (!admins.some((admin) => admin.id === leaving)) return;
+    if (admins.length > 1) return;
+    throw new ConflictException({
+      message: 'The trust must keep at least one active trust administrator: make someone else one first.',
+      details: [{ field: 'roles', reason: 'the last active trust administrator' }],
+    });
   }
 
   private async checkedHash(password: string, email: string): Promise<string> {

@@ -13,6 +13,7 @@ import { AllowMovesWithinAYear1763820800000 } from './1763820800000-AllowMovesWi
 import { KeepFailedSignInsInTheDatabase1763820900000 } from './1763820900000-KeepFailedSignInsInTheDatabase';
 import { RecordFreeSchoolMealsAndRosterHeaderMappings1764910000000 } from './1764910000000-RecordFreeSchoolMealsAndRosterHeaderMappings';
 import { AddSecondFactorAndSingleSignOn1764920000000 } from './1764920000000-AddSecondFactorAndSingleSignOn';
+import { PurgeDeletedGuidanceMeetings1764940000000 } from './1764940000000-PurgeDeletedGuidanceMeetings';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
 export const migrations = [
@@ -28,4 +29,5 @@ export const migrations = [
   KeepFailedSignInsInTheDatabase1763820900000,
   RecordFreeSchoolMealsAndRosterHeaderMappings1764910000000,
   AddSecondFactorAndSingleSignOn1764920000000,
+  PurgeDeletedGuidanceMeetings1764940000000,
 ];

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -6,6 +6,7 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -36,15 +37,19 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  // No initialisers: PartialType copies them into UpdateUserDto, where an absent field would become
+  // `[]` and a PATCH of `{ active: true }` would empty the user's academies and groups.
+  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
-  academyIds: string[] = [];
+  academyIds?: string[];
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
-  groupIds: string[] = [];
+  groupIds?: string[];
 }

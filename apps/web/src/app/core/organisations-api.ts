@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CreateOrganisationRequest,
+  OrganisationDetailResponse,
   OrganisationListQuery,
   OrganisationResponse,
   PagedResult,
@@ -35,8 +36,11 @@ export class OrganisationsApi {
     });
   }
 
-  get(id: string): Observable<OrganisationView> {
-    return this.http.get<OrganisationView>(`${this.baseUrl}/organisations/${id}`);
+  /** One organisation, with the academies that use it and what the reader may change of it. */
+  get(id: string): Observable<OrganisationView & OrganisationDetailResponse> {
+    return this.http.get<OrganisationView & OrganisationDetailResponse>(
+      `${this.baseUrl}/organisations/${id}`,
+    );
   }
 
   create(body: CreateOrganisationRequest): Observable<OrganisationView> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import {
   CreateOrganisationRequest,
+  OrganisationDetailResponse,
   ORGANISATION_SIZE_BANDS,
   ORGANISATION_TYPE_LABELS,
   ORGANISATION_TYPES,
@@ -67,6 +68,19 @@ const FIELD_LABELS: Record<string, string> = {
     <h2 mat-dialog-title>{{ editing ? 'Edit organisation' : 'New organisation' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="content">
+        @if (detail(); as detail) {
+          <p class="used-by" data-testid="organisation-used-by">
+            @if (detail.usedBy.length) {
+              Used by {{ usedByNames() }}.
+            } @else {
+              No academy has logged an encounter with it yet.
+            }
+            @if (contactOnly()) {
+              Other academies use it, and a change of its name, type or technical education would change their
+              figures: only a trust administrator may. You may change its contact details.
+            }
+          </p>
+        }
         <mat-form-field appearance="outline">
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required cdkFocusInitial />
@@ -164,9 +178,12 @@ const FIELD_LABELS: Record<string, string> = {
       margin-bottom: 0.5rem;
       font: var(--mat-sys-title-small);
     }
+    .used-by {
+      margin: 0 0 1rem;
+    }
   `,
 })
-export class OrganisationDialog {
+export class OrganisationDialog implements OnInit {
   protected readonly data = inject<OrganisationDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(OrganisationsApi);
   private readonly reference = inject<MatDialogRef<OrganisationDialog, OrganisationView>>(MatDialogRef);
@@ -181,6 +198,12 @@ export class OrganisationDialog {
   protected readonly saving = signal(false);
   protected readonly error = signal<unknown>(null);
   protected readonly existingId = signal<string | null>(null);
+  /** When editing: which academies use the organisation, and what this user may change of it. */
+  protected readonly detail = signal<OrganisationDetailResponse | null>(null);
+  protected readonly contactOnly = computed(() => this.detail()?.editable === 'contact');
+  protected readonly usedByNames = computed(() =>
+    (this.detail()?.usedBy ?? []).map((academy) => academy.name).join(', '),
+  );
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.organisation?.name ?? this.data.name ?? '', Validators.required],
@@ -196,12 +219,34 @@ export class OrganisationDialog {
     notes: [this.data.organisation?.notes ?? ''],
   });
 
+  async ngOnInit(): Promise<void> {
+    if (!this.data.organisation) return;
+    try {
+      const detail = await firstValueFrom(this.api.get(this.data.organisation.id));
+      this.detail.set(detail);
+      if (detail.editable === 'contact') {
+        for (const [name, control] of Object.entries(this.form.controls)) {
+          if (name !== 'contact') control.disable();
+        }
+      }
+    } catch (error) {
+      this.error.set(error);
+    }
+  }
+
   protected async save(): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
     const value = this.form.getRawValue();
+    const contact = {
+      name: value.contact.name.trim() || null,
+      email: value.contact.email.trim() || null,
+      phone: value.contact.phone.trim() || null,
+    };
+    // Only what this user may change of an organisation other academies use.
+    if (this.contactOnly()) return this.send({ contact });
     const body: CreateOrganisationRequest = {
       name: value.name.trim(),
       type: value.type,
@@ -210,19 +255,23 @@ export class OrganisationDialog {
       sizeBand: value.sizeBand,
     };
     if (!this.data.compact) {
-      body.contact = {
-        name: value.contact.name.trim() || null,
-        email: value.contact.email.trim() || null,
-        phone: value.contact.phone.trim() || null,
-      };
+      body.contact = contact;
       body.notes = value.notes;
     }
+    return this.send(body);
+  }
+
+  private async send(
+    body: CreateOrganisationRequest | Pick<CreateOrganisationRequest, 'contact'>,
+  ): Promise<void> {
     this.saving.set(true);
     this.error.set(null);
     this.existingId.set(null);
     try {
       const saved = await firstValueFrom(
-        this.data.organisation ? this.api.update(this.data.organisation.id, body) : this.api.create(body),
+        this.data.organisation
+          ? this.api.update(this.data.organisation.id, body)
+          : this.api.create(body as CreateOrganisationRequest),
       );
       this.reference.close(saved);
     } catch (error) {

@@ -46,3 +46,20 @@ export interface OrganisationResponse {
   contact: OrganisationContact | null;
   notes: string | null;
 }
+
+/** An academy whose live encounters name the organisation. */
+export interface OrganisationUsedBy {
+  id: string;
+  name: string;
+}
+
+/**
+ * `GET /api/organisations/{id}`: the organisation, which academies of the trust use it, and what the
+ * reader may change. A change reaches every academy using it, so a careers lead may change everything
+ * only of an organisation no other academy uses, and otherwise only its contact details
+ * (`contact`); a trust administrator may change anything.
+ */
+export interface OrganisationDetailResponse extends OrganisationResponse {
+  usedBy: OrganisationUsedBy[];
+  editable: 'all' | 'contact' | 'none';
+}
