@@ -105,6 +105,30 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     expect(await b5(leader, 'scope=trust')).toMatchObject({ met: 8, applicable: 14 });
   });
 
+  it('counts again what another API process changed: its progress rows carry a new version of the academy', async () => {
+    const before = await b5(leader, 'scope=trust');
+    const burslemBefore = await b5(otherLead, `scope=academy&id=${burslem}`);
+    // As another process's write would: straight to the table, past this process and its cache.
+    await dataSource.query(
+      `UPDATE learner_progress SET b5_met_on = '2025-10-01' WHERE academy_id = $1 AND academic_year = 2025`,
+      [burslem],
+    );
+    try {
+      expect(await b5(leader, 'scope=trust')).toMatchObject({
+        met: before.met + 4,
+        applicable: before.applicable,
+      });
+      expect(await b5(otherLead, `scope=academy&id=${burslem}`)).toMatchObject({ met: 4, applicable: 4 });
+    } finally {
+      await dataSource.query(
+        `UPDATE learner_progress SET b5_met_on = NULL WHERE academy_id = $1 AND academic_year = 2025`,
+        [burslem],
+      );
+    }
+    expect(await b5(leader, 'scope=trust')).toEqual(before);
+    expect(await b5(otherLead, `scope=academy&id=${burslem}`)).toEqual(burslemBefore);
+  });
+
   it("R-B5-1: the learner record shows the encounter in the timeline and as the rule's evidence", async () => {
     const [{ learner_id: learnerId, encounter_id: encounterId }] = await dataSource.query(
       `SELECT learner_id, encounter_id FROM attendance a JOIN group_membership gm USING (learner_id)

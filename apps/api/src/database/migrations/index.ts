@@ -11,6 +11,7 @@ import { CreateCoverageSnapshots1763820600000 } from './1763820600000-CreateCove
 import { KeepEnrolmentFactsWithLearnerProgress1763820700000 } from './1763820700000-KeepEnrolmentFactsWithLearnerProgress';
 import { AllowMovesWithinAYear1763820800000 } from './1763820800000-AllowMovesWithinAYear';
 import { KeepFailedSignInsInTheDatabase1763820900000 } from './1763820900000-KeepFailedSignInsInTheDatabase';
+import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
 export const migrations = [
@@ -24,4 +25,5 @@ export const migrations = [
   KeepEnrolmentFactsWithLearnerProgress1763820700000,
   AllowMovesWithinAYear1763820800000,
   KeepFailedSignInsInTheDatabase1763820900000,
+  VersionCoverageByAcademyAndYear1764930000000,
 ];
