@@ -129,6 +129,40 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     expect(await b5(otherLead, `scope=academy&id=${burslem}`)).toEqual(burslemBefore);
   });
 
+  it('rewrites only the progress rows an attendance change alters', async () => {
+    const [{ id: encounterId }] = await dataSource.query(
+      `SELECT id FROM encounter WHERE title = 'Engineering talk'`,
+    );
+    const attendance: { learner_id: string; status: string }[] = await dataSource.query(
+      `SELECT learner_id, status FROM attendance WHERE encounter_id = $1 ORDER BY learner_id`,
+      [encounterId],
+    );
+    const versions = async () =>
+      new Map<string, string>(
+        (
+          await dataSource.query(
+            `SELECT learner_id, xmin::text AS xmin FROM learner_progress WHERE academy_id = $1`,
+            [kilnside],
+          )
+        ).map((row: { learner_id: string; xmin: string }) => [row.learner_id, row.xmin]),
+      );
+    const put = (status: (row: { learner_id: string; status: string }) => string) =>
+      careersLead
+        .put(`/api/encounters/${encounterId}/attendance`)
+        .send(attendance.map((row) => ({ learnerId: row.learner_id, status: status(row) })))
+        .expect((response) => expect(response.status).toBeLessThan(300));
+    const absentee = attendance.find((row) => row.status === 'absent');
+    expect(absentee).toBeDefined();
+    const before = await versions();
+    await put((row) => (row.learner_id === absentee?.learner_id ? 'attended' : row.status));
+    const after = await versions();
+    expect(
+      [...after].filter(([learnerId, xmin]) => before.get(learnerId) !== xmin).map(([id]) => id),
+    ).toEqual([absentee?.learner_id]);
+    await put((row) => row.status);
+    expect(await b5(careersLead, `scope=academy&id=${kilnside}`)).toMatchObject({ met: 8, applicable: 10 });
+  });
+
   it("R-B5-1: the learner record shows the encounter in the timeline and as the rule's evidence", async () => {
     const [{ learner_id: learnerId, encounter_id: encounterId }] = await dataSource.query(
       `SELECT learner_id, encounter_id FROM attendance a JOIN group_membership gm USING (learner_id)
