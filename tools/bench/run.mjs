@@ -20,7 +20,7 @@ import { ensureDatabase, freePort, startEmbeddedPostgres } from '../start/embedd
 import { exitWith, failures, judge } from './verdict.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SCENARIOS = ['roster', 'encounters', 'coverage', 'reports'];
+const SCENARIOS = ['roster', 'encounters', 'writes', 'floor', 'coverage', 'reports'];
 /** The demo seed's trust administrator (demo passwords are public by design). */
 const ADMIN = { email: 'admin@demo.encounters', password: 'blue-kiln-falcon-2025' };
 

@@ -8,7 +8,7 @@ import {
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { loadLearnerRecords } from './learner-records';
+import { loadLearnerRecordsWith } from './learner-records';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
 /** Learners are recomputed in batches of this size, so that memory stays flat on a whole trust. */
@@ -98,18 +98,18 @@ export class LearnerProgressService {
       `SELECT id, ${POLICY_VERSION_SQL} AS policy_version FROM learner WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
       [learnerIds],
     );
-    // Years whose every window closed before the changed evidence: nothing in them can change.
-    const closed = new Set<string>();
-    if (evidenceFrom) {
-      const rows: { learner_id: string; academic_year: number }[] = await manager.query(
-        `SELECT learner_id, academic_year FROM learner_progress WHERE learner_id = ANY($1::uuid[])
-          GROUP BY learner_id, academic_year
-         HAVING coalesce(max(${LAST_WINDOW_END_SQL}), '-infinity') < $2::date`,
-        [learnerIds, evidenceFrom],
-      );
-      for (const row of rows) closed.add(`${row.learner_id}/${row.academic_year}`);
-    }
-    const records = await loadLearnerRecords(manager, learnerIds);
+    // The records, read after the lock, and in the same statement the years whose every window closed before
+    // the changed evidence: nothing in them can change.
+    const { records, extras } = await loadLearnerRecordsWith(manager, learnerIds, {
+      columns: `(SELECT coalesce(json_agg(json_build_array(learner_id, academic_year)), '[]') FROM (
+                   SELECT learner_id, academic_year FROM learner_progress
+                    WHERE $2::date IS NOT NULL AND learner_id = ANY($1::uuid[])
+                    GROUP BY learner_id, academic_year
+                   HAVING coalesce(max(${LAST_WINDOW_END_SQL}), '-infinity') < $2::date) c) AS closed`,
+      parameters: [evidenceFrom],
+    });
+    const closedKeys = extras['closed'] as [string, number][];
+    const closed = new Set(closedKeys.map(([learnerId, year]) => `${learnerId}/${year}`));
     const policyFor = await loadPolicyLookup(manager, locked[0]?.policy_version);
     // One row per enrolment: a learner who moved academy during a year has two, each counting on its own dates.
     const progress = records.flatMap((record) => {
@@ -147,37 +147,29 @@ export class LearnerProgressService {
       ];
       values.forEach((value, index) => columns[index].values.push(value));
     }
-    // Rows of years the learners no longer have an enrolment in go (closed years are kept as they are);
-    // the others are upserted, and a row is written only when something in it changed, so that a write
-    // leaves no dead tuples behind for rows it did not change.
-    const closedKeys = [...closed].map((key) => key.split('/'));
-    const keep = { learners: [] as string[], years: [] as number[], academies: [] as string[] };
-    for (const { enrolment, row } of progress) {
-      keep.learners.push(row.learnerId);
-      keep.years.push(row.academicYear);
-      keep.academies.push(enrolment.academyId);
-    }
+    // One statement: rows of years the learners no longer have an enrolment in go (closed years are kept as
+    // they are), and the others are upserted, a row written only when something in it changed, so that a
+    // write leaves no dead tuples behind for rows it did not change. The key columns' arrays ($1, $2, $5)
+    // say what is kept.
+    const at = (name: string) => `$${WRITTEN_COLUMNS.findIndex(([column]) => column === name) + 1}`;
+    const [ids, closedLearners, closedYears] = [columns.length + 1, columns.length + 2, columns.length + 3];
+    const remove = `DELETE FROM learner_progress gone
+        WHERE gone.learner_id = ANY($${ids}::uuid[])
+          AND (gone.learner_id, gone.academic_year) NOT IN (SELECT * FROM unnest($${closedLearners}::uuid[], $${closedYears}::smallint[]))
+          AND (gone.learner_id, gone.academic_year, gone.academy_id) NOT IN
+              (SELECT * FROM unnest(${at('learner_id')}::uuid[], ${at('academic_year')}::smallint[], ${at('academy_id')}::uuid[]))`;
     await manager.query(
-      `DELETE FROM learner_progress p
-        WHERE p.learner_id = ANY($1::uuid[])
-          AND (p.learner_id, p.academic_year) NOT IN (SELECT * FROM unnest($5::uuid[], $6::smallint[]))
-          AND (p.learner_id, p.academic_year, p.academy_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::smallint[], $4::uuid[]))`,
-      [
-        learnerIds,
-        keep.learners,
-        keep.years,
-        keep.academies,
-        closedKeys.map(([learnerId]) => learnerId),
-        closedKeys.map(([, year]) => Number(year)),
-      ],
-    );
-    if (!progress.length) return;
-    await manager.query(
-      `INSERT INTO learner_progress AS p (${columns.map((column) => column.name).join(', ')})
+      `WITH removed AS (${remove})
+       INSERT INTO learner_progress AS p (${columns.map((column) => column.name).join(', ')})
        SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})
        ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${UPDATED.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
         WHERE (${UPDATED.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${UPDATED.map((name) => `EXCLUDED.${name}`).join(', ')})`,
-      columns.map((column) => column.values),
+      [
+        ...columns.map((column) => column.values),
+        learnerIds,
+        closedKeys.map(([learnerId]) => learnerId),
+        closedKeys.map(([, year]) => year),
+      ],
     );
   }
 }
