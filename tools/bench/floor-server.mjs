@@ -38,6 +38,21 @@ const pool = new pg.Pool({
   options: '-c jit=off -c max_parallel_workers_per_gather=0',
 });
 
+let cachedPolicies = { version: null, byYear: new Map() };
+
+async function policies(version) {
+  if (cachedPolicies.version === version) return cachedPolicies.byYear;
+  const { rows } = await pool.query(`SELECT v.version, p.academic_year, p.body
+       FROM (SELECT ${POLICY_VERSION_SQL} AS version) v LEFT JOIN policy p ON TRUE`);
+  cachedPolicies = {
+    version: rows[0].version,
+    byYear: new Map(
+      rows.filter((row) => row.academic_year !== null).map((row) => [row.academic_year, row.body]),
+    ),
+  };
+  return cachedPolicies.byYear;
+}
+
 function defaultRuleSet(academicYear) {
   return academicYear >= 2025 ? 'gatsby-2024' : 'gatsby-2014';
 }
@@ -46,16 +61,19 @@ async function classView(url) {
   const id = url.searchParams.get('id');
   const asAt = url.searchParams.get('asAt');
   const group = (
-    await pool.query('SELECT name, academy_id, academic_year FROM learning_group WHERE id = $1', [id])
+    await pool.query(
+      `SELECT name, academy_id, academic_year, ${POLICY_VERSION_SQL} AS policy_version FROM learning_group WHERE id = $1`,
+      [id],
+    )
   ).rows[0];
   if (!group) return null;
   const academicYear = Number(url.searchParams.get('academicYear') ?? group.academic_year);
-  const [policies, rows] = await Promise.all([
-    pool.query(`SELECT v.version, p.academic_year, p.body
-       FROM (SELECT ${POLICY_VERSION_SQL} AS version) v LEFT JOIN policy p ON TRUE`),
+  // The policies are read again only when their version changed, as the API does.
+  const [policyFor, rows] = await Promise.all([
+    policies(group.policy_version),
     pool.query(CLASS_VIEW_SQL, [academicYear, asAt, id, group.academy_id]),
   ]);
-  const policy = policies.rows.find((row) => row.academic_year === academicYear)?.body;
+  const policy = policyFor.get(academicYear);
   return {
     scope: 'group',
     academicYear,

@@ -39,6 +39,8 @@ interface ResolvedScope {
   label: string;
   /** How the first row divides into the rows after it when no breakdown is asked for. */
   children: { column: string; label: string } | null;
+  /** The policies' version, read with the scope's own lookup where it has one. */
+  policyVersion?: string;
 }
 
 const col = (rule: RuleId) => rule.toLowerCase();
@@ -128,7 +130,7 @@ export class CoverageService {
       policyFor = await loadPolicyLookup(this.dataSource.manager, cached.policyVersion);
     } else {
       grouped = await tallies(this.where(scope, access), this.parameters(scope, access), false);
-      policyFor = await loadPolicyLookup(this.dataSource.manager);
+      policyFor = await loadPolicyLookup(this.dataSource.manager, scope.policyVersion);
     }
     const context = this.context(query, scope, policyFor);
     const total = this.row(scope.key, scope.label, grouped);
@@ -173,7 +175,7 @@ export class CoverageService {
     const scope = await this.resolve(query, access);
     // The policies (one small statement, their version) and the rows, on two connections at once.
     const [policyFor, rows] = await Promise.all([
-      loadPolicyLookup(this.dataSource.manager),
+      loadPolicyLookup(this.dataSource.manager, scope.policyVersion),
       this.dataSource.query(
       `SELECT e.learner_id, l.upn,
               coalesce(l.preferred_forename, l.legal_forename) || ' ' || coalesce(l.preferred_surname, l.legal_surname) AS name,
@@ -356,8 +358,8 @@ export class CoverageService {
         };
       }
       case 'group': {
-        const group = await this.one<{ name: string; academy_id: string; academic_year: number }>(
-          'SELECT name, academy_id, academic_year FROM learning_group WHERE id = $1',
+        const group = await this.one<{ name: string; academy_id: string; academic_year: number; policy_version: string }>(
+          `SELECT name, academy_id, academic_year, ${POLICY_VERSION_SQL} AS policy_version FROM learning_group WHERE id = $1`,
           query.id!,
         );
         if (!group) return this.wrongKindOr404(query.id!, 'group', access);
@@ -377,6 +379,7 @@ export class CoverageService {
           key: `group:${query.id}`,
           label: group.name,
           children: null,
+          policyVersion: group.policy_version,
         };
       }
       case 'learner': {
