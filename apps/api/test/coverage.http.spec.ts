@@ -349,4 +349,28 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     await admin.put('/api/policy/1999').send(body).expect(400);
     await admin.put('/api/policy/2025').send(body).expect(200);
   });
+
+  it("uses a policy another API process saved on the next read: the cache follows the policies' version", async () => {
+    const classView = async () =>
+      (
+        await teacher
+          .get(`/api/coverage/learners?scope=group&id=${group9A}&academicYear=2025&asAt=2026-03-31`)
+          .expect(200)
+      ).body.ruleSet;
+    expect(await classView()).toBe('gatsby-2024');
+    // As another process's save would: straight to the table, past this process and its cache.
+    await dataSource.query(
+      `UPDATE policy SET body = jsonb_set(body, '{ruleSet}', '"gatsby-2014"'), updated_at = clock_timestamp()
+        WHERE academic_year = 2025`,
+    );
+    try {
+      expect(await classView()).toBe('gatsby-2014');
+    } finally {
+      await dataSource.query(
+        `UPDATE policy SET body = jsonb_set(body, '{ruleSet}', '"gatsby-2024"'), updated_at = clock_timestamp()
+          WHERE academic_year = 2025`,
+      );
+    }
+    expect(await classView()).toBe('gatsby-2024');
+  });
 });
