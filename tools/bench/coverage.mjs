@@ -190,12 +190,27 @@ const NAIVE_TRUST_COVERAGE = `
     count(*) FILTER (WHERE pal >= 2) AS pal
   FROM counted GROUP BY academy_id`;
 
+/** Medians of the trust view right after a change: `change` runs before each (untimed) request. */
+async function timedAfter(rounds, change, work) {
+  const times = [];
+  for (let round = 0; round < rounds; round += 1) {
+    await change(round);
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
 export async function run(context) {
   const adminUrl = new URL(context.databaseUrl);
   adminUrl.pathname = '/postgres';
   const rows = [];
   const classView = {};
-  for (const preset of ['trust-tenth', 'trust']) {
+  const trustView = {};
+  // `npm run bench -- coverage --hub` adds the hub preset (5× trust; generating it takes several minutes).
+  const presets = ['trust-tenth', 'trust', ...(process.argv.includes('--hub') ? ['hub'] : [])];
+  for (const preset of presets) {
     const server = await presetServer(adminUrl.toString(), preset, context.log);
     try {
       const { get, group, learner } = server;
@@ -203,7 +218,21 @@ export async function run(context) {
         metric: `${preset}: generate and write the trust (set-up)`,
         value: server.generatedMs / 1000,
         unit: 's',
+        ...(preset === 'trust' ? { target: '≤ 90 s', ok: server.generatedMs <= 90_000 } : {}),
       });
+      if (preset === 'hub') {
+        trustView.hub = await timed(ROUNDS, () =>
+          get(`/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`),
+        );
+        rows.push({
+          metric: 'hub: trust scope, median through HTTP',
+          value: trustView.hub,
+          unit: 'ms',
+          target: '≤ 50 ms',
+          ok: trustView.hub <= 50,
+        });
+        continue;
+      }
       classView[preset] = await timed(ROUNDS, () =>
         get(
           `/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`,
@@ -221,16 +250,51 @@ export async function run(context) {
         metric: 'trust: learners on roll / attendances held',
         value: `${learners} / ${attendances}`,
       });
-      const trust = await timed(ROUNDS, () =>
-        get(`/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`),
+      const trustPath = `/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`;
+      const trust = await timed(ROUNDS, () => get(trustPath));
+      trustView.trust = trust;
+      // As after a write: one academy's progress changed, so its tallies are counted again.
+      const [{ id: oneAcademy }] = (await server.db.query('SELECT id FROM academy ORDER BY id LIMIT 1')).rows;
+      const afterWrite = await timedAfter(
+        10,
+        () =>
+          server.db.query(
+            `UPDATE learner_progress SET b5_met_on = b5_met_on
+              WHERE (academic_year, learner_id, academy_id) IN (
+                SELECT academic_year, learner_id, academy_id FROM learner_progress
+                 WHERE academic_year = $1 AND academy_id = $2 LIMIT 1)`,
+            [YEAR, oneAcademy],
+          ),
+        () => get(trustPath),
+      );
+      // Every academy counted again: the whole year's progress rows in one aggregate.
+      const cold = await timedAfter(
+        10,
+        () =>
+          server.db.query('UPDATE coverage_version SET version = version + 1 WHERE academic_year = $1', [
+            YEAR,
+          ]),
+        () => get(trustPath),
       );
       const naive = await timed(10, () => server.db.query(NAIVE_TRUST_COVERAGE, [YEAR, AS_AT]));
       rows.push({
         metric: 'trust scope, median through HTTP',
         value: trust,
         unit: 'ms',
-        target: '≤ 50 ms',
-        ok: trust <= 50,
+        target: '≤ 25 ms',
+        ok: trust <= 25,
+      });
+      rows.push({
+        metric: 'trust scope right after a change in one academy, median of 10',
+        value: afterWrite,
+        unit: 'ms',
+        target: '≤ 25 ms',
+        ok: afterWrite <= 25,
+      });
+      rows.push({
+        metric: 'trust scope with every academy counted again, median of 10',
+        value: cold,
+        unit: 'ms',
       });
       rows.push({ metric: 'naive SQL aggregate over the attendances, median', value: naive, unit: 'ms' });
       rows.push({
@@ -248,15 +312,15 @@ export async function run(context) {
         metric: 'academy scope with a breakdown, median',
         value: academyBreakdown,
         unit: 'ms',
-        target: '≤ 30 ms',
-        ok: academyBreakdown <= 30,
+        target: '≤ 15 ms',
+        ok: academyBreakdown <= 15,
       });
       rows.push({
         metric: 'class view (30 learners, teacher), median',
         value: classView.trust,
         unit: 'ms',
-        target: '≤ 15 ms',
-        ok: classView.trust <= 15,
+        target: '≤ 10 ms',
+        ok: classView.trust <= 10,
       });
       const classAsAdmin = await timed(ROUNDS, () =>
         get(`/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`),
@@ -273,8 +337,8 @@ export async function run(context) {
         metric: 'learner record, median',
         value: record,
         unit: 'ms',
-        target: '≤ 15 ms',
-        ok: record <= 15,
+        target: '≤ 10 ms',
+        ok: record <= 10,
       });
       // Authorisation's share of a request: a signed-in read that runs one small query (the year's policy)
       // against the public health check, which runs one too.
@@ -312,5 +376,9 @@ export async function run(context) {
   });
   const growth = classView.trust / classView['trust-tenth'];
   rows.push({ metric: 'class view: trust ÷ trust-tenth', value: growth, target: '≤ 1.5', ok: growth <= 1.5 });
+  if (trustView.hub !== undefined) {
+    const flat = trustView.hub / trustView.trust;
+    rows.push({ metric: 'trust scope: hub ÷ trust', value: flat, unit: '×', target: '≤ 2', ok: flat <= 2 });
+  }
   return rows;
 }

@@ -35,7 +35,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          ...dataSourceOptions(
+            config.DATABASE_URL,
+            config.DATABASE_POOL_SIZE,
+            config.DATABASE_PARALLEL_WORKERS_PER_GATHER,
+          ),
           autoLoadEntities: true,
           migrationsRun: config.MIGRATE_ON_START,
           retryAttempts: 0,

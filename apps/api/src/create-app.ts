@@ -25,6 +25,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.set('etag', false);
   app.use(requestId());
   app.use(app.get(Metrics).middleware());
   app.use(app.get(Lifecycle).middleware());

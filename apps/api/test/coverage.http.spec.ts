@@ -105,6 +105,64 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     expect(await b5(leader, 'scope=trust')).toMatchObject({ met: 8, applicable: 14 });
   });
 
+  it('counts again what another API process changed: its progress rows carry a new version of the academy', async () => {
+    const before = await b5(leader, 'scope=trust');
+    const burslemBefore = await b5(otherLead, `scope=academy&id=${burslem}`);
+    // As another process's write would: straight to the table, past this process and its cache.
+    await dataSource.query(
+      `UPDATE learner_progress SET b5_met_on = '2025-10-01' WHERE academy_id = $1 AND academic_year = 2025`,
+      [burslem],
+    );
+    try {
+      expect(await b5(leader, 'scope=trust')).toMatchObject({
+        met: before.met + 4,
+        applicable: before.applicable,
+      });
+      expect(await b5(otherLead, `scope=academy&id=${burslem}`)).toMatchObject({ met: 4, applicable: 4 });
+    } finally {
+      await dataSource.query(
+        `UPDATE learner_progress SET b5_met_on = NULL WHERE academy_id = $1 AND academic_year = 2025`,
+        [burslem],
+      );
+    }
+    expect(await b5(leader, 'scope=trust')).toEqual(before);
+    expect(await b5(otherLead, `scope=academy&id=${burslem}`)).toEqual(burslemBefore);
+  });
+
+  it('rewrites only the progress rows an attendance change alters', async () => {
+    const [{ id: encounterId }] = await dataSource.query(
+      `SELECT id FROM encounter WHERE title = 'Engineering talk'`,
+    );
+    const attendance: { learner_id: string; status: string }[] = await dataSource.query(
+      `SELECT learner_id, status FROM attendance WHERE encounter_id = $1 ORDER BY learner_id`,
+      [encounterId],
+    );
+    const versions = async () =>
+      new Map<string, string>(
+        (
+          await dataSource.query(
+            `SELECT learner_id, xmin::text AS xmin FROM learner_progress WHERE academy_id = $1`,
+            [kilnside],
+          )
+        ).map((row: { learner_id: string; xmin: string }) => [row.learner_id, row.xmin]),
+      );
+    const put = (status: (row: { learner_id: string; status: string }) => string) =>
+      careersLead
+        .put(`/api/encounters/${encounterId}/attendance`)
+        .send(attendance.map((row) => ({ learnerId: row.learner_id, status: status(row) })))
+        .expect((response) => expect(response.status).toBeLessThan(300));
+    const absentee = attendance.find((row) => row.status === 'absent');
+    expect(absentee).toBeDefined();
+    const before = await versions();
+    await put((row) => (row.learner_id === absentee?.learner_id ? 'attended' : row.status));
+    const after = await versions();
+    expect(
+      [...after].filter(([learnerId, xmin]) => before.get(learnerId) !== xmin).map(([id]) => id),
+    ).toEqual([absentee?.learner_id]);
+    await put((row) => row.status);
+    expect(await b5(careersLead, `scope=academy&id=${kilnside}`)).toMatchObject({ met: 8, applicable: 10 });
+  });
+
   it("R-B5-1: the learner record shows the encounter in the timeline and as the rule's evidence", async () => {
     const [{ learner_id: learnerId, encounter_id: encounterId }] = await dataSource.query(
       `SELECT learner_id, encounter_id FROM attendance a JOIN group_membership gm USING (learner_id)
@@ -290,5 +348,29 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
       .expect(400);
     await admin.put('/api/policy/1999').send(body).expect(400);
     await admin.put('/api/policy/2025').send(body).expect(200);
+  });
+
+  it("uses a policy another API process saved on the next read: the cache follows the policies' version", async () => {
+    const classView = async () =>
+      (
+        await teacher
+          .get(`/api/coverage/learners?scope=group&id=${group9A}&academicYear=2025&asAt=2026-03-31`)
+          .expect(200)
+      ).body.ruleSet;
+    expect(await classView()).toBe('gatsby-2024');
+    // As another process's save would: straight to the table, past this process and its cache.
+    await dataSource.query(
+      `UPDATE policy SET body = jsonb_set(body, '{ruleSet}', '"gatsby-2014"'), updated_at = clock_timestamp()
+        WHERE academic_year = 2025`,
+    );
+    try {
+      expect(await classView()).toBe('gatsby-2014');
+    } finally {
+      await dataSource.query(
+        `UPDATE policy SET body = jsonb_set(body, '{ruleSet}', '"gatsby-2024"'), updated_at = clock_timestamp()
+          WHERE academic_year = 2025`,
+      );
+    }
+    expect(await classView()).toBe('gatsby-2024');
   });
 });

@@ -65,6 +65,13 @@ export class AppConfig {
   @Min(1)
   DATABASE_POOL_SIZE = 10;
 
+  /** PostgreSQL's max_parallel_workers_per_gather for the API's connections: 0 suits a server of a few cores. */
+  @Transform(toNumber)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  DATABASE_PARALLEL_WORKERS_PER_GATHER = 0;
+
   /** A session ends after this many minutes without a request. */
   @Transform(toNumber)
   @IsInt()

@@ -21,9 +21,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AccessScope, seesWholeAcademy } from '../auth/auth-user';
 import type { CoverageQueryDto } from './dto/coverage-query.dto';
-import { loadPolicyLookup } from './policy-lookup';
+import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
 type Counts = Omit<RuleTally, 'percent'>;
+
+/** The access of a trust-wide role: no condition on academies or groups. */
+const TRUST_WIDE: AccessScope = { trustWide: true, academyIds: [], groupIds: [], memberAcademyIds: [] };
 type CountsByRule = Record<RuleId, Counts>;
 
 interface ResolvedScope {
@@ -36,6 +39,8 @@ interface ResolvedScope {
   label: string;
   /** How the first row divides into the rows after it when no breakdown is asked for. */
   children: { column: string; label: string } | null;
+  /** The policies' version, read with the scope's own lookup where it has one. */
+  policyVersion?: string;
 }
 
 const col = (rule: RuleId) => rule.toLowerCase();
@@ -76,36 +81,65 @@ const PROGRESS_WITH_ENROLMENT = `learner_progress p
 
 const YEAR_GROUP_LABEL = (yearGroup: number) => `Year ${yearGroup}`;
 
+/** Grouped tallies of one academy kept in this process, with the `coverage_version` they were counted at. */
+interface CachedTallies {
+  version: string;
+  rows: Record<string, unknown>[];
+}
+
+/** Academies' tallies kept at most; each is a few hundred bytes to a few kilobytes. */
+const CACHED_TALLIES = 20_000;
+
 @Injectable()
 export class CoverageService {
+  /** Keyed by year, as-at date, scope, breakdown and academy; oldest use first. */
+  private readonly tallies = new Map<string, CachedTallies>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async coverage(query: CoverageQueryDto, access: AccessScope): Promise<CoverageResponse> {
     const scope = await this.resolve(query, access);
-    const policyFor = await loadPolicyLookup(this.dataSource.manager);
-    const context = this.context(query, scope, policyFor);
     const breakdown = query.breakdown;
     const dimensions = breakdown
       ? ['e.pupil_premium', 'e.sen_status', 'e.eal', `coalesce(l.gender, '')`, 'e.looked_after', 'f.free_school_meals']
       : scope.children
         ? [scope.children.column]
         : [];
-    const grouped: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
-        count(*)::int AS learners,
-        ${TALLY_COLUMNS}
-       FROM ${PROGRESS_WITH_ENROLMENT}
-       ${breakdown === 'gender' ? 'JOIN learner l ON l.id = e.learner_id' : 'LEFT JOIN LATERAL (SELECT NULL::text AS gender) l ON true'}
-       ${
-         // Free school meals is read from the enrolment itself: the progress rows do not copy it (issue 14).
-         breakdown === 'freeSchoolMeals'
-           ? 'JOIN enrolment f ON f.learner_id = p.learner_id AND f.academic_year = p.academic_year AND f.academy_id = p.academy_id'
-           : 'LEFT JOIN LATERAL (SELECT false AS free_school_meals) f ON true'
-       }
-       WHERE ${this.where(scope, access)}
-       ${dimensions.length ? `GROUP BY ${dimensions.map((_, index) => `d${index}`).join(', ')}` : ''}`,
-      this.parameters(scope, access),
-    );
+    const tallies = (where: string, parameters: unknown[], byAcademy: boolean): Promise<Record<string, unknown>[]> => {
+      const groups = [...(byAcademy ? ['e.academy_id'] : []), ...dimensions.map((_, index) => `d${index}`)];
+      return this.dataSource.query(
+        `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
+          count(*)::int AS learners,
+          ${TALLY_COLUMNS}
+         FROM ${PROGRESS_WITH_ENROLMENT}
+         ${breakdown === 'gender' ? 'JOIN learner l ON l.id = e.learner_id' : 'LEFT JOIN LATERAL (SELECT NULL::text AS gender) l ON true'}
+         ${
+           // Free school meals is read from the enrolment itself: the progress rows do not copy it (issue 14).
+           breakdown === 'freeSchoolMeals'
+             ? 'JOIN enrolment f ON f.learner_id = p.learner_id AND f.academic_year = p.academic_year AND f.academy_id = p.academy_id'
+             : 'LEFT JOIN LATERAL (SELECT false AS free_school_meals) f ON true'
+         }
+         WHERE ${where}
+         ${groups.length ? `GROUP BY ${groups.join(', ')}` : ''}`,
+        parameters,
+      );
+    };
+    let grouped: Record<string, unknown>[];
+    let policyFor: PolicyLookup;
+    // The gender and free-school-meals breakdowns read the learner's and the enrolment's own rows, which the
+    // progress version does not follow.
+    const wholeAcademies = query.scope === 'trust' || query.scope === 'academy' || query.scope === 'yearGroup';
+    if (wholeAcademies && breakdown !== 'gender' && breakdown !== 'freeSchoolMeals') {
+      // Whole academies: the same figures for everyone allowed to ask, so counted once per academy and
+      // version, and only the academies whose progress changed since are counted again.
+      const cached = await this.cachedByAcademy(scope, breakdown ?? 'children', tallies);
+      grouped = cached.rows;
+      policyFor = await loadPolicyLookup(this.dataSource.manager, cached.policyVersion);
+    } else {
+      grouped = await tallies(this.where(scope, access), this.parameters(scope, access), false);
+      policyFor = await loadPolicyLookup(this.dataSource.manager, scope.policyVersion);
+    }
+    const context = this.context(query, scope, policyFor);
     const total = this.row(scope.key, scope.label, grouped);
     if (breakdown) {
       const combinations = grouped.map((group) => ({
@@ -147,8 +181,10 @@ export class CoverageService {
 
   async learners(query: CoverageQueryDto, access: AccessScope): Promise<CoverageLearnersResponse> {
     const scope = await this.resolve(query, access);
-    const policyFor = await loadPolicyLookup(this.dataSource.manager);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    // The policies (one small statement, their version) and the rows, on two connections at once.
+    const [policyFor, rows] = await Promise.all([
+      loadPolicyLookup(this.dataSource.manager, scope.policyVersion),
+      this.dataSource.query(
       `SELECT e.learner_id, l.upn,
               coalesce(l.preferred_forename, l.legal_forename) || ' ' || coalesce(l.preferred_surname, l.legal_surname) AS name,
               e.year_group, g.name AS group_name,
@@ -159,7 +195,8 @@ export class CoverageService {
         WHERE ${this.where(scope, access)}
         ORDER BY lower(coalesce(l.preferred_surname, l.legal_surname)), lower(coalesce(l.preferred_forename, l.legal_forename)), l.upn`,
       this.parameters(scope, access),
-    );
+      ) as Promise<Record<string, unknown>[]>,
+    ]);
     return {
       ...this.context(query, scope, policyFor),
       rows: rows.map(
@@ -173,6 +210,58 @@ export class CoverageService {
         }),
       ),
     };
+  }
+
+  /**
+   * The grouped tallies of a scope made of whole academies (the trust, an academy, a year group of one),
+   * from the cache for each academy whose `coverage_version` for the year is the one they were counted at,
+   * and counted in one statement for the others. The version is bumped in the same transaction as any change
+   * to the academy's progress rows (a trigger), so a cached count is never older than what the reader sees.
+   */
+  private async cachedByAcademy(
+    scope: ResolvedScope,
+    variant: string,
+    tallies: (where: string, parameters: unknown[], byAcademy: boolean) => Promise<Record<string, unknown>[]>,
+  ): Promise<{ rows: Record<string, unknown>[]; policyVersion: string }> {
+    const onlyAcademy = scope.key === 'trust' ? null : (scope.parameters[0] as string);
+    const versions: { id: string; version: string; policy_version: string }[] = await this.dataSource.query(
+      `SELECT a.id, coalesce(v.version, 0)::text AS version, ${POLICY_VERSION_SQL} AS policy_version
+         FROM academy a LEFT JOIN coverage_version v ON v.academy_id = a.id AND v.academic_year = $1
+        WHERE $2::uuid IS NULL OR a.id = $2::uuid`,
+      [scope.academicYear, onlyAcademy],
+    );
+    const where = scope.key.startsWith('yearGroup:') ? `yearGroup:${scope.parameters[1]}` : scope.key.split(':')[0];
+    const keyOf = (academyId: string) => `${scope.academicYear}|${scope.asAt}|${where}|${variant}|${academyId}`;
+    const rows: Record<string, unknown>[] = [];
+    const stale: { id: string; version: string }[] = [];
+    for (const academy of versions) {
+      const key = keyOf(academy.id);
+      const hit = this.tallies.get(key);
+      if (hit && hit.version === academy.version) {
+        // Most recently used last, so that the oldest go first when the cache is full.
+        this.tallies.delete(key);
+        this.tallies.set(key, hit);
+        rows.push(...hit.rows);
+      } else {
+        stale.push(academy);
+      }
+    }
+    if (stale.length) {
+      // Counted with the trust-wide conditions: whoever may ask for these scopes sees every learner in them.
+      const parameters = [...this.parameters(scope, TRUST_WIDE), stale.map((academy) => academy.id)];
+      const counted = await tallies(
+        `${this.where(scope, TRUST_WIDE)} AND e.academy_id = ANY($${parameters.length}::uuid[])`,
+        parameters,
+        true,
+      );
+      for (const academy of stale) {
+        const own = counted.filter((row) => row['academy'] === academy.id);
+        this.tallies.set(keyOf(academy.id), { version: academy.version, rows: own });
+        rows.push(...own);
+      }
+      while (this.tallies.size > CACHED_TALLIES) this.tallies.delete(this.tallies.keys().next().value as string);
+    }
+    return { rows, policyVersion: versions[0]?.policy_version ?? '' };
   }
 
   private context(query: CoverageQueryDto, scope: ResolvedScope, policyFor: PolicyLookup) {
@@ -277,8 +366,8 @@ export class CoverageService {
         };
       }
       case 'group': {
-        const group = await this.one<{ name: string; academy_id: string; academic_year: number }>(
-          'SELECT name, academy_id, academic_year FROM learning_group WHERE id = $1',
+        const group = await this.one<{ name: string; academy_id: string; academic_year: number; policy_version: string }>(
+          `SELECT name, academy_id, academic_year, ${POLICY_VERSION_SQL} AS policy_version FROM learning_group WHERE id = $1`,
           query.id!,
         );
         if (!group) return this.wrongKindOr404(query.id!, 'group', access);
@@ -298,6 +387,7 @@ export class CoverageService {
           key: `group:${query.id}`,
           label: group.name,
           children: null,
+          policyVersion: group.policy_version,
         };
       }
       case 'learner': {

@@ -1,8 +1,15 @@
-import { addDays, coverageSpans, type DateSpan, learnerProgress, RULE_IDS } from '@encounters/domain';
+import {
+  addDays,
+  coverageSpans,
+  type DateSpan,
+  type IsoDate,
+  learnerProgress,
+  RULE_IDS,
+} from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { loadLearnerRecords } from './learner-records';
-import { loadPolicyLookup } from './policy-lookup';
+import { loadLearnerRecordsWith } from './learner-records';
+import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
 /** Learners are recomputed in batches of this size, so that memory stays flat on a whole trust. */
 const BATCH = 2000;
@@ -32,6 +39,26 @@ function multirange(spans: readonly DateSpan[]): string {
 
 const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [`${rule.toLowerCase()}_window_end`, `${rule.toLowerCase()}_met_on`]);
 
+/** Every column written, in order; the key first. */
+const WRITTEN_COLUMNS: [string, string][] = [
+  ...ENROLMENT_COLUMNS,
+  ...PROGRESS_COLUMNS.map((name): [string, string] => [name, 'date']),
+];
+const KEY = ['academic_year', 'learner_id', 'academy_id'];
+const UPDATED = WRITTEN_COLUMNS.map(([name]) => name).filter((name) => !KEY.includes(name));
+
+/** The last day of any rule's window in a stored row: evidence dated after it changes nothing in that row. */
+const LAST_WINDOW_END_SQL = `GREATEST(${RULE_IDS.map((rule) => `${rule.toLowerCase()}_window_end`).join(', ')})`;
+
+export interface LearnersChangedOptions {
+  /**
+   * The earliest date of any evidence the write added, removed or changed (an attendance write: the
+   * encounter's date). Years whose stored rows have every window closed before it are left as they are;
+   * leave it out when enrolments, policies or several dates changed.
+   */
+  evidenceFrom?: IsoDate;
+}
+
 /**
  * Keeps `learner_progress` in step with the records that evidence it. Every write that changes a learner's
  * enrolments, attendance or guidance meetings calls `learnersChanged` inside its own transaction, so the
@@ -40,10 +67,14 @@ const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [`${rule.toLowerCase()}_wind
 @Injectable()
 export class LearnerProgressService {
   /** Recomputes every year of these learners that has an enrolment, and drops rows of years that lost theirs. */
-  async learnersChanged(manager: EntityManager, learnerIds: readonly string[]): Promise<void> {
+  async learnersChanged(
+    manager: EntityManager,
+    learnerIds: readonly string[],
+    options: LearnersChangedOptions = {},
+  ): Promise<void> {
     const ids = [...new Set(learnerIds)];
     for (let start = 0; start < ids.length; start += BATCH) {
-      await this.recompute(manager, ids.slice(start, start + BATCH));
+      await this.recompute(manager, ids.slice(start, start + BATCH), options.evidenceFrom ?? null);
     }
   }
 
@@ -59,15 +90,32 @@ export class LearnerProgressService {
     );
   }
 
-  private async recompute(manager: EntityManager, learnerIds: string[]): Promise<void> {
+  private async recompute(manager: EntityManager, learnerIds: string[], evidenceFrom: IsoDate | null): Promise<void> {
     // Two writes about the same learner recompute one after the other, the second reading what the first
-    // committed; in id order, so that two batches can never wait on each other.
-    await manager.query('SELECT id FROM learner WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [learnerIds]);
-    const records = await loadLearnerRecords(manager, learnerIds);
-    const policyFor = await loadPolicyLookup(manager);
+    // committed; in id order, so that two batches can never wait on each other. The policies' version comes
+    // with it, so that the policies themselves are read only when they changed.
+    const locked: { id: string; policy_version: string }[] = await manager.query(
+      `SELECT id, ${POLICY_VERSION_SQL} AS policy_version FROM learner WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [learnerIds],
+    );
+    // The records, read after the lock, and in the same statement the years whose every window closed before
+    // the changed evidence: nothing in them can change.
+    const { records, extras } = await loadLearnerRecordsWith(manager, learnerIds, {
+      columns: `(SELECT coalesce(json_agg(json_build_array(learner_id, academic_year)), '[]') FROM (
+                   SELECT learner_id, academic_year FROM learner_progress
+                    WHERE $2::date IS NOT NULL AND learner_id = ANY($1::uuid[])
+                    GROUP BY learner_id, academic_year
+                   HAVING coalesce(max(${LAST_WINDOW_END_SQL}), '-infinity') < $2::date) c) AS closed`,
+      parameters: [evidenceFrom],
+    });
+    const closedKeys = extras['closed'] as [string, number][];
+    const closed = new Set(closedKeys.map(([learnerId, year]) => `${learnerId}/${year}`));
+    const policyFor = await loadPolicyLookup(manager, locked[0]?.policy_version);
     // One row per enrolment: a learner who moved academy during a year has two, each counting on its own dates.
     const progress = records.flatMap((record) => {
-      const years = [...new Set(record.enrolments.map((enrolment) => enrolment.academicYear))];
+      const years = [...new Set(record.enrolments.map((enrolment) => enrolment.academicYear))].filter(
+        (academicYear) => !closed.has(`${record.learnerId}/${academicYear}`),
+      );
       return years.flatMap((academicYear) => {
         const row = learnerProgress(record, academicYear, policyFor);
         const spans = coverageSpans(record.enrolments, academicYear);
@@ -76,14 +124,9 @@ export class LearnerProgressService {
         );
       });
     });
-    await manager.query('DELETE FROM learner_progress WHERE learner_id = ANY($1::uuid[])', [learnerIds]);
-    if (!progress.length) return;
     // Sent as parallel arrays: a single statement whatever the batch size. The
     // enrolment's facts go with it, so that coverage reads this one table.
-    const columns: { name: string; type: string; values: unknown[] }[] = [
-      ...ENROLMENT_COLUMNS.map(([name, type]) => ({ name, type, values: [] as unknown[] })),
-      ...PROGRESS_COLUMNS.map((name) => ({ name, type: 'date', values: [] as unknown[] })),
-    ];
+    const columns = WRITTEN_COLUMNS.map(([name, type]) => ({ name, type, values: [] as unknown[] }));
     for (const { enrolment, row, countsAt } of progress) {
       const values = [
         row.learnerId,
@@ -104,10 +147,29 @@ export class LearnerProgressService {
       ];
       values.forEach((value, index) => columns[index].values.push(value));
     }
+    // One statement: rows of years the learners no longer have an enrolment in go (closed years are kept as
+    // they are), and the others are upserted, a row written only when something in it changed, so that a
+    // write leaves no dead tuples behind for rows it did not change. The key columns' arrays ($1, $2, $5)
+    // say what is kept.
+    const at = (name: string) => `$${WRITTEN_COLUMNS.findIndex(([column]) => column === name) + 1}`;
+    const [ids, closedLearners, closedYears] = [columns.length + 1, columns.length + 2, columns.length + 3];
+    const remove = `DELETE FROM learner_progress gone
+        WHERE gone.learner_id = ANY($${ids}::uuid[])
+          AND (gone.learner_id, gone.academic_year) NOT IN (SELECT * FROM unnest($${closedLearners}::uuid[], $${closedYears}::smallint[]))
+          AND (gone.learner_id, gone.academic_year, gone.academy_id) NOT IN
+              (SELECT * FROM unnest(${at('learner_id')}::uuid[], ${at('academic_year')}::smallint[], ${at('academy_id')}::uuid[]))`;
     await manager.query(
-      `INSERT INTO learner_progress (${columns.map((column) => column.name).join(', ')})
-       SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})`,
-      columns.map((column) => column.values),
+      `WITH removed AS (${remove})
+       INSERT INTO learner_progress AS p (${columns.map((column) => column.name).join(', ')})
+       SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})
+       ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${UPDATED.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
+        WHERE (${UPDATED.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${UPDATED.map((name) => `EXCLUDED.${name}`).join(', ')})`,
+      [
+        ...columns.map((column) => column.values),
+        learnerIds,
+        closedKeys.map(([learnerId]) => learnerId),
+        closedKeys.map(([, year]) => year),
+      ],
     );
   }
 }

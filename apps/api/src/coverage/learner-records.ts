@@ -35,41 +35,58 @@ interface AttendanceRow {
 }
 
 /**
- * Everything the rules engine needs about these learners, read with three queries whatever their number.
- * Dates come back as ISO strings (`::text`), never through a JavaScript Date and its time zone.
+ * Everything the rules engine needs about these learners, read with one statement whatever their number
+ * (one round trip: the enrolments, attendances and guidance meetings as three JSON arrays). Dates come back as
+ * ISO strings (`::text`), never through a JavaScript Date and its time zone.
  */
 export async function loadLearnerRecords(manager: EntityManager, learnerIds: readonly string[]): Promise<LearnerRecord[]> {
-  if (!learnerIds.length) return [];
+  return (await loadLearnerRecordsWith(manager, learnerIds, null)).records;
+}
+
+/**
+ * {@link loadLearnerRecords}, with further columns computed by the same statement (`$1` is the learners' ids,
+ * the parameters given follow it), answered in `extras`.
+ */
+export async function loadLearnerRecordsWith(
+  manager: EntityManager,
+  learnerIds: readonly string[],
+  extra: { columns: string; parameters: unknown[] } | null,
+): Promise<{ records: LearnerRecord[]; extras: Record<string, unknown> }> {
+  if (!learnerIds.length) return { records: [], extras: {} };
   const ids = [...new Set(learnerIds)];
-  // One after the other: inside a transaction the three share one connection.
-  const enrolments: EnrolmentRow[] = await manager.query(
-      `SELECT e.learner_id, l.date_of_birth::text AS date_of_birth, l.gender, e.academic_year, e.academy_id, e.year_group,
-              e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
-              e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after
-         FROM enrolment e JOIN learner l ON l.id = e.learner_id
-        WHERE e.learner_id = ANY($1::uuid[])
-        -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
-        ORDER BY e.learner_id, e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id`,
-      [ids],
+  const [row]: {
+    enrolments: EnrolmentRow[];
+    attendances: AttendanceRow[];
+    meetings: { id: string; learner_id: string; date: string; adviser_level: number | null }[];
+    [column: string]: unknown;
+  }[] = await manager.query(
+    `SELECT
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT e.learner_id, l.date_of_birth::text AS date_of_birth, l.gender, e.academic_year, e.academy_id, e.year_group,
+                 e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
+                 e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after
+            FROM enrolment e JOIN learner l ON l.id = e.learner_id
+           WHERE e.learner_id = ANY($1::uuid[])
+           -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
+           ORDER BY e.learner_id, e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT a.learner_id, a.encounter_id, e.date::text AS date, a.status, e.categories, e.education_types,
+                 a.meaningful_override,
+                 jsonb_build_object(
+                   'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
+                   'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
+                   'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set, 'employerFeedback', e.employer_feedback,
+                   'providerInformation', e.provider_information, 'whatLearningIsLike', e.what_learning_is_like,
+                   'metStaffAndLearners', e.met_staff_and_learners) AS checklist
+            FROM attendance a JOIN encounter e ON e.id = a.encounter_id
+           WHERE a.learner_id = ANY($1::uuid[]) AND e.deleted_at IS NULL) x) AS attendances,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT id, learner_id, date::text AS date, adviser_level
+            FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL) x) AS meetings
+       ${extra ? `, ${extra.columns}` : ''}`,
+    [ids, ...(extra?.parameters ?? [])],
   );
-  const attendances: AttendanceRow[] = await manager.query(
-      `SELECT a.learner_id, a.encounter_id, e.date::text AS date, a.status, e.categories, e.education_types,
-              a.meaningful_override,
-              jsonb_build_object(
-                'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
-                'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
-                'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set, 'employerFeedback', e.employer_feedback,
-                'providerInformation', e.provider_information, 'whatLearningIsLike', e.what_learning_is_like,
-                'metStaffAndLearners', e.met_staff_and_learners) AS checklist
-         FROM attendance a JOIN encounter e ON e.id = a.encounter_id
-        WHERE a.learner_id = ANY($1::uuid[]) AND e.deleted_at IS NULL`,
-      [ids],
-  );
-  const meetings: { id: string; learner_id: string; date: string; adviser_level: number | null }[] = await manager.query(
-      `SELECT id, learner_id, date::text AS date, adviser_level
-         FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL`,
-      [ids],
-  );
+  const { enrolments, attendances, meetings } = row;
   const records = new Map<string, LearnerRecord & { enrolments: LearnerRecord['enrolments'][number][] }>();
   const recordOf = (learnerId: string) => {
     let record = records.get(learnerId);
@@ -115,5 +132,5 @@ export async function loadLearnerRecords(manager: EntityManager, learnerIds: rea
       adviserLevel: row.adviser_level,
     });
   }
-  return [...records.values()];
+  return { records: [...records.values()], extras: row };
 }

@@ -590,7 +590,8 @@ export class EncountersService {
       },
       manager,
     );
-    await this.coverage.learnersChanged(manager, [...touched]);
+    // Only this encounter's attendance changed: years whose windows all closed before its date stay as they are.
+    await this.coverage.learnersChanged(manager, [...touched], { evidenceFrom: state.date });
   }
 
   // ----------------------------------------------------------------------------------------- helpers

@@ -48,7 +48,7 @@ type MeetingWrite =
   | { kind: 'update'; id: string; before: MeetingState; state: MeetingState }
   | { kind: 'delete'; id: string; before: MeetingState };
 
-interface MeetingRow {
+export interface MeetingRow {
   id: string;
   learner_id: string;
   academy_id: string;
@@ -65,7 +65,7 @@ interface MeetingRow {
   updated_at: Date;
 }
 
-const MEETING_COLUMNS = `m.id, m.learner_id, m.academy_id, to_char(m.date, 'YYYY-MM-DD') AS date, m.adviser_name,
+export const MEETING_COLUMNS = `m.id, m.learner_id, m.academy_id, to_char(m.date, 'YYYY-MM-DD') AS date, m.adviser_name,
   m.adviser_level, m.mode, m.summary, m.agreed_actions, to_char(m.follow_up_on, 'YYYY-MM-DD') AS follow_up_on,
   l.upn, ${learnerNameSql('l')} AS learner_name, m.created_at, m.updated_at`;
 
@@ -79,7 +79,7 @@ export class GuidanceMeetingsService {
 
   async list(query: GuidanceMeetingListQueryDto, actor: Actor): Promise<PagedResult<GuidanceMeetingView>> {
     const p = new SqlParams();
-    const where = ['m.deleted_at IS NULL', visibleSql(accessScope(actor.user), p)];
+    const where = ['m.deleted_at IS NULL', meetingVisibleSql(accessScope(actor.user), p)];
     if (query.learnerId) where.push(`m.learner_id = ${p.add(query.learnerId)}`);
     if (query.academyId) where.push(`m.academy_id = ${p.add(query.academyId)}`);
     const rows: (MeetingRow & { total: number })[] = await this.dataSource.query(
@@ -242,10 +242,11 @@ export class GuidanceMeetingsService {
   }
 
   /** Reading restricted notes leaves a trace: one entry per read, naming the meetings. */
-  private async auditNotesRead(views: GuidanceMeetingView[], actor: Actor): Promise<void> {
+  /** Every read of guidance notes is audited: call with the views as answered. */
+  async auditNotesRead(views: GuidanceMeetingView[], actor: Actor): Promise<void> {
     const read = views.filter((view) => view.summary !== undefined);
     if (!read.length) return;
-    await this.audit.record({
+    await this.audit.recordRead({
       userId: actor.user.id,
       action: 'guidance_meeting.read_notes',
       entityType: 'guidance_meeting',
@@ -270,7 +271,7 @@ export class GuidanceMeetingsService {
     const [row]: MeetingRow[] = await manager.query(
       `SELECT ${MEETING_COLUMNS}
        FROM guidance_meeting m JOIN learner l ON l.id = m.learner_id
-       WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${visibleSql(scope, p)}
+       WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${meetingVisibleSql(scope, p)}
        ${lock ? 'FOR UPDATE OF m' : ''}`,
       p.values,
     );
@@ -334,7 +335,8 @@ function mayWriteAcademy(user: AuthUser, academyId: string): boolean {
   );
 }
 
-function visibleSql(scope: AccessScope, p: SqlParams): string {
+/** SQL true for a guidance meeting `m` the scope may see. */
+export function meetingVisibleSql(scope: AccessScope, p: SqlParams): string {
   if (scope.trustWide) return 'TRUE';
   return `(${wholeAcademySql(scope, p, 'm.academy_id')} OR ${taughtLearnerSql(scope, p, 'm.learner_id')})`;
 }
@@ -357,7 +359,7 @@ function describe(state: MeetingState): Record<string, unknown> {
   );
 }
 
-function toView(row: MeetingRow, withNotes: boolean): GuidanceMeetingView {
+export function toView(row: MeetingRow, withNotes: boolean): GuidanceMeetingView {
   return {
     id: row.id,
     learnerId: row.learner_id,

@@ -1,22 +1,34 @@
 import {
   academicYearOf,
+  type AttendanceStatus,
+  type EducationOrganisationType,
+  type EncounterCategory,
   evaluateLearner,
   isMeaningfulFor,
+  type LearnerRecord,
+  type LearnerRuleDetail,
+  type MeaningfulChecklist,
   meaningfulBenchmarkFor,
   RULE_IDS,
-  type LearnerRuleDetail,
   type RuleId,
   statusesOf,
+  type TimelineEncounterEntry,
   type TimelineEntry,
   todayIsoDate,
 } from '@encounters/domain';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { accessScope, type AccessScope, type AuthUser } from '../auth/auth-user';
-import { loadLearnerRecords } from '../coverage/learner-records';
-import { loadPolicyLookup } from '../coverage/policy-lookup';
-import { GuidanceMeetingsService } from '../guidance-meetings/guidance-meetings.service';
+import { accessScope, type AccessScope, type AuthUser, seesGuidanceNotes } from '../auth/auth-user';
+import { loadPolicyLookup, POLICY_VERSION_SQL } from '../coverage/policy-lookup';
+import { SqlParams } from '../encounters/sql-params';
+import {
+  GuidanceMeetingsService,
+  MEETING_COLUMNS,
+  type MeetingRow,
+  meetingVisibleSql,
+  toView,
+} from '../guidance-meetings/guidance-meetings.service';
 import type { LearnerListQueryDto } from './dto/learner-list-query.dto';
 import type {
   EnrolmentResponseDto,
@@ -130,20 +142,63 @@ export class LearnersService {
     return { items: rows.map(toLearnerListItem), total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** A learner the scope may see, with every enrolment held; 404 for one it may not. */
+  /**
+   * A learner the scope may see, with every enrolment held; 404 for one it may not. One statement reads the
+   * learner, their enrolments, attendances and guidance meetings and the policies' version; the policies
+   * themselves are read only when they changed, and reading guidance notes adds the audit entry: at most
+   * three round trips.
+   */
   async get(
     id: string,
     user: AuthUser,
     options: { academicYear?: number; asAt?: string; ip?: string | null } = {},
   ): Promise<LearnerDetailDto> {
     const scope = accessScope(user);
-    const params: unknown[] = [id];
-    const [row] = await this.dataSource.query(
+    const p = new SqlParams();
+    const learnerId = p.add(id);
+    const learnerVisible = learnerVisibleSql(scope, 'l.id', p.values);
+    const meetingVisible = meetingVisibleSql(scope, p);
+    const [row]: LearnerRecordRow[] = await this.dataSource.query(
       `SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
-              to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender
+              to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,
+              ${POLICY_VERSION_SQL} AS policy_version,
+              (SELECT coalesce(json_agg(x), '[]') FROM (
+                 -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
+                 SELECT e.academic_year, e.academy_id, a.name AS academy_name, e.year_group,
+                        g.id AS group_id, g.name AS group_name, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
+                        e.considering_higher_education,
+                        to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
+                        to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
+                   FROM enrolment e
+                   JOIN academy a ON a.id = e.academy_id
+                   LEFT JOIN learning_group g ON g.id = e.registration_group_id
+                  WHERE e.learner_id = l.id
+                  ORDER BY e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
+              (SELECT coalesce(json_agg(x), '[]') FROM (
+                 SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format,
+                        e.delivery, e.categories, e.education_types, a.status, a.meaningful_override,
+                        a.reflection_rating, a.reflection_comment,
+                        jsonb_build_object(
+                          'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
+                          'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
+                          'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set,
+                          'employerFeedback', e.employer_feedback, 'providerInformation', e.provider_information,
+                          'whatLearningIsLike', e.what_learning_is_like,
+                          'metStaffAndLearners', e.met_staff_and_learners) AS checklist,
+                        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
+                                    FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
+                                   WHERE eo.encounter_id = e.id), '[]'::jsonb) AS organisations
+                   FROM attendance a JOIN encounter e ON e.id = a.encounter_id
+                  WHERE a.learner_id = l.id AND e.deleted_at IS NULL) x) AS attendances,
+              (SELECT coalesce(json_agg(x), '[]') FROM (
+                 SELECT ${MEETING_COLUMNS.replace(/m\.created_at, m\.updated_at/, `${isoTimestampSql('m.created_at')} AS created_at, ${isoTimestampSql('m.updated_at')} AS updated_at`)},
+                        ${meetingVisible} AS visible
+                   FROM guidance_meeting m
+                  WHERE m.learner_id = l.id AND m.deleted_at IS NULL
+                  ORDER BY m.date DESC, m.created_at DESC, m.id) x) AS meetings
          FROM learner l
-        WHERE l.id = $1 AND ${learnerVisibleSql(scope, 'l.id', params)}`,
-      params,
+        WHERE l.id = ${learnerId} AND ${learnerVisible}`,
+      p.values,
     );
     if (!row) throw new NotFoundException('No such learner.');
     const names = {
@@ -160,27 +215,45 @@ export class LearnersService {
       dateOfBirth: row.date_of_birth,
       gender: row.gender,
     };
-    const enrolments: Record<string, never>[] = await this.dataSource.query(
-      `SELECT e.academic_year, e.academy_id, a.name AS academy_name, e.year_group,
-              g.id AS group_id, g.name AS group_name, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
-              e.considering_higher_education,
-              to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
-              to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
-         FROM enrolment e
-         JOIN academy a ON a.id = e.academy_id
-         LEFT JOIN learning_group g ON g.id = e.registration_group_id
-        WHERE e.learner_id = $1
-        ORDER BY e.academic_year DESC, e.admission_date DESC NULLS LAST, e.created_at DESC`,
-      [id],
-    );
+    const record: LearnerRecord = {
+      learnerId: id,
+      dateOfBirth: row.date_of_birth,
+      enrolments: row.enrolments.map((enrolment) => ({
+        academicYear: enrolment.academic_year,
+        academyId: enrolment.academy_id,
+        yearGroup: enrolment.year_group,
+        groupId: enrolment.group_id,
+        consideringHigherEducation: enrolment.considering_higher_education,
+        admissionDate: enrolment.admission_date,
+        leavingDate: enrolment.leaving_date,
+        pupilPremium: enrolment.pupil_premium,
+        senStatus: enrolment.sen_status,
+        eal: enrolment.eal,
+        lookedAfter: enrolment.looked_after,
+        gender: row.gender ?? '',
+      })),
+      attendances: row.attendances.map((attendance) => ({
+        encounterId: attendance.id,
+        date: attendance.date,
+        status: attendance.status,
+        categories: attendance.categories,
+        educationTypes: attendance.education_types,
+        meaningful: attendance.checklist,
+        meaningfulOverride: attendance.meaningful_override,
+      })),
+      guidanceMeetings: row.meetings.map((meeting) => ({
+        id: meeting.id,
+        date: meeting.date,
+        adviserLevel: meeting.adviser_level,
+      })),
+    };
     const asAt = options.asAt ?? todayIsoDate();
     const academicYear = options.academicYear ?? academicYearOf(asAt);
-    const [record] = await loadLearnerRecords(this.dataSource.manager, [id]);
     const evaluation = evaluateLearner({
-      learner: record ?? { learnerId: id, enrolments: [], attendances: [], guidanceMeetings: [] },
+      learner: record,
       academicYear,
       asAt,
-      policyFor: await loadPolicyLookup(this.dataSource.manager),
+      policyFor: await loadPolicyLookup(this.dataSource.manager, row.policy_version),
     });
     const ruleDetails = Object.fromEntries(
       RULE_IDS.map((rule) => {
@@ -188,18 +261,40 @@ export class LearnersService {
         return [rule, { status, window, evidence, stillNeeded } satisfies LearnerRuleDetail];
       }),
     ) as Record<RuleId, LearnerRuleDetail>;
+    const meetings = row.meetings
+      .filter((meeting) => meeting.visible)
+      .slice(0, MEETINGS_ON_TIMELINE)
+      .map((meeting) =>
+        toView(
+          { ...meeting, created_at: new Date(meeting.created_at), updated_at: new Date(meeting.updated_at) },
+          seesGuidanceNotes(user, [meeting.academy_id]),
+        ),
+      );
+    await this.guidanceMeetings.auditNotesRead(meetings, { user, ip: options.ip ?? null });
     const timeline = [
-      ...(await this.encounterTimeline(id, scope)),
-      ...(await this.meetingTimeline(id, user, options.ip ?? null)),
+      ...row.attendances.map(toEncounterEntry),
+      ...meetings.map((meeting): TimelineEntry => ({
+        kind: 'guidance_meeting',
+        date: meeting.date,
+        guidanceMeetingId: meeting.id,
+        adviserName: meeting.adviserName,
+        adviserLevel: meeting.adviserLevel,
+        mode: meeting.mode,
+        ...(meeting.summary !== undefined
+          ? { summary: meeting.summary, agreedActions: meeting.agreedActions }
+          : {}),
+        followUpOn: meeting.followUpOn ?? null,
+      })),
     ].sort((a, b) => b.date.localeCompare(a.date));
     return {
       learner,
-      enrolments: enrolments.map((enrolment): EnrolmentResponseDto => ({
+      // Newest first for the page, the reverse of the order R-G-2 reads them in.
+      enrolments: [...row.enrolments].reverse().map((enrolment): EnrolmentResponseDto => ({
         academicYear: enrolment.academic_year,
         academyId: enrolment.academy_id,
         academyName: enrolment.academy_name,
         yearGroup: enrolment.year_group,
-        group: enrolment.group_id ? { id: enrolment.group_id, name: enrolment.group_name } : null,
+        group: enrolment.group_id ? { id: enrolment.group_id, name: enrolment.group_name as string } : null,
         pupilPremium: enrolment.pupil_premium,
         senStatus: enrolment.sen_status,
         eal: enrolment.eal,
@@ -216,79 +311,6 @@ export class LearnersService {
     };
   }
 
-  /**
-   * The encounters the learner was down for. Teachers and academy staff see encounters of other academies
-   * too: the learner's history travels with them (R-G-2), and they may see this learner.
-   */
-  private async encounterTimeline(learnerId: string, _scope: AccessScope): Promise<TimelineEntry[]> {
-    const rows: Record<string, never>[] = await this.dataSource.query(
-      `SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format, e.delivery,
-              e.categories, a.status, a.meaningful_override, a.reflection_rating, a.reflection_comment,
-              jsonb_build_object(
-                'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
-                'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
-                'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set, 'employerFeedback', e.employer_feedback,
-                'providerInformation', e.provider_information, 'whatLearningIsLike', e.what_learning_is_like) AS checklist,
-              COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
-                          FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
-                         WHERE eo.encounter_id = e.id), '[]'::jsonb) AS organisations
-         FROM attendance a JOIN encounter e ON e.id = a.encounter_id
-        WHERE a.learner_id = $1 AND e.deleted_at IS NULL`,
-      [learnerId],
-    );
-    return rows.map((row): TimelineEntry => {
-      const categories = row.categories as string[];
-      // Meaningful when every benchmark the encounter evidences has its checklist complete, less any override.
-      const benchmarks = categories
-        .map((category) => meaningfulBenchmarkFor(category as never))
-        .filter((b) => b !== null);
-      const meaningful =
-        row.meaningful_override !== false &&
-        benchmarks.every((benchmark) => isMeaningfulFor(benchmark, row.checklist));
-      return {
-        kind: 'encounter',
-        date: row.date,
-        endDate: row.end_date,
-        encounterId: row.id,
-        academyId: row.academy_id,
-        title: row.title,
-        format: row.format,
-        delivery: row.delivery,
-        organisations: row.organisations,
-        status: row.status,
-        meaningful,
-        categories: row.categories,
-        reflection: row.reflection_rating
-          ? { rating: row.reflection_rating, comment: row.reflection_comment ?? '' }
-          : null,
-      };
-    });
-  }
-
-  /** Guidance meetings through their own service, which hides and audits the restricted notes. */
-  private async meetingTimeline(
-    learnerId: string,
-    user: AuthUser,
-    ip: string | null,
-  ): Promise<TimelineEntry[]> {
-    const meetings = await this.guidanceMeetings.list({ learnerId, page: 1, pageSize: 500 } as never, {
-      user,
-      ip,
-    });
-    return meetings.items.map((meeting): TimelineEntry => ({
-      kind: 'guidance_meeting',
-      date: meeting.date,
-      guidanceMeetingId: meeting.id,
-      adviserName: meeting.adviserName,
-      adviserLevel: meeting.adviserLevel,
-      mode: meeting.mode,
-      ...(meeting.summary !== undefined
-        ? { summary: meeting.summary, agreedActions: meeting.agreedActions }
-        : {}),
-      followUpOn: meeting.followUpOn ?? null,
-    }));
-  }
-
   /** The total when the page asked for is past the last one (the window count then sees no row). */
   private async count(where: string[], params: unknown[]): Promise<number> {
     const [{ total }] = await this.dataSource.query(
@@ -298,4 +320,96 @@ export class LearnersService {
     );
     return total;
   }
+}
+
+/** The guidance meetings the timeline shows, as the meetings list's largest page. */
+const MEETINGS_ON_TIMELINE = 500;
+
+/** A timestamp as `Date.prototype.toISOString` writes it, from inside a JSON aggregate. */
+function isoTimestampSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+interface EnrolmentJson {
+  academic_year: number;
+  academy_id: string;
+  academy_name: string;
+  year_group: number;
+  group_id: string | null;
+  group_name: string | null;
+  pupil_premium: boolean;
+  sen_status: 'N' | 'K' | 'E';
+  eal: boolean;
+  looked_after: boolean;
+  considering_higher_education: boolean;
+  admission_date: string | null;
+  leaving_date: string | null;
+}
+
+interface AttendanceJson {
+  id: string;
+  academy_id: string;
+  title: string;
+  date: string;
+  end_date: string | null;
+  format: TimelineEncounterEntry['format'];
+  delivery: TimelineEncounterEntry['delivery'];
+  categories: EncounterCategory[];
+  education_types: EducationOrganisationType[];
+  status: AttendanceStatus;
+  meaningful_override: boolean | null;
+  reflection_rating: number | null;
+  reflection_comment: string | null;
+  checklist: MeaningfulChecklist;
+  organisations: TimelineEncounterEntry['organisations'];
+}
+
+interface LearnerRecordRow {
+  id: string;
+  upn: string;
+  legal_surname: string;
+  legal_forename: string;
+  preferred_surname: string | null;
+  preferred_forename: string | null;
+  date_of_birth: string;
+  gender: string | null;
+  policy_version: string;
+  enrolments: EnrolmentJson[];
+  attendances: AttendanceJson[];
+  meetings: (Omit<MeetingRow, 'created_at' | 'updated_at'> & {
+    created_at: string;
+    updated_at: string;
+    visible: boolean;
+  })[];
+}
+
+/**
+ * An encounter the learner was down for. Teachers and academy staff see encounters of other academies too:
+ * the learner's history travels with them (R-G-2), and they may see this learner.
+ */
+function toEncounterEntry(row: AttendanceJson): TimelineEntry {
+  // Meaningful when every benchmark the encounter evidences has its checklist complete, less any override.
+  const benchmarks = row.categories
+    .map((category) => meaningfulBenchmarkFor(category))
+    .filter((benchmark) => benchmark !== null);
+  const meaningful =
+    row.meaningful_override !== false &&
+    benchmarks.every((benchmark) => isMeaningfulFor(benchmark, row.checklist));
+  return {
+    kind: 'encounter',
+    date: row.date,
+    endDate: row.end_date,
+    encounterId: row.id,
+    academyId: row.academy_id,
+    title: row.title,
+    format: row.format,
+    delivery: row.delivery,
+    organisations: row.organisations,
+    status: row.status,
+    meaningful,
+    categories: row.categories,
+    reflection: row.reflection_rating
+      ? { rating: row.reflection_rating, comment: row.reflection_comment ?? '' }
+      : null,
+  };
 }

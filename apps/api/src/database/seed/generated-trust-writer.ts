@@ -201,7 +201,10 @@ export async function writeGeneratedTrust(
       { name: 'mode', type: 'text', values: g.map(() => 'in_person') },
     ]);
     log(`${g.length} guidance meetings; computing coverage for ${RULE_IDS.length} rules`);
+    // Statistics of the rows just written, so that reading each batch's records uses the indexes.
+    await manager.query('ANALYZE learner, enrolment, encounter, attendance, guidance_meeting');
     await progress.learnersChanged(manager, learnerIds);
+    log('coverage computed');
   });
   // Fresh statistics, or the planner judges the next queries by the empty tables it last saw.
   await dataSource.query('ANALYZE');

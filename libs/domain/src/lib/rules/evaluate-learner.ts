@@ -60,7 +60,23 @@ interface Requirement {
   evidence: readonly Evidence[];
   /** What is missing, or null when the requirement is satisfied. */
   shortfall: string | null;
+  /**
+   * The first date by which the evidence satisfies the requirement: the date of the n-th piece for a count,
+   * the date the last missing kind was covered for a range; {@link ALWAYS} when nothing is needed, null
+   * when the evidence never does.
+   */
+  satisfiedOn: IsoDate | null;
 }
+
+/** Before every date: a requirement satisfied with no evidence at all. */
+const ALWAYS = '';
+
+/**
+ * For each rule, the first date at which it is met when only evidence dated on or before that date counts
+ * (R-AY-5), given the enrolment this evaluation placed the learner by; an empty string when it is met with
+ * no evidence, null when it is not met (or does not apply).
+ */
+export type FirstMetDates = Record<RuleId, IsoDate | null>;
 
 const EDUCATION_TYPE_NOUNS: Readonly<Record<EducationOrganisationType, string>> = {
   higher_education: 'a university or higher-education college',
@@ -83,6 +99,19 @@ const EMPLOYER_OR_WORKPLACE = {
  * Encounters from every academy count (R-G-2): the learner's history travels with them.
  */
 export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation {
+  return evaluateLearnerWithFirstMet(input).evaluation;
+}
+
+/**
+ * {@link evaluateLearner}, and from the same pass over the evidence each met rule's first-met date: for
+ * count rules the date of the n-th qualifying piece of evidence, for the education range the date the last
+ * missing kind was covered. Exact as long as the learner's enrolment that year is the same at every date
+ * (the window and thresholds then do not move with the as-at date); `learnerProgress` checks that.
+ */
+export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
+  evaluation: LearnerEvaluation;
+  firstMet: FirstMetDates;
+} {
   const { learner, academicYear, asAt, policyFor } = input;
   const policy = policyFor(academicYear);
   const history = yearGroupHistoryOf(learner);
@@ -122,6 +151,8 @@ export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation 
   ): Requirement => ({
     evidence,
     shortfall: countShortfall(evidence.length, required, noun),
+    // `distinct` sorts the evidence by date, so the n-th piece is the n-th date.
+    satisfiedOn: required <= 0 ? ALWAYS : (evidence[required - 1]?.date ?? null),
   });
   const categoryCount = (category: EncounterCategory, window: DateWindow, required: number): Requirement =>
     countOf(evidenceOf(category, window), required, ENCOUNTER_CATEGORY_NOUNS[category]);
@@ -139,15 +170,23 @@ export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation 
   const pal = (window: PalWindowNumber): DateWindow =>
     palWindow(window, history) ?? offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window);
 
+  const firstMet = {} as FirstMetDates;
   const evaluate = (
     rule: RuleId,
     applies: boolean,
     window: () => DateWindow,
     requirements: (window: DateWindow) => Requirement[],
   ): RuleResult => {
+    firstMet[rule] = null;
     if (!applies) return { rule, status: 'not_applicable', window: null, evidence: [], stillNeeded: null };
     const dates = window();
     const found = requirements(dates);
+    let metOn: IsoDate | null = ALWAYS;
+    for (const requirement of found) {
+      if (metOn === null || requirement.satisfiedOn === null) metOn = null;
+      else if (requirement.satisfiedOn > metOn) metOn = requirement.satisfiedOn;
+    }
+    firstMet[rule] = metOn;
     const shortfalls = found.map((r) => r.shortfall).filter((s): s is string => s !== null);
     const status = ruleStatus(shortfalls.length === 0, dates, asAt, policy.atRiskDays);
     return {
@@ -220,7 +259,10 @@ export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation 
     ),
   };
 
-  return { academicYear, asAt, ruleSet: policy.ruleSet, yearGroup, enrolment, results };
+  return {
+    evaluation: { academicYear, asAt, ruleSet: policy.ruleSet, yearGroup, enrolment, results },
+    firstMet,
+  };
 
   function objectiveTwo(window: DateWindow): Requirement[] {
     const employerOrWorkplace = distinct([
@@ -264,7 +306,20 @@ export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation 
     );
     const covered = new Set(contributing.flatMap((a) => a.educationTypes));
     const missing = range.filter((type) => !covered.has(type));
+    // The date on which the last kind of the range was first covered.
+    let satisfiedOn: IsoDate | null = missing.length ? null : ALWAYS;
+    if (!missing.length) {
+      for (const type of range) {
+        const first = contributing.reduce<IsoDate | null>(
+          (earliest, a) =>
+            a.educationTypes.includes(type) && (!earliest || a.date < earliest) ? a.date : earliest,
+          null,
+        );
+        if (first && first > (satisfiedOn ?? ALWAYS)) satisfiedOn = first;
+      }
+    }
     return {
+      satisfiedOn,
       evidence: distinct(contributing.map((a) => ({ id: a.encounterId, date: a.date }))),
       shortfall: missing.length
         ? `an encounter with ${joinInEnglish(missing.map((type) => EDUCATION_TYPE_NOUNS[type]))}`

@@ -1,6 +1,6 @@
 import { AcademicYear, IsoDate, daysBetween } from '../calendar';
-import { evaluateLearner, LearnerEvaluation } from './evaluate-learner';
-import { LearnerRecord } from './learner-record';
+import { evaluateLearner, evaluateLearnerWithFirstMet, LearnerEvaluation } from './evaluate-learner';
+import { LearnerEnrolment, LearnerRecord } from './learner-record';
 import { PolicyLookup, RuleSet } from './policy';
 import { RULE_IDS, RuleId, RuleStatus } from './rule';
 
@@ -29,10 +29,95 @@ export interface LearnerYearProgress {
 const END_OF_TIME: IsoDate = '9999-12-31';
 
 /**
- * The progress of every rule for one learner and year, found with the rules engine itself: once with
- * everything counted, then by bisection over the dates of the evidence for the first date each rule is met.
+ * The progress of every rule for one learner and year, from one evaluation with everything counted: each
+ * met rule's first-met date comes from the same pass over the date-sorted evidence (the date of the n-th
+ * qualifying piece). That is exact when the enrolment that places the learner is the same at every date of
+ * the year; for a learner whose year group or profile changed during the year (a move between academies)
+ * it falls back to {@link learnerProgressBySearch}, which asks the engine at the evidence dates.
  */
 export function learnerProgress(
+  learner: LearnerRecord,
+  academicYear: AcademicYear,
+  policyFor: PolicyLookup,
+): LearnerYearProgress {
+  if (!sameProfileAllYear(learner.enrolments, academicYear)) {
+    return learnerProgressBySearch(learner, academicYear, policyFor);
+  }
+  const { evaluation, firstMet } = evaluateLearnerWithFirstMet({
+    learner,
+    academicYear,
+    asAt: END_OF_TIME,
+    policyFor,
+  });
+  const eventDates = evidenceDates(learner);
+  const rules = {} as Record<RuleId, RuleProgress>;
+  for (const rule of RULE_IDS) {
+    const result = evaluation.results[rule];
+    if (result.status === 'not_applicable' || !result.window) {
+      rules[rule] = { windowEnd: null, metOn: null };
+      continue;
+    }
+    const windowEnd = result.window.end;
+    const earliest = firstMet[rule];
+    if (result.status !== 'met' || earliest === null) {
+      rules[rule] = { windowEnd, metOn: null };
+      continue;
+    }
+    // The first evidence date on or after the date the requirements were all satisfied: the date itself,
+    // or (for a rule met with no evidence needed) the rule's first piece of evidence, as the search finds.
+    let metOn: IsoDate | null = null;
+    for (const id of result.evidence) {
+      const date = eventDates.get(id);
+      if (date && date >= earliest && (!metOn || date < metOn)) metOn = date;
+    }
+    rules[rule] = { windowEnd, metOn };
+  }
+  return {
+    learnerId: learner.learnerId,
+    academicYear,
+    ruleSet: evaluation.ruleSet,
+    yearGroup: evaluation.yearGroup,
+    atRiskDays: policyFor(academicYear).atRiskDays,
+    rules,
+  };
+}
+
+/**
+ * True when every enrolment of the year places the learner alike: same year group, same plan for higher
+ * education, same curriculum area. Then nothing the rules read from the enrolment moves with the as-at date.
+ */
+function sameProfileAllYear(enrolments: readonly LearnerEnrolment[], academicYear: AcademicYear): boolean {
+  let first: LearnerEnrolment | null = null;
+  for (const enrolment of enrolments) {
+    if (enrolment.academicYear !== academicYear) continue;
+    if (!first) {
+      first = enrolment;
+      continue;
+    }
+    if (
+      enrolment.yearGroup !== first.yearGroup ||
+      enrolment.consideringHigherEducation !== first.consideringHigherEducation ||
+      (enrolment.curriculumSectors ?? []).join() !== (first.curriculumSectors ?? []).join()
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function evidenceDates(learner: LearnerRecord): Map<string, IsoDate> {
+  return new Map<string, IsoDate>([
+    ...learner.attendances.map((attendance) => [attendance.encounterId, attendance.date] as const),
+    ...learner.guidanceMeetings.map((meeting) => [meeting.id, meeting.date] as const),
+  ]);
+}
+
+/**
+ * The progress found with the rules engine alone: once with everything counted, then by bisection over
+ * the dates of the evidence for the first date each rule is met (about a dozen full evaluations per
+ * learner and year). The oracle for {@link learnerProgress}, and its answer for learners who moved.
+ */
+export function learnerProgressBySearch(
   learner: LearnerRecord,
   academicYear: AcademicYear,
   policyFor: PolicyLookup,
@@ -46,10 +131,7 @@ export function learnerProgress(
     }
     return evaluation;
   };
-  const eventDates = new Map<string, IsoDate>([
-    ...learner.attendances.map((attendance) => [attendance.encounterId, attendance.date] as const),
-    ...learner.guidanceMeetings.map((meeting) => [meeting.id, meeting.date] as const),
-  ]);
+  const eventDates = evidenceDates(learner);
 
   const everything = evaluateAt(END_OF_TIME);
   const rules = {} as Record<RuleId, RuleProgress>;

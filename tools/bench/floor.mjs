@@ -1,0 +1,136 @@
+// The API against the bare floor server (issue 20), side by side in the same run on the same database: the
+// class view (`/api/coverage/learners?scope=group`) as a trust administrator sees it, answered by the API and
+// by `floor-server.mjs` (node:http + pg, the same statements, the same JSON). Checks the answers are byte for
+// byte the same, then measures each alone: the median at one connection, and requests per second at ten.
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../start/embedded-postgres.mjs';
+
+export const name = 'floor';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROUNDS = 200;
+const CONNECTIONS = 10;
+const SECONDS = 6;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function startFloor(databaseUrl) {
+  const port = await freePort();
+  const floor = spawn(process.execPath, [resolve(here, 'floor-server.mjs')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolveStart, rejectStart) => {
+    floor.stdout.once('data', resolveStart);
+    floor.once('exit', (code) => rejectStart(new Error(`The floor server exited with code ${code}.`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      floor.kill('SIGTERM');
+      await new Promise((resolveExit) =>
+        floor.exitCode !== null ? resolveExit() : floor.once('exit', resolveExit),
+      );
+    },
+  };
+}
+
+/** `fetch` of the path, answering the body as text; any status but 200 fails the run. */
+async function text(get, path) {
+  const response = await get(path);
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${body.slice(0, 200)}`);
+  return body;
+}
+
+async function latency(get, path) {
+  for (let warm = 0; warm < 20; warm++) await text(get, path);
+  const times = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    await text(get, path);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function throughput(get, path) {
+  let done = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < until) {
+        await text(get, path);
+        done += 1;
+      }
+    }),
+  );
+  return done / SECONDS;
+}
+
+export async function run(context) {
+  const generated = context.preset && context.preset !== 'demo';
+  const [group] = (
+    await context.db.query(
+      `SELECT g.id, g.academic_year FROM learning_group g JOIN enrolment e ON e.registration_group_id = g.id
+        WHERE ($1::smallint IS NULL OR g.academic_year = $1)
+        GROUP BY g.id ORDER BY g.academic_year DESC, count(*) DESC, g.id LIMIT 1`,
+      [generated ? 2025 : null],
+    )
+  ).rows;
+  const path = `/api/coverage/learners?scope=group&id=${group.id}&academicYear=${group.academic_year}&asAt=${group.academic_year + 1}-03-31`;
+  const floor = await startFloor(context.databaseUrl);
+  try {
+    const api = (target) => context.fetch(target);
+    const bare = (target) => fetch(`${floor.baseUrl}${target}`);
+    const fromApi = await text(api, path);
+    const fromFloor = await text(bare, path);
+    const learners = JSON.parse(fromApi).rows.length;
+    const apiMedian = await latency(api, path);
+    const floorMedian = await latency(bare, path);
+    const apiRate = await throughput(api, path);
+    const floorRate = await throughput(bare, path);
+    const ratio = apiRate / floorRate;
+    return [
+      {
+        metric: `class view (${learners} learners): the API's answer is the floor server's, byte for byte`,
+        value: fromApi === fromFloor ? 'yes' : 'no',
+        target: 'yes',
+        ok: fromApi === fromFloor,
+      },
+      {
+        metric: `class view through the API, median of ${ROUNDS}`,
+        value: apiMedian,
+        unit: 'ms',
+        target: '≤ 10 ms',
+        ok: apiMedian <= 10,
+      },
+      { metric: `class view from the floor server, median of ${ROUNDS}`, value: floorMedian, unit: 'ms' },
+      {
+        metric: `class view through the API at ${CONNECTIONS} connections`,
+        value: apiRate,
+        unit: 'req/s',
+      },
+      {
+        metric: `class view from the floor server at ${CONNECTIONS} connections`,
+        value: floorRate,
+        unit: 'req/s',
+      },
+      {
+        metric: 'class view throughput: API ÷ floor server',
+        value: ratio,
+        unit: '×',
+        target: '≥ 0.85',
+        ok: ratio >= 0.85,
+      },
+    ];
+  } finally {
+    await floor.stop();
+  }
+}
