@@ -17,7 +17,8 @@ describe(`${StrictValidationPipe.name} against hostile input (HTTP, PostgreSQL)`
     Number((await dataSource.query(`SELECT count(*) FROM organisation`))[0].count);
 
   beforeAll(async () => {
-    app = await createTestApp();
+    // With a key for sealed secrets, so the second-factor routes are swept too rather than answering 503.
+    app = await createTestApp({ SECRETS_KEY: Buffer.alloc(32, 5).toString('base64') });
     await resetDatabase(app);
     dataSource = app.get(DataSource);
     fx = await createEncounterFixtures(app, { urnA: '960001', urnB: '960002' });
