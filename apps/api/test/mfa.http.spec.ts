@@ -249,6 +249,31 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
         .expect(401);
     });
 
+    it('with the policy on, lets a script set one up and answers its token with the recovery codes', async () => {
+      await admin.put('/api/auth/mfa/policy').send({ requireForPersonalData: true }).expect(200);
+      const { email } = await createUser(app, ['careers_lead']);
+      const step = await passwordStep(email, '/api/auth/token');
+      expect(step.body).toEqual({
+        mfaRequired: true,
+        enrolmentRequired: true,
+        challenge: expect.any(String),
+      });
+      const setup = await request(server())
+        .post('/api/auth/mfa/enrolment/setup')
+        .send({ challenge: step.body.challenge })
+        .expect(200);
+      const confirmed = await request(server())
+        .post('/api/auth/mfa/enrolment/confirm')
+        .send({ challenge: step.body.challenge, code: await codeAt(secretOf(setup.body.otpauthUrl)) })
+        .expect(200);
+      expect(confirmed.body).toMatchObject({ token: expect.any(String), recoveryCodes: expect.any(Array) });
+      expect(confirmed.headers['set-cookie']).toBeUndefined();
+      await request(server())
+        .get('/api/auth/me')
+        .set('authorization', `Bearer ${confirmed.body.token}`)
+        .expect(200);
+    });
+
     it('lets an administrator reset a lost factor, audited', async () => {
       await admin.put('/api/auth/mfa/policy').send({ requireForPersonalData: false }).expect(200);
       const { email, id } = await enrolled();
@@ -269,5 +294,19 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
       const login = await passwordStep(email);
       expect(login.body).toMatchObject({ mfaRequired: true, enrolmentRequired: true });
     });
+  });
+
+  it('says plainly that a second factor cannot be set up without SECRETS_KEY', async () => {
+    const withoutKey = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000' });
+    try {
+      const agent = await signedInUser(withoutKey, ['teacher']);
+      const response = await agent.post('/api/auth/mfa/setup');
+      expect(response.status).toBe(503);
+      expect(response.body.message).toBe(
+        'A second factor cannot be set up: the administrator has not set SECRETS_KEY.',
+      );
+    } finally {
+      await withoutKey.close();
+    }
   });
 });

@@ -19,6 +19,7 @@ test.describe('signing in with a school account', () => {
   });
 
   test('the administrator adds the provider, and a careers lead signs in through it', async ({ page }) => {
+    test.setTimeout(90_000);
     const label = 'Kilnside staff accounts';
     await signIn(page, DEMO_USERS.admin);
     await page.getByRole('link', { name: 'Admin' }).click();
