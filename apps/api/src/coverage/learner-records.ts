@@ -39,7 +39,10 @@ interface AttendanceRow {
  * (one round trip: the enrolments, attendances and guidance meetings as three JSON arrays). Dates come back as
  * ISO strings (`::text`), never through a JavaScript Date and its time zone.
  */
-export async function loadLearnerRecords(manager: EntityManager, learnerIds: readonly string[]): Promise<LearnerRecord[]> {
+export async function loadLearnerRecords(
+  manager: EntityManager,
+  learnerIds: readonly string[],
+): Promise<LearnerRecord[]> {
   return (await loadLearnerRecordsWith(manager, learnerIds, null)).records;
 }
 

@@ -11,7 +11,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AccessScope } from '../auth/auth-user';
+import type { AccessScope } from '../common/access/policy';
 import { COUNTS_AT, CoverageService, STATUS_COLUMNS } from '../coverage/coverage.service';
 import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 import { loadPolicyLookup } from '../coverage/policy-lookup';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
 import { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
@@ -15,7 +15,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('compliance')
-  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @Can('readReports')
   @ApiProduces('text/csv', 'application/pdf')
   @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
   @ApiOperation({
@@ -33,7 +33,7 @@ export class ReportsController {
   }
 
   @Get('organisations')
-  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @Can('readReports')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'Every organisation engaged in the year: encounters and learners reached, by academy',

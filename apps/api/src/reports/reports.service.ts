@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { ComplianceReportService } from './compliance-report.service';
 import type { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
 import type { LearnerRecordQueryDto } from './dto/learner-record-query.dto';

@@ -32,14 +32,6 @@ import { RULE_SHORT_LABELS } from '../ui/rule-short-labels';
 import { StatusChip } from '../ui/status-chip';
 import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
 
-const ACADEMY_STAFF_ROLES = [
-  'trust_admin',
-  'trust_leader',
-  'academy_leader',
-  'careers_lead',
-  'careers_adviser',
-];
-
 interface LearnerLine {
   row: CoverageLearnerRow;
   unmet: number;
@@ -89,12 +81,8 @@ export class ClassCoverage {
   protected readonly formatDate = formatBritishDate;
   protected readonly onlyThisTerm = signal(false);
 
-  protected readonly academyStaff = computed(() =>
-    this.session.roles().some((role) => ACADEMY_STAFF_ROLES.includes(role)),
-  );
-  private readonly trustWide = computed(() =>
-    this.session.roles().some((role) => role === 'trust_admin' || role === 'trust_leader'),
-  );
+  protected readonly academyStaff = this.session.academyStaff;
+  private readonly trustWide = this.session.trustWide;
   protected readonly academicYear = computed<AcademicYear>(() => {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());

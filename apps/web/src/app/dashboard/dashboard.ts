@@ -109,15 +109,9 @@ export class Dashboard {
   protected readonly formatDate = formatBritishDate;
   protected readonly yearLabel = academicYearLabel;
 
-  protected readonly trustWide = computed(() =>
-    this.session.roles().some((role) => role === 'trust_leader' || role === 'trust_admin'),
-  );
+  protected readonly trustWide = this.session.trustWide;
   /** The report endpoints refuse careers advisers; the buttons are not offered to them. */
-  protected readonly canDownloadReports = computed(() =>
-    this.session
-      .roles()
-      .some((role) => ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead'].includes(role)),
-  );
+  protected readonly canDownloadReports = computed(() => this.session.can('readReports'));
   protected readonly academicYear = computed<AcademicYear>(() => {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());

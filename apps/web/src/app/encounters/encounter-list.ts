@@ -260,9 +260,7 @@ export class EncounterList {
   /** Query parameters, e.g. `?academyId=` after logging an encounter. */
   readonly academyId = input<string>();
 
-  protected readonly canWrite = computed(() =>
-    this.session.roles().some((role) => role === 'careers_lead' || role === 'trust_admin'),
-  );
+  protected readonly canWrite = computed(() => this.session.can('logEncounter'));
   protected readonly columns = computed(() =>
     this.canWrite()
       ? ['date', 'title', 'organisations', 'countsAs', 'attended', 'actions']

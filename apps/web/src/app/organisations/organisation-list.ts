@@ -199,9 +199,7 @@ export class OrganisationList {
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   protected readonly sectors = SECTORS;
-  protected readonly canWrite = computed(() =>
-    this.session.roles().some((role) => role === 'careers_lead' || role === 'trust_admin'),
-  );
+  protected readonly canWrite = computed(() => this.session.can('manageOrganisations'));
   protected readonly columns = computed(() => {
     const columns = ['name', 'type', 'sectors', 'encounters', 'learners', 'last'];
     return this.canWrite() ? [...columns, 'actions'] : columns;
