@@ -8,7 +8,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: 'list',
-  timeout: 30_000,
+  // Each test is a whole journey of several pages with axe checks: minutes on a loaded 2-core machine, not seconds.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   globalSetup: './src/global-setup.ts',
   globalTeardown: './src/global-teardown.ts',

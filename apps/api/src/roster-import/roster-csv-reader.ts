@@ -1,9 +1,9 @@
 import {
-  readRosterTable,
   type RosterHeaderMapping,
   type RosterRecord,
   type RosterRowError,
   type RosterTable,
+  RosterTableReader,
 } from '@encounters/domain';
 import { HttpStatus } from '@nestjs/common';
 import { isUtf8 } from 'node:buffer';
@@ -18,14 +18,26 @@ export type RosterEncoding = 'UTF-8' | 'Windows-1252' | 'UTF-16LE' | 'UTF-16BE';
 
 export type RosterDelimiter = ',' | ';' | '\t';
 
-/** A roster as sent, split into records but not yet read as learners: that needs the academy's mapping. */
-export interface RosterFile {
-  readonly format: 'csv' | 'json';
-  readonly records: readonly RosterRecord[];
-  readonly encoding: RosterEncoding;
-  readonly delimiter: RosterDelimiter | null;
-  readonly bytes: number;
-}
+/**
+ * A roster as sent, not yet read as learners: that needs the academy's mapping. A file is kept as its UTF-8
+ * bytes (at most 20 MB, a tenth of what its records would take) and parsed once the mapping is known; a JSON
+ * body arrives already as records.
+ */
+export type RosterFile =
+  | {
+      readonly format: 'csv';
+      readonly utf8: Buffer;
+      readonly encoding: RosterEncoding;
+      readonly delimiter: RosterDelimiter;
+      readonly bytes: number;
+    }
+  | {
+      readonly format: 'json';
+      readonly records: readonly RosterRecord[];
+      readonly encoding: 'UTF-8';
+      readonly delimiter: null;
+      readonly bytes: number;
+    };
 
 /** A roster read and validated row by row, before anything is compared with the database. */
 export interface ParsedRoster extends RosterTable {
@@ -80,19 +92,31 @@ export async function readRosterFile(
   const { utf8, encoding } = decode(Buffer.concat(chunks, bytes));
   chunks.length = 0;
   const delimiter = sniffDelimiter(utf8.subarray(0, 64 * 1024).toString('utf8'));
-  return { format: 'csv', records: await parseRecords(utf8, delimiter), encoding, delimiter, bytes };
+  return { format: 'csv', utf8, encoding, delimiter, bytes };
 }
 
 /**
- * Reads the learners of a roster file with the academy's header mapping. A file whose header row cannot be
- * found or placed throws a 400 whose `unmappedHeaders` lists the headers to map, with suggestions.
+ * Reads the learners of a roster file with the academy's header mapping, streaming its records into the
+ * domain's table reader so that only the learners are kept. A file whose header row cannot be found or
+ * placed throws a 400 whose `unmappedHeaders` lists the headers to map, with suggestions.
  */
-export function parseRoster(file: RosterFile, mapping: RosterHeaderMapping = {}): ParsedRoster {
-  if (file.records.every((record) => record.cells.every((cell) => cell.trim() === ''))) {
+export async function parseRoster(
+  file: RosterFile,
+  mapping: RosterHeaderMapping = {},
+): Promise<ParsedRoster> {
+  const reader = new RosterTableReader(mapping, { summaries: file.format === 'csv' });
+  let blank = true;
+  const add = (record: RosterRecord) => {
+    if (blank && record.cells.some((cell) => cell.trim() !== '')) blank = false;
+    reader.add(record);
+  };
+  if (file.format === 'csv') await parseRecords(file.utf8, file.delimiter, add);
+  else file.records.forEach(add);
+  if (blank) {
     const reason = 'The file is empty: it has no header row and no learners';
     throw unreadable(`${reason}.`, [fileProblem(1, reason)]);
   }
-  const result = readRosterTable(file.records, mapping, { summaries: file.format === 'csv' });
+  const result = reader.finish();
   if (!result.ok) {
     throw unreadable(result.error.message, [...result.error.errors], {
       headerLine: result.error.headerLine,
@@ -204,9 +228,12 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
-/** Splits UTF-8 text into records, each with the line it starts on; blank lines are skipped. */
-async function parseRecords(utf8: Buffer, delimiter: RosterDelimiter): Promise<RosterRecord[]> {
-  const records: RosterRecord[] = [];
+/** Splits UTF-8 text into records, each with the line it starts on, for `add`; blank lines are skipped. */
+async function parseRecords(
+  utf8: Buffer,
+  delimiter: RosterDelimiter,
+  add: (record: RosterRecord) => void,
+): Promise<void> {
   const parser = parse({
     bom: true,
     delimiter,
@@ -215,7 +242,7 @@ async function parseRecords(utf8: Buffer, delimiter: RosterDelimiter): Promise<R
     info: true,
   });
   parser.on('data', (output: { record: string[]; info: { lines: number } }) => {
-    records.push({ line: output.info.lines - countLineBreaks(output.record), cells: output.record });
+    add({ line: output.info.lines - countLineBreaks(output.record), cells: output.record });
   });
   const done = new Promise<void>((resolve, reject) => {
     parser.on('end', resolve);
@@ -229,7 +256,6 @@ async function parseRecords(utf8: Buffer, delimiter: RosterDelimiter): Promise<R
   }
   if (!parser.destroyed) parser.end();
   await done;
-  return records;
 }
 
 function describeCsvError(error: Error): ApiError {

@@ -132,7 +132,7 @@ export class RosterImportService {
   ): Promise<RosterImportOutcome> {
     await this.assertMayImport(user, academyId);
     const saved = await this.mappings.load(this.dataSource.manager, academyId);
-    const roster = parseRoster(upload.file, { ...saved, ...upload.mapping });
+    const roster = await parseRoster(upload.file, { ...saved, ...upload.mapping });
     return this.import(academyId, academicYear, roster, {
       ...options,
       actorId: user.id,

@@ -6,6 +6,7 @@ import {
   RosterColumnMapping,
   RosterHeaderError,
   RosterHeaderMapping,
+  RosterHeaderResult,
   RosterUnmappedHeader,
 } from './roster-headers';
 import { findDuplicateUpns, parseRosterRow, RosterRow } from './roster-row';
@@ -73,104 +74,151 @@ export function isBlankRosterRecord(cells: readonly string[]): boolean {
  * reported and skipped. When no line qualifies, the error is the one of the line naming most fields.
  */
 export function readRosterTable(
-  records: readonly RosterRecord[],
+  records: Iterable<RosterRecord>,
   headerMapping: RosterHeaderMapping = {},
   options: RosterReadOptions = {},
 ): RosterParseResult {
-  const candidates = records
-    .slice(0, ROSTER_HEADER_SEARCH_LINES)
-    .filter((record) => record.line <= ROSTER_HEADER_SEARCH_LINES && !isBlankRosterRecord(record.cells));
-  let best: { index: number; known: number } | null = null;
-  for (const candidate of candidates) {
-    const index = records.indexOf(candidate);
-    const titleLines = candidates.slice(0, candidates.indexOf(candidate)).map(skippedLine);
-    const result = parseRosterRecords(
-      candidate.cells,
-      records.slice(index + 1),
-      candidate.line,
-      headerMapping,
-      options,
-    );
-    if (result.ok) return { ...result, titleLines };
-    const known = candidate.cells.filter((cell) => isKnownRosterHeader(cell, headerMapping)).length;
-    if (!best || known > best.known) best = { index, known };
-  }
-  const header = best
-    ? records[best.index]
-    : (records.find((record) => !isBlankRosterRecord(record.cells)) ?? null);
-  const headerResult = mapRosterHeaders(header?.cells ?? [], header?.line ?? 1, headerMapping);
-  if (headerResult.ok) throw new Error('A header that maps was passed over');
-  return {
-    ok: false,
-    error: headerResult.error,
-    titleLines: candidates.filter((record) => header && record.line < header.line).map(skippedLine),
-  };
+  const reader = new RosterTableReader(headerMapping, options);
+  for (const record of records) reader.add(record);
+  return reader.finish();
 }
 
 /**
- * The whole validation of one export: headers, every row, then repeated UPNs. Lines at the end that carry
- * no learner (a "Total: 150 students" line, a count of the roll) are summaries, reported and skipped.
+ * The whole validation of one export whose header row is given: every row, then repeated UPNs. Lines at the
+ * end that carry no learner (a "Total: 150 students" line, a count of the roll) are summaries, reported and
+ * skipped.
  */
 export function parseRosterRecords(
   headers: readonly string[],
   records: Iterable<RosterRecord>,
   headerLine = 1,
   headerMapping: RosterHeaderMapping = {},
-  { summaries = true }: RosterReadOptions = {},
+  options: RosterReadOptions = {},
 ): RosterParseResult {
   const headerResult = mapRosterHeaders(headers, headerLine, headerMapping);
   if (!headerResult.ok) return { ...headerResult, titleLines: [] };
-  const { mapping, ignoredHeaders, unmappedHeaders } = headerResult;
+  const rows = new RosterRowsReader(headers, headerLine, headerResult, options);
+  for (const record of records) rows.add(record);
+  return { ok: true, ...rows.finish([]) };
+}
 
-  const parsedRows: RosterRow[] = [];
-  const errors: RosterRowError[] = [];
-  const upnsByLine: { line: number; upn: string }[] = [];
-  // Lines that may be summaries: they are, when nothing but such lines follows them.
-  let pending: RosterRecord[] = [];
+/**
+ * {@link readRosterTable} one record at a time, so that a caller streaming a file keeps only the learners,
+ * never the file's records: `add` each record in file order, then `finish`.
+ */
+export class RosterTableReader {
+  /** Non-blank lines among the first {@link ROSTER_HEADER_SEARCH_LINES} while the header is sought. */
+  private readonly candidates: RosterRecord[] = [];
+  private rows: RosterRowsReader | null = null;
+  private searchOver = false;
 
-  const parse = ({ line, cells }: RosterRecord) => {
+  constructor(
+    private readonly headerMapping: RosterHeaderMapping = {},
+    private readonly options: RosterReadOptions = {},
+  ) {}
+
+  add(record: RosterRecord): void {
+    if (this.rows) {
+      this.rows.add(record);
+      return;
+    }
+    if (this.searchOver || isBlankRosterRecord(record.cells)) return;
+    if (record.line > ROSTER_HEADER_SEARCH_LINES || this.candidates.length >= ROSTER_HEADER_SEARCH_LINES) {
+      this.searchOver = true;
+      return;
+    }
+    const headerResult = mapRosterHeaders(record.cells, record.line, this.headerMapping);
+    if (headerResult.ok) {
+      this.rows = new RosterRowsReader(record.cells, record.line, headerResult, this.options);
+      return;
+    }
+    this.candidates.push(record);
+  }
+
+  finish(): RosterParseResult {
+    const titleLines = this.candidates.map(skippedLine);
+    if (this.rows) return { ok: true, ...this.rows.finish(titleLines) };
+    let header: RosterRecord | null = null;
+    let mostKnown = -1;
+    for (const candidate of this.candidates) {
+      const known = candidate.cells.filter((cell) => isKnownRosterHeader(cell, this.headerMapping)).length;
+      if (known > mostKnown) [header, mostKnown] = [candidate, known];
+    }
+    const headerResult = mapRosterHeaders(header?.cells ?? [], header?.line ?? 1, this.headerMapping);
+    if (headerResult.ok) throw new Error('A header that maps was passed over');
+    return {
+      ok: false,
+      error: headerResult.error,
+      titleLines: this.candidates.filter((record) => header && record.line < header.line).map(skippedLine),
+    };
+  }
+}
+
+/** The learners below a header that maps, one record at a time. */
+class RosterRowsReader {
+  private readonly mapping: RosterColumnMapping;
+  private readonly parsedRows: RosterRow[] = [];
+  private readonly errors: RosterRowError[] = [];
+  private readonly upnsByLine: { line: number; upn: string }[] = [];
+  /** Lines that may be summaries: they are, when nothing but such lines follows them. */
+  private pending: RosterRecord[] = [];
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly headerLine: number,
+    private readonly headerResult: Extract<RosterHeaderResult, { ok: true }>,
+    private readonly options: RosterReadOptions,
+  ) {
+    this.mapping = headerResult.mapping;
+  }
+
+  add(record: RosterRecord): void {
+    if (isBlankRosterRecord(record.cells)) return;
+    if (this.options.summaries !== false && mayBeSummary(record.cells, this.mapping)) {
+      this.pending.push(record);
+      return;
+    }
+    for (const earlier of this.pending) this.parse(earlier);
+    this.pending = [];
+    this.parse(record);
+  }
+
+  finish(titleLines: readonly RosterSkippedLine[]): RosterTable {
+    const { mapping, headerResult } = this;
+    const duplicates = findDuplicateUpns(this.upnsByLine, mapping.upn.header);
+    const duplicateLines = new Set(duplicates.map((duplicate) => duplicate.line));
+    const errors = [...this.errors, ...duplicates].sort((a, b) => a.line - b.line);
+    return {
+      headerLine: this.headerLine,
+      headers: this.headers,
+      mapping,
+      ignoredHeaders: headerResult.ignoredHeaders,
+      unmappedHeaders: headerResult.unmappedHeaders,
+      notInFile: OPTIONAL_ROSTER_FIELDS.filter((field) => mapping[field] === undefined),
+      titleLines,
+      summaryLines: this.pending.map(skippedLine),
+      rows: duplicateLines.size
+        ? this.parsedRows.filter((row) => !duplicateLines.has(row.line))
+        : this.parsedRows,
+      errors,
+      rejected: new Set(errors.map((error) => error.line)).size,
+    };
+  }
+
+  private parse({ line, cells }: RosterRecord): void {
+    const { headers, mapping } = this;
     if (cells.length !== headers.length && !onlyBlanksBeyond(cells, headers.length)) {
-      errors.push(raggedRowError(headers, cells, line));
+      this.errors.push(raggedRowError(headers, cells, line));
       return;
     }
     const result = parseRosterRow(mapping, cells, line);
-    if (result.ok) parsedRows.push(result.row);
-    else errors.push(...result.errors);
+    if (result.ok) this.parsedRows.push(result.row);
+    else this.errors.push(...result.errors);
 
     // A repeat is still a repeat when either line has other errors, so every readable UPN is compared.
     const upnCheck = validateUpn(cells[mapping.upn.index] ?? '');
-    if (upnCheck.valid) upnsByLine.push({ line, upn: upnCheck.upn });
-  };
-
-  for (const record of records) {
-    if (isBlankRosterRecord(record.cells)) continue;
-    if (summaries && mayBeSummary(record.cells, mapping)) {
-      pending.push(record);
-      continue;
-    }
-    pending.forEach(parse);
-    pending = [];
-    parse(record);
+    if (upnCheck.valid) this.upnsByLine.push({ line, upn: upnCheck.upn });
   }
-
-  const duplicates = findDuplicateUpns(upnsByLine, mapping.upn.header);
-  const duplicateLines = new Set(duplicates.map((duplicate) => duplicate.line));
-  const allErrors = [...errors, ...duplicates].sort((a, b) => a.line - b.line);
-
-  return {
-    ok: true,
-    headerLine,
-    headers,
-    mapping,
-    ignoredHeaders,
-    unmappedHeaders,
-    notInFile: OPTIONAL_ROSTER_FIELDS.filter((field) => mapping[field] === undefined),
-    titleLines: [],
-    summaryLines: pending.map(skippedLine),
-    rows: duplicateLines.size ? parsedRows.filter((row) => !duplicateLines.has(row.line)) : parsedRows,
-    errors: allErrors,
-    rejected: new Set(allErrors.map((error) => error.line)).size,
-  };
 }
 
 /** Thirteen letters and digits: a UPN, right or wrong, rather than words such as "Total: 150". */
