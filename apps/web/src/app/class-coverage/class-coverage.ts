@@ -16,6 +16,8 @@ import {
   RULE_LABELS,
   RuleId,
   todayIsoDate,
+  isAcademyStaff,
+  isTrustWide,
 } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
@@ -81,8 +83,8 @@ export class ClassCoverage {
   protected readonly formatDate = formatBritishDate;
   protected readonly onlyThisTerm = signal(false);
 
-  protected readonly academyStaff = this.session.academyStaff;
-  private readonly trustWide = this.session.trustWide;
+  protected readonly academyStaff = computed(() => isAcademyStaff(this.session.roles()));
+  private readonly trustWide = computed(() => isTrustWide(this.session.roles()));
   protected readonly academicYear = computed<AcademicYear>(() => {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());

@@ -2,16 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from './api-client';
-import {
-  type Ability,
-  ACADEMY_WIDE_ROLES,
-  CurrentUserResponse,
-  holdsAbility,
-  LoginRequest,
-  MfaChallengeResponse,
-  TRUST_WIDE_ROLES,
-  UserRole,
-} from '@encounters/domain';
+import { CurrentUserResponse, LoginRequest, MfaChallengeResponse, UserRole } from '@encounters/domain';
 
 /** Who is signed in. The cookie is HttpOnly, so the only way to know is to ask `GET /api/auth/me`. */
 @Injectable({ providedIn: 'root' })
@@ -23,17 +14,6 @@ export class Session {
   readonly user = this.current.asReadonly();
   readonly signedIn = computed(() => this.current() !== null);
   readonly roles = computed<readonly UserRole[]>(() => this.current()?.roles ?? []);
-  /** Sees every academy of the trust. */
-  readonly trustWide = computed(() => this.roles().some((role) => TRUST_WIDE_ROLES.includes(role)));
-  /** Sees every learner of an academy at least: anyone but a user who only teaches. */
-  readonly academyStaff = computed(() =>
-    this.roles().some((role) => TRUST_WIDE_ROLES.includes(role) || ACADEMY_WIDE_ROLES.includes(role)),
-  );
-
-  /** Whether the user holds `ability` of the abilities table (the API decides where: at which academy). */
-  can(ability: Ability): boolean {
-    return holdsAbility(this.roles(), ability);
-  }
 
   /**
    * Asks the API once who is signed in; later calls reuse the answer. Any failure (401, or 404 while the

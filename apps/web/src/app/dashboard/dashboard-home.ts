@@ -1,3 +1,4 @@
+import { isAcademyStaff } from '@encounters/domain';
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 
@@ -7,7 +8,7 @@ import { Session } from '../core/session';
 export const dashboardHomeGuard: CanActivateFn = () => {
   const session = inject(Session);
   const router = inject(Router);
-  return session.academyStaff() || !session.roles().includes('teacher')
+  return isAcademyStaff(session.roles()) || !session.roles().includes('teacher')
     ? true
     : router.createUrlTree(['/classes']);
 };

@@ -18,6 +18,7 @@ import {
   RuleId,
   TimelineEntry,
   todayIsoDate,
+  holdsAbility,
 } from '@encounters/domain';
 
 import { httpErrorText } from '../core/http-error-text';
@@ -70,7 +71,7 @@ export class LearnerRecord {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
   });
-  protected readonly canRecordGuidance = computed(() => this.session.can('recordGuidance'));
+  protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
 
   protected readonly recordResource = rxResource({
     params: () => ({ id: this.learnerId(), academicYear: this.academicYear() }),

@@ -20,3 +20,13 @@ export const ACADEMY_WIDE_ROLES: readonly UserRole[] = ['academy_leader', 'caree
  * the trust's policy can require a second factor for their password sign-ins.
  */
 export const ROLES_SEEING_PERSONAL_DATA: readonly UserRole[] = USER_ROLES;
+
+/** Whether one of `roles` sees every academy of the trust. */
+export function isTrustWide(roles: readonly UserRole[]): boolean {
+  return roles.some((role) => TRUST_WIDE_ROLES.includes(role));
+}
+
+/** Whether one of `roles` sees every learner of an academy at least: anyone but a user who only teaches. */
+export function isAcademyStaff(roles: readonly UserRole[]): boolean {
+  return isTrustWide(roles) || roles.some((role) => ACADEMY_WIDE_ROLES.includes(role));
+}
