@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ACCESS_RULE, AccessRule } from '../src/auth/access.decorator';
 import { type UserRole } from '@encounters/domain';
 import { USER_ROLES } from '@encounters/domain';
+import { upn } from './roster-files';
 import { signedInUser, SignedInAgent } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
@@ -78,6 +79,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
   /** Used only by academy A's encounter: a change of it reaches academy A's figures. */
   let organisationOfA: string;
   let learnerOfA: string;
+  const upnOfA = upn(99001);
 
   beforeAll(async () => {
     app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
@@ -95,7 +97,8 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     recordsOfAcademyA.set('/api/academies/:id', academyA.id);
     const [attendee] = await dataSource.query(
       `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
-       VALUES ('A800000000001', 'Matrix', 'Lee', '2010-01-01') RETURNING id`,
+       VALUES ($1, 'Matrix', 'Lee', '2010-01-01') RETURNING id`,
+      [upnOfA],
     );
     await dataSource.query(
       `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group) VALUES ($1, 2025, $2, 10)`,
@@ -281,5 +284,35 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       .patch(`/api/organisations/${organisationOfA}`)
       .send({ contact: { name: 'Front desk', email: null, phone: null } })
       .expect(200);
+  });
+  it("refuses academy B's staff the indirect path of a roster import: a learner of academy A stays A's", async () => {
+    const dataSource = app.get(DataSource);
+    const held = () =>
+      dataSource.query(
+        `SELECT l.legal_surname, l.date_of_birth, l.gender, e.academy_id, e.leaving_date, e.year_group
+           FROM learner l JOIN enrolment e ON e.learner_id = l.id WHERE l.id = $1 ORDER BY e.academy_id`,
+        [learnerOfA],
+      );
+    const before = await held();
+    const csv = `UPN,Legal Surname,Legal Forename,Date of Birth,Gender,Year Group\n${upnOfA},Taken,Over,01/01/2011,M,10\n`;
+    const academyB = (await dataSource.query(`SELECT id FROM academy WHERE urn = '800002'`))[0].id;
+    const leadOfB = clients.get('careers_lead@B')!;
+    for (const dryRun of [true, false]) {
+      const response = await leadOfB
+        .post(`/api/academies/${academyB}/roster?academicYear=2025&dryRun=${dryRun}`)
+        .attach('file', Buffer.from(csv), 'roster.csv')
+        .expect(200);
+      expect(response.body).toMatchObject({ created: 0, updated: 0, unchanged: 0, changes: [] });
+      expect(response.body.heldElsewhere).toEqual([{ line: 2, upn: upnOfA }]);
+    }
+    expect(await held()).toEqual(before);
+    await leadOfB.get(`/api/learners/${learnerOfA}`).expect(404);
+    const [move] = (await leadOfB.get('/api/roster-moves').expect(200)).body;
+    expect(move).toMatchObject({ mayDecide: false, learnerId: null, name: null });
+    await leadOfB.post(`/api/roster-moves/${move.id}/confirm`).expect(403);
+    await clients.get('careers_lead@B')!.post(`/api/roster-moves/${move.id}/decline`).expect(403);
+    await clients.get('careers_adviser@B')!.post(`/api/roster-moves/${move.id}/confirm`).expect(403);
+    expect(await held()).toEqual(before);
+    await clients.get('careers_lead')!.post(`/api/roster-moves/${move.id}/decline`).expect(200);
   });
 });
