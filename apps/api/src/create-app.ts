@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
-import { AppConfig } from './config/config';
+import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
 import { requestId } from './http/request-id';
@@ -24,7 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.set('etag', false);
   app.use(requestId());
   app.use(app.get(Metrics).middleware());
