@@ -4,8 +4,8 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ACCESS_RULE, AccessRule } from '../src/auth/access.decorator';
-import type { Role } from '../src/users/roles';
-import { ROLES } from '../src/users/roles';
+import { type UserRole } from '@encounters/domain';
+import { USER_ROLES } from '@encounters/domain';
 import { upn } from './roster-files';
 import { signedInUser, SignedInAgent } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
@@ -152,7 +152,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     );
     recordsOfAcademyA.set('/api/reports/snapshots/:id/compare', snapshot.id);
     recordsOfAcademyA.set('/api/guidance-meetings/:id', meeting.id);
-    for (const role of ROLES) {
+    for (const role of USER_ROLES) {
       clients.set(role, await signedInUser(app, [role], { academyIds: [academyA.id] }));
       clients.set(`${role}@B`, await signedInUser(app, [role], { academyIds: [academyB.id] }));
     }
@@ -189,9 +189,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
   it('answers 403 to every role a route does not allow, and never 401/403 to one it allows', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((candidate) => candidate.rule?.kind !== 'public')) {
-      for (const role of ROLES) {
+      for (const role of USER_ROLES) {
         const rule = route.rule as Exclude<AccessRule, { kind: 'public' }>;
-        const allowed = rule.kind === 'signed-in' || rule.roles.includes(role as Role);
+        const allowed = rule.kind === 'signed-in' || rule.roles.includes(role as UserRole);
         // Sign-out would end the session the rest of the matrix still needs.
         if (route.path === '/api/auth/logout' || route.path === '/api/auth/password') continue;
         const response = await clients
@@ -228,7 +228,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     for (const route of getRoutesWithId.filter((candidate) => recordsOfAcademyA.has(candidate.path))) {
       const path = route.path.replace(/:[A-Za-z]+/, recordsOfAcademyA.get(route.path)!);
       const rule = route.rule as Exclude<AccessRule, { kind: 'public' }>;
-      for (const role of ROLES.filter((candidate) => !['trust_admin', 'trust_leader'].includes(candidate))) {
+      for (const role of USER_ROLES.filter(
+        (candidate) => !['trust_admin', 'trust_leader'].includes(candidate),
+      )) {
         if (rule.kind === 'roles' && !rule.roles.includes(role)) continue;
         const other = await clients.get(`${role}@B`)!.get(path);
         if (other.status !== 404)
@@ -268,7 +270,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       if (response.status !== 403)
         failures.push(`PATCH ${JSON.stringify(body)}: ${response.status}, expected 403`);
     }
-    for (const role of ROLES.filter((candidate) => !['trust_admin', 'trust_leader'].includes(candidate))) {
+    for (const role of USER_ROLES.filter(
+      (candidate) => !['trust_admin', 'trust_leader'].includes(candidate),
+    )) {
       const response = await clients.get(`${role}@B`)!.get(`/api/learners/${learnerOfA}/export`);
       if (![403, 404].includes(response.status))
         failures.push(`${role} of academy B export: ${response.status}, expected 403 or 404`);

@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import type { Role } from '../users/roles';
-import type { AuthUser } from './auth-user';
+import { type UserRole } from '@encounters/domain';
+import type { AuthUser } from '../common/access/policy';
 import { UserSession } from './user-session.entity';
 
 const MINUTE = 60_000;
@@ -39,7 +39,7 @@ interface SessionRow {
   user_id: string;
   name: string;
   email: string;
-  roles: Role[];
+  roles: UserRole[];
   academy_ids: string[];
   group_ids: string[];
 }

@@ -3,7 +3,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole } from '../auth/auth-user';
+import { type AuthUser, hasRole } from '../common/access/policy';
 import { ROSTER_IMPORT_LOCK, RosterImportService } from './roster-import.service';
 
 interface MoveRequestRecord {

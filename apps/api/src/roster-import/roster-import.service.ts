@@ -16,7 +16,7 @@ import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser, hasRole, seesAcademy } from '../auth/auth-user';
+import { accessScope, type AuthUser, seesAcademy, may } from '../common/access/policy';
 import { ApiError } from '../common/api-error';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import { type ParsedRoster, parseRoster } from './roster-csv-reader';
@@ -211,8 +211,7 @@ export class RosterImportService {
     const [academy] = await this.dataSource.query('SELECT id FROM academy WHERE id = $1', [academyId]);
     const scope = accessScope(user);
     if (!academy || !seesAcademy(scope, academyId)) throw new NotFoundException('No such academy.');
-    if (hasRole(user, 'trust_admin')) return;
-    if (hasRole(user, 'careers_lead') && user.academyIds.includes(academyId)) return;
+    if (may(user, 'importRoster', academyId)) return;
     throw new ForbiddenException(
       "Only the academy's careers lead or a trust administrator may import its roster.",
     );

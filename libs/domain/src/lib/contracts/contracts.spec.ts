@@ -4,7 +4,8 @@
  */
 import { defaultPolicy, RULE_IDS, RuleId, RuleStatus } from '../rules';
 import { ACADEMY_PHASES, CreateAcademyRequest } from './academy';
-import { CurrentUserResponse, LoginRequest, USER_ROLES } from './auth';
+import { USER_ROLES } from '../access/roles';
+import { CurrentUserResponse, LoginRequest } from './auth';
 import { COVERAGE_SCOPES, CoverageLearnersResponse, CoverageQuery, CoverageResponse } from './coverage';
 import {
   AttendancePutItem,
