@@ -12,7 +12,7 @@ import { ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swag
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Allow } from './access.decorator';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from './current-user.decorator';
 import { SignInThrottle } from './sign-in-throttle';
 
