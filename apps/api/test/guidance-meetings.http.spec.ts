@@ -134,6 +134,37 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
     );
   });
 
+  it('audits the notes the learner record shows, and shows a teacher the meetings without them', async () => {
+    await adviser
+      .post('/api/guidance-meetings')
+      .send(body({ date: addDays(fx.date, -5) }))
+      .expect(201);
+    const learnerId = fx.learnersA[0].id;
+    const record = await admin.get(`/api/learners/${learnerId}`).expect(200);
+    const shown = record.body.timeline.filter((entry: { kind: string }) => entry.kind === 'guidance_meeting');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((entry: { summary?: string }) => entry.summary === SUMMARY)).toBe(true);
+    const [entry] = await dataSource.query(
+      `SELECT entity_type, details, ip FROM audit_entry
+        WHERE action = 'guidance_meeting.read_notes' AND user_id = $1 ORDER BY id DESC LIMIT 1`,
+      [admin.userId],
+    );
+    expect(entry).toMatchObject({
+      entity_type: 'guidance_meeting',
+      details: {
+        meetingIds: shown.map((meeting: { guidanceMeetingId: string }) => meeting.guidanceMeetingId),
+        learnerIds: [learnerId],
+      },
+    });
+    expect(entry.ip).toEqual(expect.any(String));
+    const teacherView = await teacher10A.get(`/api/learners/${learnerId}`).expect(200);
+    const teacherMeetings = teacherView.body.timeline.filter(
+      (item: { kind: string }) => item.kind === 'guidance_meeting',
+    );
+    expect(teacherMeetings).toHaveLength(shown.length);
+    expect(JSON.stringify(teacherMeetings)).not.toContain('paramedic');
+  });
+
   it("hides a meeting from a teacher who does not teach the learner and from another academy's staff", async () => {
     const created = await adviser
       .post('/api/guidance-meetings')
