@@ -13,7 +13,7 @@ import { DemoSeedService } from './database/seed/demo-seed.service';
 import { LearnerProgressService } from './coverage/learner-progress.service';
 import { writeGeneratedTrust } from './database/seed/generated-trust-writer';
 import { SetupService } from './setup/setup.service';
-import { ROLES, type Role } from './users/roles';
+import { USER_ROLES, type UserRole } from '@encounters/domain';
 import { UsersService } from './users/users.service';
 
 const USAGE = `Usage:
@@ -79,11 +79,11 @@ async function createUser(args: string[]): Promise<void> {
       'password-stdin': { type: 'boolean', default: false },
     },
   });
-  const roles = (values.role ?? []) as Role[];
+  const roles = (values.role ?? []) as UserRole[];
   if (!values.email || !values.name || !roles.length) throw new ConfigError(USAGE);
-  const unknown = roles.filter((role) => !ROLES.includes(role));
+  const unknown = roles.filter((role) => !USER_ROLES.includes(role));
   if (unknown.length)
-    throw new ConfigError(`Unknown role ${unknown.join(', ')}: choose from ${ROLES.join(', ')}`);
+    throw new ConfigError(`Unknown role ${unknown.join(', ')}: choose from ${USER_ROLES.join(', ')}`);
   const password = await readPassword(values['password-stdin'] ?? false);
   await withApp(async (app) => {
     const user = await app

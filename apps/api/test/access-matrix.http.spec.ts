@@ -4,8 +4,9 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ACCESS_RULE, AccessRule } from '../src/auth/access.decorator';
-import type { Role } from '../src/users/roles';
-import { ROLES } from '../src/users/roles';
+import { type UserRole } from '@encounters/domain';
+import { USER_ROLES } from '@encounters/domain';
+import { upn } from './roster-files';
 import { signedInUser, SignedInAgent } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
@@ -78,6 +79,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
   /** Used only by academy A's encounter: a change of it reaches academy A's figures. */
   let organisationOfA: string;
   let learnerOfA: string;
+  const upnOfA = upn(99001);
 
   beforeAll(async () => {
     app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
@@ -95,7 +97,8 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     recordsOfAcademyA.set('/api/academies/:id', academyA.id);
     const [attendee] = await dataSource.query(
       `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
-       VALUES ('A800000000001', 'Matrix', 'Lee', '2010-01-01') RETURNING id`,
+       VALUES ($1, 'Matrix', 'Lee', '2010-01-01') RETURNING id`,
+      [upnOfA],
     );
     await dataSource.query(
       `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group) VALUES ($1, 2025, $2, 10)`,
@@ -149,7 +152,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     );
     recordsOfAcademyA.set('/api/reports/snapshots/:id/compare', snapshot.id);
     recordsOfAcademyA.set('/api/guidance-meetings/:id', meeting.id);
-    for (const role of ROLES) {
+    for (const role of USER_ROLES) {
       clients.set(role, await signedInUser(app, [role], { academyIds: [academyA.id] }));
       clients.set(`${role}@B`, await signedInUser(app, [role], { academyIds: [academyB.id] }));
     }
@@ -186,9 +189,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
   it('answers 403 to every role a route does not allow, and never 401/403 to one it allows', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((candidate) => candidate.rule?.kind !== 'public')) {
-      for (const role of ROLES) {
+      for (const role of USER_ROLES) {
         const rule = route.rule as Exclude<AccessRule, { kind: 'public' }>;
-        const allowed = rule.kind === 'signed-in' || rule.roles.includes(role as Role);
+        const allowed = rule.kind === 'signed-in' || rule.roles.includes(role as UserRole);
         // Sign-out would end the session the rest of the matrix still needs.
         if (route.path === '/api/auth/logout' || route.path === '/api/auth/password') continue;
         const response = await clients
@@ -225,7 +228,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     for (const route of getRoutesWithId.filter((candidate) => recordsOfAcademyA.has(candidate.path))) {
       const path = route.path.replace(/:[A-Za-z]+/, recordsOfAcademyA.get(route.path)!);
       const rule = route.rule as Exclude<AccessRule, { kind: 'public' }>;
-      for (const role of ROLES.filter((candidate) => !['trust_admin', 'trust_leader'].includes(candidate))) {
+      for (const role of USER_ROLES.filter(
+        (candidate) => !['trust_admin', 'trust_leader'].includes(candidate),
+      )) {
         if (rule.kind === 'roles' && !rule.roles.includes(role)) continue;
         const other = await clients.get(`${role}@B`)!.get(path);
         if (other.status !== 404)
@@ -265,7 +270,9 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       if (response.status !== 403)
         failures.push(`PATCH ${JSON.stringify(body)}: ${response.status}, expected 403`);
     }
-    for (const role of ROLES.filter((candidate) => !['trust_admin', 'trust_leader'].includes(candidate))) {
+    for (const role of USER_ROLES.filter(
+      (candidate) => !['trust_admin', 'trust_leader'].includes(candidate),
+    )) {
       const response = await clients.get(`${role}@B`)!.get(`/api/learners/${learnerOfA}/export`);
       if (![403, 404].includes(response.status))
         failures.push(`${role} of academy B export: ${response.status}, expected 403 or 404`);
@@ -277,5 +284,35 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       .patch(`/api/organisations/${organisationOfA}`)
       .send({ contact: { name: 'Front desk', email: null, phone: null } })
       .expect(200);
+  });
+  it("refuses academy B's staff the indirect path of a roster import: a learner of academy A stays A's", async () => {
+    const dataSource = app.get(DataSource);
+    const held = () =>
+      dataSource.query(
+        `SELECT l.legal_surname, l.date_of_birth, l.gender, e.academy_id, e.leaving_date, e.year_group
+           FROM learner l JOIN enrolment e ON e.learner_id = l.id WHERE l.id = $1 ORDER BY e.academy_id`,
+        [learnerOfA],
+      );
+    const before = await held();
+    const csv = `UPN,Legal Surname,Legal Forename,Date of Birth,Gender,Year Group\n${upnOfA},Taken,Over,01/01/2011,M,10\n`;
+    const academyB = (await dataSource.query(`SELECT id FROM academy WHERE urn = '800002'`))[0].id;
+    const leadOfB = clients.get('careers_lead@B')!;
+    for (const dryRun of [true, false]) {
+      const response = await leadOfB
+        .post(`/api/academies/${academyB}/roster?academicYear=2025&dryRun=${dryRun}`)
+        .attach('file', Buffer.from(csv), 'roster.csv')
+        .expect(200);
+      expect(response.body).toMatchObject({ created: 0, updated: 0, unchanged: 0, changes: [] });
+      expect(response.body.heldElsewhere).toEqual([{ line: 2, upn: upnOfA }]);
+    }
+    expect(await held()).toEqual(before);
+    await leadOfB.get(`/api/learners/${learnerOfA}`).expect(404);
+    const [move] = (await leadOfB.get('/api/roster-moves').expect(200)).body;
+    expect(move).toMatchObject({ mayDecide: false, learnerId: null, name: null });
+    await leadOfB.post(`/api/roster-moves/${move.id}/confirm`).expect(403);
+    await clients.get('careers_lead@B')!.post(`/api/roster-moves/${move.id}/decline`).expect(403);
+    await clients.get('careers_adviser@B')!.post(`/api/roster-moves/${move.id}/confirm`).expect(403);
+    expect(await held()).toEqual(before);
+    await clients.get('careers_lead')!.post(`/api/roster-moves/${move.id}/decline`).expect(200);
   });
 });

@@ -1,4 +1,4 @@
-import { RULE_IDS } from '@encounters/domain';
+import { RULE_IDS, type SectorReachResponse } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
@@ -415,6 +415,49 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       );
       expect(renderedPages(empty.body)).toBe(1);
       expect(pdfText(empty.body)).toContain('No data');
+    });
+  });
+
+  describe('GET /api/reports/sector-reach', () => {
+    it("answers the figures of the PDF's sectors page: the dashboard and the governors see the same numbers", async () => {
+      for (const [agent, academyQuery] of [
+        [trustLeader, ''],
+        [academyLeader, `&academyId=${kilnside}`],
+      ] as const) {
+        const reach = (
+          await agent
+            .get(`/api/reports/sector-reach?academicYear=${YEAR}&asAt=${AS_AT}${academyQuery}`)
+            .expect(200)
+        ).body as SectorReachResponse;
+        const pdf = await get(
+          agent,
+          `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}${academyQuery}&format=pdf`,
+        ).expect(200);
+        const text = pdfText(pdf.body);
+        const reached = reach.rows.filter((row) => row.encounters > 0);
+
+        expect(reached.length).toBeGreaterThan(0);
+        expect(text.replace(/\s+/g, ' ')).toContain(
+          `The share of the ${reach.totalLearners} learners on roll who met an organisation of each sector, ` +
+            `and of the ${reach.totalEncounters} encounters held`,
+        );
+        const table = text.slice(text.indexOf('Encounters and learners by sector'));
+        for (const row of reached) {
+          const line = table.split('\n').find((candidate) => candidate.trim().startsWith(row.sector)) ?? '';
+          const figures = line.slice(line.indexOf(row.sector) + row.sector.length).match(/[\d.,]+%?/g);
+          expect([row.sector, figures?.[0], figures?.[2]]).toEqual([
+            row.sector,
+            String(row.encounters),
+            String(row.learners),
+          ]);
+        }
+      }
+    });
+
+    it('refuses the whole trust to academy staff and another academy with 404, like the compliance report', async () => {
+      await careersLead.get(`/api/reports/sector-reach?academicYear=${YEAR}`).expect(403);
+      await otherLead.get(`/api/reports/sector-reach?academicYear=${YEAR}&academyId=${kilnside}`).expect(404);
+      await teacher.get(`/api/reports/sector-reach?academicYear=${YEAR}&academyId=${kilnside}`).expect(404);
     });
   });
 

@@ -50,6 +50,14 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
     )[0].n,
   });
 
+  /** Confirms the pending move request of the learner with this UPN, as a holder of it would. */
+  const confirmMove = async (agent: SignedInAgent, learnerUpn: string) => {
+    const pending = await agent.get('/api/roster-moves').expect(200);
+    const move = pending.body.find((item: { upn: string }) => item.upn === learnerUpn);
+    expect(move).toMatchObject({ mayDecide: true });
+    await agent.post(`/api/roster-moves/${move.id}/confirm`).expect(200);
+  };
+
   beforeAll(async () => {
     app = await createTestApp();
     await resetDatabase(app);
@@ -456,9 +464,15 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
       const stayers = cohort(701, 3, 11, 2029);
       await upload(admin, kilnside, 2029, rosterCsv([mover, ...stayers]), false).expect(200);
 
+      // Still on Kilnside's roll: Burslem's import asks for the learner, and Kilnside's careers lead moves them.
       const moved = { ...mover, year: '12', form: '12X' };
       const atBurslem = await upload(admin, burslem, 2030, rosterCsv([moved]), false).expect(200);
-      expect(atBurslem.body).toMatchObject({ created: 0, updated: 1 });
+      expect(atBurslem.body).toMatchObject({
+        created: 0,
+        updated: 0,
+        heldElsewhere: [{ line: 2, upn: mover.upn }],
+      });
+      await confirmMove(careersLead, mover.upn);
 
       const [{ id }] = await dataSource.query('SELECT id FROM learner WHERE upn = $1', [mover.upn]);
       const detail = await admin.get(`/api/learners/${id}`).expect(200);
@@ -515,7 +529,9 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
       const burslemFile = withDates([{ line: mover, form: '9Q', admission: '12/01/2034' }]);
       await upload(admin, kilnside, 2033, kilnsideFile, false).expect(200);
       const moved = await upload(admin, burslem, 2033, burslemFile, false).expect(200);
-      expect(moved.body).toMatchObject({ created: 0, updated: 1, unchanged: 0, movedIn: 1 });
+      expect(moved.body).toMatchObject({ created: 0, updated: 0, unchanged: 0, movedIn: 0 });
+      expect(moved.body.heldElsewhere).toEqual([{ line: 2, upn: mover.upn }]);
+      await confirmMove(admin, mover.upn);
 
       const [{ id }] = await dataSource.query('SELECT id FROM learner WHERE upn = $1', [mover.upn]);
       const detail = await admin.get(`/api/learners/${id}`).expect(200);

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { Role } from '../src/users/roles';
+import { type UserRole } from '@encounters/domain';
 import { UsersService } from '../src/users/users.service';
 
 export const TEST_PASSWORD = 'a long test passphrase 42';
@@ -21,7 +21,7 @@ let counter = 0;
 
 export async function createUser(
   app: INestApplication,
-  roles: Role[],
+  roles: UserRole[],
   scope: { academyIds?: string[]; groupIds?: string[]; email?: string; name?: string } = {},
 ): Promise<{ id: string; email: string }> {
   counter += 1;
@@ -71,7 +71,7 @@ export async function signInAs(
 /** Creates a user with `roles` and signs them in. */
 export async function signedInUser(
   app: INestApplication,
-  roles: Role[],
+  roles: UserRole[],
   scope: { academyIds?: string[]; groupIds?: string[] } = {},
 ): Promise<SignedInAgent> {
   const { email } = await createUser(app, roles, scope);

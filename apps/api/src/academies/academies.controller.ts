@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AcademiesService } from './academies.service';
 import { Academy } from './academy.entity';
@@ -26,13 +26,13 @@ export class AcademiesController {
   }
 
   @Post()
-  @Allow('trust_admin')
+  @Can('administerTrust')
   create(@Body() dto: CreateAcademyDto): Promise<Academy> {
     return this.service.create(dto);
   }
 
   @Patch(':id')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAcademyDto): Promise<Academy> {
     return this.service.update(id, dto);
   }

@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { type AccessScope, seesAcademy } from '../auth/auth-user';
+import { type AccessScope, seesAcademy } from '../common/access/policy';
 import { Trust } from '../trust/trust.entity';
 import { Academy } from './academy.entity';
 import { CreateAcademyDto } from './dto/create-academy.dto';

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public, SignedIn } from './access.decorator';
 import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../common/access/policy';
 import { AuthService, UserProfile } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
 import { DEMO_USERS } from './demo-users';

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
-import { hasRole } from './auth-user';
+import { hasRole } from '../common/access/policy';
 import { ACCESS_RULE, AccessRule } from './access.decorator';
 import { CSRF_HEADER, readToken } from './auth-cookies';
 import type { AuthenticatedRequest } from './current-user.decorator';

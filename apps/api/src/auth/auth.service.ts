@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../users/user.entity';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../common/access/policy';
 import { MfaService } from './mfa/mfa.service';
 import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';

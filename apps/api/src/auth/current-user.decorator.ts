@@ -1,10 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../common/access/policy';
 
 export type AuthenticatedRequest = Request & { user?: AuthUser };
 
-/** The signed-in user of a route guarded by `@SignedIn()` or `@Allow(...)`. */
+/** The signed-in user of a route guarded by `@SignedIn()` or `@Can(...)`. */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
   const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
   if (!user) throw new Error('CurrentUser used on a route without a signed-in user');

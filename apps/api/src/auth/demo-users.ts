@@ -1,4 +1,4 @@
-import type { Role } from '../users/roles';
+import { type UserRole } from '@encounters/domain';
 
 /**
  * One demo user per role, created with the demo trust and listed on the sign-in page in demo mode only.
@@ -8,7 +8,7 @@ export const DEMO_USERS: {
   email: string;
   name: string;
   password: string;
-  roles: Role[];
+  roles: UserRole[];
   academyUrns: string[];
 }[] = [
   {

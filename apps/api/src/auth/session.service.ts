@@ -4,8 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isConnectionError } from '../database/replicas';
-import type { Role } from '../users/roles';
-import type { AuthUser } from './auth-user';
+import { type UserRole } from '@encounters/domain';
+import type { AuthUser } from '../common/access/policy';
 import { UserSession } from './user-session.entity';
 
 const MINUTE = 60_000;
@@ -40,7 +40,7 @@ interface SessionRow {
   user_id: string;
   name: string;
   email: string;
-  roles: Role[];
+  roles: UserRole[];
   academy_ids: string[];
   group_ids: string[];
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../auth/access.decorator';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CoverageService } from './coverage.service';
 import { CoverageQueryDto } from './dto/coverage-query.dto';

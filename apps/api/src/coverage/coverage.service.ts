@@ -19,7 +19,10 @@ import {
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AccessScope, seesWholeAcademy } from '../auth/auth-user';
+import { learnerInScopeSql } from '../common/access/learner-scope';
+import { type AccessScope, seesWholeAcademy } from '../common/access/policy';
+import { learnerNameSql } from '../common/learner-sql';
+import { SqlParams } from '../common/sql-params';
 import type { CoverageQueryDto } from './dto/coverage-query.dto';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
@@ -101,11 +104,22 @@ export class CoverageService {
     const scope = await this.resolve(query, access);
     const breakdown = query.breakdown;
     const dimensions = breakdown
-      ? ['e.pupil_premium', 'e.sen_status', 'e.eal', `coalesce(l.gender, '')`, 'e.looked_after', 'f.free_school_meals']
+      ? [
+          'e.pupil_premium',
+          'e.sen_status',
+          'e.eal',
+          `coalesce(l.gender, '')`,
+          'e.looked_after',
+          'f.free_school_meals',
+        ]
       : scope.children
         ? [scope.children.column]
         : [];
-    const tallies = (where: string, parameters: unknown[], byAcademy: boolean): Promise<Record<string, unknown>[]> => {
+    const tallies = (
+      where: string,
+      parameters: unknown[],
+      byAcademy: boolean,
+    ): Promise<Record<string, unknown>[]> => {
       const groups = [...(byAcademy ? ['e.academy_id'] : []), ...dimensions.map((_, index) => `d${index}`)];
       return this.dataSource.query(
         `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
@@ -128,7 +142,8 @@ export class CoverageService {
     let policyFor: PolicyLookup;
     // The gender and free-school-meals breakdowns read the learner's and the enrolment's own rows, which the
     // progress version does not follow.
-    const wholeAcademies = query.scope === 'trust' || query.scope === 'academy' || query.scope === 'yearGroup';
+    const wholeAcademies =
+      query.scope === 'trust' || query.scope === 'academy' || query.scope === 'yearGroup';
     if (wholeAcademies && breakdown !== 'gender' && breakdown !== 'freeSchoolMeals') {
       // Whole academies: the same figures for everyone allowed to ask, so counted once per academy and
       // version, and only the academies whose progress changed since are counted again.
@@ -136,7 +151,8 @@ export class CoverageService {
       grouped = cached.rows;
       policyFor = await loadPolicyLookup(this.dataSource.manager, cached.policyVersion);
     } else {
-      grouped = await tallies(this.where(scope, access), this.parameters(scope, access), false);
+      const { where, parameters } = this.filter(scope, access);
+      grouped = await tallies(where, parameters, false);
       policyFor = await loadPolicyLookup(this.dataSource.manager, scope.policyVersion);
     }
     const context = this.context(query, scope, policyFor);
@@ -169,11 +185,18 @@ export class CoverageService {
       return { ...context, rows: [total, ...rows] };
     }
     if (!scope.children) return { ...context, rows: [total] };
-    const labels = await this.childLabels(scope, grouped.map((group) => group['d0']));
+    const labels = await this.childLabels(
+      scope,
+      grouped.map((group) => group['d0']),
+    );
     const children = grouped
       .map((group) => {
         const value = group['d0'];
-        return this.row(`${scope.children!.label}:${value ?? 'none'}`, labels.get(String(value)) ?? 'No group', [group]);
+        return this.row(
+          `${scope.children!.label}:${value ?? 'none'}`,
+          labels.get(String(value)) ?? 'No group',
+          [group],
+        );
       })
       .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
     return { ...context, rows: [total, ...children] };
@@ -182,33 +205,33 @@ export class CoverageService {
   async learners(query: CoverageQueryDto, access: AccessScope): Promise<CoverageLearnersResponse> {
     const scope = await this.resolve(query, access);
     // The policies (one small statement, their version) and the rows, on two connections at once.
+    const filter = this.filter(scope, access);
     const [policyFor, rows] = await Promise.all([
       loadPolicyLookup(this.dataSource.manager, scope.policyVersion),
       this.dataSource.query(
-      `SELECT e.learner_id, l.upn,
-              coalesce(l.preferred_forename, l.legal_forename) || ' ' || coalesce(l.preferred_surname, l.legal_surname) AS name,
+        `SELECT e.learner_id, l.upn, ${learnerNameSql('l')} AS name,
               e.year_group, g.name AS group_name,
               ${STATUS_COLUMNS}
          FROM ${PROGRESS_WITH_ENROLMENT}
          JOIN learner l ON l.id = e.learner_id
          LEFT JOIN learning_group g ON g.id = e.registration_group_id
-        WHERE ${this.where(scope, access)}
+        WHERE ${filter.where}
         ORDER BY lower(coalesce(l.preferred_surname, l.legal_surname)), lower(coalesce(l.preferred_forename, l.legal_forename)), l.upn`,
-      this.parameters(scope, access),
+        filter.parameters,
       ) as Promise<Record<string, unknown>[]>,
     ]);
     return {
       ...this.context(query, scope, policyFor),
-      rows: rows.map(
-        (row): CoverageLearnerRow => ({
-          learnerId: row['learner_id'] as string,
-          upn: row['upn'] as string,
-          name: row['name'] as string,
-          yearGroup: row['year_group'] as number,
-          group: (row['group_name'] as string | null) ?? null,
-          statuses: Object.fromEntries(RULE_IDS.map((rule) => [rule, row[`${col(rule)}_status`]])) as RuleStatuses,
-        }),
-      ),
+      rows: rows.map((row): CoverageLearnerRow => ({
+        learnerId: row['learner_id'] as string,
+        upn: row['upn'] as string,
+        name: row['name'] as string,
+        yearGroup: row['year_group'] as number,
+        group: (row['group_name'] as string | null) ?? null,
+        statuses: Object.fromEntries(
+          RULE_IDS.map((rule) => [rule, row[`${col(rule)}_status`]]),
+        ) as RuleStatuses,
+      })),
     };
   }
 
@@ -230,8 +253,11 @@ export class CoverageService {
         WHERE $2::uuid IS NULL OR a.id = $2::uuid`,
       [scope.academicYear, onlyAcademy],
     );
-    const where = scope.key.startsWith('yearGroup:') ? `yearGroup:${scope.parameters[1]}` : scope.key.split(':')[0];
-    const keyOf = (academyId: string) => `${scope.academicYear}|${scope.asAt}|${where}|${variant}|${academyId}`;
+    const where = scope.key.startsWith('yearGroup:')
+      ? `yearGroup:${scope.parameters[1]}`
+      : scope.key.split(':')[0];
+    const keyOf = (academyId: string) =>
+      `${scope.academicYear}|${scope.asAt}|${where}|${variant}|${academyId}`;
     const rows: Record<string, unknown>[] = [];
     const stale: { id: string; version: string }[] = [];
     for (const academy of versions) {
@@ -248,9 +274,10 @@ export class CoverageService {
     }
     if (stale.length) {
       // Counted with the trust-wide conditions: whoever may ask for these scopes sees every learner in them.
-      const parameters = [...this.parameters(scope, TRUST_WIDE), stale.map((academy) => academy.id)];
+      const trustWide = this.filter(scope, TRUST_WIDE);
+      const parameters = [...trustWide.parameters, stale.map((academy) => academy.id)];
       const counted = await tallies(
-        `${this.where(scope, TRUST_WIDE)} AND e.academy_id = ANY($${parameters.length}::uuid[])`,
+        `${trustWide.where} AND e.academy_id = ANY($${parameters.length}::uuid[])`,
         parameters,
         true,
       );
@@ -259,7 +286,8 @@ export class CoverageService {
         this.tallies.set(keyOf(academy.id), { version: academy.version, rows: own });
         rows.push(...own);
       }
-      while (this.tallies.size > CACHED_TALLIES) this.tallies.delete(this.tallies.keys().next().value as string);
+      while (this.tallies.size > CACHED_TALLIES)
+        this.tallies.delete(this.tallies.keys().next().value as string);
     }
     return { rows, policyVersion: versions[0]?.policy_version ?? '' };
   }
@@ -277,7 +305,8 @@ export class CoverageService {
   private row(key: string, label: string, groups: Record<string, unknown>[]): CoverageRow {
     const counts = Object.fromEntries(
       RULE_IDS.map((rule) => {
-        const sum = (suffix: string) => groups.reduce((total, group) => total + Number(group[`${col(rule)}_${suffix}`]), 0);
+        const sum = (suffix: string) =>
+          groups.reduce((total, group) => total + Number(group[`${col(rule)}_${suffix}`]), 0);
         const applicable = sum('applicable');
         const met = sum('met');
         const missed = sum('missed');
@@ -289,32 +318,28 @@ export class CoverageService {
       key,
       label,
       learners: groups.reduce((total, group) => total + Number(group['learners']), 0),
-      rules: Object.fromEntries(RULE_IDS.map((rule) => [rule, tallyFromCounts(counts[rule])])) as CoverageRow['rules'],
+      rules: Object.fromEntries(
+        RULE_IDS.map((rule) => [rule, tallyFromCounts(counts[rule])]),
+      ) as CoverageRow['rules'],
     };
   }
 
-  private where(scope: ResolvedScope, access: AccessScope): string {
+  /** The enrolments `e` of the scope that `access` may see: children's data is filtered in SQL. */
+  private filter(scope: ResolvedScope, access: AccessScope): { where: string; parameters: unknown[] } {
+    const p = new SqlParams([scope.academicYear, scope.asAt, ...scope.parameters]);
     const conditions = ['e.academic_year = $1', COUNTS_AT, ...scope.conditions];
-    if (!access.trustWide) {
-      // Children's data is filtered in SQL: academy-wide staff see their academies, teachers their groups.
-      const a = scope.parameters.length + 3;
-      conditions.push(
-        `(e.academy_id = ANY($${a}::uuid[]) OR e.learner_id IN (SELECT learner_id FROM group_membership WHERE group_id = ANY($${a + 1}::uuid[])))`,
-      );
-    }
-    return conditions.join(' AND ');
-  }
-
-  private parameters(scope: ResolvedScope, access: AccessScope): unknown[] {
-    const base = [scope.academicYear, scope.asAt, ...scope.parameters];
-    return access.trustWide ? base : [...base, access.academyIds, access.groupIds];
+    conditions.push(learnerInScopeSql(access, p, 'e.learner_id', 'e.academy_id'));
+    return { where: conditions.join(' AND '), parameters: p.values };
   }
 
   private async childLabels(scope: ResolvedScope, values: unknown[]): Promise<Map<string, string>> {
     const ids = values.filter((value): value is string => typeof value === 'string');
     switch (scope.children?.label) {
       case 'academy': {
-        const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM academy WHERE id = ANY($1::uuid[])', [ids]);
+        const rows: { id: string; name: string }[] = await this.dataSource.query(
+          'SELECT id, name FROM academy WHERE id = ANY($1::uuid[])',
+          [ids],
+        );
         return new Map(rows.map((row) => [row.id, row.name]));
       }
       case 'group': {
@@ -339,7 +364,14 @@ export class CoverageService {
     switch (query.scope) {
       case 'trust':
         if (!access.trustWide) throw new ForbiddenException('Only trust-wide roles see the whole trust.');
-        return { ...base, conditions: [], parameters: [], key: 'trust', label: 'Trust', children: { column: 'e.academy_id', label: 'academy' } };
+        return {
+          ...base,
+          conditions: [],
+          parameters: [],
+          key: 'trust',
+          label: 'Trust',
+          children: { column: 'e.academy_id', label: 'academy' },
+        };
       case 'academy': {
         const academy = await this.one<{ name: string }>('SELECT name FROM academy WHERE id = $1', query.id!);
         if (!academy) return this.wrongKindOr404(query.id!, 'academy', access);
@@ -354,8 +386,12 @@ export class CoverageService {
         };
       }
       case 'yearGroup': {
-        const academy = await this.one<{ name: string }>('SELECT name FROM academy WHERE id = $1', query.academyId!);
-        if (!academy || !seesWholeAcademy(access, query.academyId!)) throw new NotFoundException('No such academy.');
+        const academy = await this.one<{ name: string }>(
+          'SELECT name FROM academy WHERE id = $1',
+          query.academyId!,
+        );
+        if (!academy || !seesWholeAcademy(access, query.academyId!))
+          throw new NotFoundException('No such academy.');
         return {
           ...base,
           conditions: ['e.academy_id = $3', 'e.year_group = $4'],
@@ -366,7 +402,12 @@ export class CoverageService {
         };
       }
       case 'group': {
-        const group = await this.one<{ name: string; academy_id: string; academic_year: number; policy_version: string }>(
+        const group = await this.one<{
+          name: string;
+          academy_id: string;
+          academic_year: number;
+          policy_version: string;
+        }>(
           `SELECT name, academy_id, academic_year, ${POLICY_VERSION_SQL} AS policy_version FROM learning_group WHERE id = $1`,
           query.id!,
         );
@@ -394,26 +435,38 @@ export class CoverageService {
         const visible = await this.learnerVisible(query.id!, access);
         if (visible === null) return this.wrongKindOr404(query.id!, 'learner', access);
         if (!visible) throw new NotFoundException('No such learner.');
-        return { ...base, conditions: ['e.learner_id = $3'], parameters: [query.id], key: `learner:${query.id}`, label: 'Learner', children: null };
+        return {
+          ...base,
+          conditions: ['e.learner_id = $3'],
+          parameters: [query.id],
+          key: `learner:${query.id}`,
+          label: 'Learner',
+          children: null,
+        };
       }
     }
   }
 
   /** True, false (exists but hidden), or null (no such learner). */
   private async learnerVisible(learnerId: string, access: AccessScope): Promise<boolean | null> {
+    const p = new SqlParams([learnerId]);
     const rows: { visible: boolean }[] = await this.dataSource.query(
-      `SELECT $2::boolean
-              OR EXISTS (SELECT 1 FROM enrolment WHERE learner_id = l.id AND academy_id = ANY($3::uuid[]))
-              OR EXISTS (SELECT 1 FROM group_membership WHERE learner_id = l.id AND group_id = ANY($4::uuid[])) AS visible
-         FROM learner l WHERE l.id = $1`,
-      [learnerId, access.trustWide, access.academyIds, access.groupIds],
+      `SELECT ${learnerInScopeSql(access, p, 'l.id')} AS visible FROM learner l WHERE l.id = $1`,
+      p.values,
     );
     return rows.length ? rows[0].visible : null;
   }
 
   /** An id of another kind than the scope asks for is a 400 when the caller may see it, else a 404. */
-  private async wrongKindOr404(id: string, expected: 'academy' | 'group' | 'learner', access: AccessScope): Promise<never> {
-    const academy = expected !== 'academy' ? await this.one<{ id: string }>('SELECT id FROM academy WHERE id = $1', id) : null;
+  private async wrongKindOr404(
+    id: string,
+    expected: 'academy' | 'group' | 'learner',
+    access: AccessScope,
+  ): Promise<never> {
+    const academy =
+      expected !== 'academy'
+        ? await this.one<{ id: string }>('SELECT id FROM academy WHERE id = $1', id)
+        : null;
     const group =
       expected !== 'group'
         ? await this.one<{ academy_id: string }>('SELECT academy_id FROM learning_group WHERE id = $1', id)
@@ -430,7 +483,9 @@ export class CoverageService {
     if (kind) {
       throw new BadRequestException({
         message: `id is ${kind}'s id, but scope ${expected} needs ${expected === 'academy' ? 'an academy' : `a ${expected}`}'s id.`,
-        details: [{ field: 'id', reason: `not ${expected === 'academy' ? 'an academy' : `a ${expected}`} id` }],
+        details: [
+          { field: 'id', reason: `not ${expected === 'academy' ? 'an academy' : `a ${expected}`} id` },
+        ],
       });
     }
     throw new NotFoundException(`No such ${expected}.`);

@@ -37,7 +37,10 @@ function multirange(spans: readonly DateSpan[]): string {
   return `{${spans.map((span) => `${span.from ? `[${span.from}` : '('},${span.until ? addDays(span.until, 1) : ''})`).join(',')}}`;
 }
 
-const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [`${rule.toLowerCase()}_window_end`, `${rule.toLowerCase()}_met_on`]);
+const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [
+  `${rule.toLowerCase()}_window_end`,
+  `${rule.toLowerCase()}_met_on`,
+]);
 
 /** Every column written, in order; the key first. */
 const WRITTEN_COLUMNS: [string, string][] = [
@@ -90,7 +93,11 @@ export class LearnerProgressService {
     );
   }
 
-  private async recompute(manager: EntityManager, learnerIds: string[], evidenceFrom: IsoDate | null): Promise<void> {
+  private async recompute(
+    manager: EntityManager,
+    learnerIds: string[],
+    evidenceFrom: IsoDate | null,
+  ): Promise<void> {
     // Two writes about the same learner recompute one after the other, the second reading what the first
     // committed; in id order, so that two batches can never wait on each other. The policies' version comes
     // with it, so that the policies themselves are read only when they changed.
@@ -120,7 +127,9 @@ export class LearnerProgressService {
         const row = learnerProgress(record, academicYear, policyFor);
         const spans = coverageSpans(record.enrolments, academicYear);
         return record.enrolments.flatMap((enrolment, index) =>
-          enrolment.academicYear === academicYear ? [{ enrolment, row, countsAt: multirange(spans[index]) }] : [],
+          enrolment.academicYear === academicYear
+            ? [{ enrolment, row, countsAt: multirange(spans[index]) }]
+            : [],
         );
       });
     });
@@ -173,4 +182,3 @@ export class LearnerProgressService {
     );
   }
 }
-

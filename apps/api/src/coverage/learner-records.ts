@@ -41,7 +41,10 @@ interface EncounterRow {
  * encounter's facts once rather than once per attendee, which is most of the cost). Dates come back as
  * ISO strings (`::text`), never through a JavaScript Date and its time zone.
  */
-export async function loadLearnerRecords(manager: EntityManager, learnerIds: readonly string[]): Promise<LearnerRecord[]> {
+export async function loadLearnerRecords(
+  manager: EntityManager,
+  learnerIds: readonly string[],
+): Promise<LearnerRecord[]> {
   return (await loadLearnerRecordsWith(manager, learnerIds, null)).records;
 }
 

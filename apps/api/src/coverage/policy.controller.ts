@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ApiError } from '../common/api-error';
 import { PolicyDto } from './dto/policy.dto';
@@ -29,7 +29,7 @@ export class PolicyController {
   }
 
   @Put(':academicYear')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   put(
     @Param('academicYear', ParseIntPipe) academicYear: number,
     @Body() policy: PolicyDto,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/access/policy';
 import { LearnerProgressService } from './learner-progress.service';
 
 export interface PolicyView extends Policy {
@@ -20,9 +20,10 @@ export class PolicyService {
   ) {}
 
   async get(academicYear: number): Promise<PolicyView> {
-    const rows: { body: Policy }[] = await this.dataSource.query('SELECT body FROM policy WHERE academic_year = $1', [
-      academicYear,
-    ]);
+    const rows: { body: Policy }[] = await this.dataSource.query(
+      'SELECT body FROM policy WHERE academic_year = $1',
+      [academicYear],
+    );
     return { academicYear, saved: rows.length > 0, ...(rows[0]?.body ?? defaultPolicy(academicYear)) };
   }
 
@@ -53,5 +54,4 @@ export class PolicyService {
     });
     return this.get(academicYear);
   }
-
 }

@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, Observable, tap, throwError } from 'rxjs';
-import type { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isConnectionError, readingFromReplica, ReplicaRouter } from './replicas';
 
@@ -38,7 +37,7 @@ export class ReplicaRoutingInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.router.configured || context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & Request>();
+    const request = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
     const response = context.switchToHttp().getResponse<Response>();
     const userId = request.user?.id;
 

@@ -14,8 +14,8 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
@@ -43,13 +43,13 @@ export class EncountersController {
   }
 
   @Post()
-  @Allow('careers_lead', 'trust_admin')
+  @Can('logEncounter')
   create(@Body() dto: CreateEncounterDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.encounters.create(dto, { user, ip: request.ip ?? null });
   }
 
   @Patch(':id')
-  @Allow('careers_lead', 'trust_admin')
+  @Can('logEncounter')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateEncounterDto,
@@ -61,13 +61,13 @@ export class EncountersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Allow('careers_lead', 'trust_admin')
+  @Can('logEncounter')
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.encounters.remove(id, { user, ip: request.ip ?? null });
   }
 
   @Put(':id/attendance')
-  @Allow('careers_lead', 'trust_admin')
+  @Can('logEncounter')
   @ApiBody({ type: [AttendancePutItemDto] })
   replaceAttendance(
     @Param('id', ParseUUIDPipe) id: string,

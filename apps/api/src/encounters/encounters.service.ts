@@ -20,15 +20,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AccessScope, type AuthUser, hasRole, seesGuidanceNotes } from '../auth/auth-user';
+import {
+  accessScope,
+  type AccessScope,
+  type AuthUser,
+  seesGuidanceNotes,
+  may,
+} from '../common/access/policy';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, EncounterAttendeesDto } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
 import { UpdateEncounterDto } from './dto/update-encounter.dto';
-import { enrolledOnSql } from '../learners/learner-visibility';
-import { learnerNameSql, taughtLearnerSql, wholeAcademySql } from './learner-visibility';
-import { SqlParams } from './sql-params';
+import { learnerInScopeSql, taughtLearnerSql, wholeAcademySql } from '../common/access/learner-scope';
+import { enrolledOnSql, learnerNameSql } from '../common/learner-sql';
+import { SqlParams } from '../common/sql-params';
 
 /** Who is writing, for the audit trail. */
 export interface Actor {
@@ -158,7 +164,7 @@ export class EncountersService {
     // Teachers count only the learners they teach; whoever sees the whole academy counts everyone.
     const countedLearners = scope.trustWide
       ? ''
-      : `AND (${wholeAcademySql(scope, p, 'pe.academy_id')} OR ${taughtLearnerSql(scope, p, 'ca.learner_id')})`;
+      : `AND ${learnerInScopeSql(scope, p, 'ca.learner_id', 'pe.academy_id')}`;
     // The page first, then its organisations and counts in one pass each: per-row subqueries cost a
     // lookup per encounter, which is most of the time for a year's list.
     const rows: (EncounterRow & {
@@ -930,9 +936,7 @@ export class EncountersService {
 
 /** Trust administrators, and careers leads of the academy, log and change its encounters. */
 function mayWriteAcademy(user: AuthUser, academyId: string): boolean {
-  return (
-    hasRole(user, 'trust_admin') || (hasRole(user, 'careers_lead') && user.academyIds.includes(academyId))
-  );
+  return may(user, 'logEncounter', academyId);
 }
 
 function organisationKey(organisationIds: readonly string[]): string {

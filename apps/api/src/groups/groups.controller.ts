@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../auth/access.decorator';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { GroupListQueryDto } from './dto/group-list-query.dto';
 import { GroupDetailDto, GroupResponseDto } from './dto/group-responses.dto';

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AccessScope } from '../auth/auth-user';
+import type { AccessScope } from '../common/access/policy';
 import { LEARNER_LIST_COLUMNS, type LearnerListRow, toLearnerListItem } from '../learners/learners.service';
 import type { GroupListQueryDto } from './dto/group-list-query.dto';
 import type { GroupDetailDto, GroupResponseDto } from './dto/group-responses.dto';

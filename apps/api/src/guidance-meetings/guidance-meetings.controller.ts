@@ -13,8 +13,8 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateGuidanceMeetingDto } from './dto/create-guidance-meeting.dto';
 import { GuidanceMeetingListQueryDto } from './dto/guidance-meeting-list-query.dto';
@@ -43,13 +43,13 @@ export class GuidanceMeetingsController {
   }
 
   @Post()
-  @Allow('careers_adviser', 'careers_lead', 'trust_admin')
+  @Can('recordGuidance')
   create(@Body() dto: CreateGuidanceMeetingDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.meetings.create(dto, { user, ip: request.ip ?? null });
   }
 
   @Patch(':id')
-  @Allow('careers_adviser', 'careers_lead', 'trust_admin')
+  @Can('recordGuidance')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateGuidanceMeetingDto,
@@ -61,7 +61,7 @@ export class GuidanceMeetingsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @Allow('careers_adviser', 'careers_lead', 'trust_admin')
+  @Can('recordGuidance')
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.meetings.remove(id, { user, ip: request.ip ?? null });
   }

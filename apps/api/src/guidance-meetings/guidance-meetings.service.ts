@@ -8,13 +8,19 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AccessScope, type AuthUser, hasRole, seesGuidanceNotes } from '../auth/auth-user';
+import {
+  accessScope,
+  type AccessScope,
+  type AuthUser,
+  seesGuidanceNotes,
+  may,
+} from '../common/access/policy';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import type { Actor } from '../encounters/encounters.service';
-import { learnerNameSql, taughtLearnerSql, wholeAcademySql } from '../encounters/learner-visibility';
-import { enrolledOnSql } from '../learners/learner-visibility';
-import { SqlParams } from '../encounters/sql-params';
+import { learnerInScopeSql } from '../common/access/learner-scope';
+import { enrolledOnSql, learnerNameSql } from '../common/learner-sql';
+import { SqlParams } from '../common/sql-params';
 import { CreateGuidanceMeetingDto } from './dto/create-guidance-meeting.dto';
 import { GuidanceMeetingListQueryDto } from './dto/guidance-meeting-list-query.dto';
 import { UpdateGuidanceMeetingDto } from './dto/update-guidance-meeting.dto';
@@ -79,7 +85,10 @@ export class GuidanceMeetingsService {
 
   async list(query: GuidanceMeetingListQueryDto, actor: Actor): Promise<PagedResult<GuidanceMeetingView>> {
     const p = new SqlParams();
-    const where = ['m.deleted_at IS NULL', meetingVisibleSql(accessScope(actor.user), p)];
+    const where = [
+      'm.deleted_at IS NULL',
+      learnerInScopeSql(accessScope(actor.user), p, 'm.learner_id', 'm.academy_id'),
+    ];
     if (query.learnerId) where.push(`m.learner_id = ${p.add(query.learnerId)}`);
     if (query.academyId) where.push(`m.academy_id = ${p.add(query.academyId)}`);
     const rows: (MeetingRow & { total: number })[] = await this.dataSource.query(
@@ -271,7 +280,7 @@ export class GuidanceMeetingsService {
     const [row]: MeetingRow[] = await manager.query(
       `SELECT ${MEETING_COLUMNS}
        FROM guidance_meeting m JOIN learner l ON l.id = m.learner_id
-       WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${meetingVisibleSql(scope, p)}
+       WHERE m.id = ${idParam} AND m.deleted_at IS NULL AND ${learnerInScopeSql(scope, p, 'm.learner_id', 'm.academy_id')}
        ${lock ? 'FOR UPDATE OF m' : ''}`,
       p.values,
     );
@@ -329,16 +338,7 @@ export class GuidanceMeetingsService {
 
 /** Careers advisers and careers leads of the learner's academy, and trust administrators. */
 function mayWriteAcademy(user: AuthUser, academyId: string): boolean {
-  return (
-    hasRole(user, 'trust_admin') ||
-    (hasRole(user, 'careers_adviser', 'careers_lead') && user.academyIds.includes(academyId))
-  );
-}
-
-/** SQL true for a guidance meeting `m` the scope may see. */
-export function meetingVisibleSql(scope: AccessScope, p: SqlParams): string {
-  if (scope.trustWide) return 'TRUE';
-  return `(${wholeAcademySql(scope, p, 'm.academy_id')} OR ${taughtLearnerSql(scope, p, 'm.learner_id')})`;
+  return may(user, 'recordGuidance', academyId);
 }
 
 function checkFollowUp(state: MeetingState): void {

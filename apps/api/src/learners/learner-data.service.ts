@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole, seesGuidanceNotes } from '../auth/auth-user';
+import { type AuthUser, seesGuidanceNotes, may } from '../common/access/policy';
 import { GuidanceMeetingsService } from '../guidance-meetings/guidance-meetings.service';
 import { LearnersService } from './learners.service';
 
@@ -75,7 +75,7 @@ export class LearnerDataService {
    * encounter they attended keeps one more anonymous attendee, so head counts and reach stay true.
    */
   async erase(learnerId: string, user: AuthUser, ip: string | null): Promise<void> {
-    if (!hasRole(user, 'trust_admin')) throw new NotFoundException('No such learner.');
+    if (!may(user, 'administerTrust')) throw new NotFoundException('No such learner.');
     await this.dataSource.transaction(async (manager) => {
       const [learner] = await manager.query('SELECT id FROM learner WHERE id = $1 FOR UPDATE', [learnerId]);
       if (!learner) throw new NotFoundException('No such learner.');

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { Request } from 'express';
 import { LearnerDetailQueryDto } from './dto/learner-detail-query.dto';
@@ -39,7 +39,7 @@ export class LearnersController {
   }
 
   @Get(':id/export')
-  @Allow('trust_admin', 'careers_lead')
+  @Can('exportLearnerData')
   @ApiOkResponse({ description: 'Everything held on the learner, for a subject access request. Audited.' })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
   export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
@@ -47,7 +47,7 @@ export class LearnersController {
   }
 
   @Delete(':id')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   @HttpCode(204)
   @ApiNotFoundResponse({ description: 'No such learner.' })
   erase(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {

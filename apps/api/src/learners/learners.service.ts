@@ -19,14 +19,13 @@ import {
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { accessScope, type AccessScope, type AuthUser, seesGuidanceNotes } from '../auth/auth-user';
+import { accessScope, type AccessScope, type AuthUser, seesGuidanceNotes } from '../common/access/policy';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from '../coverage/policy-lookup';
-import { SqlParams } from '../encounters/sql-params';
+import { SqlParams } from '../common/sql-params';
 import {
   GuidanceMeetingsService,
   MEETING_COLUMNS,
   type MeetingRow,
-  meetingVisibleSql,
   toView,
 } from '../guidance-meetings/guidance-meetings.service';
 import type { LearnerListQueryDto } from './dto/learner-list-query.dto';
@@ -37,7 +36,8 @@ import type {
   LearnerPageDto,
   LearnerResponseDto,
 } from './dto/learner-responses.dto';
-import { displayName, enrolledOnSql, enrolmentVisibleSql, learnerVisibleSql } from './learner-visibility';
+import { learnerInScopeSql } from '../common/access/learner-scope';
+import { displayName, enrolledOnSql } from '../common/learner-sql';
 
 /** The columns of a learner and one enrolment that a list item needs. */
 export const LEARNER_LIST_COLUMNS = `
@@ -92,35 +92,23 @@ export class LearnersService {
   /** Learners with an enrolment in the academic year (default: the current one), filtered and paged in SQL. */
   async list(query: LearnerListQueryDto, scope: AccessScope): Promise<LearnerPageDto> {
     const academicYear = query.academicYear ?? academicYearOf(query.onRollOn ?? todayIsoDate());
-    const params: unknown[] = [academicYear];
-    const where = ['e.academic_year = $1'];
-    if (query.academyId) {
-      params.push(query.academyId);
-      where.push(`e.academy_id = $${params.length}`);
-    }
-    if (query.onRollOn) {
-      params.push(query.onRollOn);
-      where.push(enrolledOnSql('e', `$${params.length}`));
-    }
-    if (query.yearGroup) {
-      params.push(query.yearGroup);
-      where.push(`e.year_group = $${params.length}`);
-    }
+    const p = new SqlParams();
+    const where = [`e.academic_year = ${p.add(academicYear)}`];
+    if (query.academyId) where.push(`e.academy_id = ${p.add(query.academyId)}`);
+    if (query.onRollOn) where.push(enrolledOnSql('e', p.add(query.onRollOn)));
+    if (query.yearGroup) where.push(`e.year_group = ${p.add(query.yearGroup)}`);
     if (query.groupId) {
-      params.push(query.groupId);
+      const groupId = p.add(query.groupId);
       where.push(
-        `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.learner_id = e.learner_id AND gm.group_id = $${params.length})
-         AND e.academy_id = (SELECT academy_id FROM learning_group WHERE id = $${params.length})`,
+        `EXISTS (SELECT 1 FROM group_membership gm WHERE gm.learner_id = e.learner_id AND gm.group_id = ${groupId})
+         AND e.academy_id = (SELECT academy_id FROM learning_group WHERE id = ${groupId})`,
       );
     }
     // Every word must appear somewhere in the UPN or the names; the trigram index serves each LIKE.
     const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-    for (const word of words) {
-      params.push(likeContains(word));
-      where.push(`l.search_text LIKE $${params.length}`);
-    }
-    where.push(enrolmentVisibleSql(scope, 'e', params));
-    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    for (const word of words) where.push(`l.search_text LIKE ${p.add(likeContains(word))}`);
+    where.push(learnerInScopeSql(scope, p, 'e.learner_id', 'e.academy_id'));
+    const filter = [...p.values];
 
     // A learner who moved academy during the year has an enrolment at each: listed once, with the latest
     // of those that match (R-G-2).
@@ -135,10 +123,10 @@ export class LearnersService {
           ORDER BY e.learner_id, e.admission_date DESC NULLS LAST, e.created_at DESC
        ) listed
         ORDER BY surname_key, forename_key, upn
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+        LIMIT ${p.add(query.pageSize)} OFFSET ${p.add((query.page - 1) * query.pageSize)}`,
+      p.values,
     );
-    const total = rows[0]?.total ?? (query.page > 1 ? await this.count(where, params.slice(0, -2)) : 0);
+    const total = rows[0]?.total ?? (query.page > 1 ? await this.count(where, filter) : 0);
     return { items: rows.map(toLearnerListItem), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -156,8 +144,8 @@ export class LearnersService {
     const scope = accessScope(user);
     const p = new SqlParams();
     const learnerId = p.add(id);
-    const learnerVisible = learnerVisibleSql(scope, 'l.id', p.values);
-    const meetingVisible = meetingVisibleSql(scope, p);
+    const learnerVisible = learnerInScopeSql(scope, p, 'l.id');
+    const meetingVisible = learnerInScopeSql(scope, p, 'm.learner_id', 'm.academy_id');
     const [row]: LearnerRecordRow[] = await this.dataSource.query(
       `SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
               to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
@@ -28,13 +28,13 @@ export class OrganisationsController {
   }
 
   @Post()
-  @Allow('careers_lead', 'trust_admin')
+  @Can('manageOrganisations')
   create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.organisations.create(dto, user, request.ip ?? null);
   }
 
   @Patch(':id')
-  @Allow('careers_lead', 'trust_admin')
+  @Can('manageOrganisations')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateOrganisationDto,

@@ -8,7 +8,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser, hasRole } from '../auth/auth-user';
+import { accessScope, type AuthUser, may } from '../common/access/policy';
 import { EncountersService } from '../encounters/encounters.service';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
@@ -60,8 +60,10 @@ const CONTACT_FIELDS = ['contactName', 'contactEmail', 'contactPhone'] as const;
  * everything of an organisation only their own academies use, and only its contact details otherwise.
  */
 export function mayChangeAll(user: AuthUser, usedBy: readonly OrganisationUsedBy[]): boolean {
-  if (hasRole(user, 'trust_admin')) return true;
-  return hasRole(user, 'careers_lead') && usedBy.every((academy) => user.academyIds.includes(academy.id));
+  return (
+    may(user, 'manageOrganisations') &&
+    usedBy.every((academy) => may(user, 'manageOrganisations', academy.id))
+  );
 }
 
 @Injectable()
@@ -111,8 +113,7 @@ export class OrganisationsService {
     if (!row) throw new NotFoundException('No such organisation.');
     const usedBy = await this.usedBy(this.dataSource.manager, id);
     let editable: OrganisationDetail['editable'] = 'none';
-    if (hasRole(user, 'trust_admin', 'careers_lead'))
-      editable = mayChangeAll(user, usedBy) ? 'all' : 'contact';
+    if (may(user, 'manageOrganisations')) editable = mayChangeAll(user, usedBy) ? 'all' : 'contact';
     return { ...toView(row), usedBy, editable };
   }
 

@@ -5,19 +5,19 @@ import {
   type Policy,
   RULE_IDS,
   type RuleId,
-  type Sector,
-  SECTORS,
+  type SectorReachResponse,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AccessScope } from '../auth/auth-user';
+import type { AccessScope } from '../common/access/policy';
 import { COUNTS_AT, CoverageService, STATUS_COLUMNS } from '../coverage/coverage.service';
 import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 import { loadPolicyLookup } from '../coverage/policy-lookup';
 import { OrganisationReportService, type OrganisationEngagement } from './organisation-report.service';
 import { CSV_BOM, csvRecord, safeText } from './report-csv';
 import type { ReportScope } from './report-scope';
+import { SectorReachQuery } from './sector-reach.query';
 
 /** Rows fetched from the cursor at a time: enough to keep the socket busy, few enough to bound memory. */
 const CSV_BATCH = 2000;
@@ -52,20 +52,13 @@ export interface PalEncounter {
   attended: number;
 }
 
-export interface SectorReach {
-  sector: Sector;
-  priority: boolean;
-  encounters: number;
-  learners: number;
-}
-
 export interface ComplianceReportData {
   scope: ReportScope;
   ruleSet: string;
   policy: Policy;
   figures: ComplianceFigures;
   palEncounters: PalEncounter[];
-  sectors: { totalEncounters: number; totalLearners: number; rows: SectorReach[] };
+  sectors: SectorReachResponse;
   organisations: OrganisationEngagement[];
 }
 
@@ -89,6 +82,7 @@ export class ComplianceReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly coverage: CoverageService,
     private readonly organisations: OrganisationReportService,
+    private readonly sectorReach: SectorReachQuery,
   ) {}
 
   async figures(scope: ReportScope, access: AccessScope): Promise<ComplianceFigures> {
@@ -298,7 +292,7 @@ export class ComplianceReportService {
     const [figures, palEncounters, sectors, organisations] = await Promise.all([
       this.figures(scope, access),
       this.palEncounters(scope),
-      this.sectorReach(scope, policy),
+      this.sectorReach.load(scope, policy),
       this.organisations.engagement({
         academicYear: scope.academicYear,
         asAt: scope.asAt,
@@ -356,64 +350,5 @@ export class ComplianceReportService {
       invited: row.invited,
       attended: row.attended,
     }));
-  }
-
-  /**
-   * For each sector: the year's encounters (to the as-at date) with an organisation of that sector, and the
-   * learners of the scope who attended one, against the encounters held and the learners on roll.
-   */
-  private async sectorReach(scope: ReportScope, policy: Policy): Promise<ComplianceReportData['sectors']> {
-    const parameters: unknown[] = [scope.academicYear, scope.asAt];
-    if (scope.academy) parameters.push(scope.academy.id);
-    const academyFilter = scope.academy ? 'AND e.academy_id = $3' : '';
-    const progressFilter = scope.academy ? 'AND p.academy_id = $3' : '';
-    const [rows, [totals]] = await Promise.all([
-      this.dataSource.query(
-        `WITH held AS (
-           SELECT e.id FROM encounter e
-            WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL ${academyFilter}
-         ), by_sector AS (
-           SELECT DISTINCT s.sector, held.id AS encounter_id
-             FROM held
-             JOIN encounter_organisation eo ON eo.encounter_id = held.id
-             JOIN organisation o ON o.id = eo.organisation_id
-             CROSS JOIN LATERAL unnest(o.sectors) AS s(sector)
-         ), on_roll AS (
-           SELECT p.learner_id FROM learner_progress p
-            WHERE p.academic_year = $1 AND ${COUNTS_AT} ${progressFilter}
-         )
-         SELECT by_sector.sector,
-                count(DISTINCT by_sector.encounter_id)::int AS encounters,
-                count(DISTINCT at.learner_id) FILTER (WHERE at.status = 'attended' AND on_roll.learner_id IS NOT NULL)::int AS learners
-           FROM by_sector
-           LEFT JOIN attendance at ON at.encounter_id = by_sector.encounter_id
-           LEFT JOIN on_roll ON on_roll.learner_id = at.learner_id
-          GROUP BY by_sector.sector`,
-        parameters,
-      ) as Promise<{ sector: Sector; encounters: number; learners: number }[]>,
-      this.dataSource.query(
-        `SELECT (SELECT count(*) FROM encounter e
-                  WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL ${academyFilter})::int AS encounters,
-                (SELECT count(*) FROM learner_progress p WHERE p.academic_year = $1 AND ${COUNTS_AT} ${progressFilter})::int AS learners`,
-        parameters,
-      ) as Promise<{ encounters: number; learners: number }[]>,
-    ]);
-    const bySector = new Map(rows.map((row) => [row.sector, row]));
-    const priorities = new Set<string>(policy.localPrioritySectors);
-    return {
-      totalEncounters: totals.encounters,
-      totalLearners: totals.learners,
-      rows: SECTORS.map((sector) => ({
-        sector,
-        priority: priorities.has(sector),
-        encounters: bySector.get(sector)?.encounters ?? 0,
-        learners: bySector.get(sector)?.learners ?? 0,
-      })).sort(
-        (a, b) =>
-          Number(b.priority) - Number(a.priority) ||
-          b.learners - a.learners ||
-          a.sector.localeCompare(b.sector),
-      ),
-    };
   }
 }

@@ -7,7 +7,7 @@ import {
   todayIsoDate,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/access/policy';
 import { LearnersService } from '../learners/learners.service';
 import { learnerRecordPdf } from './pdf/learner-record-pdf';
 import { renderPdf } from './pdf/pdf-renderer';

@@ -10,7 +10,7 @@ import {
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AccessScope, seesWholeAcademy } from '../auth/auth-user';
+import { type AccessScope, seesWholeAcademy } from '../common/access/policy';
 import { CSV_BOM, csvRecord, safeText } from './report-csv';
 
 export interface AcademyEngagement {

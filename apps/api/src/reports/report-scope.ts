@@ -1,7 +1,7 @@
 import { academicYearEnd, academicYearLabel, todayIsoDate } from '@encounters/domain';
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type AccessScope, seesWholeAcademy } from '../auth/auth-user';
+import { type AccessScope, seesWholeAcademy } from '../common/access/policy';
 
 /** What a report covers: the whole trust or one academy, for an academic year at an as-at date. */
 export interface ReportScope {

@@ -1,12 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { SectorReachResponse } from '@encounters/domain';
 import type { Request } from 'express';
-import { Allow, SignedIn } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can, SignedIn } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
 import { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
 import { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
+import { SectorReachQueryDto } from './dto/sector-reach-query.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -15,7 +17,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('compliance')
-  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @Can('readReports')
   @ApiProduces('text/csv', 'application/pdf')
   @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
   @ApiOperation({
@@ -32,8 +34,24 @@ export class ReportsController {
     return this.reports.complianceReport(query, user, request.ip ?? null);
   }
 
+  @Get('sector-reach')
+  @SignedIn()
+  @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
+  @ApiOperation({
+    summary: 'Sectors reached: encounters and learners reached per sector, as the compliance PDF shows them',
+    description:
+      'For the year up to the as-at date: per sector, the encounters held with an organisation of it and the ' +
+      'learners on roll who attended one. Without academyId, the whole trust (trust-wide roles only).',
+  })
+  sectorReach(
+    @Query() query: SectorReachQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SectorReachResponse> {
+    return this.reports.sectorReach(query, user);
+  }
+
   @Get('organisations')
-  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @Can('readReports')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'Every organisation engaged in the year: encounters and learners reached, by academy',

@@ -7,6 +7,7 @@ import { LearnerRecordService } from './learner-record.service';
 import { OrganisationReportService } from './organisation-report.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { SectorReachQuery } from './sector-reach.query';
 import { SnapshotsController } from './snapshots.controller';
 import { SnapshotsService } from './snapshots.service';
 
@@ -20,6 +21,7 @@ import { SnapshotsService } from './snapshots.service';
     OrganisationReportService,
     LearnerRecordService,
     SnapshotsService,
+    SectorReachQuery,
   ],
 })
 export class ReportsModule {}

@@ -1,19 +1,22 @@
-import { academicYearLabel } from '@encounters/domain';
+import { academicYearLabel, type SectorReachResponse } from '@encounters/domain';
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { ComplianceReportService } from './compliance-report.service';
 import type { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
 import type { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
 import type { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
+import type { SectorReachQueryDto } from './dto/sector-reach-query.dto';
 import { LearnerRecordService } from './learner-record.service';
 import { type OrganisationEngagementAnswer, OrganisationReportService } from './organisation-report.service';
 import { complianceReportPdf } from './pdf/compliance-report-pdf';
 import { renderPdf } from './pdf/pdf-renderer';
 import { exportDetails, reportFileName, resolveReportScope } from './report-scope';
+import { SectorReachQuery } from './sector-reach.query';
+import { loadPolicyLookup } from '../coverage/policy-lookup';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const PDF_TYPE = 'application/pdf';
@@ -31,7 +34,15 @@ export class ReportsService {
     private readonly organisations: OrganisationReportService,
     private readonly learnerRecords: LearnerRecordService,
     private readonly audit: AuditService,
+    private readonly sectorReachQuery: SectorReachQuery,
   ) {}
+
+  /** The sectors reached of the trust or one academy: the figures of the compliance PDF's sectors page. */
+  async sectorReach(query: SectorReachQueryDto, user: AuthUser): Promise<SectorReachResponse> {
+    const scope = await resolveReportScope(this.dataSource.manager, query, accessScope(user));
+    const policyFor = await loadPolicyLookup(this.dataSource.manager);
+    return this.sectorReachQuery.load(scope, policyFor(scope.academicYear));
+  }
 
   async complianceReport(
     query: ComplianceReportQueryDto,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow } from '../auth/access.decorator';
-import { accessScope, type AuthUser } from '../auth/auth-user';
+import { Can } from '../auth/access.decorator';
+import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateSnapshotDto, SnapshotCompareQueryDto, SnapshotListQueryDto } from './dto/snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
@@ -13,7 +13,7 @@ export class SnapshotsController {
   constructor(private readonly snapshots: SnapshotsService) {}
 
   @Post()
-  @Allow('trust_admin', 'trust_leader', 'academy_leader')
+  @Can('takeSnapshots')
   @ApiConflictResponse({ description: 'The figures of that scope and date are already frozen.' })
   @ApiOperation({
     summary: 'Freeze the coverage figures of the trust or an academy on 31 Dec, 31 Mar or 31 Jul',
@@ -23,14 +23,14 @@ export class SnapshotsController {
   }
 
   @Get()
-  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @Can('readReports')
   @ApiOperation({ summary: 'The frozen snapshots the caller may see, latest first' })
   list(@Query() query: SnapshotListQueryDto, @CurrentUser() user: AuthUser) {
     return this.snapshots.list(query, accessScope(user));
   }
 
   @Get(':id/compare')
-  @Allow('trust_admin', 'trust_leader', 'academy_leader', 'careers_lead')
+  @Can('readReports')
   @ApiOperation({
     summary: 'The figures at a later date against a snapshot, rule by rule, with the change in points',
   })

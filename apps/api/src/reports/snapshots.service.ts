@@ -16,7 +16,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AccessScope, accessScope, type AuthUser, seesWholeAcademy } from '../auth/auth-user';
+import { type AccessScope, accessScope, type AuthUser, seesWholeAcademy } from '../common/access/policy';
 import { CoverageService } from '../coverage/coverage.service';
 import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 import { CoverageSnapshot } from './coverage-snapshot.entity';

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser, hasRole, seesAcademy } from '../auth/auth-user';
+import { accessScope, type AuthUser, seesAcademy, may } from '../common/access/policy';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import type { MarkLeaversDto } from './dto/mark-leavers.dto';
 
@@ -28,10 +28,7 @@ export class LeaversService {
     const [academy] = await this.dataSource.query('SELECT id FROM academy WHERE id = $1', [academyId]);
     if (!academy || !seesAcademy(accessScope(user), academyId))
       throw new NotFoundException('No such academy.');
-    if (
-      !hasRole(user, 'trust_admin') &&
-      !(hasRole(user, 'careers_lead') && user.academyIds.includes(academyId))
-    ) {
+    if (!may(user, 'importRoster', academyId)) {
       throw new ForbiddenException(
         "Only the academy's careers lead or a trust administrator may mark leavers.",
       );

@@ -19,8 +19,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Allow } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { MarkLeaversDto } from './dto/mark-leavers.dto';
 import { RosterImportQueryDto } from './dto/roster-import-query.dto';
@@ -39,7 +39,7 @@ export class RosterImportController {
 
   @Post(':id/roster')
   @HttpCode(HttpStatus.OK)
-  @Allow('careers_lead', 'trust_admin')
+  @Can('importRoster')
   @UseInterceptors(RosterUploadInterceptor)
   @ApiConsumes('multipart/form-data', 'text/csv', 'application/json')
   @ApiBody({
@@ -111,7 +111,7 @@ export class RosterImportController {
 
   @Post(':id/leavers')
   @HttpCode(HttpStatus.OK)
-  @Allow('careers_lead', 'trust_admin')
+  @Can('importRoster')
   @ApiOkResponse({ description: 'The learners were marked as leavers: `{ marked }`.' })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   markLeavers(

@@ -16,15 +16,16 @@ import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { accessScope, type AuthUser, hasRole, seesAcademy } from '../auth/auth-user';
+import { accessScope, type AuthUser, seesAcademy, may } from '../common/access/policy';
 import { ApiError } from '../common/api-error';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import { type ParsedRoster, parseRoster } from './roster-csv-reader';
 import { RosterMappingStore } from './roster-mapping.store';
+import { type MoveRequestRow, recordMoveRequests } from './move-requests';
 import type { RosterUpload } from './roster-upload.interceptor';
 
-/** Any constant works; it only has to be the same for every process that may import at once. */
-const ROSTER_IMPORT_LOCK = 7_412_302;
+/** Any constant works; it only has to be the same for every process that may import (or move) at once. */
+export const ROSTER_IMPORT_LOCK = 7_412_302;
 
 /** An answer lists at most this many errors; `rejected` still counts every bad line. */
 export const MAX_ERRORS_LISTED = 1000;
@@ -74,9 +75,14 @@ interface HeldLearner {
   } | null;
   /** R-G-2: the learner's enrolments of the year at other academies of the trust. */
   elsewhere: { admission: string | null; leaving: string | null }[];
+  /**
+   * Another academy enrolled in the file's year, or whose enrolment is the learner's latest and still open,
+   * when this academy has none in the year: that academy holds the learner, and this import may not write them.
+   */
+  holder_academy_id: string | null;
 }
 
-interface PlannedRow {
+export interface PlannedRow {
   row: ResolvedRosterRow;
   /** Null for a learner the trust does not hold yet. */
   learnerId: string | null;
@@ -89,9 +95,10 @@ interface ImportPlan {
   created: number;
   updated: number;
   unchanged: number;
-  movedIn: number;
   missingLearners: RosterMissingLearner[];
   changes: RosterFieldChange[];
+  /** Rows of learners another academy holds: never written; each becomes a move request on a commit. */
+  heldElsewhere: MoveRequestRow[];
   /** Learners enrolled here this year before the import: what "more than 10 %" is of. */
   enrolledHere: number;
 }
@@ -107,8 +114,10 @@ export interface RosterImportOptions {
 /**
  * Applies an academy's MIS export for one academic year. The file is compared with what the trust holds,
  * learner by learner, in a few set-based queries; a commit writes only what differs, in one transaction,
- * so that re-importing the same file writes nothing. Learners are matched by UPN across the whole trust:
- * one who moves academy keeps their record and their new academy's file updates that year's enrolment.
+ * so that re-importing the same file writes nothing. Learners are matched by UPN across the whole trust,
+ * but an import stays in its academy: a learner another academy holds is not written (the row becomes a move
+ * request, `move-requests.ts`), and a learner's identity (names, date of birth, gender) changes only through
+ * an academy where they are enrolled. The answer says nothing of what other academies hold.
  */
 @Injectable()
 export class RosterImportService {
@@ -167,7 +176,8 @@ export class RosterImportService {
       // One import at a time: two files naming the same learner must not interleave.
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_IMPORT_LOCK]);
       const plan = await this.plan(manager, academyId, academicYear, roster);
-      await this.apply(manager, academyId, academicYear, plan);
+      await this.apply(manager, academyId, academicYear, plan.rows);
+      await recordMoveRequests(manager, academyId, academicYear, plan.heldElsewhere, options.actorId);
       if (options.mapping && Object.keys(options.mapping).length > 0) {
         await this.mappings.save(manager, academyId, options.mapping, options.actorId);
       }
@@ -186,7 +196,7 @@ export class RosterImportService {
             updated: plan.updated,
             unchanged: plan.unchanged,
             missingFromFile: plan.missingLearners.length,
-            movedIn: plan.movedIn,
+            heldElsewhere: plan.heldElsewhere.length,
             bytes: roster.bytes,
           },
           ip: options.ip ?? null,
@@ -201,8 +211,7 @@ export class RosterImportService {
     const [academy] = await this.dataSource.query('SELECT id FROM academy WHERE id = $1', [academyId]);
     const scope = accessScope(user);
     if (!academy || !seesAcademy(scope, academyId)) throw new NotFoundException('No such academy.');
-    if (hasRole(user, 'trust_admin')) return;
-    if (hasRole(user, 'careers_lead') && user.academyIds.includes(academyId)) return;
+    if (may(user, 'importRoster', academyId)) return;
     throw new ForbiddenException(
       "Only the academy's careers lead or a trust administrator may import its roster.",
     );
@@ -222,7 +231,8 @@ export class RosterImportService {
       unchanged: plan.unchanged,
       rejected: roster.rejected,
       missingFromFile: plan.missingLearners.length,
-      movedIn: plan.movedIn,
+      movedIn: 0,
+      heldElsewhere: plan.heldElsewhere.map(({ row }) => ({ line: row.line, upn: row.upn })),
       missingLearners: plan.missingLearners,
       errors: roster.errors.slice(0, MAX_ERRORS_LISTED) as RosterRowError[],
       errorsOmitted: Math.max(0, roster.errors.length - MAX_ERRORS_LISTED),
@@ -284,7 +294,17 @@ export class RosterImportService {
               coalesce((SELECT json_agg(json_build_object('admission', to_char(o.admission_date, 'YYYY-MM-DD'),
                                                           'leaving', to_char(o.leaving_date, 'YYYY-MM-DD')))
                           FROM enrolment o
-                         WHERE o.learner_id = l.id AND o.academic_year = $2 AND o.academy_id <> $3), '[]') AS elsewhere
+                         WHERE o.learner_id = l.id AND o.academic_year = $2 AND o.academy_id <> $3), '[]') AS elsewhere,
+              CASE WHEN e.id IS NULL THEN
+                (SELECT h.academy_id FROM enrolment h
+                  WHERE h.learner_id = l.id AND h.academy_id <> $3
+                    AND (h.academic_year = $2
+                         OR (h.leaving_date IS NULL
+                             AND NOT EXISTS (SELECT 1 FROM enrolment n
+                                              WHERE n.learner_id = l.id AND n.academic_year > h.academic_year)))
+                  ORDER BY h.academic_year DESC, h.admission_date DESC NULLS LAST
+                  LIMIT 1)
+              END AS holder_academy_id
          FROM unnest($1::text[]) AS file (upn)
          JOIN learner l ON l.upn = file.upn
          LEFT JOIN enrolment e ON e.learner_id = l.id AND e.academic_year = $2 AND e.academy_id = $3
@@ -303,9 +323,9 @@ export class RosterImportService {
       created: 0,
       updated: 0,
       unchanged: 0,
-      movedIn: 0,
       missingLearners: [],
       changes: [],
+      heldElsewhere: [],
       enrolledHere: enrolled,
     };
     const compared: { baseline: RosterRowBaseline; row: ResolvedRosterRow; name: string }[] = [];
@@ -321,6 +341,26 @@ export class RosterImportService {
         });
         continue;
       }
+      if (learner.holder_academy_id) {
+        plan.heldElsewhere.push({
+          learnerId: learner.id,
+          fromAcademyId: learner.holder_academy_id,
+          row: resolveRosterRow(fileRow, null),
+        });
+        continue;
+      }
+      if (!learner.has_enrolment && learner.previous?.academy_id !== academyId) {
+        // New to this academy, and held by none: enrolled from the file alone. Nothing another academy holds
+        // is compared, copied or counted apart from a learner new to the trust, and their identity stays.
+        plan.created++;
+        plan.rows.push({
+          row: resolveRosterRow(fileRow, null),
+          learnerId: learner.id,
+          writeLearner: false,
+          writeEnrolment: true,
+        });
+        continue;
+      }
       const baseline = baselineOf(learner, academyId);
       const row: { -readonly [K in keyof ResolvedRosterRow]: ResolvedRosterRow[K] } = resolveRosterRow(
         fileRow,
@@ -329,9 +369,7 @@ export class RosterImportService {
       // R-G-2: a learner admitted elsewhere in the trust later in the year left here the day before.
       if (learner.elsewhere.length > 0) row.leavingDate = leavingDateFor(row, learner.elsewhere);
       const writeLearner = learnerDiffers(learner, row);
-      const movesIn = closesElsewhere(row, learner.elsewhere);
-      if (movesIn) plan.movedIn++;
-      const writeEnrolment = enrolmentDiffers(learner, row, academyId) || movesIn;
+      const writeEnrolment = enrolmentDiffers(learner, row, academyId);
       if (writeLearner || writeEnrolment) {
         plan.updated++;
         plan.rows.push({ row, learnerId: learner.id, writeLearner, writeEnrolment });
@@ -369,13 +407,18 @@ export class RosterImportService {
     return plan;
   }
 
-  /** Writes the plan with one statement per table, each taking every row at once as arrays. */
-  private async apply(
+  /**
+   * Writes planned rows with one statement per table, each taking every row at once as arrays. Only a
+   * confirmed move (`closeElsewhere`) ends the learner's enrolment of the year at another academy (R-G-2).
+   */
+  async apply(
     manager: EntityManager,
     academyId: string,
     academicYear: number,
-    plan: ImportPlan,
+    rows: readonly PlannedRow[],
+    options: { closeElsewhere?: boolean } = {},
   ): Promise<void> {
+    const plan = { rows };
     if (plan.rows.length === 0) return;
 
     const groupNames = [...new Set(plan.rows.flatMap(({ row }) => row.registrationGroup ?? []))];
@@ -479,15 +522,17 @@ export class RosterImportService {
 
     // R-G-2: a learner admitted here later in the year than to another academy of the trust left that one
     // the day before (unless its own leaving date is earlier): its enrolment and its figures stay, to then.
-    await manager.query(
-      `UPDATE enrolment o SET leaving_date = file.admission_date - 1, updated_at = now()
+    if (options.closeElsewhere) {
+      await manager.query(
+        `UPDATE enrolment o SET leaving_date = file.admission_date - 1, updated_at = now()
          FROM unnest($1::uuid[], $3::date[]) AS file (learner_id, admission_date)
         WHERE o.learner_id = file.learner_id AND o.academic_year = $2 AND o.academy_id <> $4
           AND file.admission_date IS NOT NULL
           AND (o.admission_date IS NULL OR o.admission_date < file.admission_date)
           AND (o.leaving_date IS NULL OR o.leaving_date >= file.admission_date)`,
-      [learnerIds, academicYear, enrolmentRows.map((row) => row.admissionDate), academyId],
-    );
+        [learnerIds, academicYear, enrolmentRows.map((row) => row.admissionDate), academyId],
+      );
+    }
 
     // Registration-group memberships follow the enrolment: out of this academy's registration group of the
     // year, then into the group the file names. A learner who moved here stays in their old academy's group
@@ -616,17 +661,4 @@ function leavingDateFor(
   if (!next) return row.leavingDate;
   const dayBefore = addDays(next, -1);
   return row.leavingDate && row.leavingDate < dayBefore ? row.leavingDate : dayBefore;
-}
-
-/** True when this row's admission closes an enrolment of the year at another academy (see `apply`). */
-function closesElsewhere(
-  row: Pick<ResolvedRosterRow, 'admissionDate'>,
-  elsewhere: HeldLearner['elsewhere'],
-): boolean {
-  const admission = row.admissionDate;
-  if (!admission) return false;
-  return elsewhere.some(
-    (other) =>
-      (!other.admission || other.admission < admission) && (!other.leaving || other.leaving >= admission),
-  );
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Ip, NotFoundException, Patch } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Allow } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { AuditService } from '../audit/audit.service';
 import { UpdateTrustDto } from './trust.dto';
@@ -21,7 +21,7 @@ export class TrustController {
   ) {}
 
   @Get()
-  @Allow('trust_admin')
+  @Can('administerTrust')
   async get(): Promise<{ id: string; name: string }> {
     const trust = await this.dataSource.manager.findOne(Trust, { where: {}, order: { createdAt: 'ASC' } });
     if (!trust) throw new NotFoundException(NOT_SET_UP);
@@ -29,7 +29,7 @@ export class TrustController {
   }
 
   @Patch()
-  @Allow('trust_admin')
+  @Can('administerTrust')
   async update(
     @Body() dto: UpdateTrustDto,
     @CurrentUser() user: AuthUser,

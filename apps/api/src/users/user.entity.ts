@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Academy } from '../academies/academy.entity';
-import type { Role } from './roles';
+import { type UserRole } from '@encounters/domain';
 
 @Entity({ name: 'app_user' })
 export class User {
@@ -25,7 +25,7 @@ export class User {
   passwordHash: string;
 
   @Column({ type: 'text', array: true })
-  roles: Role[];
+  roles: UserRole[];
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow } from '../auth/access.decorator';
-import type { AuthUser } from '../auth/auth-user';
+import { Can } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -21,7 +21,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
-@Allow('trust_admin')
+@Can('administerTrust')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../common/access/policy';
 import { hashPassword } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';

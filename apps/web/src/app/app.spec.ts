@@ -79,12 +79,12 @@ describe(App.name, () => {
     ]);
   });
 
-  it('shows Admin to a trust administrator, and not the careers journeys', async () => {
+  it('shows Admin and the journeys they may write to a trust administrator, and not the careers reading lists', async () => {
     await signInAs({ ...careersLead, name: 'Sam Okafor', roles: ['trust_admin'] });
 
     const sut = await render();
 
-    expect(text(sut, 'nav a')).toEqual(['Dashboard', 'Roster import', 'Admin']);
+    expect(text(sut, 'nav a')).toEqual(['Dashboard', 'Log an encounter', 'Roster import', 'Admin']);
     expect(text(sut, '.user-roles')).toEqual(['Trust administrator']);
   });
 

@@ -1,3 +1,5 @@
+import { rolesWith, USER_ROLES } from '@encounters/domain';
+
 import { NAVIGATION, navigationFor } from './navigation';
 
 describe(navigationFor.name, () => {
@@ -12,6 +14,7 @@ describe(navigationFor.name, () => {
 
     expect(sut.map((item) => item.label)).toEqual([
       'Dashboard',
+      'Log an encounter',
       'Encounters',
       'Organisations',
       'Roster import',
@@ -22,6 +25,14 @@ describe(navigationFor.name, () => {
 
   it('shows nothing to a user with no roles', () => {
     expect(navigationFor([])).toEqual([]);
+  });
+
+  it('offers "Log an encounter" to exactly the roles the API lets log one', () => {
+    for (const role of USER_ROLES) {
+      const offered = navigationFor([role]).some((item) => item.path === '/log-encounter');
+
+      expect(offered).toBe(rolesWith('logEncounter').includes(role));
+    }
   });
 
   it('lists every journey once', () => {

@@ -1,4 +1,4 @@
-import { UserRole } from '@encounters/domain';
+import { type Ability, rolesWith, UserRole } from '@encounters/domain';
 
 export interface NavigationItem {
   /** Router link, absolute. */
@@ -8,6 +8,11 @@ export interface NavigationItem {
   readonly exact?: boolean;
   /** Who sees the link. The API enforces access on its own; hiding links only keeps the menu relevant. */
   readonly roles: readonly UserRole[];
+}
+
+/** A journey that does something: offered exactly to the roles the abilities table gives it to. */
+function journey(path: string, label: string, ability: Ability): NavigationItem {
+  return { path, label, roles: rolesWith(ability) };
 }
 
 /** The side navigation, in the order it is shown: the journeys of the product brief. */
@@ -24,7 +29,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'My classes',
     roles: ['teacher', 'careers_lead', 'careers_adviser', 'academy_leader'],
   },
-  { path: '/log-encounter', label: 'Log an encounter', roles: ['careers_lead'] },
+  journey('/log-encounter', 'Log an encounter', 'logEncounter'),
   {
     path: '/encounters',
     label: 'Encounters',
@@ -35,9 +40,9 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'Organisations',
     roles: ['careers_lead', 'academy_leader', 'trust_leader'],
   },
-  { path: '/roster-import', label: 'Roster import', roles: ['careers_lead', 'trust_admin'] },
+  journey('/roster-import', 'Roster import', 'importRoster'),
   { path: '/reports', label: 'Reports', roles: ['careers_lead', 'academy_leader', 'trust_leader'] },
-  { path: '/admin', label: 'Admin', roles: ['trust_admin'] },
+  journey('/admin', 'Admin', 'administerTrust'),
 ];
 
 /** The items any of the given roles may see. */

@@ -15,9 +15,9 @@ import {
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { Allow, Public, SignedIn } from '../access.decorator';
+import { Can, Public, SignedIn } from '../access.decorator';
 import { setSessionCookies, tokenAnswer } from '../auth-cookies';
-import type { AuthUser } from '../auth-user';
+import type { AuthUser } from '../../common/access/policy';
 import { AuthService } from '../auth.service';
 import { CurrentUser } from '../current-user.decorator';
 import { ChallengeDto, ConfirmMfaDto, MfaPolicyDto, VerifyMfaDto } from './dto/mfa.dto';
@@ -118,14 +118,14 @@ export class MfaController {
   }
 
   @Put('policy')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
     return this.mfa.setPolicy(dto.requireForPersonalData, actor, request.ip ?? 'unknown');
   }
 
   /** An administrator's reset, for a lost device (audited). */
   @Delete('users/:userId')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   @HttpCode(204)
   async reset(
     @Param('userId', ParseUUIDPipe) userId: string,

@@ -13,8 +13,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { SecretBox } from '../../common/secret-box';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { ROLES_SEEING_PERSONAL_DATA, type Role } from '../../users/roles';
-import type { AuthUser } from '../auth-user';
+import { ROLES_SEEING_PERSONAL_DATA, type UserRole } from '@encounters/domain';
+import type { AuthUser } from '../../common/access/policy';
 import { SignInThrottle } from '../sign-in-throttle';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { matchingTimeStep, newTotpSecret, otpauthUrl } from './totp';
@@ -35,7 +35,7 @@ interface ChallengeRow {
 
 interface UserFactorRow {
   email: string;
-  roles: Role[];
+  roles: UserRole[];
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_last_step: string | null;
@@ -62,7 +62,7 @@ export class MfaService {
 
   /** What a right password leads to: nothing more, a code, or enrolment first (the policy requires it). */
   async nextStep(userId: string): Promise<'none' | 'verify' | 'enrol'> {
-    const [row]: { totp_secret: string | null; roles: Role[]; require_mfa: boolean | null }[] =
+    const [row]: { totp_secret: string | null; roles: UserRole[]; require_mfa: boolean | null }[] =
       await this.dataSource.query(
         `SELECT u.totp_secret, u.roles, (SELECT bool_or(require_mfa) FROM trust) AS require_mfa
            FROM app_user u WHERE u.id = $1`,

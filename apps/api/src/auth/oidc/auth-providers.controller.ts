@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, Public } from '../access.decorator';
-import type { AuthUser } from '../auth-user';
+import { Can, Public } from '../access.decorator';
+import type { AuthUser } from '../../common/access/policy';
 import { CurrentUser } from '../current-user.decorator';
 import { AuthProvidersService } from './auth-providers.service';
 import { CreateAuthProviderDto, UpdateAuthProviderDto } from './dto/auth-provider.dto';
@@ -34,19 +34,19 @@ export class AuthProvidersController {
   }
 
   @Get()
-  @Allow('trust_admin')
+  @Can('administerTrust')
   list(@Req() request: Request) {
     return this.providers.list(originOf(request));
   }
 
   @Post()
-  @Allow('trust_admin')
+  @Can('administerTrust')
   create(@Body() dto: CreateAuthProviderDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
     return this.providers.create(dto, actor, request.ip ?? 'unknown', originOf(request));
   }
 
   @Patch(':id')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateAuthProviderDto,
@@ -57,7 +57,7 @@ export class AuthProvidersController {
   }
 
   @Delete(':id')
-  @Allow('trust_admin')
+  @Can('administerTrust')
   @HttpCode(204)
   async remove(
     @Param('id', ParseUUIDPipe) id: string,

@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { SecretBox } from '../../common/secret-box';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import type { AuthUser } from '../auth-user';
+import type { AuthUser } from '../../common/access/policy';
 
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
 const GOOGLE_ISSUER = 'https://accounts.google.com';

@@ -14,6 +14,7 @@ import { KeepFailedSignInsInTheDatabase1763820900000 } from './1763820900000-Kee
 import { RecordFreeSchoolMealsAndRosterHeaderMappings1764910000000 } from './1764910000000-RecordFreeSchoolMealsAndRosterHeaderMappings';
 import { AddSecondFactorAndSingleSignOn1764920000000 } from './1764920000000-AddSecondFactorAndSingleSignOn';
 import { PurgeDeletedGuidanceMeetings1764940000000 } from './1764940000000-PurgeDeletedGuidanceMeetings';
+import { CreateRosterMoveRequests1764960000000 } from './1764960000000-CreateRosterMoveRequests';
 import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-ShareTheSetupCodeBetweenProcesses';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
@@ -33,5 +34,6 @@ export const migrations = [
   AddSecondFactorAndSingleSignOn1764920000000,
   VersionCoverageByAcademyAndYear1764930000000,
   PurgeDeletedGuidanceMeetings1764940000000,
+  CreateRosterMoveRequests1764960000000,
   ShareTheSetupCodeBetweenProcesses1764970000000,
 ];

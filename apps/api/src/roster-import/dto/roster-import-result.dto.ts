@@ -6,6 +6,7 @@ import {
   type RosterField,
   type RosterFieldChange,
   type RosterFileReading,
+  type RosterHeldElsewhere,
   type RosterMissingLearner,
   type RosterRowError,
   type RosterSkippedLine,
@@ -26,6 +27,14 @@ export class RosterRowErrorDto implements RosterRowError {
 
   @ApiProperty()
   reason: string;
+}
+
+export class RosterHeldElsewhereDto implements RosterHeldElsewhere {
+  @ApiProperty({ description: 'The line in the file.' })
+  line: number;
+
+  @ApiProperty()
+  upn: string;
 }
 
 export class RosterMissingLearnerDto implements RosterMissingLearner {
@@ -161,9 +170,16 @@ export class RosterImportResultDto implements RosterImportOutcome {
 
   @ApiProperty({
     description:
-      'Of `updated`: learners enrolled at another academy of the trust this year and admitted here later; their enrolment there ends the day before.',
+      "Always 0: an import never ends another academy's enrolment; a confirmed move request does (R-G-2).",
   })
   movedIn: number;
+
+  @ApiProperty({
+    type: [RosterHeldElsewhereDto],
+    description:
+      'Rows of learners held by another academy of the trust: not written; a commit makes each a move request for that academy to confirm.',
+  })
+  heldElsewhere: RosterHeldElsewhereDto[];
 
   @ApiProperty({ type: [RosterMissingLearnerDto] })
   missingLearners: RosterMissingLearnerDto[];

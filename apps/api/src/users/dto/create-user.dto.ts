@@ -12,7 +12,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { type Role, ROLES } from '../roles';
+import { type UserRole, USER_ROLES } from '@encounters/domain';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.smith@kilnside.example' })
@@ -30,12 +30,12 @@ export class CreateUserDto {
   @MaxLength(256)
   password: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: USER_ROLES, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(ROLES, { each: true })
-  roles: Role[];
+  @IsIn(USER_ROLES, { each: true })
+  roles: UserRole[];
 
   // No initialisers: PartialType copies them into UpdateUserDto, where an absent field would become
   // `[]` and a PATCH of `{ active: true }` would empty the user's academies and groups.

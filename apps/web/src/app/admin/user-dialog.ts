@@ -15,6 +15,7 @@ import {
   todayIsoDate,
   UpdateUserRequest,
   UserResponse,
+  TRUST_WIDE_ROLES,
   UserRole,
   USER_ROLES,
 } from '@encounters/domain';
@@ -31,7 +32,6 @@ export interface UserDialogData {
 }
 
 const MIN_PASSWORD_LENGTH = 12;
-const TRUST_WIDE_ROLES: readonly UserRole[] = ['trust_admin', 'trust_leader'];
 
 /** Creates a user or changes their name, roles, academies, groups and (optionally) password. */
 @Component({

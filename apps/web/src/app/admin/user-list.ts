@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { UserResponse } from '@encounters/domain';
+import { TRUST_WIDE_ROLES, UserResponse } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
@@ -162,8 +162,7 @@ export class UserList {
   }
 
   protected academyNames(user: UserResponse): string {
-    if (user.roles.every((role) => role === 'trust_admin' || role === 'trust_leader'))
-      return 'All (trust-wide)';
+    if (user.roles.every((role) => TRUST_WIDE_ROLES.includes(role))) return 'All (trust-wide)';
     return user.academyIds.map((id) => this.academyNamesById().get(id) ?? '').join(', ') || '—';
   }
 

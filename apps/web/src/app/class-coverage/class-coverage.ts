@@ -16,6 +16,8 @@ import {
   RULE_LABELS,
   RuleId,
   todayIsoDate,
+  isAcademyStaff,
+  isTrustWide,
 } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
@@ -31,14 +33,6 @@ import { EmptyState } from '../ui/empty-state';
 import { RULE_SHORT_LABELS } from '../ui/rule-short-labels';
 import { StatusChip } from '../ui/status-chip';
 import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
-
-const ACADEMY_STAFF_ROLES = [
-  'trust_admin',
-  'trust_leader',
-  'academy_leader',
-  'careers_lead',
-  'careers_adviser',
-];
 
 interface LearnerLine {
   row: CoverageLearnerRow;
@@ -89,12 +83,8 @@ export class ClassCoverage {
   protected readonly formatDate = formatBritishDate;
   protected readonly onlyThisTerm = signal(false);
 
-  protected readonly academyStaff = computed(() =>
-    this.session.roles().some((role) => ACADEMY_STAFF_ROLES.includes(role)),
-  );
-  private readonly trustWide = computed(() =>
-    this.session.roles().some((role) => role === 'trust_admin' || role === 'trust_leader'),
-  );
+  protected readonly academyStaff = computed(() => isAcademyStaff(this.session.roles()));
+  private readonly trustWide = computed(() => isTrustWide(this.session.roles()));
   protected readonly academicYear = computed<AcademicYear>(() => {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());

@@ -5,6 +5,8 @@ import {
   OrganisationEngagementReport,
   OrganisationReportQuery,
   PolicyResponse,
+  SectorReachQuery,
+  SectorReachResponse,
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
@@ -38,6 +40,13 @@ export class ReportsApi {
   ): Observable<OrganisationEngagementReport> {
     return this.http.get<OrganisationEngagementReport>(`${this.baseUrl}/reports/organisations`, {
       params: definedParams({ ...query, format: 'json' }),
+    });
+  }
+
+  /** Sectors reached: encounters and learners reached per sector, the figures of the compliance PDF. */
+  sectorReach(query: SectorReachQuery): Observable<SectorReachResponse> {
+    return this.http.get<SectorReachResponse>(`${this.baseUrl}/reports/sector-reach`, {
+      params: definedParams(query),
     });
   }
 

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { AcademicYear, RosterImportMapping, RosterImportResult } from '@encounters/domain';
+import { AcademicYear, RosterImportMapping, RosterImportResult, RosterMoveRequest } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
 import { API_BASE_URL } from './api-client';
@@ -50,5 +50,15 @@ export class RosterApi {
       learnerIds,
       leavingDate,
     });
+  }
+
+  /** Pending move requests the user decides on (their academy holds the learner) or made. */
+  moveRequests(): Observable<RosterMoveRequest[]> {
+    return this.http.get<RosterMoveRequest[]>(`${this.baseUrl}/roster-moves`);
+  }
+
+  /** Confirms or declines a move request; a confirmed one enrols the learner at the requesting academy. */
+  decideMove(id: string, decision: 'confirm' | 'decline'): Observable<RosterMoveRequest> {
+    return this.http.post<RosterMoveRequest>(`${this.baseUrl}/roster-moves/${id}/${decision}`, {});
   }
 }

@@ -11,6 +11,7 @@ import {
   defaultPolicy,
   RULE_IDS,
   RuleTallies,
+  sectorReachOf,
 } from '@encounters/domain';
 
 import { Session } from '../core/session';
@@ -142,6 +143,17 @@ describe(Dashboard.name, () => {
             rows,
           };
           request.flush(answer);
+        } else if (request.request.url === '/api/reports/sector-reach') {
+          request.flush(
+            sectorReachOf({
+              academicYear: 2025,
+              asAt: params.get('asAt') ?? '',
+              totalEncounters: 4,
+              totalLearners: 80,
+              prioritySectors: defaultPolicy(2025).localPrioritySectors,
+              counts: [{ sector: 'Digital', encounters: 2, learners: 30 }],
+            }),
+          );
         } else if (request.request.url.startsWith('/api/policy/')) {
           request.flush({ ...defaultPolicy(2025), academicYear: 2025, saved: false });
         } else {

@@ -7,10 +7,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Params, Router, RouterLink } from '@angular/router';
 import {
   AcademicYear,
-  academicYearEnd,
   academicYearLabel,
   academicYearOf,
-  academicYearStart,
   COVERAGE_BREAKDOWNS,
   CoverageBreakdown,
   CoverageBreakdownRow,
@@ -21,6 +19,8 @@ import {
   RULE_LABELS,
   RuleId,
   todayIsoDate,
+  holdsAbility,
+  isTrustWide,
 } from '@encounters/domain';
 import { catchError, forkJoin, map, of } from 'rxjs';
 
@@ -28,7 +28,6 @@ import { ApiClient } from '../core/api-client';
 import { CoverageApi } from '../core/coverage-api';
 import { httpErrorText } from '../core/http-error-text';
 import { ReportsApi } from '../core/reports-api';
-import { SectorReachApi } from '../core/sector-reach-api';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { defaultAsAt } from '../ui/as-at-dates';
@@ -44,7 +43,6 @@ import {
   DrillDownState,
   drillInto,
 } from './drill-down';
-import { sectorReach } from './sector-reach';
 
 export const BREAKDOWN_LABELS: Readonly<Record<CoverageBreakdown, string>> = {
   pupilPremium: 'Pupil premium',
@@ -100,7 +98,6 @@ export class Dashboard {
   private readonly api = inject(ApiClient);
   private readonly coverageApi = inject(CoverageApi);
   private readonly reportsApi = inject(ReportsApi);
-  private readonly sectorReachApi = inject(SectorReachApi);
 
   protected readonly ruleLabels = RULE_LABELS;
   protected readonly shortLabels = RULE_SHORT_LABELS;
@@ -109,15 +106,9 @@ export class Dashboard {
   protected readonly formatDate = formatBritishDate;
   protected readonly yearLabel = academicYearLabel;
 
-  protected readonly trustWide = computed(() =>
-    this.session.roles().some((role) => role === 'trust_leader' || role === 'trust_admin'),
-  );
+  protected readonly trustWide = computed(() => isTrustWide(this.session.roles()));
   /** The report endpoints refuse careers advisers; the buttons are not offered to them. */
-  protected readonly canDownloadReports = computed(() =>
-    this.session
-      .roles()
-      .some((role) => ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead'].includes(role)),
-  );
+  protected readonly canDownloadReports = computed(() => holdsAbility(this.session.roles(), 'readReports'));
   protected readonly academicYear = computed<AcademicYear>(() => {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
@@ -266,27 +257,32 @@ export class Dashboard {
     };
   });
 
-  private readonly policy = rxResource({
-    params: () => this.academicYear(),
-    stream: ({ params }) => this.reportsApi.policy(params),
-  });
+  /** Sectors reached, as the compliance PDF counts them: one endpoint, one definition (`sectorReachOf`). */
   private readonly sectorSource = rxResource({
     params: () => ({
-      from: academicYearStart(this.academicYear()),
-      to: academicYearEnd(this.academicYear()),
+      academicYear: this.academicYear(),
+      asAt: this.asAtDate(),
       academyId: this.state().academyId ?? undefined,
     }),
-    stream: ({ params }) => this.sectorReachApi.load(params),
+    stream: ({ params }) => this.reportsApi.sectorReach(params),
   });
-  protected readonly sectorsLoading = computed(
-    () => this.sectorSource.isLoading() || this.policy.isLoading(),
-  );
-  protected readonly sectorsError = computed(() => Boolean(this.sectorSource.error() || this.policy.error()));
-  protected readonly sectors = computed(() =>
-    this.sectorSource.hasValue() && this.policy.hasValue()
-      ? sectorReach(this.sectorSource.value(), this.policy.value().localPrioritySectors, this.asAtDate())
-      : null,
-  );
+  protected readonly sectorsLoading = this.sectorSource.isLoading;
+  protected readonly sectorsError = computed(() => Boolean(this.sectorSource.error()));
+  protected readonly sectors = computed(() => {
+    if (!this.sectorSource.hasValue()) return null;
+    const reach = this.sectorSource.value();
+    const share = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : null);
+    return {
+      ...reach,
+      rows: reach.rows
+        .filter((row) => row.priority || row.encounters > 0)
+        .map((row) => ({
+          ...row,
+          encounterShare: share(row.encounters, reach.totalEncounters),
+          learnerShare: share(row.learners, reach.totalLearners),
+        })),
+    };
+  });
   protected readonly academyName = computed(() => {
     const academyId = this.state().academyId;
     return academyId

@@ -17,6 +17,7 @@ import {
   isMeaningfulFor,
   meaningfulBenchmarkFor,
   MeaningfulBenchmark,
+  holdsAbility,
 } from '@encounters/domain';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 
@@ -260,9 +261,7 @@ export class EncounterList {
   /** Query parameters, e.g. `?academyId=` after logging an encounter. */
   readonly academyId = input<string>();
 
-  protected readonly canWrite = computed(() =>
-    this.session.roles().some((role) => role === 'careers_lead' || role === 'trust_admin'),
-  );
+  protected readonly canWrite = computed(() => holdsAbility(this.session.roles(), 'logEncounter'));
   protected readonly columns = computed(() =>
     this.canWrite()
       ? ['date', 'title', 'organisations', 'countsAs', 'attended', 'actions']

@@ -18,6 +18,7 @@ import {
   RuleId,
   TimelineEntry,
   todayIsoDate,
+  holdsAbility,
 } from '@encounters/domain';
 
 import { httpErrorText } from '../core/http-error-text';
@@ -36,8 +37,6 @@ interface RuleLine {
   /** The timeline entries that count towards the rule, described for people. */
   evidence: string[];
 }
-
-const RECORDS_GUIDANCE = ['careers_adviser', 'careers_lead'];
 
 /** Everything about one learner: who they are, where they have been enrolled, what they did, what is left. */
 @Component({
@@ -72,9 +71,7 @@ export class LearnerRecord {
     const year = Number(this.year());
     return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
   });
-  protected readonly canRecordGuidance = computed(() =>
-    this.session.roles().some((role) => RECORDS_GUIDANCE.includes(role)),
-  );
+  protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
 
   protected readonly recordResource = rxResource({
     params: () => ({ id: this.learnerId(), academicYear: this.academicYear() }),

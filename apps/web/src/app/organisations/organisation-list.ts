@@ -16,6 +16,7 @@ import {
   OrganisationType,
   Sector,
   SECTORS,
+  holdsAbility,
 } from '@encounters/domain';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 
@@ -199,9 +200,7 @@ export class OrganisationList {
   protected readonly types = ORGANISATION_TYPES;
   protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
   protected readonly sectors = SECTORS;
-  protected readonly canWrite = computed(() =>
-    this.session.roles().some((role) => role === 'careers_lead' || role === 'trust_admin'),
-  );
+  protected readonly canWrite = computed(() => holdsAbility(this.session.roles(), 'manageOrganisations'));
   protected readonly columns = computed(() => {
     const columns = ['name', 'type', 'sectors', 'encounters', 'learners', 'last'];
     return this.canWrite() ? [...columns, 'actions'] : columns;

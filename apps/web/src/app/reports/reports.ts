@@ -9,6 +9,7 @@ import {
   academicYearOf,
   formatBritishDate,
   todayIsoDate,
+  isTrustWide,
 } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
@@ -39,9 +40,7 @@ export class Reports {
   protected readonly formatDate = formatBritishDate;
   protected readonly wholeTrust = WHOLE_TRUST;
 
-  protected readonly trustWide = computed(() =>
-    this.session.roles().some((role) => role === 'trust_leader' || role === 'trust_admin'),
-  );
+  protected readonly trustWide = computed(() => isTrustWide(this.session.roles()));
   protected readonly academicYear = signal<AcademicYear>(academicYearOf(todayIsoDate()));
   private readonly chosenAsAt = signal<string | null>(null);
   protected readonly asAt = computed(() => this.chosenAsAt() ?? defaultAsAt(this.academicYear()));

@@ -23,6 +23,7 @@ const withOneBadRow: RosterImportAnswer = {
   rejected: 1,
   missingFromFile: 0,
   movedIn: 0,
+  heldElsewhere: [],
   missingLearners: [],
   errors: [{ line: 4, column: 'DOB', value: '31/02/2011', reason: 'not a real date' }],
   errorsOmitted: 0,
@@ -50,6 +51,7 @@ describe(RosterImport.name, () => {
     httpTesting
       .expectOne('/api/academies')
       .flush([{ id: academyId, name: 'Kilnside Academy', urn: '100001', phase: 'secondary' }]);
+    httpTesting.expectOne('/api/roster-moves').flush([]);
     await settle();
   });
 
@@ -101,15 +103,23 @@ describe(RosterImport.name, () => {
     );
     expect(cells).toEqual(['4', 'DOB', '31/02/2011', 'not a real date']);
     expect(page().textContent).toContain('Columns not used: Tutor.');
-    expect(page().querySelector('[data-testid="moved-in"]')).toBeNull();
+    expect(page().querySelector('[data-testid="held-elsewhere"]')).toBeNull();
     expect(button('Commit import').disabled).toBe(true);
   });
 
-  it('says when learners join from another academy of the trust during the year (R-G-2)', async () => {
-    await chooseFileAndCheck({ ...withOneBadRow, updated: 3, movedIn: 2 });
-    expect(page().querySelector('[data-testid="moved-in"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      '2 of the updated learners join from another academy of the trust during the year: their enrolment there ' +
-        'ends the day before they joined, and the encounters they had there still count for them.',
+  it('says which lines name learners another academy of the trust holds, without saying which academy', async () => {
+    await chooseFileAndCheck({
+      ...withOneBadRow,
+      heldElsewhere: [
+        { line: 3, upn: 'A801200000001' },
+        { line: 7, upn: 'A801200000002' },
+      ],
+    });
+    expect(
+      page().querySelector('[data-testid="held-elsewhere"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe(
+      '2 learners of the file are held by another academy of the trust (lines 3, 7): they are not changed. ' +
+        'Committing asks that academy to confirm each move; their encounters there still count for them.',
     );
   });
 
@@ -129,6 +139,53 @@ describe(RosterImport.name, () => {
     expect(page().querySelector('[role="status"]')?.textContent).toContain(
       'Kilnside Academy, 2026/27: 2 new learners, 0 updated, 40 unchanged.',
     );
+    // The commit may have asked other academies for learners: the move requests are listed again.
+    httpTesting.expectOne('/api/roster-moves').flush([]);
+  });
+
+  it('lists move requests: the holder confirms one; a request the reader made shows its UPN only', async () => {
+    const ask = {
+      id: '5a0e1f76-2a36-4d0e-9b8f-2f6a9c1f0b01',
+      upn: 'A801200000001',
+      academicYear: 2026,
+      toAcademyId: 'a7a4d6f8-1d3e-4d8e-9a0b-0c1d2e3f4a5b',
+      toAcademyName: 'Burslem Vale Academy',
+      requestedAt: '2026-11-30T10:00:00.000Z',
+      mayDecide: true,
+      learnerId: 'c1b0a4a2-8a6b-4d53-9a55-1b0d2b0f3a11',
+      name: 'Ada Okafor',
+      yearGroup: 10,
+      admissionDate: '2027-01-12',
+    };
+    const made = {
+      ...ask,
+      id: '5a0e1f76-2a36-4d0e-9b8f-2f6a9c1f0b02',
+      upn: 'A801200000002',
+      mayDecide: false,
+      learnerId: null,
+      name: null,
+      yearGroup: null,
+      admissionDate: null,
+    };
+    const moves = fixture.debugElement.query((element) => element.name === 'enc-roster-move-requests');
+    void (moves.componentInstance as { load(): Promise<void> }).load();
+    httpTesting.expectOne('/api/roster-moves').flush([ask, made]);
+    await settle();
+    const listed = [...page().querySelectorAll('[data-testid="move-requests"] li')].map((item) =>
+      item.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(listed).toEqual([
+      'Ada Okafor (A801200000001): Burslem Vale Academy asks to enrol them in Year 10, 2026/27 from 2027-01-12 Confirm move Decline',
+      'A801200000002, 2026/27, for Burslem Vale Academy: held by another academy of the trust, waiting for it to confirm.',
+    ]);
+
+    button('Confirm move').click();
+    await settle();
+    const confirm = httpTesting.expectOne(`/api/roster-moves/${ask.id}/confirm`);
+    expect(confirm.request.method).toBe('POST');
+    confirm.flush(ask);
+    await settle();
+    expect(page().querySelectorAll('[data-testid="move-requests"] li')).toHaveLength(1);
   });
 
   it('marks the learners the file leaves out as leavers on the chosen date, then checks the file again', async () => {

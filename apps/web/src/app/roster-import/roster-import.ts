@@ -6,6 +6,7 @@ import {
   inject,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -30,6 +31,7 @@ import { ApiClient } from '../core/api-client';
 import { RosterApi, RosterImportAnswer } from '../core/roster-api';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';
+import { RosterMoveRequests } from './roster-move-requests';
 
 /** Upload the MIS export, see what it would change, and only then commit it. */
 @Component({
@@ -42,6 +44,7 @@ import { ApiErrorMessage } from '../ui/api-error-message';
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
+    RosterMoveRequests,
   ],
   templateUrl: './roster-import.html',
   styleUrl: './roster-import.scss',
@@ -101,6 +104,10 @@ export class RosterImport {
     (this.preview()?.notInFile ?? []).map((field) => ROSTER_FIELD_LABELS[field]).join(', '),
   );
   protected readonly missingColumns = ['name', 'upn', 'yearGroup'];
+  protected readonly heldElsewhereLines = computed(() =>
+    (this.preview()?.heldElsewhere ?? []).map((row) => row.line).join(', '),
+  );
+  private readonly moveRequests = viewChild(RosterMoveRequests);
 
   constructor() {
     effect(() => {
@@ -184,6 +191,7 @@ export class RosterImport {
         ),
       );
       this.preview.set(null);
+      void this.moveRequests()?.load();
     } catch (error) {
       this.error.set(error);
     } finally {

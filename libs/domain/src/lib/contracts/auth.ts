@@ -1,12 +1,4 @@
-export const USER_ROLES = [
-  'trust_admin',
-  'trust_leader',
-  'academy_leader',
-  'careers_lead',
-  'careers_adviser',
-  'teacher',
-] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import type { UserRole } from '../access/roles';
 
 /** Body of `POST /api/auth/login` and `POST /api/auth/token`. */
 export interface LoginRequest {

@@ -4,7 +4,8 @@
  */
 import { defaultPolicy, RULE_IDS, RuleId, RuleStatus } from '../rules';
 import { ACADEMY_PHASES, CreateAcademyRequest } from './academy';
-import { CurrentUserResponse, LoginRequest, USER_ROLES } from './auth';
+import { USER_ROLES } from '../access/roles';
+import { CurrentUserResponse, LoginRequest } from './auth';
 import { COVERAGE_SCOPES, CoverageLearnersResponse, CoverageQuery, CoverageResponse } from './coverage';
 import {
   AttendancePutItem,
@@ -66,6 +67,7 @@ describe('api.md field names', () => {
         rejected: true,
         missingFromFile: true,
         movedIn: true,
+        heldElsewhere: true,
         missingLearners: true,
         errors: true,
         columns: true,
@@ -358,6 +360,7 @@ describe('api.md examples', () => {
       rejected: 1,
       missingFromFile: 0,
       movedIn: 0,
+      heldElsewhere: [],
       missingLearners: [],
       errors: [{ line: 3, column: 'DOB', value: '31/02/2012', reason: 'Date of birth is not a real date' }],
       columns: [{ header: 'DOB', field: 'dateOfBirth' }],

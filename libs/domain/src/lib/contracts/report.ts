@@ -32,3 +32,38 @@ export interface OrganisationEngagementReport {
   academicYear: AcademicYear | null;
   rows: OrganisationEngagementRow[];
 }
+
+/** Query of `GET /api/reports/sector-reach`: the dashboard's and the compliance PDF's sectors reached. */
+export interface SectorReachQuery {
+  academicYear: AcademicYear;
+  /** Default: today, or the last day of a past year. */
+  asAt?: IsoDate;
+  /** Without it, the whole trust (trust-wide roles). */
+  academyId?: string;
+}
+
+/** One sector of the sectors reached (see `sectorReachOf` for the definition of each figure). */
+export interface SectorReachRow {
+  sector: Sector;
+  /** A local priority sector of the trust's policy for the year. */
+  priority: boolean;
+  /** Encounters held with at least one organisation of the sector; a fair with three of them counts once. */
+  encounters: number;
+  /** Learners on roll at the as-at date who attended one of those encounters, each counted once. */
+  learners: number;
+}
+
+/** Answer of `GET /api/reports/sector-reach`, and the sectors page of the compliance PDF. */
+export interface SectorReachResponse {
+  academicYear: AcademicYear;
+  asAt: IsoDate;
+  /** Encounters held in the year up to the as-at date. */
+  totalEncounters: number;
+  /** Learners on roll at the as-at date. */
+  totalLearners: number;
+  prioritySectors: number;
+  /** Priority sectors with at least one learner reached. */
+  priorityReached: number;
+  /** Every sector: priority sectors first, then by learners reached. */
+  rows: SectorReachRow[];
+}

@@ -56,6 +56,30 @@ export interface RosterMissingLearner {
   yearGroup: number;
 }
 
+/** A row of the file whose learner another academy of the trust holds. */
+export interface RosterHeldElsewhere {
+  line: number;
+  upn: string;
+}
+
+/** A move request as listed by `GET /api/roster-moves`: the holder's side names the learner; the requester's does not. */
+export interface RosterMoveRequest {
+  id: string;
+  upn: string;
+  academicYear: AcademicYear;
+  /** The academy whose import asked for the learner. */
+  toAcademyId: string;
+  toAcademyName: string;
+  requestedAt: string;
+  /** True when the reader may confirm or decline it (a trust administrator, or the holding academy's careers lead). */
+  mayDecide: boolean;
+  /** Shown only to those who may decide: the learner's id and name, and the file's year group and admission date. */
+  learnerId: string | null;
+  name: string | null;
+  yearGroup: number | null;
+  admissionDate: string | null;
+}
+
 /**
  * Answer of `POST /api/academies/{id}/roster`, for a dry run and a commit alike. Counts are of learners
  * (one per good row), except `rejected`, which counts the lines with at least one error. A commit with
@@ -70,10 +94,16 @@ export interface RosterImportResult {
   rejected: number;
   missingFromFile: number;
   /**
-   * Of `updated`, learners enrolled at another academy of the trust this year whose admission here comes later:
-   * their enrolment there ends the day before (R-G-2).
+   * Always 0 for an import, which never ends another academy's enrolment: a move into the academy goes through
+   * a move request (`heldElsewhere`), whose confirmation ends the enrolment there the day before (R-G-2).
    */
   movedIn: number;
+  /**
+   * Rows of learners held by another academy of the trust (enrolled there now or in the file's year): not
+   * written, and on a commit each becomes a move request for that academy to confirm. Which academy, and
+   * anything it holds, is never said.
+   */
+  heldElsewhere: RosterHeldElsewhere[];
   /** The learners counted by `missingFromFile`, so that they can be marked as leavers. */
   missingLearners: RosterMissingLearner[];
   errors: RosterRowError[];

@@ -1,4 +1,4 @@
-import { UserRole } from './auth';
+import type { UserRole } from '../access/roles';
 
 /** Body of `POST /api/users` (trust administrator only). */
 export interface CreateUserRequest {

@@ -1,11 +1,25 @@
-import { ACADEMY_WIDE_ROLES, type Role, TRUST_WIDE_ROLES } from '../users/roles';
+import {
+  type Ability,
+  abilitiesOf,
+  ACADEMY_WIDE_ROLES,
+  holdsAbility,
+  mayAtAcademy,
+  TRUST_WIDE_ROLES,
+  type UserRole,
+} from '@encounters/domain';
+
+/**
+ * The API's one access policy: who may do what, and where. The abilities table lives in `libs/domain`
+ * (the web app's menu reads the same table); routes declare an ability with `@Can`, and services ask
+ * `may(user, ability, academyId)` for the academy a request touches.
+ */
 
 /** The signed-in user as every request sees it, with what their roles let them reach. */
 export interface AuthUser {
   id: string;
   name: string;
   email: string;
-  roles: Role[];
+  roles: UserRole[];
   /** Academies the user serves (user_academy). */
   academyIds: string[];
   /** Groups the user teaches. */
@@ -28,8 +42,33 @@ export interface AccessScope {
   memberAcademyIds: string[];
 }
 
-export function hasRole(user: Pick<AuthUser, 'roles'>, ...roles: readonly Role[]): boolean {
+export function hasRole(user: Pick<AuthUser, 'roles'>, ...roles: readonly UserRole[]): boolean {
   return user.roles.some((role) => roles.includes(role));
+}
+
+/** Every ability the user holds, at one academy at least. */
+export function abilitiesFor(user: Pick<AuthUser, 'roles'>): Ability[] {
+  return abilitiesOf(user.roles);
+}
+
+/**
+ * Whether the user may use `ability` at `academyId`: through a trust-wide role anywhere, through another
+ * role only at the academies they serve. Without an academy: whether they hold it anywhere at all.
+ */
+export function may(
+  user: Pick<AuthUser, 'roles' | 'academyIds'>,
+  ability: Ability,
+  academyId?: string,
+): boolean {
+  return academyId === undefined ? holdsAbility(user.roles, ability) : mayAtAcademy(user, ability, academyId);
+}
+
+/** Whether the user holds `ability` through a trust-wide role, so at every academy. */
+export function mayEverywhere(user: Pick<AuthUser, 'roles'>, ability: Ability): boolean {
+  return holdsAbility(
+    user.roles.filter((role) => TRUST_WIDE_ROLES.includes(role)),
+    ability,
+  );
 }
 
 export function accessScope(user: AuthUser): AccessScope {
@@ -54,12 +93,9 @@ export function seesAcademy(scope: AccessScope, academyId: string): boolean {
 }
 
 /**
- * Guidance-meeting summaries and agreed actions: careers leads and advisers of the learner's academy,
- * and trust administrators.
+ * Guidance-meeting summaries and agreed actions: those who may record guidance meetings at one of the
+ * learner's academies (careers leads and advisers there, and trust administrators everywhere).
  */
 export function seesGuidanceNotes(user: AuthUser, academyIds: readonly string[]): boolean {
-  if (hasRole(user, 'trust_admin')) return true;
-  return (
-    hasRole(user, 'careers_lead', 'careers_adviser') && academyIds.some((id) => user.academyIds.includes(id))
-  );
+  return mayEverywhere(user, 'recordGuidance') || academyIds.some((id) => may(user, 'recordGuidance', id));
 }

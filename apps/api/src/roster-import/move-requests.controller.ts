@@ -1,0 +1,48 @@
+import type { RosterMoveRequest } from '@encounters/domain';
+import { Controller, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorator';
+import type { AuthUser } from '../common/access/policy';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { MoveRequestsService } from './move-requests.service';
+
+@ApiTags('roster')
+@Controller('roster-moves')
+export class MoveRequestsController {
+  constructor(private readonly service: MoveRequestsService) {}
+
+  @Get()
+  @Allow('careers_lead', 'trust_admin')
+  @ApiOkResponse({ description: 'Pending move requests the reader decides on or made.' })
+  list(@CurrentUser() user: AuthUser): Promise<RosterMoveRequest[]> {
+    return this.service.list(user);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(HttpStatus.OK)
+  @Allow('careers_lead', 'trust_admin')
+  @ApiOkResponse({ description: 'The learner moved: enrolled at the requesting academy (R-G-2).' })
+  @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
+  @ApiConflictResponse({ description: 'Already confirmed or declined.' })
+  confirm(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+  ): Promise<RosterMoveRequest> {
+    return this.service.confirm(user, id, ip);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(HttpStatus.OK)
+  @Allow('careers_lead', 'trust_admin')
+  @ApiOkResponse({ description: 'The request was declined; nothing changed.' })
+  @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
+  @ApiConflictResponse({ description: 'Already confirmed or declined.' })
+  decline(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+  ): Promise<RosterMoveRequest> {
+    return this.service.decline(user, id, ip);
+  }
+}

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+
+import { choose, DEMO_USERS, expectAccessible, signIn } from './journey-steps';
+
+test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+
+const TITLE = 'Trust-wide employer visit logged by the trust administrator';
+
+test.describe('a trust administrator logs an encounter', () => {
+  test('from the menu, as the API and the list page allow, for a class of an academy they choose', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await signIn(page, DEMO_USERS.admin);
+    // A database the journey has run against before already holds its encounter: start without it.
+    const academies = (await (await page.request.get('/api/academies')).json()) as {
+      id: string;
+      name: string;
+    }[];
+    const academyId = academies.find((academy) => academy.name === 'Kilnside Academy')?.id ?? '';
+    expect(academyId).not.toBe('');
+    const earlier = await (
+      await page.request.get(`/api/encounters?academyId=${academyId}&pageSize=500`)
+    ).json();
+    const xsrf = (await page.context().cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
+    for (const encounter of earlier.items.filter((item: { title: string }) => item.title === TITLE)) {
+      await page.request.delete(`/api/encounters/${encounter.id}`, { headers: { 'X-XSRF-TOKEN': xsrf } });
+    }
+
+    await page.getByRole('link', { name: 'Log an encounter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Log an encounter' })).toBeVisible();
+    await choose(page, 'Academy', /Kilnside Academy/);
+    await page.getByLabel('Title').fill(TITLE);
+    await choose(page, 'Format', 'Group guidance');
+    const search = page.getByTestId('organisation-search');
+    await search.fill('Etruria');
+    await page.getByRole('option', { name: /Etruria Engineering/ }).click();
+    await page.getByRole('tab', { name: 'Class' }).click();
+    await choose(page, 'Class', /^9A/);
+    await page.getByRole('button', { name: 'Add class' }).click();
+    await expect(page.getByTestId('attendance-count')).toHaveText(/^[1-9]\d* attending, 0 absent$/);
+    await expectAccessible(page);
+
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Save encounter' }).click();
+    expect((await saved).status()).toBe(201);
+    await expect(page).toHaveURL(/\/encounters/);
+    await expect(page.getByRole('link', { name: TITLE, exact: true })).toBeVisible();
+  });
+});
