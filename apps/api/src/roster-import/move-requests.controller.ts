@@ -1,9 +1,9 @@
 import type { RosterMoveRequest } from '@encounters/domain';
 import { Controller, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/access.decorator';
+import { Allow } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { MoveRequestsService } from './move-requests.service';
 
 @ApiTags('roster')
