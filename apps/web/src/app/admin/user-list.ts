@@ -84,6 +84,14 @@ import { openUserDialog } from './user-dialog';
                 </button>
               }
               @if (row.active) {
+                <button
+                  matButton
+                  type="button"
+                  (click)="unlock(row)"
+                  [attr.aria-label]="'Unlock the sign-in of ' + row.name"
+                >
+                  Unlock sign-in
+                </button>
                 @if (row.id !== me()) {
                   <button
                     matButton
@@ -203,6 +211,14 @@ export class UserList {
     await this.run(
       () => firstValueFrom(this.authApi.resetMfa(user.id)),
       `${user.name}'s second factor has been reset.`,
+    );
+  }
+
+  /** Clears the account's failed sign-ins, so its user need not wait out the delay an attack caused. */
+  protected async unlock(user: UserResponse): Promise<void> {
+    await this.run(
+      () => firstValueFrom(this.authApi.unlockSignIn(user.id)),
+      `${user.name} can sign in again now.`,
     );
   }
 
