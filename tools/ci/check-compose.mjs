@@ -79,6 +79,28 @@ for (const port of services.app?.ports ?? []) {
     `the app service publishes ${JSON.stringify(port)} on every interface by default, not on loopback`,
   );
 }
+// The `scale` profile: a streaming replica of db, a second app on the same primary, a proxy in front of both.
+const inScale = (name) => (services[name]?.profiles ?? []).includes('scale');
+expect(inScale('db-replica') && inScale('app-2') && inScale('proxy'), 'the scale profile is incomplete');
+expect(!inScale('db') && !inScale('app'), 'db and app must run without the scale profile too');
+expect(
+  String(services['app-2']?.environment?.DATABASE_URL ?? '').includes('@db:'),
+  'app-2 does not point DATABASE_URL at the primary (db)',
+);
+expect(
+  String(services['app-2']?.environment?.MIGRATE_ON_START) === 'false',
+  'app-2 must leave the migrations to app',
+);
+expect(services['db-replica']?.depends_on?.db, 'db-replica does not wait for the primary');
+expect(
+  ['app', 'app-2'].every((name) => services.proxy?.depends_on?.[name]),
+  'the proxy does not sit in front of both app containers',
+);
+for (const name of ['app', 'app-2'])
+  expect(
+    'DATABASE_REPLICA_URLS' in (services[name]?.environment ?? {}),
+    `${name} cannot be given DATABASE_REPLICA_URLS`,
+  );
 
 if (problems.length) {
   process.stderr.write(`${file}:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n`);

@@ -77,7 +77,7 @@ function describeFsError(error, where) {
 }
 
 /** The `postgres` system user, created when missing, that the server runs as when we are root. */
-function postgresUser() {
+export function postgresUser() {
   const ids = () => ({
     uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
     gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
@@ -132,7 +132,7 @@ export function reachableBy(path, user) {
  * project sits in a folder private to root, the user cannot run them where npm put them. Binaries of public
  * software, so readable by all; written by root only.
  */
-async function reachableBinaries(nativeDir, sharedDir, user) {
+export async function reachableBinaries(nativeDir, sharedDir, user) {
   if (reachableBy(nativeDir, user)) return nativeDir;
   const major = await embeddedMajor();
   const target = join(sharedDir, `postgresql-${major}-${platform()}-${arch()}`);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { apiProcesses } from './cluster.mjs';
 import { assertPortFree, checkDataDir, embeddedMajor, startProjectPostgres } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,6 +20,14 @@ function fail(message) {
 // Whatever goes wrong at start, one line says what, never a stack trace.
 for (const event of ['uncaughtException', 'unhandledRejection']) {
   process.on(event, (error) => fail(`Encounters could not start: ${error?.message ?? String(error)}`));
+}
+
+// API_PROCESSES > 1 runs that many API processes on the one port (tools/start/cluster.mjs).
+let processes;
+try {
+  processes = apiProcesses();
+} catch (error) {
+  fail(error.message);
 }
 
 const port = Number(process.env.PORT ?? 3000);
@@ -113,10 +122,14 @@ if (!env.DATABASE_URL) {
   process.stdout.write(`Embedded PostgreSQL is running with its data in ${embedded.dataDir}\n`);
 }
 
-const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/main.js'], {
-  stdio: 'inherit',
-  env,
-});
+const api = spawn(
+  process.execPath,
+  ['--enable-source-maps', ...(processes > 1 ? ['tools/start/cluster.mjs'] : []), 'dist/apps/api/main.js'],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 let stopping = false;
 // The embedded-postgres package's exit hook would stop PostgreSQL and exit at once (code 143) on a signal,
 // under the API's requests in flight: this script stops it instead, once the API has finished.

@@ -11,6 +11,8 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { createDataSource, replicaSettings } from './database/replicas';
+import { ReplicasModule } from './database/replicas.module';
 import { DemoSeedModule } from './database/seed/demo-seed.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { GuidanceMeetingsModule } from './guidance-meetings/guidance-meetings.module';
@@ -34,16 +36,21 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(
-            config.DATABASE_URL,
-            config.DATABASE_POOL_SIZE,
-            config.DATABASE_PARALLEL_WORKERS_PER_GATHER,
-          ),
-          autoLoadEntities: true,
-          migrationsRun: config.MIGRATE_ON_START,
-          retryAttempts: 0,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(
+              config.DATABASE_URL,
+              config.DATABASE_POOL_SIZE,
+              config.DATABASE_PARALLEL_WORKERS_PER_GATHER,
+            ),
+            autoLoadEntities: true,
+            migrationsRun: config.MIGRATE_ON_START,
+            retryAttempts: 0,
+          }),
+          // Read replicas, when configured, through TypeORM's replication (database/replicas.ts).
+          dataSourceFactory: (options) => createDataSource(options!, replicaSettings(config)),
         }),
+        ReplicasModule,
         AuditModule,
         AuthModule,
         HealthModule,

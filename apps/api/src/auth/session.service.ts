@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { isConnectionError } from '../database/replicas';
 import { type UserRole } from '@encounters/domain';
 import type { AuthUser } from '../common/access/policy';
 import { UserSession } from './user-session.entity';
@@ -117,7 +118,10 @@ export class SessionService {
       return null;
     }
     if (now - row.last_seen_at.getTime() > LAST_SEEN_PRECISION_MS) {
-      await this.sessions.update({ id: sessionId }, { lastSeenAt: new Date(now) });
+      // With the primary down and a replica answering, the session still reads; its time waits for the primary.
+      await this.sessions.update({ id: sessionId }, { lastSeenAt: new Date(now) }).catch((error: unknown) => {
+        if (!isConnectionError(error)) throw error;
+      });
     }
     return {
       user: {

@@ -86,6 +86,28 @@ export class AppConfig {
   @Min(0)
   DATABASE_PARALLEL_WORKERS_PER_GATHER = 0;
 
+  /**
+   * Read replicas (streaming replicas of DATABASE_URL), comma-separated postgres:// URLs. Coverage, reports and
+   * lists read from them; writes and the writer's own next reads go to the primary. Unset: all on the primary.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(,postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  /** A replica whose replay is further behind the primary than this is skipped until it catches up. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  REPLICA_MAX_LAG_MS = 5000;
+
+  /** After a write, the same user's reads stay on the primary this long, so that they see what they wrote. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  REPLICA_READ_OWN_WRITES_MS = 5000;
+
   /** A session ends after this many minutes without a request. */
   @Transform(toNumber)
   @IsInt()

@@ -40,6 +40,9 @@ export interface SetupState {
 /** Upper-case letters and digits a person cannot misread (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
+/** A process starting this soon after another keeps the code that one issued (and logged). */
+const ISSUED_CODE_KEPT = '10 minutes';
+
 function digest(text: string): Buffer {
   return createHash('sha256').update(text.trim().toUpperCase().replace(/[\s-]/g, '')).digest();
 }
@@ -63,7 +66,23 @@ export class SetupService implements OnApplicationBootstrap {
     if (!(await this.needed())) return;
     const bytes = randomBytes(12);
     const letters = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
-    this.code = `${letters.slice(0, 4)}-${letters.slice(4, 8)}-${letters.slice(8, 12)}`;
+    const code = `${letters.slice(0, 4)}-${letters.slice(4, 8)}-${letters.slice(8, 12)}`;
+    // Shared by every API process (several behind one address): the first to start issues the code; one
+    // starting within ISSUED_CODE_KEPT of it keeps that code, so the code in the log stays the one accepted.
+    const issued: unknown[] = await this.dataSource.query(
+      `INSERT INTO setup_code (code_hash) VALUES ($1)
+       ON CONFLICT (singleton) DO UPDATE SET code_hash = EXCLUDED.code_hash, issued_at = now()
+         WHERE setup_code.issued_at < now() - $2::interval
+       RETURNING 1`,
+      [digest(code), ISSUED_CODE_KEPT],
+    );
+    if (issued.length === 0) {
+      this.logger.warn(
+        'Encounters is not set up yet. Another API process has just written the one-time set-up code to its log: use that code, or run npm run setup.',
+      );
+      return;
+    }
+    this.code = code;
     this.logger.warn(
       `Encounters is not set up yet. Open the web app and enter the one-time set-up code ${this.code}, or run npm run setup.`,
     );
@@ -90,13 +109,16 @@ export class SetupService implements OnApplicationBootstrap {
 
   /** The first-run page's set-up: refused without the right code, and for good once it has been done. */
   async setUpWithCode(code: string, input: SetupInput, ip: string | null): Promise<SetupResult> {
-    if (!this.code || !(await this.needed()))
+    const [stored] = (await this.dataSource.query('SELECT code_hash FROM setup_code')) as {
+      code_hash: Buffer;
+    }[];
+    if (!stored || !(await this.needed()))
       throw new ConflictException('Encounters is already set up: sign in instead.');
-    const expected = digest(this.code);
-    if (!timingSafeEqual(expected, digest(code)))
+    if (!timingSafeEqual(stored.code_hash, digest(code)))
       throw new ForbiddenException('That set-up code is not right: copy it from the server log.');
     if (!input.admin) throw new BadRequestException('The first trust administrator is needed.');
     const result = await this.setUp(input, ip);
+    await this.dataSource.query('DELETE FROM setup_code');
     this.code = null;
     return result;
   }

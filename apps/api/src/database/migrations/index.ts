@@ -16,6 +16,7 @@ import { AddSecondFactorAndSingleSignOn1764920000000 } from './1764920000000-Add
 import { PurgeDeletedGuidanceMeetings1764940000000 } from './1764940000000-PurgeDeletedGuidanceMeetings';
 import { CreateRosterMoveRequests1764960000000 } from './1764960000000-CreateRosterMoveRequests';
 import { CountSignInAttemptsAtomically1764960000100 } from './1764960000100-CountSignInAttemptsAtomically';
+import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-ShareTheSetupCodeBetweenProcesses';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
@@ -36,4 +37,5 @@ export const migrations = [
   PurgeDeletedGuidanceMeetings1764940000000,
   CreateRosterMoveRequests1764960000000,
   CountSignInAttemptsAtomically1764960000100,
+  ShareTheSetupCodeBetweenProcesses1764970000000,
 ];

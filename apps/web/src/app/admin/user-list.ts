@@ -5,12 +5,11 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { TRUST_WIDE_ROLES, UserResponse } from '@encounters/domain';
+import { TRUST_WIDE_ROLES, UserResponse, ROLE_LABELS } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { AuthApi } from '../core/auth-api';
-import { ROLE_LABELS } from '../core/role-labels';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { confirmAction } from '../ui/confirm-dialog';

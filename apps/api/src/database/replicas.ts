@@ -1,0 +1,363 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Pool } from 'pg';
+import { DataSource, type DataSourceOptions, type QueryRunner, type ReplicationMode } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+/** What health reports of one replica; never its address, which may carry a password. */
+export interface ReplicaState {
+  name: string;
+  status: 'up' | 'lagging' | 'down';
+  /** How far its replay is behind the primary, as the monitor last measured it; null when unknown. */
+  lagMs: number | null;
+}
+
+export interface ReplicaSettings {
+  urls: string[];
+  maxLagMs: number;
+  /** How often the monitor asks the primary and every replica where they are. */
+  checkEveryMs?: number;
+}
+
+/** What one request may read from: set by the routing interceptor for the handlers that may read a replica. */
+interface RequestRouting {
+  replicaAllowed: boolean;
+  /** The replica chosen for this request, kept for all its reads so that they see one moment. */
+  replica?: number;
+}
+
+const requestRouting = new AsyncLocalStorage<RequestRouting>();
+
+/** Runs `work` with reads allowed on a replica (when one is fit), pinned to one replica for all of them. */
+export function readingFromReplica<T>(work: () => T): T {
+  return requestRouting.run({ replicaAllowed: true }, work);
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, in recovery)
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+/** Whether an error means the server could not be reached, rather than that the statement failed on it. */
+export function isConnectionError(error: unknown): boolean {
+  const found = error as {
+    code?: string;
+    driverError?: { code?: string; message?: string };
+    message?: string;
+  };
+  const code = found?.driverError?.code ?? found?.code;
+  if (code && CONNECTION_CODES.has(code)) return true;
+  const message = found?.driverError?.message ?? found?.message ?? '';
+  return /Connection terminated|connection timeout|Connection ended|not queryable|terminating connection/i.test(
+    message,
+  );
+}
+
+/** A statement that only reads, so that a replica (read-only) can answer it. */
+export function isReadOnlySql(sql: string): boolean {
+  return (
+    /^\s*(select|with)\b/i.test(sql) &&
+    !/\b(insert|update|delete|merge|nextval|setval|pg_advisory\w*|for\s+(no\s+key\s+)?update|for\s+(key\s+)?share)\b/i.test(
+      sql,
+    )
+  );
+}
+
+/** "16/B374D848" → a number of bytes; exact enough to compare positions in the WAL. */
+function lsnToBigInt(lsn: string | null): bigint | null {
+  if (!lsn) return null;
+  const [high, low] = lsn.split('/');
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('connection timeout')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Read replicas through TypeORM's replication support (`replication: { master, slaves }`): TypeORM keeps one
+ * pool per server; this decides which of them a read goes to.
+ *
+ * - Writes, transactions and every read outside `readingFromReplica` go to the primary, as without replicas.
+ * - Inside it (coverage, reports and lists, unless the user wrote in the last few seconds), a read-only
+ *   statement goes to one replica whose replay is within `maxLagMs` of the primary; none fit → the primary.
+ * - While the primary does not answer, reads go to a replica that does (stale but available), and the routing
+ *   interceptor answers writes 503 with Retry-After.
+ * - A replica that refuses a connection or fails mid-read is marked down at once and the read is repeated on
+ *   the primary; the monitor brings it back when it answers and has caught up.
+ *
+ * Lag is measured against the primary's WAL position as the monitor saw it over time: a replica whose replay
+ * position is at or past what the primary had written at time t is at most (now − t) behind. This needs no
+ * clock shared between servers and no writes.
+ */
+export class ReplicaRouter {
+  readonly replicas: ReplicaState[];
+  primaryUp = true;
+  private readonly driver: PostgresDriver;
+  private readonly samples: { lsn: bigint; at: number }[] = [];
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: ReplicaSettings,
+  ) {
+    this.driver = dataSource.driver as PostgresDriver;
+    this.replicas = settings.urls.map((_, index) => ({
+      name: `replica-${index + 1}`,
+      status: 'down',
+      lagMs: null,
+    }));
+  }
+
+  get configured(): boolean {
+    return this.replicas.length > 0;
+  }
+
+  /** Routes the DataSource's reads; call once, after `initialize()`. */
+  install(): void {
+    if (!this.configured) return;
+    const dataSource = this.dataSource;
+    const originalQuery = dataSource.query.bind(dataSource);
+    dataSource.defaultReplicationModeForReads = () => this.readMode();
+    dataSource.query = async <T = unknown>(sql: string, parameters?: unknown[], runner?: QueryRunner) => {
+      if (runner || !isReadOnlySql(sql)) return originalQuery(sql, parameters, runner) as Promise<T>;
+      if (this.readMode() === 'master') {
+        try {
+          return (await originalQuery(sql, parameters)) as T;
+        } catch (error) {
+          // The primary has just gone: this read (a session's look-up, say) is answered by a replica.
+          if (!isConnectionError(error) || !this.replicas.some((replica) => replica.status !== 'down'))
+            throw error;
+          this.primaryUp = false;
+        }
+      }
+      const replicaRunner = dataSource.createQueryRunner('slave');
+      try {
+        return (await replicaRunner.query(sql, parameters)) as T;
+      } catch (error) {
+        if (!isConnectionError(error) || !this.primaryUp) throw error;
+        this.markDown(requestRouting.getStore()?.replica);
+        return originalQuery(sql, parameters) as Promise<T>;
+      } finally {
+        await replicaRunner.release();
+      }
+    };
+    this.driver.obtainSlaveConnection = async () => {
+      const index = this.chooseReplica();
+      if (index === undefined) return this.driver.obtainMasterConnection();
+      try {
+        return await this.connect(this.driver.slaves[index] as Pool);
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        this.markDown(index);
+        return this.driver.obtainMasterConnection();
+      }
+    };
+  }
+
+  /** Starts the monitor: one check now, then every `checkEveryMs`. */
+  async start(): Promise<void> {
+    if (!this.configured) return;
+    await this.check();
+    this.timer = setInterval(() => void this.check(), this.settings.checkEveryMs ?? 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.checking;
+  }
+
+  /** Asks the primary directly (never a replica): for health, and for deciding on writes. */
+  async pingPrimary(): Promise<boolean> {
+    try {
+      await withTimeout((this.driver.master as Pool).query('SELECT 1'), 2000);
+      this.primaryUp = true;
+    } catch {
+      this.primaryUp = false;
+    }
+    return this.primaryUp;
+  }
+
+  /** Whether reads of this moment go to a replica ('slave') or the primary ('master'). */
+  readMode(): ReplicationMode {
+    if (!this.configured) return 'master';
+    if (!this.primaryUp)
+      return this.replicas.some((replica) => replica.status !== 'down') ? 'slave' : 'master';
+    const routing = requestRouting.getStore();
+    if (!routing?.replicaAllowed) return 'master';
+    return this.chooseReplica() === undefined ? 'master' : 'slave';
+  }
+
+  private chooseReplica(): number | undefined {
+    const routing = requestRouting.getStore();
+    const fit = (index: number) =>
+      this.primaryUp ? this.replicas[index].status === 'up' : this.replicas[index].status !== 'down';
+    if (routing?.replica !== undefined && fit(routing.replica)) return routing.replica;
+    const candidates = this.replicas.map((_, index) => index).filter(fit);
+    if (candidates.length === 0) return undefined;
+    const chosen = candidates[Math.floor(Math.random() * candidates.length)];
+    if (routing) routing.replica = chosen;
+    return chosen;
+  }
+
+  private markDown(index: number | undefined): void {
+    if (index !== undefined && this.replicas[index]) {
+      this.replicas[index].status = 'down';
+      this.replicas[index].lagMs = null;
+    }
+  }
+
+  private connect(pool: Pool): Promise<[unknown, () => void]> {
+    return new Promise((resolve, reject) =>
+      pool.connect((error, client, release) => (error ? reject(error) : resolve([client, release]))),
+    );
+  }
+
+  private check(): Promise<void> {
+    this.checking ??= this.checkOnce().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async checkOnce(): Promise<void> {
+    const now = Date.now();
+    let primaryLsn: bigint | null = null;
+    try {
+      const { rows } = await withTimeout(
+        (this.driver.master as Pool).query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'),
+        2000,
+      );
+      primaryLsn = lsnToBigInt(rows[0].lsn);
+      this.primaryUp = true;
+      const last = this.samples.at(-1);
+      if (!last || primaryLsn !== last.lsn) this.samples.push({ lsn: primaryLsn as bigint, at: now });
+      // A minute of history is more than any lag worth measuring.
+      while (this.samples.length > 1 && this.samples[1].at < now - 60_000) this.samples.shift();
+    } catch {
+      this.primaryUp = false;
+    }
+    await Promise.all(
+      this.replicas.map(async (replica, index) => {
+        try {
+          const { rows } = await withTimeout(
+            (this.driver.slaves[index] as Pool).query<{ replay: string | null }>(
+              'SELECT pg_last_wal_replay_lsn()::text AS replay',
+            ),
+            2000,
+          );
+          const replay = lsnToBigInt(rows[0].replay);
+          replica.lagMs = primaryLsn === null ? null : this.lagOf(replay, primaryLsn, now);
+          replica.status =
+            replica.lagMs !== null && replica.lagMs > this.settings.maxLagMs ? 'lagging' : 'up';
+        } catch {
+          replica.status = 'down';
+          replica.lagMs = null;
+        }
+      }),
+    );
+  }
+
+  /** The time since the primary was first seen past the replica's replay position; 0 when it has caught up. */
+  private lagOf(replay: bigint | null, primaryLsn: bigint, now: number): number {
+    // Not replaying (a promoted server, or a primary given as a replica): it is current.
+    if (replay === null || replay >= primaryLsn) return 0;
+    const firstAhead = this.samples.find((sample) => sample.lsn > replay);
+    return firstAhead ? now - firstAhead.at : Number.POSITIVE_INFINITY;
+  }
+}
+
+const routers = new WeakMap<DataSource, ReplicaRouter>();
+
+/**
+ * The DataSource of the app: with replica URLs, TypeORM's replication (primary as master, replicas as
+ * slaves, reads on the primary unless routed), and a router installed and started. A replica that does not
+ * answer at start-up is no reason to stop: its pool is kept and the monitor marks it down until it answers.
+ */
+export async function createDataSource(
+  options: DataSourceOptions & { url?: string },
+  settings: ReplicaSettings,
+): Promise<DataSource> {
+  const replicated: DataSourceOptions =
+    settings.urls.length === 0
+      ? options
+      : ({
+          ...options,
+          url: undefined,
+          replication: {
+            master: { url: options.url },
+            slaves: settings.urls.map((url) => ({ url })),
+            defaultMode: 'master',
+          },
+        } as DataSourceOptions);
+  const dataSource = new DataSource(replicated);
+  if (settings.urls.length > 0) {
+    const driver = dataSource.driver as PostgresDriver & {
+      createPool: (options: unknown, credentials: { url?: string }) => Promise<Pool>;
+    };
+    const createPool = driver.createPool.bind(driver);
+    const replicaUrls = new Set(settings.urls);
+    driver.createPool = async (poolOptions, credentials) => {
+      if (!credentials.url || !replicaUrls.has(credentials.url)) return createPool(poolOptions, credentials);
+      try {
+        return await createPool(poolOptions, credentials);
+      } catch {
+        // The same options as TypeORM's pool, without the first connection it insists on.
+        const extra = (poolOptions as { extra?: object }).extra ?? {};
+        const pool = new driver.postgres.Pool({ connectionString: credentials.url, ...extra }) as Pool;
+        pool.on('error', () => undefined);
+        return pool;
+      }
+    };
+  }
+  await dataSource.initialize();
+  const router = new ReplicaRouter(dataSource, settings);
+  router.install();
+  await router.start();
+  routers.set(dataSource, router);
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await router.stop();
+    await destroy();
+  };
+  return dataSource;
+}
+
+/** The router of a DataSource made by `createDataSource`; one without replicas otherwise. */
+export function replicaRouterOf(dataSource: DataSource): ReplicaRouter {
+  let router = routers.get(dataSource);
+  if (!router) {
+    router = new ReplicaRouter(dataSource, { urls: [], maxLagMs: 0 });
+    routers.set(dataSource, router);
+  }
+  return router;
+}
+
+/** The replica settings of the app's configuration. */
+export function replicaSettings(config: {
+  DATABASE_REPLICA_URLS?: string;
+  REPLICA_MAX_LAG_MS: number;
+}): ReplicaSettings {
+  return {
+    urls: (config.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+    maxLagMs: config.REPLICA_MAX_LAG_MS,
+  };
+}
