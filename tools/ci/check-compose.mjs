@@ -47,6 +47,38 @@ expect(
   'the app service does not point DATABASE_URL at the db service',
 );
 
+// Safe defaults (issue 19): no demo trust with published passwords, the proxy trusted explicitly, and the
+// app's port published on loopback unless the operator chooses otherwise.
+const appEnvironment = services.app?.environment ?? {};
+/** A value as compose reads it when the variable is unset: `${NAME:-default}` gives its default. */
+const byDefault = (value) => String(value ?? '').replace(/^\$\{[A-Z_]+:-(.*)\}$/, '$1');
+expect(
+  byDefault(appEnvironment.NODE_ENV) === 'production',
+  'the app service does not run with NODE_ENV=production',
+);
+for (const name of ['DEMO_MODE', 'SEED_DEMO_IF_EMPTY']) {
+  expect(
+    [undefined, 'false'].includes(
+      appEnvironment[name] === undefined ? undefined : byDefault(appEnvironment[name]),
+    ),
+    `the app service turns ${name} on`,
+  );
+}
+expect(
+  byDefault(appEnvironment.TRUST_PROXY) !== '' && byDefault(appEnvironment.TRUST_PROXY) !== 'true',
+  'the app service does not say which proxy to trust (TRUST_PROXY: hops or addresses, never true)',
+);
+for (const port of services.app?.ports ?? []) {
+  // "host_ip:host_port:container_port", where host_ip (an IPv4 address) may be `${NAME:-127.0.0.1}`.
+  const hostIp =
+    typeof port === 'string'
+      ? (/^(\$\{[A-Z_]+:-\d+\.[\d.]+\}|\d+\.[\d.]+):/.exec(port)?.[1] ?? '')
+      : (port.host_ip ?? '');
+  expect(
+    byDefault(hostIp) === '127.0.0.1',
+    `the app service publishes ${JSON.stringify(port)} on every interface by default, not on loopback`,
+  );
+}
 // The `scale` profile: a streaming replica of db, a second app on the same primary, a proxy in front of both.
 const inScale = (name) => (services[name]?.profiles ?? []).includes('scale');
 expect(inScale('db-replica') && inScale('app-2') && inScale('proxy'), 'the scale profile is incomplete');

@@ -111,8 +111,13 @@ if (!env.DATABASE_URL) {
     fail(error.message);
   }
   env.DATABASE_URL = embedded.url;
-  env.SEED_DEMO_IF_EMPTY ??= 'true';
-  env.DEMO_MODE ??= 'true';
+  // A trial on this machine: reachable from it alone unless HOST says otherwise, and the demo trust (seeded
+  // into a new database only) with its published passwords — never in production.
+  env.HOST ??= '127.0.0.1';
+  if (env.NODE_ENV !== 'production') {
+    env.SEED_DEMO_IF_EMPTY ??= 'true';
+    env.DEMO_MODE ??= 'true';
+  }
   env.SECRETS_KEY ??= localSecretsKey();
   process.stdout.write(`Embedded PostgreSQL is running with its data in ${embedded.dataDir}\n`);
 }

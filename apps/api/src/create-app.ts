@@ -8,9 +8,10 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
-import { AppConfig } from './config/config';
+import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
+import { refuseDeepJson } from './http/json-depth';
 import { requestId } from './http/request-id';
 import { serveWebApp } from './http/web-app';
 import { Metrics } from './metrics/metrics.service';
@@ -24,15 +25,15 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.set('etag', false);
   app.use(requestId());
   app.use(app.get(Metrics).middleware());
   app.use(app.get(Lifecycle).middleware());
   app.use(requireParsedBodyType());
   // Connectors push a whole roster as JSON (issue 14): as large as a roster file, on that route only.
-  app.use('/api/academies/:id/roster', json({ limit: MAX_ROSTER_BYTES }));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use('/api/academies/:id/roster', json({ limit: MAX_ROSTER_BYTES, verify: refuseDeepJson }));
+  app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(
     helmet({

@@ -169,9 +169,9 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
       .post('/api/auth/login')
       .send({ email, password: TEST_PASSWORD });
     expect(throttled.status).toBe(429);
-    await dataSource.query('DELETE FROM sign_in_failure');
+    await dataSource.query('DELETE FROM sign_in_counter');
     const { body } = await passwordStep(email);
-    await dataSource.query('DELETE FROM sign_in_failure');
+    await dataSource.query('DELETE FROM sign_in_counter');
     await request(server())
       .post('/api/auth/mfa/verify')
       .send({ challenge: body.challenge, code: await codeAt(secret, 1) })

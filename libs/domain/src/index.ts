@@ -5,4 +5,5 @@ export * from './lib/roster';
 export * from './lib/access';
 export * from './lib/contracts';
 export * from './lib/metrics';
+export * from './lib/vocabulary';
 export * from './lib/random';

@@ -15,6 +15,7 @@ import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { MfaService } from './mfa/mfa.service';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
+import { SignInUnlockController } from './sign-in-unlock.controller';
 import { UserSession } from './user-session.entity';
 
 @Global()
@@ -26,7 +27,13 @@ import { UserSession } from './user-session.entity';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
     }),
   ],
-  controllers: [AuthController, MfaController, AuthProvidersController, OidcController],
+  controllers: [
+    AuthController,
+    MfaController,
+    AuthProvidersController,
+    OidcController,
+    SignInUnlockController,
+  ],
   providers: [
     AuthService,
     MfaService,

@@ -57,7 +57,7 @@ export class AuthService {
     ip: string,
     kind: 'cookie' | 'bearer',
   ): Promise<PasswordSignIn> {
-    await this.throttle.assertAllowed(email, ip);
+    await this.throttle.attempt(email, ip);
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -65,7 +65,6 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !valid || !user.active || user.ssoOnly) {
-      await this.throttle.recordFailure(email, ip);
       const reason = !user
         ? 'unknown account'
         : !valid
@@ -83,6 +82,7 @@ export class AuthService {
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
+    await this.throttle.passed(email, ip);
     const step = await this.mfa.nextStep(user.id);
     if (step !== 'none') {
       // The account's failure count is left as it is: only a full sign-in clears it, so a known password
@@ -152,12 +152,15 @@ export class AuthService {
       .addSelect('user.passwordHash')
       .where('user.id = :id', { id: user.id })
       .getOneOrFail();
+    // Guessing the current password from a stolen session is throttled like guessing it at sign-in.
+    await this.throttle.attempt(user.email, ip);
     if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
       throw new BadRequestException({
         message: 'The current password is not right.',
         details: [{ field: 'currentPassword', reason: 'The current password is not right.' }],
       });
     }
+    await this.throttle.passed(user.email, ip);
     const problem = passwordProblem(newPassword, { email: user.email });
     if (problem)
       throw new BadRequestException({

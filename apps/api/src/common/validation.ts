@@ -6,6 +6,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import type { ErrorDetail } from './api-error';
+import { withoutServerOwned } from './server-owned';
 import { textProblem } from './text-input';
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
@@ -36,7 +37,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * The single strict validation pipe: unknown fields are refused, every bad field is named. Before any
  * DTO rule it refuses, for the body, the query and the path alike, text PostgreSQL cannot store (NUL) or
  * that is not Unicode (a lone surrogate); after them, numbers a query cannot mean and an `asAt` (query or
- * body) with a time.
+ * body) with a time. A body's server-owned fields (`@ServerOwned`) are dropped first: writes accept what
+ * reads return.
  */
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
@@ -52,6 +54,7 @@ export class StrictValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return super.transform(value, metadata);
+    if (metadata.type === 'body') value = withoutServerOwned(value, metadata.metatype);
     const problems = textProblems(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     if (problems.length) throw invalid(problems);
     const transformed = await super.transform(value, metadata);

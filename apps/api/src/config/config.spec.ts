@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, trustProxySetting } from './config';
 
 describe(loadConfig.name, () => {
   const valid = { DATABASE_URL: 'postgres://localhost:5432/encounters' };
@@ -28,5 +28,22 @@ describe(loadConfig.name, () => {
 
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ ...valid, PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('refuses demo mode and the demo seed in production, whose users have published passwords', () => {
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', SEED_DEMO_IF_EMPTY: 'yes' })).toThrow(
+      ConfigError,
+    );
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).DEMO_MODE).toBe(false);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY says which: hops, or addresses and subnets', () => {
+    expect(trustProxySetting(loadConfig(valid).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ ...valid, TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
+    expect(
+      trustProxySetting(loadConfig({ ...valid, TRUST_PROXY: '127.0.0.1, 172.28.0.0/16' }).TRUST_PROXY),
+    ).toEqual(['127.0.0.1', '172.28.0.0/16']);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'every one; please' })).toThrow(/TRUST_PROXY/);
   });
 });

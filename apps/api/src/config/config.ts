@@ -33,6 +33,20 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * Which proxies in front of the API to believe about the client's address and protocol
+   * (`X-Forwarded-For`, `X-Forwarded-Proto`): empty or `false` for none (the default: the API faces clients
+   * directly), a number of proxy hops (`1` for one reverse proxy), or a comma-separated list of the proxies'
+   * addresses or subnets (`127.0.0.1`, `172.16.0.0/12`, `loopback`). Decides `req.ip` (audit, per-address
+   * throttling) and whether the session cookie is `Secure`.
+   */
+  @IsString()
+  @Matches(/^(|false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message:
+      'TRUST_PROXY must be empty, false, a number of hops, or a comma-separated list of addresses or subnets',
+  })
+  TRUST_PROXY = '';
+
   /** postgres://user:password@host:port/database. The start script sets it to the embedded server when unset. */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL!: string;
@@ -112,11 +126,17 @@ export class AppConfig {
   @Min(1)
   BEARER_TOKEN_DAYS = 30;
 
-  /** Failed sign-ins allowed per account, and per address, in 15 minutes before 429. */
+  /** Failed sign-ins of an account before each further attempt must wait (30 s, doubling, at most 5 minutes). */
   @Transform(toNumber)
   @IsInt()
   @Min(1)
   SIGN_IN_MAX_FAILURES = 5;
+
+  /** Failed sign-ins per client address in 15 minutes before 429: a school's staff share one address. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_ADDRESS_MAX_FAILURES = 200;
 
   /** Requests per minute per address to the sign-in routes, whatever their outcome. */
   @Transform(toNumber)
@@ -183,7 +203,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
+  if (config.NODE_ENV === 'production' && (config.DEMO_MODE || config.SEED_DEMO_IF_EMPTY)) {
+    // The demo users' passwords are published: they must never exist where real learners do.
+    throw new ConfigError(
+      'Invalid configuration: DEMO_MODE and SEED_DEMO_IF_EMPTY cannot be on when NODE_ENV is production',
+    );
+  }
   return config;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Express's `trust proxy` value for {@link AppConfig.TRUST_PROXY}. */
+export function trustProxySetting(value: string): boolean | number | string[] {
+  const setting = value.trim();
+  if (setting === '' || setting === 'false') return false;
+  if (setting === 'true') return true;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',').map((part) => part.trim());
+}

@@ -15,6 +15,8 @@ import {
   type RuleTally,
   tallyFromCounts,
   todayIsoDate,
+  coverageKey,
+  parseCoverageKey,
 } from '@encounters/domain';
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -176,7 +178,7 @@ export class CoverageService {
         const inside = combinations.filter((c) => includes(c.characteristics)).map((c) => c.group);
         const rest = combinations.filter((c) => !includes(c.characteristics)).map((c) => c.group);
         const row = this.row(key, label, inside);
-        const restRow = this.row(`${key}:rest`, '', rest);
+        const restRow = this.row(coverageKey(key, 'rest'), '', rest);
         const gaps = Object.fromEntries(
           RULE_IDS.map((rule) => [rule, coverageGap(row.rules[rule], restRow.rules[rule])]),
         ) as Record<RuleId, number | null>;
@@ -193,7 +195,7 @@ export class CoverageService {
       .map((group) => {
         const value = group['d0'];
         return this.row(
-          `${scope.children!.label}:${value ?? 'none'}`,
+          coverageKey(scope.children!.label, value as string | number | null),
           labels.get(String(value)) ?? 'No group',
           [group],
         );
@@ -253,9 +255,8 @@ export class CoverageService {
         WHERE $2::uuid IS NULL OR a.id = $2::uuid`,
       [scope.academicYear, onlyAcademy],
     );
-    const where = scope.key.startsWith('yearGroup:')
-      ? `yearGroup:${scope.parameters[1]}`
-      : scope.key.split(':')[0];
+    const { kind } = parseCoverageKey(scope.key);
+    const where = kind === 'yearGroup' ? coverageKey(kind, scope.parameters[1] as number) : kind;
     const keyOf = (academyId: string) =>
       `${scope.academicYear}|${scope.asAt}|${where}|${variant}|${academyId}`;
     const rows: Record<string, unknown>[] = [];
@@ -380,7 +381,7 @@ export class CoverageService {
           ...base,
           conditions: ['e.academy_id = $3'],
           parameters: [query.id],
-          key: `academy:${query.id}`,
+          key: coverageKey('academy', query.id),
           label: academy.name,
           children: { column: 'e.year_group', label: 'yearGroup' },
         };
@@ -396,7 +397,7 @@ export class CoverageService {
           ...base,
           conditions: ['e.academy_id = $3', 'e.year_group = $4'],
           parameters: [query.academyId, query.yearGroup],
-          key: `yearGroup:${query.academyId}:${query.yearGroup}`,
+          key: coverageKey('yearGroup', query.academyId, query.yearGroup),
           label: `${academy.name}, ${YEAR_GROUP_LABEL(query.yearGroup!)}`,
           children: { column: 'e.registration_group_id', label: 'group' },
         };
@@ -425,7 +426,7 @@ export class CoverageService {
             'e.academy_id = $4',
           ],
           parameters: [query.id, group.academy_id],
-          key: `group:${query.id}`,
+          key: coverageKey('group', query.id),
           label: group.name,
           children: null,
           policyVersion: group.policy_version,
@@ -439,7 +440,7 @@ export class CoverageService {
           ...base,
           conditions: ['e.learner_id = $3'],
           parameters: [query.id],
-          key: `learner:${query.id}`,
+          key: coverageKey('learner', query.id),
           label: 'Learner',
           children: null,
         };

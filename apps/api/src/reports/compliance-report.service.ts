@@ -6,6 +6,7 @@ import {
   RULE_IDS,
   type RuleId,
   type SectorReachResponse,
+  parseCoverageKey,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -116,10 +117,10 @@ export class ComplianceReportService {
         sen: breakdownRows(sen),
       };
     }
-    const academyRows = coverage.rows.slice(1).filter((row) => row.key.startsWith('academy:'));
+    const academyRows = coverage.rows.slice(1).filter((row) => parseCoverageKey(row.key).kind === 'academy');
     const academies = await Promise.all(
       academyRows.map(async (row): Promise<AcademyFigures> => {
-        const id = row.key.slice('academy:'.length);
+        const id = parseCoverageKey(row.key).parts[0] ?? '';
         const query = { scope: 'academy' as const, id };
         const [academy, academyPupilPremium, academySen] = await Promise.all([
           ask(query),

@@ -3,7 +3,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type AuthUser, hasRole } from '../common/access/policy';
+import { type AuthUser, may, mayEverywhere } from '../common/access/policy';
 import { ROSTER_IMPORT_LOCK, RosterImportService } from './roster-import.service';
 
 interface MoveRequestRecord {
@@ -36,7 +36,7 @@ export class MoveRequestsService {
 
   /** Pending requests the user decides on or made, newest first. */
   async list(user: AuthUser): Promise<RosterMoveRequest[]> {
-    const trustWide = hasRole(user, 'trust_admin');
+    const trustWide = mayEverywhere(user, 'importRoster');
     const records = await this.select(this.dataSource.manager, {
       where: `m.status = 'pending' AND ($1::boolean OR m.from_academy_id = ANY($2::uuid[]) OR m.to_academy_id = ANY($2::uuid[]))`,
       params: [trustWide, user.academyIds],
@@ -77,7 +77,7 @@ export class MoveRequestsService {
     const [record] = await this.select(manager, { where: 'm.id = $1', params: [id], lock: true });
     const sees =
       record &&
-      (hasRole(user, 'trust_admin') ||
+      (mayEverywhere(user, 'importRoster') ||
         user.academyIds.includes(record.from_academy_id) ||
         user.academyIds.includes(record.to_academy_id));
     if (!sees) throw new NotFoundException('No such move request.');
@@ -155,8 +155,5 @@ export class MoveRequestsService {
 }
 
 function mayDecide(user: AuthUser, record: Pick<MoveRequestRecord, 'from_academy_id'>): boolean {
-  return (
-    hasRole(user, 'trust_admin') ||
-    (hasRole(user, 'careers_lead') && user.academyIds.includes(record.from_academy_id))
-  );
+  return may(user, 'importRoster', record.from_academy_id);
 }

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@encounters/domain';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
@@ -15,7 +16,6 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 
-import { ROLE_LABELS } from './core/role-labels';
 import { Session } from './core/session';
 import { navigationFor } from './navigation';
 

@@ -158,10 +158,9 @@ export class MfaService {
     ip: string,
   ): Promise<{ userId: string; kind: 'cookie' | 'bearer'; factor: SecondFactor }> {
     const found = await this.challenge(challenge, 'verify');
-    await this.throttle.assertAllowed(found.email, ip);
+    await this.throttle.attempt(found.email, ip);
     const factor = await this.consumeCode(found.user_id, code.trim());
     if (!factor) {
-      await this.throttle.recordFailure(found.email, ip);
       await this.audit.record({
         userId: found.user_id,
         action: 'auth.mfa_failed',
@@ -173,6 +172,7 @@ export class MfaService {
       throw new UnauthorizedException(WRONG_CODE);
     }
     await this.dataSource.query('DELETE FROM mfa_challenge WHERE id = $1', [hashChallenge(challenge)]);
+    await this.throttle.passed(found.email, ip);
     return { userId: found.user_id, kind: found.kind, factor };
   }
 

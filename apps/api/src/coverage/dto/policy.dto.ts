@@ -8,6 +8,7 @@ import {
   type Sector,
 } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { ServerOwned } from '../../common/server-owned';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,6 +28,10 @@ export class ObjectiveTwoPolicyDto {
   @ApiProperty({ example: true }) @IsBoolean() requireAdvice: boolean;
 }
 
+@ServerOwned({
+  academicYear: { type: 'integer', description: 'The year in the path; ignored when sent.' },
+  saved: { type: Boolean },
+})
 export class PolicyDto implements Policy {
   @ApiProperty({ enum: RULE_SETS }) @IsIn(RULE_SETS) ruleSet: RuleSet;
   @ApiProperty() @IsBoolean() requireMeaningful: boolean;

@@ -15,6 +15,7 @@ import { RecordFreeSchoolMealsAndRosterHeaderMappings1764910000000 } from './176
 import { AddSecondFactorAndSingleSignOn1764920000000 } from './1764920000000-AddSecondFactorAndSingleSignOn';
 import { PurgeDeletedGuidanceMeetings1764940000000 } from './1764940000000-PurgeDeletedGuidanceMeetings';
 import { CreateRosterMoveRequests1764960000000 } from './1764960000000-CreateRosterMoveRequests';
+import { CountSignInAttemptsAtomically1764960000100 } from './1764960000100-CountSignInAttemptsAtomically';
 import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-ShareTheSetupCodeBetweenProcesses';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
@@ -35,5 +36,6 @@ export const migrations = [
   VersionCoverageByAcademyAndYear1764930000000,
   PurgeDeletedGuidanceMeetings1764940000000,
   CreateRosterMoveRequests1764960000000,
+  CountSignInAttemptsAtomically1764960000100,
   ShareTheSetupCodeBetweenProcesses1764970000000,
 ];

@@ -5,6 +5,7 @@ import {
   formatBritishDate,
   ORGANISATION_TYPE_LABELS,
   RULE_IDS,
+  RULE_SHORT_LABELS,
   type RuleId,
 } from '@encounters/domain';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -25,21 +26,6 @@ import {
   statusLegend,
   th,
 } from './pdf-theme';
-
-/** Names short enough for a chart's axis. */
-export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
-  O2: 'Objective 2',
-  B5: 'B5 Employer encounter',
-  B6_16: 'B6 Workplace, by 16',
-  B6_18: 'B6 Workplace, by 18',
-  B7_16: 'B7 Providers, by 16',
-  B7_18: 'B7 HE visits, by 18',
-  B8_16: 'B8 Guidance, by 16',
-  B8_18: 'B8 Guidance, by 18',
-  PAL1: 'Provider access, Y8–9',
-  PAL2: 'Provider access, Y10–11',
-  PAL3: 'Provider access, Y12–13',
-};
 
 /** Names that fit one line of the rule table. */
 const RULE_TABLE_LABELS: Readonly<Record<RuleId, string>> = {

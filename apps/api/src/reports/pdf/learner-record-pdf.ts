@@ -1,30 +1,34 @@
-import { academicYearLabel, formatBritishDate, RULE_IDS, RULE_LABELS } from '@encounters/domain';
+import {
+  academicYearLabel,
+  ATTENDANCE_STATUS_LABELS,
+  ENCOUNTER_FORMAT_LABELS,
+  type EncounterFormat,
+  type AttendanceStatus,
+  formatBritishDate,
+  GUIDANCE_MODE_LABELS,
+  type GuidanceMeetingMode,
+  RULE_IDS,
+  RULE_LABELS,
+  RULE_STATUS_LABELS,
+  type RuleStatus,
+} from '@encounters/domain';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LearnerRecordData } from '../learner-record.service';
-import { COLOURS, REPORT_TABLE, reportDocument, STATUS_COLOURS, STATUS_LABELS, th } from './pdf-theme';
+import { COLOURS, REPORT_TABLE, reportDocument, STATUS_COLOURS, th } from './pdf-theme';
 
-const MODE_LABELS: Record<string, string> = {
-  in_person: 'In person',
-  virtual: 'Virtual',
-  telephone: 'Telephone',
-};
-const ATTENDANCE_LABELS: Record<string, string> = {
-  attended: 'Attended',
-  absent: 'Absent',
-  withdrawn: 'Withdrawn',
-};
-
-/** 'work_experience' => 'Work experience'. */
-function formatLabel(format: string): string {
-  const words = format.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function statusPill(status: keyof typeof STATUS_LABELS): Content {
+function statusPill(status: RuleStatus): Content {
   return {
     table: {
       body: [
-        [{ text: STATUS_LABELS[status], color: '#ffffff', bold: true, fontSize: 7, margin: [4, 0, 4, 0] }],
+        [
+          {
+            text: RULE_STATUS_LABELS[status],
+            color: '#ffffff',
+            bold: true,
+            fontSize: 7,
+            margin: [4, 0, 4, 0],
+          },
+        ],
       ],
     },
     layout: {
@@ -124,10 +128,13 @@ export function learnerRecordPdf(data: LearnerRecordData, generatedAt: Date): TD
                       : []),
                   ],
                 },
-                { text: formatLabel(encounter.format), color: COLOURS.muted },
+                {
+                  text: ENCOUNTER_FORMAT_LABELS[encounter.format as EncounterFormat] ?? encounter.format,
+                  color: COLOURS.muted,
+                },
                 { text: encounter.organisations.join(', ') || '–' },
                 {
-                  text: ATTENDANCE_LABELS[encounter.status] ?? encounter.status,
+                  text: ATTENDANCE_STATUS_LABELS[encounter.status as AttendanceStatus] ?? encounter.status,
                   color: encounter.status === 'attended' ? COLOURS.met : COLOURS.muted,
                 },
               ]),
@@ -157,7 +164,7 @@ export function learnerRecordPdf(data: LearnerRecordData, generatedAt: Date): TD
                           { text: `\nLevel ${meeting.adviserLevel}`, color: COLOURS.muted, fontSize: 7 },
                         ],
                       },
-                      { text: MODE_LABELS[meeting.mode] ?? meeting.mode },
+                      { text: GUIDANCE_MODE_LABELS[meeting.mode as GuidanceMeetingMode] ?? meeting.mode },
                       {
                         text: meeting.summary ?? 'Held by the careers staff of another academy.',
                         color: meeting.summary === null ? COLOURS.muted : COLOURS.ink,
@@ -168,7 +175,7 @@ export function learnerRecordPdf(data: LearnerRecordData, generatedAt: Date): TD
                       { text: formatBritishDate(meeting.date) },
                       { text: meeting.adviserName },
                       { text: `Level ${meeting.adviserLevel}` },
-                      { text: MODE_LABELS[meeting.mode] ?? meeting.mode },
+                      { text: GUIDANCE_MODE_LABELS[meeting.mode as GuidanceMeetingMode] ?? meeting.mode },
                       { text: meeting.followUpOn ? formatBritishDate(meeting.followUpOn) : '–' },
                     ],
               ),

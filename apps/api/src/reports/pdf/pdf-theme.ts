@@ -30,14 +30,6 @@ export const STATUS_COLOURS: Readonly<Record<RuleStatus, string>> = {
   not_applicable: COLOURS.notApplicable,
 };
 
-export const STATUS_LABELS: Readonly<Record<RuleStatus, string>> = {
-  met: 'Met',
-  on_track: 'On track',
-  at_risk: 'At risk',
-  missed: 'Missed',
-  not_applicable: 'Not applicable',
-};
-
 /** A4 portrait: 595.28 × 841.89 points; 40-point side margins leave this much for content. */
 export const CONTENT_WIDTH = 515;
 

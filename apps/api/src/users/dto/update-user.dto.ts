@@ -1,7 +1,14 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { ServerOwned } from '../../common/server-owned';
 import { CreateUserDto } from './create-user.dto';
 
+@ServerOwned({
+  id: { type: String, format: 'uuid' },
+  mfaEnrolled: { type: Boolean },
+  lastSignInAt: { type: String, format: 'date-time', nullable: true },
+  createdAt: { type: String, format: 'date-time' },
+})
 export class UpdateUserDto extends PartialType(CreateUserDto) {
   @ApiPropertyOptional()
   @IsOptional()

@@ -18,12 +18,12 @@ import {
   TRUST_WIDE_ROLES,
   UserRole,
   USER_ROLES,
+  ROLE_LABELS,
 } from '@encounters/domain';
 import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { EncountersApi } from '../core/encounters-api';
-import { ROLE_LABELS } from '../core/role-labels';
 import { ApiErrorMessage } from '../ui/api-error-message';
 
 export interface UserDialogData {

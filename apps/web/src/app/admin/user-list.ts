@@ -5,12 +5,11 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { TRUST_WIDE_ROLES, UserResponse } from '@encounters/domain';
+import { TRUST_WIDE_ROLES, UserResponse, ROLE_LABELS } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { AuthApi } from '../core/auth-api';
-import { ROLE_LABELS } from '../core/role-labels';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { confirmAction } from '../ui/confirm-dialog';
@@ -85,6 +84,14 @@ import { openUserDialog } from './user-dialog';
                 </button>
               }
               @if (row.active) {
+                <button
+                  matButton
+                  type="button"
+                  (click)="unlock(row)"
+                  [attr.aria-label]="'Unlock the sign-in of ' + row.name"
+                >
+                  Unlock sign-in
+                </button>
                 @if (row.id !== me()) {
                   <button
                     matButton
@@ -204,6 +211,14 @@ export class UserList {
     await this.run(
       () => firstValueFrom(this.authApi.resetMfa(user.id)),
       `${user.name}'s second factor has been reset.`,
+    );
+  }
+
+  /** Clears the account's failed sign-ins, so its user need not wait out the delay an attack caused. */
+  protected async unlock(user: UserResponse): Promise<void> {
+    await this.run(
+      () => firstValueFrom(this.authApi.unlockSignIn(user.id)),
+      `${user.name} can sign in again now.`,
     );
   }
 

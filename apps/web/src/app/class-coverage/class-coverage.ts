@@ -18,6 +18,7 @@ import {
   todayIsoDate,
   isAcademyStaff,
   isTrustWide,
+  RULE_SHORT_LABELS,
 } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
@@ -30,7 +31,6 @@ import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { defaultAsAt } from '../ui/as-at-dates';
 import { AsAtPicker } from '../ui/as-at-picker';
 import { EmptyState } from '../ui/empty-state';
-import { RULE_SHORT_LABELS } from '../ui/rule-short-labels';
 import { StatusChip } from '../ui/status-chip';
 import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
 

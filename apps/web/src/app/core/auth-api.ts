@@ -83,4 +83,9 @@ export class AuthApi {
   resetMfa(userId: string): Observable<void> {
     return this.http.delete<void>(`${this.baseUrl}/auth/mfa/users/${userId}`);
   }
+
+  /** Clears a user's failed sign-ins (trust administrators). */
+  unlockSignIn(userId: string): Observable<void> {
+    return this.http.post<void>(`${this.baseUrl}/users/${userId}/unlock`, {});
+  }
 }

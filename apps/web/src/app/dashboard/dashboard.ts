@@ -21,6 +21,7 @@ import {
   todayIsoDate,
   holdsAbility,
   isTrustWide,
+  RULE_SHORT_LABELS,
 } from '@encounters/domain';
 import { catchError, forkJoin, map, of } from 'rxjs';
 
@@ -33,7 +34,6 @@ import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { defaultAsAt } from '../ui/as-at-dates';
 import { AsAtPicker } from '../ui/as-at-picker';
 import { EmptyState } from '../ui/empty-state';
-import { RULE_SHORT_LABELS } from '../ui/rule-short-labels';
 import { ChartSpec, CoverageChart } from './coverage-chart';
 import {
   breadcrumbFor,

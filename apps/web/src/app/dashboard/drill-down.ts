@@ -1,4 +1,10 @@
-import { AcademicYear, CoverageBreakdown, CoverageQuery, IsoDate } from '@encounters/domain';
+import {
+  AcademicYear,
+  CoverageBreakdown,
+  CoverageQuery,
+  IsoDate,
+  parseCoverageKey,
+} from '@encounters/domain';
 
 /** Where the dashboard is: the whole trust, one academy, or one year group of an academy. */
 export interface DrillDownState {
@@ -37,8 +43,11 @@ export function coverageQueryFor(
 
 /** The row keys of `/api/coverage` without a breakdown: `academy:<id>`, `yearGroup:<n>`, `group:<id>`. */
 export function childTarget(key: string): ChildTarget {
-  const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-  if (!value || value === 'none' || value === 'null') return null;
+  const {
+    kind,
+    parts: [value],
+  } = parseCoverageKey(key);
+  if (!value) return null;
   switch (kind) {
     case 'academy':
       return { kind, academyId: value };

@@ -18,11 +18,11 @@ import {
   meaningfulBenchmarkFor,
   MeaningfulBenchmark,
   holdsAbility,
+  ENCOUNTER_FORMAT_LABELS,
 } from '@encounters/domain';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
-import { ENCOUNTER_FORMAT_LABELS } from '../core/encounter-labels';
 import { EncountersApi } from '../core/encounters-api';
 import { OrganisationsApi } from '../core/organisations-api';
 import { Session } from '../core/session';

@@ -19,6 +19,10 @@ import {
   TimelineEntry,
   todayIsoDate,
   holdsAbility,
+  ENCOUNTER_FORMAT_LABELS,
+  ATTENDANCE_STATUS_LABELS,
+  GUIDANCE_MODE_LABELS,
+  SEN_LABELS,
 } from '@encounters/domain';
 
 import { httpErrorText } from '../core/http-error-text';
@@ -28,8 +32,6 @@ import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
-import { ENCOUNTER_FORMAT_LABELS } from '../core/encounter-labels';
-import { ATTENDANCE_LABELS, MODE_LABELS, SEN_LABELS } from './timeline-labels';
 
 interface RuleLine {
   rule: RuleId;
@@ -60,8 +62,8 @@ export class LearnerRecord {
 
   protected readonly ruleLabels = RULE_LABELS;
   protected readonly formatLabels = ENCOUNTER_FORMAT_LABELS;
-  protected readonly modeLabels = MODE_LABELS;
-  protected readonly attendanceLabels = ATTENDANCE_LABELS;
+  protected readonly modeLabels = GUIDANCE_MODE_LABELS;
+  protected readonly attendanceLabels = ATTENDANCE_STATUS_LABELS;
   protected readonly senLabels = SEN_LABELS;
   protected readonly formatDate = formatBritishDate;
   protected readonly formatWindow = formatWindow;

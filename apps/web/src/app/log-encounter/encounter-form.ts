@@ -44,16 +44,14 @@ import {
   MeaningfulChecklistItem,
   missingChecklistItems,
   todayIsoDate,
+  CHECKLIST_ITEM_LABELS,
+  DELIVERY_MODE_LABELS,
+  ENCOUNTER_FORMAT_LABELS,
 } from '@encounters/domain';
 import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
 import { apiErrorDetails, apiErrorMessage, existingIdOf, plainReason } from '../core/api-error';
-import {
-  CHECKLIST_ITEM_LABELS,
-  DELIVERY_MODE_LABELS,
-  ENCOUNTER_FORMAT_LABELS,
-} from '../core/encounter-labels';
 import { EncountersApi } from '../core/encounters-api';
 import { editReflection } from '../encounters/reflection-dialog';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';

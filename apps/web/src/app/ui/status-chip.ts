@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { RuleStatus } from '@encounters/domain';
+import { RULE_STATUS_LABELS, RuleStatus } from '@encounters/domain';
 
 export interface StatusDisplay {
   /** What the chip says: the text carries the meaning, the colour and icon only repeat it. */
@@ -11,22 +11,27 @@ export interface StatusDisplay {
 }
 
 export const STATUS_DISPLAY: Readonly<Record<RuleStatus, StatusDisplay>> = {
-  met: { label: 'Met', description: 'Met', icon: 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z' },
+  met: {
+    label: RULE_STATUS_LABELS.met,
+    description: RULE_STATUS_LABELS.met,
+    icon: 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z',
+  },
   on_track: {
-    label: 'On track',
+    label: RULE_STATUS_LABELS.on_track,
     description: 'Not met yet, with time left',
     icon: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16zm.5-13H11v6l5.25 3.15.75-1.23-4.5-2.67z',
   },
   at_risk: {
-    label: 'At risk',
+    label: RULE_STATUS_LABELS.at_risk,
     description: 'Not met, and the deadline is close',
     icon: 'M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z',
   },
   missed: {
-    label: 'Missed',
+    label: RULE_STATUS_LABELS.missed,
     description: 'Not met, and the deadline has passed',
     icon: 'M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z',
   },
+  // A chip in a dense table: the abbreviation, with the full name for screen readers.
   not_applicable: { label: 'n/a', description: 'Does not apply', icon: 'M19 13H5v-2h14v2z' },
 };
 

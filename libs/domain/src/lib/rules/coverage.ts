@@ -1,4 +1,5 @@
 import { AcademicYear, IsoDate } from '../calendar';
+import { coverageKey } from './coverage-key';
 import { evaluateLearner } from './evaluate-learner';
 import { LearnerEnrolment, LearnerRecord, coverageEnrolment } from './learner-record';
 import { PolicyLookup } from './policy';
@@ -103,7 +104,7 @@ export function coverageBreakdown(
     const inside = learners.filter((entry) => includes(entry.enrolment));
     const rest = learners.filter((entry) => !includes(entry.enrolment));
     const row = coverageRow(key, label, inside);
-    const restRow = coverageRow(`${key}:rest`, '', rest);
+    const restRow = coverageRow(coverageKey(key, 'rest'), '', rest);
     const gaps = Object.fromEntries(
       RULE_IDS.map((rule) => [rule, coverageGap(row.rules[rule], restRow.rules[rule])]),
     ) as Record<RuleId, number | null>;
@@ -165,8 +166,8 @@ function subgroupsOf(
     yes: string,
     no: string,
   ): CoverageSubgroup[] => [
-    { key: `${breakdown}:yes`, label: yes, includes: (e) => !!e[field] },
-    { key: `${breakdown}:no`, label: no, includes: (e) => !e[field] },
+    { key: coverageKey(breakdown, 'yes'), label: yes, includes: (e) => !!e[field] },
+    { key: coverageKey(breakdown, 'no'), label: no, includes: (e) => !e[field] },
   ];
   switch (breakdown) {
     case 'pupilPremium':
@@ -186,7 +187,7 @@ function subgroupsOf(
     case 'gender': {
       const values = [...new Set(learners.map((entry) => entry.enrolment.gender))].sort();
       return values.map((value) => ({
-        key: `gender:${value}`,
+        key: coverageKey('gender', value),
         label: genderLabel(value),
         includes: (e) => e.gender === value,
       }));

@@ -5,3 +5,4 @@ export * from './rule-status';
 export * from './evaluate-learner';
 export * from './coverage';
 export * from './learner-progress';
+export * from './coverage-key';

@@ -1,4 +1,4 @@
-import { RuleId } from '@encounters/domain';
+import type { RuleId, RuleStatus } from '../rules/rule';
 
 /** Column headings where the full `RULE_LABELS` would not fit; a key beneath each table gives the full names. */
 export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
@@ -13,4 +13,13 @@ export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'Provider access Y8–9',
   PAL2: 'Provider access Y10–11',
   PAL3: 'Provider access Y12–13',
+};
+
+/** How each rule status is named, on screen and in the reports. */
+export const RULE_STATUS_LABELS: Readonly<Record<RuleStatus, string>> = {
+  met: 'Met',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  missed: 'Missed',
+  not_applicable: 'Not applicable',
 };

@@ -1,4 +1,5 @@
-import { DeliveryMode, EncounterFormat, MeaningfulChecklistItem } from '@encounters/domain';
+import type { DeliveryMode, EncounterFormat } from '../taxonomy/encounter-format';
+import type { MeaningfulChecklistItem } from '../taxonomy/meaningful-checklist';
 
 /** How each format is named on screen, in the words a careers lead uses. */
 export const ENCOUNTER_FORMAT_LABELS: Readonly<Record<EncounterFormat, string>> = {

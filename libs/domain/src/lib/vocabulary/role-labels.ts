@@ -1,4 +1,4 @@
-import { UserRole } from '@encounters/domain';
+import type { UserRole } from '../access/roles';
 
 /** How each role is named on screen. */
 export const ROLE_LABELS: Readonly<Record<UserRole, string>> = {

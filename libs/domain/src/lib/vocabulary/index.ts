@@ -1,0 +1,4 @@
+export * from './encounter-labels';
+export * from './learner-labels';
+export * from './role-labels';
+export * from './rule-labels';
