@@ -7,7 +7,7 @@ import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { createOpenApiDocument } from './common/openapi';
+import { createOpenApiDocument } from './openapi/openapi';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';

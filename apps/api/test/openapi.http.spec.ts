@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { completeDocument } from '../src/common/openapi';
+import { completeDocument } from '../src/openapi/openapi';
 import { createTestApp } from './test-app';
 
 const COMMITTED = join(__dirname, '../../../docs/openapi.json');

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Can } from '../common/access/access.decorator';
 import { AuditPageDto } from './dto/audit-entry-response.dto';
-import { Can } from '../auth/access.decorator';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 

@@ -12,11 +12,11 @@ import { CurrentUserResponseDto, MfaChallengeResponseDto, TokenResponseDto } fro
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Public, SignedIn } from './access.decorator';
+import { Public, SignedIn } from '../common/access/access.decorator';
 import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
 import type { AuthUser } from '../common/access/policy';
 import { AuthService, UserProfile } from './auth.service';
-import { CurrentUser } from './current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { DEMO_USERS } from './demo-users';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { SignInDto } from './dto/sign-in.dto';

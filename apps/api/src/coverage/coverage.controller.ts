@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '../auth/access.decorator';
+import { SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { CoverageService } from './coverage.service';
 import { CoverageQueryDto } from './dto/coverage-query.dto';
 import { CoverageLearnersResponseDto, CoverageResponseDto } from './dto/coverage-response.dto';

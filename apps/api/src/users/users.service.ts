@@ -8,7 +8,7 @@ import { passwordProblem } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { User } from './user.entity';
+import { User } from '../auth/user.entity';
 
 export interface UserView {
   id: string;

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/auth-cookies';
-import { ApiErrorDto } from './api-error.dto';
+import { ApiErrorDto } from '../common/api-error.dto';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
