@@ -4,9590 +4,9233 @@
  */
 
 export interface paths {
-  '/api/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (audit) */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (audit) */
-    get: operations['AuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/tokens': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (auth) */
+        get: operations["BearerTokensController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (auth) */
-    get: operations['BearerTokensController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/tokens/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke (auth) */
+        delete: operations["BearerTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Revoke (auth) */
-    delete: operations['BearerTokensController_revoke'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in for the web app: sets the session and CSRF cookies */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Sign in for the web app: sets the session and CSRF cookies */
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in for a script: answers a bearer token */
+        post: operations["AuthController_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Sign in for a script: answers a bearer token */
-    post: operations['AuthController_token'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logout (auth) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Logout (auth) */
-    post: operations['AuthController_logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in, with their academies */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Who is signed in, with their academies */
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/password': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change password (auth) */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Change password (auth) */
-    post: operations['AuthController_changePassword'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/demo-users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/demo-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo users (auth) */
+        get: operations["AuthController_demoUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Demo users (auth) */
-    get: operations['AuthController_demoUsers'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status (auth) */
+        get: operations["MfaController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Status (auth) */
-    get: operations['MfaController_status'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/setup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Setup (auth) */
+        post: operations["MfaController_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Setup (auth) */
-    post: operations['MfaController_setup'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (auth) */
+        post: operations["MfaController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Confirm (auth) */
-    post: operations['MfaController_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify (auth) */
+        post: operations["MfaController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Verify (auth) */
-    post: operations['MfaController_verify'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/enrolment/setup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/enrolment/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrolment setup (auth) */
+        post: operations["MfaController_enrolmentSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Enrolment setup (auth) */
-    post: operations['MfaController_enrolmentSetup'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/enrolment/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrolment confirm (auth) */
+        post: operations["MfaController_enrolmentConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Enrolment confirm (auth) */
-    post: operations['MfaController_enrolmentConfirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/policy': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policy (auth) */
+        get: operations["MfaController_policy"];
+        /** Set policy (auth) */
+        put: operations["MfaController_setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Policy (auth) */
-    get: operations['MfaController_policy'];
-    /** Set policy (auth) */
-    put: operations['MfaController_setPolicy'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/mfa/users/{userId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/mfa/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Reset (auth) */
+        delete: operations["MfaController_reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Reset (auth) */
-    delete: operations['MfaController_reset'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/providers/public': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/providers/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List public (auth) */
+        get: operations["AuthProvidersController_listPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List public (auth) */
-    get: operations['AuthProvidersController_listPublic'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/providers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (auth) */
+        get: operations["AuthProvidersController_list"];
+        put?: never;
+        /** Create (auth) */
+        post: operations["AuthProvidersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (auth) */
-    get: operations['AuthProvidersController_list'];
-    put?: never;
-    /** Create (auth) */
-    post: operations['AuthProvidersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/providers/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove (auth) */
+        delete: operations["AuthProvidersController_remove"];
+        options?: never;
+        head?: never;
+        /** Update (auth) */
+        patch: operations["AuthProvidersController_update"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove (auth) */
-    delete: operations['AuthProvidersController_remove'];
-    options?: never;
-    head?: never;
-    /** Update (auth) */
-    patch: operations['AuthProvidersController_update'];
-    trace?: never;
-  };
-  '/api/auth/oidc/{providerId}/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/oidc/{providerId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start (auth) */
+        get: operations["OidcController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Start (auth) */
-    get: operations['OidcController_start'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/oidc/callback': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callback (auth) */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Callback (auth) */
-    get: operations['OidcController_callback'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{id}/unlock': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock (users) */
+        post: operations["SignInUnlockController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Unlock (users) */
-    post: operations['SignInUnlockController_unlock'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check (health) */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Check (health) */
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health/live': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live (health) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Live (health) */
-    get: operations['HealthController_live'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health/ready': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready (health) */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Ready (health) */
-    get: operations['HealthController_ready'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/academies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/academies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the academies the caller can see */
+        get: operations["AcademiesController_list"];
+        put?: never;
+        /** Add an academy to the trust */
+        post: operations["AcademiesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the academies the caller can see */
-    get: operations['AcademiesController_list'];
-    put?: never;
-    /** Add an academy to the trust */
-    post: operations['AcademiesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/academies/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/academies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an academy */
+        get: operations["AcademiesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an academy (server-owned fields sent back are ignored) */
+        patch: operations["AcademiesController_update"];
+        trace?: never;
     };
-    /** Read an academy */
-    get: operations['AcademiesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change an academy (server-owned fields sent back are ignored) */
-    patch: operations['AcademiesController_update'];
-    trace?: never;
-  };
-  '/api/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the users of the trust */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Add a user */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the users of the trust */
-    get: operations['UsersController_list'];
-    put?: never;
-    /** Add a user */
-    post: operations['UsersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a user */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        /** Remove a user */
+        delete: operations["UsersController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a user (server-owned fields sent back are ignored) */
+        patch: operations["UsersController_update"];
+        trace?: never;
     };
-    /** Read a user */
-    get: operations['UsersController_get'];
-    put?: never;
-    post?: never;
-    /** Remove a user */
-    delete: operations['UsersController_remove'];
-    options?: never;
-    head?: never;
-    /** Change a user (server-owned fields sent back are ignored) */
-    patch: operations['UsersController_update'];
-    trace?: never;
-  };
-  '/api/groups': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (groups) */
+        get: operations["GroupsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (groups) */
-    get: operations['GroupsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/groups/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get (groups) */
+        get: operations["GroupsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get (groups) */
-    get: operations['GroupsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/learners': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (learners) */
+        get: operations["LearnersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (learners) */
-    get: operations['LearnersController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/learners/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/learners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get (learners) */
+        get: operations["LearnersController_get"];
+        put?: never;
+        post?: never;
+        /** Erase (learners) */
+        delete: operations["LearnersController_erase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get (learners) */
-    get: operations['LearnersController_get'];
-    put?: never;
-    post?: never;
-    /** Erase (learners) */
-    delete: operations['LearnersController_erase'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/learners/{id}/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/learners/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export (learners) */
+        get: operations["LearnersController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Export (learners) */
-    get: operations['LearnersController_export'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/academies/{id}/roster': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/academies/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import roster (roster) */
+        post: operations["RosterImportController_importRoster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Import roster (roster) */
-    post: operations['RosterImportController_importRoster'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/academies/{id}/leavers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/academies/{id}/leavers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark leavers (roster) */
+        post: operations["RosterImportController_markLeavers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Mark leavers (roster) */
-    post: operations['RosterImportController_markLeavers'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster-moves': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/roster-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (roster) */
+        get: operations["MoveRequestsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (roster) */
-    get: operations['MoveRequestsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster-moves/{id}/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/roster-moves/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (roster) */
+        post: operations["MoveRequestsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Confirm (roster) */
-    post: operations['MoveRequestsController_confirm'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/roster-moves/{id}/decline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/roster-moves/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline (roster) */
+        post: operations["MoveRequestsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Decline (roster) */
-    post: operations['MoveRequestsController_decline'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/coverage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage of every rule for a scope
+         * @description The first row is the whole scope. With `breakdown`, one row per value of the characteristic follows, with its gap. Without it, one row per academy (trust), year group (academy) or class (year group) follows, for drilling down.
+         */
+        get: operations["CoverageController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Coverage of every rule for a scope
-     * @description The first row is the whole scope. With `breakdown`, one row per value of the characteristic follows, with its gap. Without it, one row per academy (trust), year group (academy) or class (year group) follows, for drilling down.
-     */
-    get: operations['CoverageController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/coverage/learners': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/coverage/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every learner of a scope with the status of every rule (the class view) */
+        get: operations["CoverageController_learners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every learner of a scope with the status of every rule (the class view) */
-    get: operations['CoverageController_learners'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/policy/{academicYear}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/policy/{academicYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy in force for an academic year (the default until one is saved) */
+        get: operations["PolicyController_get"];
+        /**
+         * Save the policy of an academic year
+         * @description Accepts a body as GET answered it: `academicYear` and `saved` are ignored.
+         */
+        put: operations["PolicyController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The policy in force for an academic year (the default until one is saved) */
-    get: operations['PolicyController_get'];
-    /**
-     * Save the policy of an academic year
-     * @description Accepts a body as GET answered it: `academicYear` and `saved` are ignored.
-     */
-    put: operations['PolicyController_put'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/organisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the organisation directory, a page at a time */
+        get: operations["OrganisationsController_list"];
+        put?: never;
+        /** Add an organisation to the directory (409 names the existing one) */
+        post: operations["OrganisationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Search the organisation directory, a page at a time */
-    get: operations['OrganisationsController_list'];
-    put?: never;
-    /** Add an organisation to the directory (409 names the existing one) */
-    post: operations['OrganisationsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/organisations/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an organisation, who uses it and what the caller may change */
+        get: operations["OrganisationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an organisation (server-owned fields sent back are ignored) */
+        patch: operations["OrganisationsController_update"];
+        trace?: never;
     };
-    /** Read an organisation, who uses it and what the caller may change */
-    get: operations['OrganisationsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change an organisation (server-owned fields sent back are ignored) */
-    patch: operations['OrganisationsController_update'];
-    trace?: never;
-  };
-  '/api/encounters': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/encounters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the encounters the caller can see, a page at a time */
+        get: operations["EncountersController_list"];
+        put?: never;
+        /** Log an encounter and who attended */
+        post: operations["EncountersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the encounters the caller can see, a page at a time */
-    get: operations['EncountersController_list'];
-    put?: never;
-    /** Log an encounter and who attended */
-    post: operations['EncountersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/encounters/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/encounters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an encounter with its attendance */
+        get: operations["EncountersController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an encounter */
+        delete: operations["EncountersController_remove"];
+        options?: never;
+        head?: never;
+        /** Change an encounter (server-owned fields sent back are ignored) */
+        patch: operations["EncountersController_update"];
+        trace?: never;
     };
-    /** Read an encounter with its attendance */
-    get: operations['EncountersController_get'];
-    put?: never;
-    post?: never;
-    /** Delete an encounter */
-    delete: operations['EncountersController_remove'];
-    options?: never;
-    head?: never;
-    /** Change an encounter (server-owned fields sent back are ignored) */
-    patch: operations['EncountersController_update'];
-    trace?: never;
-  };
-  '/api/encounters/{id}/attendance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/encounters/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the attendance list of an encounter */
+        put: operations["EncountersController_replaceAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    /** Replace the attendance list of an encounter */
-    put: operations['EncountersController_replaceAttendance'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/guidance-meetings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/guidance-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List (guidance meetings) */
+        get: operations["GuidanceMeetingsController_list"];
+        put?: never;
+        /** Create (guidance meetings) */
+        post: operations["GuidanceMeetingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List (guidance meetings) */
-    get: operations['GuidanceMeetingsController_list'];
-    put?: never;
-    /** Create (guidance meetings) */
-    post: operations['GuidanceMeetingsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/guidance-meetings/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/guidance-meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get (guidance meetings) */
+        get: operations["GuidanceMeetingsController_get"];
+        put?: never;
+        post?: never;
+        /** Remove (guidance meetings) */
+        delete: operations["GuidanceMeetingsController_remove"];
+        options?: never;
+        head?: never;
+        /** Update (guidance meetings) */
+        patch: operations["GuidanceMeetingsController_update"];
+        trace?: never;
     };
-    /** Get (guidance meetings) */
-    get: operations['GuidanceMeetingsController_get'];
-    put?: never;
-    post?: never;
-    /** Remove (guidance meetings) */
-    delete: operations['GuidanceMeetingsController_remove'];
-    options?: never;
-    head?: never;
-    /** Update (guidance meetings) */
-    patch: operations['GuidanceMeetingsController_update'];
-    trace?: never;
-  };
-  '/api/reports/compliance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The annual compliance report of the trust or one academy, as CSV (streamed) or PDF
+         * @description CSV: one row per learner on roll with every rule status, then the summary per academy × year group × rule and the cohort gaps. PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.
+         */
+        get: operations["ReportsController_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The annual compliance report of the trust or one academy, as CSV (streamed) or PDF
-     * @description CSV: one row per learner on roll with every rule status, then the summary per academy × year group × rule and the cohort gaps. PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.
-     */
-    get: operations['ReportsController_compliance'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/sector-reach': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/sector-reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sectors reached: encounters and learners reached per sector, as the compliance PDF shows them
+         * @description For the year up to the as-at date: per sector, the encounters held with an organisation of it and the learners on roll who attended one. Without academyId, the whole trust (trust-wide roles only).
+         */
+        get: operations["ReportsController_sectorReach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Sectors reached: encounters and learners reached per sector, as the compliance PDF shows them
-     * @description For the year up to the as-at date: per sector, the encounters held with an organisation of it and the learners on roll who attended one. Without academyId, the whole trust (trust-wide roles only).
-     */
-    get: operations['ReportsController_sectorReach'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/organisations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organisation engaged in the year: encounters and learners reached, by academy */
+        get: operations["ReportsController_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Every organisation engaged in the year: encounters and learners reached, by academy */
-    get: operations['ReportsController_organisations'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/learners/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/learners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A learner's careers record as a PDF
+         * @description Guidance-meeting summaries and agreed actions appear only for those who may read them.
+         */
+        get: operations["ReportsController_learnerRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * A learner's careers record as a PDF
-     * @description Guidance-meeting summaries and agreed actions appear only for those who may read them.
-     */
-    get: operations['ReportsController_learnerRecord'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/snapshots': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frozen snapshots the caller may see, latest first */
+        get: operations["SnapshotsController_list"];
+        put?: never;
+        /** Freeze the coverage figures of the trust or an academy on 31 Dec, 31 Mar or 31 Jul */
+        post: operations["SnapshotsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The frozen snapshots the caller may see, latest first */
-    get: operations['SnapshotsController_list'];
-    put?: never;
-    /** Freeze the coverage figures of the trust or an academy on 31 Dec, 31 Mar or 31 Jul */
-    post: operations['SnapshotsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/reports/snapshots/{id}/compare': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/reports/snapshots/{id}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures at a later date against a snapshot, rule by rule, with the change in points */
+        get: operations["SnapshotsController_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The figures at a later date against a snapshot, rule by rule, with the change in points */
-    get: operations['SnapshotsController_compare'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/trust': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/trust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get (trust) */
+        get: operations["TrustController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update (trust) */
+        patch: operations["TrustController_update"];
+        trace?: never;
     };
-    /** Get (trust) */
-    get: operations['TrustController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Update (trust) */
-    patch: operations['TrustController_update'];
-    trace?: never;
-  };
-  '/api/setup': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status (setup) */
+        get: operations["SetupController_status"];
+        put?: never;
+        /** Set up (setup) */
+        post: operations["SetupController_setUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Status (setup) */
-    get: operations['SetupController_status'];
-    put?: never;
-    /** Set up (setup) */
-    post: operations['SetupController_setUp'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    Object: Record<string, never>;
-    AuditEntryResponseDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      at: string;
-      /** Format: uuid */
-      userId: string | null;
-      userName: string | null;
-      /** @example encounter.create */
-      action: string;
-      entityType: string;
-      entityId: string | null;
-      /** Format: uuid */
-      academyId: string | null;
-      details: {
-        [key: string]: unknown;
-      };
-      ip: string | null;
-    };
-    AuditPageDto: {
-      items: components['schemas']['AuditEntryResponseDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    UserAcademyDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @example 123456 */
-      urn: string;
-    };
-    CurrentUserResponseDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** Format: email */
-      email: string;
-      roles: (
-        'trust_admin' | 'trust_leader' | 'academy_leader' | 'careers_lead' | 'careers_adviser' | 'teacher'
-      )[];
-      academies: components['schemas']['UserAcademyDto'][];
-      groupIds: string[];
-    };
-    MfaChallengeResponseDto: {
-      /** @enum {boolean} */
-      mfaRequired: true;
-      /** @enum {boolean} */
-      enrolmentRequired?: true;
-      /** @description Valid for 5 minutes. */
-      challenge: string;
-    };
-    SignInDto: {
-      /** @example careers.lead@kilnside.example */
-      email: string;
-      password: string;
-    };
-    TokenResponseDto: {
-      /** @description Send it as `Authorization: Bearer <token>`. */
-      token: string;
-      /** Format: date-time */
-      expiresAt: string;
-      user: components['schemas']['CurrentUserResponseDto'];
-    };
-    ChangePasswordDto: {
-      currentPassword: string;
-      newPassword: string;
-    };
-    ConfirmMfaDto: {
-      /**
-       * @description The six digits the authenticator app shows.
-       * @example 123456
-       */
-      code: string;
-    };
-    VerifyMfaDto: {
-      /** @description The challenge the password step answered. */
-      challenge: string;
-      /**
-       * @description A code of the app, or one of the recovery codes.
-       * @example 123456
-       */
-      code: string;
-    };
-    ChallengeDto: {
-      /** @description The challenge the password step answered. */
-      challenge: string;
-    };
-    MfaPolicyDto: {
-      /** @description Require a second factor for every password sign-in of roles that see learners. */
-      requireForPersonalData: boolean;
-    };
-    CreateAuthProviderDto: {
-      /** @example Kilnside staff (Microsoft) */
-      label: string;
-      /** @enum {string} */
-      kind: 'microsoft' | 'google' | 'oidc';
-      /** @example https://login.example.org */
-      issuer?: string;
-      /** @description Microsoft Entra ID tenant ids (GUIDs). */
-      tenantIds?: string[];
-      /**
-       * @example [
-       *       "kilnside.example"
-       *     ]
-       */
-      domains?: string[];
-      clientId: string;
-      /** @description Stored encrypted; never returned. */
-      clientSecret: string;
-      /** @default true */
-      enabled: boolean;
-    };
-    UpdateAuthProviderDto: {
-      /** @example Kilnside staff (Microsoft) */
-      label?: string;
-      /** @enum {string} */
-      kind?: 'microsoft' | 'google' | 'oidc';
-      /** @example https://login.example.org */
-      issuer?: string;
-      /** @description Microsoft Entra ID tenant ids (GUIDs). */
-      tenantIds?: string[];
-      /**
-       * @example [
-       *       "kilnside.example"
-       *     ]
-       */
-      domains?: string[];
-      clientId?: string;
-      /** @description Stored encrypted; never returned. */
-      clientSecret?: string;
-      /** @default true */
-      enabled: boolean;
-    };
-    AcademyResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      name: string;
-      /**
-       * @description The DfE unique reference number: six digits.
-       * @example 123456
-       */
-      urn: string;
-      /** @enum {string} */
-      phase: 'primary' | 'first' | 'middle' | 'secondary' | 'sixth_form' | 'all_through' | 'special';
-      /** Format: uuid */
-      readonly trustId: string;
-      /** Format: date-time */
-      readonly createdAt: string;
-      /** Format: date-time */
-      readonly updatedAt: string;
-    };
-    CreateAcademyDto: {
-      /** @example Hanley Park Academy */
-      name: string;
-      /**
-       * @description The DfE unique reference number (six digits).
-       * @example 140123
-       */
-      urn: string;
-      /** @enum {string} */
-      phase: 'primary' | 'first' | 'middle' | 'secondary' | 'sixth_form' | 'all_through' | 'special';
-    };
-    UpdateAcademyDto: {
-      /** @example Hanley Park Academy */
-      name?: string;
-      /**
-       * @description The DfE unique reference number (six digits).
-       * @example 140123
-       */
-      urn?: string;
-      /** @enum {string} */
-      phase?: 'primary' | 'first' | 'middle' | 'secondary' | 'sixth_form' | 'all_through' | 'special';
-      /**
-       * Format: uuid
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly id?: string;
-      /**
-       * Format: uuid
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly trustId?: string;
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly createdAt?: string;
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly updatedAt?: string;
-    };
-    UserResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      /** Format: email */
-      email: string;
-      name: string;
-      roles: (
-        'trust_admin' | 'trust_leader' | 'academy_leader' | 'careers_lead' | 'careers_adviser' | 'teacher'
-      )[];
-      academyIds: string[];
-      groupIds: string[];
-      active: boolean;
-      ssoOnly: boolean;
-      readonly mfaEnrolled: boolean;
-      /** Format: date-time */
-      readonly lastSignInAt: string | null;
-      /** Format: date-time */
-      readonly createdAt: string;
-    };
-    CreateUserDto: {
-      /** @example j.smith@kilnside.example */
-      email: string;
-      /** @example Jo Smith */
-      name: string;
-      password: string;
-      roles: (
-        'trust_admin' | 'trust_leader' | 'academy_leader' | 'careers_lead' | 'careers_adviser' | 'teacher'
-      )[];
-      /** @default [] */
-      academyIds: string[];
-      /** @default [] */
-      groupIds: string[];
-    };
-    UpdateUserDto: {
-      /** @example j.smith@kilnside.example */
-      email?: string;
-      /** @example Jo Smith */
-      name?: string;
-      password?: string;
-      roles?: (
-        'trust_admin' | 'trust_leader' | 'academy_leader' | 'careers_lead' | 'careers_adviser' | 'teacher'
-      )[];
-      /** @default [] */
-      academyIds: string[];
-      /** @default [] */
-      groupIds: string[];
-      active?: boolean;
-      /** @description True refuses password sign-in: the user signs in with the school's account. */
-      ssoOnly?: boolean;
-      /**
-       * Format: uuid
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly id?: string;
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly mfaEnrolled?: boolean;
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly lastSignInAt?: string | null;
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly createdAt?: string;
-    };
-    GroupResponseDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      academyId: string;
-      /** @example 2025 */
-      academicYear: number;
-      /** @example 10K */
-      name: string;
-      /** @enum {string} */
-      kind: 'registration' | 'teaching';
-      /** @description Null when the group mixes year groups. */
-      yearGroup: number | null;
-      teacherIds: string[];
-      learnerCount: number;
-    };
-    GroupRefDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 10K */
-      name: string;
-    };
-    LearnerListItemDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example B801200005001 */
-      upn: string;
-      legalSurname: string;
-      legalForename: string;
-      preferredSurname: string | null;
-      preferredForename: string | null;
-      /** @description Preferred names where given, legal ones otherwise. */
-      name: string;
-      /**
-       * Format: uuid
-       * @description The academy of the enrolment in the academic year asked for.
-       */
-      academyId: string;
-      /** @example 2025 */
-      academicYear: number;
-      /** @example 10 */
-      yearGroup: number;
-      /** @description The registration group. */
-      group: components['schemas']['GroupRefDto'] | (never | null);
-    };
-    GroupDetailDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      academyId: string;
-      /** @example 2025 */
-      academicYear: number;
-      /** @example 10K */
-      name: string;
-      /** @enum {string} */
-      kind: 'registration' | 'teaching';
-      /** @description Null when the group mixes year groups. */
-      yearGroup: number | null;
-      teacherIds: string[];
-      learnerCount: number;
-      /** @description The group's learners, by surname. */
-      learners: components['schemas']['LearnerListItemDto'][];
-    };
-    LearnerPageDto: {
-      items: components['schemas']['LearnerListItemDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    LearnerResponseDto: {
-      /** Format: uuid */
-      id: string;
-      upn: string;
-      legalSurname: string;
-      legalForename: string;
-      preferredSurname: string | null;
-      preferredForename: string | null;
-      name: string;
-      /** @example 2011-05-14 */
-      dateOfBirth: string;
-      /** @description "M", "F", another value as the MIS gave it, or null. */
-      gender: string | null;
-    };
-    EnrolmentResponseDto: {
-      /** @example 2025 */
-      academicYear: number;
-      /** Format: uuid */
-      academyId: string;
-      academyName: string;
-      yearGroup: number;
-      group: components['schemas']['GroupRefDto'] | (never | null);
-      pupilPremium: boolean;
-      /** @enum {string} */
-      senStatus: 'N' | 'K' | 'E';
-      eal: boolean;
-      lookedAfter: boolean;
-      consideringHigherEducation: boolean;
-      admissionDate: string | null;
-      leavingDate: string | null;
-    };
-    LearnerDetailDto: {
-      learner: components['schemas']['LearnerResponseDto'];
-      /** @description Every academic year held, newest first. */
-      enrolments: components['schemas']['EnrolmentResponseDto'][];
-      /** @description Encounters and guidance meetings, newest first. */
-      timeline: Record<string, never>[];
-      /** @example 2025 */
-      academicYear: number;
-      /** @example 2026-03-31 */
-      asAt: string;
-      /** @description The status of every rule in the academic year at the as-at date. */
-      ruleStatuses: Record<string, never>;
-      /** @description Per rule: status, window, evidence (encounter and meeting ids), still needed. */
-      ruleDetails: Record<string, never>;
-    };
-    RosterHeldElsewhereDto: {
-      /** @description The line in the file. */
-      line: number;
-      upn: string;
-    };
-    RosterMissingLearnerDto: {
-      /** Format: uuid */
-      learnerId: string;
-      upn: string;
-      name: string;
-      /** @description Their year group in the latest enrolment held. */
-      yearGroup: number;
-    };
-    RosterRowErrorDto: {
-      /** @description The line in the file, counting the header as line 1. */
-      line: number;
-      /** @description The header as written in the file; empty for a problem with the whole line. */
-      column: string;
-      /** @description The cell as written in the file. */
-      value: string;
-      reason: string;
-    };
-    RosterColumnDto: {
-      /** @description The header as written in the file. */
-      header: string;
-      /**
-       * @description The field it gave; null when ignored.
-       * @enum {string|null}
-       */
-      field?:
-        | 'upn'
-        | 'legalSurname'
-        | 'legalForename'
-        | 'dateOfBirth'
-        | 'yearGroup'
-        | 'preferredSurname'
-        | 'preferredForename'
-        | 'gender'
-        | 'registrationGroup'
-        | 'pupilPremium'
-        | 'freeSchoolMeals'
-        | 'senStatus'
-        | 'eal'
-        | 'lookedAfter'
-        | 'consideringHigherEducation'
-        | 'admissionDate'
-        | 'leavingDate'
-        | null;
-    };
-    RosterUnmappedHeaderDto: {
-      header: string;
-      /** @enum {string} */
-      problem: 'unknown' | 'ambiguous';
-      /** @description Likely fields, best first. */
-      suggestions: (
-        | 'upn'
-        | 'legalSurname'
-        | 'legalForename'
-        | 'dateOfBirth'
-        | 'yearGroup'
-        | 'preferredSurname'
-        | 'preferredForename'
-        | 'gender'
-        | 'registrationGroup'
-        | 'pupilPremium'
-        | 'freeSchoolMeals'
-        | 'senStatus'
-        | 'eal'
-        | 'lookedAfter'
-        | 'consideringHigherEducation'
-        | 'admissionDate'
-        | 'leavingDate'
-      )[];
-    };
-    RosterSkippedLineDto: {
-      line: number;
-      /** @description The line's non-blank cells, joined. */
-      text: string;
-    };
-    RosterFileReadingDto: {
-      /** @enum {string} */
-      format: 'csv' | 'json';
-      /**
-       * @description Windows-1252 when the file was not valid UTF-8 (Excel's "CSV (Comma delimited)").
-       * @enum {string}
-       */
-      encoding: 'UTF-8' | 'Windows-1252' | 'UTF-16LE' | 'UTF-16BE';
-      /**
-       * @description Null for JSON.
-       * @enum {string|null}
-       */
-      delimiter?: ',' | ';' | '\t' | null;
-      /** @description The line of the header row (0 for JSON). */
-      headerLine: number;
-      /** @description Title lines above the header, skipped. */
-      titleLines: components['schemas']['RosterSkippedLineDto'][];
-      /** @description Summary lines after the learners, skipped. */
-      summaryLines: components['schemas']['RosterSkippedLineDto'][];
-    };
-    RosterFieldChangeDto: {
-      /** @enum {string} */
-      field:
-        | 'upn'
-        | 'legalSurname'
-        | 'legalForename'
-        | 'dateOfBirth'
-        | 'yearGroup'
-        | 'preferredSurname'
-        | 'preferredForename'
-        | 'gender'
-        | 'registrationGroup'
-        | 'pupilPremium'
-        | 'freeSchoolMeals'
-        | 'senStatus'
-        | 'eal'
-        | 'lookedAfter'
-        | 'consideringHigherEducation'
-        | 'admissionDate'
-        | 'leavingDate';
-      /** @enum {string} */
-      change: 'set to yes' | 'set to no' | 'set' | 'cleared' | 'changed';
-      /** @description Learners already held whose field changes this way. */
-      count: number;
-      /** @description Up to three, as "name (UPN): before → after". */
-      examples: string[];
-    };
-    RosterChangeWarningDto: {
-      /** @enum {string} */
-      field:
-        | 'upn'
-        | 'legalSurname'
-        | 'legalForename'
-        | 'dateOfBirth'
-        | 'yearGroup'
-        | 'preferredSurname'
-        | 'preferredForename'
-        | 'gender'
-        | 'registrationGroup'
-        | 'pupilPremium'
-        | 'freeSchoolMeals'
-        | 'senStatus'
-        | 'eal'
-        | 'lookedAfter'
-        | 'consideringHigherEducation'
-        | 'admissionDate'
-        | 'leavingDate';
-      /** @enum {string} */
-      change: 'set to yes' | 'set to no' | 'set' | 'cleared' | 'changed';
-      count: number;
-      /** @description The academy's learners this year (or the file's held learners for a new year). */
-      of: number;
-      message: string;
-    };
-    RosterImportResultDto: {
-      /** @example 2025 */
-      academicYear: number;
-      dryRun: boolean;
-      /** @description Learners the trust did not hold yet. */
-      created: number;
-      /** @description Learners already held whose details or enrolment for this year change (a new year's enrolment included). */
-      updated: number;
-      /** @description Learners already held exactly as in the file. */
-      unchanged: number;
-      /** @description Lines of the file with at least one error. */
-      rejected: number;
-      /** @description Learners enrolled here this year, or last year and nowhere since, who are not in the file. Never deleted. */
-      missingFromFile: number;
-      /** @description Always 0: an import never ends another academy's enrolment; a confirmed move request does (R-G-2). */
-      movedIn: number;
-      /** @description Rows of learners held by another academy of the trust: not written; a commit makes each a move request for that academy to confirm. */
-      heldElsewhere: components['schemas']['RosterHeldElsewhereDto'][];
-      missingLearners: components['schemas']['RosterMissingLearnerDto'][];
-      errors: components['schemas']['RosterRowErrorDto'][];
-      /** @description Errors left out of `errors`, which lists the first 1,000. */
-      errorsOmitted: number;
-      /** @description Headers that match no roster field and were ignored. */
-      ignoredHeaders: string[];
-      columns: components['schemas']['RosterColumnDto'][];
-      unmappedHeaders: components['schemas']['RosterUnmappedHeaderDto'][];
-      /** @description Optional fields the file has no column for: kept as before. */
-      notInFile: (
-        | 'preferredSurname'
-        | 'preferredForename'
-        | 'gender'
-        | 'registrationGroup'
-        | 'pupilPremium'
-        | 'freeSchoolMeals'
-        | 'senStatus'
-        | 'eal'
-        | 'lookedAfter'
-        | 'consideringHigherEducation'
-        | 'admissionDate'
-        | 'leavingDate'
-      )[];
-      file: components['schemas']['RosterFileReadingDto'];
-      /** @description Field by field, what the import would change (or changed) for learners already held. */
-      changes: components['schemas']['RosterFieldChangeDto'][];
-      /** @description Changes that would clear or flip a field for more than 10 % of the academy's learners. */
-      warnings: components['schemas']['RosterChangeWarningDto'][];
-    };
-    MarkLeaversDto: {
-      /**
-       * @description The academic year of the file that left them out.
-       * @example 2025
-       */
-      academicYear: number;
-      learnerIds: string[];
-      /**
-       * @description The day they left.
-       * @example 2025-07-18
-       */
-      leavingDate: string;
-    };
-    CoverageRowDto: {
-      key: string;
-      label: string;
-      learners: number;
-      rules?: {
-        O2: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+    schemas: {
+        Object: Record<string, never>;
+        AuditEntryResponseDto: {
+            /**
+             * @description A sequence number, as a string.
+             * @example 42
+             */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            userId: string | null;
+            /** @example encounter.create */
+            action: string;
+            entityType: string;
+            entityId: string | null;
+            /** Format: uuid */
+            academyId: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            ip: string | null;
         };
-        B5: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
-        B6_16: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        UserAcademyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 123456 */
+            urn: string;
         };
-        B6_18: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        CurrentUserResponseDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: email */
+            email: string;
+            roles: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
+            academies: components["schemas"]["UserAcademyDto"][];
+            groupIds: string[];
         };
-        B7_16: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        MfaChallengeResponseDto: {
+            /** @enum {boolean} */
+            mfaRequired: true;
+            /** @enum {boolean} */
+            enrolmentRequired?: true;
+            /** @description Valid for 5 minutes. */
+            challenge: string;
         };
-        B7_18: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        SignInDto: {
+            /** @example careers.lead@kilnside.example */
+            email: string;
+            password: string;
         };
-        B8_16: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        TokenResponseDto: {
+            /** @description Send it as `Authorization: Bearer <token>`. */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["CurrentUserResponseDto"];
         };
-        B8_18: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
-        PAL1: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        ConfirmMfaDto: {
+            /**
+             * @description The six digits the authenticator app shows.
+             * @example 123456
+             */
+            code: string;
         };
-        PAL2: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        VerifyMfaDto: {
+            /** @description The challenge the password step answered. */
+            challenge: string;
+            /**
+             * @description A code of the app, or one of the recovery codes.
+             * @example 123456
+             */
+            code: string;
         };
-        PAL3: {
-          met: number;
-          onTrack: number;
-          atRisk: number;
-          missed: number;
-          applicable: number;
-          /** @description Met / applicable, one decimal; null when none apply. */
-          percent: number | null;
+        ChallengeDto: {
+            /** @description The challenge the password step answered. */
+            challenge: string;
         };
-      };
-      /** @description With `breakdown`: per rule, this group’s percentage minus the rest’s, in points (R-G-3). */
-      gaps?: {
-        O2?: number | null;
-        B5?: number | null;
-        B6_16?: number | null;
-        B6_18?: number | null;
-        B7_16?: number | null;
-        B7_18?: number | null;
-        B8_16?: number | null;
-        B8_18?: number | null;
-        PAL1?: number | null;
-        PAL2?: number | null;
-        PAL3?: number | null;
-      };
+        MfaPolicyDto: {
+            /** @description Require a second factor for every password sign-in of roles that see learners. */
+            requireForPersonalData: boolean;
+        };
+        CreateAuthProviderDto: {
+            /** @example Kilnside staff (Microsoft) */
+            label: string;
+            /** @enum {string} */
+            kind: "microsoft" | "google" | "oidc";
+            /** @example https://login.example.org */
+            issuer?: string;
+            /** @description Microsoft Entra ID tenant ids (GUIDs). */
+            tenantIds?: string[];
+            /**
+             * @example [
+             *       "kilnside.example"
+             *     ]
+             */
+            domains?: string[];
+            clientId: string;
+            /** @description Stored encrypted; never returned. */
+            clientSecret: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        UpdateAuthProviderDto: {
+            /** @example Kilnside staff (Microsoft) */
+            label?: string;
+            /** @enum {string} */
+            kind?: "microsoft" | "google" | "oidc";
+            /** @example https://login.example.org */
+            issuer?: string;
+            /** @description Microsoft Entra ID tenant ids (GUIDs). */
+            tenantIds?: string[];
+            /**
+             * @example [
+             *       "kilnside.example"
+             *     ]
+             */
+            domains?: string[];
+            clientId?: string;
+            /** @description Stored encrypted; never returned. */
+            clientSecret?: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        AcademyResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            /**
+             * @description The DfE unique reference number: six digits.
+             * @example 123456
+             */
+            urn: string;
+            /** @enum {string} */
+            phase: "primary" | "first" | "middle" | "secondary" | "sixth_form" | "all_through" | "special";
+            /** Format: uuid */
+            readonly trustId: string;
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+        };
+        CreateAcademyDto: {
+            /** @example Hanley Park Academy */
+            name: string;
+            /**
+             * @description The DfE unique reference number (six digits).
+             * @example 140123
+             */
+            urn: string;
+            /** @enum {string} */
+            phase: "primary" | "first" | "middle" | "secondary" | "sixth_form" | "all_through" | "special";
+        };
+        UpdateAcademyDto: {
+            /** @example Hanley Park Academy */
+            name?: string;
+            /**
+             * @description The DfE unique reference number (six digits).
+             * @example 140123
+             */
+            urn?: string;
+            /** @enum {string} */
+            phase?: "primary" | "first" | "middle" | "secondary" | "sixth_form" | "all_through" | "special";
+            /**
+             * Format: uuid
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly id?: string;
+            /**
+             * Format: uuid
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly trustId?: string;
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly updatedAt?: string;
+        };
+        UserResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            roles: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
+            academyIds: string[];
+            groupIds: string[];
+            active: boolean;
+            ssoOnly: boolean;
+            readonly mfaEnrolled: boolean;
+            /** Format: date-time */
+            readonly lastSignInAt: string | null;
+            /** Format: date-time */
+            readonly createdAt: string;
+        };
+        CreateUserDto: {
+            /** @example j.smith@kilnside.example */
+            email: string;
+            /** @example Jo Smith */
+            name: string;
+            password: string;
+            roles: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
+            /** @default [] */
+            academyIds: string[];
+            /** @default [] */
+            groupIds: string[];
+        };
+        UpdateUserDto: {
+            /** @example j.smith@kilnside.example */
+            email?: string;
+            /** @example Jo Smith */
+            name?: string;
+            password?: string;
+            roles?: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
+            /** @default [] */
+            academyIds: string[];
+            /** @default [] */
+            groupIds: string[];
+            active?: boolean;
+            /** @description True refuses password sign-in: the user signs in with the school's account. */
+            ssoOnly?: boolean;
+            /**
+             * Format: uuid
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly id?: string;
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly mfaEnrolled?: boolean;
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly lastSignInAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly createdAt?: string;
+        };
+        GroupResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            academyId: string;
+            /** @example 2025 */
+            academicYear: number;
+            /** @example 10K */
+            name: string;
+            /** @enum {string} */
+            kind: "registration" | "teaching";
+            /** @description Null when the group mixes year groups. */
+            yearGroup: number | null;
+            teacherIds: string[];
+            learnerCount: number;
+        };
+        GroupRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 10K */
+            name: string;
+        };
+        LearnerListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example B801200005001 */
+            upn: string;
+            legalSurname: string;
+            legalForename: string;
+            preferredSurname: string | null;
+            preferredForename: string | null;
+            /** @description Preferred names where given, legal ones otherwise. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The academy of the enrolment in the academic year asked for.
+             */
+            academyId: string;
+            /** @example 2025 */
+            academicYear: number;
+            /** @example 10 */
+            yearGroup: number;
+            /** @description The registration group. */
+            group: components["schemas"]["GroupRefDto"] | (never | null);
+        };
+        GroupDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            academyId: string;
+            /** @example 2025 */
+            academicYear: number;
+            /** @example 10K */
+            name: string;
+            /** @enum {string} */
+            kind: "registration" | "teaching";
+            /** @description Null when the group mixes year groups. */
+            yearGroup: number | null;
+            teacherIds: string[];
+            learnerCount: number;
+            /** @description The group's learners, by surname. */
+            learners: components["schemas"]["LearnerListItemDto"][];
+        };
+        LearnerPageDto: {
+            items: components["schemas"]["LearnerListItemDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LearnerResponseDto: {
+            /** Format: uuid */
+            id: string;
+            upn: string;
+            legalSurname: string;
+            legalForename: string;
+            preferredSurname: string | null;
+            preferredForename: string | null;
+            name: string;
+            /** @example 2011-05-14 */
+            dateOfBirth: string;
+            /** @description "M", "F", another value as the MIS gave it, or null. */
+            gender: string | null;
+        };
+        EnrolmentResponseDto: {
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: uuid */
+            academyId: string;
+            academyName: string;
+            yearGroup: number;
+            group: components["schemas"]["GroupRefDto"] | (never | null);
+            pupilPremium: boolean;
+            /** @enum {string} */
+            senStatus: "N" | "K" | "E";
+            eal: boolean;
+            lookedAfter: boolean;
+            consideringHigherEducation: boolean;
+            admissionDate: string | null;
+            leavingDate: string | null;
+        };
+        LearnerDetailDto: {
+            learner: components["schemas"]["LearnerResponseDto"];
+            /** @description Every academic year held, newest first. */
+            enrolments: components["schemas"]["EnrolmentResponseDto"][];
+            /** @description Encounters and guidance meetings, newest first. */
+            timeline: Record<string, never>[];
+            /** @example 2025 */
+            academicYear: number;
+            /** @example 2026-03-31 */
+            asAt: string;
+            /** @description The status of every rule in the academic year at the as-at date. */
+            ruleStatuses: Record<string, never>;
+            /** @description Per rule: status, window, evidence (encounter and meeting ids), still needed. */
+            ruleDetails: Record<string, never>;
+        };
+        RosterHeldElsewhereDto: {
+            /** @description The line in the file. */
+            line: number;
+            upn: string;
+        };
+        RosterMissingLearnerDto: {
+            /** Format: uuid */
+            learnerId: string;
+            upn: string;
+            name: string;
+            /** @description Their year group in the latest enrolment held. */
+            yearGroup: number;
+        };
+        RosterRowErrorDto: {
+            /** @description The line in the file, counting the header as line 1. */
+            line: number;
+            /** @description The header as written in the file; empty for a problem with the whole line. */
+            column: string;
+            /** @description The cell as written in the file. */
+            value: string;
+            reason: string;
+        };
+        RosterColumnDto: {
+            /** @description The header as written in the file. */
+            header: string;
+            /**
+             * @description The field it gave; null when ignored.
+             * @enum {string|null}
+             */
+            field?: "upn" | "legalSurname" | "legalForename" | "dateOfBirth" | "yearGroup" | "preferredSurname" | "preferredForename" | "gender" | "registrationGroup" | "pupilPremium" | "freeSchoolMeals" | "senStatus" | "eal" | "lookedAfter" | "consideringHigherEducation" | "admissionDate" | "leavingDate" | null;
+        };
+        RosterUnmappedHeaderDto: {
+            header: string;
+            /** @enum {string} */
+            problem: "unknown" | "ambiguous";
+            /** @description Likely fields, best first. */
+            suggestions: ("upn" | "legalSurname" | "legalForename" | "dateOfBirth" | "yearGroup" | "preferredSurname" | "preferredForename" | "gender" | "registrationGroup" | "pupilPremium" | "freeSchoolMeals" | "senStatus" | "eal" | "lookedAfter" | "consideringHigherEducation" | "admissionDate" | "leavingDate")[];
+        };
+        RosterSkippedLineDto: {
+            line: number;
+            /** @description The line's non-blank cells, joined. */
+            text: string;
+        };
+        RosterFileReadingDto: {
+            /** @enum {string} */
+            format: "csv" | "json";
+            /**
+             * @description Windows-1252 when the file was not valid UTF-8 (Excel's "CSV (Comma delimited)").
+             * @enum {string}
+             */
+            encoding: "UTF-8" | "Windows-1252" | "UTF-16LE" | "UTF-16BE";
+            /**
+             * @description Null for JSON.
+             * @enum {string|null}
+             */
+            delimiter?: "," | ";" | "\t" | null;
+            /** @description The line of the header row (0 for JSON). */
+            headerLine: number;
+            /** @description Title lines above the header, skipped. */
+            titleLines: components["schemas"]["RosterSkippedLineDto"][];
+            /** @description Summary lines after the learners, skipped. */
+            summaryLines: components["schemas"]["RosterSkippedLineDto"][];
+        };
+        RosterFieldChangeDto: {
+            /** @enum {string} */
+            field: "upn" | "legalSurname" | "legalForename" | "dateOfBirth" | "yearGroup" | "preferredSurname" | "preferredForename" | "gender" | "registrationGroup" | "pupilPremium" | "freeSchoolMeals" | "senStatus" | "eal" | "lookedAfter" | "consideringHigherEducation" | "admissionDate" | "leavingDate";
+            /** @enum {string} */
+            change: "set to yes" | "set to no" | "set" | "cleared" | "changed";
+            /** @description Learners already held whose field changes this way. */
+            count: number;
+            /** @description Up to three, as "name (UPN): before → after". */
+            examples: string[];
+        };
+        RosterChangeWarningDto: {
+            /** @enum {string} */
+            field: "upn" | "legalSurname" | "legalForename" | "dateOfBirth" | "yearGroup" | "preferredSurname" | "preferredForename" | "gender" | "registrationGroup" | "pupilPremium" | "freeSchoolMeals" | "senStatus" | "eal" | "lookedAfter" | "consideringHigherEducation" | "admissionDate" | "leavingDate";
+            /** @enum {string} */
+            change: "set to yes" | "set to no" | "set" | "cleared" | "changed";
+            count: number;
+            /** @description The academy's learners this year (or the file's held learners for a new year). */
+            of: number;
+            message: string;
+        };
+        RosterImportResultDto: {
+            /** @example 2025 */
+            academicYear: number;
+            dryRun: boolean;
+            /** @description Learners the trust did not hold yet. */
+            created: number;
+            /** @description Learners already held whose details or enrolment for this year change (a new year's enrolment included). */
+            updated: number;
+            /** @description Learners already held exactly as in the file. */
+            unchanged: number;
+            /** @description Lines of the file with at least one error. */
+            rejected: number;
+            /** @description Learners enrolled here this year, or last year and nowhere since, who are not in the file. Never deleted. */
+            missingFromFile: number;
+            /** @description Always 0: an import never ends another academy's enrolment; a confirmed move request does (R-G-2). */
+            movedIn: number;
+            /** @description Rows of learners held by another academy of the trust: not written; a commit makes each a move request for that academy to confirm. */
+            heldElsewhere: components["schemas"]["RosterHeldElsewhereDto"][];
+            missingLearners: components["schemas"]["RosterMissingLearnerDto"][];
+            errors: components["schemas"]["RosterRowErrorDto"][];
+            /** @description Errors left out of `errors`, which lists the first 1,000. */
+            errorsOmitted: number;
+            /** @description Headers that match no roster field and were ignored. */
+            ignoredHeaders: string[];
+            columns: components["schemas"]["RosterColumnDto"][];
+            unmappedHeaders: components["schemas"]["RosterUnmappedHeaderDto"][];
+            /** @description Optional fields the file has no column for: kept as before. */
+            notInFile: ("preferredSurname" | "preferredForename" | "gender" | "registrationGroup" | "pupilPremium" | "freeSchoolMeals" | "senStatus" | "eal" | "lookedAfter" | "consideringHigherEducation" | "admissionDate" | "leavingDate")[];
+            file: components["schemas"]["RosterFileReadingDto"];
+            /** @description Field by field, what the import would change (or changed) for learners already held. */
+            changes: components["schemas"]["RosterFieldChangeDto"][];
+            /** @description Changes that would clear or flip a field for more than 10 % of the academy's learners. */
+            warnings: components["schemas"]["RosterChangeWarningDto"][];
+        };
+        MarkLeaversDto: {
+            /**
+             * @description The academic year of the file that left them out.
+             * @example 2025
+             */
+            academicYear: number;
+            learnerIds: string[];
+            /**
+             * @description The day they left.
+             * @example 2025-07-18
+             */
+            leavingDate: string;
+        };
+        CoverageRowDto: {
+            key: string;
+            label: string;
+            learners: number;
+            rules?: {
+                O2: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B5: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B6_16: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B6_18: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B7_16: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B7_18: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B8_16: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                B8_18: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                PAL1: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                PAL2: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+                PAL3: {
+                    met: number;
+                    onTrack: number;
+                    atRisk: number;
+                    missed: number;
+                    applicable: number;
+                    /** @description Met / applicable, one decimal; null when none apply. */
+                    percent: number | null;
+                };
+            };
+            /** @description With `breakdown`: per rule, this group’s percentage minus the rest’s, in points (R-G-3). */
+            gaps?: {
+                O2?: number | null;
+                B5?: number | null;
+                B6_16?: number | null;
+                B6_18?: number | null;
+                B7_16?: number | null;
+                B7_18?: number | null;
+                B8_16?: number | null;
+                B8_18?: number | null;
+                PAL1?: number | null;
+                PAL2?: number | null;
+                PAL3?: number | null;
+            };
+        };
+        CoverageResponseDto: {
+            /** @enum {string} */
+            scope: "trust" | "academy" | "yearGroup" | "group" | "learner";
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: date */
+            asAt: string;
+            /** @enum {string} */
+            ruleSet: "gatsby-2014" | "gatsby-2024";
+            rows: components["schemas"]["CoverageRowDto"][];
+        };
+        CoverageLearnerRowDto: {
+            /** Format: uuid */
+            learnerId: string;
+            upn: string;
+            name: string;
+            yearGroup: number;
+            group: string | null;
+            statuses?: {
+                /** @enum {string} */
+                O2: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B5: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B6_16: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B6_18: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B7_16: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B7_18: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B8_16: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B8_18: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                PAL1: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                PAL2: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                PAL3: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+            };
+        };
+        CoverageLearnersResponseDto: {
+            /** @enum {string} */
+            scope: "trust" | "academy" | "yearGroup" | "group" | "learner";
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: date */
+            asAt: string;
+            /** @enum {string} */
+            ruleSet: "gatsby-2014" | "gatsby-2024";
+            rows: components["schemas"]["CoverageLearnerRowDto"][];
+        };
+        ObjectiveTwoPolicyDto: {
+            /** @example 1 */
+            employer: number;
+            /** @example 1 */
+            education: number;
+            /** @example true */
+            requireAdvice: boolean;
+        };
+        PolicyResponseDto: {
+            /** @enum {string} */
+            ruleSet: "gatsby-2014" | "gatsby-2024";
+            requireMeaningful: boolean;
+            /** @example 2 */
+            b6By16: number;
+            b7Range: ("higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school")[];
+            o2: components["schemas"]["ObjectiveTwoPolicyDto"];
+            collegeMode: boolean;
+            /** @example 122 */
+            atRiskDays: number;
+            localPrioritySectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            /**
+             * @description The year in the path; ignored when sent.
+             * @example 2025
+             */
+            readonly academicYear?: number;
+            /** @description False while the year runs on the default policy because no administrator has saved one. */
+            readonly saved?: boolean;
+        };
+        PolicyDto: {
+            /** @enum {string} */
+            ruleSet: "gatsby-2014" | "gatsby-2024";
+            requireMeaningful: boolean;
+            /** @example 2 */
+            b6By16: number;
+            b7Range: ("higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school")[];
+            o2: components["schemas"]["ObjectiveTwoPolicyDto"];
+            collegeMode: boolean;
+            /** @example 122 */
+            atRiskDays: number;
+            localPrioritySectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            /** @description The year in the path; ignored when sent. */
+            readonly academicYear?: number;
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly saved?: boolean;
+        };
+        OrganisationContactResponseDto: {
+            name: string | null;
+            email: string | null;
+            phone: string | null;
+        };
+        OrganisationEngagementDto: {
+            readonly encounters: number;
+            readonly learners: number;
+            /** Format: date */
+            readonly lastEncounterOn: string | null;
+        };
+        OrganisationResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            /** @enum {string} */
+            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+            sectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            /** @enum {string|null} */
+            sizeBand: "micro" | "small" | "medium" | "large" | null;
+            offersTechnicalEducation: boolean;
+            contact: components["schemas"]["OrganisationContactResponseDto"] | (never | null);
+            notes: string | null;
+            readonly engagement: components["schemas"]["OrganisationEngagementDto"];
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+        };
+        OrganisationPageDto: {
+            items: components["schemas"]["OrganisationResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        OrganisationUsedByDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OrganisationDetailResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            /** @enum {string} */
+            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+            sectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            /** @enum {string|null} */
+            sizeBand: "micro" | "small" | "medium" | "large" | null;
+            offersTechnicalEducation: boolean;
+            contact: components["schemas"]["OrganisationContactResponseDto"] | (never | null);
+            notes: string | null;
+            readonly engagement: components["schemas"]["OrganisationEngagementDto"];
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+            readonly usedBy: components["schemas"]["OrganisationUsedByDto"][];
+            /** @enum {string} */
+            readonly editable: "all" | "contact" | "none";
+        };
+        OrganisationContactDto: {
+            /** @example Priya Shah */
+            name?: string | null;
+            /** @example priya.shah@example.co.uk */
+            email?: string | null;
+            /** @example 01782 000000 */
+            phone?: string | null;
+        };
+        CreateOrganisationDto: {
+            /** @example Wedgwood Ceramics Ltd */
+            name: string;
+            /** @enum {string} */
+            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+            /** @default [] */
+            sectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            sizeBand: "micro" | "small" | "medium" | "large" | null;
+            /**
+             * @description Offers approved technical education or apprenticeships (R-C-7).
+             * @default false
+             */
+            offersTechnicalEducation: boolean;
+            contact?: components["schemas"]["OrganisationContactDto"];
+            notes?: string;
+        };
+        UpdateOrganisationDto: {
+            /** @example Wedgwood Ceramics Ltd */
+            name?: string;
+            /** @enum {string} */
+            type?: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+            /** @default [] */
+            sectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            sizeBand: "micro" | "small" | "medium" | "large" | null;
+            /**
+             * @description Offers approved technical education or apprenticeships (R-C-7).
+             * @default false
+             */
+            offersTechnicalEducation: boolean;
+            contact?: components["schemas"]["OrganisationContactDto"];
+            notes?: string;
+            /**
+             * Format: uuid
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly id?: string;
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly usedBy?: Record<string, never>[];
+            /**
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             * @enum {string}
+             */
+            readonly editable?: "all" | "contact" | "none";
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly engagement?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly updatedAt?: string;
+        };
+        OrganisationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+        };
+        MeaningfulChecklistDto: {
+            /** @description Purpose shared with the organisation and the learners. */
+            purposeShared: boolean;
+            learningOutcomes: boolean;
+            twoWayInteraction: boolean;
+            /** @description Time to reflect afterwards. */
+            reflection: boolean;
+            /** @description Workplace experience (B6). */
+            rangeOfPeople?: boolean;
+            /** @description Workplace experience (B6). */
+            taskSet?: boolean;
+            /** @description Workplace experience (B6). */
+            employerFeedback?: boolean;
+            /** @description Education-provider encounter (B7). */
+            providerInformation?: boolean;
+            /** @description Education-provider encounter (B7). */
+            whatLearningIsLike?: boolean;
+            /** @description Education-provider encounter (B7), recorded only. */
+            metStaffAndLearners?: boolean;
+        };
+        EncounterListItemDto: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            academyId: string;
+            /** @example 2025 */
+            readonly academicYear: number;
+            title: string;
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            endDate: string | null;
+            /** @enum {string} */
+            format: "talk" | "workshop" | "careers_fair" | "mentoring" | "mock_interview" | "enterprise_challenge" | "workplace_visit" | "job_shadowing" | "work_experience" | "provider_visit" | "provider_talk" | "taster_session" | "guidance_meeting" | "group_guidance" | "other";
+            /** @enum {string} */
+            delivery: "in_person" | "virtual" | "mixed";
+            duringSchoolDay: boolean;
+            durationMinutes: number;
+            days: number | null;
+            adviserLevel: number | null;
+            readonly organisations: components["schemas"]["OrganisationRefDto"][];
+            meaningful: components["schemas"]["MeaningfulChecklistDto"];
+            readonly categories: ("employer_encounter" | "workplace_experience" | "education_provider_encounter" | "he_visit" | "personal_guidance_meeting" | "specialist_careers_advice" | "pal_provider_encounter")[];
+            readonly educationTypes: ("higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school")[];
+            readonly attendedCount: number;
+            organiser: string | null;
+            notes: string | null;
+            links: string[];
+        };
+        EncounterPageDto: {
+            items: components["schemas"]["EncounterListItemDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AttendanceReflectionDto: {
+            rating: number;
+            comment: string;
+        };
+        EncounterAttendanceResponseDto: {
+            /** Format: uuid */
+            learnerId: string;
+            upn: string;
+            name: string;
+            yearGroup: number;
+            /** @enum {string} */
+            status: "attended" | "absent" | "withdrawn";
+            meaningful: boolean | null;
+            reflection: components["schemas"]["AttendanceReflectionDto"] | (never | null);
+        };
+        EncounterResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            academyId: string;
+            /** @example 2025 */
+            readonly academicYear: number;
+            title: string;
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            endDate: string | null;
+            /** @enum {string} */
+            format: "talk" | "workshop" | "careers_fair" | "mentoring" | "mock_interview" | "enterprise_challenge" | "workplace_visit" | "job_shadowing" | "work_experience" | "provider_visit" | "provider_talk" | "taster_session" | "guidance_meeting" | "group_guidance" | "other";
+            /** @enum {string} */
+            delivery: "in_person" | "virtual" | "mixed";
+            duringSchoolDay: boolean;
+            durationMinutes: number;
+            days: number | null;
+            adviserLevel: number | null;
+            readonly organisations: components["schemas"]["OrganisationRefDto"][];
+            meaningful: components["schemas"]["MeaningfulChecklistDto"];
+            readonly categories: ("employer_encounter" | "workplace_experience" | "education_provider_encounter" | "he_visit" | "personal_guidance_meeting" | "specialist_careers_advice" | "pal_provider_encounter")[];
+            readonly educationTypes: ("higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school")[];
+            readonly attendedCount: number;
+            organiser: string | null;
+            notes: string | null;
+            links: string[];
+            organisationIds: string[];
+            readonly attendance: components["schemas"]["EncounterAttendanceResponseDto"][];
+            /** Format: date-time */
+            readonly createdAt: string;
+            /** Format: date-time */
+            readonly updatedAt: string;
+        };
+        EncounterAttendeesDto: {
+            learnerIds?: string[];
+            /**
+             * @example [
+             *       "A123456789012"
+             *     ]
+             */
+            upns?: string[];
+            /** @description Registration or teaching groups. */
+            groupIds?: string[];
+            /**
+             * @example [
+             *       10
+             *     ]
+             */
+            yearGroups?: number[];
+        };
+        CreateEncounterDto: {
+            /** Format: uuid */
+            academyId: string;
+            /** @example Careers talk: JCB engineering apprenticeships */
+            title: string;
+            /**
+             * @description At most a year ahead.
+             * @example 2025-11-12
+             */
+            date: string;
+            /**
+             * @description For an encounter over several days.
+             * @example 2025-11-14
+             */
+            endDate?: string;
+            /** @enum {string} */
+            format: "talk" | "workshop" | "careers_fair" | "mentoring" | "mock_interview" | "enterprise_challenge" | "workplace_visit" | "job_shadowing" | "work_experience" | "provider_visit" | "provider_talk" | "taster_session" | "guidance_meeting" | "group_guidance" | "other";
+            /** @enum {string} */
+            delivery: "in_person" | "virtual" | "mixed";
+            duringSchoolDay: boolean;
+            durationMinutes: number;
+            /** @description Work experience: the number of days. */
+            days?: number;
+            /** @description The leading adviser's CDI level. */
+            adviserLevel?: number;
+            organisationIds: string[];
+            meaningful: components["schemas"]["MeaningfulChecklistDto"];
+            attendees: components["schemas"]["EncounterAttendeesDto"];
+            /** @description Recorded as absent. */
+            absentLearnerIds?: string[];
+            organiser?: string;
+            notes?: string;
+            /**
+             * @example [
+             *       "https://example.org/event"
+             *     ]
+             */
+            links?: string[];
+        };
+        UpdateEncounterDto: {
+            /** Format: uuid */
+            academyId?: string;
+            /** @example Careers talk: JCB engineering apprenticeships */
+            title?: string;
+            /**
+             * @description At most a year ahead.
+             * @example 2025-11-12
+             */
+            date?: string;
+            /**
+             * @description For an encounter over several days.
+             * @example 2025-11-14
+             */
+            endDate?: string;
+            /** @enum {string} */
+            format?: "talk" | "workshop" | "careers_fair" | "mentoring" | "mock_interview" | "enterprise_challenge" | "workplace_visit" | "job_shadowing" | "work_experience" | "provider_visit" | "provider_talk" | "taster_session" | "guidance_meeting" | "group_guidance" | "other";
+            /** @enum {string} */
+            delivery?: "in_person" | "virtual" | "mixed";
+            duringSchoolDay?: boolean;
+            durationMinutes?: number;
+            /** @description Work experience: the number of days. */
+            days?: number;
+            /** @description The leading adviser's CDI level. */
+            adviserLevel?: number;
+            organisationIds?: string[];
+            meaningful?: components["schemas"]["MeaningfulChecklistDto"];
+            attendees?: components["schemas"]["EncounterAttendeesDto"];
+            /** @description Recorded as absent. */
+            absentLearnerIds?: string[];
+            organiser?: string;
+            notes?: string;
+            /**
+             * @example [
+             *       "https://example.org/event"
+             *     ]
+             */
+            links?: string[];
+            /**
+             * Format: uuid
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly id?: string;
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly academicYear?: number;
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly organisations?: Record<string, never>[];
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly categories?: string[];
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly educationTypes?: string[];
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly attendedCount?: number;
+            /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
+            readonly attendance?: Record<string, never>[];
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly createdAt?: string;
+            /**
+             * Format: date-time
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly updatedAt?: string;
+        };
+        AttendancePutItemDto: {
+            /** Format: uuid */
+            learnerId: string;
+            /** @enum {string} */
+            status: "attended" | "absent" | "withdrawn";
+            /** @description false marks this attendance as not meaningful (R-M-2). */
+            meaningful?: boolean;
+            reflection?: components["schemas"]["AttendanceReflectionDto"];
+        };
+        GuidanceMeetingResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /**
+             * Format: uuid
+             * @description The learner's academy at the meeting's date.
+             */
+            readonly academyId: string;
+            /** Format: date */
+            date: string;
+            adviserName: string;
+            adviserLevel: number;
+            /** @enum {string} */
+            mode: "in_person" | "virtual" | "telephone";
+            summary: string;
+            agreedActions: string;
+            /** Format: date */
+            followUpOn: string | null;
+        };
+        GuidanceMeetingPageDto: {
+            items: components["schemas"]["GuidanceMeetingResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CreateGuidanceMeetingDto: {
+            /**
+             * Format: uuid
+             * @description One learner: a personal guidance meeting is one-to-one.
+             */
+            learnerId: string;
+            /** @example 2025-11-20 */
+            date: string;
+            /** @example Sam Adeyemi */
+            adviserName: string;
+            /** @description CDI qualification level; 6+ counts for B8. */
+            adviserLevel: number;
+            /** @enum {string} */
+            mode: "in_person" | "virtual" | "telephone";
+            /** @description Restricted: careers staff and advisers only. */
+            summary: string;
+            /** @description Restricted: careers staff and advisers only. */
+            agreedActions: string;
+            /** @example 2026-01-15 */
+            followUpOn?: string;
+        };
+        UpdateGuidanceMeetingDto: {
+            /** @example 2025-11-20 */
+            date?: string;
+            /** @example Sam Adeyemi */
+            adviserName?: string;
+            /** @description CDI qualification level; 6+ counts for B8. */
+            adviserLevel?: number;
+            /** @enum {string} */
+            mode?: "in_person" | "virtual" | "telephone";
+            /** @description Restricted: careers staff and advisers only. */
+            summary?: string;
+            /** @description Restricted: careers staff and advisers only. */
+            agreedActions?: string;
+            /** @example 2026-01-15 */
+            followUpOn?: string;
+        };
+        CreateSnapshotDto: {
+            /**
+             * @description A measurement date of the Careers & Enterprise Company: 31 December, 31 March or 31 July.
+             * @example 2025-12-31
+             */
+            asAt: string;
+            /**
+             * Format: uuid
+             * @description One academy; without it, the whole trust (trust-wide roles).
+             */
+            academyId?: string;
+        };
+        TrustResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+        };
+        UpdateTrustDto: {
+            /** @example Kilnside Learning Trust */
+            name: string;
+        };
+        SetupDto: {
+            /**
+             * @description The one-time set-up code from the server log.
+             * @example ABCD-EFGH-JKMN
+             */
+            code: string;
+            /** @example Kilnside Learning Trust */
+            trustName: string;
+            /** @example j.smith@kilnside.example */
+            adminEmail: string;
+            /** @example Jo Smith */
+            adminName: string;
+            password: string;
+            /** @description A CSV of URN,name,phase, or the Get Information About Schools download of the trust. */
+            academiesCsv?: string;
+        };
+        ApiErrorDetailDto: {
+            /**
+             * @description The request field, dotted for nested fields.
+             * @example title
+             */
+            field?: string;
+            /** @description For CSV uploads: the line in the file (header = 1). */
+            line?: number;
+            /** @description For CSV uploads: the header as written. */
+            column?: string;
+            /** @description For CSV uploads: the cell as written. */
+            value?: string;
+            /** @example title must be shorter than or equal to 200 characters */
+            reason: string;
+        };
+        ApiErrorDto: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /** @example Invalid title: title should not be empty */
+            message: string;
+            details: components["schemas"]["ApiErrorDetailDto"][];
+        };
     };
-    CoverageResponseDto: {
-      /** @enum {string} */
-      scope: 'trust' | 'academy' | 'yearGroup' | 'group' | 'learner';
-      /** @example 2025 */
-      academicYear: number;
-      /** Format: date */
-      asAt: string;
-      /** @enum {string} */
-      ruleSet: 'gatsby-2014' | 'gatsby-2024';
-      rows: components['schemas']['CoverageRowDto'][];
-    };
-    CoverageLearnerRowDto: {
-      /** Format: uuid */
-      learnerId: string;
-      upn: string;
-      name: string;
-      yearGroup: number;
-      group: string | null;
-      statuses?: {
-        /** @enum {string} */
-        O2: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B5: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B6_16: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B6_18: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B7_16: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B7_18: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B8_16: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        B8_18: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        PAL1: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        PAL2: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-        /** @enum {string} */
-        PAL3: 'met' | 'on_track' | 'at_risk' | 'missed' | 'not_applicable';
-      };
-    };
-    CoverageLearnersResponseDto: {
-      /** @enum {string} */
-      scope: 'trust' | 'academy' | 'yearGroup' | 'group' | 'learner';
-      /** @example 2025 */
-      academicYear: number;
-      /** Format: date */
-      asAt: string;
-      /** @enum {string} */
-      ruleSet: 'gatsby-2014' | 'gatsby-2024';
-      rows: components['schemas']['CoverageLearnerRowDto'][];
-    };
-    ObjectiveTwoPolicyDto: {
-      /** @example 1 */
-      employer: number;
-      /** @example 1 */
-      education: number;
-      /** @example true */
-      requireAdvice: boolean;
-    };
-    PolicyResponseDto: {
-      /** @enum {string} */
-      ruleSet: 'gatsby-2014' | 'gatsby-2024';
-      requireMeaningful: boolean;
-      /** @example 2 */
-      b6By16: number;
-      b7Range: (
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-      )[];
-      o2: components['schemas']['ObjectiveTwoPolicyDto'];
-      collegeMode: boolean;
-      /** @example 122 */
-      atRiskDays: number;
-      localPrioritySectors: (
-        | 'Agriculture, environmental and animal care'
-        | 'Business and administration'
-        | 'Catering and hospitality'
-        | 'Care services'
-        | 'Construction and the built environment'
-        | 'Creative and design'
-        | 'Digital'
-        | 'Education and early years'
-        | 'Engineering and manufacturing'
-        | 'Hair and beauty'
-        | 'Health and science'
-        | 'Legal, finance and accounting'
-        | 'Protective services'
-        | 'Sales, marketing and procurement'
-        | 'Transport and logistics'
-      )[];
-      /**
-       * @description The year in the path; ignored when sent.
-       * @example 2025
-       */
-      readonly academicYear?: number;
-      /** @description False while the year runs on the default policy because no administrator has saved one. */
-      readonly saved?: boolean;
-    };
-    PolicyDto: {
-      /** @enum {string} */
-      ruleSet: 'gatsby-2014' | 'gatsby-2024';
-      requireMeaningful: boolean;
-      /** @example 2 */
-      b6By16: number;
-      b7Range: (
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-      )[];
-      o2: components['schemas']['ObjectiveTwoPolicyDto'];
-      collegeMode: boolean;
-      /** @example 122 */
-      atRiskDays: number;
-      localPrioritySectors: (
-        | 'Agriculture, environmental and animal care'
-        | 'Business and administration'
-        | 'Catering and hospitality'
-        | 'Care services'
-        | 'Construction and the built environment'
-        | 'Creative and design'
-        | 'Digital'
-        | 'Education and early years'
-        | 'Engineering and manufacturing'
-        | 'Hair and beauty'
-        | 'Health and science'
-        | 'Legal, finance and accounting'
-        | 'Protective services'
-        | 'Sales, marketing and procurement'
-        | 'Transport and logistics'
-      )[];
-      /** @description The year in the path; ignored when sent. */
-      readonly academicYear?: number;
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly saved?: boolean;
-    };
-    OrganisationContactResponseDto: {
-      name: string | null;
-      email: string | null;
-      phone: string | null;
-    };
-    OrganisationEngagementDto: {
-      readonly encounters: number;
-      readonly learners: number;
-      /** Format: date */
-      readonly lastEncounterOn: string | null;
-    };
-    OrganisationResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      name: string;
-      /** @enum {string} */
-      type:
-        | 'employer'
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-        | 'careers_service'
-        | 'other';
-      sectors: (
-        | 'Agriculture, environmental and animal care'
-        | 'Business and administration'
-        | 'Catering and hospitality'
-        | 'Care services'
-        | 'Construction and the built environment'
-        | 'Creative and design'
-        | 'Digital'
-        | 'Education and early years'
-        | 'Engineering and manufacturing'
-        | 'Hair and beauty'
-        | 'Health and science'
-        | 'Legal, finance and accounting'
-        | 'Protective services'
-        | 'Sales, marketing and procurement'
-        | 'Transport and logistics'
-      )[];
-      /** @enum {string|null} */
-      sizeBand: 'micro' | 'small' | 'medium' | 'large' | null;
-      offersTechnicalEducation: boolean;
-      contact: components['schemas']['OrganisationContactResponseDto'] | (never | null);
-      notes: string | null;
-      readonly engagement: components['schemas']['OrganisationEngagementDto'];
-      /** Format: date-time */
-      readonly createdAt: string;
-      /** Format: date-time */
-      readonly updatedAt: string;
-    };
-    OrganisationPageDto: {
-      items: components['schemas']['OrganisationResponseDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    OrganisationUsedByDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-    };
-    OrganisationDetailResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      name: string;
-      /** @enum {string} */
-      type:
-        | 'employer'
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-        | 'careers_service'
-        | 'other';
-      sectors: (
-        | 'Agriculture, environmental and animal care'
-        | 'Business and administration'
-        | 'Catering and hospitality'
-        | 'Care services'
-        | 'Construction and the built environment'
-        | 'Creative and design'
-        | 'Digital'
-        | 'Education and early years'
-        | 'Engineering and manufacturing'
-        | 'Hair and beauty'
-        | 'Health and science'
-        | 'Legal, finance and accounting'
-        | 'Protective services'
-        | 'Sales, marketing and procurement'
-        | 'Transport and logistics'
-      )[];
-      /** @enum {string|null} */
-      sizeBand: 'micro' | 'small' | 'medium' | 'large' | null;
-      offersTechnicalEducation: boolean;
-      contact: components['schemas']['OrganisationContactResponseDto'] | (never | null);
-      notes: string | null;
-      readonly engagement: components['schemas']['OrganisationEngagementDto'];
-      /** Format: date-time */
-      readonly createdAt: string;
-      /** Format: date-time */
-      readonly updatedAt: string;
-      readonly usedBy: components['schemas']['OrganisationUsedByDto'][];
-      /** @enum {string} */
-      readonly editable: 'all' | 'contact' | 'none';
-    };
-    OrganisationContactDto: {
-      /** @example Priya Shah */
-      name?: string | null;
-      /** @example priya.shah@example.co.uk */
-      email?: string | null;
-      /** @example 01782 000000 */
-      phone?: string | null;
-    };
-    CreateOrganisationDto: {
-      /** @example Wedgwood Ceramics Ltd */
-      name: string;
-      /** @enum {string} */
-      type:
-        | 'employer'
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-        | 'careers_service'
-        | 'other';
-      /** @default [] */
-      sectors: (
-        | 'Agriculture, environmental and animal care'
-        | 'Business and administration'
-        | 'Catering and hospitality'
-        | 'Care services'
-        | 'Construction and the built environment'
-        | 'Creative and design'
-        | 'Digital'
-        | 'Education and early years'
-        | 'Engineering and manufacturing'
-        | 'Hair and beauty'
-        | 'Health and science'
-        | 'Legal, finance and accounting'
-        | 'Protective services'
-        | 'Sales, marketing and procurement'
-        | 'Transport and logistics'
-      )[];
-      /**
-       * @default null
-       * @enum {string|null}
-       */
-      sizeBand: 'micro' | 'small' | 'medium' | 'large' | null;
-      /**
-       * @description Offers approved technical education or apprenticeships (R-C-7).
-       * @default false
-       */
-      offersTechnicalEducation: boolean;
-      contact?: components['schemas']['OrganisationContactDto'];
-      notes?: string;
-    };
-    UpdateOrganisationDto: {
-      /** @example Wedgwood Ceramics Ltd */
-      name?: string;
-      /** @enum {string} */
-      type?:
-        | 'employer'
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-        | 'careers_service'
-        | 'other';
-      /** @default [] */
-      sectors: (
-        | 'Agriculture, environmental and animal care'
-        | 'Business and administration'
-        | 'Catering and hospitality'
-        | 'Care services'
-        | 'Construction and the built environment'
-        | 'Creative and design'
-        | 'Digital'
-        | 'Education and early years'
-        | 'Engineering and manufacturing'
-        | 'Hair and beauty'
-        | 'Health and science'
-        | 'Legal, finance and accounting'
-        | 'Protective services'
-        | 'Sales, marketing and procurement'
-        | 'Transport and logistics'
-      )[];
-      /**
-       * @default null
-       * @enum {string|null}
-       */
-      sizeBand: 'micro' | 'small' | 'medium' | 'large' | null;
-      /**
-       * @description Offers approved technical education or apprenticeships (R-C-7).
-       * @default false
-       */
-      offersTechnicalEducation: boolean;
-      contact?: components['schemas']['OrganisationContactDto'];
-      notes?: string;
-      /**
-       * Format: uuid
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly id?: string;
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly usedBy?: Record<string, never>[];
-      /**
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       * @enum {string}
-       */
-      readonly editable?: 'all' | 'contact' | 'none';
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly engagement?: {
-        [key: string]: unknown;
-      };
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly createdAt?: string;
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly updatedAt?: string;
-    };
-    OrganisationRefDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @enum {string} */
-      type:
-        | 'employer'
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-        | 'careers_service'
-        | 'other';
-    };
-    MeaningfulChecklistDto: {
-      /** @description Purpose shared with the organisation and the learners. */
-      purposeShared: boolean;
-      learningOutcomes: boolean;
-      twoWayInteraction: boolean;
-      /** @description Time to reflect afterwards. */
-      reflection: boolean;
-      /** @description Workplace experience (B6). */
-      rangeOfPeople?: boolean;
-      /** @description Workplace experience (B6). */
-      taskSet?: boolean;
-      /** @description Workplace experience (B6). */
-      employerFeedback?: boolean;
-      /** @description Education-provider encounter (B7). */
-      providerInformation?: boolean;
-      /** @description Education-provider encounter (B7). */
-      whatLearningIsLike?: boolean;
-      /** @description Education-provider encounter (B7), recorded only. */
-      metStaffAndLearners?: boolean;
-    };
-    EncounterListItemDto: {
-      /** Format: uuid */
-      readonly id: string;
-      /** Format: uuid */
-      academyId: string;
-      /** @example 2025 */
-      readonly academicYear: number;
-      title: string;
-      /** Format: date */
-      date: string;
-      /** Format: date */
-      endDate: string | null;
-      /** @enum {string} */
-      format:
-        | 'talk'
-        | 'workshop'
-        | 'careers_fair'
-        | 'mentoring'
-        | 'mock_interview'
-        | 'enterprise_challenge'
-        | 'workplace_visit'
-        | 'job_shadowing'
-        | 'work_experience'
-        | 'provider_visit'
-        | 'provider_talk'
-        | 'taster_session'
-        | 'guidance_meeting'
-        | 'group_guidance'
-        | 'other';
-      /** @enum {string} */
-      delivery: 'in_person' | 'virtual' | 'mixed';
-      duringSchoolDay: boolean;
-      durationMinutes: number;
-      days: number | null;
-      adviserLevel: number | null;
-      readonly organisations: components['schemas']['OrganisationRefDto'][];
-      meaningful: components['schemas']['MeaningfulChecklistDto'];
-      readonly categories: (
-        | 'employer_encounter'
-        | 'workplace_experience'
-        | 'education_provider_encounter'
-        | 'he_visit'
-        | 'personal_guidance_meeting'
-        | 'specialist_careers_advice'
-        | 'pal_provider_encounter'
-      )[];
-      readonly educationTypes: (
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-      )[];
-      readonly attendedCount: number;
-      organiser: string | null;
-      notes: string | null;
-      links: string[];
-    };
-    EncounterPageDto: {
-      items: components['schemas']['EncounterListItemDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    AttendanceReflectionDto: {
-      rating: number;
-      comment: string;
-    };
-    EncounterAttendanceResponseDto: {
-      /** Format: uuid */
-      learnerId: string;
-      upn: string;
-      name: string;
-      yearGroup: number;
-      /** @enum {string} */
-      status: 'attended' | 'absent' | 'withdrawn';
-      meaningful: boolean | null;
-      reflection: components['schemas']['AttendanceReflectionDto'] | (never | null);
-    };
-    EncounterResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      /** Format: uuid */
-      academyId: string;
-      /** @example 2025 */
-      readonly academicYear: number;
-      title: string;
-      /** Format: date */
-      date: string;
-      /** Format: date */
-      endDate: string | null;
-      /** @enum {string} */
-      format:
-        | 'talk'
-        | 'workshop'
-        | 'careers_fair'
-        | 'mentoring'
-        | 'mock_interview'
-        | 'enterprise_challenge'
-        | 'workplace_visit'
-        | 'job_shadowing'
-        | 'work_experience'
-        | 'provider_visit'
-        | 'provider_talk'
-        | 'taster_session'
-        | 'guidance_meeting'
-        | 'group_guidance'
-        | 'other';
-      /** @enum {string} */
-      delivery: 'in_person' | 'virtual' | 'mixed';
-      duringSchoolDay: boolean;
-      durationMinutes: number;
-      days: number | null;
-      adviserLevel: number | null;
-      readonly organisations: components['schemas']['OrganisationRefDto'][];
-      meaningful: components['schemas']['MeaningfulChecklistDto'];
-      readonly categories: (
-        | 'employer_encounter'
-        | 'workplace_experience'
-        | 'education_provider_encounter'
-        | 'he_visit'
-        | 'personal_guidance_meeting'
-        | 'specialist_careers_advice'
-        | 'pal_provider_encounter'
-      )[];
-      readonly educationTypes: (
-        | 'higher_education'
-        | 'further_education'
-        | 'sixth_form'
-        | 'independent_training_provider'
-        | 'utc_or_studio_school'
-      )[];
-      readonly attendedCount: number;
-      organiser: string | null;
-      notes: string | null;
-      links: string[];
-      organisationIds: string[];
-      readonly attendance: components['schemas']['EncounterAttendanceResponseDto'][];
-      /** Format: date-time */
-      readonly createdAt: string;
-      /** Format: date-time */
-      readonly updatedAt: string;
-    };
-    EncounterAttendeesDto: {
-      learnerIds?: string[];
-      /**
-       * @example [
-       *       "A123456789012"
-       *     ]
-       */
-      upns?: string[];
-      /** @description Registration or teaching groups. */
-      groupIds?: string[];
-      /**
-       * @example [
-       *       10
-       *     ]
-       */
-      yearGroups?: number[];
-    };
-    CreateEncounterDto: {
-      /** Format: uuid */
-      academyId: string;
-      /** @example Careers talk: JCB engineering apprenticeships */
-      title: string;
-      /**
-       * @description At most a year ahead.
-       * @example 2025-11-12
-       */
-      date: string;
-      /**
-       * @description For an encounter over several days.
-       * @example 2025-11-14
-       */
-      endDate?: string;
-      /** @enum {string} */
-      format:
-        | 'talk'
-        | 'workshop'
-        | 'careers_fair'
-        | 'mentoring'
-        | 'mock_interview'
-        | 'enterprise_challenge'
-        | 'workplace_visit'
-        | 'job_shadowing'
-        | 'work_experience'
-        | 'provider_visit'
-        | 'provider_talk'
-        | 'taster_session'
-        | 'guidance_meeting'
-        | 'group_guidance'
-        | 'other';
-      /** @enum {string} */
-      delivery: 'in_person' | 'virtual' | 'mixed';
-      duringSchoolDay: boolean;
-      durationMinutes: number;
-      /** @description Work experience: the number of days. */
-      days?: number;
-      /** @description The leading adviser's CDI level. */
-      adviserLevel?: number;
-      organisationIds: string[];
-      meaningful: components['schemas']['MeaningfulChecklistDto'];
-      attendees: components['schemas']['EncounterAttendeesDto'];
-      /** @description Recorded as absent. */
-      absentLearnerIds?: string[];
-      organiser?: string;
-      notes?: string;
-      /**
-       * @example [
-       *       "https://example.org/event"
-       *     ]
-       */
-      links?: string[];
-    };
-    UpdateEncounterDto: {
-      /** Format: uuid */
-      academyId?: string;
-      /** @example Careers talk: JCB engineering apprenticeships */
-      title?: string;
-      /**
-       * @description At most a year ahead.
-       * @example 2025-11-12
-       */
-      date?: string;
-      /**
-       * @description For an encounter over several days.
-       * @example 2025-11-14
-       */
-      endDate?: string;
-      /** @enum {string} */
-      format?:
-        | 'talk'
-        | 'workshop'
-        | 'careers_fair'
-        | 'mentoring'
-        | 'mock_interview'
-        | 'enterprise_challenge'
-        | 'workplace_visit'
-        | 'job_shadowing'
-        | 'work_experience'
-        | 'provider_visit'
-        | 'provider_talk'
-        | 'taster_session'
-        | 'guidance_meeting'
-        | 'group_guidance'
-        | 'other';
-      /** @enum {string} */
-      delivery?: 'in_person' | 'virtual' | 'mixed';
-      duringSchoolDay?: boolean;
-      durationMinutes?: number;
-      /** @description Work experience: the number of days. */
-      days?: number;
-      /** @description The leading adviser's CDI level. */
-      adviserLevel?: number;
-      organisationIds?: string[];
-      meaningful?: components['schemas']['MeaningfulChecklistDto'];
-      attendees?: components['schemas']['EncounterAttendeesDto'];
-      /** @description Recorded as absent. */
-      absentLearnerIds?: string[];
-      organiser?: string;
-      notes?: string;
-      /**
-       * @example [
-       *       "https://example.org/event"
-       *     ]
-       */
-      links?: string[];
-      /**
-       * Format: uuid
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly id?: string;
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly academicYear?: number;
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly organisations?: Record<string, never>[];
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly categories?: string[];
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly educationTypes?: string[];
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly attendedCount?: number;
-      /** @description Owned by the server: shown in answers, ignored when sent back in a write. */
-      readonly attendance?: Record<string, never>[];
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly createdAt?: string;
-      /**
-       * Format: date-time
-       * @description Owned by the server: shown in answers, ignored when sent back in a write.
-       */
-      readonly updatedAt?: string;
-    };
-    AttendancePutItemDto: {
-      /** Format: uuid */
-      learnerId: string;
-      /** @enum {string} */
-      status: 'attended' | 'absent' | 'withdrawn';
-      /** @description false marks this attendance as not meaningful (R-M-2). */
-      meaningful?: boolean;
-      reflection?: components['schemas']['AttendanceReflectionDto'];
-    };
-    GuidanceMeetingResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      /** Format: uuid */
-      learnerId: string;
-      /**
-       * Format: uuid
-       * @description The learner's academy at the meeting's date.
-       */
-      readonly academyId: string;
-      /** Format: date */
-      date: string;
-      adviserName: string;
-      adviserLevel: number;
-      /** @enum {string} */
-      mode: 'in_person' | 'virtual' | 'telephone';
-      summary: string;
-      agreedActions: string;
-      /** Format: date */
-      followUpOn: string | null;
-    };
-    GuidanceMeetingPageDto: {
-      items: components['schemas']['GuidanceMeetingResponseDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    CreateGuidanceMeetingDto: {
-      /**
-       * Format: uuid
-       * @description One learner: a personal guidance meeting is one-to-one.
-       */
-      learnerId: string;
-      /** @example 2025-11-20 */
-      date: string;
-      /** @example Sam Adeyemi */
-      adviserName: string;
-      /** @description CDI qualification level; 6+ counts for B8. */
-      adviserLevel: number;
-      /** @enum {string} */
-      mode: 'in_person' | 'virtual' | 'telephone';
-      /** @description Restricted: careers staff and advisers only. */
-      summary: string;
-      /** @description Restricted: careers staff and advisers only. */
-      agreedActions: string;
-      /** @example 2026-01-15 */
-      followUpOn?: string;
-    };
-    UpdateGuidanceMeetingDto: {
-      /** @example 2025-11-20 */
-      date?: string;
-      /** @example Sam Adeyemi */
-      adviserName?: string;
-      /** @description CDI qualification level; 6+ counts for B8. */
-      adviserLevel?: number;
-      /** @enum {string} */
-      mode?: 'in_person' | 'virtual' | 'telephone';
-      /** @description Restricted: careers staff and advisers only. */
-      summary?: string;
-      /** @description Restricted: careers staff and advisers only. */
-      agreedActions?: string;
-      /** @example 2026-01-15 */
-      followUpOn?: string;
-    };
-    CreateSnapshotDto: {
-      /**
-       * @description A measurement date of the Careers & Enterprise Company: 31 December, 31 March or 31 July.
-       * @example 2025-12-31
-       */
-      asAt: string;
-      /**
-       * Format: uuid
-       * @description One academy; without it, the whole trust (trust-wide roles).
-       */
-      academyId?: string;
-    };
-    TrustResponseDto: {
-      /** Format: uuid */
-      readonly id: string;
-      name: string;
-    };
-    UpdateTrustDto: {
-      /** @example Kilnside Learning Trust */
-      name: string;
-    };
-    SetupDto: {
-      /**
-       * @description The one-time set-up code from the server log.
-       * @example ABCD-EFGH-JKMN
-       */
-      code: string;
-      /** @example Kilnside Learning Trust */
-      trustName: string;
-      /** @example j.smith@kilnside.example */
-      adminEmail: string;
-      /** @example Jo Smith */
-      adminName: string;
-      password: string;
-      /** @description A CSV of URN,name,phase, or the Get Information About Schools download of the trust. */
-      academiesCsv?: string;
-    };
-    ApiErrorDetailDto: {
-      /**
-       * @description The request field, dotted for nested fields.
-       * @example title
-       */
-      field?: string;
-      /** @description For CSV uploads: the line in the file (header = 1). */
-      line?: number;
-      /** @description For CSV uploads: the header as written. */
-      column?: string;
-      /** @description For CSV uploads: the cell as written. */
-      value?: string;
-      /** @example title must be shorter than or equal to 200 characters */
-      reason: string;
-    };
-    ApiErrorDto: {
-      /** @example 400 */
-      statusCode: number;
-      /** @example Bad Request */
-      error: string;
-      /** @example Invalid title: title should not be empty */
-      message: string;
-      details: components['schemas']['ApiErrorDetailDto'][];
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  AuditController_list: {
-    parameters: {
-      query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        userId?: string;
-        action?: string;
-        entityType?: string;
-        entityId?: string;
-        academyId?: string;
-        from?: string;
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditPageDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  BearerTokensController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The caller's bearer tokens, newest first. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  BearerTokensController_revoke: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The token no longer signs anything in. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such token of yours. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInDto'];
-      };
-    };
-    responses: {
-      /** @description Signed in; the session cookie is set. With a second factor: `{ mfaRequired: true, challenge }` and no session. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['CurrentUserResponseDto']
-            | components['schemas']['MfaChallengeResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Bad credentials (one message for every cause). */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many failed sign-ins. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthController_token: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInDto'];
-      };
-    };
-    responses: {
-      /** @description A bearer token for scripts: send `Authorization: Bearer <token>`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            components['schemas']['TokenResponseDto'] | components['schemas']['MfaChallengeResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthController_logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CurrentUserResponseDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthController_changePassword: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangePasswordDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthController_demoUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_status: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_setup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description `{ otpauthUrl, qrCode }`: the QR code (a PNG data URL) holds the otpauth URL. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConfirmMfaDto'];
-      };
-    };
-    responses: {
-      /** @description `{ recoveryCodes }`: ten single-use codes, shown this once. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_verify: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VerifyMfaDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description A wrong code, or an expired challenge. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many failed sign-ins. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_enrolmentSetup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChallengeDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_enrolmentConfirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VerifyMfaDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_policy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_setPolicy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MfaPolicyDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MfaController_reset: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        userId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthProvidersController_listPublic: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The enabled providers: `{ id, label, kind }` each. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthProvidersController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthProvidersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateAuthProviderDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthProvidersController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AuthProvidersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateAuthProviderDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  OidcController_start: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        providerId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description To the provider's sign-in page, or back to the sign-in page with an error. */
-      302: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  OidcController_callback: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Signed in: to the dashboard. Refused: to the sign-in page, which says why. */
-      302: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  SignInUnlockController_unlock: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The account's failed sign-ins were cleared. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such user. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': unknown;
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The database does not answer. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  HealthController_live: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': unknown;
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  HealthController_ready: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': unknown;
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The database is down, a migration is pending, or the app is stopping. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AcademiesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcademyResponseDto'][];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AcademiesController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateAcademyDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcademyResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AcademiesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcademyResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  AcademiesController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateAcademyDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AcademyResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  UsersController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserResponseDto'][];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  UsersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  UsersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  UsersController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Removed. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  UsersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUserDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GroupsController_list: {
-    parameters: {
-      query?: {
-        academyId?: string;
-        /** @description Every year held when left out. */
-        academicYear?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Only the groups the caller may see. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GroupResponseDto'][];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GroupsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GroupDetailDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such group, or not one the caller may see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  LearnersController_list: {
-    parameters: {
-      query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        academyId?: string;
-        /** @description Defaults to the current academic year. */
-        academicYear?: number;
-        yearGroup?: number;
-        groupId?: string;
-        /** @description Part of a UPN, legal or preferred name; every word must match. */
-        q?: string;
-        /** @description Only learners on the academy's roll that day (admitted by then, not yet left); the academic year defaults to the date's. */
-        onRollOn?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Only the learners the caller may see. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LearnerPageDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  LearnersController_get: {
-    parameters: {
-      query?: {
-        /** @description Defaults to the current academic year. */
-        academicYear?: number;
-        /** @description Defaults to today. */
-        asAt?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LearnerDetailDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such learner, or not one the caller may see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  LearnersController_erase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such learner. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  LearnersController_export: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Everything held on the learner, for a subject access request. Audited. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin, careers_lead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such learner, or not one the caller may see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  RosterImportController_importRoster: {
-    parameters: {
-      query: {
-        /** @description The academic year the file is for: 2025 = 2025/26. */
-        academicYear: number;
-        /** @description true (the default) only reports what the import would do; false commits it. */
-        dryRun?: components['schemas']['Object'];
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    /** @description The academy's MIS export (CSV or tab-separated text, up to 20 MB; UTF-8, Windows-1252 or UTF-16) as a multipart `file`, with an optional `mapping` field (JSON: header → field or "ignore", kept for the academy on commit), or as a `text/csv` body; or, for connectors, an `application/json` body `{ rows, mapping? }` whose rows use the field names (`upn`, `legalSurname`, `legalForename`, `preferredSurname`, `preferredForename`, `dateOfBirth`, `gender`, `yearGroup`, `registrationGroup`, `pupilPremium`, `freeSchoolMeals`, `senStatus`, `eal`, `lookedAfter`, `consideringHigherEducation`, `admissionDate`, `leavingDate`), with the same validation, dry run, all-or-nothing commit and idempotence. A field no row has is kept as held. See docs/roster-import.md. */
-    requestBody: {
-      content: {
-        'multipart/form-data':
-          | {
-              /** Format: binary */
-              file: string;
-              /** @example {"Disadv. Flag":"pupilPremium","Adno":"ignore"} */
-              mapping?: string;
-            }
-          | {
-              rows: {
-                [key: string]: string | number | boolean;
-              }[];
-              mapping?: {
-                [key: string]: string;
-              };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                userId?: string;
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                academyId?: string;
+                from?: string;
+                to?: string;
             };
-        'text/csv':
-          | {
-              /** Format: binary */
-              file: string;
-              /** @example {"Disadv. Flag":"pupilPremium","Adno":"ignore"} */
-              mapping?: string;
-            }
-          | {
-              rows: {
-                [key: string]: string | number | boolean;
-              }[];
-              mapping?: {
-                [key: string]: string;
-              };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
             };
-        'application/json':
-          | {
-              /** Format: binary */
-              file: string;
-              /** @example {"Disadv. Flag":"pupilPremium","Adno":"ignore"} */
-              mapping?: string;
-            }
-          | {
-              rows: {
-                [key: string]: string | number | boolean;
-              }[];
-              mapping?: {
-                [key: string]: string;
-              };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
-      };
-    };
-    responses: {
-      /** @description A dry run, or a commit that was applied. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RosterImportResultDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such academy, or not yours. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The file is over 20 MB. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description A commit of a file with bad rows: nothing was written. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  RosterImportController_markLeavers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MarkLeaversDto'];
-      };
-    };
-    responses: {
-      /** @description The learners were marked as leavers: `{ marked }`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such academy, or not yours. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MoveRequestsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Pending move requests the reader decides on or made. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MoveRequestsController_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The learner moved: enrolled at the requesting academy (R-G-2). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such move request, or not yours. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Already confirmed or declined. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  MoveRequestsController_decline: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The request was declined; nothing changed. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such move request, or not yours. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Already confirmed or declined. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  CoverageController_get: {
-    parameters: {
-      query: {
-        scope: 'trust' | 'academy' | 'yearGroup' | 'group' | 'learner';
-        /** @description The academy, group or learner id. */
-        id?: string;
-        /** @description For scope yearGroup. */
-        academyId?: string;
-        /** @description For scope yearGroup. */
-        yearGroup?: number;
-        /** @description Default: the academic year of asAt. */
-        academicYear?: number;
-        /** @description Default: today. */
-        asAt?: string;
-        breakdown?: 'pupilPremium' | 'freeSchoolMeals' | 'sen' | 'eal' | 'gender' | 'lookedAfter';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CoverageResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  CoverageController_learners: {
-    parameters: {
-      query: {
-        scope: 'trust' | 'academy' | 'yearGroup' | 'group' | 'learner';
-        /** @description The academy, group or learner id. */
-        id?: string;
-        /** @description For scope yearGroup. */
-        academyId?: string;
-        /** @description For scope yearGroup. */
-        yearGroup?: number;
-        /** @description Default: the academic year of asAt. */
-        academicYear?: number;
-        /** @description Default: today. */
-        asAt?: string;
-        breakdown?: 'pupilPremium' | 'freeSchoolMeals' | 'sen' | 'eal' | 'gender' | 'lookedAfter';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CoverageLearnersResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  PolicyController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        academicYear: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PolicyResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  PolicyController_put: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        academicYear: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PolicyDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PolicyResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  OrganisationsController_list: {
-    parameters: {
-      query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        /** @description Type-ahead: any part of the name. */
-        q?: string;
-        type?:
-          | 'employer'
-          | 'higher_education'
-          | 'further_education'
-          | 'sixth_form'
-          | 'independent_training_provider'
-          | 'utc_or_studio_school'
-          | 'careers_service'
-          | 'other';
-        sector?:
-          | 'Agriculture, environmental and animal care'
-          | 'Business and administration'
-          | 'Catering and hospitality'
-          | 'Care services'
-          | 'Construction and the built environment'
-          | 'Creative and design'
-          | 'Digital'
-          | 'Education and early years'
-          | 'Engineering and manufacturing'
-          | 'Hair and beauty'
-          | 'Health and science'
-          | 'Legal, finance and accounting'
-          | 'Protective services'
-          | 'Sales, marketing and procurement'
-          | 'Transport and logistics';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationPageDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  OrganisationsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOrganisationDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  OrganisationsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationDetailResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  OrganisationsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateOrganisationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  EncountersController_list: {
-    parameters: {
-      query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        academyId?: string;
-        /** @description Academic year, named by its first calendar year. */
-        academicYear?: number;
-        from?: string;
-        to?: string;
-        organisationId?: string;
-        learnerId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EncounterPageDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  EncountersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateEncounterDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EncounterResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  EncountersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EncounterResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  EncountersController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  EncountersController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateEncounterDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EncounterResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  EncountersController_replaceAttendance: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AttendancePutItemDto'][];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EncounterResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GuidanceMeetingsController_list: {
-    parameters: {
-      query?: {
-        page?: components['schemas']['Object'];
-        pageSize?: components['schemas']['Object'];
-        learnerId?: string;
-        academyId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GuidanceMeetingPageDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GuidanceMeetingsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateGuidanceMeetingDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GuidanceMeetingResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_adviser, careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GuidanceMeetingsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GuidanceMeetingResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GuidanceMeetingsController_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_adviser, careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  GuidanceMeetingsController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateGuidanceMeetingDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GuidanceMeetingResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: careers_adviser, careers_lead, trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  ReportsController_compliance: {
-    parameters: {
-      query: {
-        /** @description The academic year, named by its first calendar year. */
-        academicYear: number;
-        /** @description Default: today, or the last day of a past year. */
-        asAt?: string;
-        /** @description One academy; without it, the whole trust (trust-wide roles). */
-        academyId?: string;
-        format: 'csv' | 'pdf';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such academy, or not one the caller sees whole. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  ReportsController_sectorReach: {
-    parameters: {
-      query: {
-        /** @description The academic year, named by its first calendar year. */
-        academicYear: number;
-        /** @description Default: today, or the last day of a past year. */
-        asAt?: string;
-        /** @description One academy; without it, the whole trust (trust-wide roles). */
-        academyId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such academy, or not one the caller sees whole. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  ReportsController_organisations: {
-    parameters: {
-      query?: {
-        /** @description Default: the current academic year. */
-        academicYear?: number;
-        /** @description One academy; without it, every academy the caller sees. */
-        academyId?: string;
-        format?: 'csv' | 'json';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  ReportsController_learnerRecord: {
-    parameters: {
-      query?: {
-        /** @description The year of the rule statuses. Default: the year of asAt. */
-        academicYear?: number;
-        /** @description Default: today. */
-        asAt?: string;
-        format?: 'pdf';
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description No such learner, or not one the caller may see. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  SnapshotsController_list: {
-    parameters: {
-      query?: {
-        academicYear?: number;
-        academyId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  SnapshotsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateSnapshotDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin, trust_leader, academy_leader. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The figures of that scope and date are already frozen. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  SnapshotsController_compare: {
-    parameters: {
-      query?: {
-        /** @description The later date. Default: today. */
-        asAt?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  TrustController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrustResponseDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  TrustController_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateTrustDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrustResponseDto'];
-        };
-      };
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not signed in. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Only for: trust_admin. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Not found, or not visible to the caller. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  SetupController_status: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': unknown;
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
-  SetupController_setUp: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SetupDto'];
-      };
-    };
-    responses: {
-      /** @description Invalid request: `details` names each bad field. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The set-up code is not right. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Encounters is already set up. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is larger than this route accepts. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The body is not of a type this route accepts. */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description Too many attempts; wait and try again. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description An unexpected fault; nothing was changed. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-      /** @description The service or its database is not available; try again shortly. */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto'];
-        };
-      };
-    };
-  };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    BearerTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's bearer tokens, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    BearerTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token no longer signs anything in. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such token of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set. With a second factor: `{ mfaRequired: true, challenge }` and no session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUserResponseDto"] | components["schemas"]["MfaChallengeResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Bad credentials (one message for every cause). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many failed sign-ins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description A bearer token for scripts: send `Authorization: Bearer <token>`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"] | components["schemas"]["MfaChallengeResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUserResponseDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_demoUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{ otpauthUrl, qrCode }`: the QR code (a PNG data URL) holds the otpauth URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmMfaDto"];
+            };
+        };
+        responses: {
+            /** @description `{ recoveryCodes }`: ten single-use codes, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyMfaDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A wrong code, or an expired challenge. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many failed sign-ins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_enrolmentSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_enrolmentConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyMfaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_setPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MfaController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthProvidersController_listPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The enabled providers: `{ id, label, kind }` each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthProvidersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthProvidersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuthProviderDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthProvidersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AuthProvidersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAuthProviderDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OidcController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's sign-in page, or back to the sign-in page with an error. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: to the dashboard. Refused: to the sign-in page, which says why. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SignInUnlockController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's failed sign-ins were cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The database is down, a migration is pending, or the app is stopping. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AcademiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyResponseDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AcademiesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAcademyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AcademiesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AcademiesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAcademyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupsController_list: {
+        parameters: {
+            query?: {
+                academyId?: string;
+                /** @description Every year held when left out. */
+                academicYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only the groups the caller may see. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResponseDto"][];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetailDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such group, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    LearnersController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                academyId?: string;
+                /** @description Defaults to the current academic year. */
+                academicYear?: number;
+                yearGroup?: number;
+                groupId?: string;
+                /** @description Part of a UPN, legal or preferred name; every word must match. */
+                q?: string;
+                /** @description Only learners on the academy's roll that day (admitted by then, not yet left); the academic year defaults to the date's. */
+                onRollOn?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only the learners the caller may see. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerPageDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    LearnersController_get: {
+        parameters: {
+            query?: {
+                /** @description Defaults to the current academic year. */
+                academicYear?: number;
+                /** @description Defaults to today. */
+                asAt?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerDetailDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such learner, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    LearnersController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such learner. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    LearnersController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything held on the learner, for a subject access request. Audited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin, careers_lead. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such learner, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    RosterImportController_importRoster: {
+        parameters: {
+            query: {
+                /** @description The academic year the file is for: 2025 = 2025/26. */
+                academicYear: number;
+                /** @description true (the default) only reports what the import would do; false commits it. */
+                dryRun?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The academy's MIS export (CSV or tab-separated text, up to 20 MB; UTF-8, Windows-1252 or UTF-16) as a multipart `file`, with an optional `mapping` field (JSON: header → field or "ignore", kept for the academy on commit), or as a `text/csv` body; or, for connectors, an `application/json` body `{ rows, mapping? }` whose rows use the field names (`upn`, `legalSurname`, `legalForename`, `preferredSurname`, `preferredForename`, `dateOfBirth`, `gender`, `yearGroup`, `registrationGroup`, `pupilPremium`, `freeSchoolMeals`, `senStatus`, `eal`, `lookedAfter`, `consideringHigherEducation`, `admissionDate`, `leavingDate`), with the same validation, dry run, all-or-nothing commit and idempotence. A field no row has is kept as held. See docs/roster-import.md. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @example {"Disadv. Flag":"pupilPremium","Adno":"ignore"} */
+                    mapping?: string;
+                } | {
+                    rows: {
+                        [key: string]: string | number | boolean;
+                    }[];
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                };
+                "text/csv": {
+                    /** Format: binary */
+                    file: string;
+                    /** @example {"Disadv. Flag":"pupilPremium","Adno":"ignore"} */
+                    mapping?: string;
+                } | {
+                    rows: {
+                        [key: string]: string | number | boolean;
+                    }[];
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                };
+                "application/json": {
+                    /** Format: binary */
+                    file: string;
+                    /** @example {"Disadv. Flag":"pupilPremium","Adno":"ignore"} */
+                    mapping?: string;
+                } | {
+                    rows: {
+                        [key: string]: string | number | boolean;
+                    }[];
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description A dry run, or a commit that was applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterImportResultDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such academy, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The file is over 20 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description A commit of a file with bad rows: nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    RosterImportController_markLeavers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkLeaversDto"];
+            };
+        };
+        responses: {
+            /** @description The learners were marked as leavers: `{ marked }`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such academy, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MoveRequestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending move requests the reader decides on or made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MoveRequestsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The learner moved: enrolled at the requesting academy (R-G-2). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such move request, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already confirmed or declined. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    MoveRequestsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request was declined; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such move request, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Already confirmed or declined. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CoverageController_get: {
+        parameters: {
+            query: {
+                scope: "trust" | "academy" | "yearGroup" | "group" | "learner";
+                /** @description The academy, group or learner id. */
+                id?: string;
+                /** @description For scope yearGroup. */
+                academyId?: string;
+                /** @description For scope yearGroup. */
+                yearGroup?: number;
+                /** @description Default: the academic year of asAt. */
+                academicYear?: number;
+                /** @description Default: today. */
+                asAt?: string;
+                breakdown?: "pupilPremium" | "freeSchoolMeals" | "sen" | "eal" | "gender" | "lookedAfter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CoverageController_learners: {
+        parameters: {
+            query: {
+                scope: "trust" | "academy" | "yearGroup" | "group" | "learner";
+                /** @description The academy, group or learner id. */
+                id?: string;
+                /** @description For scope yearGroup. */
+                academyId?: string;
+                /** @description For scope yearGroup. */
+                yearGroup?: number;
+                /** @description Default: the academic year of asAt. */
+                academicYear?: number;
+                /** @description Default: today. */
+                asAt?: string;
+                breakdown?: "pupilPremium" | "freeSchoolMeals" | "sen" | "eal" | "gender" | "lookedAfter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageLearnersResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PolicyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                academicYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PolicyController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                academicYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                /** @description Type-ahead: any part of the name. */
+                q?: string;
+                type?: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+                sector?: "Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPageDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrganisationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EncountersController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                academyId?: string;
+                /** @description Academic year, named by its first calendar year. */
+                academicYear?: number;
+                from?: string;
+                to?: string;
+                organisationId?: string;
+                learnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterPageDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EncountersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEncounterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EncountersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EncountersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EncountersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEncounterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EncountersController_replaceAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendancePutItemDto"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EncounterResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GuidanceMeetingsController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                learnerId?: string;
+                academyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceMeetingPageDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GuidanceMeetingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGuidanceMeetingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceMeetingResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_adviser, careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GuidanceMeetingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceMeetingResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GuidanceMeetingsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_adviser, careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GuidanceMeetingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGuidanceMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceMeetingResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: careers_adviser, careers_lead, trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_compliance: {
+        parameters: {
+            query: {
+                /** @description The academic year, named by its first calendar year. */
+                academicYear: number;
+                /** @description Default: today, or the last day of a past year. */
+                asAt?: string;
+                /** @description One academy; without it, the whole trust (trust-wide roles). */
+                academyId?: string;
+                format: "csv" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such academy, or not one the caller sees whole. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_sectorReach: {
+        parameters: {
+            query: {
+                /** @description The academic year, named by its first calendar year. */
+                academicYear: number;
+                /** @description Default: today, or the last day of a past year. */
+                asAt?: string;
+                /** @description One academy; without it, the whole trust (trust-wide roles). */
+                academyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such academy, or not one the caller sees whole. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_organisations: {
+        parameters: {
+            query?: {
+                /** @description Default: the current academic year. */
+                academicYear?: number;
+                /** @description One academy; without it, every academy the caller sees. */
+                academyId?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_learnerRecord: {
+        parameters: {
+            query?: {
+                /** @description The year of the rule statuses. Default: the year of asAt. */
+                academicYear?: number;
+                /** @description Default: today. */
+                asAt?: string;
+                format?: "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Signed in but not allowed (a role, or the CSRF header of a cookie-authenticated write). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such learner, or not one the caller may see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_list: {
+        parameters: {
+            query?: {
+                academicYear?: number;
+                academyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSnapshotDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin, trust_leader, academy_leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The figures of that scope and date are already frozen. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SnapshotsController_compare: {
+        parameters: {
+            query?: {
+                /** @description The later date. Default: today. */
+                asAt?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin, trust_leader, academy_leader, careers_lead. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    TrustController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustResponseDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    TrustController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTrustDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustResponseDto"];
+                };
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Only for: trust_admin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SetupController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SetupController_setUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The set-up code is not right. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Encounters is already set up. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is larger than this route accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The body is not of a type this route accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Too many attempts; wait and try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An unexpected fault; nothing was changed. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The service or its database is not available; try again shortly. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
 }
