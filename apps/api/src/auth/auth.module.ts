@@ -14,6 +14,7 @@ import { OidcController } from './oidc/oidc.controller';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { MfaService } from './mfa/mfa.service';
 import { SessionService } from './session.service';
+import { BearerTokensController } from './bearer-tokens.controller';
 import { SignInThrottle } from './sign-in-throttle';
 import { SignInUnlockController } from './sign-in-unlock.controller';
 import { UserSession } from './user-session.entity';
@@ -28,6 +29,7 @@ import { UserSession } from './user-session.entity';
     }),
   ],
   controllers: [
+    BearerTokensController,
     AuthController,
     MfaController,
     AuthProvidersController,
