@@ -190,5 +190,5 @@ describe(`${StrictValidationPipe.name} against hostile input (HTTP, PostgreSQL)`
     }
     expect(routes.length).toBeGreaterThan(20);
     expect(failures).toEqual([]);
-  });
+  }, 120_000); // Every route, several bad inputs each: generous on a loaded 2-core machine.
 });
