@@ -12,8 +12,8 @@ import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } fro
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/access/policy';
-import { SignedIn } from './access.decorator';
-import { CurrentUser } from './current-user.decorator';
+import { SignedIn } from '../common/access/access.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { SessionService } from './session.service';
 
 interface BearerTokenRow {
