@@ -20,6 +20,7 @@ module.exports = {
   // One real PostgreSQL database per run, shared by the test files, which therefore run one at a time.
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  setupFilesAfterEnv: ['<rootDir>/test/openapi-conformance.setup.ts'],
   maxWorkers: 1,
   testTimeout: 30000,
   coverageDirectory: '../../coverage/apps/api',

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ACCESS_RULE, AccessRule } from '../src/auth/access.decorator';
+import { ACCESS_RULE, AccessRule } from '../src/common/access/access.decorator';
 import { type UserRole } from '@encounters/domain';
 import { USER_ROLES } from '@encounters/domain';
 import { upn } from './roster-files';

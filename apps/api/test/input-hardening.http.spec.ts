@@ -190,5 +190,6 @@ describe(`${StrictValidationPipe.name} against hostile input (HTTP, PostgreSQL)`
     }
     expect(routes.length).toBeGreaterThan(20);
     expect(failures).toEqual([]);
-  });
+    // Hundreds of requests: about 10 s on a quiet machine, several times that on a busy 2-core one.
+  }, 180_000);
 });

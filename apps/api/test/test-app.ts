@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/config';
 import { createApp } from '../src/create-app';
+import { ResponseConformance } from './openapi-conformance';
 
 /** The real application, in-process, against the run's PostgreSQL database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<INestApplication> {
@@ -16,7 +17,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
     ...env,
   });
   const app = await createApp(config);
+  // Every answer the tests receive is checked against the served OpenAPI document (issue 13).
+  const conformance = new ResponseConformance();
+  app.use(conformance.middleware());
   await app.init();
+  await conformance.load(app);
   return app;
 }
 

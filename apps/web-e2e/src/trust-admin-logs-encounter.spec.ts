@@ -45,8 +45,14 @@ test.describe('a trust administrator logs an encounter', () => {
       (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
     );
     await page.getByRole('button', { name: 'Save encounter' }).click();
-    expect((await saved).status()).toBe(201);
+    const created = await saved;
+    expect(created.status()).toBe(201);
     await expect(page).toHaveURL(/\/encounters/);
     await expect(page.getByRole('link', { name: TITLE, exact: true })).toBeVisible();
+
+    // Leave 9A as the careers lead's journey expects to find it.
+    const { id } = (await created.json()) as { id: string };
+    const removed = await page.request.delete(`/api/encounters/${id}`, { headers: { 'X-XSRF-TOKEN': xsrf } });
+    expect(removed.status()).toBe(204);
   });
 });

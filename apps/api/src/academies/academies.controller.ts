@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Can, SignedIn } from '../auth/access.decorator';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { AcademiesService } from './academies.service';
 import { Academy } from './academy.entity';
 import { CreateAcademyDto } from './dto/create-academy.dto';
 import { UpdateAcademyDto } from './dto/update-academy.dto';
+import { AcademyResponseDto } from './dto/academy-response.dto';
 
 @ApiTags('academies')
 @Controller('academies')
@@ -15,24 +16,32 @@ export class AcademiesController {
 
   @Get()
   @SignedIn()
+  @ApiOperation({ summary: 'List the academies the caller can see' })
+  @ApiOkResponse({ type: [AcademyResponseDto] })
   list(@CurrentUser() user: AuthUser): Promise<Academy[]> {
     return this.service.list(accessScope(user));
   }
 
   @Get(':id')
   @SignedIn()
+  @ApiOperation({ summary: 'Read an academy' })
+  @ApiOkResponse({ type: AcademyResponseDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<Academy> {
     return this.service.get(id, accessScope(user));
   }
 
   @Post()
   @Can('administerTrust')
+  @ApiOperation({ summary: 'Add an academy to the trust' })
+  @ApiCreatedResponse({ type: AcademyResponseDto })
   create(@Body() dto: CreateAcademyDto): Promise<Academy> {
     return this.service.create(dto);
   }
 
   @Patch(':id')
   @Can('administerTrust')
+  @ApiOperation({ summary: 'Change an academy (server-owned fields sent back are ignored)' })
+  @ApiOkResponse({ type: AcademyResponseDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAcademyDto): Promise<Academy> {
     return this.service.update(id, dto);
   }

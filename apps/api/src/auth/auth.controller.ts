@@ -1,13 +1,22 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CurrentUserResponseDto, MfaChallengeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Public, SignedIn } from './access.decorator';
+import { Public, SignedIn } from '../common/access/access.decorator';
 import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
 import type { AuthUser } from '../common/access/policy';
 import { AuthService, UserProfile } from './auth.service';
-import { CurrentUser } from './current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { DEMO_USERS } from './demo-users';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { SignInDto } from './dto/sign-in.dto';
@@ -25,9 +34,17 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in for the web app: sets the session and CSRF cookies' })
+  @ApiExtraModels(CurrentUserResponseDto, MfaChallengeResponseDto)
   @ApiOkResponse({
     description:
       'Signed in; the session cookie is set. With a second factor: `{ mfaRequired: true, challenge }` and no session.',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CurrentUserResponseDto) },
+        { $ref: getSchemaPath(MfaChallengeResponseDto) },
+      ],
+    },
   })
   @ApiUnauthorizedResponse({ description: 'Bad credentials (one message for every cause).' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
@@ -46,7 +63,14 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiOkResponse({ description: 'A bearer token for scripts: send `Authorization: Bearer <token>`.' })
+  @ApiOperation({ summary: 'Sign in for a script: answers a bearer token' })
+  @ApiExtraModels(TokenResponseDto, MfaChallengeResponseDto)
+  @ApiOkResponse({
+    description: 'A bearer token for scripts: send `Authorization: Bearer <token>`.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(TokenResponseDto) }, { $ref: getSchemaPath(MfaChallengeResponseDto) }],
+    },
+  })
   async token(@Body() dto: SignInDto, @Req() request: Request) {
     const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'bearer');
     if ('mfaRequired' in result) return result;
@@ -67,6 +91,8 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @ApiOperation({ summary: 'Who is signed in, with their academies' })
+  @ApiOkResponse({ type: CurrentUserResponseDto })
   me(@CurrentUser() user: AuthUser): Promise<UserProfile> {
     return this.auth.profile(user.id);
   }

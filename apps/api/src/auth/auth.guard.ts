@@ -8,9 +8,9 @@ import {
 import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { hasRole } from '../common/access/policy';
-import { ACCESS_RULE, AccessRule } from './access.decorator';
+import { ACCESS_RULE, AccessRule } from '../common/access/access.decorator';
 import { CSRF_HEADER, readToken } from './auth-cookies';
-import type { AuthenticatedRequest } from './current-user.decorator';
+import type { AuthenticatedRequest } from '../common/access/current-user.decorator';
 import { SessionService } from './session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { User } from '../users/user.entity';
+import { User } from './user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -14,6 +14,7 @@ import { OidcController } from './oidc/oidc.controller';
 import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { MfaService } from './mfa/mfa.service';
 import { SessionService } from './session.service';
+import { BearerTokensController } from './bearer-tokens.controller';
 import { SignInThrottle } from './sign-in-throttle';
 import { SignInUnlockController } from './sign-in-unlock.controller';
 import { UserSession } from './user-session.entity';
@@ -28,6 +29,7 @@ import { UserSession } from './user-session.entity';
     }),
   ],
   controllers: [
+    BearerTokensController,
     AuthController,
     MfaController,
     AuthProvidersController,

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { User } from '../users/user.entity';
+import { User } from './user.entity';
 import type { AuthUser } from '../common/access/policy';
 import { MfaService } from './mfa/mfa.service';
 import { decoyHash, hashPassword, verifyPassword } from './password-hasher';

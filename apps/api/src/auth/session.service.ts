@@ -112,7 +112,10 @@ export class SessionService {
     const row = rows[0];
     if (!row) return null;
     const now = Date.now();
-    const idleLimit = row.kind === 'cookie' ? this.config.SESSION_IDLE_MINUTES * MINUTE : Infinity;
+    const idleLimit =
+      row.kind === 'cookie'
+        ? this.config.SESSION_IDLE_MINUTES * MINUTE
+        : this.config.BEARER_TOKEN_IDLE_DAYS * 24 * 60 * MINUTE;
     if (row.expires_at.getTime() <= now || now - row.last_seen_at.getTime() > idleLimit) {
       await this.sessions.delete({ id: sessionId });
       return null;

@@ -11,9 +11,9 @@ import {
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Allow } from './access.decorator';
+import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from './current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { SignInThrottle } from './sign-in-throttle';
 
 @ApiTags('users')
@@ -28,7 +28,7 @@ export class SignInUnlockController {
   /** Clears an account's failed sign-ins, and so its wait: for a user who must sign in now, after an attack. */
   @Post(':id/unlock')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Allow('trust_admin')
+  @Can('administerTrust')
   @ApiNoContentResponse({ description: "The account's failed sign-ins were cleared." })
   @ApiNotFoundResponse({ description: 'No such user.' })
   async unlock(

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, OutageLog } from './database-outage';
 
 interface BodyParserError {
   type?: string;
@@ -14,9 +15,14 @@ interface BodyParserError {
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
+  private readonly outage = new OutageLog();
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (isDatabaseUnavailable(exception)) {
+      this.databaseUnavailable(exception, response);
+      return;
+    }
     const { status, message, details, extra } = this.describe(exception);
     const request = host.switchToHttp().getRequest<Request & { id?: string }>();
     if (!request.route && status >= 400 && status < 500 && status !== HttpStatus.NOT_FOUND) {
@@ -48,6 +54,33 @@ export class HttpExceptionFilter implements ExceptionFilter {
       message,
       details,
       ...extra,
+    });
+  }
+
+  /**
+   * The database does not answer: 503 with Retry-After, which clients and proxies understand as "come back
+   * soon", rather than a 500 per request; and one log line per interval rather than one per request.
+   */
+  private databaseUnavailable(exception: unknown, response: Response): void {
+    const refused = this.outage.refused();
+    if (refused !== null) {
+      const code = (exception as { code?: string }).code;
+      this.logger.error(
+        { err: { name: (exception as Error).name, code }, refused },
+        `The database is not answering: ${refused} request(s) answered 503 since the last line`,
+      );
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    const status = HttpStatus.SERVICE_UNAVAILABLE;
+    response.status(status).json({
+      statusCode: status,
+      error: STATUS_CODES[status],
+      message: 'Encounters cannot reach its database just now. Try again in a few seconds.',
+      details: [],
     });
   }
 

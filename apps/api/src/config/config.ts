@@ -126,6 +126,12 @@ export class AppConfig {
   @Min(1)
   BEARER_TOKEN_DAYS = 30;
 
+  /** A bearer token unused for this many days ends, whatever its lifetime: a forgotten script's token dies. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  BEARER_TOKEN_IDLE_DAYS = 7;
+
   /** Failed sign-ins of an account before each further attempt must wait (30 s, doubling, at most 5 minutes). */
   @Transform(toNumber)
   @IsInt()

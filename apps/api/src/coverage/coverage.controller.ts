@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '../auth/access.decorator';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { CoverageService } from './coverage.service';
 import { CoverageQueryDto } from './dto/coverage-query.dto';
+import { CoverageLearnersResponseDto, CoverageResponseDto } from './dto/coverage-response.dto';
 
 @ApiTags('coverage')
 @Controller('coverage')
@@ -19,6 +20,7 @@ export class CoverageController {
       'The first row is the whole scope. With `breakdown`, one row per value of the characteristic follows, with its gap. ' +
       'Without it, one row per academy (trust), year group (academy) or class (year group) follows, for drilling down.',
   })
+  @ApiOkResponse({ type: CoverageResponseDto })
   get(@Query() query: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     return this.coverage.coverage(query, accessScope(user));
   }
@@ -26,6 +28,7 @@ export class CoverageController {
   @Get('learners')
   @SignedIn()
   @ApiOperation({ summary: 'Every learner of a scope with the status of every rule (the class view)' })
+  @ApiOkResponse({ type: CoverageLearnersResponseDto })
   learners(@Query() query: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     return this.coverage.learners(query, accessScope(user));
   }

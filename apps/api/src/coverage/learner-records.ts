@@ -5,6 +5,7 @@ import type {
   MeaningfulChecklist,
 } from '@encounters/domain';
 import type { EntityManager } from 'typeorm';
+import { checklistJsonSql } from '../common/checklist-columns';
 
 interface EnrolmentRow {
   learner_id: string;
@@ -80,12 +81,7 @@ export async function loadLearnerRecordsWith(
          WHERE a.learner_id = ANY($1::uuid[]) AND e.deleted_at IS NULL) AS attendances,
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT e.id, e.date::text AS date, e.categories, e.education_types,
-                 jsonb_build_object(
-                   'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
-                   'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
-                   'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set, 'employerFeedback', e.employer_feedback,
-                   'providerInformation', e.provider_information, 'whatLearningIsLike', e.what_learning_is_like,
-                   'metStaffAndLearners', e.met_staff_and_learners) AS checklist
+                 ${checklistJsonSql('e')} AS checklist
             FROM encounter e
            WHERE e.deleted_at IS NULL
              AND e.id IN (SELECT a.encounter_id FROM attendance a WHERE a.learner_id = ANY($1::uuid[]))) x) AS encounters,

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Can, SignedIn } from '../auth/access.decorator';
+import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { ApiError } from '../common/api-error';
 import { PolicyDto } from './dto/policy.dto';
 import { PolicyService } from './policy.service';
+import { PolicyResponseDto } from './dto/policy-response.dto';
 
 function checkedYear(year: number): number {
   if (year < 2000 || year > 2100) {
@@ -24,12 +25,19 @@ export class PolicyController {
 
   @Get(':academicYear')
   @SignedIn()
+  @ApiOperation({ summary: 'The policy in force for an academic year (the default until one is saved)' })
+  @ApiOkResponse({ type: PolicyResponseDto })
   get(@Param('academicYear', ParseIntPipe) academicYear: number) {
     return this.policies.get(checkedYear(academicYear));
   }
 
   @Put(':academicYear')
   @Can('administerTrust')
+  @ApiOperation({
+    summary: 'Save the policy of an academic year',
+    description: 'Accepts a body as GET answered it: `academicYear` and `saved` are ignored.',
+  })
+  @ApiOkResponse({ type: PolicyResponseDto })
   put(
     @Param('academicYear', ParseIntPipe) academicYear: number,
     @Body() policy: PolicyDto,

@@ -9,6 +9,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
+import { CHECKLIST_COLUMNS } from '../common/checklist-columns';
 
 /**
  * Writes the demo trust's organisations and, for every academy with learners and no encounters yet, the year
@@ -57,7 +58,7 @@ export class DemoEncountersSeeder {
           days: encounter.days,
           adviser_level: encounter.adviserLevel,
           ...Object.fromEntries(
-            MEANINGFUL_CHECKLIST_ITEMS.map((item) => [COLUMN[item], encounter.checklist[item]]),
+            MEANINGFUL_CHECKLIST_ITEMS.map((item) => [CHECKLIST_COLUMNS[item], encounter.checklist[item]]),
           ),
           organiser: 'Casey Careers',
           categories: encounter.categories,
@@ -73,15 +74,15 @@ export class DemoEncountersSeeder {
 
       await manager.query(
         `INSERT INTO encounter (id, academy_id, academic_year, title, date, end_date, format, delivery,
-           during_school_day, duration_minutes, days, adviser_level, ${Object.values(COLUMN).join(', ')},
+           during_school_day, duration_minutes, days, adviser_level, ${Object.values(CHECKLIST_COLUMNS).join(', ')},
            organiser, categories, education_types, organisation_key)
          SELECT id, academy_id, academic_year, title, date, end_date, format, delivery, during_school_day,
-           duration_minutes, days, adviser_level, ${Object.values(COLUMN).join(', ')}, organiser, categories,
+           duration_minutes, days, adviser_level, ${Object.values(CHECKLIST_COLUMNS).join(', ')}, organiser, categories,
            education_types, organisation_key
          FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, academy_id uuid, academic_year smallint, title text,
            date date, end_date date, format text, delivery text, during_school_day boolean,
            duration_minutes integer, days smallint, adviser_level smallint,
-           ${Object.values(COLUMN)
+           ${Object.values(CHECKLIST_COLUMNS)
              .map((column) => `${column} boolean`)
              .join(', ')},
            organiser text, categories text[], education_types text[], organisation_key text)`,
@@ -147,16 +148,3 @@ export class DemoEncountersSeeder {
     return new Map(rows.map((row) => [row.name, row.id]));
   }
 }
-
-const COLUMN: Readonly<Record<MeaningfulChecklistItem, string>> = {
-  purposeShared: 'purpose_shared',
-  learningOutcomes: 'learning_outcomes',
-  twoWayInteraction: 'two_way_interaction',
-  reflection: 'reflection',
-  rangeOfPeople: 'range_of_people',
-  taskSet: 'task_set',
-  employerFeedback: 'employer_feedback',
-  providerInformation: 'provider_information',
-  whatLearningIsLike: 'what_learning_is_like',
-  metStaffAndLearners: 'met_staff_and_learners',
-};

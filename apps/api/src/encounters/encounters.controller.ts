@@ -12,17 +12,25 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Can, SignedIn } from '../auth/access.decorator';
+import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
 import { UpdateEncounterDto } from './dto/update-encounter.dto';
 import { ValidatedArrayPipe } from './dto/validated-array.pipe';
 import { EncountersService } from './encounters.service';
+import { EncounterPageDto, EncounterResponseDto } from './dto/encounter-response.dto';
 
 /** Reads are scoped to what the reader sees; careers leads of the academy and trust administrators write. */
 @ApiTags('encounters')
@@ -32,24 +40,32 @@ export class EncountersController {
 
   @Get()
   @SignedIn()
+  @ApiOperation({ summary: 'List the encounters the caller can see, a page at a time' })
+  @ApiOkResponse({ type: EncounterPageDto })
   list(@Query() query: EncounterListQueryDto, @CurrentUser() user: AuthUser) {
     return this.encounters.list(query, user);
   }
 
   @Get(':id')
   @SignedIn()
+  @ApiOperation({ summary: 'Read an encounter with its attendance' })
+  @ApiOkResponse({ type: EncounterResponseDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
     return this.encounters.get(id, user);
   }
 
   @Post()
   @Can('logEncounter')
+  @ApiOperation({ summary: 'Log an encounter and who attended' })
+  @ApiCreatedResponse({ type: EncounterResponseDto })
   create(@Body() dto: CreateEncounterDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.encounters.create(dto, { user, ip: request.ip ?? null });
   }
 
   @Patch(':id')
   @Can('logEncounter')
+  @ApiOperation({ summary: 'Change an encounter (server-owned fields sent back are ignored)' })
+  @ApiOkResponse({ type: EncounterResponseDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateEncounterDto,
@@ -62,6 +78,8 @@ export class EncountersController {
   @Delete(':id')
   @HttpCode(204)
   @Can('logEncounter')
+  @ApiOperation({ summary: 'Delete an encounter' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.encounters.remove(id, { user, ip: request.ip ?? null });
   }
@@ -69,6 +87,8 @@ export class EncountersController {
   @Put(':id/attendance')
   @Can('logEncounter')
   @ApiBody({ type: [AttendancePutItemDto] })
+  @ApiOperation({ summary: 'Replace the attendance list of an encounter' })
+  @ApiOkResponse({ type: EncounterResponseDto })
   replaceAttendance(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ValidatedArrayPipe(AttendancePutItemDto, MAX_ATTENDEES)) items: AttendancePutItemDto[],

@@ -35,6 +35,7 @@ import { UpdateEncounterDto } from './dto/update-encounter.dto';
 import { learnerInScopeSql, taughtLearnerSql, wholeAcademySql } from '../common/access/learner-scope';
 import { enrolledOnSql, learnerNameSql } from '../common/learner-sql';
 import { SqlParams } from '../common/sql-params';
+import { CHECKLIST_COLUMNS } from '../common/checklist-columns';
 
 /** Who is writing, for the audit trail. */
 export interface Actor {
@@ -43,19 +44,6 @@ export interface Actor {
 }
 
 type Checklist = Record<MeaningfulChecklistItem, boolean>;
-
-const CHECKLIST_COLUMNS: Readonly<Record<MeaningfulChecklistItem, string>> = {
-  purposeShared: 'purpose_shared',
-  learningOutcomes: 'learning_outcomes',
-  twoWayInteraction: 'two_way_interaction',
-  reflection: 'reflection',
-  rangeOfPeople: 'range_of_people',
-  taskSet: 'task_set',
-  employerFeedback: 'employer_feedback',
-  providerInformation: 'provider_information',
-  whatLearningIsLike: 'what_learning_is_like',
-  metStaffAndLearners: 'met_staff_and_learners',
-};
 
 /** The facts of an encounter as stored, whether new or after a change. */
 interface EncounterState {

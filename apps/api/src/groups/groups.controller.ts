@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '../auth/access.decorator';
+import { SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { GroupListQueryDto } from './dto/group-list-query.dto';
 import { GroupDetailDto, GroupResponseDto } from './dto/group-responses.dto';
 import { GroupsService } from './groups.service';

@@ -13,9 +13,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Can, SignedIn } from '../auth/access.decorator';
+import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { CreateGuidanceMeetingDto } from './dto/create-guidance-meeting.dto';
 import { GuidanceMeetingListQueryDto } from './dto/guidance-meeting-list-query.dto';
 import { UpdateGuidanceMeetingDto } from './dto/update-guidance-meeting.dto';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../common/access/access.decorator';
 import { ReplicaRouter, type ReplicaState } from '../database/replicas';
 import { Lifecycle } from './lifecycle.service';
 

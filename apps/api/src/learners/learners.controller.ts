@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Can, SignedIn } from '../auth/access.decorator';
+import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import type { Request } from 'express';
 import { LearnerDetailQueryDto } from './dto/learner-detail-query.dto';
 import { LearnerListQueryDto } from './dto/learner-list-query.dto';

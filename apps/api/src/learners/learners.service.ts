@@ -38,6 +38,7 @@ import type {
 } from './dto/learner-responses.dto';
 import { learnerInScopeSql } from '../common/access/learner-scope';
 import { displayName, enrolledOnSql } from '../common/learner-sql';
+import { checklistJsonSql } from '../common/checklist-columns';
 
 /** The columns of a learner and one enrolment that a list item needs. */
 export const LEARNER_LIST_COLUMNS = `
@@ -166,13 +167,7 @@ export class LearnersService {
                  SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format,
                         e.delivery, e.categories, e.education_types, a.status, a.meaningful_override,
                         a.reflection_rating, a.reflection_comment,
-                        jsonb_build_object(
-                          'purposeShared', e.purpose_shared, 'learningOutcomes', e.learning_outcomes,
-                          'twoWayInteraction', e.two_way_interaction, 'reflection', e.reflection,
-                          'rangeOfPeople', e.range_of_people, 'taskSet', e.task_set,
-                          'employerFeedback', e.employer_feedback, 'providerInformation', e.provider_information,
-                          'whatLearningIsLike', e.what_learning_is_like,
-                          'metStaffAndLearners', e.met_staff_and_learners) AS checklist,
+                        ${checklistJsonSql('e')} AS checklist,
                         COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
                                     FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
                                    WHERE eo.encounter_id = e.id), '[]'::jsonb) AS organisations

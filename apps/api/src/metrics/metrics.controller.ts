@@ -10,7 +10,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../common/access/access.decorator';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Metrics } from './metrics.service';
 

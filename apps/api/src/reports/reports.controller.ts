@@ -2,9 +2,9 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/commo
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { SectorReachResponse } from '@encounters/domain';
 import type { Request } from 'express';
-import { Can, SignedIn } from '../auth/access.decorator';
+import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
 import { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
 import { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Can } from '../auth/access.decorator';
+import { Can } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { CreateSnapshotDto, SnapshotCompareQueryDto, SnapshotListQueryDto } from './dto/snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
 

@@ -1,9 +1,9 @@
 import type { RosterMoveRequest } from '@encounters/domain';
 import { Controller, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow } from '../auth/access.decorator';
+import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { MoveRequestsService } from './move-requests.service';
 
 @ApiTags('roster')
@@ -12,7 +12,7 @@ export class MoveRequestsController {
   constructor(private readonly service: MoveRequestsService) {}
 
   @Get()
-  @Allow('careers_lead', 'trust_admin')
+  @Can('importRoster')
   @ApiOkResponse({ description: 'Pending move requests the reader decides on or made.' })
   list(@CurrentUser() user: AuthUser): Promise<RosterMoveRequest[]> {
     return this.service.list(user);
@@ -20,7 +20,7 @@ export class MoveRequestsController {
 
   @Post(':id/confirm')
   @HttpCode(HttpStatus.OK)
-  @Allow('careers_lead', 'trust_admin')
+  @Can('importRoster')
   @ApiOkResponse({ description: 'The learner moved: enrolled at the requesting academy (R-G-2).' })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
@@ -34,7 +34,7 @@ export class MoveRequestsController {
 
   @Post(':id/decline')
   @HttpCode(HttpStatus.OK)
-  @Allow('careers_lead', 'trust_admin')
+  @Can('importRoster')
   @ApiOkResponse({ description: 'The request was declined; nothing changed.' })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })

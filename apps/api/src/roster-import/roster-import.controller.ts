@@ -19,9 +19,9 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Can } from '../auth/access.decorator';
+import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { MarkLeaversDto } from './dto/mark-leavers.dto';
 import { RosterImportQueryDto } from './dto/roster-import-query.dto';
 import { RosterImportResultDto } from './dto/roster-import-result.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../common/access/access.decorator';
 import { SetupDto } from './setup.dto';
 import { SetupService } from './setup.service';
 

@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password-hasher';
 import { passwordProblem } from '../auth/password-policy';
 import { Trust } from '../trust/trust.entity';
-import { User } from '../users/user.entity';
+import { User } from '../auth/user.entity';
 import { parseAcademiesCsv, type SetupAcademy } from './academies-csv';
 
 export interface SetupInput {

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Ip, NotFoundException, Patch } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Can } from '../auth/access.decorator';
+import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { AuditService } from '../audit/audit.service';
 import { UpdateTrustDto } from './trust.dto';
 import { Trust } from './trust.entity';

@@ -10,14 +10,21 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Can } from '../auth/access.decorator';
+import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { CurrentUser } from '../common/access/current-user.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
+import { UserResponseDto } from './dto/user-response.dto';
 
 @ApiTags('users')
 @Controller('users')
@@ -26,21 +33,29 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the users of the trust' })
+  @ApiOkResponse({ type: [UserResponseDto] })
   list() {
     return this.users.list();
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a user' })
+  @ApiOkResponse({ type: UserResponseDto })
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.users.get(id);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a user' })
+  @ApiCreatedResponse({ type: UserResponseDto })
   create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
     return this.users.create(dto, actor, request.ip ?? null);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a user (server-owned fields sent back are ignored)' })
+  @ApiOkResponse({ type: UserResponseDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
@@ -52,6 +67,8 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a user' })
+  @ApiNoContentResponse({ description: 'Removed.' })
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthUser, @Req() request: Request) {
     return this.users.deactivate(id, actor, request.ip ?? null);
   }

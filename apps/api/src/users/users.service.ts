@@ -8,7 +8,7 @@ import { passwordProblem } from '../auth/password-policy';
 import { SessionService } from '../auth/session.service';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { User } from './user.entity';
+import { User } from '../auth/user.entity';
 
 export interface UserView {
   id: string;
@@ -23,6 +23,7 @@ export interface UserView {
   /** Has set up a second factor for password sign-in. */
   mfaEnrolled: boolean;
   lastSignInAt: string | null;
+  createdAt: string;
 }
 
 @Injectable()
@@ -223,7 +224,7 @@ export class UsersService {
   private async query(where: string, parameters: unknown[]): Promise<UserView[]> {
     const rows = await this.dataSource.query(
       `SELECT u.id, u.name, u.email, u.roles, u.active, u.sso_only, u.totp_secret IS NOT NULL AS mfa_enrolled,
-              u.last_sign_in_at,
+              u.last_sign_in_at, u.created_at,
               COALESCE((SELECT array_agg(academy_id) FROM user_academy WHERE user_id = u.id), '{}') AS academy_ids,
               COALESCE((SELECT array_agg(group_id) FROM user_group WHERE user_id = u.id), '{}') AS group_ids
          FROM app_user u WHERE ${where} ORDER BY lower(u.name)`,
@@ -240,6 +241,7 @@ export class UsersService {
       ssoOnly: row.sso_only,
       mfaEnrolled: row.mfa_enrolled,
       lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : null,
+      createdAt: new Date(row.created_at).toISOString(),
     }));
   }
 }

@@ -46,7 +46,7 @@ export const routes: Routes = [
       {
         path: 'log-encounter',
         title: 'Log an encounter',
-        loadComponent: () => import('./log-encounter/log-encounter').then((m) => m.LogEncounter),
+        loadComponent: () => import('./encounters/log-encounter').then((m) => m.LogEncounter),
       },
       {
         path: 'encounters',

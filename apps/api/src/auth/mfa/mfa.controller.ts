@@ -15,11 +15,11 @@ import {
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { Can, Public, SignedIn } from '../access.decorator';
+import { Can, Public, SignedIn } from '../../common/access/access.decorator';
 import { setSessionCookies, tokenAnswer } from '../auth-cookies';
 import type { AuthUser } from '../../common/access/policy';
 import { AuthService } from '../auth.service';
-import { CurrentUser } from '../current-user.decorator';
+import { CurrentUser } from '../../common/access/current-user.decorator';
 import { ChallengeDto, ConfirmMfaDto, MfaPolicyDto, VerifyMfaDto } from './dto/mfa.dto';
 import { MfaService } from './mfa.service';
 

@@ -12,9 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Can, Public } from '../access.decorator';
+import { Can, Public } from '../../common/access/access.decorator';
 import type { AuthUser } from '../../common/access/policy';
-import { CurrentUser } from '../current-user.decorator';
+import { CurrentUser } from '../../common/access/current-user.decorator';
 import { AuthProvidersService } from './auth-providers.service';
 import { CreateAuthProviderDto, UpdateAuthProviderDto } from './dto/auth-provider.dto';
 

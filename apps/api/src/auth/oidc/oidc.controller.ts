@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseGuards } from '@nes
 import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
-import { Public } from '../access.decorator';
+import { Public } from '../../common/access/access.decorator';
 import { setSessionCookies } from '../auth-cookies';
 import { originOf } from './auth-providers.controller';
 import { OidcSignInService, SsoRefused } from './oidc-sign-in.service';

@@ -3,6 +3,7 @@ import { ATTENDANCE_STATUS_CODES, type GeneratedTrust } from '@encounters/demo-d
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { LearnerProgressService } from '../../coverage/learner-progress.service';
+import { CHECKLIST_COLUMNS } from '../../common/checklist-columns';
 
 const CHUNK = 20_000;
 
@@ -133,16 +134,11 @@ export async function writeGeneratedTrust(
       { name: 'duration_minutes', type: 'integer', values: n.map((x) => x.durationMinutes) },
       { name: 'days', type: 'smallint', values: n.map((x) => x.days) },
       { name: 'adviser_level', type: 'smallint', values: n.map((x) => x.adviserLevel) },
-      { name: 'purpose_shared', type: 'boolean', values: checklist('purposeShared') },
-      { name: 'learning_outcomes', type: 'boolean', values: checklist('learningOutcomes') },
-      { name: 'two_way_interaction', type: 'boolean', values: checklist('twoWayInteraction') },
-      { name: 'reflection', type: 'boolean', values: checklist('reflection') },
-      { name: 'range_of_people', type: 'boolean', values: checklist('rangeOfPeople') },
-      { name: 'task_set', type: 'boolean', values: checklist('taskSet') },
-      { name: 'employer_feedback', type: 'boolean', values: checklist('employerFeedback') },
-      { name: 'provider_information', type: 'boolean', values: checklist('providerInformation') },
-      { name: 'what_learning_is_like', type: 'boolean', values: checklist('whatLearningIsLike') },
-      { name: 'met_staff_and_learners', type: 'boolean', values: checklist('metStaffAndLearners') },
+      ...Object.entries(CHECKLIST_COLUMNS).map(([item, column]) => ({
+        name: column,
+        type: 'boolean',
+        values: checklist(item),
+      })),
       { name: 'categories', type: 'text[]', values: derived.map((d) => JSON.stringify(d.categories)) },
       {
         name: 'education_types',

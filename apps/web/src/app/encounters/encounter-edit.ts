@@ -9,7 +9,7 @@ import { EncounterResponse, formatBritishDate } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { EncountersApi } from '../core/encounters-api';
-import { EncounterForm } from '../log-encounter/encounter-form';
+import { EncounterForm } from './encounter-form';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { confirmAction } from '../ui/confirm-dialog';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AuthUser } from '../common/access/policy';
+import type { AuthUser } from './policy';
 
 export type AuthenticatedRequest = Request & { user?: AuthUser };
 

@@ -53,7 +53,7 @@ import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
 import { ApiClient } from '../core/api-client';
 import { apiErrorDetails, apiErrorMessage, existingIdOf, plainReason } from '../core/api-error';
 import { EncountersApi } from '../core/encounters-api';
-import { editReflection } from '../encounters/reflection-dialog';
+import { editReflection } from './reflection-dialog';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';

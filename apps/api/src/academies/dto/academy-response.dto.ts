@@ -1,0 +1,13 @@
+import { ACADEMY_PHASES, type AcademyPhase, type AcademyResponse } from '@encounters/domain';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AcademyResponseDto implements AcademyResponse {
+  @ApiProperty({ format: 'uuid', readOnly: true }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The DfE unique reference number: six digits.', example: '123456' })
+  urn: string;
+  @ApiProperty({ enum: ACADEMY_PHASES }) phase: AcademyPhase;
+  @ApiProperty({ format: 'uuid', readOnly: true }) trustId: string;
+  @ApiProperty({ format: 'date-time', readOnly: true }) createdAt: string;
+  @ApiProperty({ format: 'date-time', readOnly: true }) updatedAt: string;
+}
