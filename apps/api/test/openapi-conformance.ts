@@ -88,14 +88,12 @@ export class ResponseConformance {
       });
       return;
     }
-    const key = `${operation} ${status}`;
-    let validate = this.validators.get(key);
+    // Schemas repeat (every error answer is ApiErrorDto): one compiled validator per distinct schema.
+    const rebased = JSON.stringify(schema).replaceAll('"#/components/', '"document#/components/');
+    let validate = this.validators.get(rebased);
     if (!validate) {
-      const rebased = JSON.parse(
-        JSON.stringify(schema).replaceAll('"#/components/', '"document#/components/'),
-      );
-      validate = this.ajv.compile(rebased as Schema);
-      this.validators.set(key, validate);
+      validate = this.ajv.compile(JSON.parse(rebased) as Schema);
+      this.validators.set(rebased, validate);
     }
     // What the client receives: dates and class instances as JSON makes them.
     if (!validate(JSON.parse(JSON.stringify(body ?? null)))) {

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can } from '../common/access/access.decorator';
+import { AuditPageDto } from './dto/audit-entry-response.dto';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
@@ -11,6 +12,7 @@ export class AuditController {
 
   @Get()
   @Can('administerTrust')
+  @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
   }

@@ -11,7 +11,8 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { GuidanceMeetingPageDto, GuidanceMeetingResponseDto } from './dto/guidance-meeting-response.dto';
 import type { Request } from 'express';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
@@ -32,24 +33,28 @@ export class GuidanceMeetingsController {
 
   @Get()
   @SignedIn()
+  @ApiOkResponse({ type: GuidanceMeetingPageDto })
   list(@Query() query: GuidanceMeetingListQueryDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.meetings.list(query, { user, ip: request.ip ?? null });
   }
 
   @Get(':id')
   @SignedIn()
+  @ApiOkResponse({ type: GuidanceMeetingResponseDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.meetings.get(id, { user, ip: request.ip ?? null });
   }
 
   @Post()
   @Can('recordGuidance')
+  @ApiCreatedResponse({ type: GuidanceMeetingResponseDto })
   create(@Body() dto: CreateGuidanceMeetingDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.meetings.create(dto, { user, ip: request.ip ?? null });
   }
 
   @Patch(':id')
   @Can('recordGuidance')
+  @ApiOkResponse({ type: GuidanceMeetingResponseDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateGuidanceMeetingDto,
@@ -62,6 +67,7 @@ export class GuidanceMeetingsController {
   @Delete(':id')
   @HttpCode(204)
   @Can('recordGuidance')
+  @ApiNoContentResponse({ description: 'Deleted.' })
   remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.meetings.remove(id, { user, ip: request.ip ?? null });
   }

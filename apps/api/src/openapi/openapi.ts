@@ -117,6 +117,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         'See docs/scripting-the-api.md.',
     )
     .setVersion('1')
+    .addServer('/', 'The server that serves this document')
     .addCookieAuth(
       SESSION_COOKIE,
       { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

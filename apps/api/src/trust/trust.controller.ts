@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Ip, NotFoundException, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { TrustResponseDto } from './trust-response.dto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Can } from '../common/access/access.decorator';
@@ -22,6 +23,7 @@ export class TrustController {
 
   @Get()
   @Can('administerTrust')
+  @ApiOkResponse({ type: TrustResponseDto })
   async get(): Promise<{ id: string; name: string }> {
     const trust = await this.dataSource.manager.findOne(Trust, { where: {}, order: { createdAt: 'ASC' } });
     if (!trust) throw new NotFoundException(NOT_SET_UP);
@@ -30,6 +32,7 @@ export class TrustController {
 
   @Patch()
   @Can('administerTrust')
+  @ApiOkResponse({ type: TrustResponseDto })
   async update(
     @Body() dto: UpdateTrustDto,
     @CurrentUser() user: AuthUser,

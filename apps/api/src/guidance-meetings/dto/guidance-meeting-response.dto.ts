@@ -1,0 +1,31 @@
+import {
+  GUIDANCE_MEETING_MODES,
+  type GuidanceMeetingMode,
+  type GuidanceMeetingResponse,
+} from '@encounters/domain';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class GuidanceMeetingResponseDto implements GuidanceMeetingResponse {
+  @ApiProperty({ format: 'uuid', readOnly: true }) id: string;
+  @ApiProperty({ format: 'uuid' }) learnerId: string;
+  @ApiProperty({
+    format: 'uuid',
+    readOnly: true,
+    description: "The learner's academy at the meeting's date.",
+  })
+  academyId: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() adviserName: string;
+  @ApiProperty() adviserLevel: number;
+  @ApiProperty({ enum: GUIDANCE_MEETING_MODES }) mode: GuidanceMeetingMode;
+  @ApiProperty() summary: string;
+  @ApiProperty() agreedActions: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) followUpOn: string | null;
+}
+
+export class GuidanceMeetingPageDto {
+  @ApiProperty({ type: [GuidanceMeetingResponseDto] }) items: GuidanceMeetingResponseDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
