@@ -119,6 +119,16 @@ describe(`${MoveRequestsService.name} (HTTP, PostgreSQL)`, () => {
       }),
     ]);
 
+    // While pending, the request holds what Burslem's file said of the learner: the subject-access export shows it.
+    const exported = await kilnsideLead.get(`/api/learners/${before.id}/export`).expect(200);
+    expect(exported.body.moveRequests).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        toAcademyId: burslem,
+        fileRow: expect.objectContaining({ legalSurname: 'Taken' }),
+      }),
+    ]);
+
     // Kilnside declines: nothing changes, and the request is decided once only.
     const declined = await kilnsideLead.post(`/api/roster-moves/${id}/decline`).expect(200);
     expect(declined.body).toMatchObject({ id, mayDecide: true });

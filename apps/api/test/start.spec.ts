@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +89,32 @@ describe('npm start (tools/start/start.mjs)', () => {
       result.stderr,
       /^The data folder .* was made by PostgreSQL 99, newer than the embedded PostgreSQL \d+: set DATABASE_URL to a PostgreSQL 99 server, or set ENCOUNTERS_DATA_DIR to another folder\.$/,
     );
+  });
+
+  it('stops with one line when the API has not been built', async () => {
+    // A project copy with the start scripts and the installed packages but no dist/ folder.
+    const project = join(folder, 'unbuilt');
+    await mkdir(join(project, 'tools'), { recursive: true });
+    await cp(join(REPOSITORY_ROOT, 'tools/start'), join(project, 'tools/start'), { recursive: true });
+    await symlink(join(REPOSITORY_ROOT, 'node_modules'), join(project, 'node_modules'));
+    const port = await freePort();
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(project, 'tools/start/start.mjs')], {
+        cwd: folder,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/',
+          SKIP_BUILD: 'true',
+          PORT: String(port),
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(1);
+    expectOneLine(result.stderr, /^dist\/apps\/api\/main\.js is missing: run `npm run build` first\.$/);
   });
 
   it('runs the embedded PostgreSQL for a project in a folder only its owner may enter (chmod 700)', async () => {

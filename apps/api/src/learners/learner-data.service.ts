@@ -41,6 +41,14 @@ export class LearnerDataService {
         [learnerId],
       )) as { encounterId: string; academyId: string; date: string; notes: string }[]
     ).filter((row) => seesGuidanceNotes(user, [row.academyId]));
+    // Another academy's roster file asked to enrol the learner: while pending, the request keeps its row.
+    const moveRequests: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, academic_year AS "academicYear", to_academy_id AS "toAcademyId",
+              from_academy_id AS "fromAcademyId", status, row AS "fileRow", requested_at AS "requestedAt",
+              decided_at AS "decidedAt"
+         FROM roster_move_request WHERE learner_id = $1 ORDER BY requested_at`,
+      [learnerId],
+    );
     const progress: Record<string, unknown>[] = await this.dataSource.query(
       'SELECT * FROM learner_progress WHERE learner_id = $1 ORDER BY academic_year',
       [learnerId],
@@ -65,6 +73,7 @@ export class LearnerDataService {
       attendance,
       guidanceMeetings: meetings.items,
       guidanceEncounterNotes,
+      moveRequests,
       ruleStatuses: { academicYear: detail.academicYear, asAt: detail.asAt, statuses: detail.ruleDetails },
       coverageBookkeeping: progress,
     };

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type AuthUser, may, mayEverywhere } from '../common/access/policy';
-import { ROSTER_IMPORT_LOCK, RosterImportService } from './roster-import.service';
+import { leavingDateFor, ROSTER_IMPORT_LOCK, RosterImportService } from './roster-import.service';
 
 interface MoveRequestRecord {
   id: string;
@@ -48,7 +48,14 @@ export class MoveRequestsService {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_IMPORT_LOCK]);
       const record = await this.pendingToDecide(manager, user, id);
-      const row = record.row as ResolvedRosterRow;
+      const fileRow = record.row as ResolvedRosterRow;
+      // R-G-2: admitted to another academy later in the year, the learner left the requesting one the day before.
+      const elsewhere: { admission: string | null }[] = await manager.query(
+        `SELECT to_char(admission_date, 'YYYY-MM-DD') AS admission FROM enrolment
+          WHERE learner_id = $1 AND academic_year = $2 AND academy_id <> $3`,
+        [record.learner_id, record.academic_year, record.to_academy_id],
+      );
+      const row = { ...fileRow, leavingDate: leavingDateFor(fileRow, elsewhere) };
       await this.rosters.apply(
         manager,
         record.to_academy_id,

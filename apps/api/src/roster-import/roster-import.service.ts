@@ -647,9 +647,9 @@ function enrolmentDiffers(held: HeldLearner, row: ResolvedRosterRow, academyId: 
  * R-G-2: the leaving date to hold for a row: the file's, or, when the learner was admitted to another academy
  * of the trust later in the year, the day before that admission if earlier.
  */
-function leavingDateFor(
+export function leavingDateFor(
   row: Pick<ResolvedRosterRow, 'admissionDate' | 'leavingDate'>,
-  elsewhere: HeldLearner['elsewhere'],
+  elsewhere: readonly { admission: string | null }[],
 ): string | null {
   const next = elsewhere
     .map((other) => other.admission)
