@@ -2489,6 +2489,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -2585,6 +2594,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many failed sign-ins. */
             429: {
                 headers: {
@@ -2645,6 +2663,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in, or the session or token has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
                 headers: {
@@ -2665,6 +2692,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2739,6 +2775,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2917,6 +2962,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3114,6 +3168,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -3226,6 +3289,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -3313,6 +3385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many failed sign-ins. */
             429: {
                 headers: {
@@ -3370,6 +3451,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in, or the session or token has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
                 headers: {
@@ -3390,6 +3480,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3454,6 +3553,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in, or the session or token has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
                 headers: {
@@ -3474,6 +3582,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3651,6 +3768,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -3729,6 +3855,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3951,6 +4086,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -4029,6 +4173,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4143,6 +4296,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -4192,6 +4354,15 @@ export interface operations {
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in, or the session or token has expired. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4338,6 +4509,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state (for a duplicate, the message and fields name the existing one). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4669,6 +4849,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -4868,6 +5057,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -5054,6 +5252,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -5230,6 +5437,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -5338,6 +5554,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5785,6 +6010,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -6151,6 +6385,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -6315,6 +6558,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -6400,6 +6652,15 @@ export interface operations {
             };
             /** @description Already confirmed or declined. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6796,6 +7057,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -6998,6 +7268,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -7190,6 +7469,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7402,6 +7690,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -7578,6 +7875,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -7693,6 +7999,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -7801,6 +8116,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8008,6 +8332,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -8184,6 +8517,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -8292,6 +8634,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8806,6 +9157,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -9071,6 +9431,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description Too many attempts; wait and try again. */
             429: {
                 headers: {
@@ -9168,6 +9537,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
+            /** @description Not signed in, or the session or token has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
             /** @description The set-up code is not right. */
             403: {
                 headers: {
@@ -9197,6 +9575,15 @@ export interface operations {
             };
             /** @description The body is not of a type this route accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Understood but refused: `details` lists each bad row or field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,10 +58,11 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       const hasInput = (operation.parameters ?? []).length > 0 || operation.requestBody !== undefined;
       const statuses = [
         ...(hasInput ? [400] : []),
-        ...(secured ? [401, 403] : []),
+        // Public operations with input are the sign-in steps: a bad credential or challenge is a 401.
+        ...(secured ? [401, 403] : hasInput ? [401] : []),
         // What the caller may not see is not found; a write can also meet the current state.
         ...(secured || path.includes('{') ? [404] : []),
-        ...(WRITES.has(method) ? [409] : []),
+        ...(WRITES.has(method) ? [409, 422] : []),
         ...(operation.requestBody ? [413, 415] : []),
         429,
         500,
