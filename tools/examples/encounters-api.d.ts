@@ -2144,8 +2144,10 @@ export interface components {
             adviserLevel: number;
             /** @enum {string} */
             mode: "in_person" | "virtual" | "telephone";
-            summary: string;
-            agreedActions: string;
+            /** @description Restricted: careers staff and advisers only. */
+            summary?: string;
+            /** @description Restricted: careers staff and advisers only. */
+            agreedActions?: string;
             /** Format: date */
             followUpOn: string | null;
         };

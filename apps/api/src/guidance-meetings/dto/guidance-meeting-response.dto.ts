@@ -3,9 +3,12 @@ import {
   type GuidanceMeetingMode,
   type GuidanceMeetingResponse,
 } from '@encounters/domain';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class GuidanceMeetingResponseDto implements GuidanceMeetingResponse {
+/** `summary` and `agreedActions` are restricted: absent for readers other than careers staff and advisers. */
+export class GuidanceMeetingResponseDto
+  implements Omit<GuidanceMeetingResponse, 'summary' | 'agreedActions'>, Partial<GuidanceMeetingResponse>
+{
   @ApiProperty({ format: 'uuid', readOnly: true }) id: string;
   @ApiProperty({ format: 'uuid' }) learnerId: string;
   @ApiProperty({
@@ -18,8 +21,9 @@ export class GuidanceMeetingResponseDto implements GuidanceMeetingResponse {
   @ApiProperty() adviserName: string;
   @ApiProperty() adviserLevel: number;
   @ApiProperty({ enum: GUIDANCE_MEETING_MODES }) mode: GuidanceMeetingMode;
-  @ApiProperty() summary: string;
-  @ApiProperty() agreedActions: string;
+  @ApiPropertyOptional({ description: 'Restricted: careers staff and advisers only.' }) summary?: string;
+  @ApiPropertyOptional({ description: 'Restricted: careers staff and advisers only.' })
+  agreedActions?: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) followUpOn: string | null;
 }
 
