@@ -1,11 +1,11 @@
 import type { AuditEntryResponse } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
-export class AuditEntryResponseDto implements AuditEntryResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+/** As the API answers today: the contract's `userName` is not filled in yet, and ids are sequence numbers. */
+export class AuditEntryResponseDto implements Omit<AuditEntryResponse, 'userName'> {
+  @ApiProperty({ description: 'A sequence number, as a string.', example: '42' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) userId: string | null;
-  @ApiProperty({ type: String, nullable: true }) userName: string | null;
   @ApiProperty({ example: 'encounter.create' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty({ type: String, nullable: true }) entityId: string | null;
