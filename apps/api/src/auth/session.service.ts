@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Not, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { isConnectionError } from '../database/replicas';
+import { isDatabaseUnavailable } from '../common/database-outage';
 import { type UserRole } from '@encounters/domain';
 import type { AuthUser } from '../common/access/policy';
 import { UserSession } from './user-session.entity';
@@ -123,7 +123,7 @@ export class SessionService {
     if (now - row.last_seen_at.getTime() > LAST_SEEN_PRECISION_MS) {
       // With the primary down and a replica answering, the session still reads; its time waits for the primary.
       await this.sessions.update({ id: sessionId }, { lastSeenAt: new Date(now) }).catch((error: unknown) => {
-        if (!isConnectionError(error)) throw error;
+        if (!isDatabaseUnavailable(error)) throw error;
       });
     }
     return {

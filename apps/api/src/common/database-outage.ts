@@ -19,7 +19,7 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/i;
+  /Connection terminated|timeout exceeded when trying to connect|connection timeout|Client has encountered a connection error|Connection ended|not queryable|terminating connection/i;
 
 /** True when the error means the database cannot be reached now (as opposed to a query that failed). */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -9,7 +9,8 @@ import {
 import type { Request, Response } from 'express';
 import { catchError, Observable, tap, throwError } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { isConnectionError, readingFromReplica, ReplicaRouter } from './replicas';
+import { isDatabaseUnavailable } from '../common/database-outage';
+import { readingFromReplica, ReplicaRouter } from './replicas';
 
 /** Set on the answer to a write, for as long as the writer's reads stay on the primary. */
 export const RECENT_WRITE_COOKIE = 'encounters_recent_write';
@@ -46,7 +47,7 @@ export class ReplicaRoutingInterceptor implements NestInterceptor {
       return next.handle().pipe(
         tap(() => this.rememberWrite(request, response, userId)),
         catchError((error: unknown) =>
-          throwError(() => (isConnectionError(error) ? this.unavailable(response) : error)),
+          throwError(() => (isDatabaseUnavailable(error) ? this.unavailable(response) : error)),
         ),
       );
     }

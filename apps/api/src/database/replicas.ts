@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool } from 'pg';
 import { DataSource, type DataSourceOptions, type QueryRunner, type ReplicationMode } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { isDatabaseUnavailable } from '../common/database-outage';
 
 /** What health reports of one replica; never its address, which may carry a password. */
 export interface ReplicaState {
@@ -30,36 +31,6 @@ const requestRouting = new AsyncLocalStorage<RequestRouting>();
 /** Runs `work` with reads allowed on a replica (when one is fit), pinned to one replica for all of them. */
 export function readingFromReplica<T>(work: () => T): T {
   return requestRouting.run({ replicaAllowed: true }, work);
-}
-
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now (starting up, shutting down, in recovery)
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-]);
-
-/** Whether an error means the server could not be reached, rather than that the statement failed on it. */
-export function isConnectionError(error: unknown): boolean {
-  const found = error as {
-    code?: string;
-    driverError?: { code?: string; message?: string };
-    message?: string;
-  };
-  const code = found?.driverError?.code ?? found?.code;
-  if (code && CONNECTION_CODES.has(code)) return true;
-  const message = found?.driverError?.message ?? found?.message ?? '';
-  return /Connection terminated|connection timeout|Connection ended|not queryable|terminating connection/i.test(
-    message,
-  );
 }
 
 /** A statement that only reads, so that a replica (read-only) can answer it. */
@@ -142,7 +113,7 @@ export class ReplicaRouter {
           return (await originalQuery(sql, parameters)) as T;
         } catch (error) {
           // The primary has just gone: this read (a session's look-up, say) is answered by a replica.
-          if (!isConnectionError(error) || !this.replicas.some((replica) => replica.status !== 'down'))
+          if (!isDatabaseUnavailable(error) || !this.replicas.some((replica) => replica.status !== 'down'))
             throw error;
           this.primaryUp = false;
         }
@@ -151,7 +122,7 @@ export class ReplicaRouter {
       try {
         return (await replicaRunner.query(sql, parameters)) as T;
       } catch (error) {
-        if (!isConnectionError(error) || !this.primaryUp) throw error;
+        if (!isDatabaseUnavailable(error) || !this.primaryUp) throw error;
         this.markDown(requestRouting.getStore()?.replica);
         return originalQuery(sql, parameters) as Promise<T>;
       } finally {
@@ -164,7 +135,7 @@ export class ReplicaRouter {
       try {
         return await this.connect(this.driver.slaves[index] as Pool);
       } catch (error) {
-        if (!isConnectionError(error)) throw error;
+        if (!isDatabaseUnavailable(error)) throw error;
         this.markDown(index);
         return this.driver.obtainMasterConnection();
       }
