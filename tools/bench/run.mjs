@@ -177,6 +177,11 @@ async function main() {
   const database = await startDatabase();
   log(`database: ${database.kind}`);
   const presetMs = preset ? loadPreset(database.url, preset) : null;
+  if (!preset) {
+    // The API runs as in production, where it never seeds the demo trust itself: the command line does.
+    cli(database.url, ['migrate']);
+    cli(database.url, ['seed']);
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
@@ -188,8 +193,8 @@ async function main() {
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
-      // A generated trust stands in for the demo seed.
-      SEED_DEMO_IF_EMPTY: preset ? 'false' : 'true',
+      // Seeded above by the command line (the demo) or loadPreset (a generated trust).
+      SEED_DEMO_IF_EMPTY: 'false',
       MIGRATE_ON_START: 'true',
       WEB_DIST: 'does-not-exist',
     },
