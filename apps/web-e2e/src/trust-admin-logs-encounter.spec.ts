@@ -47,11 +47,12 @@ test.describe('a trust administrator logs an encounter', () => {
     await page.getByRole('button', { name: 'Save encounter' }).click();
     const created = await saved;
     expect(created.status()).toBe(201);
+    // Read the body before the page navigates away from the response.
+    const { id } = (await created.json()) as { id: string };
     await expect(page).toHaveURL(/\/encounters/);
     await expect(page.getByRole('link', { name: TITLE, exact: true })).toBeVisible();
 
     // Leave 9A as the careers lead's journey expects to find it.
-    const { id } = (await created.json()) as { id: string };
     const removed = await page.request.delete(`/api/encounters/${id}`, { headers: { 'X-XSRF-TOKEN': xsrf } });
     expect(removed.status()).toBe(204);
   });
