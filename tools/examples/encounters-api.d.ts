@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List (auth) */
+        /** The caller's bearer tokens (handles only), newest first */
         get: operations["BearerTokensController_list"];
         put?: never;
         post?: never;
@@ -48,7 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke (auth) */
+        /** Revoke one of the caller's bearer tokens */
         delete: operations["BearerTokensController_revoke"];
         options?: never;
         head?: never;
@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Logout (auth) */
+        /** Sign out: ends the session (or the bearer token) the request was made with */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -132,7 +132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change password (auth) */
+        /** Change the signed-in user's password */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -147,7 +147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Demo users (auth) */
+        /** The demo users and their passwords, for the sign-in page (demo mode only) */
         get: operations["AuthController_demoUsers"];
         put?: never;
         post?: never;
@@ -164,7 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status (auth) */
+        /** Whether the signed-in user has a second factor, and whether sign-in needs one */
         get: operations["MfaController_status"];
         put?: never;
         post?: never;
@@ -183,7 +183,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Setup (auth) */
+        /** Start setting up an authenticator app: a new secret, as a QR code */
         post: operations["MfaController_setup"];
         delete?: never;
         options?: never;
@@ -200,7 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm (auth) */
+        /** Finish setting up the authenticator app with a code it shows */
         post: operations["MfaController_confirm"];
         delete?: never;
         options?: never;
@@ -217,7 +217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify (auth) */
+        /** The second step of a sign-in: a code of the app or a recovery code */
         post: operations["MfaController_verify"];
         delete?: never;
         options?: never;
@@ -234,7 +234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrolment setup (auth) */
+        /** Set up an authenticator app during sign-in, when the trust requires one */
         post: operations["MfaController_enrolmentSetup"];
         delete?: never;
         options?: never;
@@ -251,7 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enrolment confirm (auth) */
+        /** Confirm the app set up during sign-in, and finish signing in */
         post: operations["MfaController_enrolmentConfirm"];
         delete?: never;
         options?: never;
@@ -266,9 +266,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Policy (auth) */
+        /** The trust's second-factor policy */
         get: operations["MfaController_policy"];
-        /** Set policy (auth) */
+        /** Change the trust's second-factor policy (audited) */
         put: operations["MfaController_setPolicy"];
         post?: never;
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Reset (auth) */
+        /** Remove a user's second factor, for a lost device (audited) */
         delete: operations["MfaController_reset"];
         options?: never;
         head?: never;
@@ -301,7 +301,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List public (auth) */
+        /** The enabled single sign-on providers, for the sign-in page */
         get: operations["AuthProvidersController_listPublic"];
         put?: never;
         post?: never;
@@ -318,10 +318,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List (auth) */
+        /** Every single sign-on provider, with the redirect URI to register */
         get: operations["AuthProvidersController_list"];
         put?: never;
-        /** Create (auth) */
+        /** Add a single sign-on provider (Microsoft, Google or another OpenID Connect one) */
         post: operations["AuthProvidersController_create"];
         delete?: never;
         options?: never;
@@ -339,11 +339,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove (auth) */
+        /** Remove a single sign-on provider */
         delete: operations["AuthProvidersController_remove"];
         options?: never;
         head?: never;
-        /** Update (auth) */
+        /** Change a single sign-on provider; a client secret sent replaces the stored one */
         patch: operations["AuthProvidersController_update"];
         trace?: never;
     };
@@ -354,7 +354,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Start (auth) */
+        /** Start signing in with a single sign-on provider: redirects to the provider */
         get: operations["OidcController_start"];
         put?: never;
         post?: never;
@@ -371,7 +371,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Callback (auth) */
+        /** The provider's redirect back: signs in and redirects to the app */
         get: operations["OidcController_callback"];
         put?: never;
         post?: never;
@@ -584,7 +584,7 @@ export interface paths {
         get: operations["LearnersController_get"];
         put?: never;
         post?: never;
-        /** Erase (learners) */
+        /** Erase a learner (audited); their attendances stay as anonymous head counts */
         delete: operations["LearnersController_erase"];
         options?: never;
         head?: never;
@@ -598,7 +598,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export (learners) */
+        /** Everything held on a learner, for a subject access request (audited) */
         get: operations["LearnersController_export"];
         put?: never;
         post?: never;
@@ -634,7 +634,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark leavers (roster) */
+        /** Mark learners the MIS no longer lists as leavers, from a given day */
         post: operations["RosterImportController_markLeavers"];
         delete?: never;
         options?: never;
@@ -649,7 +649,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List (roster) */
+        /** Pending requests to move a learner between academies, to decide on or made */
         get: operations["MoveRequestsController_list"];
         put?: never;
         post?: never;
@@ -668,7 +668,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm (roster) */
+        /** Confirm a move request: the learner is enrolled at the requesting academy */
         post: operations["MoveRequestsController_confirm"];
         delete?: never;
         options?: never;
@@ -685,7 +685,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline (roster) */
+        /** Decline a move request: the learner stays where they are */
         post: operations["MoveRequestsController_decline"];
         delete?: never;
         options?: never;
@@ -1015,10 +1015,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status (setup) */
+        /** Whether Encounters still needs setting up (the first-run page) */
         get: operations["SetupController_status"];
         put?: never;
-        /** Set up (setup) */
+        /** Set Encounters up: the trust, its first administrator and its academies */
         post: operations["SetupController_setUp"];
         delete?: never;
         options?: never;
@@ -1041,6 +1041,11 @@ export interface components {
             at: string;
             /** Format: uuid */
             userId: string | null;
+            /**
+             * @description The acting user's display name; null without a user, or once the user is erased.
+             * @example Alex Admin
+             */
+            userName: string | null;
             /** @example encounter.create */
             action: string;
             entityType: string;
@@ -1057,6 +1062,21 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        BearerTokenListingDto: {
+            /**
+             * Format: uuid
+             * @description The handle for `DELETE /api/auth/tokens/{id}`.
+             */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description True for the token this request was made with. */
+            current: boolean;
         };
         UserAcademyDto: {
             /** Format: uuid */
@@ -1099,12 +1119,40 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        DemoUserDto: {
+            /**
+             * Format: email
+             * @example admin@demo.encounters
+             */
+            email: string;
+            /** @example Alex Admin */
+            name: string;
+            /** @example blue-kiln-falcon-2025 */
+            password: string;
+            roles: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
+        };
+        MfaStatusResponseDto: {
+            /** @description The user has an authenticator app set up. */
+            enrolled: boolean;
+            /** @description Password sign-ins need a second factor (the user's own, or the trust's policy). */
+            required: boolean;
+        };
+        MfaSetupResponseDto: {
+            /** @example otpauth://totp/Encounters:ada%40trust.example?secret=…&issuer=Encounters */
+            otpauthUrl: string;
+            /** @description A PNG data URL of the QR code holding `otpauthUrl`. */
+            qrCode: string;
+        };
         ConfirmMfaDto: {
             /**
              * @description The six digits the authenticator app shows.
              * @example 123456
              */
             code: string;
+        };
+        MfaConfirmResponseDto: {
+            /** @description Ten single-use codes, shown this once. */
+            recoveryCodes: string[];
         };
         VerifyMfaDto: {
             /** @description The challenge the password step answered. */
@@ -1119,9 +1167,61 @@ export interface components {
             /** @description The challenge the password step answered. */
             challenge: string;
         };
+        CurrentUserWithRecoveryCodesDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: email */
+            email: string;
+            roles: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
+            academies: components["schemas"]["UserAcademyDto"][];
+            groupIds: string[];
+            /** @description Ten single-use codes, shown this once. */
+            recoveryCodes: string[];
+        };
+        TokenWithRecoveryCodesDto: {
+            /** @description Send it as `Authorization: Bearer <token>`. */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["CurrentUserResponseDto"];
+            /** @description Ten single-use codes, shown this once. */
+            recoveryCodes: string[];
+        };
+        MfaPolicyResponseDto: {
+            /** @description A second factor for every password sign-in of roles that see learners. */
+            requireForPersonalData: boolean;
+        };
         MfaPolicyDto: {
             /** @description Require a second factor for every password sign-in of roles that see learners. */
             requireForPersonalData: boolean;
+        };
+        PublicAuthProviderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Kilnside staff (Microsoft) */
+            label: string;
+            /** @enum {string} */
+            kind: "microsoft" | "google" | "oidc";
+        };
+        AuthProviderResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            /** @example Kilnside staff (Microsoft) */
+            label: string;
+            /** @enum {string} */
+            kind: "microsoft" | "google" | "oidc";
+            /** @example https://login.microsoftonline.com/<tenant>/v2.0 */
+            issuer: string;
+            tenantIds: string[];
+            domains: string[];
+            clientId: string;
+            enabled: boolean;
+            /**
+             * @description The redirect URI to register with the provider.
+             * @example https://encounters.trust.example/api/auth/oidc/callback
+             */
+            readonly redirectUri: string;
         };
         CreateAuthProviderDto: {
             /** @example Kilnside staff (Microsoft) */
@@ -1355,6 +1455,81 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        OrganisationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+        };
+        AttendanceReflectionDto: {
+            rating: number;
+            comment: string;
+        };
+        TimelineEncounterEntryDto: {
+            /** @enum {string} */
+            kind: "encounter";
+            /** Format: date */
+            date: string;
+            /** Format: date */
+            endDate: string | null;
+            /** Format: uuid */
+            encounterId: string;
+            /** Format: uuid */
+            academyId: string;
+            title: string;
+            /** @enum {string} */
+            format: "talk" | "workshop" | "careers_fair" | "mentoring" | "mock_interview" | "enterprise_challenge" | "workplace_visit" | "job_shadowing" | "work_experience" | "provider_visit" | "provider_talk" | "taster_session" | "guidance_meeting" | "group_guidance" | "other";
+            /** @enum {string} */
+            delivery: "in_person" | "virtual" | "mixed";
+            organisations: components["schemas"]["OrganisationRefDto"][];
+            /** @enum {string} */
+            status: "attended" | "absent" | "withdrawn";
+            /** @description Whether this learner's attendance counts as meaningful: the checklist, less any override. */
+            meaningful: boolean;
+            categories: ("employer_encounter" | "workplace_experience" | "education_provider_encounter" | "he_visit" | "personal_guidance_meeting" | "specialist_careers_advice" | "pal_provider_encounter")[];
+            reflection: components["schemas"]["AttendanceReflectionDto"] | (never | null);
+        };
+        TimelineGuidanceMeetingEntryDto: {
+            /** @enum {string} */
+            kind: "guidance_meeting";
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            guidanceMeetingId: string;
+            adviserName: string;
+            adviserLevel: number;
+            /** @enum {string} */
+            mode: "in_person" | "virtual" | "telephone";
+            /** @description Restricted: left out for readers who may not read guidance notes. */
+            summary?: string;
+            /** @description Restricted: left out for readers who may not read guidance notes. */
+            agreedActions?: string;
+            /** Format: date */
+            followUpOn: string | null;
+        };
+        DateWindowDto: {
+            /**
+             * Format: date
+             * @description First day, inclusive.
+             */
+            start: string;
+            /**
+             * Format: date
+             * @description Last day, inclusive.
+             */
+            end: string;
+        };
+        LearnerRuleDetailDto: {
+            /** @enum {string} */
+            status: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+            /** @description The dates between which evidence counts; null when the rule does not apply. */
+            window: components["schemas"]["DateWindowDto"] | (never | null);
+            /** @description Ids of the encounters and guidance meetings that count, oldest first. */
+            evidence: string[];
+            /** @description What the learner still lacks; null when met or not applicable. */
+            stillNeeded: string | null;
+        };
         LearnerResponseDto: {
             /** Format: uuid */
             id: string;
@@ -1391,15 +1566,152 @@ export interface components {
             /** @description Every academic year held, newest first. */
             enrolments: components["schemas"]["EnrolmentResponseDto"][];
             /** @description Encounters and guidance meetings, newest first. */
-            timeline: Record<string, never>[];
+            timeline: (components["schemas"]["TimelineEncounterEntryDto"] | components["schemas"]["TimelineGuidanceMeetingEntryDto"])[];
             /** @example 2025 */
             academicYear: number;
-            /** @example 2026-03-31 */
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
             asAt: string;
             /** @description The status of every rule in the academic year at the as-at date. */
-            ruleStatuses: Record<string, never>;
+            ruleStatuses?: {
+                /** @enum {string} */
+                O2: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B5: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B6_16: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B6_18: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B7_16: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B7_18: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B8_16: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                B8_18: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                PAL1: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                PAL2: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+                /** @enum {string} */
+                PAL3: "met" | "on_track" | "at_risk" | "missed" | "not_applicable";
+            };
             /** @description Per rule: status, window, evidence (encounter and meeting ids), still needed. */
-            ruleDetails: Record<string, never>;
+            ruleDetails?: {
+                O2: components["schemas"]["LearnerRuleDetailDto"];
+                B5: components["schemas"]["LearnerRuleDetailDto"];
+                B6_16: components["schemas"]["LearnerRuleDetailDto"];
+                B6_18: components["schemas"]["LearnerRuleDetailDto"];
+                B7_16: components["schemas"]["LearnerRuleDetailDto"];
+                B7_18: components["schemas"]["LearnerRuleDetailDto"];
+                B8_16: components["schemas"]["LearnerRuleDetailDto"];
+                B8_18: components["schemas"]["LearnerRuleDetailDto"];
+                PAL1: components["schemas"]["LearnerRuleDetailDto"];
+                PAL2: components["schemas"]["LearnerRuleDetailDto"];
+                PAL3: components["schemas"]["LearnerRuleDetailDto"];
+            };
+        };
+        LearnerExportAttendanceDto: {
+            /** Format: uuid */
+            encounterId: string;
+            /** @enum {string} */
+            status: "attended" | "absent" | "withdrawn";
+            meaningfulOverride: boolean | null;
+            reflectionRating: number | null;
+            reflectionComment: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        GuidanceMeetingResponseDto: {
+            /** Format: uuid */
+            readonly id: string;
+            /** Format: uuid */
+            learnerId: string;
+            /**
+             * Format: uuid
+             * @description The learner's academy at the meeting's date.
+             */
+            readonly academyId: string;
+            /** Format: date */
+            date: string;
+            adviserName: string;
+            adviserLevel: number;
+            /** @enum {string} */
+            mode: "in_person" | "virtual" | "telephone";
+            /** @description Restricted: careers staff and advisers only. */
+            summary?: string;
+            /** @description Restricted: careers staff and advisers only. */
+            agreedActions?: string;
+            /** Format: date */
+            followUpOn: string | null;
+        };
+        LearnerExportEncounterNotesDto: {
+            /** Format: uuid */
+            encounterId: string;
+            /** Format: uuid */
+            academyId: string;
+            /** Format: date */
+            date: string;
+            notes: string;
+        };
+        LearnerExportMoveRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: uuid */
+            toAcademyId: string;
+            /** Format: uuid */
+            fromAcademyId: string | null;
+            /** @example pending */
+            status: string;
+            /** @description The row of the file as read, kept while the request is pending. */
+            fileRow: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        LearnerExportRuleStatusesDto: {
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: date */
+            asAt: string;
+            statuses?: {
+                O2: components["schemas"]["LearnerRuleDetailDto"];
+                B5: components["schemas"]["LearnerRuleDetailDto"];
+                B6_16: components["schemas"]["LearnerRuleDetailDto"];
+                B6_18: components["schemas"]["LearnerRuleDetailDto"];
+                B7_16: components["schemas"]["LearnerRuleDetailDto"];
+                B7_18: components["schemas"]["LearnerRuleDetailDto"];
+                B8_16: components["schemas"]["LearnerRuleDetailDto"];
+                B8_18: components["schemas"]["LearnerRuleDetailDto"];
+                PAL1: components["schemas"]["LearnerRuleDetailDto"];
+                PAL2: components["schemas"]["LearnerRuleDetailDto"];
+                PAL3: components["schemas"]["LearnerRuleDetailDto"];
+            };
+        };
+        LearnerExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            learner: components["schemas"]["LearnerResponseDto"];
+            enrolments: components["schemas"]["EnrolmentResponseDto"][];
+            encounters: components["schemas"]["TimelineEncounterEntryDto"][];
+            attendance: components["schemas"]["LearnerExportAttendanceDto"][];
+            /** @description Summaries and agreed actions only for those who may read guidance notes. */
+            guidanceMeetings: components["schemas"]["GuidanceMeetingResponseDto"][];
+            guidanceEncounterNotes: components["schemas"]["LearnerExportEncounterNotesDto"][];
+            moveRequests: components["schemas"]["LearnerExportMoveRequestDto"][];
+            ruleStatuses: components["schemas"]["LearnerExportRuleStatusesDto"];
+            /** @description The coverage figures' bookkeeping rows held for the learner, as stored. */
+            coverageBookkeeping: {
+                [key: string]: unknown;
+            }[];
         };
         RosterHeldElsewhereDto: {
             /** @description The line in the file. */
@@ -1530,6 +1842,45 @@ export interface components {
              * @example 2025-07-18
              */
             leavingDate: string;
+        };
+        MarkLeaversResultDto: {
+            /**
+             * @description The learners marked as leavers.
+             * @example 3
+             */
+            marked: number;
+        };
+        RosterMoveRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example A801200000001 */
+            upn: string;
+            /** @example 2025 */
+            academicYear: number;
+            /**
+             * Format: uuid
+             * @description The academy whose import asked for the learner.
+             */
+            toAcademyId: string;
+            toAcademyName: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description True when the reader may confirm or decline it (a trust administrator, or the holding academy's careers lead). */
+            mayDecide: boolean;
+            /**
+             * Format: uuid
+             * @description Only for those who may decide.
+             */
+            learnerId: string | null;
+            /** @description Only for those who may decide. */
+            name: string | null;
+            /** @description The file's year group; only for those who may decide. */
+            yearGroup: number | null;
+            /**
+             * Format: date
+             * @description The file's admission date; only for those who may decide.
+             */
+            admissionDate: string | null;
         };
         CoverageRowDto: {
             key: string;
@@ -1885,13 +2236,6 @@ export interface components {
              */
             readonly updatedAt?: string;
         };
-        OrganisationRefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
-        };
         MeaningfulChecklistDto: {
             /** @description Purpose shared with the organisation and the learners. */
             purposeShared: boolean;
@@ -1946,10 +2290,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        AttendanceReflectionDto: {
-            rating: number;
-            comment: string;
         };
         EncounterAttendanceResponseDto: {
             /** Format: uuid */
@@ -2128,29 +2468,6 @@ export interface components {
             meaningful?: boolean;
             reflection?: components["schemas"]["AttendanceReflectionDto"];
         };
-        GuidanceMeetingResponseDto: {
-            /** Format: uuid */
-            readonly id: string;
-            /** Format: uuid */
-            learnerId: string;
-            /**
-             * Format: uuid
-             * @description The learner's academy at the meeting's date.
-             */
-            readonly academyId: string;
-            /** Format: date */
-            date: string;
-            adviserName: string;
-            adviserLevel: number;
-            /** @enum {string} */
-            mode: "in_person" | "virtual" | "telephone";
-            /** @description Restricted: careers staff and advisers only. */
-            summary?: string;
-            /** @description Restricted: careers staff and advisers only. */
-            agreedActions?: string;
-            /** Format: date */
-            followUpOn: string | null;
-        };
         GuidanceMeetingPageDto: {
             items: components["schemas"]["GuidanceMeetingResponseDto"][];
             total: number;
@@ -2194,6 +2511,62 @@ export interface components {
             /** @example 2026-01-15 */
             followUpOn?: string;
         };
+        SectorReachRowDto: {
+            /** @enum {string} */
+            sector: "Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics";
+            /** @description A local priority sector of the trust's policy for the year. */
+            priority: boolean;
+            /** @description Encounters held with at least one organisation of the sector. */
+            encounters: number;
+            /** @description Learners on roll at the as-at date who attended one of them, each once. */
+            learners: number;
+        };
+        SectorReachResponseDto: {
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: date */
+            asAt: string;
+            /** @description Encounters held in the year up to the as-at date. */
+            totalEncounters: number;
+            /** @description Learners on roll at the as-at date. */
+            totalLearners: number;
+            prioritySectors: number;
+            /** @description Priority sectors with at least one learner reached. */
+            priorityReached: number;
+            /** @description Every sector: priority sectors first, then by learners reached. */
+            rows: components["schemas"]["SectorReachRowDto"][];
+        };
+        AcademyEngagementDto: {
+            /** Format: uuid */
+            academyId: string;
+            academyName: string;
+            encounters: number;
+            learnersReached: number;
+        };
+        OrganisationReportRowDto: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            /** @enum {string} */
+            type: "employer" | "higher_education" | "further_education" | "sixth_form" | "independent_training_provider" | "utc_or_studio_school" | "careers_service" | "other";
+            sectors: ("Agriculture, environmental and animal care" | "Business and administration" | "Catering and hospitality" | "Care services" | "Construction and the built environment" | "Creative and design" | "Digital" | "Education and early years" | "Engineering and manufacturing" | "Hair and beauty" | "Health and science" | "Legal, finance and accounting" | "Protective services" | "Sales, marketing and procurement" | "Transport and logistics")[];
+            encounters: number;
+            /** @description Distinct learners who attended at least one of its encounters. */
+            learnersReached: number;
+            /** @description The same figures per academy, for thanking each organisation where it helped. */
+            academies: components["schemas"]["AcademyEngagementDto"][];
+        };
+        OrganisationReportDto: {
+            /** @example 2025 */
+            academicYear: number | null;
+            /**
+             * Format: uuid
+             * @description The academy asked for, if any.
+             */
+            academyId: string | null;
+            /** @description Most learners reached first. */
+            rows: components["schemas"]["OrganisationReportRowDto"][];
+        };
         CreateSnapshotDto: {
             /**
              * @description A measurement date of the Careers & Enterprise Company: 31 December, 31 March or 31 July.
@@ -2206,6 +2579,69 @@ export interface components {
              */
             academyId?: string;
         };
+        SnapshotDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "trust" | "academy";
+            /** Format: uuid */
+            academyId: string | null;
+            /** @example Kilnside Learning Trust, 31 December 2025 */
+            label: string;
+            /** @example 2025 */
+            academicYear: number;
+            /** Format: date */
+            asAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SnapshotFigureDto: {
+            met: number;
+            applicable: number;
+            /** @description Met / applicable; null when none apply. */
+            percent: number | null;
+        };
+        SnapshotRuleChangeDto: {
+            frozen: components["schemas"]["SnapshotFigureDto"] | (never | null);
+            now: components["schemas"]["SnapshotFigureDto"] | (never | null);
+            /** @description Now minus frozen, in points. */
+            changePoints: number | null;
+        };
+        SnapshotLearnersDto: {
+            frozen: number | null;
+            now: number | null;
+        };
+        SnapshotComparisonRowDto: {
+            /** @example yearGroup:10 */
+            key: string;
+            label: string;
+            learners: components["schemas"]["SnapshotLearnersDto"];
+            /** @description Per rule: the frozen figure, the figure now, and the change in points. */
+            rules?: {
+                O2: components["schemas"]["SnapshotRuleChangeDto"];
+                B5: components["schemas"]["SnapshotRuleChangeDto"];
+                B6_16: components["schemas"]["SnapshotRuleChangeDto"];
+                B6_18: components["schemas"]["SnapshotRuleChangeDto"];
+                B7_16: components["schemas"]["SnapshotRuleChangeDto"];
+                B7_18: components["schemas"]["SnapshotRuleChangeDto"];
+                B8_16: components["schemas"]["SnapshotRuleChangeDto"];
+                B8_18: components["schemas"]["SnapshotRuleChangeDto"];
+                PAL1: components["schemas"]["SnapshotRuleChangeDto"];
+                PAL2: components["schemas"]["SnapshotRuleChangeDto"];
+                PAL3: components["schemas"]["SnapshotRuleChangeDto"];
+            };
+        };
+        SnapshotComparisonDto: {
+            snapshot: components["schemas"]["SnapshotDto"];
+            /** @example 2025 */
+            academicYear: number;
+            /**
+             * Format: date
+             * @description The later date.
+             */
+            asAt: string;
+            rows: components["schemas"]["SnapshotComparisonRowDto"][];
+        };
         TrustResponseDto: {
             /** Format: uuid */
             readonly id: string;
@@ -2214,6 +2650,10 @@ export interface components {
         UpdateTrustDto: {
             /** @example Kilnside Learning Trust */
             name: string;
+        };
+        SetupStatusDto: {
+            /** @description True while nobody has set Encounters up: the first-run page is shown. */
+            needed: boolean;
         };
         SetupDto: {
             /**
@@ -2230,6 +2670,28 @@ export interface components {
             password: string;
             /** @description A CSV of URN,name,phase, or the Get Information About Schools download of the trust. */
             academiesCsv?: string;
+        };
+        SetupTrustDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Kilnside Learning Trust */
+            name: string;
+        };
+        SetupAdminDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+        };
+        SetupResultDto: {
+            trust: components["schemas"]["SetupTrustDto"];
+            /** @description The first trust administrator, who signs in next. */
+            admin: components["schemas"]["SetupAdminDto"];
+            /**
+             * @description The number of academies created from the CSV.
+             * @example 5
+             */
+            academies: number;
         };
         ApiErrorDetailDto: {
             /**
@@ -2370,7 +2832,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BearerTokenListingDto"][];
+                };
             };
             /** @description Not signed in. */
             401: {
@@ -2748,6 +3212,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out; the session cookies are cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Not signed in. */
             401: {
                 headers: {
@@ -2908,6 +3379,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed; other sessions of the user are ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -3018,11 +3496,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Empty unless the server runs in demo mode. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemoUserDto"][];
+                };
             };
             /** @description Too many attempts; wait and try again. */
             429: {
@@ -3062,6 +3543,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusResponseDto"];
+                };
+            };
             /** @description Not signed in. */
             401: {
                 headers: {
@@ -3132,7 +3621,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MfaSetupResponseDto"];
+                };
             };
             /** @description Not signed in. */
             401: {
@@ -3226,7 +3717,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MfaConfirmResponseDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -3342,6 +3835,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in, as the password step alone would answer: the user (session cookie set) for `/login`, a bearer token for `/token`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentUserResponseDto"] | components["schemas"]["TokenResponseDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -3442,7 +3944,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MfaSetupResponseDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -3453,7 +3957,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not signed in, or the session or token has expired. */
+            /** @description An expired or unknown challenge. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3540,11 +4044,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in, with the recovery codes shown this once: the user (session cookie set) for `/login`, a bearer token for `/token`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CurrentUserWithRecoveryCodesDto"] | components["schemas"]["TokenWithRecoveryCodesDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -3555,7 +4062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not signed in, or the session or token has expired. */
+            /** @description A wrong code, or an expired challenge. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3638,6 +4145,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaPolicyResponseDto"];
+                };
+            };
             /** @description Not signed in. */
             401: {
                 headers: {
@@ -3707,6 +4222,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The policy as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaPolicyResponseDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -3819,6 +4343,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The user sets up a second factor again at their next sign-in. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -3846,7 +4377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller. */
+            /** @description No such user. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3916,7 +4447,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAuthProviderDto"][];
+                };
             };
             /** @description Too many attempts; wait and try again. */
             429: {
@@ -3956,6 +4489,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderResponseDto"][];
+                };
+            };
             /** @description Not signed in. */
             401: {
                 headers: {
@@ -4025,6 +4566,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderResponseDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -4137,6 +4686,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed: its button leaves the sign-in page. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -4164,7 +4720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller. */
+            /** @description No such provider. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4235,6 +4791,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderResponseDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -4262,7 +4826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller. */
+            /** @description No such provider. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4350,6 +4914,8 @@ export interface operations {
             /** @description To the provider's sign-in page, or back to the sign-in page with an error. */
             302: {
                 headers: {
+                    /** @description Where the browser goes next. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4412,19 +4978,46 @@ export interface operations {
     };
     OidcController_callback: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The provider's error, when it refused. */
+                error?: unknown;
+                /** @description The state the start step sent. */
+                state?: unknown;
+                /** @description The provider's authorisation code. */
+                code?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Signed in: to the dashboard. Refused: to the sign-in page, which says why. */
+            /** @description Signed in (the session cookie is set): to the app. Refused: to the sign-in page, which says why. */
             302: {
                 headers: {
+                    /** @description Where the browser goes next. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Not signed in, or the session or token has expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
             /** @description Too many attempts; wait and try again. */
             429: {
@@ -5967,6 +6560,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -6066,7 +6666,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LearnerExportDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -6322,7 +6924,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkLeaversResultDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -6439,7 +7043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RosterMoveRequestDto"][];
+                };
             };
             /** @description Not signed in. */
             401: {
@@ -6513,7 +7119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RosterMoveRequestDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -6614,7 +7222,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RosterMoveRequestDto"];
+                };
             };
             /** @description Invalid request: `details` names each bad field. */
             400: {
@@ -8698,6 +9308,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report as an attachment: CSV for `format=csv`, PDF for `format=pdf`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -8779,6 +9399,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SectorReachResponseDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -8859,6 +9487,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON for `format=json`; a CSV attachment for `format=csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationReportDto"];
+                    "text/csv": string;
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -8886,7 +9524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller. */
+            /** @description No such academy, or not one the caller sees. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8941,6 +9579,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The learner's careers record, as a PDF attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -9018,6 +9665,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"][];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -9096,6 +9751,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The figures are frozen. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -9123,7 +9787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller. */
+            /** @description No such academy, or not one the caller sees whole. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9211,6 +9875,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotComparisonDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
@@ -9238,7 +9910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller. */
+            /** @description No such snapshot, or not one the caller may see. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9485,7 +10157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["SetupStatusDto"];
                 };
             };
             /** @description Too many attempts; wait and try again. */
@@ -9530,6 +10202,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupResultDto"];
+                };
+            };
             /** @description Invalid request: `details` names each bad field. */
             400: {
                 headers: {
