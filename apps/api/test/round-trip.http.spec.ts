@@ -49,6 +49,16 @@ describe(`${withoutServerOwned.name} (HTTP, PostgreSQL)`, () => {
     expect(written.body.createdAt).toBe(read.body.createdAt);
   });
 
+  it('patches the trust with what GET answered, ignoring its id', async () => {
+    const read = await admin.get('/api/trust').expect(200);
+    const written = await admin
+      .patch('/api/trust')
+      .send({ ...read.body, name: 'Renamed Trust', id: '00000000-0000-4000-8000-000000000000' })
+      .expect(200);
+    expect(written.body).toEqual({ id: read.body.id, name: 'Renamed Trust' });
+    await admin.patch('/api/trust').send({ name: 'Renamed Trust', trustee: 'nobody' }).expect(400);
+  });
+
   it('patches an academy with what GET answered', async () => {
     const read = await admin.get(`/api/academies/${fx.academyB}`).expect(200);
     const written = await admin
