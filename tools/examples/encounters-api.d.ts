@@ -1213,6 +1213,8 @@ export interface components {
             kind: "microsoft" | "google" | "oidc";
             /** @example https://login.microsoftonline.com/<tenant>/v2.0 */
             issuer: string;
+            /** @description Microsoft Entra ID: a multi-tenant app, limited to `tenantIds`. */
+            multiTenant: boolean;
             tenantIds: string[];
             domains: string[];
             clientId: string;
@@ -2660,6 +2662,11 @@ export interface components {
         UpdateTrustDto: {
             /** @example Kilnside Learning Trust */
             name: string;
+            /**
+             * Format: uuid
+             * @description Owned by the server: shown in answers, ignored when sent back in a write.
+             */
+            readonly id?: string;
         };
         SetupStatusDto: {
             /** @description True while nobody has set Encounters up: the first-run page is shown. */

@@ -649,6 +649,15 @@ describe('the OpenAPI document against live answers (openapi-backend, production
       expect: 200,
     });
     await call(
+      "the teacher's class by learner",
+      'teacher',
+      'GET',
+      `/api/coverage/learners?scope=group&id=${classId}`,
+      {
+        expect: 200,
+      },
+    );
+    await call(
       'class coverage by learner',
       'careers',
       'GET',
