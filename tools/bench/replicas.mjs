@@ -3,15 +3,14 @@
 // (default `trust`). Both servers are embedded PostgreSQL on loopback (tools/start/replicated-postgres.mjs),
 // so on one machine they share its cores: the figure says what a replica on the same hardware gives, not what
 // one on its own server would. Needs the built API (`npm run build`).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../start/embedded-postgres.mjs';
 import { startReplicatedPostgres } from '../start/replicated-postgres.mjs';
+import { cli, root } from './shared.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const preset = process.argv[2] ?? 'trust';
 const YEAR = 2025;
 const AS_AT = '2026-03-31';
@@ -20,18 +19,6 @@ const CONNECTIONS = 10;
 const SECONDS = 15;
 
 const log = (message) => process.stderr.write(`[replicas] ${message}\n`);
-
-function cli(databaseUrl, args, input) {
-  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`cli ${args[0]} failed: ${result.stderr}`);
-  return result.stdout;
-}
 
 async function startApi(env) {
   const port = await freePort();

@@ -13,13 +13,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../start/embedded-postgres.mjs';
 import { exitWith, failures, judge } from './verdict.mjs';
+import { cli, root } from './shared.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = ['roster', 'encounters', 'writes', 'floor', 'coverage', 'reports'];
 /** The demo seed's trust administrator (demo passwords are public by design). */
 const ADMIN = { email: 'admin@demo.encounters', password: 'blue-kiln-falcon-2025' };
@@ -67,20 +66,6 @@ async function waitForHealth(baseUrl, child, timeoutMs = 60_000) {
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   }
   throw new Error('The API did not become healthy in time.');
-}
-
-/** Runs the built API's command line against the benchmark database; `input` goes to its standard input. */
-function cli(databaseUrl, cliArgs, input) {
-  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...cliArgs], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    input,
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`cli ${cliArgs[0]} failed with code ${result.status}.`);
-  return result.stdout;
 }
 
 /** A generated trust instead of the demo seed, and the administrator the scenarios sign in as. */

@@ -6,22 +6,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { freePort } from '../start/embedded-postgres.mjs';
 import { exitWith } from './verdict.mjs';
+import { median, root } from './shared.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const browserDir = join(root, 'dist/apps/web/browser');
 const TEACHER = { email: 'teacher@demo.encounters', password: 'grey-kiln-robin-2025' };
 const ROUNDS = 7;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 if (!process.argv.includes('--skip-build')) {
   const built = spawnSync(
