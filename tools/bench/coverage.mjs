@@ -3,10 +3,9 @@
 // smaller one into databases of their own on the harness's server, starts an API on each, and measures
 // medians through HTTP with a warm server. The "naive floor" is a plain SQL aggregate that answers the
 // trust-scope question by scanning the attendances, timed on the same database in the same run.
-import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { ensureDatabase, freePort } from '../start/embedded-postgres.mjs';
-import { cli, medianOfRounds, root } from './shared.mjs';
+import { ensureDatabase } from '../start/embedded-postgres.mjs';
+import { cli, medianOfRounds, spawnApi, waitForHealth } from './shared.mjs';
 
 export const name = 'coverage';
 
@@ -56,30 +55,8 @@ async function presetServer(adminUrl, preset, log) {
       [group.id],
     )
   ).rows;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      WEB_DIST: 'does-not-exist',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (attempt > 600) throw new Error('The API on the generated trust did not start.');
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-  }
+  const { api, baseUrl } = await spawnApi({ DATABASE_URL: databaseUrl });
+  await waitForHealth(baseUrl, api);
   const token = async (email) => {
     const response = await fetch(`${baseUrl}/api/auth/token`, {
       method: 'POST',

@@ -1,7 +1,8 @@
 // What the benchmark scenarios share: their statistics, timing, dates and the built API's command line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../start/embedded-postgres.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -55,4 +56,43 @@ export function cli(databaseUrl, args, input) {
   if (result.status !== 0)
     throw new Error(`cli ${args[0]} failed with code ${result.status}: ${result.stderr}`);
   return result.stdout;
+}
+
+/**
+ * Starts the built API (dist/apps/api/main.js) as in production on a free port of 127.0.0.1, with `env` added
+ * to this process's environment (or, with `inheritEnv: false`, to PATH alone).
+ */
+export async function spawnApi(env, { inheritEnv = true } = {}) {
+  const port = await freePort();
+  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    cwd: root,
+    env: {
+      ...(inheritEnv ? process.env : { PATH: process.env.PATH }),
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: 'does-not-exist',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { api, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** Waits for the API's health check to answer; resolves with how long that took, in milliseconds. */
+export async function waitForHealth(baseUrl, child, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode} before it was ready.`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return Date.now() - started;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  throw new Error('The API did not become healthy in time.');
 }
