@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { freePort } from '../start/embedded-postgres.mjs';
 import { exitWith } from './verdict.mjs';
 import { median, root } from './shared.mjs';
+import { CHROMIUM_LAUNCH } from '../chromium.mjs';
 
 const browserDir = join(root, 'dist/apps/web/browser');
 const TEACHER = { email: 'teacher@demo.encounters', password: 'grey-kiln-robin-2025' };
@@ -73,17 +74,7 @@ try {
     if (attempt > 900) throw new Error('The app did not start.');
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   }
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage({ baseURL: baseUrl, locale: 'en-GB' });
   const chartRequests = [];
   page.on('request', (request) => {
