@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Academy } from '../../academies/academy.entity';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { DEMO_USERS } from '../../auth/demo-users';
-import { DemoEncountersSeeder } from '../../encounters/demo-encounters.seeder';
+import { DemoEncountersSeeder } from './demo-encounters.seeder';
 import { readRosterCsv } from '../../roster-import/roster-csv-reader';
 import { RosterImportService } from '../../roster-import/roster-import.service';
 import { Trust } from '../../trust/trust.entity';
