@@ -275,7 +275,7 @@ export class EncountersService {
     learnerIds: readonly string[],
     options: LearnersChangedOptions = {},
   ): Promise<void> {
-    if (learnerIds.length) await this.coverage.learnersChanged(db, learnerIds, options);
+    if (learnerIds.length) await this.coverage.learnersChanged(db, [...new Set(learnerIds)], options);
   }
 
   private async record(
