@@ -42,9 +42,6 @@ export interface EncounterState {
   organisationIds: string[];
 }
 
-/** A PATCH body: the encounter's fields, and what it does to the attendance list. */
-export type EncounterPatch = UpdateEncounterRequest & { replaceAttendance?: AttendancePutItem[] };
-
 /** One learner's line on the attendance list, as written. */
 export interface AttendanceRow {
   learnerId: string;
@@ -119,7 +116,7 @@ export function stateFromCreate(request: CreateEncounterRequest): EncounterState
  * required fields are never cleared, and the attendance list is either added to or replaced, not both.
  * The academy problem is answered alone, as it says what to do instead.
  */
-export function patchProblems(before: EncounterState, patch: EncounterPatch): ApiErrorDetail[] {
+export function patchProblems(before: EncounterState, patch: UpdateEncounterRequest): ApiErrorDetail[] {
   if (patch.academyId !== undefined && patch.academyId !== before.academyId) {
     return [
       { field: 'academyId', reason: 'cannot change: delete the encounter and log it at the other academy' },
