@@ -820,7 +820,10 @@ export interface paths {
         delete: operations["EncountersController_remove"];
         options?: never;
         head?: never;
-        /** Change an encounter (server-owned fields sent back are ignored) */
+        /**
+         * Change an encounter, and add to or replace its attendance list, in one transaction
+         * @description Server-owned fields sent back are ignored. With `replaceAttendance`, the facts and the whole list change together and each learner’s coverage is recomputed once; a change that cannot alter what the encounter evidences (title, notes, organiser, links, delivery, duration, days) recomputes nothing.
+         */
         patch: operations["EncountersController_update"];
         trace?: never;
     };
@@ -2053,6 +2056,15 @@ export interface components {
              */
             links?: string[];
         };
+        AttendancePutItemDto: {
+            /** Format: uuid */
+            learnerId: string;
+            /** @enum {string} */
+            status: "attended" | "absent" | "withdrawn";
+            /** @description false marks this attendance as not meaningful (R-M-2). */
+            meaningful?: boolean;
+            reflection?: components["schemas"]["AttendanceReflectionDto"];
+        };
         UpdateEncounterDto: {
             /** Format: uuid */
             academyId?: string;
@@ -2091,6 +2103,8 @@ export interface components {
              *     ]
              */
             links?: string[];
+            /** @description Replaces the attendance list, as the body of `PUT /api/encounters/{id}/attendance` does, in the same transaction as the other changes, so that the learners’ coverage is recomputed once. Not with `attendees` or `absentLearnerIds`. (`attendance`, as a read answers it, is ignored when sent back.) */
+            replaceAttendance?: components["schemas"]["AttendancePutItemDto"][];
             /**
              * Format: uuid
              * @description Owned by the server: shown in answers, ignored when sent back in a write.
@@ -2118,15 +2132,6 @@ export interface components {
              * @description Owned by the server: shown in answers, ignored when sent back in a write.
              */
             readonly updatedAt?: string;
-        };
-        AttendancePutItemDto: {
-            /** Format: uuid */
-            learnerId: string;
-            /** @enum {string} */
-            status: "attended" | "absent" | "withdrawn";
-            /** @description false marks this attendance as not meaningful (R-M-2). */
-            meaningful?: boolean;
-            reflection?: components["schemas"]["AttendanceReflectionDto"];
         };
         GuidanceMeetingResponseDto: {
             /** Format: uuid */
