@@ -1,20 +1,6 @@
 import type { CreateEncounterRequest, EncounterOrganisationFacts } from '@encounters/domain';
-import {
-  affectsCoverage,
-  applyPatch,
-  attendanceReplacement,
-  attendanceRowsFromItems,
-  changedFields,
-  classify,
-  describeChanges,
-  describeState,
-  type EncounterState,
-  factProblems,
-  organisationKey,
-  patchProblems,
-  stateFromCreate,
-  type StoredAttendance,
-} from './encounter-state';
+import * as sut from './encounter-state';
+import type { EncounterState, StoredAttendance } from './encounter-state';
 
 const ACADEMY = '0b6f0c8e-1111-4aaa-8aaa-000000000001';
 const EMPLOYER = 'AAAAAAAA-2222-4AAA-8AAA-000000000002';
@@ -44,15 +30,17 @@ function createRequest(overrides: Partial<CreateEncounterRequest> = {}): CreateE
 }
 
 const stored: EncounterState = {
-  ...stateFromCreate(createRequest({ organiser: 'Casey', notes: 'Bring hard hats', endDate: '2025-10-15' })),
+  ...sut.stateFromCreate(
+    createRequest({ organiser: 'Casey', notes: 'Bring hard hats', endDate: '2025-10-15' }),
+  ),
   days: 2,
   links: ['https://example.org/a'],
 };
 
 describe('encounter state', () => {
-  describe(stateFromCreate.name, () => {
+  describe(sut.stateFromCreate.name, () => {
     it('fills every checklist item, lower-cases and merges organisation ids, and stores empty text as null', () => {
-      const state = stateFromCreate(
+      const state = sut.stateFromCreate(
         createRequest({ organisationIds: [EMPLOYER, EMPLOYER.toLowerCase()], organiser: '', notes: '' }),
       );
       expect(state.organisationIds).toEqual([EMPLOYER.toLowerCase()]);
@@ -79,19 +67,19 @@ describe('encounter state', () => {
     });
   });
 
-  describe(`${applyPatch.name} (PATCH semantics)`, () => {
+  describe(`${sut.applyPatch.name} (PATCH semantics)`, () => {
     it('keeps every field left out: an empty PATCH changes nothing', () => {
-      expect(applyPatch(stored, {})).toEqual(stored);
-      expect(changedFields(stored, applyPatch(stored, {}))).toEqual([]);
+      expect(sut.applyPatch(stored, {})).toEqual(stored);
+      expect(sut.changedFields(stored, sut.applyPatch(stored, {}))).toEqual([]);
     });
 
     it('replaces the fields sent, and only those', () => {
-      const after = applyPatch(stored, { title: 'Renamed', durationMinutes: 90 });
+      const after = sut.applyPatch(stored, { title: 'Renamed', durationMinutes: 90 });
       expect(after).toEqual({ ...stored, title: 'Renamed', durationMinutes: 90 });
     });
 
     it('clears optional fields sent as null, and the free-text ones sent empty', () => {
-      const after = applyPatch(stored, {
+      const after = sut.applyPatch(stored, {
         endDate: null,
         days: null,
         links: null,
@@ -102,7 +90,7 @@ describe('encounter state', () => {
     });
 
     it('replaces the whole checklist with `meaningful`: items not sent become false', () => {
-      const ticked = applyPatch(stored, {
+      const ticked = sut.applyPatch(stored, {
         meaningful: {
           purposeShared: false,
           learningOutcomes: true,
@@ -118,26 +106,26 @@ describe('encounter state', () => {
     });
 
     it('never moves an encounter to another academy, and treats organisations as a set', () => {
-      const after = applyPatch(stored, {
+      const after = sut.applyPatch(stored, {
         academyId: 'another',
         organisationIds: [COLLEGE, EMPLOYER, COLLEGE.toUpperCase()],
       });
       expect(after.academyId).toBe(ACADEMY);
       expect(after.organisationIds).toEqual([COLLEGE, EMPLOYER.toLowerCase()]);
-      expect(organisationKey(after.organisationIds)).toBe(organisationKey([EMPLOYER, COLLEGE]));
+      expect(sut.organisationKey(after.organisationIds)).toBe(sut.organisationKey([EMPLOYER, COLLEGE]));
     });
   });
 
-  describe(`${patchProblems.name} (validation of a PATCH)`, () => {
+  describe(`${sut.patchProblems.name} (validation of a PATCH)`, () => {
     it('accepts the same academy, and refuses another on its own', () => {
-      expect(patchProblems(stored, { academyId: ACADEMY })).toEqual([]);
-      expect(patchProblems(stored, { academyId: 'elsewhere', title: null } as never)).toEqual([
+      expect(sut.patchProblems(stored, { academyId: ACADEMY })).toEqual([]);
+      expect(sut.patchProblems(stored, { academyId: 'elsewhere', title: null } as never)).toEqual([
         expect.objectContaining({ field: 'academyId' }),
       ]);
     });
 
     it('names every required field sent as null', () => {
-      const problems = patchProblems(stored, { title: null, meaningful: null, notes: null } as never);
+      const problems = sut.patchProblems(stored, { title: null, meaningful: null, notes: null } as never);
       expect(problems).toEqual([
         { field: 'title', reason: 'title cannot be cleared' },
         { field: 'meaningful', reason: 'meaningful cannot be cleared' },
@@ -146,98 +134,100 @@ describe('encounter state', () => {
 
     it('refuses replacing the attendance list and adding to it in one PATCH', () => {
       const replaceAttendance = [{ learnerId: ANA, status: 'attended' as const }];
-      expect(patchProblems(stored, { replaceAttendance })).toEqual([]);
-      expect(patchProblems(stored, { replaceAttendance, absentLearnerIds: [BEN] })).toEqual([
+      expect(sut.patchProblems(stored, { replaceAttendance })).toEqual([]);
+      expect(sut.patchProblems(stored, { replaceAttendance, absentLearnerIds: [BEN] })).toEqual([
         expect.objectContaining({ field: 'replaceAttendance' }),
       ]);
     });
   });
 
-  describe(`${factProblems.name} (validation of the facts together)`, () => {
+  describe(`${sut.factProblems.name} (validation of the facts together)`, () => {
     it('accepts a valid encounter', () => {
-      expect(factProblems(stored, [employer])).toEqual([]);
+      expect(sut.factProblems(stored, [employer])).toEqual([]);
     });
 
     it('refuses an end date before the date', () => {
-      expect(factProblems({ ...stored, endDate: '2025-10-01' }, [employer])).toEqual([
+      expect(sut.factProblems({ ...stored, endDate: '2025-10-01' }, [employer])).toEqual([
         { field: 'endDate', value: '2025-10-01', reason: 'must not be before date (2025-10-14)' },
       ]);
     });
 
     it('refuses a ticked checklist item that does not belong to the categories, naming them', () => {
       const state = { ...stored, checklist: { ...stored.checklist, taskSet: true } };
-      expect(factProblems(state, [employer])).toEqual([
+      expect(sut.factProblems(state, [employer])).toEqual([
         {
           field: 'meaningful.taskSet',
           reason: "does not belong to this encounter's categories (employer_encounter)",
         },
       ]);
-      expect(factProblems({ ...state, format: 'work_experience' }, [employer])).toEqual([]);
-      expect(factProblems(state, [careersService])[0].reason).toMatch(/no benchmark category/);
+      expect(sut.factProblems({ ...state, format: 'work_experience' }, [employer])).toEqual([]);
+      expect(sut.factProblems(state, [careersService])[0].reason).toMatch(/no benchmark category/);
     });
   });
 
-  describe(`${classify.name} (categories derived once, before the row is written)`, () => {
+  describe(`${sut.classify.name} (categories derived once, before the row is written)`, () => {
     it('derives R-C-1..7 from the format, the organisations and when it happened', () => {
-      expect(classify(stored, [employer, college], 30)).toEqual({
+      expect(sut.classify(stored, [employer, college], 30)).toEqual({
         categories: ['employer_encounter', 'education_provider_encounter', 'pal_provider_encounter'],
         educationTypes: ['further_education'],
       });
-      expect(classify({ ...stored, duringSchoolDay: false }, [college], 30).categories).toEqual([
+      expect(sut.classify({ ...stored, duringSchoolDay: false }, [college], 30).categories).toEqual([
         'education_provider_encounter',
       ]);
-      expect(classify({ ...stored, format: 'work_experience' }, [employer], 1).categories).toEqual([
+      expect(sut.classify({ ...stored, format: 'work_experience' }, [employer], 1).categories).toEqual([
         'workplace_experience',
       ]);
     });
 
     it('counts the learners who attended for a personal guidance meeting (R-C-5)', () => {
       const meeting: EncounterState = { ...stored, format: 'guidance_meeting', adviserLevel: 6 };
-      expect(classify(meeting, [careersService], 1).categories).toEqual([
+      expect(sut.classify(meeting, [careersService], 1).categories).toEqual([
         'personal_guidance_meeting',
         'specialist_careers_advice',
       ]);
-      expect(classify(meeting, [careersService], 0).categories).toEqual(['specialist_careers_advice']);
-      expect(classify({ ...meeting, adviserLevel: 4 }, [careersService], 1).categories).toEqual([]);
+      expect(sut.classify(meeting, [careersService], 0).categories).toEqual(['specialist_careers_advice']);
+      expect(sut.classify({ ...meeting, adviserLevel: 4 }, [careersService], 1).categories).toEqual([]);
     });
   });
 
-  describe(`${changedFields.name} and the audit`, () => {
+  describe(`${sut.changedFields.name} and the audit`, () => {
     it('lists the changed fields; reordered organisations are no change', () => {
       const after = { ...stored, title: 'New', organisationIds: [COLLEGE, EMPLOYER.toLowerCase()] };
       const reordered = { ...after, organisationIds: [EMPLOYER.toLowerCase(), COLLEGE] };
-      expect(changedFields(stored, after)).toEqual(['title', 'organisationIds']);
-      expect(changedFields(after, reordered)).toEqual([]);
+      expect(sut.changedFields(stored, after)).toEqual(['title', 'organisationIds']);
+      expect(sut.changedFields(after, reordered)).toEqual([]);
     });
 
     it('says whether a change can alter what the encounter evidences', () => {
-      expect(affectsCoverage(changedFields(stored, { ...stored, title: 'x', notes: 'y', links: [] }))).toBe(
-        false,
-      );
       expect(
-        affectsCoverage(changedFields(stored, { ...stored, delivery: 'virtual', durationMinutes: 5 })),
+        sut.affectsCoverage(sut.changedFields(stored, { ...stored, title: 'x', notes: 'y', links: [] })),
       ).toBe(false);
-      expect(affectsCoverage(changedFields(stored, { ...stored, date: '2025-10-13' }))).toBe(true);
       expect(
-        affectsCoverage(
-          changedFields(stored, { ...stored, checklist: { ...stored.checklist, reflection: false } }),
+        sut.affectsCoverage(
+          sut.changedFields(stored, { ...stored, delivery: 'virtual', durationMinutes: 5 }),
+        ),
+      ).toBe(false);
+      expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, date: '2025-10-13' }))).toBe(true);
+      expect(
+        sut.affectsCoverage(
+          sut.changedFields(stored, { ...stored, checklist: { ...stored.checklist, reflection: false } }),
         ),
       ).toBe(true);
     });
 
     it('describes a change from and to, keeping the notes out of the audit trail', () => {
       const after = { ...stored, title: 'New', notes: 'Secret plans' };
-      const details = describeChanges(stored, after, changedFields(stored, after));
+      const details = sut.describeChanges(stored, after, sut.changedFields(stored, after));
       expect(details).toEqual({ changed: ['title', 'notes'], title: { from: stored.title, to: 'New' } });
       expect(JSON.stringify(details)).not.toContain('Secret plans');
-      expect(describeState(after)).toMatchObject({ title: 'New', hasNotes: true });
-      expect(describeState(after)).not.toHaveProperty('notes');
+      expect(sut.describeState(after)).toMatchObject({ title: 'New', hasNotes: true });
+      expect(sut.describeState(after)).not.toHaveProperty('notes');
     });
   });
 
   describe('attendance lists', () => {
     it('merges a learner sent twice into one row, the last winning, and trims reflections', () => {
-      const rows = attendanceRowsFromItems([
+      const rows = sut.attendanceRowsFromItems([
         { learnerId: ANA, status: 'attended', reflection: { rating: 5, comment: 'Great' } },
         { learnerId: BEN, status: 'absent' },
         { learnerId: ANA, status: 'attended', meaningful: false, reflection: { rating: 3, comment: '  ' } },
@@ -275,7 +265,7 @@ describe('encounter state', () => {
         reflection_comment: null,
       });
       const before = [line(ANA, 'attended'), line(BEN, 'attended'), line(CAL, 'attended')];
-      const { touched, details } = attendanceReplacement(before, [
+      const { touched, details } = sut.attendanceReplacement(before, [
         { learnerId: ANA, status: 'attended' },
         { learnerId: BEN, status: 'absent', meaningfulOverride: false },
         { learnerId: CAL, status: 'attended', reflectionRating: 4, reflectionComment: 'Private words' },
@@ -297,10 +287,10 @@ describe('encounter state', () => {
       expect(JSON.stringify(details)).not.toContain('Private words');
       expect(new Set(touched)).toEqual(new Set([BEN, CAL, DEV]));
 
-      const emptied = attendanceReplacement(before, []);
+      const emptied = sut.attendanceReplacement(before, []);
       expect(emptied.details).toMatchObject({ removed: [ANA, BEN, CAL], added: {}, changed: [] });
       expect(
-        attendanceReplacement(
+        sut.attendanceReplacement(
           before,
           before.map((row) => ({ learnerId: row.learner_id, status: row.status })),
         ).touched,

@@ -5,7 +5,7 @@ import type {
   OrganisationRef,
 } from '@encounters/domain';
 import { type AuthUser, seesGuidanceNotes } from '../common/access/policy';
-import { type AttendanceReadRow, checklistOfRow, type EncounterRow } from './encounter.queries';
+import { type AttendanceReadRow, checklistOfRow, type EncounterRow, factsOfRow } from './encounter.queries';
 
 /*
  * Rows as the queries read them, turned into the answers of the API.
@@ -31,15 +31,7 @@ export function toListItem(
     id: row.id,
     academyId: row.academy_id,
     academicYear: row.academic_year,
-    title: row.title,
-    date: row.date,
-    endDate: row.end_date,
-    format: row.format,
-    delivery: row.delivery,
-    duringSchoolDay: row.during_school_day,
-    durationMinutes: row.duration_minutes,
-    days: row.days,
-    adviserLevel: row.adviser_level,
+    ...factsOfRow(row),
     organisations,
     meaningful: checklistOfRow(row),
     categories: row.categories,

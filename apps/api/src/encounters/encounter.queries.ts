@@ -83,6 +83,21 @@ export interface LockedEncounter {
   attended: number;
 }
 
+/** The facts of a row read with `ENCOUNTER_COLUMNS` that the API's answers and the state name alike. */
+export function factsOfRow(row: EncounterRow) {
+  return {
+    title: row.title,
+    date: row.date,
+    endDate: row.end_date,
+    format: row.format,
+    delivery: row.delivery,
+    duringSchoolDay: row.during_school_day,
+    durationMinutes: row.duration_minutes,
+    days: row.days,
+    adviserLevel: row.adviser_level,
+  };
+}
+
 /** The checklist of a row read with `ENCOUNTER_COLUMNS`. */
 export function checklistOfRow(row: EncounterRow): Checklist {
   return Object.fromEntries(
@@ -181,19 +196,30 @@ export async function encounterPage(
   return { rows, total };
 }
 
+/** One live encounter the scope sees, with more columns and a locking clause if asked; nothing when not found. */
+async function oneEncounter<T extends EncounterRow>(
+  db: EntityManager,
+  id: string,
+  scope: AccessScope,
+  more: { columns?: string; lock?: boolean } = {},
+): Promise<T | undefined> {
+  const p = new SqlParams();
+  const [row]: T[] = await db.query(
+    `SELECT ${ENCOUNTER_COLUMNS}${more.columns ?? ''} FROM encounter e
+     WHERE e.id = ${p.add(id)} AND e.deleted_at IS NULL AND ${visibleSql(scope, p)}
+     ${more.lock ? 'FOR UPDATE OF e' : ''}`,
+    p.values,
+  );
+  return row;
+}
+
 /** A live encounter the scope sees, or nothing. */
-export async function visibleEncounter(
+export function visibleEncounter(
   db: EntityManager,
   id: string,
   scope: AccessScope,
 ): Promise<EncounterRow | undefined> {
-  const p = new SqlParams();
-  const [row]: EncounterRow[] = await db.query(
-    `SELECT ${ENCOUNTER_COLUMNS} FROM encounter e
-     WHERE e.id = ${p.add(id)} AND e.deleted_at IS NULL AND ${visibleSql(scope, p)}`,
-    p.values,
-  );
-  return row;
+  return oneEncounter(db, id, scope);
 }
 
 export async function encounterOrganisations(db: EntityManager, id: string): Promise<OrganisationRef[]> {
@@ -338,33 +364,22 @@ export async function lockEncounter(
   id: string,
   scope: AccessScope,
 ): Promise<LockedEncounter | undefined> {
-  const p = new SqlParams();
-  const [row]: (EncounterRow & { organisation_ids: string[]; listed: number; attended: number })[] =
-    await db.query(
-      `SELECT ${ENCOUNTER_COLUMNS},
-         (SELECT coalesce(array_agg(eo.organisation_id ORDER BY eo.organisation_id), '{}')
-            FROM encounter_organisation eo WHERE eo.encounter_id = e.id) AS organisation_ids,
-         (SELECT count(*) FROM attendance a WHERE a.encounter_id = e.id)::int AS listed,
-         (SELECT count(*) FROM attendance a WHERE a.encounter_id = e.id AND a.status = 'attended')::int
-           AS attended
-       FROM encounter e
-       WHERE e.id = ${p.add(id)} AND e.deleted_at IS NULL AND ${visibleSql(scope, p)}
-       FOR UPDATE OF e`,
-      p.values,
-    );
+  const row = await oneEncounter<
+    EncounterRow & { organisation_ids: string[]; listed: number; attended: number }
+  >(db, id, scope, {
+    columns: `,
+        (SELECT coalesce(array_agg(eo.organisation_id ORDER BY eo.organisation_id), '{}')
+           FROM encounter_organisation eo WHERE eo.encounter_id = e.id) AS organisation_ids,
+        (SELECT count(*) FROM attendance a WHERE a.encounter_id = e.id)::int AS listed,
+        (SELECT count(*) FROM attendance a WHERE a.encounter_id = e.id AND a.status = 'attended')::int
+          AS attended`,
+    lock: true,
+  });
   if (!row) return undefined;
   return {
     state: {
       academyId: row.academy_id,
-      title: row.title,
-      date: row.date,
-      endDate: row.end_date,
-      format: row.format,
-      delivery: row.delivery,
-      duringSchoolDay: row.during_school_day,
-      durationMinutes: row.duration_minutes,
-      days: row.days,
-      adviserLevel: row.adviser_level,
+      ...factsOfRow(row),
       checklist: checklistOfRow(row),
       organiser: row.organiser,
       notes: row.notes,
