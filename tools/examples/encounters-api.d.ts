@@ -1133,6 +1133,11 @@ export interface components {
             kind: "microsoft" | "google" | "oidc";
             /** @example https://login.example.org */
             issuer?: string;
+            /**
+             * @description Microsoft Entra ID only: a multi-tenant app signing in through Microsoft's `organizations` endpoint, letting in the accounts of `tenantIds` only (at least one GUID).
+             * @default false
+             */
+            multiTenant: boolean;
             /** @description Microsoft Entra ID tenant ids (GUIDs). */
             tenantIds?: string[];
             /**
@@ -1154,6 +1159,11 @@ export interface components {
             kind?: "microsoft" | "google" | "oidc";
             /** @example https://login.example.org */
             issuer?: string;
+            /**
+             * @description Microsoft Entra ID only: a multi-tenant app signing in through Microsoft's `organizations` endpoint, letting in the accounts of `tenantIds` only (at least one GUID).
+             * @default false
+             */
+            multiTenant: boolean;
             /** @description Microsoft Entra ID tenant ids (GUIDs). */
             tenantIds?: string[];
             /**
