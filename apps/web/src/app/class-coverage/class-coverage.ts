@@ -8,17 +8,13 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Params, Router, RouterLink } from '@angular/router';
 import {
   AcademicYear,
-  academicYearLabel,
   academicYearOf,
   CoverageLearnerRow,
-  formatBritishDate,
   isIsoDate,
-  RULE_LABELS,
   RuleId,
   todayIsoDate,
   isAcademyStaff,
   isTrustWide,
-  RULE_SHORT_LABELS,
 } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
@@ -33,6 +29,7 @@ import { AsAtPicker } from '../ui/as-at-picker';
 import { EmptyState } from '../ui/empty-state';
 import { StatusChip } from '../ui/status-chip';
 import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
+import { WORDS } from '../ui/words';
 
 interface LearnerLine {
   row: CoverageLearnerRow;
@@ -77,10 +74,7 @@ export class ClassCoverage {
   private readonly groupsApi = inject(GroupsApi);
   private readonly coverageApi = inject(CoverageApi);
 
-  protected readonly ruleLabels = RULE_LABELS;
-  protected readonly shortLabels = RULE_SHORT_LABELS;
-  protected readonly yearLabel = academicYearLabel;
-  protected readonly formatDate = formatBritishDate;
+  protected readonly words = WORDS;
   protected readonly onlyThisTerm = signal(false);
 
   protected readonly academyStaff = computed(() => isAcademyStaff(this.session.roles()));

@@ -13,10 +13,8 @@ import {
   CoverageBreakdown,
   CoverageBreakdownRow,
   CoverageRow,
-  formatBritishDate,
   isIsoDate,
   RULE_IDS,
-  RULE_LABELS,
   RuleId,
   todayIsoDate,
   holdsAbility,
@@ -43,15 +41,7 @@ import {
   DrillDownState,
   drillInto,
 } from './drill-down';
-
-export const BREAKDOWN_LABELS: Readonly<Record<CoverageBreakdown, string>> = {
-  pupilPremium: 'Pupil premium',
-  freeSchoolMeals: 'Free school meals',
-  sen: 'SEN',
-  eal: 'EAL',
-  gender: 'Gender',
-  lookedAfter: 'Looked after',
-};
+import { WORDS } from '../ui/words';
 
 /** How many academic years the trend shows, the chosen one included. */
 const TREND_YEARS = 4;
@@ -99,12 +89,8 @@ export class Dashboard {
   private readonly coverageApi = inject(CoverageApi);
   private readonly reportsApi = inject(ReportsApi);
 
-  protected readonly ruleLabels = RULE_LABELS;
-  protected readonly shortLabels = RULE_SHORT_LABELS;
-  protected readonly breakdownLabels = BREAKDOWN_LABELS;
+  protected readonly words = WORDS;
   protected readonly breakdowns = COVERAGE_BREAKDOWNS;
-  protected readonly formatDate = formatBritishDate;
-  protected readonly yearLabel = academicYearLabel;
 
   protected readonly trustWide = computed(() => isTrustWide(this.session.roles()));
   /** The report endpoints refuse careers advisers; the buttons are not offered to them. */

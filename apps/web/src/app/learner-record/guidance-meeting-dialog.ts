@@ -20,12 +20,12 @@ import {
   GuidanceMeetingResponse,
   MIN_SPECIALIST_ADVISER_LEVEL,
   todayIsoDate,
-  GUIDANCE_MODE_LABELS,
 } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { httpErrorText } from '../core/http-error-text';
 import { LearnersApi } from '../core/learners-api';
+import { WORDS } from '../ui/words';
 
 export interface GuidanceMeetingDialogData {
   learnerId: string;
@@ -63,7 +63,7 @@ export class GuidanceMeetingDialog {
   private readonly learners = inject(LearnersApi);
 
   protected readonly modes = GUIDANCE_MEETING_MODES;
-  protected readonly modeLabels = GUIDANCE_MODE_LABELS;
+  protected readonly words = WORDS;
   protected readonly levels = [1, 2, 3, 4, 5, 6, 7, 8];
   protected readonly minLevel = MIN_SPECIALIST_ADVISER_LEVEL;
   protected readonly today = todayIsoDate();

@@ -6,12 +6,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   AcademicYear,
-  academicYearLabel,
   academicYearOf,
   ENCOUNTER_CATEGORY_NOUNS,
   EncounterCategory,
   formatBritishDate,
-  formatWindow,
   LearnerRuleDetail,
   RULE_IDS,
   RULE_LABELS,
@@ -19,10 +17,6 @@ import {
   TimelineEntry,
   todayIsoDate,
   holdsAbility,
-  ENCOUNTER_FORMAT_LABELS,
-  ATTENDANCE_STATUS_LABELS,
-  GUIDANCE_MODE_LABELS,
-  SEN_LABELS,
 } from '@encounters/domain';
 
 import { httpErrorText } from '../core/http-error-text';
@@ -32,6 +26,7 @@ import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
+import { WORDS } from '../ui/words';
 
 interface RuleLine {
   rule: RuleId;
@@ -60,14 +55,7 @@ export class LearnerRecord {
   private readonly reports = inject(ReportsApi);
   private readonly dialog = inject(MatDialog);
 
-  protected readonly ruleLabels = RULE_LABELS;
-  protected readonly formatLabels = ENCOUNTER_FORMAT_LABELS;
-  protected readonly modeLabels = GUIDANCE_MODE_LABELS;
-  protected readonly attendanceLabels = ATTENDANCE_STATUS_LABELS;
-  protected readonly senLabels = SEN_LABELS;
-  protected readonly formatDate = formatBritishDate;
-  protected readonly formatWindow = formatWindow;
-  protected readonly yearLabel = academicYearLabel;
+  protected readonly words = WORDS;
 
   protected readonly academicYear = computed<AcademicYear>(() => {
     const year = Number(this.year());

@@ -1,0 +1,138 @@
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  booleanAttribute,
+  ChangeDetectionStrategy,
+  Component,
+  ContentChild,
+  Directive,
+  inject,
+  input,
+  OnDestroy,
+  OnInit,
+  TemplateRef,
+  ViewChild,
+} from '@angular/core';
+import {
+  MatCellDef,
+  MatColumnDef,
+  MatHeaderCellDef,
+  MatTable,
+  MatTableModule,
+} from '@angular/material/table';
+
+/**
+ * A column declared in one element, the way Material's `mat-text-column` is: inside a page's own
+ * `mat-table` it adds itself; inside an `enc-data-table` (which has no table in the page's template) that
+ * component finds it, by this class, and adds it.
+ */
+@Directive()
+export abstract class TableColumn implements OnInit, OnDestroy {
+  private readonly table = inject(MatTable, { optional: true });
+
+  /** The column's id in the table's `columns` list. */
+  protected abstract columnName(): string;
+
+  @ViewChild(MatColumnDef, { static: true }) readonly columnDef!: MatColumnDef;
+  @ViewChild(MatCellDef, { static: true }) private readonly cell!: MatCellDef;
+  @ViewChild(MatHeaderCellDef, { static: true }) private readonly headerCell!: MatHeaderCellDef;
+
+  ngOnInit(): void {
+    this.columnDef.name = this.columnName();
+    this.columnDef.cell = this.cell;
+    this.columnDef.headerCell = this.headerCell;
+    this.table?.addColumnDef(this.columnDef);
+  }
+
+  ngOnDestroy(): void {
+    this.table?.removeColumnDef(this.columnDef);
+  }
+}
+
+/**
+ * A column of plain text: a header cell with `scope="col"` and the text in each row's cell.
+ *
+ *     <enc-text-column name="urn" header="URN" />
+ *     <enc-text-column name="roles" header="Roles" [text]="roleNames" />
+ */
+@Component({
+  selector: 'enc-text-column',
+  // The table renders the cells, outside this component's change detection: like Material's text column.
+  changeDetection: ChangeDetectionStrategy.Default,
+  imports: [MatTableModule],
+  providers: [{ provide: TableColumn, useExisting: TextColumn }],
+  template: `
+    <ng-container matColumnDef>
+      <th mat-header-cell *matHeaderCellDef scope="col" [class.number]="numeric()">{{ header() }}</th>
+      <td mat-cell *matCellDef="let row" [class.number]="numeric()" [class.nowrap]="nowrap()">
+        {{ cellText(row) }}
+      </td>
+    </ng-container>
+  `,
+  styles: `
+    .number {
+      text-align: right;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+  `,
+})
+export class TextColumn<T> extends TableColumn {
+  readonly name = input.required<string>();
+  readonly header = input.required<string>();
+  /** The cell's text; without it, the row's property named by `field`, or by the column's name. */
+  readonly text = input<(row: T) => unknown>();
+  readonly field = input<string>();
+  /** Numbers, right-aligned. */
+  readonly numeric = input(false, { transform: booleanAttribute });
+  /** Dates and times, kept on one line. */
+  readonly nowrap = input(false, { transform: booleanAttribute });
+
+  protected cellText(row: T): unknown {
+    const text = this.text();
+    return text ? text(row) : (row as Record<string, unknown>)[this.field() ?? this.name()];
+  }
+
+  protected columnName(): string {
+    return this.name();
+  }
+}
+
+/**
+ * The last column, of the buttons that act on a row: its header is named "Actions" for screen readers
+ * only. The buttons are the page's, in an `ng-template` whose context is the row.
+ *
+ *     <enc-actions-column>
+ *       <ng-template let-row><button matButton (click)="edit(row)">Edit</button></ng-template>
+ *     </enc-actions-column>
+ */
+@Component({
+  selector: 'enc-actions-column',
+  changeDetection: ChangeDetectionStrategy.Default,
+  imports: [MatTableModule, NgTemplateOutlet],
+  providers: [{ provide: TableColumn, useExisting: ActionsColumn }],
+  template: `
+    <ng-container matColumnDef>
+      <th mat-header-cell *matHeaderCellDef scope="col">
+        <span class="visually-hidden">Actions</span>
+      </th>
+      <td mat-cell *matCellDef="let row" class="nowrap">
+        <ng-container *ngTemplateOutlet="buttons; context: { $implicit: row }" />
+      </td>
+    </ng-container>
+  `,
+  styles: `
+    .nowrap {
+      white-space: nowrap;
+    }
+  `,
+})
+export class ActionsColumn extends TableColumn {
+  @ContentChild(TemplateRef, { static: true }) protected readonly buttons!: TemplateRef<{
+    $implicit: unknown;
+  }>;
+
+  protected columnName(): string {
+    return 'actions';
+  }
+}
