@@ -1,18 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import {
-  AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { AbstractControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
 import {
   CreateGuidanceMeetingRequest,
   GUIDANCE_MEETING_MODES,
@@ -25,6 +15,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { httpErrorText } from '../core/http-error-text';
 import { LearnersApi } from '../core/learners-api';
+import { FORM_IMPORTS } from '../ui/form-kit';
 import { WORDS } from '../ui/words';
 
 export interface GuidanceMeetingDialogData {
@@ -44,15 +35,7 @@ function followUpAfterMeeting(form: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'enc-guidance-meeting-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatRadioModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS, MatRadioModule],
   templateUrl: './guidance-meeting-dialog.html',
   styleUrl: './guidance-meeting-dialog.scss',
 })
