@@ -19,14 +19,11 @@ import { openAcademyDialog } from './academy-dialog';
       <button matButton="filled" type="button" (click)="edit(null)">Add academy</button>
     </div>
     <enc-data-table
-      [items]="academies.value()"
+      [source]="academies"
       [columns]="columns"
       caption="Academies"
-      [loading]="academies.isLoading()"
-      loadingLabel="Loading academies"
-      [error]="academies.error()"
-      emptyHeading="No academies yet"
-      emptyText="Add the trust's academies to start."
+      noun="academies"
+      [empty]="empty"
     >
       <enc-text-column name="name" header="Name" />
       <enc-text-column name="urn" header="URN" />
@@ -48,6 +45,7 @@ export class AcademyList {
   private readonly snackBar = inject(MatSnackBar);
 
   protected readonly columns = ['name', 'urn', 'phase', 'actions'];
+  protected readonly empty = { heading: 'No academies yet', text: "Add the trust's academies to start." };
   protected readonly academies = rxResource({ stream: () => this.api.academies() });
 
   protected readonly phase = (academy: AcademyResponse): string => ACADEMY_PHASE_LABELS[academy.phase];

@@ -40,18 +40,12 @@ import { debounced, PagedList } from '../ui/paged-list';
       <enc-date-range-filter [(from)]="from" [(to)]="to" />
     </form>
     <enc-data-table
-      [items]="entries.page()?.items"
+      [source]="entries"
       [columns]="columns"
       caption="Audit log, newest first"
-      [loading]="entries.resource.isLoading()"
-      loadingLabel="Loading the audit log"
-      [error]="entries.resource.error()"
-      [list]="entries"
-      [total]="entries.page()?.total ?? 0"
+      noun="the audit log"
       [pageSizes]="[25, 50, 100]"
-      pagerLabel="Pages of the audit log"
-      emptyHeading="Nothing recorded"
-      emptyText="No entries match these filters."
+      [empty]="{ heading: 'Nothing recorded', text: 'No entries match these filters.' }"
     >
       <enc-text-column name="at" header="When" [text]="when" nowrap />
       <enc-text-column name="user" header="Who" [text]="who" />

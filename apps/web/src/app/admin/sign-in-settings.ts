@@ -59,12 +59,7 @@ const listOf = (text: string) =>
         Each enabled provider puts a button on the sign-in page. It only lets in people who already have a
         user here with the same email address; their roles come from Encounters.
       </p>
-      <enc-progress-status
-        [loading]="providers.isLoading()"
-        label="Loading the providers"
-        [error]="providers.error() ?? policy.error() ?? action.error()"
-      />
-
+      <enc-api-error-message [error]="policy.error() ?? action.error()" />
       @if (editing()) {
         <form [formGroup]="form" (ngSubmit)="save()" novalidate class="form" aria-labelledby="form-heading">
           <h4 id="form-heading">{{ editingId() ? 'Change the provider' : 'Add a provider' }}</h4>
@@ -126,7 +121,12 @@ const listOf = (text: string) =>
         </form>
       }
 
-      <enc-data-table [items]="providers.value()" [columns]="columns" caption="School-account providers">
+      <enc-data-table
+        [source]="providers"
+        [columns]="columns"
+        caption="School-account providers"
+        noun="the providers"
+      >
         <ng-container matColumnDef="label">
           <th mat-header-cell *matHeaderCellDef scope="col">Label</th>
           <td mat-cell *matCellDef="let row">

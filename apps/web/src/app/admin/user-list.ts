@@ -23,12 +23,11 @@ import { openUserDialog } from './user-dialog';
       <button matButton="filled" type="button" (click)="create()">Add user</button>
     </div>
     <enc-data-table
-      [items]="users.value()"
+      [source]="users"
       [columns]="columns"
       caption="Users"
-      [loading]="users.isLoading()"
-      loadingLabel="Loading users"
-      [error]="users.error() ?? action.error()"
+      noun="users"
+      [actionError]="action.error()"
     >
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef scope="col">Name</th>

@@ -56,21 +56,12 @@ import { PagedList } from '../ui/paged-list';
     </form>
 
     <enc-data-table
-      [items]="encounters.page()?.items"
+      [source]="encounters"
       [columns]="columns()"
       caption="Encounters, newest first"
-      [loading]="encounters.resource.isLoading()"
-      loadingLabel="Loading encounters"
-      [error]="encounters.resource.error() ?? actionError()"
-      [list]="encounters"
-      [total]="encounters.page()?.total ?? 0"
-      pagerLabel="Pages of encounters"
-      [emptyHeading]="filtered() ? 'No encounters match these filters' : 'No encounters logged yet'"
-      [emptyText]="
-        filtered()
-          ? 'Try a wider date range, another academy or any organisation.'
-          : 'Encounters will be listed here, newest first, as soon as they are logged.'
-      "
+      noun="encounters"
+      [actionError]="actionError()"
+      [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
       <ng-container matColumnDef="date">
         <th mat-header-cell *matHeaderCellDef scope="col">Date</th>
@@ -198,6 +189,15 @@ export class EncounterList {
   protected readonly filtered = computed(
     () => !!(this.academy() || this.from() || this.to() || this.organisation()),
   );
+
+  protected readonly emptyAtStart = {
+    heading: 'No encounters logged yet',
+    text: 'Encounters will be listed here, newest first, as soon as they are logged.',
+  };
+  protected readonly emptyAfterFilters = {
+    heading: 'No encounters match these filters',
+    text: 'Try a wider date range, another academy or any organisation.',
+  };
 
   protected readonly encounters = new PagedList({
     pageSize: 25,

@@ -63,21 +63,11 @@ import { WORDS } from '../ui/words';
     </form>
 
     <enc-data-table
-      [items]="organisations.page()?.items"
+      [source]="organisations"
       [columns]="columns()"
       caption="Organisations"
-      [loading]="organisations.resource.isLoading()"
-      loadingLabel="Loading organisations"
-      [error]="organisations.resource.error()"
-      [list]="organisations"
-      [total]="organisations.page()?.total ?? 0"
-      pagerLabel="Pages of organisations"
-      [emptyHeading]="filtered() ? 'No organisations match' : 'No organisations yet'"
-      [emptyText]="
-        filtered()
-          ? 'Try another spelling, or clear the type and sector filters.'
-          : 'Add the employers and providers you work with, or add them as you log encounters.'
-      "
+      noun="organisations"
+      [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
@@ -141,6 +131,15 @@ export class OrganisationList {
   protected readonly type = signal<OrganisationType | ''>('');
   protected readonly sector = signal<Sector | ''>('');
   protected readonly filtered = computed(() => !!(this.query().trim() || this.type() || this.sector()));
+
+  protected readonly emptyAtStart = {
+    heading: 'No organisations yet',
+    text: 'Add the employers and providers you work with, or add them as you log encounters.',
+  };
+  protected readonly emptyAfterFilters = {
+    heading: 'No organisations match',
+    text: 'Try another spelling, or clear the type and sector filters.',
+  };
 
   protected readonly organisations = new PagedList({
     pageSize: 25,

@@ -2,9 +2,11 @@ import {
   AfterContentInit,
   ChangeDetectionStrategy,
   Component,
+  computed,
   ContentChildren,
   input,
   QueryList,
+  Resource,
   ViewChild,
 } from '@angular/core';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
@@ -21,7 +23,7 @@ import { TableColumn } from './table-columns';
  * The page declares the columns inside, as `enc-text-column`s, an `enc-actions-column` or `matColumnDef`s;
  * they are added to the table as Material's wrapped-table example does.
  *
- *     <enc-data-table [items]="list.page()?.items" [columns]="columns" caption="Academies" …>
+ *     <enc-data-table [source]="academies" [columns]="columns" caption="Academies" noun="academies">
  *       <enc-text-column name="urn" header="URN" />
  *     </enc-data-table>
  */
@@ -30,7 +32,11 @@ import { TableColumn } from './table-columns';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [EmptyState, MatTableModule, Pager, ProgressStatus],
   template: `
-    <enc-progress-status [loading]="loading()" [label]="loadingLabel()" [error]="error()" />
+    <enc-progress-status
+      [loading]="loading()"
+      [label]="'Loading ' + noun()"
+      [error]="error() ?? actionError()"
+    />
     <div class="table-wrap" [hidden]="!items()?.length">
       <table mat-table [dataSource]="items() ?? []">
         <caption class="visually-hidden">
@@ -43,11 +49,11 @@ import { TableColumn } from './table-columns';
       </table>
     </div>
     @if (items()?.length) {
-      @if (list(); as list) {
-        <enc-pager [list]="list" [length]="total()" [sizes]="pageSizes()" [label]="pagerLabel()" />
+      @if (pagedList(); as list) {
+        <enc-pager [list]="list" [length]="total()" [sizes]="pageSizes()" [label]="'Pages of ' + noun()" />
       }
-    } @else if (items() && emptyHeading()) {
-      <enc-empty-state [heading]="emptyHeading()">{{ emptyText() }}</enc-empty-state>
+    } @else if (items() && empty(); as empty) {
+      <enc-empty-state [heading]="empty.heading">{{ empty.text }}</enc-empty-state>
     }
   `,
   styles: `
@@ -60,23 +66,35 @@ import { TableColumn } from './table-columns';
   `,
 })
 export class DataTable<T> implements AfterContentInit {
-  /** The rows; undefined until the first answer, when neither table nor empty note shows. */
-  readonly items = input.required<readonly T[] | undefined>();
+  /** What is listed: one page of a paged list, or the whole of a list the API gives at once. */
+  readonly source = input.required<PagedList<object, T> | Resource<readonly T[] | undefined>>();
   readonly columns = input.required<readonly string[]>();
   /** The table's name for screen readers, e.g. "Encounters, newest first". */
   readonly caption = input.required<string>();
-  readonly loading = input(false);
-  /** What the progress bar is for, e.g. "Loading encounters". */
-  readonly loadingLabel = input('Loading');
-  readonly error = input<unknown>(null);
-  /** With a paged list: the paginator under the table. */
-  readonly list = input<PagedList<object, T>>();
-  readonly total = input(0);
+  /** What the rows are, for the progress bar ("Loading encounters") and the paginator ("Pages of encounters"). */
+  readonly noun = input.required<string>();
+  /** An error of the page's own, e.g. of a delete, shown where the list's would be. */
+  readonly actionError = input<unknown>(null);
   readonly pageSizes = input<number[]>([10, 25, 50, 100]);
-  readonly pagerLabel = input('');
-  /** Without an empty heading, an empty list shows nothing. */
-  readonly emptyHeading = input('');
-  readonly emptyText = input('');
+  /** What an empty list says; without it, an empty list shows nothing. */
+  readonly empty = input<{ heading: string; text: string } | null>(null);
+
+  protected readonly pagedList = computed(() => {
+    const source = this.source();
+    return source instanceof PagedList ? source : null;
+  });
+  private readonly resource = computed(() => {
+    const source = this.source();
+    return source instanceof PagedList ? source.resource : source;
+  });
+  /** The rows; undefined until the first answer, when neither table nor empty note shows. */
+  protected readonly items = computed(() => {
+    const source = this.source();
+    return source instanceof PagedList ? source.page()?.items : source.value();
+  });
+  protected readonly total = computed(() => this.pagedList()?.page()?.total ?? 0);
+  protected readonly loading = computed(() => this.resource().isLoading());
+  protected readonly error = computed(() => this.resource().error());
 
   @ViewChild(MatTable, { static: true }) private readonly table!: MatTable<T>;
   @ContentChildren(MatColumnDef) private readonly columnDefs!: QueryList<MatColumnDef>;
