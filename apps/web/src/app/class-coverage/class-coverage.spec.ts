@@ -15,13 +15,7 @@ import {
 
 import { Session } from '../core/session';
 import { ClassCoverage } from './class-coverage';
-
-/** The element, or a failed test saying what was missing. */
-function find<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`Nothing matches ${selector}`);
-  return element;
-}
+import { find } from '../testing/dom';
 
 const GROUP_ID = '19b1a727-1c46-4f34-ab7e-a1776d419a72';
 const ACADEMY_ID = 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b';

@@ -17,13 +17,7 @@ import {
 import { Session } from '../core/session';
 import { CoverageChart } from './coverage-chart';
 import { Dashboard } from './dashboard';
-
-/** The element, or a failed test saying what was missing. */
-function find<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`Nothing matches ${selector}`);
-  return element;
-}
+import { find } from '../testing/dom';
 
 const KILNSIDE = 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b';
 const BURSLEM = '06617bd6-cec2-4d89-b9af-a69869979c2e';

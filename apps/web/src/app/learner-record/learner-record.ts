@@ -6,7 +6,6 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   AcademicYear,
-  academicYearOf,
   ENCOUNTER_CATEGORY_NOUNS,
   EncounterCategory,
   formatBritishDate,
@@ -15,7 +14,6 @@ import {
   RULE_LABELS,
   RuleId,
   TimelineEntry,
-  todayIsoDate,
   holdsAbility,
 } from '@encounters/domain';
 
@@ -24,6 +22,7 @@ import { LearnersApi } from '../core/learners-api';
 import { ReportsApi } from '../core/reports-api';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
+import { academicYearParam } from '../ui/coverage-query-params';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
 import { WORDS } from '../ui/words';
@@ -57,10 +56,7 @@ export class LearnerRecord {
 
   protected readonly words = WORDS;
 
-  protected readonly academicYear = computed<AcademicYear>(() => {
-    const year = Number(this.year());
-    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
-  });
+  protected readonly academicYear = computed(() => academicYearParam(this.year()));
   protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
 
   protected readonly recordResource = rxResource({
