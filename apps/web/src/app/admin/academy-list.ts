@@ -28,13 +28,7 @@ import { openAcademyDialog } from './academy-dialog';
       <enc-text-column name="name" header="Name" />
       <enc-text-column name="urn" header="URN" />
       <enc-text-column name="phase" header="Phase" [text]="phase" />
-      <enc-actions-column>
-        <ng-template let-row>
-          <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
-            Edit
-          </button>
-        </ng-template>
-      </enc-actions-column>
+      <enc-edit-column (edit)="edit($event)" />
     </enc-data-table>
   `,
   styles: LIST_STYLES,

@@ -1,27 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
+
 import { RouterLink } from '@angular/router';
-import {
-  CATEGORY_TAGS,
-  EncounterListItem,
-  formatBritishDate,
-  isMeaningfulFor,
-  meaningfulBenchmarkFor,
-  MeaningfulBenchmark,
-  holdsAbility,
-  ENCOUNTER_FORMAT_LABELS,
-} from '@encounters/domain';
-import { catchError, firstValueFrom, map, of } from 'rxjs';
+import { CATEGORY_TAGS, EncounterListItem, formatBritishDate, isMeaningfulFor, meaningfulBenchmarkFor, MeaningfulBenchmark, holdsAbility, ENCOUNTER_FORMAT_LABELS } from '@encounters/domain';
+import { catchError, map, of } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
 import { EncountersApi } from '../core/encounters-api';
 import { OrganisationsApi } from '../core/organisations-api';
 import { Session } from '../core/session';
-import { confirmAction } from '../ui/confirm-dialog';
+import { PendingAction } from '../ui/pending-action';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { PagedList } from '../ui/paged-list';
+import { deleteEncounter } from './delete-encounter';
 
 /** Every encounter logged, newest first, with filters; careers leads open one to change or delete it. */
 @Component({
@@ -60,7 +52,7 @@ import { PagedList } from '../ui/paged-list';
       [columns]="columns()"
       caption="Encounters, newest first"
       noun="encounters"
-      [actionError]="actionError()"
+      [actionError]="action.error()"
       [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
       <ng-container matColumnDef="date">
@@ -151,7 +143,6 @@ export class EncounterList {
   private readonly api = inject(EncountersApi);
   private readonly session = inject(Session);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
 
   /** Query parameters, e.g. `?academyId=` after logging an encounter. */
   readonly academyId = input<string>();
@@ -185,7 +176,7 @@ export class EncounterList {
   protected readonly from = signal('');
   protected readonly to = signal('');
   protected readonly organisation = signal('');
-  protected readonly actionError = signal<unknown>(null);
+  protected readonly action = new PendingAction();
   protected readonly filtered = computed(
     () => !!(this.academy() || this.from() || this.to() || this.organisation()),
   );
@@ -242,19 +233,6 @@ export class EncounterList {
   }
 
   protected async remove(row: EncounterListItem): Promise<void> {
-    const confirmed = await confirmAction(this.dialog, {
-      title: 'Delete this encounter?',
-      message: `"${row.title}" on ${formatBritishDate(row.date)} and its attendance of ${row.attendedCount} learners will be removed from every learner's record.`,
-      confirmLabel: 'Delete encounter',
-    });
-    if (!confirmed) return;
-    this.actionError.set(null);
-    try {
-      await firstValueFrom(this.api.delete(row.id));
-      this.snackBar.open('Encounter deleted.', undefined, { duration: 4000 });
-      this.encounters.reload();
-    } catch (error) {
-      this.actionError.set(error);
-    }
+    if (await deleteEncounter(this.dialog, this.api, this.action, row)) this.encounters.reload();
   }
 }

@@ -83,13 +83,7 @@ import { WORDS } from '../ui/words';
       <enc-text-column name="encounters" header="Encounters" [text]="encounterCount" numeric />
       <enc-text-column name="learners" header="Learners reached" [text]="learnerCount" numeric />
       <enc-text-column name="last" header="Last encounter" [text]="lastEncounter" nowrap />
-      <enc-actions-column>
-        <ng-template let-row>
-          <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
-            Edit
-          </button>
-        </ng-template>
-      </enc-actions-column>
+      <enc-edit-column (edit)="edit($event)" />
     </enc-data-table>
   `,
   styles: [

@@ -6,7 +6,7 @@ import { EmptyState } from './empty-state';
 import { ChoiceFilter, DateRangeFilter } from './filters';
 import { ProgressStatus } from './progress-status';
 import { Pager } from './pager';
-import { ActionsColumn, TextColumn } from './table-columns';
+import { ActionsColumn, EditColumn, TextColumn } from './table-columns';
 
 /** What a list page's template uses: its table, columns, paginator, filters, status and empty state. */
 export const LIST_PAGE_IMPORTS = [
@@ -14,6 +14,7 @@ export const LIST_PAGE_IMPORTS = [
   ChoiceFilter,
   DataTable,
   DateRangeFilter,
+  EditColumn,
   EmptyState,
   ProgressStatus,
   MatButtonModule,

@@ -7,11 +7,13 @@ import {
   Directive,
   inject,
   input,
+  output,
   OnDestroy,
   OnInit,
   TemplateRef,
   ViewChild,
 } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import {
   MatCellDef,
   MatColumnDef,
@@ -131,6 +133,35 @@ export class ActionsColumn extends TableColumn {
   @ContentChild(TemplateRef, { static: true }) protected readonly buttons!: TemplateRef<{
     $implicit: unknown;
   }>;
+
+  protected columnName(): string {
+    return 'actions';
+  }
+}
+
+/** The actions column when its one action is to edit the row: "Edit", named "Edit <row's name>". */
+@Component({
+  selector: 'enc-edit-column',
+  changeDetection: ChangeDetectionStrategy.Default,
+  imports: [MatButtonModule, MatTableModule],
+  providers: [{ provide: TableColumn, useExisting: EditColumn }],
+  template: `
+    <ng-container matColumnDef>
+      <th mat-header-cell *matHeaderCellDef scope="col">
+        <span class="visually-hidden">Actions</span>
+      </th>
+      <td mat-cell *matCellDef="let row">
+        <button matButton type="button" (click)="edit.emit(row)" [attr.aria-label]="'Edit ' + row.name">
+          Edit
+        </button>
+      </td>
+    </ng-container>
+  `,
+})
+export class EditColumn extends TableColumn {
+  /** The row to edit; as untyped as Material's `let row`, so that each page's handler takes its own type. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly edit = output<any>();
 
   protected columnName(): string {
     return 'actions';
