@@ -7,7 +7,7 @@ import { provideRouter, Router } from '@angular/router';
 import { App } from './app';
 import { CurrentUserResponse } from '@encounters/domain';
 import { Session } from './core/session';
-import { Blank } from './testing/dom';
+import { Blank } from './testing/page-test';
 
 const careersLead: CurrentUserResponse = {
   id: '5c6f2a1e-8a59-4f57-9d0e-2b0c7a3f1d11',

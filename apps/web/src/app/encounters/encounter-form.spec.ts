@@ -15,7 +15,7 @@ import { of } from 'rxjs';
 
 import { OrganisationView } from '../core/organisations-api';
 import { EncounterForm } from './encounter-form';
-import { settle as settleFixture } from '../testing/dom';
+import { settle as settleFixture } from '../testing/page-test';
 
 const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
 

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { RosterImportAnswer } from '../core/roster-api';
 import { RosterImport } from './roster-import';
-import { settle as settleFixture } from '../testing/dom';
+import { settle as settleFixture } from '../testing/page-test';
 
 const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
 

@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { CurrentUserResponse, PublicAuthProvider } from '@encounters/domain';
 import { Session } from '../core/session';
 import { SignIn } from './sign-in';
-import { Blank, find } from '../testing/dom';
+import { Blank, find } from '../testing/page-test';
 
 const teacher: CurrentUserResponse = {
   id: 'a3c1f0d2-61b4-4c55-8e0f-6a2d9c7b5e10',
