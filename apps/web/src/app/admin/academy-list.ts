@@ -18,13 +18,7 @@ import { openAcademyDialog } from './academy-dialog';
       <h2>Academies</h2>
       <button matButton="filled" type="button" (click)="edit(null)">Add academy</button>
     </div>
-    <enc-data-table
-      [source]="academies"
-      [columns]="columns"
-      caption="Academies"
-      noun="academies"
-      [empty]="empty"
-    >
+    <enc-data-table [source]="academies" caption="Academies" noun="academies" [empty]="empty">
       <enc-text-column name="name" header="Name" />
       <enc-text-column name="urn" header="URN" />
       <enc-text-column name="phase" header="Phase" [text]="phase" />
@@ -38,7 +32,6 @@ export class AcademyList {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly columns = ['name', 'urn', 'phase', 'actions'];
   protected readonly empty = { heading: 'No academies yet', text: "Add the trust's academies to start." };
   protected readonly academies = rxResource({ stream: () => this.api.academies() });
 

@@ -41,7 +41,6 @@ import { debounced, PagedList } from '../ui/paged-list';
     </form>
     <enc-data-table
       [source]="entries"
-      [columns]="columns"
       caption="Audit log, newest first"
       noun="the audit log"
       [pageSizes]="[25, 50, 100]"
@@ -49,25 +48,24 @@ import { debounced, PagedList } from '../ui/paged-list';
     >
       <enc-text-column name="at" header="When" [text]="when" nowrap />
       <enc-text-column name="user" header="Who" [text]="who" />
-      <ng-container matColumnDef="action">
-        <th mat-header-cell *matHeaderCellDef scope="col">Action</th>
-        <td mat-cell *matCellDef="let row">
+      <enc-column name="action" header="Action">
+        <ng-template let-row>
           <code>{{ row.action }}</code>
-        </td>
-      </ng-container>
-      <ng-container matColumnDef="entity">
-        <th mat-header-cell *matHeaderCellDef scope="col">Record</th>
-        <td mat-cell *matCellDef="let row">
+        </ng-template>
+      </enc-column>
+      <enc-column name="entity" header="Record">
+        <ng-template let-row>
           {{ row.entityType }}
           @if (row.entityId) {
             <div class="meta">{{ row.entityId }}</div>
           }
-        </td>
-      </ng-container>
-      <ng-container matColumnDef="details">
-        <th mat-header-cell *matHeaderCellDef scope="col">Details</th>
-        <td mat-cell *matCellDef="let row" class="details">{{ details(row) }}</td>
-      </ng-container>
+        </ng-template>
+      </enc-column>
+      <enc-column name="details" header="Details">
+        <ng-template let-row>
+          <div class="details">{{ details(row) }}</div>
+        </ng-template>
+      </enc-column>
     </enc-data-table>
   `,
   styles: [
@@ -84,7 +82,6 @@ import { debounced, PagedList } from '../ui/paged-list';
 export class AuditLog {
   private readonly api = inject(AdminApi);
 
-  protected readonly columns = ['at', 'user', 'action', 'entity', 'details'];
   protected readonly users = toSignal(this.api.users().pipe(catchError(() => of([]))), { initialValue: [] });
   protected readonly academies = toSignal(this.api.academies().pipe(catchError(() => of([]))), {
     initialValue: [],

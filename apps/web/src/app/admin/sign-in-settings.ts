@@ -121,19 +121,13 @@ const listOf = (text: string) =>
         </form>
       }
 
-      <enc-data-table
-        [source]="providers"
-        [columns]="columns"
-        caption="School-account providers"
-        noun="the providers"
-      >
-        <ng-container matColumnDef="label">
-          <th mat-header-cell *matHeaderCellDef scope="col">Label</th>
-          <td mat-cell *matCellDef="let row">
+      <enc-data-table [source]="providers" caption="School-account providers" noun="the providers">
+        <enc-column name="label" header="Label">
+          <ng-template let-row>
             <strong>{{ row.label }}</strong>
             <div class="meta">{{ describe(row) }}</div>
-          </td>
-        </ng-container>
+          </ng-template>
+        </enc-column>
         <enc-text-column name="status" header="Status" [text]="status" />
         <enc-actions-column>
           <ng-template let-row>
@@ -183,7 +177,6 @@ export class SignInSettings {
 
   protected readonly kinds = Object.keys(PROVIDER_KIND_LABELS) as AuthProviderKind[];
   protected readonly kindLabels = PROVIDER_KIND_LABELS;
-  protected readonly columns = ['label', 'status', 'actions'];
   protected readonly providers = rxResource({ stream: () => this.api.providers() });
   protected readonly policy = rxResource({ stream: () => this.api.mfaPolicy() });
   protected readonly editing = signal(false);

@@ -22,34 +22,26 @@ import { openUserDialog } from './user-dialog';
       <h2>Users and roles</h2>
       <button matButton="filled" type="button" (click)="create()">Add user</button>
     </div>
-    <enc-data-table
-      [source]="users"
-      [columns]="columns"
-      caption="Users"
-      noun="users"
-      [actionError]="action.error()"
-    >
-      <ng-container matColumnDef="name">
-        <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
-        <td mat-cell *matCellDef="let row">
+    <enc-data-table [source]="users" caption="Users" noun="users" [actionError]="action.error()">
+      <enc-column name="name" header="Name">
+        <ng-template let-row>
           <strong>{{ row.name }}</strong>
           <div class="meta">{{ row.email }}</div>
-        </td>
-      </ng-container>
+        </ng-template>
+      </enc-column>
       <enc-text-column name="roles" header="Roles" [text]="roleNames" />
       <enc-text-column name="academies" header="Academies" [text]="academyNames" />
       <enc-text-column name="lastSignIn" header="Last signed in" [text]="lastSignIn" nowrap />
-      <ng-container matColumnDef="status">
-        <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-        <td mat-cell *matCellDef="let row">
+      <enc-column name="status" header="Status">
+        <ng-template let-row>
           <span [class.inactive]="!row.active">{{ row.active ? 'Active' : 'Deactivated' }}</span>
           @if (row.ssoOnly) {
             <div class="meta">School account only</div>
           } @else if (row.mfaEnrolled) {
             <div class="meta">Second factor set up</div>
           }
-        </td>
-      </ng-container>
+        </ng-template>
+      </enc-column>
       <enc-actions-column>
         <ng-template let-row>
           <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
@@ -116,7 +108,6 @@ export class UserList {
 
   private readonly session = inject(Session);
   protected readonly me = computed(() => this.session.user()?.id);
-  protected readonly columns = ['name', 'roles', 'academies', 'lastSignIn', 'status', 'actions'];
   protected readonly users = rxResource({ stream: () => this.api.users() });
   private readonly academies = toSignal(this.api.academies().pipe(catchError(() => of([]))), {
     initialValue: [],

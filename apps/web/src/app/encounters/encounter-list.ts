@@ -3,7 +3,16 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 
 import { RouterLink } from '@angular/router';
-import { CATEGORY_TAGS, EncounterListItem, formatBritishDate, isMeaningfulFor, meaningfulBenchmarkFor, MeaningfulBenchmark, holdsAbility, ENCOUNTER_FORMAT_LABELS } from '@encounters/domain';
+import {
+  CATEGORY_TAGS,
+  EncounterListItem,
+  formatBritishDate,
+  isMeaningfulFor,
+  meaningfulBenchmarkFor,
+  MeaningfulBenchmark,
+  holdsAbility,
+  ENCOUNTER_FORMAT_LABELS,
+} from '@encounters/domain';
 import { catchError, map, of } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
@@ -49,31 +58,31 @@ import { deleteEncounter } from './delete-encounter';
 
     <enc-data-table
       [source]="encounters"
-      [columns]="columns()"
       caption="Encounters, newest first"
       noun="encounters"
       [actionError]="action.error()"
       [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
-      <ng-container matColumnDef="date">
-        <th mat-header-cell *matHeaderCellDef scope="col">Date</th>
-        <td mat-cell *matCellDef="let row" class="date">{{ dates(row) }}</td>
-      </ng-container>
-      <ng-container matColumnDef="title">
-        <th mat-header-cell *matHeaderCellDef scope="col">Encounter</th>
-        <td mat-cell *matCellDef="let row" class="title">
-          @if (canWrite()) {
-            <a [routerLink]="['/encounters', row.id]">{{ row.title }}</a>
-          } @else {
-            <strong>{{ row.title }}</strong>
-          }
-          <div class="meta">{{ formatLabel(row) }}</div>
-        </td>
-      </ng-container>
+      <enc-column name="date" header="Date">
+        <ng-template let-row>
+          <div class="date">{{ dates(row) }}</div>
+        </ng-template>
+      </enc-column>
+      <enc-column name="title" header="Encounter">
+        <ng-template let-row>
+          <div class="title">
+            @if (canWrite()) {
+              <a [routerLink]="['/encounters', row.id]">{{ row.title }}</a>
+            } @else {
+              <strong>{{ row.title }}</strong>
+            }
+            <div class="meta">{{ formatLabel(row) }}</div>
+          </div>
+        </ng-template>
+      </enc-column>
       <enc-text-column name="organisations" header="Organisations" [text]="organisationNames" />
-      <ng-container matColumnDef="countsAs">
-        <th mat-header-cell *matHeaderCellDef scope="col">Counts as</th>
-        <td mat-cell *matCellDef="let row">
+      <enc-column name="countsAs" header="Counts as">
+        <ng-template let-row>
           <ul class="tags">
             @for (tag of countsAs(row); track tag) {
               <li>{{ tag }}</li>
@@ -84,10 +93,10 @@ import { deleteEncounter } from './delete-encounter';
           @if (notMeaningful(row); as missing) {
             <div class="warning">Checklist incomplete for {{ missing }}</div>
           }
-        </td>
-      </ng-container>
+        </ng-template>
+      </enc-column>
       <enc-text-column name="attended" field="attendedCount" header="Attended" numeric />
-      <enc-actions-column>
+      <enc-actions-column [shown]="canWrite()">
         <ng-template let-row>
           <a matButton [routerLink]="['/encounters', row.id]" [attr.aria-label]="'Edit ' + row.title">Edit</a>
           <button
@@ -148,11 +157,6 @@ export class EncounterList {
   readonly academyId = input<string>();
 
   protected readonly canWrite = computed(() => holdsAbility(this.session.roles(), 'logEncounter'));
-  protected readonly columns = computed(() =>
-    this.canWrite()
-      ? ['date', 'title', 'organisations', 'countsAs', 'attended', 'actions']
-      : ['date', 'title', 'organisations', 'countsAs', 'attended'],
-  );
 
   protected readonly academies = toSignal(
     inject(ApiClient)

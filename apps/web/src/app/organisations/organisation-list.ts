@@ -64,26 +64,26 @@ import { WORDS } from '../ui/words';
 
     <enc-data-table
       [source]="organisations"
-      [columns]="columns()"
       caption="Organisations"
       noun="organisations"
       [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
-      <ng-container matColumnDef="name">
-        <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
-        <td mat-cell *matCellDef="let row" class="name">
-          <strong>{{ row.name }}</strong>
-          @if (row.offersTechnicalEducation) {
-            <div class="meta">Technical education or apprenticeships</div>
-          }
-        </td>
-      </ng-container>
+      <enc-column name="name" header="Name">
+        <ng-template let-row>
+          <div class="name">
+            <strong>{{ row.name }}</strong>
+            @if (row.offersTechnicalEducation) {
+              <div class="meta">Technical education or apprenticeships</div>
+            }
+          </div>
+        </ng-template>
+      </enc-column>
       <enc-text-column name="type" header="Type" [text]="typeLabel" />
       <enc-text-column name="sectors" header="Sectors" [text]="sectorNames" />
       <enc-text-column name="encounters" header="Encounters" [text]="encounterCount" numeric />
       <enc-text-column name="learners" header="Learners reached" [text]="learnerCount" numeric />
       <enc-text-column name="last" header="Last encounter" [text]="lastEncounter" nowrap />
-      <enc-edit-column (edit)="edit($event)" />
+      <enc-edit-column [shown]="canWrite()" (edit)="edit($event)" />
     </enc-data-table>
   `,
   styles: [
@@ -115,10 +115,6 @@ export class OrganisationList {
   protected readonly words = WORDS;
   protected readonly sectors = SECTORS;
   protected readonly canWrite = computed(() => holdsAbility(this.session.roles(), 'manageOrganisations'));
-  protected readonly columns = computed(() => {
-    const columns = ['name', 'type', 'sectors', 'encounters', 'learners', 'last'];
-    return this.canWrite() ? [...columns, 'actions'] : columns;
-  });
 
   protected readonly search = signal('');
   private readonly query = debounced(this.search, 200);

@@ -3,13 +3,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  ContentChildren,
+  contentChildren,
   input,
-  QueryList,
   Resource,
   ViewChild,
 } from '@angular/core';
-import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
+import { MatTable, MatTableModule } from '@angular/material/table';
 
 import { EmptyState } from './empty-state';
 import { PagedList } from './paged-list';
@@ -20,10 +19,10 @@ import { TableColumn } from './table-columns';
 /**
  * The body of a list page: a progress bar while the list loads, the API's error, then the table (which
  * scrolls sideways on a narrow screen) with its paginator, or a short note when there is nothing to list.
- * The page declares the columns inside, as `enc-text-column`s, an `enc-actions-column` or `matColumnDef`s;
- * they are added to the table as Material's wrapped-table example does.
+ * The page declares the columns inside, in order (`enc-text-column`, `enc-column`, `enc-actions-column`,
+ * `enc-edit-column`); they are added to the table as Material's wrapped-table example does.
  *
- *     <enc-data-table [source]="academies" [columns]="columns" caption="Academies" noun="academies">
+ *     <enc-data-table [source]="academies" caption="Academies" noun="academies">
  *       <enc-text-column name="urn" header="URN" />
  *     </enc-data-table>
  */
@@ -44,8 +43,8 @@ import { TableColumn } from './table-columns';
             caption()
           }}
         </caption>
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+        <tr mat-header-row *matHeaderRowDef="columnNames()"></tr>
+        <tr mat-row *matRowDef="let row; columns: columnNames()"></tr>
       </table>
     </div>
     @if (items()?.length) {
@@ -68,7 +67,6 @@ import { TableColumn } from './table-columns';
 export class DataTable<T> implements AfterContentInit {
   /** What is listed: one page of a paged list, or the whole of a list the API gives at once. */
   readonly source = input.required<PagedList<object, T> | Resource<readonly T[] | undefined>>();
-  readonly columns = input.required<readonly string[]>();
   /** The table's name for screen readers, e.g. "Encounters, newest first". */
   readonly caption = input.required<string>();
   /** What the rows are, for the progress bar ("Loading encounters") and the paginator ("Pages of encounters"). */
@@ -97,11 +95,15 @@ export class DataTable<T> implements AfterContentInit {
   protected readonly error = computed(() => this.resource().error());
 
   @ViewChild(MatTable, { static: true }) private readonly table!: MatTable<T>;
-  @ContentChildren(MatColumnDef) private readonly columnDefs!: QueryList<MatColumnDef>;
-  @ContentChildren(TableColumn) private readonly oneLineColumns!: QueryList<TableColumn>;
+  /** The columns declared inside, in their order: the table's columns are these, no list written twice. */
+  private readonly declaredColumns = contentChildren(TableColumn);
+  protected readonly columnNames = computed(() =>
+    this.declaredColumns()
+      .filter((column) => column.shown())
+      .map((column) => column.columnName()),
+  );
 
   ngAfterContentInit(): void {
-    for (const column of this.columnDefs) this.table.addColumnDef(column);
-    for (const column of this.oneLineColumns) this.table.addColumnDef(column.columnDef);
+    for (const column of this.declaredColumns()) this.table.addColumnDef(column.columnDef);
   }
 }

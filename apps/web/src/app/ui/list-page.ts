@@ -6,7 +6,7 @@ import { EmptyState } from './empty-state';
 import { ChoiceFilter, DateRangeFilter } from './filters';
 import { ProgressStatus } from './progress-status';
 import { Pager } from './pager';
-import { ActionsColumn, EditColumn, TextColumn } from './table-columns';
+import { ActionsColumn, EditColumn, TemplateColumn, TextColumn } from './table-columns';
 
 /** What a list page's template uses: its table, columns, paginator, filters, status and empty state. */
 export const LIST_PAGE_IMPORTS = [
@@ -20,6 +20,7 @@ export const LIST_PAGE_IMPORTS = [
   MatButtonModule,
   MatTableModule,
   Pager,
+  TemplateColumn,
   TextColumn,
 ] as const;
 

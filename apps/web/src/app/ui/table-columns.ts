@@ -31,8 +31,11 @@ import {
 export abstract class TableColumn implements OnInit, OnDestroy {
   private readonly table = inject(MatTable, { optional: true });
 
-  /** The column's id in the table's `columns` list. */
-  protected abstract columnName(): string;
+  /** Whether the table shows the column: `[shown]="canWrite()"` for the buttons only some may use. */
+  readonly shown = input(true);
+
+  /** The column's id among the table's columns. */
+  abstract columnName(): string;
 
   @ViewChild(MatColumnDef, { static: true }) readonly columnDef!: MatColumnDef;
   @ViewChild(MatCellDef, { static: true }) private readonly cell!: MatCellDef;
@@ -95,7 +98,41 @@ export class TextColumn<T> extends TableColumn {
     return text ? text(row) : (row as Record<string, unknown>)[this.field() ?? this.name()];
   }
 
-  protected columnName(): string {
+  columnName(): string {
+    return this.name();
+  }
+}
+
+/**
+ * A column whose cells the page writes itself, in an `ng-template` whose context is the row; the header is
+ * `header`, with `scope="col"`.
+ *
+ *     <enc-column name="action" header="Action">
+ *       <ng-template let-row><code>{{ row.action }}</code></ng-template>
+ *     </enc-column>
+ */
+@Component({
+  selector: 'enc-column',
+  changeDetection: ChangeDetectionStrategy.Default,
+  imports: [MatTableModule, NgTemplateOutlet],
+  providers: [{ provide: TableColumn, useExisting: TemplateColumn }],
+  template: `
+    <ng-container matColumnDef>
+      <th mat-header-cell *matHeaderCellDef scope="col">{{ header() }}</th>
+      <td mat-cell *matCellDef="let row">
+        <ng-container *ngTemplateOutlet="cellTemplate; context: { $implicit: row }" />
+      </td>
+    </ng-container>
+  `,
+})
+export class TemplateColumn extends TableColumn {
+  readonly name = input.required<string>();
+  readonly header = input.required<string>();
+  @ContentChild(TemplateRef, { static: true }) protected readonly cellTemplate!: TemplateRef<{
+    $implicit: unknown;
+  }>;
+
+  columnName(): string {
     return this.name();
   }
 }
@@ -134,7 +171,7 @@ export class ActionsColumn extends TableColumn {
     $implicit: unknown;
   }>;
 
-  protected columnName(): string {
+  columnName(): string {
     return 'actions';
   }
 }
@@ -163,7 +200,7 @@ export class EditColumn extends TableColumn {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly edit = output<any>();
 
-  protected columnName(): string {
+  columnName(): string {
     return 'actions';
   }
 }
