@@ -129,7 +129,7 @@ const listOf = (text: string) =>
           </ng-template>
         </enc-column>
         <enc-text-column name="status" header="Status" [text]="status" />
-        <enc-actions-column>
+        <enc-column name="actions" header="Actions" headerHidden nowrap>
           <ng-template let-row>
             <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Change ' + row.label">
               Change
@@ -144,7 +144,7 @@ const listOf = (text: string) =>
               Remove
             </button>
           </ng-template>
-        </enc-actions-column>
+        </enc-column>
       </enc-data-table>
     </section>
   `,

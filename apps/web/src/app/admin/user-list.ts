@@ -42,7 +42,7 @@ import { openUserDialog } from './user-dialog';
           }
         </ng-template>
       </enc-column>
-      <enc-actions-column>
+      <enc-column name="actions" header="Actions" headerHidden nowrap>
         <ng-template let-row>
           <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
             Edit
@@ -88,7 +88,7 @@ import { openUserDialog } from './user-dialog';
             </button>
           }
         </ng-template>
-      </enc-actions-column>
+      </enc-column>
     </enc-data-table>
   `,
   styles: [

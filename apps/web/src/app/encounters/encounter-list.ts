@@ -96,7 +96,7 @@ import { deleteEncounter } from './delete-encounter';
         </ng-template>
       </enc-column>
       <enc-text-column name="attended" field="attendedCount" header="Attended" numeric />
-      <enc-actions-column [shown]="canWrite()">
+      <enc-column name="actions" header="Actions" headerHidden nowrap [shown]="canWrite()">
         <ng-template let-row>
           <a matButton [routerLink]="['/encounters', row.id]" [attr.aria-label]="'Edit ' + row.title">Edit</a>
           <button
@@ -109,7 +109,7 @@ import { deleteEncounter } from './delete-encounter';
             Delete
           </button>
         </ng-template>
-      </enc-actions-column>
+      </enc-column>
     </enc-data-table>
   `,
   styles: [

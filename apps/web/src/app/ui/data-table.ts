@@ -19,8 +19,8 @@ import { TableColumn } from './table-columns';
 /**
  * The body of a list page: a progress bar while the list loads, the API's error, then the table (which
  * scrolls sideways on a narrow screen) with its paginator, or a short note when there is nothing to list.
- * The page declares the columns inside, in order (`enc-text-column`, `enc-column`, `enc-actions-column`,
- * `enc-edit-column`); they are added to the table as Material's wrapped-table example does.
+ * The page declares the columns inside, in order (`enc-text-column`, `enc-column`, `enc-edit-column`); they
+ * are added to the table as Material's wrapped-table example does.
  *
  *     <enc-data-table [source]="academies" caption="Academies" noun="academies">
  *       <enc-text-column name="urn" header="URN" />

@@ -6,11 +6,10 @@ import { EmptyState } from './empty-state';
 import { ChoiceFilter, DateRangeFilter } from './filters';
 import { ProgressStatus } from './progress-status';
 import { Pager } from './pager';
-import { ActionsColumn, EditColumn, TemplateColumn, TextColumn } from './table-columns';
+import { EditColumn, TemplateColumn, TextColumn } from './table-columns';
 
 /** What a list page's template uses: its table, columns, paginator, filters, status and empty state. */
 export const LIST_PAGE_IMPORTS = [
-  ActionsColumn,
   ChoiceFilter,
   DataTable,
   DateRangeFilter,

@@ -105,10 +105,13 @@ export class TextColumn<T> extends TableColumn {
 
 /**
  * A column whose cells the page writes itself, in an `ng-template` whose context is the row; the header is
- * `header`, with `scope="col"`.
+ * `header`, with `scope="col"`. The column of a row's buttons is one too, its header for screen readers only.
  *
  *     <enc-column name="action" header="Action">
  *       <ng-template let-row><code>{{ row.action }}</code></ng-template>
+ *     </enc-column>
+ *     <enc-column name="actions" header="Actions" headerHidden nowrap>
+ *       <ng-template let-row><button matButton (click)="edit(row)">Edit</button></ng-template>
  *     </enc-column>
  */
 @Component({
@@ -118,45 +121,15 @@ export class TextColumn<T> extends TableColumn {
   providers: [{ provide: TableColumn, useExisting: TemplateColumn }],
   template: `
     <ng-container matColumnDef>
-      <th mat-header-cell *matHeaderCellDef scope="col">{{ header() }}</th>
-      <td mat-cell *matCellDef="let row">
-        <ng-container *ngTemplateOutlet="cellTemplate; context: { $implicit: row }" />
-      </td>
-    </ng-container>
-  `,
-})
-export class TemplateColumn extends TableColumn {
-  readonly name = input.required<string>();
-  readonly header = input.required<string>();
-  @ContentChild(TemplateRef, { static: true }) protected readonly cellTemplate!: TemplateRef<{
-    $implicit: unknown;
-  }>;
-
-  columnName(): string {
-    return this.name();
-  }
-}
-
-/**
- * The last column, of the buttons that act on a row: its header is named "Actions" for screen readers
- * only. The buttons are the page's, in an `ng-template` whose context is the row.
- *
- *     <enc-actions-column>
- *       <ng-template let-row><button matButton (click)="edit(row)">Edit</button></ng-template>
- *     </enc-actions-column>
- */
-@Component({
-  selector: 'enc-actions-column',
-  changeDetection: ChangeDetectionStrategy.Default,
-  imports: [MatTableModule, NgTemplateOutlet],
-  providers: [{ provide: TableColumn, useExisting: ActionsColumn }],
-  template: `
-    <ng-container matColumnDef>
       <th mat-header-cell *matHeaderCellDef scope="col">
-        <span class="visually-hidden">Actions</span>
+        @if (headerHidden()) {
+          <span class="visually-hidden">{{ header() }}</span>
+        } @else {
+          {{ header() }}
+        }
       </th>
-      <td mat-cell *matCellDef="let row" class="nowrap">
-        <ng-container *ngTemplateOutlet="buttons; context: { $implicit: row }" />
+      <td mat-cell *matCellDef="let row" [class.nowrap]="nowrap()">
+        <ng-container *ngTemplateOutlet="cellTemplate; context: { $implicit: row }" />
       </td>
     </ng-container>
   `,
@@ -166,13 +139,19 @@ export class TemplateColumn extends TableColumn {
     }
   `,
 })
-export class ActionsColumn extends TableColumn {
-  @ContentChild(TemplateRef, { static: true }) protected readonly buttons!: TemplateRef<{
+export class TemplateColumn extends TableColumn {
+  readonly name = input.required<string>();
+  readonly header = input.required<string>();
+  /** For the column of buttons: its header, "Actions", is for screen readers only. */
+  readonly headerHidden = input(false, { transform: booleanAttribute });
+  /** Keeps the cell on one line, e.g. a row of buttons. */
+  readonly nowrap = input(false, { transform: booleanAttribute });
+  @ContentChild(TemplateRef, { static: true }) protected readonly cellTemplate!: TemplateRef<{
     $implicit: unknown;
   }>;
 
   columnName(): string {
-    return 'actions';
+    return this.name();
   }
 }
 
