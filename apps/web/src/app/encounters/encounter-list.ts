@@ -63,21 +63,15 @@ import { deleteEncounter } from './delete-encounter';
       [actionError]="action.error()"
       [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
-      <enc-column name="date" header="Date">
-        <ng-template let-row>
-          <div class="date">{{ dates(row) }}</div>
-        </ng-template>
-      </enc-column>
+      <enc-text-column name="date" header="Date" [text]="dates" />
       <enc-column name="title" header="Encounter">
         <ng-template let-row>
-          <div class="title">
-            @if (canWrite()) {
-              <a [routerLink]="['/encounters', row.id]">{{ row.title }}</a>
-            } @else {
-              <strong>{{ row.title }}</strong>
-            }
-            <div class="meta">{{ formatLabel(row) }}</div>
-          </div>
+          @if (canWrite()) {
+            <a [routerLink]="['/encounters', row.id]">{{ row.title }}</a>
+          } @else {
+            <strong>{{ row.title }}</strong>
+          }
+          <div class="meta">{{ formatLabel(row) }}</div>
         </ng-template>
       </enc-column>
       <enc-text-column name="organisations" header="Organisations" [text]="organisationNames" />
@@ -118,12 +112,6 @@ import { deleteEncounter } from './delete-encounter';
       .warning {
         color: #8a4b00;
         font: var(--mat-sys-body-small);
-      }
-      .date {
-        min-width: 6.5rem;
-      }
-      .title {
-        min-width: 14rem;
       }
       .tags {
         display: flex;
@@ -209,11 +197,10 @@ export class EncounterList {
     for (const filter of [this.academy, this.from, this.to, this.organisation]) filter.set('');
   }
 
-  protected dates(row: EncounterListItem): string {
-    return row.endDate && row.endDate !== row.date
+  protected readonly dates = (row: EncounterListItem): string =>
+    row.endDate && row.endDate !== row.date
       ? `${formatBritishDate(row.date)} to ${formatBritishDate(row.endDate)}`
       : formatBritishDate(row.date);
-  }
 
   protected formatLabel(row: EncounterListItem): string {
     return ENCOUNTER_FORMAT_LABELS[row.format];

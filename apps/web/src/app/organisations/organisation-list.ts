@@ -70,12 +70,10 @@ import { WORDS } from '../ui/words';
     >
       <enc-column name="name" header="Name">
         <ng-template let-row>
-          <div class="name">
-            <strong>{{ row.name }}</strong>
-            @if (row.offersTechnicalEducation) {
-              <div class="meta">Technical education or apprenticeships</div>
-            }
-          </div>
+          <strong>{{ row.name }}</strong>
+          @if (row.offersTechnicalEducation) {
+            <div class="meta">Technical education or apprenticeships</div>
+          }
         </ng-template>
       </enc-column>
       <enc-text-column name="type" header="Type" [text]="typeLabel" />
@@ -98,9 +96,6 @@ import { WORDS } from '../ui/words';
       }
       .sector {
         min-width: 18rem;
-      }
-      .name {
-        min-width: 14rem;
       }
     `,
   ],
