@@ -63,8 +63,8 @@ import { deleteEncounter } from './delete-encounter';
       [actionError]="action.error()"
       [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
-      <enc-text-column name="date" header="Date" [text]="dates" />
-      <enc-column name="title" header="Encounter">
+      <enc-text-column name="date" header="Date" [text]="dates" minWidth="6.5rem" />
+      <enc-column name="title" header="Encounter" minWidth="14rem">
         <ng-template let-row>
           @if (canWrite()) {
             <a [routerLink]="['/encounters', row.id]">{{ row.title }}</a>

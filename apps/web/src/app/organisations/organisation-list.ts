@@ -68,7 +68,7 @@ import { WORDS } from '../ui/words';
       noun="organisations"
       [empty]="filtered() ? emptyAfterFilters : emptyAtStart"
     >
-      <enc-column name="name" header="Name">
+      <enc-column name="name" header="Name" minWidth="14rem">
         <ng-template let-row>
           <strong>{{ row.name }}</strong>
           @if (row.offersTechnicalEducation) {

@@ -33,6 +33,8 @@ export abstract class TableColumn implements OnInit, OnDestroy {
 
   /** Whether the table shows the column: `[shown]="canWrite()"` for the buttons only some may use. */
   readonly shown = input(true);
+  /** The least width of its cells, e.g. "14rem" for titles that should not wrap word by word. */
+  readonly minWidth = input<string | null>(null);
 
   /** The column's id among the table's columns. */
   abstract columnName(): string;
@@ -68,7 +70,13 @@ export abstract class TableColumn implements OnInit, OnDestroy {
   template: `
     <ng-container matColumnDef>
       <th mat-header-cell *matHeaderCellDef scope="col" [class.number]="numeric()">{{ header() }}</th>
-      <td mat-cell *matCellDef="let row" [class.number]="numeric()" [class.nowrap]="nowrap()">
+      <td
+        mat-cell
+        *matCellDef="let row"
+        [class.number]="numeric()"
+        [class.nowrap]="nowrap()"
+        [style.min-width]="minWidth()"
+      >
         {{ cellText(row) }}
       </td>
     </ng-container>
@@ -128,7 +136,7 @@ export class TextColumn<T> extends TableColumn {
           {{ header() }}
         }
       </th>
-      <td mat-cell *matCellDef="let row" [class.nowrap]="nowrap()">
+      <td mat-cell *matCellDef="let row" [class.nowrap]="nowrap()" [style.min-width]="minWidth()">
         <ng-container *ngTemplateOutlet="cellTemplate; context: { $implicit: row }" />
       </td>
     </ng-container>
