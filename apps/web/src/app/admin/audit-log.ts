@@ -61,7 +61,7 @@ import { debounced, PagedList } from '../ui/paged-list';
           }
         </ng-template>
       </enc-column>
-      <enc-column name="details" header="Details">
+      <enc-column name="details" header="Details" maxWidth="28rem">
         <ng-template let-row>
           <div class="details">{{ details(row) }}</div>
         </ng-template>
@@ -72,8 +72,6 @@ import { debounced, PagedList } from '../ui/paged-list';
     LIST_STYLES,
     `
       .details {
-        max-width: 28rem;
-        overflow-wrap: anywhere;
         font: var(--mat-sys-body-small);
       }
     `,

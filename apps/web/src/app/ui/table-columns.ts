@@ -35,6 +35,8 @@ export abstract class TableColumn implements OnInit, OnDestroy {
   readonly shown = input(true);
   /** The least width of its cells, e.g. "14rem" for titles that should not wrap word by word. */
   readonly minWidth = input<string | null>(null);
+  /** The most width of its cells, for long text that wraps anywhere rather than widen the table. */
+  readonly maxWidth = input<string | null>(null);
 
   /** The column's id among the table's columns. */
   abstract columnName(): string;
@@ -136,7 +138,14 @@ export class TextColumn<T> extends TableColumn {
           {{ header() }}
         }
       </th>
-      <td mat-cell *matCellDef="let row" [class.nowrap]="nowrap()" [style.min-width]="minWidth()">
+      <td
+        mat-cell
+        *matCellDef="let row"
+        [class.nowrap]="nowrap()"
+        [style.min-width]="minWidth()"
+        [style.max-width]="maxWidth()"
+        [style.overflow-wrap]="maxWidth() ? 'anywhere' : null"
+      >
         <ng-container *ngTemplateOutlet="cellTemplate; context: { $implicit: row }" />
       </td>
     </ng-container>
