@@ -1,10 +1,16 @@
-
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 
 import { TestBed } from '@angular/core/testing';
 
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CoverageLearnerRow, CoverageLearnersResponse, CurrentUserResponse, GroupDetailResponse, RULE_IDS, RuleStatuses } from '@encounters/domain';
+import {
+  CoverageLearnerRow,
+  CoverageLearnersResponse,
+  CurrentUserResponse,
+  GroupDetailResponse,
+  RULE_IDS,
+  RuleStatuses,
+} from '@encounters/domain';
 
 import { ClassCoverage } from './class-coverage';
 import { find, routedPage, routedPageProviders } from '../testing/page-test';

@@ -1,10 +1,17 @@
-
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CoverageResponse, CoverageRow, CurrentUserResponse, defaultPolicy, RULE_IDS, RuleTallies, sectorReachOf } from '@encounters/domain';
+import {
+  CoverageResponse,
+  CoverageRow,
+  CurrentUserResponse,
+  defaultPolicy,
+  RULE_IDS,
+  RuleTallies,
+  sectorReachOf,
+} from '@encounters/domain';
 
 import { CoverageChart } from './coverage-chart';
 import { Dashboard } from './dashboard';
