@@ -5,7 +5,7 @@ import { ACADEMY_PHASES, AcademyPhase, AcademyResponse } from '@encounters/domai
 import { firstValueFrom } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
-import { DIALOG_FORM_STYLES, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { dialogFormStyles, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
@@ -37,26 +37,15 @@ import { WORDS } from '../ui/words';
             }
           </mat-select>
         </mat-form-field>
-        <enc-progress-status
-          [loading]="submission.busy()"
-          label="Saving the academy"
-          [error]="submission.error()"
-        />
+        <enc-progress-status [pending]="submission" label="Saving the academy" />
       </mat-dialog-content>
       <enc-dialog-actions
-        [saving]="submission.busy()"
+        [pending]="submission"
         [submitLabel]="data ? 'Save changes' : 'Add academy'"
       />
     </form>
   `,
-  styles: [
-    DIALOG_FORM_STYLES,
-    `
-      .content {
-        min-width: min(28rem, 80vw);
-      }
-    `,
-  ],
+  styles: dialogFormStyles('28rem'),
 })
 export class AcademyDialog {
   protected readonly data = inject<AcademyResponse | null>(MAT_DIALOG_DATA);

@@ -117,11 +117,7 @@ import { WORDS } from '../ui/words';
           }
         </div>
       </fieldset>
-      <enc-progress-status
-        [loading]="submission.busy()"
-        label="Saving the policy"
-        [error]="submission.error()"
-      />
+      <enc-progress-status [pending]="submission" label="Saving the policy" />
       <button matButton="filled" type="submit" [disabled]="submission.busy() || !policy.hasValue()">
         Save policy for {{ label(year()) }}
       </button>

@@ -17,7 +17,7 @@ import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { EncountersApi } from '../core/encounters-api';
-import { DIALOG_FORM_STYLES, FORM_IMPORTS, toggled } from '../ui/form-kit';
+import { dialogFormStyles, FORM_IMPORTS, toggled } from '../ui/form-kit';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
@@ -114,24 +114,17 @@ const MIN_PASSWORD_LENGTH = 12;
             >Signs in with the school account only (password sign-in refused)</mat-checkbox
           >
         }
-        <enc-progress-status
-          [loading]="submission.busy()"
-          label="Saving the user"
-          [error]="submission.error()"
-        />
+        <enc-progress-status [pending]="submission" label="Saving the user" />
       </mat-dialog-content>
       <enc-dialog-actions
-        [saving]="submission.busy()"
+        [pending]="submission"
         [submitLabel]="data.user ? 'Save changes' : 'Create user'"
       />
     </form>
   `,
   styles: [
-    DIALOG_FORM_STYLES,
+    dialogFormStyles('34rem'),
     `
-      .content {
-        min-width: min(34rem, 80vw);
-      }
       .roles {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));

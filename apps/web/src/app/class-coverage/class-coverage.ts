@@ -5,14 +5,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { Params, Router, RouterLink } from '@angular/router';
-import { AcademicYear, CoverageLearnerRow, RuleId, isAcademyStaff } from '@encounters/domain';
+import { Params, RouterLink } from '@angular/router';
+import { CoverageLearnerRow, RuleId, isAcademyStaff } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
 import { CoverageApi } from '../core/coverage-api';
 import { GroupsApi } from '../core/groups-api';
 import { httpErrorText } from '../core/http-error-text';
-import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 
 import { AsAtPicker } from '../ui/as-at-picker';
@@ -20,7 +19,6 @@ import { choosableAcademies, CoverageQueryParams } from '../ui/coverage-query-pa
 import { EmptyState } from '../ui/empty-state';
 import { StatusChip } from '../ui/status-chip';
 import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
-import { WORDS } from '../ui/words';
 
 interface LearnerLine {
   row: CoverageLearnerRow;
@@ -54,12 +52,9 @@ export class ClassCoverage extends CoverageQueryParams {
   /** From the route, `/classes/:groupId`. */
   readonly groupId = input<string>();
 
-  private readonly router = inject(Router);
-  private readonly session = inject(Session);
   private readonly groupsApi = inject(GroupsApi);
   private readonly coverageApi = inject(CoverageApi);
 
-  protected readonly words = WORDS;
   protected readonly onlyThisTerm = signal(false);
 
   protected readonly academyStaff = computed(() => isAcademyStaff(this.session.roles()));
@@ -164,14 +159,6 @@ export class ClassCoverage extends CoverageQueryParams {
       .filter((row) => !this.onlyThisTerm() || needsSomethingThisTerm(row.statuses))
       .map((row) => ({ row, unmet: unmetRules(row.statuses).length })),
   );
-
-  protected setYear(year: AcademicYear): void {
-    void this.router.navigate([], { queryParams: { year, asAt: null }, queryParamsHandling: 'merge' });
-  }
-
-  protected setAsAt(asAt: string): void {
-    void this.router.navigate([], { queryParams: { asAt }, queryParamsHandling: 'merge' });
-  }
 
   protected setAcademy(academy: string): void {
     void this.router.navigate(['/classes'], {

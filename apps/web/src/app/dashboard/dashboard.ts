@@ -4,9 +4,8 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Params, Router, RouterLink } from '@angular/router';
+import { Params, RouterLink } from '@angular/router';
 import {
-  AcademicYear,
   academicYearLabel,
   COVERAGE_BREAKDOWNS,
   CoverageBreakdown,
@@ -23,7 +22,6 @@ import { catchError, forkJoin, map, of } from 'rxjs';
 import { CoverageApi } from '../core/coverage-api';
 import { httpErrorText } from '../core/http-error-text';
 import { ReportsApi } from '../core/reports-api';
-import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 
 import { AsAtPicker } from '../ui/as-at-picker';
@@ -47,6 +45,25 @@ interface TableRow {
   row: CoverageRow;
   /** Where the row's name leads: deeper into the dashboard, or to the class page. */
   link: { commands: unknown[]; queryParams: Params | null } | null;
+}
+
+/** A column of a rule-by-rule table: its heading, what it counts, where its name leads, and its figures. */
+interface RuleColumn<Row> {
+  label: string;
+  count: string;
+  link: TableRow['link'];
+  /** The column of everyone in scope, at the right. */
+  total: boolean;
+  /** Its figures; none when the year has no records. */
+  row: Row | null;
+}
+
+function learnersColumn<Row extends CoverageRow>(
+  label: string,
+  row: Row,
+  link: TableRow['link'] = null,
+): RuleColumn<Row> {
+  return { label, count: `${row.learners} learners`, link, total: false, row };
 }
 
 /**
@@ -76,12 +93,9 @@ export class Dashboard extends CoverageQueryParams {
   /** Query parameter: the cohorts to compare. */
   readonly breakdown = input<string>();
 
-  private readonly router = inject(Router);
-  private readonly session = inject(Session);
   private readonly coverageApi = inject(CoverageApi);
   private readonly reportsApi = inject(ReportsApi);
 
-  protected readonly words = WORDS;
   protected readonly breakdowns = COVERAGE_BREAKDOWNS;
 
   protected readonly trustWide = computed(() => isTrustWide(this.session.roles()));
@@ -148,6 +162,14 @@ export class Dashboard extends CoverageQueryParams {
       .rows.slice(1)
       .map((row) => ({ row, link: this.linkFor(row.key) }));
   });
+  protected readonly coverageColumns = computed<RuleColumn<CoverageRow>[]>(() => {
+    const scope = this.scopeRow();
+    if (!scope) return [];
+    return [
+      ...this.tableRows().map(({ row, link }) => learnersColumn(row.label, row, link)),
+      { ...learnersColumn(scope.label === 'Trust' ? 'Whole trust' : 'All', scope), total: true },
+    ];
+  });
   protected readonly chart = computed<ChartSpec | null>(() => {
     const scope = this.scopeRow();
     if (!scope) return null;
@@ -174,6 +196,10 @@ export class Dashboard extends CoverageQueryParams {
     this.breakdownCoverage.hasValue()
       ? (this.breakdownCoverage.value().rows.slice(1) as CoverageBreakdownRow[])
       : [],
+  );
+
+  protected readonly breakdownColumns = computed(() =>
+    this.breakdownRows().map((row) => learnersColumn(row.label, row)),
   );
 
   protected readonly trendYears = computed(() =>
@@ -204,6 +230,17 @@ export class Dashboard extends CoverageQueryParams {
         ),
       ),
   });
+  protected readonly trendColumns = computed<RuleColumn<CoverageRow>[]>(() =>
+    this.trend.hasValue()
+      ? this.trend.value().map(({ year, asAt, row }) => ({
+          label: WORDS.year(year),
+          count: row ? `${row.learners} learners, at ${WORDS.date(asAt!)}` : 'no records',
+          link: null,
+          total: false,
+          row,
+        }))
+      : [],
+  );
   protected readonly trendWithData = computed(() =>
     this.trend.hasValue() ? this.trend.value().filter((entry) => entry.row !== null) : [],
   );
@@ -265,15 +302,6 @@ export class Dashboard extends CoverageQueryParams {
     };
   });
 
-  protected setYear(year: AcademicYear): void {
-    // A new year gets that year's default date, rather than a date outside it.
-    void this.navigate({ year, asAt: null });
-  }
-
-  protected setAsAt(asAt: string): void {
-    void this.navigate({ asAt });
-  }
-
   protected setBreakdown(breakdown: CoverageBreakdown | '' | null): void {
     void this.navigate({ breakdown: breakdown || null });
   }
@@ -308,9 +336,5 @@ export class Dashboard extends CoverageQueryParams {
     return next
       ? { commands: [], queryParams: { academy: next.academyId, yearGroup: next.yearGroup } }
       : null;
-  }
-
-  private navigate(queryParams: Params): Promise<boolean> {
-    return this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
   }
 }

@@ -17,6 +17,9 @@ import { OrganisationView } from '../core/organisations-api';
 import { EncounterForm } from './encounter-form';
 import { settle as settleFixture } from '../testing/page-test';
 
+/** The checklist items asked of every encounter, whatever its organisations (written out, not read from the domain). */
+const EVERY_ENCOUNTER = ['purposeShared', 'learningOutcomes', 'twoWayInteraction', 'reflection'];
+
 const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
 
 function organisation(id: string, type: OrganisationView['type'], name = id): OrganisationView {
@@ -176,18 +179,24 @@ describe(EncounterForm.name, () => {
     await addYear10();
   }
 
+  /** Submits the form and answers the POST with the API's error body (its statusCode is the response's status). */
+  async function submitAnswered(error: { statusCode: number; error: string } & Record<string, unknown>): Promise<void> {
+    const submitting = sut['submit']();
+    await settle();
+    httpTesting
+      .expectOne({ method: 'POST', url: '/api/encounters' })
+      .flush(error, { status: error.statusCode, statusText: error.error });
+    await submitting;
+    await settle();
+  }
+
   it('preselects the only academy the careers lead has', () => {
     expect(sut['form'].controls.academyId.value).toBe(academyId);
   });
 
   it('shows the checklist that fits the organisations and format chosen', async () => {
     await chooseOrganisations(organisation('etruria', 'employer'));
-    expect(checklistItems()).toEqual([
-      'purposeShared',
-      'learningOutcomes',
-      'twoWayInteraction',
-      'reflection',
-    ]);
+    expect(checklistItems()).toEqual(EVERY_ENCOUNTER);
     expect(page().textContent).toContain('Counts as: employer encounter');
 
     await chooseOrganisations(
@@ -195,10 +204,7 @@ describe(EncounterForm.name, () => {
       organisation('stoke-college', 'further_education'),
     );
     expect(checklistItems()).toEqual([
-      'purposeShared',
-      'learningOutcomes',
-      'twoWayInteraction',
-      'reflection',
+      ...EVERY_ENCOUNTER,
       'providerInformation',
       'whatLearningIsLike',
       'metStaffAndLearners',
@@ -208,10 +214,7 @@ describe(EncounterForm.name, () => {
     sut['form'].controls.format.setValue('workplace_visit');
     await chooseOrganisations(organisation('etruria', 'employer'));
     expect(checklistItems()).toEqual([
-      'purposeShared',
-      'learningOutcomes',
-      'twoWayInteraction',
-      'reflection',
+      ...EVERY_ENCOUNTER,
       'rangeOfPeople',
       'taskSet',
       'employerFeedback',
@@ -263,20 +266,13 @@ describe(EncounterForm.name, () => {
     await fillInTheRest();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
 
-    const submitting = sut['submit']();
-    await settle();
-    httpTesting.expectOne({ method: 'POST', url: '/api/encounters' }).flush(
-      {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'This encounter is already logged: same academy, date, title and organisations.',
-        details: [{ field: 'title', reason: 'an encounter with this date, title and organisations exists' }],
-        existingId: 'existing-id',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
-    await submitting;
-    await settle();
+    await submitAnswered({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'This encounter is already logged: same academy, date, title and organisations.',
+      details: [{ field: 'title', reason: 'an encounter with this date, title and organisations exists' }],
+      existingId: 'existing-id',
+    });
 
     const warning = page().querySelector('.duplicate');
     expect(warning?.textContent).toContain('This encounter is already logged');
@@ -289,19 +285,12 @@ describe(EncounterForm.name, () => {
   it('shows the API validation errors next to the fields they name', async () => {
     await fillInTheRest();
 
-    const submitting = sut['submit']();
-    await settle();
-    httpTesting.expectOne({ method: 'POST', url: '/api/encounters' }).flush(
-      {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Invalid durationMinutes: durationMinutes must not be greater than 20160',
-        details: [{ field: 'durationMinutes', reason: 'durationMinutes must not be greater than 20160' }],
-      },
-      { status: 400, statusText: 'Bad Request' },
-    );
-    await submitting;
-    await settle();
+    await submitAnswered({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid durationMinutes: durationMinutes must not be greater than 20160',
+      details: [{ field: 'durationMinutes', reason: 'durationMinutes must not be greater than 20160' }],
+    });
 
     const durationField = [...page().querySelectorAll('mat-form-field')].find((field) =>
       field.textContent?.includes('Duration (minutes)'),

@@ -15,7 +15,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { existingIdOf } from '../core/api-error';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
-import { DIALOG_FORM_STYLES, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { dialogFormStyles, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
@@ -126,17 +126,16 @@ const FIELD_LABELS: Record<string, string> = {
         <enc-progress-status [loading]="submission.busy()" label="Saving the organisation" />
       </mat-dialog-content>
       <enc-dialog-actions
-        [saving]="submission.busy()"
+        [pending]="submission"
         [submitLabel]="editing ? 'Save changes' : 'Add organisation'"
       />
     </form>
   `,
   styles: [
-    DIALOG_FORM_STYLES,
+    dialogFormStyles('32rem'),
     `
       .content {
         gap: 0.25rem;
-        min-width: min(32rem, 80vw);
       }
       mat-checkbox {
         margin-bottom: 1rem;

@@ -8,11 +8,13 @@ import {
   isTrustWide,
   todayIsoDate,
 } from '@encounters/domain';
+import { Params, Router } from '@angular/router';
 import { map, of } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
 import { Session } from '../core/session';
 import { defaultAsAt } from './as-at-dates';
+import { WORDS } from './words';
 
 /** The academic year a `?year=` query parameter names; this year's when it names none or nonsense. */
 export function academicYearParam(year: string | undefined): AcademicYear {
@@ -28,6 +30,7 @@ export function asAtParam(asAt: string | undefined, academicYear: AcademicYear):
 /**
  * The query parameters of the pages of figures (dashboard, class coverage), bound by the router, and what
  * they mean: where the user is lives in the address, so that it can be shared and the back button works.
+ * Choosing another year or as-at date changes the address.
  */
 @Directive()
 export abstract class CoverageQueryParams {
@@ -38,6 +41,24 @@ export abstract class CoverageQueryParams {
 
   protected readonly academicYear = computed(() => academicYearParam(this.year()));
   protected readonly asAtDate = computed(() => asAtParam(this.asAt(), this.academicYear()));
+
+  protected readonly router = inject(Router);
+  protected readonly session = inject(Session);
+  protected readonly words = WORDS;
+
+  protected setYear(year: AcademicYear): void {
+    // A new year gets that year's default date, rather than a date outside it.
+    void this.navigate({ year, asAt: null });
+  }
+
+  protected setAsAt(asAt: string): void {
+    void this.navigate({ asAt });
+  }
+
+  /** The same page with `queryParams` changed and the others kept. */
+  protected navigate(queryParams: Params): Promise<boolean> {
+    return this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
+  }
 }
 
 /**

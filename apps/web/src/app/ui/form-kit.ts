@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { AbstractControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 
 import { ApiErrorMessage } from './api-error-message';
+import { PendingAction } from './pending-action';
 import { ProgressStatus } from './progress-status';
 
 /** Whether a form may be sent; when it may not, every field shows its error. */
@@ -23,7 +24,10 @@ export function toggled<T>(list: readonly T[], item: T, checked: boolean): T[] {
   return checked ? [...list, item] : list.filter((other) => other !== item);
 }
 
-/** The Cancel and submit buttons at the foot of a form in a dialog; Cancel closes it with nothing. */
+/**
+ * The Cancel and submit buttons at the foot of a form in a dialog; Cancel closes it with nothing. The submit
+ * button is disabled while `saving`, or while the dialog's `pending` write runs.
+ */
 @Component({
   selector: 'enc-dialog-actions',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,12 +35,14 @@ export function toggled<T>(list: readonly T[], item: T, checked: boolean): T[] {
   template: `
     <mat-dialog-actions align="end">
       <button matButton type="button" mat-dialog-close>Cancel</button>
-      <button matButton="filled" type="submit" [disabled]="saving()">{{ submitLabel() }}</button>
+      <button matButton="filled" type="submit" [disabled]="busy()">{{ submitLabel() }}</button>
     </mat-dialog-actions>
   `,
 })
 export class DialogActions {
   readonly saving = input(false);
+  readonly pending = input<PendingAction | null>(null);
+  protected readonly busy = computed(() => this.saving() || !!this.pending()?.busy());
   /** The submit button's words: "Save changes", "Add academy". */
   readonly submitLabel = input.required<string>();
 }
@@ -56,11 +62,14 @@ export const FORM_IMPORTS = [
   ReactiveFormsModule,
 ] as const;
 
-/** The fields of a form in a dialog, one above the other; the dialog sets its own `min-width`. */
-export const DIALOG_FORM_STYLES = `
+/** The fields of a form in a dialog, one above the other, the dialog at least `minWidth` wide (80% of a narrow screen). */
+export function dialogFormStyles(minWidth: string): string {
+  return `
   .content {
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
+    min-width: min(${minWidth}, 80vw);
   }
 `;
+}
