@@ -1,7 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { AuditEntryResponse } from '@encounters/domain';
 import { catchError, of } from 'rxjs';
 
@@ -13,29 +11,13 @@ import { debounced, PagedList } from '../ui/paged-list';
 @Component({
   selector: 'enc-audit-log',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LIST_PAGE_IMPORTS, MatFormFieldModule, MatInputModule],
+  imports: [LIST_PAGE_IMPORTS],
   template: `
     <h2>Audit log</h2>
     <form class="filters" aria-label="Filter the audit log" (submit)="$event.preventDefault()">
       <enc-choice-filter label="User" anyLabel="Anyone" [items]="users()" [(value)]="userId" />
-      <mat-form-field appearance="outline">
-        <mat-label>Action</mat-label>
-        <input
-          matInput
-          [value]="action()"
-          (input)="action.set(typed($event))"
-          placeholder="e.g. encounter.create"
-        />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Record type</mat-label>
-        <input
-          matInput
-          [value]="entityType()"
-          (input)="entityType.set(typed($event))"
-          placeholder="e.g. learner"
-        />
-      </mat-form-field>
+      <enc-text-filter label="Action" placeholder="e.g. encounter.create" [(value)]="action" />
+      <enc-text-filter label="Record type" placeholder="e.g. learner" [(value)]="entityType" />
       <enc-choice-filter label="Academy" anyLabel="Any academy" [items]="academies()" [(value)]="academyId" />
       <enc-date-range-filter [(from)]="from" [(to)]="to" />
     </form>
@@ -107,10 +89,6 @@ export class AuditLog {
     }),
     fetch: (query) => this.api.audit(query),
   });
-
-  protected typed(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
 
   protected readonly when = (entry: AuditEntryResponse): string =>
     new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });

@@ -1,8 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   formatBritishDate,
@@ -19,13 +16,12 @@ import { Session } from '../core/session';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { debounced, PagedList } from '../ui/paged-list';
 import { OrganisationDialogData, openOrganisationDialog } from './organisation-dialog';
-import { WORDS } from '../ui/words';
 
 /** The trust-wide directory of employers and providers, with how much each has done with our learners. */
 @Component({
   selector: 'enc-organisation-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LIST_PAGE_IMPORTS, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [LIST_PAGE_IMPORTS],
   template: `
     <div class="title-row">
       <h1>Organisations</h1>
@@ -38,28 +34,15 @@ import { WORDS } from '../ui/words';
       and learners each has reached in your academies.
     </p>
     <form class="filters" aria-label="Filter organisations" (submit)="$event.preventDefault()">
-      <mat-form-field appearance="outline" class="search">
-        <mat-label>Search by name</mat-label>
-        <input matInput type="search" [value]="search()" (input)="search.set($any($event.target).value)" />
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Type</mat-label>
-        <mat-select [value]="type()" (valueChange)="type.set($event)">
-          <mat-option [value]="''">Any type</mat-option>
-          @for (item of types; track item) {
-            <mat-option [value]="item">{{ words.organisationType[item] }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <mat-form-field appearance="outline" class="sector">
-        <mat-label>Sector</mat-label>
-        <mat-select [value]="sector()" (valueChange)="sector.set($event)">
-          <mat-option [value]="''">Any sector</mat-option>
-          @for (item of sectors; track item) {
-            <mat-option [value]="item">{{ item }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
+      <enc-text-filter label="Search by name" type="search" flex="1 1 16rem" [(value)]="search" />
+      <enc-choice-filter label="Type" anyLabel="Any type" [items]="typeChoices" [(value)]="type" />
+      <enc-choice-filter
+        label="Sector"
+        anyLabel="Any sector"
+        [items]="sectorChoices"
+        minWidth="18rem"
+        [(value)]="sector"
+      />
     </form>
 
     <enc-data-table
@@ -91,12 +74,6 @@ import { WORDS } from '../ui/words';
         max-width: 48rem;
         color: var(--mat-sys-on-surface-variant);
       }
-      .search {
-        flex: 1 1 16rem;
-      }
-      .sector {
-        min-width: 18rem;
-      }
     `,
   ],
 })
@@ -106,9 +83,11 @@ export class OrganisationList {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly types = ORGANISATION_TYPES;
-  protected readonly words = WORDS;
-  protected readonly sectors = SECTORS;
+  protected readonly typeChoices = ORGANISATION_TYPES.map((type) => ({
+    id: type,
+    name: ORGANISATION_TYPE_LABELS[type],
+  }));
+  protected readonly sectorChoices = SECTORS.map((sector) => ({ id: sector, name: sector }));
   protected readonly canWrite = computed(() => holdsAbility(this.session.roles(), 'manageOrganisations'));
 
   protected readonly search = signal('');

@@ -41,6 +41,39 @@ export class ChoiceFilter {
   readonly value = model('');
 }
 
+/** Words typed to narrow a list (a name, an action); the page waits for the typing to pause before it asks. */
+@Component({
+  selector: 'enc-text-filter',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatFormFieldModule, MatInputModule],
+  template: `
+    <mat-form-field appearance="outline" [style.flex]="flex()">
+      <mat-label>{{ label() }}</mat-label>
+      <input
+        matInput
+        [type]="type()"
+        [value]="value()"
+        (input)="value.set(typed($event))"
+        [placeholder]="placeholder()"
+      />
+    </mat-form-field>
+  `,
+  styles: FILTER_HOST,
+})
+export class TextFilter {
+  readonly label = input.required<string>();
+  /** An example of what to type: "e.g. learner". */
+  readonly placeholder = input('');
+  readonly type = input<'text' | 'search'>('text');
+  /** For the field that takes the rest of the row, e.g. "1 1 16rem". */
+  readonly flex = input<string | null>(null);
+  readonly value = model('');
+
+  protected typed(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+}
+
 /** From and To dates, either left empty. */
 @Component({
   selector: 'enc-date-range-filter',

@@ -3,7 +3,7 @@ import { MatTableModule } from '@angular/material/table';
 
 import { DataTable } from './data-table';
 import { EmptyState } from './empty-state';
-import { ChoiceFilter, DateRangeFilter } from './filters';
+import { ChoiceFilter, DateRangeFilter, TextFilter } from './filters';
 import { ProgressStatus } from './progress-status';
 import { Pager } from './pager';
 import { EditColumn, TemplateColumn, TextColumn } from './table-columns';
@@ -21,6 +21,7 @@ export const LIST_PAGE_IMPORTS = [
   Pager,
   TemplateColumn,
   TextColumn,
+  TextFilter,
 ] as const;
 
 /**
