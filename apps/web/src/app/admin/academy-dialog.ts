@@ -39,10 +39,7 @@ import { WORDS } from '../ui/words';
         </mat-form-field>
         <enc-progress-status [pending]="submission" label="Saving the academy" />
       </mat-dialog-content>
-      <enc-dialog-actions
-        [pending]="submission"
-        [submitLabel]="data ? 'Save changes' : 'Add academy'"
-      />
+      <enc-dialog-actions [pending]="submission" [submitLabel]="data ? 'Save changes' : 'Add academy'" />
     </form>
   `,
   styles: dialogFormStyles('28rem'),

@@ -116,10 +116,7 @@ const MIN_PASSWORD_LENGTH = 12;
         }
         <enc-progress-status [pending]="submission" label="Saving the user" />
       </mat-dialog-content>
-      <enc-dialog-actions
-        [pending]="submission"
-        [submitLabel]="data.user ? 'Save changes' : 'Create user'"
-      />
+      <enc-dialog-actions [pending]="submission" [submitLabel]="data.user ? 'Save changes' : 'Create user'" />
     </form>
   `,
   styles: [

@@ -234,7 +234,7 @@ export class Dashboard extends CoverageQueryParams {
     this.trend.hasValue()
       ? this.trend.value().map(({ year, asAt, row }) => ({
           label: WORDS.year(year),
-          count: row ? `${row.learners} learners, at ${WORDS.date(asAt!)}` : 'no records',
+          count: row && asAt ? `${row.learners} learners, at ${WORDS.date(asAt)}` : 'no records',
           link: null,
           total: false,
           row,

@@ -180,7 +180,9 @@ describe(EncounterForm.name, () => {
   }
 
   /** Submits the form and answers the POST with the API's error body (its statusCode is the response's status). */
-  async function submitAnswered(error: { statusCode: number; error: string } & Record<string, unknown>): Promise<void> {
+  async function submitAnswered(
+    error: { statusCode: number; error: string } & Record<string, unknown>,
+  ): Promise<void> {
     const submitting = sut['submit']();
     await settle();
     httpTesting
@@ -213,12 +215,7 @@ describe(EncounterForm.name, () => {
 
     sut['form'].controls.format.setValue('workplace_visit');
     await chooseOrganisations(organisation('etruria', 'employer'));
-    expect(checklistItems()).toEqual([
-      ...EVERY_ENCOUNTER,
-      'rangeOfPeople',
-      'taskSet',
-      'employerFeedback',
-    ]);
+    expect(checklistItems()).toEqual([...EVERY_ENCOUNTER, 'rangeOfPeople', 'taskSet', 'employerFeedback']);
     expect(page().textContent).toContain('Workplace experience (Benchmark 6)');
   });
 
