@@ -166,16 +166,8 @@ function tenantIdsValidator(control: AbstractControl<string>): ValidationErrors 
         <enc-text-column name="status" header="Status" [text]="status" />
         <enc-column name="actions" header="Actions" headerHidden nowrap>
           <ng-template let-row>
-            <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Change ' + row.label">
-              Change
-            </button>
-            <button
-              matButton
-              type="button"
-              class="danger"
-              (click)="remove(row)"
-              [attr.aria-label]="'Remove ' + row.label"
-            >
+            <button matButton [encRowAction]="'Change ' + row.label" (click)="edit(row)">Change</button>
+            <button matButton class="danger" [encRowAction]="'Remove ' + row.label" (click)="remove(row)">
               Remove
             </button>
           </ng-template>

@@ -44,46 +44,32 @@ import { openUserDialog } from './user-dialog';
       </enc-column>
       <enc-column name="actions" header="Actions" headerHidden nowrap>
         <ng-template let-row>
-          <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Edit ' + row.name">
-            Edit
-          </button>
+          <button matButton [encRowAction]="'Edit ' + row.name" (click)="edit(row)">Edit</button>
           @if (row.mfaEnrolled) {
             <button
               matButton
-              type="button"
+              [encRowAction]="'Reset the second factor of ' + row.name"
               (click)="resetSecondFactor(row)"
-              [attr.aria-label]="'Reset the second factor of ' + row.name"
             >
               Reset second factor
             </button>
           }
           @if (row.active) {
-            <button
-              matButton
-              type="button"
-              (click)="unlock(row)"
-              [attr.aria-label]="'Unlock the sign-in of ' + row.name"
-            >
+            <button matButton [encRowAction]="'Unlock the sign-in of ' + row.name" (click)="unlock(row)">
               Unlock sign-in
             </button>
             @if (row.id !== me()) {
               <button
                 matButton
-                type="button"
                 class="danger"
+                [encRowAction]="'Deactivate ' + row.name"
                 (click)="deactivate(row)"
-                [attr.aria-label]="'Deactivate ' + row.name"
               >
                 Deactivate
               </button>
             }
           } @else {
-            <button
-              matButton
-              type="button"
-              (click)="reactivate(row)"
-              [attr.aria-label]="'Reactivate ' + row.name"
-            >
+            <button matButton [encRowAction]="'Reactivate ' + row.name" (click)="reactivate(row)">
               Reactivate
             </button>
           }

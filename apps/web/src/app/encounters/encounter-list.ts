@@ -93,13 +93,7 @@ import { deleteEncounter } from './delete-encounter';
       <enc-column name="actions" header="Actions" headerHidden nowrap [shown]="canWrite()">
         <ng-template let-row>
           <a matButton [routerLink]="['/encounters', row.id]" [attr.aria-label]="'Edit ' + row.title">Edit</a>
-          <button
-            matButton
-            type="button"
-            class="danger"
-            (click)="remove(row)"
-            [attr.aria-label]="'Delete ' + row.title"
-          >
+          <button matButton class="danger" [encRowAction]="'Delete ' + row.title" (click)="remove(row)">
             Delete
           </button>
         </ng-template>

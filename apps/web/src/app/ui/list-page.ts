@@ -6,6 +6,7 @@ import { EmptyState } from './empty-state';
 import { ChoiceFilter, DateRangeFilter, TextFilter } from './filters';
 import { ProgressStatus } from './progress-status';
 import { Pager } from './pager';
+import { RowAction } from './row-action';
 import { EditColumn, TemplateColumn, TextColumn } from './table-columns';
 
 /** What a list page's template uses: its table, columns, paginator, filters, status and empty state. */
@@ -19,6 +20,7 @@ export const LIST_PAGE_IMPORTS = [
   MatButtonModule,
   MatTableModule,
   Pager,
+  RowAction,
   TemplateColumn,
   TextColumn,
   TextFilter,

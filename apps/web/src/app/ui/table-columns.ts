@@ -22,6 +22,8 @@ import {
   MatTableModule,
 } from '@angular/material/table';
 
+import { RowAction } from './row-action';
+
 /**
  * A column declared in one element, the way Material's `mat-text-column` is: inside a page's own
  * `mat-table` it adds itself; inside an `enc-data-table` (which has no table in the page's template) that
@@ -176,7 +178,7 @@ export class TemplateColumn extends TableColumn {
 @Component({
   selector: 'enc-edit-column',
   changeDetection: ChangeDetectionStrategy.Default,
-  imports: [MatButtonModule, MatTableModule],
+  imports: [MatButtonModule, MatTableModule, RowAction],
   providers: [{ provide: TableColumn, useExisting: EditColumn }],
   template: `
     <ng-container matColumnDef>
@@ -184,9 +186,7 @@ export class TemplateColumn extends TableColumn {
         <span class="visually-hidden">Actions</span>
       </th>
       <td mat-cell *matCellDef="let row">
-        <button matButton type="button" (click)="edit.emit(row)" [attr.aria-label]="'Edit ' + row.name">
-          Edit
-        </button>
+        <button matButton [encRowAction]="'Edit ' + row.name" (click)="edit.emit(row)">Edit</button>
       </td>
     </ng-container>
   `,
