@@ -147,7 +147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Demo users (auth) */
+        /** The demo users and their passwords; an empty list unless DEMO_MODE is on */
         get: operations["AuthController_demoUsers"];
         put?: never;
         post?: never;
@@ -1101,6 +1101,14 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        DemoUserDto: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @description Published on purpose: demo mode never runs on real data. */
+            password: string;
+            roles: ("trust_admin" | "trust_leader" | "academy_leader" | "careers_lead" | "careers_adviser" | "teacher")[];
         };
         ConfirmMfaDto: {
             /**
@@ -3037,7 +3045,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemoUserDto"][];
+                };
             };
             /** @description Too many attempts; wait and try again. */
             429: {

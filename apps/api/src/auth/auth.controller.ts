@@ -8,7 +8,12 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentUserResponseDto, MfaChallengeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
+import {
+  CurrentUserResponseDto,
+  DemoUserDto,
+  MfaChallengeResponseDto,
+  TokenResponseDto,
+} from './dto/auth-responses.dto';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -111,7 +116,9 @@ export class AuthController {
   /** The sign-in page lists the demo users only in demo mode. */
   @Get('demo-users')
   @Public()
-  demoUsers() {
+  @ApiOperation({ summary: 'The demo users and their passwords; an empty list unless DEMO_MODE is on' })
+  @ApiOkResponse({ type: [DemoUserDto] })
+  demoUsers(): DemoUserDto[] {
     return this.config.DEMO_MODE
       ? DEMO_USERS.map(({ email, name, password, roles }) => ({ email, name, password, roles }))
       : [];

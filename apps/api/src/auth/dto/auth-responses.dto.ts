@@ -1,5 +1,6 @@
 import {
   type CurrentUserResponse,
+  type DemoUser,
   type MfaChallengeResponse,
   type TokenResponse,
   type UserAcademy,
@@ -33,4 +34,11 @@ export class TokenResponseDto implements TokenResponse {
   @ApiProperty({ description: 'Send it as `Authorization: Bearer <token>`.' }) token: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: CurrentUserResponseDto }) user: CurrentUserResponseDto;
+}
+
+export class DemoUserDto implements DemoUser {
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'Published on purpose: demo mode never runs on real data.' }) password: string;
+  @ApiProperty({ enum: USER_ROLES, isArray: true }) roles: UserRole[];
 }

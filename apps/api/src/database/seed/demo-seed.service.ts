@@ -9,7 +9,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource, EntityManager } from 'typeorm';
 import { Academy } from '../../academies/academy.entity';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { DEMO_USERS } from '../../auth/demo-users';
+import { DEMO_USERS, demoUsersBanner } from '../../auth/demo-users';
 import { DemoEncountersSeeder } from './demo-encounters.seeder';
 import { readRosterCsv } from '../../roster-import/roster-csv-reader';
 import { RosterImportService } from '../../roster-import/roster-import.service';
@@ -31,8 +31,19 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly encounters: DemoEncountersSeeder,
   ) {}
 
+  /** Whether this process seeded the demo trust as it started (the first start on an empty database). */
+  seededAtStart = false;
+
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.SEED_DEMO_IF_EMPTY) await this.seed({ onlyIfEmpty: true });
+    if (this.config.SEED_DEMO_IF_EMPTY) this.seededAtStart = await this.seed({ onlyIfEmpty: true });
+  }
+
+  /**
+   * What the terminal shows once, just before "Encounters is ready at …", on the start that made the demo
+   * trust in demo mode: who to sign in as. Null on any other start.
+   */
+  startBanner(): string | null {
+    return this.seededAtStart && this.config.DEMO_MODE ? demoUsersBanner(DEMO_USERS) : null;
   }
 
   /** Seeds the demo trust in one transaction; with `onlyIfEmpty` it does nothing once a trust exists. */

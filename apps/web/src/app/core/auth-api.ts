@@ -4,6 +4,7 @@ import {
   AuthProviderRequest,
   AuthProviderResponse,
   CurrentUserResponse,
+  DemoUser,
   MfaConfirmResponse,
   MfaPolicy,
   MfaSetupResponse,
@@ -23,6 +24,11 @@ export class AuthApi {
   /** Where the browser goes to sign in with a provider (a full navigation, not an XHR). */
   startUrl(providerId: string): string {
     return `${this.baseUrl}/auth/oidc/${providerId}/start`;
+  }
+
+  /** The demo users and their passwords; empty unless the server runs in demo mode. */
+  demoUsers(): Observable<DemoUser[]> {
+    return this.http.get<DemoUser[]>(`${this.baseUrl}/auth/demo-users`);
   }
 
   publicProviders(): Observable<PublicAuthProvider[]> {
