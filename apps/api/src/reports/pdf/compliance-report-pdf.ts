@@ -10,6 +10,7 @@ import {
   RULE_SET_LABELS,
   RULE_SHORT_LABELS,
   RULE_STATUS_LABELS,
+  type RuleTally,
 } from '@encounters/domain';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AcademyFigures, ComplianceReportData } from '../compliance-report.service';
@@ -19,7 +20,6 @@ import {
   CONTENT_WIDTH,
   formatNumber,
   gapColour,
-  percentColour,
   percentText,
   pointsText,
   COMPACT_TABLE,
@@ -27,6 +27,7 @@ import {
   reportDocument,
   statusBar,
   statusLegend,
+  tallyColour,
   th,
 } from './pdf-theme';
 
@@ -53,11 +54,11 @@ const PAL_WINDOWS = [
 
 const count = (value: number) => formatNumber(value);
 
-function percentCell(percent: number | null, options: { bold?: boolean } = {}): Content {
+function percentCell(tally: RuleTally, options: { bold?: boolean } = {}): Content {
   return {
-    text: percentText(percent),
+    text: percentText(tally.percent),
     alignment: 'right',
-    color: percentColour(percent),
+    color: tallyColour(tally),
     bold: options.bold ?? true,
   };
 }
@@ -109,7 +110,7 @@ function rulesTable(row: CoverageRow): Content {
             numberCell(tally.atRisk),
             numberCell(tally.missed),
             numberCell(tally.applicable),
-            percentCell(tally.percent),
+            percentCell(tally),
             { ...(statusBar(tally, barWidth - 8) as object), margin: [0, 3, 0, 0] } as Content,
           ];
         }),
@@ -135,7 +136,7 @@ function percentGrid(firstColumn: string, rows: { label: string; row: CoverageRo
         ...rows.map(({ label, row }): Content[] => [
           { text: label },
           numberCell(row.learners),
-          ...RULE_IDS.map((rule) => percentCell(row.rules[rule].percent, { bold: false })),
+          ...RULE_IDS.map((rule) => percentCell(row.rules[rule], { bold: false })),
         ]),
       ],
     },
@@ -149,7 +150,7 @@ function ruleChart(row: CoverageRow): Content {
     RULE_IDS.map((rule) => ({
       label: RULE_SHORT_LABELS[rule],
       percent: row.rules[rule].percent,
-      colour: percentColour(row.rules[rule].percent),
+      colour: tallyColour(row.rules[rule]),
       detail: row.rules[rule].applicable
         ? `${count(row.rules[rule].met)} of ${count(row.rules[rule].applicable)}`
         : 'no learner',
@@ -266,7 +267,7 @@ function headlinePage(data: ComplianceReportData): Content[] {
           {
             stack: [
               { text: 'OBJECTIVE 2', fontSize: 8, bold: true, color: COLOURS.muted, characterSpacing: 0.8 },
-              { text: percentText(o2.percent), fontSize: 34, bold: true, color: percentColour(o2.percent) },
+              { text: percentText(o2.percent), fontSize: 34, bold: true, color: tallyColour(o2) },
               {
                 text: `${count(o2.met)} of ${count(o2.applicable)} learners`,
                 color: COLOURS.muted,
@@ -317,7 +318,7 @@ function headlinePage(data: ComplianceReportData): Content[] {
         figures.academies.map((academy) => ({
           label: academy.name,
           percent: academy.coverage.rows[0].rules.O2.percent,
-          colour: percentColour(academy.coverage.rows[0].rules.O2.percent),
+          colour: tallyColour(academy.coverage.rows[0].rules.O2),
           detail: `${count(academy.coverage.rows[0].rules.O2.met)} of ${count(academy.coverage.rows[0].rules.O2.applicable)}`,
         })),
         { labelWidth: 150, valueWidth: 90, barHeight: 8 },
@@ -467,7 +468,7 @@ function palPage(data: ComplianceReportData): Content[] {
             text: `${count(total.rules[rule].met)} of ${count(total.rules[rule].applicable)}`,
             alignment: 'right',
           },
-          percentCell(total.rules[rule].percent),
+          percentCell(total.rules[rule]),
         ]),
       ],
     },

@@ -127,10 +127,21 @@ export function formatNumber(value: number, decimals = 0): string {
   return value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-/** A figure coloured by how far it is from complete: green from 80%, amber from 50%, red below. */
-export function percentColour(percent: number | null): string {
-  if (percent === null) return COLOURS.notApplicable;
-  return percent >= 80 ? COLOURS.met : percent >= 50 ? COLOURS.atRisk : COLOURS.missed;
+/** The share of a rule's learners (one in twenty) whose missed or at-risk status colours its figure. */
+export const SERIOUS_SHARE = 0.05;
+
+/**
+ * A rule's figure coloured by where its learners stand, as the status bar beside it shows, not by the
+ * percentage alone (early in the year most learners are on track, which is not a failure): green from 80%
+ * met; otherwise the colour of the most serious status that at least `SERIOUS_SHARE` of the learners are in
+ * (missed, then at risk), and the on-track blue when neither is.
+ */
+export function tallyColour(tally: RuleTally): string {
+  if (tally.percent === null || !tally.applicable) return COLOURS.notApplicable;
+  if (tally.percent >= 80) return COLOURS.met;
+  if (tally.missed / tally.applicable >= SERIOUS_SHARE) return COLOURS.missed;
+  if ((tally.atRisk + tally.missed) / tally.applicable >= SERIOUS_SHARE) return COLOURS.atRisk;
+  return COLOURS.onTrack;
 }
 
 export function gapColour(points: number | null): string {
