@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi/openapi';
+import { noStore } from './common/no-store';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.set('etag', false);
   app.use(requestId());
+  app.use('/api', noStore());
   app.use(app.get(Metrics).middleware());
   app.use(app.get(Lifecycle).middleware());
   app.use(requireParsedBodyType());
