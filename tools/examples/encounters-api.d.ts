@@ -1130,6 +1130,11 @@ export interface components {
             kind: "microsoft" | "google" | "oidc";
             /** @example https://login.example.org */
             issuer?: string;
+            /**
+             * @description Microsoft Entra ID only: a multi-tenant app signing in through Microsoft's `organizations` endpoint, letting in the accounts of `tenantIds` only (at least one GUID).
+             * @default false
+             */
+            multiTenant: boolean;
             /** @description Microsoft Entra ID tenant ids (GUIDs). */
             tenantIds?: string[];
             /**
@@ -1151,6 +1156,11 @@ export interface components {
             kind?: "microsoft" | "google" | "oidc";
             /** @example https://login.example.org */
             issuer?: string;
+            /**
+             * @description Microsoft Entra ID only: a multi-tenant app signing in through Microsoft's `organizations` endpoint, letting in the accounts of `tenantIds` only (at least one GUID).
+             * @default false
+             */
+            multiTenant: boolean;
             /** @description Microsoft Entra ID tenant ids (GUIDs). */
             tenantIds?: string[];
             /**

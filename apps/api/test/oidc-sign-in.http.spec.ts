@@ -1,8 +1,16 @@
 import { INestApplication } from '@nestjs/common';
+import { generateKeyPairSync } from 'node:crypto';
+import type { CustomFetch } from 'openid-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OidcSignInService } from '../src/auth/oidc/oidc-sign-in.service';
-import { closedPort, RunningOidcProvider, signInAtProvider, startOidcProvider } from './oidc-test-provider';
+import {
+  closedPort,
+  Fetch,
+  RunningOidcProvider,
+  signInAtProvider,
+  startOidcProvider,
+} from './oidc-test-provider';
 import { createUser, SignedInAgent, signedInUser, TEST_PASSWORD } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
@@ -44,14 +52,18 @@ describe(`${OidcSignInService.name} against a real OpenID provider (HTTP, Postgr
   }
 
   /** Starts at Encounters, signs in at the provider, and comes back: Encounters' final answer. */
-  async function signInThrough(providerId: string, account: { email: string; verified?: boolean }) {
+  async function signInThrough(
+    providerId: string,
+    account: { email: string; verified?: boolean; tenant?: string; issuerTenant?: string },
+    via?: Fetch,
+  ) {
     const started = await request(server()).get(`/api/auth/oidc/${providerId}/start`).expect(302);
     const stateCookie = ([] as string[])
       .concat(started.headers['set-cookie'] ?? [])
       .find((cookie) => cookie.startsWith('encounters_oidc_state='));
     expect(stateCookie).toMatch(/HttpOnly/);
     expect(stateCookie).toMatch(/SameSite=Lax/);
-    const back = await signInAtProvider(started.headers.location, account, REDIRECT_URI);
+    const back = await signInAtProvider(started.headers.location, account, REDIRECT_URI, via);
     const callback = (url: URL, cookie = stateCookie!.split(';')[0]) =>
       request(server()).get(`${url.pathname}${url.search}`).set('cookie', cookie).expect(302);
     return { back, callback, answer: await callback(back) };
@@ -73,6 +85,7 @@ describe(`${OidcSignInService.name} against a real OpenID provider (HTTP, Postgr
         label: 'Kilnside Google',
         kind: 'google',
         issuer: provider.issuer,
+        multiTenant: false,
         tenantIds: [],
         domains: ['kilnside.example'],
         clientId: CLIENT.clientId,
@@ -233,6 +246,175 @@ describe(`${OidcSignInService.name} against a real OpenID provider (HTTP, Postgr
       const updated = await admin.patch(`/api/users/${id}`).send({ ssoOnly: true }).expect(200);
       expect(updated.body).toMatchObject({ ssoOnly: true, mfaEnrolled: false });
       await request(server()).post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(401);
+    });
+  });
+  describe('a multi-tenant Microsoft app', () => {
+    const MICROSOFT = 'https://login.microsoftonline.com';
+    const KILNSIDE = '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d';
+    const MOORLAND = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+    const ELSEWHERE = '11111111-2222-4333-8444-555555555555';
+    // A second real provider, answering for Microsoft's address through a local proxy (openid-client's
+    // customFetch): the API signs in through https://login.microsoftonline.com/organizations/v2.0 exactly
+    // as in production, and nothing leaves this machine.
+    let entra: RunningOidcProvider;
+    let providerId: string;
+
+    beforeAll(async () => {
+      entra = await startOidcProvider({ ...CLIENT, redirectUri: REDIRECT_URI, multiTenantAt: MICROSOFT });
+      app.get(OidcSignInService).routeProviderRequests(entra.fetch as CustomFetch);
+      const created = await admin
+        .post('/api/auth/providers')
+        .send({
+          label: 'Trust Microsoft 365',
+          kind: 'microsoft',
+          multiTenant: true,
+          tenantIds: [KILNSIDE, MOORLAND.toUpperCase()],
+          ...CLIENT,
+        })
+        .expect(201);
+      expect(created.body).toMatchObject({
+        kind: 'microsoft',
+        multiTenant: true,
+        issuer: `${MICROSOFT}/organizations/v2.0`,
+        tenantIds: [KILNSIDE, MOORLAND],
+        redirectUri: REDIRECT_URI,
+      });
+      providerId = created.body.id;
+    });
+
+    afterAll(async () => {
+      app.get(OidcSignInService).routeProviderRequests(undefined);
+      await entra.stop();
+    });
+
+    const lastRefusal = async () => {
+      const [entry] = await dataSource.query(
+        `SELECT entity_id, details FROM audit_entry WHERE action = 'auth.sso_refused' ORDER BY at DESC LIMIT 1`,
+      );
+      return entry;
+    };
+
+    it("discovers the issuer template at Microsoft's organizations endpoint", async () => {
+      const discovery = await entra.fetch(`${MICROSOFT}/organizations/v2.0/.well-known/openid-configuration`);
+      const metadata = (await discovery.json()) as { issuer: string; token_endpoint: string };
+      expect(metadata.issuer).toBe(`${MICROSOFT}/{tenantid}/v2.0`);
+      expect(metadata.token_endpoint.startsWith(`${MICROSOFT}/`)).toBe(true);
+    });
+
+    it('lets in an account of each listed tenant', async () => {
+      const lead = await createUser(app, ['careers_lead'], { email: 'lead@kilnside.example' });
+      const kilnside = await signInThrough(
+        providerId,
+        { email: 'lead@kilnside.example', tenant: KILNSIDE },
+        entra.fetch,
+      );
+      expect(refusal(kilnside.answer)).toBe('/');
+      const [entry] = await dataSource.query(
+        `SELECT details FROM audit_entry WHERE user_id = $1 AND action = 'auth.sign_in'`,
+        [lead.id],
+      );
+      expect(entry.details).toMatchObject({ method: 'oidc', provider: 'Trust Microsoft 365' });
+
+      await createUser(app, ['teacher'], { email: 'teacher@moorland.example' });
+      const moorland = await signInThrough(
+        providerId,
+        { email: 'teacher@moorland.example', tenant: MOORLAND },
+        entra.fetch,
+      );
+      expect(refusal(moorland.answer)).toBe('/');
+    });
+
+    it('refuses an account of a tenant that is not listed, audited', async () => {
+      await createUser(app, ['teacher'], { email: 'teacher@elsewhere.example' });
+      const { answer } = await signInThrough(
+        providerId,
+        { email: 'teacher@elsewhere.example', tenant: ELSEWHERE },
+        entra.fetch,
+      );
+      expect(refusal(answer)).toBe('/sign-in?error=wrong_tenant');
+      const entry = await lastRefusal();
+      expect(entry.entity_id).toBe(providerId);
+      expect(entry.details.reason).toBe('wrong_tenant');
+      expect(entry.details.detail).toContain(ELSEWHERE);
+    });
+
+    it('refuses an ID token whose issuer is not the issuer of its tenant, audited', async () => {
+      await createUser(app, ['teacher'], { email: 'forged@kilnside.example' });
+      // Both tenants are listed: the token says it is Kilnside's account, but Moorland issued it.
+      const { answer } = await signInThrough(
+        providerId,
+        { email: 'forged@kilnside.example', tenant: KILNSIDE, issuerTenant: MOORLAND },
+        entra.fetch,
+      );
+      expect(refusal(answer)).toBe('/sign-in?error=failed');
+      const entry = await lastRefusal();
+      expect(entry.entity_id).toBe(providerId);
+      expect(entry.details.reason).toBe('failed');
+      expect(entry.details.detail).toContain('"iss"');
+      const [{ count }] = await dataSource.query(
+        `SELECT count(*)::int AS count FROM audit_entry a JOIN app_user u ON u.id = a.user_id
+          WHERE u.email = 'forged@kilnside.example' AND a.action = 'auth.sign_in'`,
+      );
+      expect(count).toBe(0);
+    });
+
+    it("refuses an ID token whose signature does not verify against the provider's JWKS", async () => {
+      await createUser(app, ['teacher'], { email: 'signed@kilnside.example' });
+      const discovery = await entra.fetch(`${MICROSOFT}/organizations/v2.0/.well-known/openid-configuration`);
+      const { jwks_uri: jwksUri } = (await discovery.json()) as { jwks_uri: string };
+      // The key set as someone in the middle would publish it: another key under the provider's key id.
+      const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const otherKeys = {
+        keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' }],
+      };
+      const service = app.get(OidcSignInService);
+      service.routeProviderRequests(((url: string, init: RequestInit) =>
+        url === jwksUri ? Promise.resolve(Response.json(otherKeys)) : entra.fetch(url, init)) as CustomFetch);
+      try {
+        const { answer } = await signInThrough(
+          providerId,
+          { email: 'signed@kilnside.example', tenant: KILNSIDE },
+          entra.fetch,
+        );
+        expect(refusal(answer)).toBe('/sign-in?error=failed');
+        expect((await lastRefusal()).details.detail).toMatch(/signature/i);
+      } finally {
+        service.routeProviderRequests(entra.fetch as CustomFetch);
+      }
+    });
+
+    it('validates the allowed tenants: GUIDs, at least one, Microsoft only', async () => {
+      const invalid = async (body: Record<string, unknown>, message: string) => {
+        const response = await admin
+          .post('/api/auth/providers')
+          .send({ label: 'Microsoft', kind: 'microsoft', multiTenant: true, ...CLIENT, ...body })
+          .expect(400);
+        expect(JSON.stringify(response.body)).toContain(message);
+      };
+      await invalid({ tenantIds: ['tenant-kilnside'] }, 'tenant GUID');
+      await invalid({ tenantIds: [] }, 'at least one allowed tenant id');
+      await invalid({}, 'at least one allowed tenant id');
+      await invalid({ kind: 'google', domains: ['kilnside.example'], tenantIds: [KILNSIDE] }, 'multi-tenant');
+      await invalid({ tenantIds: [KILNSIDE], issuer: 'https://login.example.org' }, 'organizations');
+      // A PATCH is checked as the provider it leaves: multi-tenant with no GUID is refused.
+      await admin
+        .patch(`/api/auth/providers/${providerId}`)
+        .send({ tenantIds: ['tenant-kilnside'] })
+        .expect(400);
+      const single = await admin
+        .patch(`/api/auth/providers/${providerId}`)
+        .send({ multiTenant: false, tenantIds: [KILNSIDE] })
+        .expect(200);
+      expect(single.body).toMatchObject({
+        multiTenant: false,
+        issuer: `${MICROSOFT}/${KILNSIDE}/v2.0`,
+        tenantIds: [KILNSIDE],
+      });
+      const multi = await admin
+        .patch(`/api/auth/providers/${providerId}`)
+        .send({ multiTenant: true, tenantIds: [KILNSIDE, MOORLAND] })
+        .expect(200);
+      expect(multi.body).toMatchObject({ multiTenant: true, issuer: `${MICROSOFT}/organizations/v2.0` });
     });
   });
 });

@@ -6,9 +6,18 @@ import { createInterface } from 'node:readline';
 
 const SCRIPT = join(__dirname, '../../../tools/oidc-test-provider/provider.mjs');
 
+/** A fetch as a browser or the API would use it; requests may be routed (see `fetch` below). */
+export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
 /** The local OpenID provider (`oidc-provider` in its own Node process) on a free loopback port. */
 export interface RunningOidcProvider {
   issuer: string;
+  /**
+   * Fetch through the proxy the provider stands behind: requests to its public origin (multi-tenant, e.g.
+   * https://login.microsoftonline.com) go to it, with X-Forwarded-Proto and X-Forwarded-Host; others as
+   * they are. Nothing leaves this machine for that origin.
+   */
+  fetch: Fetch;
   /** Moves the provider's clock, e.g. -7200 to make it issue ID tokens that expired an hour ago. */
   setClockOffset(seconds: number): Promise<void>;
   stop(): Promise<void>;
@@ -19,6 +28,8 @@ export async function startOidcProvider(options: {
   clientSecret: string;
   redirectUri: string;
   tenant?: string;
+  /** Answers as Microsoft Entra ID's endpoint for every tenant, at this public origin. */
+  multiTenantAt?: string;
 }): Promise<RunningOidcProvider> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -34,6 +45,7 @@ export async function startOidcProvider(options: {
       options.redirectUri,
       '--tenant',
       options.tenant ?? 'test-tenant',
+      ...(options.multiTenantAt ? ['--multi-tenant', '--public-origin', options.multiTenantAt] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -47,8 +59,17 @@ export async function startOidcProvider(options: {
     }),
   ]);
   const { issuer } = JSON.parse(first) as { issuer: string };
+  const publicOrigin = options.multiTenantAt ? new URL(options.multiTenantAt).origin : null;
   return {
     issuer,
+    fetch(url, init = {}) {
+      const target = new URL(url);
+      if (target.origin !== publicOrigin) return fetch(url, init);
+      const headers = new Headers(init.headers);
+      headers.set('x-forwarded-proto', target.protocol.slice(0, -1));
+      headers.set('x-forwarded-host', target.host);
+      return fetch(`${issuer}${target.pathname}${target.search}`, { ...init, headers });
+    },
     async setClockOffset(seconds) {
       const response = await fetch(`${issuer}/test/clock`, {
         method: 'POST',
@@ -72,12 +93,13 @@ export async function startOidcProvider(options: {
  */
 export async function signInAtProvider(
   authorizationUrl: string,
-  account: { email: string; verified?: boolean },
+  account: { email: string; verified?: boolean; tenant?: string; issuerTenant?: string },
   redirectUri: string,
+  via: Fetch = fetch,
 ): Promise<URL> {
   const cookies = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(url, {
+    const response = await via(url, {
       ...init,
       redirect: 'manual',
       headers: { ...(init.headers ?? {}), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
@@ -100,6 +122,8 @@ export async function signInAtProvider(
         body: new URLSearchParams({
           email: account.email,
           ...(account.verified === false ? {} : { verified: 'yes' }),
+          ...(account.tenant ? { tenant: account.tenant } : {}),
+          ...(account.issuerTenant ? { issuerTenant: account.issuerTenant } : {}),
         }).toString(),
       });
       url = new URL(form.headers.get('location') ?? '', url).href;

@@ -5,11 +5,13 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import type {
-  AuthProviderKind,
-  AuthProviderRequest,
-  AuthProviderResponse,
-  PublicAuthProvider,
+import {
+  MICROSOFT_ORGANIZATIONS_ISSUER,
+  TENANT_ID_PATTERN,
+  type AuthProviderKind,
+  type AuthProviderRequest,
+  type AuthProviderResponse,
+  type PublicAuthProvider,
 } from '@encounters/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -26,6 +28,7 @@ interface ProviderRow {
   label: string;
   kind: AuthProviderKind;
   issuer: string;
+  multi_tenant: boolean;
   tenant_ids: string[];
   domains: string[];
   client_id: string;
@@ -40,6 +43,8 @@ export interface ProviderForSignIn {
   label: string;
   kind: AuthProviderKind;
   issuer: string;
+  /** A multi-tenant Microsoft app: `issuer` is Microsoft's `organizations` endpoint. */
+  multiTenant: boolean;
   tenantIds: string[];
   domains: string[];
   clientId: string;
@@ -87,8 +92,9 @@ export class AuthProvidersService {
     const id = randomUUID();
     const row = await this.dataSource.transaction(async (manager) => {
       const [inserted]: ProviderRow[] = await manager.query(
-        `INSERT INTO auth_provider (id, label, kind, issuer, tenant_ids, domains, client_id, client_secret, enabled)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        `INSERT INTO auth_provider
+           (id, label, kind, issuer, tenant_ids, domains, client_id, client_secret, enabled, multi_tenant)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
         [
           id,
           dto.label.trim(),
@@ -99,6 +105,7 @@ export class AuthProvidersService {
           dto.clientId.trim(),
           box.seal(dto.clientSecret, `auth_provider:${id}`),
           dto.enabled ?? true,
+          shape.multiTenant,
         ],
       );
       await this.audit.record(
@@ -107,7 +114,12 @@ export class AuthProvidersService {
           action: 'auth_provider.create',
           entityType: 'auth_provider',
           entityId: id,
-          details: { label: inserted.label, kind: inserted.kind, issuer: inserted.issuer },
+          details: {
+            label: inserted.label,
+            kind: inserted.kind,
+            issuer: inserted.issuer,
+            ...(inserted.multi_tenant ? { multiTenant: true, tenantIds: inserted.tenant_ids } : {}),
+          },
           ip,
         },
         manager,
@@ -128,7 +140,13 @@ export class AuthProvidersService {
     const kind = dto.kind ?? current.kind;
     const shape = providerShape(kind, {
       // A Microsoft or Google issuer follows from the kind and tenant unless given.
-      issuer: dto.issuer ?? (kind !== 'oidc' && (dto.kind || dto.tenantIds) ? undefined : current.issuer),
+      issuer:
+        dto.issuer ??
+        (kind !== 'oidc' && (dto.kind || dto.tenantIds || dto.multiTenant !== undefined)
+          ? undefined
+          : current.issuer),
+      // Changing the kind away from Microsoft ends a multi-tenant app.
+      multiTenant: dto.multiTenant ?? (kind === 'microsoft' && current.multi_tenant),
       tenantIds: dto.tenantIds ?? current.tenant_ids,
       domains: dto.domains ?? current.domains,
     });
@@ -138,7 +156,8 @@ export class AuthProvidersService {
       const [updated]: [ProviderRow[], number] = await manager.query(
         `UPDATE auth_provider
             SET label = $2, kind = $3, issuer = $4, tenant_ids = $5, domains = $6, client_id = $7,
-                client_secret = COALESCE($8, client_secret), enabled = $9, updated_at = now()
+                client_secret = COALESCE($8, client_secret), enabled = $9, multi_tenant = $10,
+                updated_at = now()
           WHERE id = $1 RETURNING *`,
         [
           id,
@@ -150,6 +169,7 @@ export class AuthProvidersService {
           dto.clientId?.trim() ?? current.client_id,
           secret,
           dto.enabled ?? current.enabled,
+          shape.multiTenant,
         ],
       );
       await this.audit.record(
@@ -192,6 +212,7 @@ export class AuthProvidersService {
       label: row.label,
       kind: row.kind,
       issuer: row.issuer,
+      multiTenant: row.multi_tenant,
       tenantIds: row.tenant_ids,
       domains: row.domains,
       clientId: row.client_id,
@@ -214,6 +235,7 @@ export class AuthProvidersService {
       label: row.label,
       kind: row.kind,
       issuer: row.issuer,
+      multiTenant: row.multi_tenant,
       tenantIds: row.tenant_ids,
       domains: row.domains,
       clientId: row.client_id,
@@ -234,30 +256,54 @@ export class AuthProvidersService {
 
 /**
  * The issuer and restrictions of a provider of this kind. Microsoft: one tenant (its issuer follows from the
- * tenant id) and its `tid` must match; Google: its issuer, and the Workspace domains (`hd`) that may sign in;
- * any other provider: its issuer, and optionally the email domains that may sign in.
+ * tenant id) and its `tid` must match — or a multi-tenant app, signing in through Microsoft's `organizations`
+ * endpoint, whose accounts' `tid` must be one of the listed tenant GUIDs; Google: its issuer, and the
+ * Workspace domains (`hd`) that may sign in; any other provider: its issuer, and optionally the email domains
+ * that may sign in.
  */
 function providerShape(
   kind: AuthProviderKind,
-  input: Pick<AuthProviderRequest, 'issuer' | 'tenantIds' | 'domains'>,
-): { issuer: string; tenantIds: string[]; domains: string[] } {
+  input: Pick<AuthProviderRequest, 'issuer' | 'multiTenant' | 'tenantIds' | 'domains'>,
+): { issuer: string; multiTenant: boolean; tenantIds: string[]; domains: string[] } {
   const tenantIds = [...new Set(input.tenantIds ?? [])];
   const domains = [...new Set((input.domains ?? []).map((domain) => domain.toLowerCase()))];
   const refuse = (field: string, reason: string) =>
     new BadRequestException({ message: reason, details: [{ field, reason }] });
+  if (input.multiTenant && kind !== 'microsoft') {
+    throw refuse('multiTenant', 'Only a Microsoft Entra ID provider can be a multi-tenant app.');
+  }
+  if (input.multiTenant) {
+    const allowed = [...new Set(tenantIds.map((id) => id.toLowerCase()))];
+    if (allowed.length === 0) {
+      throw refuse('tenantIds', 'A multi-tenant Microsoft app needs at least one allowed tenant id.');
+    }
+    if (!allowed.every((id) => TENANT_ID_PATTERN.test(id))) {
+      throw refuse('tenantIds', 'Each allowed tenant id must be a tenant GUID.');
+    }
+    if (input.issuer && input.issuer !== MICROSOFT_ORGANIZATIONS_ISSUER) {
+      throw refuse(
+        'issuer',
+        `A multi-tenant Microsoft app signs in through ${MICROSOFT_ORGANIZATIONS_ISSUER}.`,
+      );
+    }
+    return { issuer: MICROSOFT_ORGANIZATIONS_ISSUER, multiTenant: true, tenantIds: allowed, domains: [] };
+  }
   if (kind === 'microsoft') {
     if (tenantIds.length === 0) throw refuse('tenantIds', 'A Microsoft provider needs its tenant id.');
     if (tenantIds.length > 1 && !input.issuer) {
-      throw refuse('tenantIds', 'Add one Microsoft provider per tenant: each tenant has its own issuer.');
+      throw refuse(
+        'tenantIds',
+        'Several tenants: make it a multi-tenant app, or add one Microsoft provider per tenant.',
+      );
     }
     const issuer = input.issuer ?? `https://login.microsoftonline.com/${tenantIds[0]}/v2.0`;
-    return { issuer, tenantIds, domains };
+    return { issuer, multiTenant: false, tenantIds, domains };
   }
   if (kind === 'google') {
     if (domains.length === 0)
       throw refuse('domains', 'A Google provider needs the Workspace domains that may sign in.');
-    return { issuer: input.issuer ?? GOOGLE_ISSUER, tenantIds: [], domains };
+    return { issuer: input.issuer ?? GOOGLE_ISSUER, multiTenant: false, tenantIds: [], domains };
   }
   if (!input.issuer) throw refuse('issuer', 'A provider needs its issuer URL.');
-  return { issuer: input.issuer, tenantIds, domains };
+  return { issuer: input.issuer, multiTenant: false, tenantIds, domains };
 }

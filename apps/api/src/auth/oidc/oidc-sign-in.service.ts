@@ -9,6 +9,12 @@ import { AuthProvidersService, type ProviderForSignIn } from './auth-providers.s
 const SIGN_IN_MINUTES = 10;
 const DISCOVERY_CACHE_MS = 10 * 60_000;
 const SCOPE = 'openid email profile';
+/**
+ * The issuer Microsoft's `organizations` discovery document names: a template, since each tenant issues its
+ * own ID tokens. openid-client recognises Microsoft's address and checks every ID token's `iss` against it
+ * with `{tenantid}` replaced by the token's own `tid`.
+ */
+const MICROSOFT_ISSUER_TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/v2.0';
 
 /** Why a sign-in through a provider was refused: the sign-in page explains each. */
 export type SsoRefusal =
@@ -39,14 +45,17 @@ function isLoopback(issuer: string): boolean {
 
 /**
  * Sign-in through the school's accounts with OpenID Connect: authorization code flow with PKCE, state and
- * nonce; openid-client validates the ID token (issuer, audience, expiry, signature against the provider's
- * JWKS). The provider only vouches for an email: the account, its roles and academies are Encounters' own,
- * and an email no user holds is refused — sign-in never creates accounts.
+ * nonce; openid-client validates the ID token (issuer, audience, expiry, nonce, and — with its
+ * non-repudiation checks — the signature against the provider's JWKS). A multi-tenant Microsoft app uses the
+ * library's own support for Microsoft's `organizations` endpoint (the issuer is the token's tenant's), and
+ * admits the listed tenants only. The provider only vouches for an email: the account, its roles and
+ * academies are Encounters' own, and an email no user holds is refused — sign-in never creates accounts.
  */
 @Injectable()
 export class OidcSignInService {
   private readonly logger = new Logger(OidcSignInService.name);
   private readonly configurations = new Map<string, { configuration: oidc.Configuration; until: number }>();
+  private customFetch: oidc.CustomFetch | undefined;
 
   constructor(
     private readonly providers: AuthProvidersService,
@@ -54,6 +63,15 @@ export class OidcSignInService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * For tests only: sends every request to the providers through this fetch (openid-client's `customFetch`),
+   * so that Microsoft's address can be answered by the tests' own provider. Never set by the application.
+   */
+  routeProviderRequests(fetch: oidc.CustomFetch | undefined): void {
+    this.customFetch = fetch;
+    this.configurations.clear();
+  }
 
   /** The provider's authorization URL, and the state the browser must bring back (kept in a cookie). */
   async start(providerId: string, requestOrigin: string): Promise<{ url: string; state: string }> {
@@ -154,10 +172,20 @@ export class OidcSignInService {
         undefined,
         oidc.ClientSecretBasic(provider.clientSecret),
         {
-          execute: isLoopback(provider.issuer) ? [oidc.allowInsecureRequests] : [],
+          // The ID token's signature is checked against the provider's JWKS, not only its TLS connection.
+          execute: [
+            oidc.enableNonRepudiationChecks,
+            ...(isLoopback(provider.issuer) ? [oidc.allowInsecureRequests] : []),
+          ],
           timeout: 10,
+          ...(this.customFetch ? { [oidc.customFetch]: this.customFetch } : {}),
         },
       );
+      if (provider.multiTenant && configuration.serverMetadata().issuer !== MICROSOFT_ISSUER_TEMPLATE) {
+        throw new Error(
+          `the organizations endpoint named the issuer ${configuration.serverMetadata().issuer}`,
+        );
+      }
       this.configurations.set(key, { configuration, until: Date.now() + DISCOVERY_CACHE_MS });
       return configuration;
     } catch (error) {
@@ -169,15 +197,23 @@ export class OidcSignInService {
 
 /** The email the provider vouches for, once the account's tenant or domain and its verification are checked. */
 function admittedEmail(provider: ProviderForSignIn, claims: oidc.IDToken): string {
+  if (provider.kind === 'microsoft') {
+    const tid = String(claims.tid ?? '');
+    if (!provider.tenantIds.some((allowed) => allowed.toLowerCase() === tid.toLowerCase())) {
+      throw new SsoRefused('wrong_tenant', `the account belongs to another tenant (${tid || 'none'})`);
+    }
+    // openid-client has checked this already (its Microsoft multi-tenant support); checked again here, as
+    // the one thing that ties a multi-tenant token to its tenant.
+    if (provider.multiTenant && claims.iss !== MICROSOFT_ISSUER_TEMPLATE.replace('{tenantid}', tid)) {
+      throw new SsoRefused('failed', `the ID token's issuer ${claims.iss} is not its tenant's`);
+    }
+  }
   const email = String(
     claims.email ?? (provider.kind === 'microsoft' ? claims.preferred_username : '') ?? '',
   );
   if (!email.includes('@')) throw new SsoRefused('unverified_email', 'the provider gave no email');
   const domain = email.split('@')[1].toLowerCase();
   if (provider.kind === 'microsoft') {
-    if (!provider.tenantIds.includes(String(claims.tid))) {
-      throw new SsoRefused('wrong_tenant', 'the account belongs to another tenant');
-    }
     // Entra ID sends no email_verified: an account of the trust's own tenant is taken as verified by it,
     // but an email the tenant says it has not verified is refused.
     if (claims.email_verified === false) throw new SsoRefused('unverified_email', 'email not verified');
@@ -200,7 +236,9 @@ function refusalOf(error: unknown): SsoRefused {
     error?: string;
     error_description?: string;
   };
-  const message = [error instanceof Error ? error.message : String(error), oauthError, description]
+  // openid-client's own message is general ("unexpected JWT claim value encountered"); its cause says which.
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+  const message = [error instanceof Error ? error.message : String(error), cause, oauthError, description]
     .filter(Boolean)
     .join(': ');
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED') return new SsoRefused('expired', message);

@@ -17,6 +17,7 @@ import { PurgeDeletedGuidanceMeetings1764940000000 } from './1764940000000-Purge
 import { CreateRosterMoveRequests1764960000000 } from './1764960000000-CreateRosterMoveRequests';
 import { CountSignInAttemptsAtomically1764960000100 } from './1764960000100-CountSignInAttemptsAtomically';
 import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-ShareTheSetupCodeBetweenProcesses';
+import { AllowMultiTenantMicrosoftProviders1764983000000 } from './1764983000000-AllowMultiTenantMicrosoftProviders';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
@@ -38,4 +39,5 @@ export const migrations = [
   CreateRosterMoveRequests1764960000000,
   CountSignInAttemptsAtomically1764960000100,
   ShareTheSetupCodeBetweenProcesses1764970000000,
+  AllowMultiTenantMicrosoftProviders1764983000000,
 ];

@@ -1,17 +1,29 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { AuthProviderKind, AuthProviderRequest, AuthProviderResponse } from '@encounters/domain';
-import { firstValueFrom } from 'rxjs';
+import {
+  AuthProviderKind,
+  AuthProviderRequest,
+  AuthProviderResponse,
+  TENANT_ID_PATTERN,
+} from '@encounters/domain';
+import { firstValueFrom, merge } from 'rxjs';
 
 import { AuthApi } from '../core/auth-api';
 import { ApiErrorMessage } from '../ui/api-error-message';
@@ -30,6 +42,19 @@ const listOf = (text: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** One tenant (the trust's own Microsoft 365), or a multi-tenant app admitting the listed tenants. */
+type Tenancy = 'single' | 'multi';
+
+/** A Microsoft provider names its tenant; a multi-tenant app at least one, each a GUID. */
+function tenantIdsValidator(control: AbstractControl<string>): ValidationErrors | null {
+  if (control.parent?.get('kind')?.value !== 'microsoft') return null;
+  const ids = listOf(control.value);
+  if (ids.length === 0) return { required: true };
+  const notGuids = ids.filter((id) => !TENANT_ID_PATTERN.test(id));
+  if (control.parent?.get('tenancy')?.value === 'multi' && notGuids.length) return { guid: notGuids };
+  return null;
+}
+
 /** How staff sign in: the second-factor policy, and the school-account providers with their buttons. */
 @Component({
   selector: 'enc-sign-in-settings',
@@ -41,6 +66,7 @@ const listOf = (text: string) =>
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    MatRadioModule,
     MatSelectModule,
     MatTableModule,
     ReactiveFormsModule,
@@ -98,10 +124,26 @@ const listOf = (text: string) =>
             </mat-select>
           </mat-form-field>
           @if (kind() === 'microsoft') {
+            <mat-radio-group formControlName="tenancy" aria-label="Whose accounts" class="column">
+              <mat-radio-button value="single">One tenant (the trust's Microsoft 365)</mat-radio-button>
+              <mat-radio-button value="multi">Several tenants (multi-tenant app)</mat-radio-button>
+            </mat-radio-group>
             <mat-form-field appearance="outline">
-              <mat-label>Tenant id</mat-label>
+              <mat-label>{{ tenancy() === 'multi' ? 'Allowed tenant ids' : 'Tenant id' }}</mat-label>
               <input matInput formControlName="tenantIds" />
-              <mat-hint>The directory (tenant) id of the trust's Microsoft 365, a GUID.</mat-hint>
+              <mat-hint>{{
+                tenancy() === 'multi'
+                  ? 'The directory (tenant) ids whose staff may sign in, separated by commas; each a GUID.'
+                  : "The directory (tenant) id of the trust's Microsoft 365, a GUID."
+              }}</mat-hint>
+              <mat-error>{{
+                form.controls.tenantIds.hasError('guid')
+                  ? 'A tenant id is a GUID, like 6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d. Check: ' +
+                    form.controls.tenantIds.getError('guid').join(', ')
+                  : tenancy() === 'multi'
+                    ? 'Enter at least one tenant id.'
+                    : 'Enter the tenant id.'
+              }}</mat-error>
             </mat-form-field>
           } @else {
             <mat-form-field appearance="outline">
@@ -209,6 +251,10 @@ const listOf = (text: string) =>
     .danger {
       color: var(--mat-sys-error);
     }
+    .column {
+      display: flex;
+      flex-direction: column;
+    }
     .nowrap {
       white-space: nowrap;
     }
@@ -238,7 +284,8 @@ export class SignInSettings {
   protected readonly form = inject(NonNullableFormBuilder).group({
     label: ['', [Validators.required, Validators.maxLength(80)]],
     kind: ['microsoft' as AuthProviderKind],
-    tenantIds: [''],
+    tenancy: ['single' as Tenancy],
+    tenantIds: ['', tenantIdsValidator],
     domains: [''],
     issuer: [''],
     clientId: ['', Validators.required],
@@ -246,11 +293,21 @@ export class SignInSettings {
     enabled: [true],
   });
   protected readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: 'microsoft' });
+  protected readonly tenancy = toSignal(this.form.controls.tenancy.valueChanges, {
+    initialValue: 'single' as Tenancy,
+  });
+
+  constructor() {
+    // The tenant ids' rules follow the kind and the tenancy.
+    merge(this.form.controls.kind.valueChanges, this.form.controls.tenancy.valueChanges)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.form.controls.tenantIds.updateValueAndValidity());
+  }
 
   protected describe(provider: AuthProviderResponse): string {
     const restriction =
       provider.kind === 'microsoft'
-        ? `tenant ${provider.tenantIds.join(', ')}`
+        ? `${provider.multiTenant ? 'multi-tenant app, tenants' : 'tenant'} ${provider.tenantIds.join(', ')}`
         : provider.domains.length
           ? provider.domains.join(', ')
           : provider.issuer;
@@ -267,6 +324,7 @@ export class SignInSettings {
     this.form.reset({
       label: provider.label,
       kind: provider.kind,
+      tenancy: provider.multiTenant ? 'multi' : 'single',
       tenantIds: provider.tenantIds.join(', '),
       domains: provider.domains.join(', '),
       issuer: provider.kind === 'oidc' ? provider.issuer : '',
@@ -287,6 +345,7 @@ export class SignInSettings {
     const body: AuthProviderRequest = {
       label: value.label.trim(),
       kind: value.kind,
+      multiTenant: value.kind === 'microsoft' && value.tenancy === 'multi',
       tenantIds: value.kind === 'microsoft' ? listOf(value.tenantIds) : [],
       domains: value.kind === 'microsoft' ? [] : listOf(value.domains),
       ...(value.kind === 'oidc' && value.issuer.trim() ? { issuer: value.issuer.trim() } : {}),

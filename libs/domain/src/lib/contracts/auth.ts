@@ -81,12 +81,25 @@ export interface MfaPolicy {
 export const AUTH_PROVIDER_KINDS = ['microsoft', 'google', 'oidc'] as const;
 export type AuthProviderKind = (typeof AUTH_PROVIDER_KINDS)[number];
 
+/** Where a multi-tenant Microsoft provider signs in: Microsoft's endpoint for every work or school tenant. */
+export const MICROSOFT_ORGANIZATIONS_ISSUER = 'https://login.microsoftonline.com/organizations/v2.0';
+/** An Entra ID tenant id: a GUID, as Microsoft shows it. */
+export const TENANT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Body of `POST /api/auth/providers` (trust administrator); `PATCH /api/auth/providers/{id}` takes any part. */
 export interface AuthProviderRequest {
   label: string;
   kind: AuthProviderKind;
-  /** Required for `oidc`; for `microsoft` it follows from the one tenant, for `google` it is Google's. */
+  /**
+   * Required for `oidc`; for `microsoft` it follows from the one tenant (or is Microsoft's `organizations`
+   * endpoint when `multiTenant`), for `google` it is Google's.
+   */
   issuer?: string;
+  /**
+   * Microsoft Entra ID only: a multi-tenant app, whose accounts come from any of `tenantIds` (GUIDs, at
+   * least one), each checked against the ID token's `tid` and its tenant's issuer. Default false.
+   */
+  multiTenant?: boolean;
   /** Microsoft Entra ID: the tenant ids whose accounts may sign in (`tid`). */
   tenantIds?: string[];
   /** Google Workspace: the domains whose accounts may sign in (`hd`); for `oidc`, the email domains. */
@@ -103,6 +116,7 @@ export interface AuthProviderResponse {
   label: string;
   kind: AuthProviderKind;
   issuer: string;
+  multiTenant: boolean;
   tenantIds: string[];
   domains: string[];
   clientId: string;

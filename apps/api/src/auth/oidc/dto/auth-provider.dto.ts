@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { AUTH_PROVIDER_KINDS, type AuthProviderKind, type AuthProviderRequest } from '@encounters/domain';
+import {
+  AUTH_PROVIDER_KINDS,
+  TENANT_ID_PATTERN,
+  type AuthProviderKind,
+  type AuthProviderRequest,
+} from '@encounters/domain';
 import {
   ArrayMaxSize,
   IsArray,
@@ -10,7 +15,22 @@ import {
   IsUrl,
   Length,
   Matches,
+  ValidateBy,
 } from 'class-validator';
+
+/** With `multiTenant`, every tenant id is a GUID (the `tid` Microsoft puts in every ID token). */
+const TenantGuidsWhenMultiTenant = () =>
+  ValidateBy({
+    name: 'tenantGuidsWhenMultiTenant',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as { multiTenant?: unknown }).multiTenant !== true ||
+        (Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((id) => typeof id === 'string' && TENANT_ID_PATTERN.test(id))),
+      defaultMessage: () => 'a multi-tenant app needs at least one allowed tenant id, each a tenant GUID',
+    },
+  });
 
 export class CreateAuthProviderDto implements AuthProviderRequest {
   @ApiProperty({ example: 'Kilnside staff (Microsoft)' })
@@ -27,11 +47,22 @@ export class CreateAuthProviderDto implements AuthProviderRequest {
   @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true })
   issuer?: string;
 
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "Microsoft Entra ID only: a multi-tenant app signing in through Microsoft's `organizations` endpoint, " +
+      'letting in the accounts of `tenantIds` only (at least one GUID).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  multiTenant?: boolean;
+
   @ApiPropertyOptional({ type: [String], description: 'Microsoft Entra ID tenant ids (GUIDs).' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(/^[\w-]{1,64}$/, { each: true, message: 'each tenant id must be a tenant GUID' })
+  @TenantGuidsWhenMultiTenant()
   tenantIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['kilnside.example'] })
