@@ -4,7 +4,6 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi/openapi';
@@ -15,6 +14,7 @@ import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
 import { refuseDeepJson } from './http/json-depth';
 import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { serveWebApp } from './http/web-app';
 import { Metrics } from './metrics/metrics.service';
 import { MAX_ROSTER_BYTES } from './roster-import/roster-csv-reader';
@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
