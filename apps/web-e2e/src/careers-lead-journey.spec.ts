@@ -166,8 +166,10 @@ test.describe('a careers lead logs an encounter', () => {
     await expect(
       page.getByRole('button', { name: `${learnerName}: change their reflection, rated 5 out of 5` }),
     ).toBeVisible();
+    // The facts and the attendance list are saved in one PATCH (one recomputation of coverage).
     const replaced = page.waitForResponse(
-      (response) => response.url().endsWith('/attendance') && response.request().method() === 'PUT',
+      (response) =>
+        response.url().endsWith(`/api/encounters/${encounterId}`) && response.request().method() === 'PATCH',
     );
     await page.getByRole('button', { name: 'Save changes' }).click();
     expect((await replaced).status()).toBe(200);

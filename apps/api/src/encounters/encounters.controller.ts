@@ -10,7 +10,6 @@ import {
   Post,
   Put,
   Query,
-  Req,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -20,10 +19,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
+import { type Actor, CurrentActor } from './actor';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
@@ -58,21 +57,26 @@ export class EncountersController {
   @Can('logEncounter')
   @ApiOperation({ summary: 'Log an encounter and who attended' })
   @ApiCreatedResponse({ type: EncounterResponseDto })
-  create(@Body() dto: CreateEncounterDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.encounters.create(dto, { user, ip: request.ip ?? null });
+  create(@Body() dto: CreateEncounterDto, @CurrentActor() actor: Actor) {
+    return this.encounters.create(dto, actor);
   }
 
   @Patch(':id')
   @Can('logEncounter')
-  @ApiOperation({ summary: 'Change an encounter (server-owned fields sent back are ignored)' })
+  @ApiOperation({
+    summary: 'Change an encounter, and add to or replace its attendance list, in one transaction',
+    description:
+      'Server-owned fields sent back are ignored. With `replaceAttendance`, the facts and the whole list ' +
+      'change together and each learner\u2019s coverage is recomputed once; a change that cannot alter what ' +
+      'the encounter evidences (title, notes, organiser, links, delivery, duration, days) recomputes nothing.',
+  })
   @ApiOkResponse({ type: EncounterResponseDto })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateEncounterDto,
-    @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.encounters.update(id, dto, { user, ip: request.ip ?? null });
+    return this.encounters.update(id, dto, actor);
   }
 
   @Delete(':id')
@@ -80,8 +84,8 @@ export class EncountersController {
   @Can('logEncounter')
   @ApiOperation({ summary: 'Delete an encounter' })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.encounters.remove(id, { user, ip: request.ip ?? null });
+  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.encounters.remove(id, actor);
   }
 
   @Put(':id/attendance')
@@ -92,9 +96,8 @@ export class EncountersController {
   replaceAttendance(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ValidatedArrayPipe(AttendancePutItemDto, MAX_ATTENDEES)) items: AttendancePutItemDto[],
-    @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.encounters.replaceAttendance(id, items, { user, ip: request.ip ?? null });
+    return this.encounters.replaceAttendance(id, items, actor);
   }
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DemoEncountersSeeder } from './demo-encounters.seeder';
+import { AttendanceService } from './attendance.service';
 import { EncountersController } from './encounters.controller';
 import { EncountersService } from './encounters.service';
 
 @Module({
   controllers: [EncountersController],
-  providers: [EncountersService, DemoEncountersSeeder],
-  exports: [EncountersService, DemoEncountersSeeder],
+  providers: [EncountersService, AttendanceService],
+  exports: [EncountersService],
 })
 export class EncountersModule {}

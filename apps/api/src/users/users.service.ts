@@ -1,3 +1,4 @@
+import type { UserResponse } from '@encounters/domain';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,21 +11,8 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { User } from '../auth/user.entity';
 
-export interface UserView {
-  id: string;
-  name: string;
-  email: string;
-  roles: string[];
-  academyIds: string[];
-  groupIds: string[];
-  active: boolean;
-  /** Signs in only through the school's account provider. */
-  ssoOnly: boolean;
-  /** Has set up a second factor for password sign-in. */
-  mfaEnrolled: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
+/** A user as the API answers it (`UserResponse` of libs/domain): never the password. */
+export type UserView = UserResponse;
 
 @Injectable()
 export class UsersService {

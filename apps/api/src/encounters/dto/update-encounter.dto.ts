@@ -1,11 +1,15 @@
 import type { UpdateEncounterRequest } from '@encounters/domain';
-import { PartialType } from '@nestjs/swagger';
+import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { ServerOwned } from '../../common/server-owned';
-import { CreateEncounterDto } from './create-encounter.dto';
+import { AttendancePutItemDto } from './attendance-put-item.dto';
+import { CreateEncounterDto, MAX_ATTENDEES } from './create-encounter.dto';
 
 /**
  * Changes the fields sent. `meaningful` replaces the whole checklist; `attendees` and `absentLearnerIds`
- * add to the attendance list (use `PUT …/attendance` to replace it).
+ * add to the attendance list, and `replaceAttendance` replaces it, as `PUT …/attendance` does, in the
+ * same transaction as the other changes.
  */
 @ServerOwned({
   id: { type: String, format: 'uuid' },
@@ -20,4 +24,22 @@ import { CreateEncounterDto } from './create-encounter.dto';
 })
 export class UpdateEncounterDto
   extends PartialType(CreateEncounterDto, { skipNullProperties: false })
-  implements UpdateEncounterRequest {}
+  implements UpdateEncounterRequest
+{
+  @ApiPropertyOptional({
+    type: [AttendancePutItemDto],
+    maxItems: MAX_ATTENDEES,
+    description:
+      'Replaces the attendance list, as the body of `PUT /api/encounters/{id}/attendance` does, in the ' +
+      'same transaction as the other changes, so that the learners\u2019 coverage is recomputed once. Not ' +
+      'with `attendees` or `absentLearnerIds`. (`attendance`, as a read answers it, is ignored when sent ' +
+      'back.)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTENDEES)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => AttendancePutItemDto)
+  replaceAttendance?: AttendancePutItemDto[];
+}

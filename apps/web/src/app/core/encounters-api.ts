@@ -1,7 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
-  AttendancePutItem,
   CreateEncounterRequest,
   EncounterListItem,
   EncounterListQuery,
@@ -51,12 +50,9 @@ export class EncountersApi {
     return this.http.post<EncounterResponse>(`${this.baseUrl}/encounters`, body);
   }
 
+  /** Changes an encounter; with `replaceAttendance`, its attendance list too, in the same request. */
   update(id: string, body: UpdateEncounterRequest): Observable<EncounterResponse> {
     return this.http.patch<EncounterResponse>(`${this.baseUrl}/encounters/${id}`, body);
-  }
-
-  replaceAttendance(id: string, items: AttendancePutItem[]): Observable<unknown> {
-    return this.http.put(`${this.baseUrl}/encounters/${id}/attendance`, items);
   }
 
   delete(id: string): Observable<void> {

@@ -325,7 +325,7 @@ describe(EncounterForm.name, () => {
     httpTesting.expectNone({ method: 'POST', url: '/api/encounters' });
   });
 
-  it('R-M-2: in edit mode, marks one learner as having left early and sends it with the attendance', async () => {
+  it('R-M-2: in edit mode, marks one learner as having left early and sends it with the attendance in the one PATCH', async () => {
     const held = heldEncounter('e1', 'talk', [
       attendee('1', 'Ada Okafor', { meaningful: null }),
       attendee('2', 'Ben Hughes', { meaningful: false }),
@@ -342,20 +342,19 @@ describe(EncounterForm.name, () => {
     sut['setNotMeaningful']('2', false);
     const submitting = sut['submit']();
     await settle();
-    httpTesting.expectOne({ method: 'PATCH', url: '/api/encounters/e1' }).flush(held);
-    await settle();
-    const put = httpTesting.expectOne({ method: 'PUT', url: '/api/encounters/e1/attendance' });
-    expect(put.request.body).toEqual([
+    // One request saves the facts and the list, so the API recomputes each learner's coverage once.
+    const patch = httpTesting.expectOne({ method: 'PATCH', url: '/api/encounters/e1' });
+    expect(patch.request.body.replaceAttendance).toEqual([
       { learnerId: '1', status: 'attended', meaningful: false },
       { learnerId: '2', status: 'attended' },
     ]);
-    put.flush(null);
-    await settle();
-    httpTesting.expectOne({ method: 'GET', url: '/api/encounters/e1' }).flush(held);
+    expect(patch.request.body).toMatchObject({ title: held.title, organisationIds: ['etruria'] });
+    patch.flush(held);
     await submitting;
+    httpTesting.expectNone({ method: 'PUT', url: '/api/encounters/e1/attendance' });
   });
 
-  it("in edit mode, keeps a learner's reflection, records a new one and removes another, in the attendance PUT", async () => {
+  it("in edit mode, keeps a learner's reflection, records a new one and removes another, in the one PATCH", async () => {
     const held = heldEncounter('e2', 'workplace_visit', [
       attendee('1', 'Ada Okafor', { reflection: { rating: 4, comment: 'Loved the workshop floor' } }),
       attendee('2', 'Ben Hughes'),
@@ -391,17 +390,14 @@ describe(EncounterForm.name, () => {
 
     const submitting = sut['submit']();
     await settle();
-    httpTesting.expectOne({ method: 'PATCH', url: '/api/encounters/e2' }).flush(held);
-    await settle();
-    const put = httpTesting.expectOne({ method: 'PUT', url: '/api/encounters/e2/attendance' });
-    expect(put.request.body).toEqual([
+    const patch = httpTesting.expectOne({ method: 'PATCH', url: '/api/encounters/e2' });
+    expect(patch.request.body.replaceAttendance).toEqual([
       { learnerId: '1', status: 'attended', reflection: { rating: 4, comment: 'Loved the workshop floor' } },
       { learnerId: '2', status: 'attended', reflection: { rating: 5, comment: 'I want to be an engineer' } },
       { learnerId: '3', status: 'attended' },
     ]);
-    put.flush(null);
-    await settle();
-    httpTesting.expectOne({ method: 'GET', url: '/api/encounters/e2' }).flush(held);
+    patch.flush(held);
     await submitting;
+    httpTesting.expectNone({ method: 'PUT', url: '/api/encounters/e2/attendance' });
   });
 });

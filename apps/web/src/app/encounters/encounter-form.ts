@@ -44,6 +44,7 @@ import {
   MeaningfulChecklistItem,
   missingChecklistItems,
   todayIsoDate,
+  UpdateEncounterRequest,
   CHECKLIST_ITEM_LABELS,
   DELIVERY_MODE_LABELS,
   ENCOUNTER_FORMAT_LABELS,
@@ -491,10 +492,12 @@ export class EncounterForm {
     return body;
   }
 
-  /** The encounter's facts in one PATCH, then the attendance list in one PUT when it changed. */
+  /**
+   * One PATCH: the encounter's facts, and the attendance list when it changed (`replaceAttendance`), so
+   * that the API writes both in one transaction and recomputes each learner's coverage once.
+   */
   private async update(encounter: EncounterResponse): Promise<EncounterResponse> {
     const { attendees: _attendees, absentLearnerIds: _absent, academyId: _academy, ...fields } = this.body();
-    let saved = await firstValueFrom(this.api.update(encounter.id, fields));
     const held = new Map(encounter.attendance.map((item) => [item.learnerId, item]));
     const items: AttendancePutItem[] = this.chosen().map((learner) => {
       const before = held.get(learner.id);
@@ -519,11 +522,8 @@ export class EncounterForm {
           (held.get(item.learnerId)?.meaningful === false) !== (item.meaningful === false) ||
           !sameReflection(held.get(item.learnerId)?.reflection, item.reflection),
       );
-    if (changed) {
-      await firstValueFrom(this.api.replaceAttendance(encounter.id, items));
-      saved = await firstValueFrom(this.api.get(encounter.id));
-    }
-    return saved;
+    const body: UpdateEncounterRequest = changed ? { ...fields, replaceAttendance: items } : fields;
+    return firstValueFrom(this.api.update(encounter.id, body));
   }
 
   private showError(error: unknown): void {
@@ -545,6 +545,7 @@ export class EncounterForm {
       } else if (
         field.startsWith('attendees') ||
         field.startsWith('absentLearnerIds') ||
+        field.startsWith('replaceAttendance') ||
         field.startsWith('[')
       ) {
         sections.attendees = join(sections.attendees, reason);

@@ -59,8 +59,14 @@ export interface CreateEncounterRequest {
   links?: string[];
 }
 
-/** Body of `PATCH /api/encounters/{id}`. */
-export type UpdateEncounterRequest = Partial<CreateEncounterRequest>;
+/**
+ * Body of `PATCH /api/encounters/{id}`: the fields to change. `attendees` and `absentLearnerIds` add to
+ * the attendance list; `replaceAttendance` replaces it, as `PUT /api/encounters/{id}/attendance` does, in
+ * the same transaction as the other changes (not with `attendees` or `absentLearnerIds`).
+ */
+export interface UpdateEncounterRequest extends Partial<CreateEncounterRequest> {
+  replaceAttendance?: AttendancePutItem[];
+}
 
 /** Query of `GET /api/encounters`; the answer is a `PagedResult<EncounterListItem>`. */
 export interface EncounterListQuery extends PagingQuery {

@@ -8,8 +8,8 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { LearnerProgressService } from '../coverage/learner-progress.service';
-import { CHECKLIST_COLUMNS } from '../common/checklist-columns';
+import { LearnerProgressService } from '../../coverage/learner-progress.service';
+import { CHECKLIST_COLUMNS } from '../../common/checklist-columns';
 
 /**
  * Writes the demo trust's organisations and, for every academy with learners and no encounters yet, the year
