@@ -5,7 +5,7 @@
 // trust-scope question by scanning the attendances, timed on the same database in the same run.
 import pg from 'pg';
 import { ensureDatabase } from '../start/embedded-postgres.mjs';
-import { cli, medianOfRounds, spawnApi, waitForHealth } from './shared.mjs';
+import { cli, median, medianOfRounds, spawnApi, waitForHealth } from './shared.mjs';
 
 export const name = 'coverage';
 
