@@ -3,6 +3,9 @@ import type { Params } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/config';
 
+/** The levels at which pino-http's request lines (written at `info` in JSON logs) reach the log. */
+const REQUEST_LINES_AT = ['trace', 'debug', 'info'];
+
 /** Nest's start-up chatter (modules loaded, ~100 routes mapped): noise in a terminal, kept in JSON logs. */
 const START_UP_CONTEXTS = new Set([
   'InstanceLoader',
@@ -76,10 +79,13 @@ export function humanLogStream(out: NodeJS.WritableStream = process.stdout): { w
  */
 export function loggerOptions(config: AppConfig): Params {
   const text = config.LOG_FORMAT === 'text';
+  const level = config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL;
   const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
-    level: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
+    level,
+    // JSON request lines are written at `info`: at a quieter level none could be written, so the per-request
+    // listeners are not installed at all (issue 20); text logs still write the requests the server failed.
     // Probes and scrapes come every few seconds; their lines would drown the rest.
-    autoLogging: {
+    autoLogging: (text || REQUEST_LINES_AT.includes(level)) && {
       ignore: (request: IncomingMessage) =>
         ['/api/health', '/api/health/live', '/api/health/ready', '/api/metrics'].includes(
           (request.url ?? '').split('?')[0],
