@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import {
   ApiExtraModels,
   ApiOkResponse,
@@ -9,10 +9,11 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { CurrentUserResponseDto, MfaChallengeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public, SignedIn } from '../common/access/access.decorator';
+import { ClientIp } from '../common/access/actor';
+import { SignInStep } from './sign-in-step';
 import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
 import type { AuthUser } from '../common/access/policy';
 import { AuthService, UserProfile } from './auth.service';
@@ -30,10 +31,7 @@ export class AuthController {
   ) {}
 
   // Sign-in is rate-limited per address, whatever the outcome; the other routes need a session anyway.
-  @Post('login')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('login')
   @ApiOperation({ summary: 'Sign in for the web app: sets the session and CSRF cookies' })
   @ApiExtraModels(CurrentUserResponseDto, MfaChallengeResponseDto)
   @ApiOkResponse({
@@ -59,10 +57,7 @@ export class AuthController {
     return result.profile;
   }
 
-  @Post('token')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('token')
   @ApiOperation({ summary: 'Sign in for a script: answers a bearer token' })
   @ApiExtraModels(TokenResponseDto, MfaChallengeResponseDto)
   @ApiOkResponse({
@@ -71,8 +66,8 @@ export class AuthController {
       oneOf: [{ $ref: getSchemaPath(TokenResponseDto) }, { $ref: getSchemaPath(MfaChallengeResponseDto) }],
     },
   })
-  async token(@Body() dto: SignInDto, @Req() request: Request) {
-    const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'bearer');
+  async token(@Body() dto: SignInDto, @ClientIp() ip: string) {
+    const result = await this.auth.signIn(dto.email, dto.password, ip, 'bearer');
     if ('mfaRequired' in result) return result;
     return tokenAnswer(result);
   }
@@ -103,9 +98,9 @@ export class AuthController {
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,
-    @Req() request: Request,
+    @ClientIp() ip: string,
   ) {
-    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, request.ip ?? 'unknown');
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, ip);
   }
 
   /** The sign-in page lists the demo users only in demo mode. */

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Query, Req } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
@@ -30,7 +31,7 @@ export class LearnersController {
   @ApiOkResponse({ type: LearnerDetailDto })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
   get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Query() query: LearnerDetailQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() request: Request,
@@ -42,7 +43,7 @@ export class LearnersController {
   @Can('exportLearnerData')
   @ApiOkResponse({ description: 'Everything held on the learner, for a subject access request. Audited.' })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
-  export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  export(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.data.export(id, user, request.ip ?? null);
   }
 
@@ -50,7 +51,7 @@ export class LearnersController {
   @Can('administerTrust')
   @HttpCode(204)
   @ApiNotFoundResponse({ description: 'No such learner.' })
-  erase(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  erase(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.data.erase(id, user, request.ip ?? null);
   }
 }

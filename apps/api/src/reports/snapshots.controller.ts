@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can } from '../common/access/access.decorator';
@@ -34,11 +35,7 @@ export class SnapshotsController {
   @ApiOperation({
     summary: 'The figures at a later date against a snapshot, rule by rule, with the change in points',
   })
-  compare(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: SnapshotCompareQueryDto,
-    @CurrentUser() user: AuthUser,
-  ) {
+  compare(@UuidParam() id: string, @Query() query: SnapshotCompareQueryDto, @CurrentUser() user: AuthUser) {
     return this.snapshots.compare(id, query.asAt, accessScope(user));
   }
 }

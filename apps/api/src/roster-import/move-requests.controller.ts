@@ -1,5 +1,6 @@
 import type { RosterMoveRequest } from '@encounters/domain';
-import { Controller, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Ip } from '@nestjs/common';
+import { PostAction, UuidParam } from '../common/http/routes';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
@@ -18,28 +19,26 @@ export class MoveRequestsController {
     return this.service.list(user);
   }
 
-  @Post(':id/confirm')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/confirm')
   @Can('importRoster')
   @ApiOkResponse({ description: 'The learner moved: enrolled at the requesting academy (R-G-2).' })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
   confirm(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,
   ): Promise<RosterMoveRequest> {
     return this.service.confirm(user, id, ip);
   }
 
-  @Post(':id/decline')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/decline')
   @Can('importRoster')
   @ApiOkResponse({ description: 'The request was declined; nothing changed.' })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
   decline(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,
   ): Promise<RosterMoveRequest> {

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Ip,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Ip, Query, UseInterceptors } from '@nestjs/common';
+import { PostAction, UuidParam } from '../common/http/routes';
 import {
   ApiBody,
   ApiConsumes,
@@ -37,8 +27,7 @@ export class RosterImportController {
     private readonly leavers: LeaversService,
   ) {}
 
-  @Post(':id/roster')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/roster')
   @Can('importRoster')
   @UseInterceptors(RosterUploadInterceptor)
   @ApiConsumes('multipart/form-data', 'text/csv', 'application/json')
@@ -100,7 +89,7 @@ export class RosterImportController {
   @ApiPayloadTooLargeResponse({ description: 'The file is over 20 MB.' })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   importRoster(
-    @Param('id', ParseUUIDPipe) academyId: string,
+    @UuidParam() academyId: string,
     @Query() query: RosterImportQueryDto,
     @UploadedRoster() upload: RosterUpload,
     @CurrentUser() user: AuthUser,
@@ -109,13 +98,12 @@ export class RosterImportController {
     return this.service.importFor(user, academyId, query.academicYear, upload, { dryRun: query.dryRun, ip });
   }
 
-  @Post(':id/leavers')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/leavers')
   @Can('importRoster')
   @ApiOkResponse({ description: 'The learners were marked as leavers: `{ marked }`.' })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   markLeavers(
-    @Param('id', ParseUUIDPipe) academyId: string,
+    @UuidParam() academyId: string,
     @Body() dto: MarkLeaversDto,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,

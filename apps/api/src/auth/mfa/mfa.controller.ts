@@ -1,25 +1,14 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Put, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { Can, Public, SignedIn } from '../../common/access/access.decorator';
+import { Can, SignedIn } from '../../common/access/access.decorator';
+import { ClientIp } from '../../common/access/actor';
+import { Deletes, PostAction, UuidParam } from '../../common/http/routes';
 import { setSessionCookies, tokenAnswer } from '../auth-cookies';
 import type { AuthUser } from '../../common/access/policy';
 import { AuthService } from '../auth.service';
 import { CurrentUser } from '../../common/access/current-user.decorator';
+import { SignInStep } from '../sign-in-step';
 import { ChallengeDto, ConfirmMfaDto, MfaPolicyDto, VerifyMfaDto } from './dto/mfa.dto';
 import { MfaService } from './mfa.service';
 
@@ -37,9 +26,8 @@ export class MfaController {
     return this.mfa.status(user.id);
   }
 
-  @Post('setup')
+  @PostAction('setup')
   @SignedIn()
-  @HttpCode(200)
   @ApiOkResponse({
     description: '`{ otpauthUrl, qrCode }`: the QR code (a PNG data URL) holds the otpauth URL.',
   })
@@ -47,19 +35,15 @@ export class MfaController {
     return this.mfa.setup(user.id);
   }
 
-  @Post('confirm')
+  @PostAction('confirm')
   @SignedIn()
-  @HttpCode(200)
   @ApiOkResponse({ description: '`{ recoveryCodes }`: ten single-use codes, shown this once.' })
-  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @Req() request: Request) {
-    return this.mfa.confirm(user.id, dto.code, request.ip ?? 'unknown');
+  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @ClientIp() ip: string) {
+    return this.mfa.confirm(user.id, dto.code, ip);
   }
 
   /** The second step of `POST /api/auth/login` or `/token`: answers exactly as the password alone used to. */
-  @Post('verify')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('verify')
   @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
   async verify(
@@ -79,20 +63,14 @@ export class MfaController {
   }
 
   /** Set-up during sign-in, when the trust's policy requires a second factor the user has not set up yet. */
-  @Post('enrolment/setup')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('enrolment/setup')
   async enrolmentSetup(@Body() dto: ChallengeDto) {
     const { userId } = await this.mfa.enrolmentChallenge(dto.challenge);
     return this.mfa.setup(userId);
   }
 
   /** Confirms that set-up and completes the sign-in: the user's answer, plus `recoveryCodes`. */
-  @Post('enrolment/confirm')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('enrolment/confirm')
   async enrolmentConfirm(
     @Body() dto: VerifyMfaDto,
     @Req() request: Request,
@@ -119,19 +97,18 @@ export class MfaController {
 
   @Put('policy')
   @Can('administerTrust')
-  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
-    return this.mfa.setPolicy(dto.requireForPersonalData, actor, request.ip ?? 'unknown');
+  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @ClientIp() ip: string) {
+    return this.mfa.setPolicy(dto.requireForPersonalData, actor, ip);
   }
 
   /** An administrator's reset, for a lost device (audited). */
-  @Delete('users/:userId')
+  @Deletes('users/:userId', 'Reset: the user sets up a second factor again.')
   @Can('administerTrust')
-  @HttpCode(204)
   async reset(
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @UuidParam('userId') userId: string,
     @CurrentUser() actor: AuthUser,
-    @Req() request: Request,
+    @ClientIp() ip: string,
   ): Promise<void> {
-    await this.mfa.reset(userId, actor, request.ip ?? 'unknown');
+    await this.mfa.reset(userId, actor, ip);
   }
 }

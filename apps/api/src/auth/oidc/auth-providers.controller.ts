@@ -1,20 +1,11 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can, Public } from '../../common/access/access.decorator';
 import type { AuthUser } from '../../common/access/policy';
 import { CurrentUser } from '../../common/access/current-user.decorator';
+import { ClientIp } from '../../common/access/actor';
+import { Deletes, UuidParam } from '../../common/http/routes';
 import { AuthProvidersService } from './auth-providers.service';
 import { CreateAuthProviderDto, UpdateAuthProviderDto } from './dto/auth-provider.dto';
 
@@ -41,29 +32,34 @@ export class AuthProvidersController {
 
   @Post()
   @Can('administerTrust')
-  create(@Body() dto: CreateAuthProviderDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
-    return this.providers.create(dto, actor, request.ip ?? 'unknown', originOf(request));
+  create(
+    @Body() dto: CreateAuthProviderDto,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+    @Req() request: Request,
+  ) {
+    return this.providers.create(dto, actor, ip, originOf(request));
   }
 
   @Patch(':id')
   @Can('administerTrust')
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateAuthProviderDto,
     @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
     @Req() request: Request,
   ) {
-    return this.providers.update(id, dto, actor, request.ip ?? 'unknown', originOf(request));
+    return this.providers.update(id, dto, actor, ip, originOf(request));
   }
 
-  @Delete(':id')
+  @Deletes(':id', 'Removed.')
   @Can('administerTrust')
-  @HttpCode(204)
   async remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() actor: AuthUser,
-    @Req() request: Request,
+    @ClientIp() ip: string,
   ): Promise<void> {
-    await this.providers.remove(id, actor, request.ip ?? 'unknown');
+    await this.providers.remove(id, actor, ip);
   }
 }

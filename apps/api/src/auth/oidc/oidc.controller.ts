@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
+import { UuidParam } from '../../common/http/routes';
 import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
@@ -30,7 +31,7 @@ export class OidcController {
     description: "To the provider's sign-in page, or back to the sign-in page with an error.",
   })
   async start(
-    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @UuidParam('providerId') providerId: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
