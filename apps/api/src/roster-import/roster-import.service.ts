@@ -9,6 +9,7 @@ import {
   type RosterHeaderMapping,
   type RosterImportResult,
   type RosterMissingLearner,
+  OPTIONAL_ROSTER_FIELDS,
   ROSTER_FIELDS,
   type RosterRowError,
 } from '@encounters/domain';
@@ -88,17 +89,10 @@ const LEARNER_FIELDS = [
   'gender',
 ] as const satisfies readonly (keyof ResolvedRosterRow)[];
 
-/** An enrolment's fields the roster writes besides the year and registration groups. */
-const ENROLMENT_FIELDS = [
-  'pupilPremium',
-  'senStatus',
-  'eal',
-  'lookedAfter',
-  'consideringHigherEducation',
-  'admissionDate',
-  'leavingDate',
-  'freeSchoolMeals',
-] as const satisfies readonly (keyof ResolvedRosterRow)[];
+/** An enrolment's fields the roster writes besides the year and registration groups, in the domain's order. */
+const ENROLMENT_FIELDS = OPTIONAL_ROSTER_FIELDS.filter(
+  (field) => field !== 'registrationGroup' && !(LEARNER_FIELDS as readonly string[]).includes(field),
+);
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
@@ -494,10 +488,10 @@ export class RosterImportService {
                               free_school_meals)
        SELECT learner_id, $2, $3, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
               admission_date, leaving_date, free_school_meals
-         FROM unnest($1::uuid[], $4::smallint[], $5::uuid[], $6::boolean[], $7::text[], $8::boolean[], $9::boolean[],
-                     $10::boolean[], $11::date[], $12::date[], $13::boolean[])
-           AS file (learner_id, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
-                    admission_date, leaving_date, free_school_meals)
+         FROM unnest($1::uuid[], $4::smallint[], $5::uuid[], $6::boolean[], $7::boolean[], $8::text[], $9::boolean[],
+                     $10::boolean[], $11::boolean[], $12::date[], $13::date[])
+           AS file (learner_id, year_group, group_id, pupil_premium, free_school_meals, sen_status, eal, looked_after,
+                    considering_he, admission_date, leaving_date)
        ON CONFLICT (learner_id, academic_year, academy_id) DO UPDATE SET
          ${fromExcluded(['year_group', 'registration_group_id', ...ENROLMENT_FIELDS.map(snakeCase)])},
          updated_at = now()`,
