@@ -3,9 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PurgeDeletedGuidanceMeetings1764940000000 } from '../src/database/migrations/1764940000000-PurgeDeletedGuidanceMeetings';
 import { GuidanceMeetingsService } from '../src/guidance-meetings/guidance-meetings.service';
-import { createEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
+import { startWithEncounterFixtures, signedInTeacherOf, type EncounterFixtures } from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 const SUMMARY = 'Wants to be a paramedic; worried about maths grades.';
 const ACTIONS = 'Book a taster day at the college; revise with the maths catch-up group.';
@@ -37,21 +36,12 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    fx = await createEncounterFixtures(app, { urnA: '950001', urnB: '950002' });
+    ({ app, dataSource, fx } = await startWithEncounterFixtures({ urnA: '950001', urnB: '950002' }));
     adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [fx.academyA] });
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
     adviserOfB = await signedInUser(app, ['careers_adviser'], { academyIds: [fx.academyB] });
-    teacher10A = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['10A']],
-    });
-    teacher11A = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['11A']],
-    });
+    teacher10A = await signedInTeacherOf(app, fx, '10A');
+    teacher11A = await signedInTeacherOf(app, fx, '11A');
     academyLeader = await signedInUser(app, ['academy_leader'], { academyIds: [fx.academyA] });
     trustLeader = await signedInUser(app, ['trust_leader']);
     admin = await signedInUser(app, ['trust_admin']);
