@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { SignInStep } from './sign-in-step';
 import {
   ApiExtraModels,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -8,12 +10,16 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentUserResponseDto, MfaChallengeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
+import {
+  CurrentUserResponseDto,
+  DemoUserDto,
+  MfaChallengeResponseDto,
+  TokenResponseDto,
+} from './dto/auth-responses.dto';
+
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public, SignedIn } from '../common/access/access.decorator';
-import { ClientIp } from '../common/access/actor';
-import { SignInStep } from './sign-in-step';
 import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
 import type { AuthUser } from '../common/access/policy';
 import { AuthService, UserProfile } from './auth.service';
@@ -66,8 +72,8 @@ export class AuthController {
       oneOf: [{ $ref: getSchemaPath(TokenResponseDto) }, { $ref: getSchemaPath(MfaChallengeResponseDto) }],
     },
   })
-  async token(@Body() dto: SignInDto, @ClientIp() ip: string) {
-    const result = await this.auth.signIn(dto.email, dto.password, ip, 'bearer');
+  async token(@Body() dto: SignInDto, @Req() request: Request) {
+    const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'bearer');
     if ('mfaRequired' in result) return result;
     return tokenAnswer(result);
   }
@@ -75,6 +81,8 @@ export class AuthController {
   @Post('logout')
   @SignedIn()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: ends the session (or the bearer token) the request was made with' })
+  @ApiNoContentResponse({ description: 'Signed out; the session cookies are cleared.' })
   async logout(
     @CurrentUser() user: AuthUser,
     @Req() request: Request,
@@ -95,18 +103,22 @@ export class AuthController {
   @Post('password')
   @SignedIn()
   @HttpCode(204)
+  @ApiOperation({ summary: "Change the signed-in user's password" })
+  @ApiNoContentResponse({ description: 'Changed; other sessions of the user are ended.' })
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,
-    @ClientIp() ip: string,
+    @Req() request: Request,
   ) {
-    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, ip);
+    await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, request.ip ?? 'unknown');
   }
 
   /** The sign-in page lists the demo users only in demo mode. */
   @Get('demo-users')
   @Public()
-  demoUsers() {
+  @ApiOperation({ summary: 'The demo users and their passwords, for the sign-in page (demo mode only)' })
+  @ApiOkResponse({ type: [DemoUserDto], description: 'Empty unless the server runs in demo mode.' })
+  demoUsers(): DemoUserDto[] {
     return this.config.DEMO_MODE
       ? DEMO_USERS.map(({ email, name, password, roles }) => ({ email, name, password, roles }))
       : [];

@@ -1,11 +1,12 @@
 import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { Deletes, UuidParam } from '../common/http/routes';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/access/policy';
 import { SignedIn } from '../common/access/access.decorator';
 import { CurrentUser } from '../common/access/current-user.decorator';
+import { BearerTokenListingDto } from './dto/auth-responses.dto';
 import { SessionService } from './session.service';
 
 interface BearerTokenRow {
@@ -44,7 +45,8 @@ export class BearerTokensController {
 
   @Get()
   @SignedIn()
-  @ApiOkResponse({ description: "The caller's bearer tokens, newest first." })
+  @ApiOperation({ summary: "The caller's bearer tokens (handles only), newest first" })
+  @ApiOkResponse({ type: [BearerTokenListingDto], description: "The caller's bearer tokens, newest first." })
   async list(@CurrentUser() user: AuthUser): Promise<BearerTokenListing[]> {
     const rows: BearerTokenRow[] = await this.dataSource.query(
       `SELECT ${HANDLE_SQL} AS handle, created_at, last_seen_at, expires_at, id = $2 AS current
@@ -63,6 +65,7 @@ export class BearerTokensController {
 
   @Deletes(':id', 'The token no longer signs anything in.')
   @SignedIn()
+  @ApiOperation({ summary: "Revoke one of the caller's bearer tokens" })
   @ApiNotFoundResponse({ description: 'No such token of yours.' })
   async revoke(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<void> {
     const [row]: { id: string }[] = await this.dataSource.query(

@@ -1,10 +1,17 @@
 import type { RosterMoveRequest } from '@encounters/domain';
 import { Controller, Get, Ip } from '@nestjs/common';
 import { PostAction, UuidParam } from '../common/http/routes';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
+import { RosterMoveRequestDto } from './dto/move-request-response.dto';
 import { MoveRequestsService } from './move-requests.service';
 
 @ApiTags('roster')
@@ -14,14 +21,22 @@ export class MoveRequestsController {
 
   @Get()
   @Can('importRoster')
-  @ApiOkResponse({ description: 'Pending move requests the reader decides on or made.' })
+  @ApiOperation({ summary: 'Pending requests to move a learner between academies, to decide on or made' })
+  @ApiOkResponse({
+    type: [RosterMoveRequestDto],
+    description: 'Pending move requests the reader decides on or made.',
+  })
   list(@CurrentUser() user: AuthUser): Promise<RosterMoveRequest[]> {
     return this.service.list(user);
   }
 
   @PostAction(':id/confirm')
   @Can('importRoster')
-  @ApiOkResponse({ description: 'The learner moved: enrolled at the requesting academy (R-G-2).' })
+  @ApiOperation({ summary: 'Confirm a move request: the learner is enrolled at the requesting academy' })
+  @ApiOkResponse({
+    type: RosterMoveRequestDto,
+    description: 'The learner moved: enrolled at the requesting academy (R-G-2).',
+  })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
   confirm(
@@ -34,7 +49,8 @@ export class MoveRequestsController {
 
   @PostAction(':id/decline')
   @Can('importRoster')
-  @ApiOkResponse({ description: 'The request was declined; nothing changed.' })
+  @ApiOperation({ summary: 'Decline a move request: the learner stays where they are' })
+  @ApiOkResponse({ type: RosterMoveRequestDto, description: 'The request was declined; nothing changed.' })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
   decline(

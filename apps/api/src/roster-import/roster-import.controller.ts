@@ -5,6 +5,7 @@ import {
   ApiConsumes,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -12,7 +13,7 @@ import {
 import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
-import { MarkLeaversDto } from './dto/mark-leavers.dto';
+import { MarkLeaversDto, MarkLeaversResultDto } from './dto/mark-leavers.dto';
 import { RosterImportQueryDto } from './dto/roster-import-query.dto';
 import { RosterImportResultDto } from './dto/roster-import-result.dto';
 import { LeaversService } from './leavers.service';
@@ -100,7 +101,11 @@ export class RosterImportController {
 
   @PostAction(':id/leavers')
   @Can('importRoster')
-  @ApiOkResponse({ description: 'The learners were marked as leavers: `{ marked }`.' })
+  @ApiOperation({ summary: 'Mark learners the MIS no longer lists as leavers, from a given day' })
+  @ApiOkResponse({
+    type: MarkLeaversResultDto,
+    description: 'The learners were marked as leavers: `{ marked }`.',
+  })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   markLeavers(
     @UuidParam() academyId: string,

@@ -98,7 +98,16 @@ export class UsersService {
         );
       }
       // A user whose access changes signs in again, so that no session keeps access it no longer has.
-      if (passwordHash || dto.active === false || dto.roles || dto.academyIds || dto.groupIds) {
+      // What a GET answered, sent back unchanged, changes nobody's access and ends no session.
+      const changed = <T>(sent: readonly T[] | undefined, held: readonly T[]) =>
+        sent !== undefined && !sameMembers(sent, held);
+      if (
+        passwordHash ||
+        (dto.active === false && before.active) ||
+        changed(dto.roles, before.roles) ||
+        changed(dto.academyIds, before.academyIds) ||
+        changed(dto.groupIds, before.groupIds)
+      ) {
         await this.sessions.endAllFor(id, id === actor.id ? actor.sessionId : undefined, manager);
       }
       const { password: _password, ...visible } = dto;
@@ -232,4 +241,10 @@ export class UsersService {
       createdAt: new Date(row.created_at).toISOString(),
     }));
   }
+}
+
+/** Whether two lists hold the same members, in any order. */
+function sameMembers<T>(a: readonly T[], b: readonly T[]): boolean {
+  const held = new Set(b);
+  return a.length === b.length && a.every((item) => held.has(item)) && new Set(a).size === held.size;
 }

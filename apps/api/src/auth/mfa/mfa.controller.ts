@@ -1,15 +1,36 @@
-import { Body, Controller, Get, Put, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import { SignInStep } from '../sign-in-step';
+import { Deletes, UuidParam } from '../../common/http/routes';
+import {
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+
 import type { Request, Response } from 'express';
 import { Can, SignedIn } from '../../common/access/access.decorator';
-import { ClientIp } from '../../common/access/actor';
-import { Deletes, PostAction, UuidParam } from '../../common/http/routes';
 import { setSessionCookies, tokenAnswer } from '../auth-cookies';
 import type { AuthUser } from '../../common/access/policy';
 import { AuthService } from '../auth.service';
 import { CurrentUser } from '../../common/access/current-user.decorator';
-import { SignInStep } from '../sign-in-step';
+import {
+  CurrentUserResponseDto,
+  CurrentUserWithRecoveryCodesDto,
+  TokenResponseDto,
+  TokenWithRecoveryCodesDto,
+} from '../dto/auth-responses.dto';
 import { ChallengeDto, ConfirmMfaDto, MfaPolicyDto, VerifyMfaDto } from './dto/mfa.dto';
+import {
+  MfaConfirmResponseDto,
+  MfaPolicyResponseDto,
+  MfaSetupResponseDto,
+  MfaStatusResponseDto,
+} from './dto/mfa-responses.dto';
 import { MfaService } from './mfa.service';
 
 @ApiTags('auth')
@@ -22,28 +43,48 @@ export class MfaController {
 
   @Get()
   @SignedIn()
+  @ApiOperation({ summary: 'Whether the signed-in user has a second factor, and whether sign-in needs one' })
+  @ApiOkResponse({ type: MfaStatusResponseDto })
   status(@CurrentUser() user: AuthUser) {
     return this.mfa.status(user.id);
   }
 
-  @PostAction('setup')
+  @Post('setup')
   @SignedIn()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start setting up an authenticator app: a new secret, as a QR code' })
   @ApiOkResponse({
+    type: MfaSetupResponseDto,
     description: '`{ otpauthUrl, qrCode }`: the QR code (a PNG data URL) holds the otpauth URL.',
   })
   setup(@CurrentUser() user: AuthUser) {
     return this.mfa.setup(user.id);
   }
 
-  @PostAction('confirm')
+  @Post('confirm')
   @SignedIn()
-  @ApiOkResponse({ description: '`{ recoveryCodes }`: ten single-use codes, shown this once.' })
-  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @ClientIp() ip: string) {
-    return this.mfa.confirm(user.id, dto.code, ip);
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Finish setting up the authenticator app with a code it shows' })
+  @ApiOkResponse({
+    type: MfaConfirmResponseDto,
+    description: '`{ recoveryCodes }`: ten single-use codes, shown this once.',
+  })
+  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @Req() request: Request) {
+    return this.mfa.confirm(user.id, dto.code, request.ip ?? 'unknown');
   }
 
   /** The second step of `POST /api/auth/login` or `/token`: answers exactly as the password alone used to. */
   @SignInStep('verify')
+  @ApiOperation({ summary: 'The second step of a sign-in: a code of the app or a recovery code' })
+  @ApiExtraModels(CurrentUserResponseDto, TokenResponseDto)
+  @ApiOkResponse({
+    description:
+      'Signed in, as the password step alone would answer: the user (session cookie set) for `/login`, ' +
+      'a bearer token for `/token`.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(CurrentUserResponseDto) }, { $ref: getSchemaPath(TokenResponseDto) }],
+    },
+  })
   @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
   async verify(
@@ -64,6 +105,9 @@ export class MfaController {
 
   /** Set-up during sign-in, when the trust's policy requires a second factor the user has not set up yet. */
   @SignInStep('enrolment/setup')
+  @ApiOperation({ summary: 'Set up an authenticator app during sign-in, when the trust requires one' })
+  @ApiOkResponse({ type: MfaSetupResponseDto })
+  @ApiUnauthorizedResponse({ description: 'An expired or unknown challenge.' })
   async enrolmentSetup(@Body() dto: ChallengeDto) {
     const { userId } = await this.mfa.enrolmentChallenge(dto.challenge);
     return this.mfa.setup(userId);
@@ -71,6 +115,20 @@ export class MfaController {
 
   /** Confirms that set-up and completes the sign-in: the user's answer, plus `recoveryCodes`. */
   @SignInStep('enrolment/confirm')
+  @ApiOperation({ summary: 'Confirm the app set up during sign-in, and finish signing in' })
+  @ApiExtraModels(CurrentUserWithRecoveryCodesDto, TokenWithRecoveryCodesDto)
+  @ApiOkResponse({
+    description:
+      'Signed in, with the recovery codes shown this once: the user (session cookie set) for `/login`, ' +
+      'a bearer token for `/token`.',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CurrentUserWithRecoveryCodesDto) },
+        { $ref: getSchemaPath(TokenWithRecoveryCodesDto) },
+      ],
+    },
+  })
+  @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
   async enrolmentConfirm(
     @Body() dto: VerifyMfaDto,
     @Req() request: Request,
@@ -91,24 +149,30 @@ export class MfaController {
 
   @Get('policy')
   @SignedIn()
+  @ApiOperation({ summary: "The trust's second-factor policy" })
+  @ApiOkResponse({ type: MfaPolicyResponseDto })
   policy() {
     return this.mfa.policy();
   }
 
   @Put('policy')
   @Can('administerTrust')
-  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @ClientIp() ip: string) {
-    return this.mfa.setPolicy(dto.requireForPersonalData, actor, ip);
+  @ApiOperation({ summary: "Change the trust's second-factor policy (audited)" })
+  @ApiOkResponse({ type: MfaPolicyResponseDto, description: 'The policy as saved.' })
+  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
+    return this.mfa.setPolicy(dto.requireForPersonalData, actor, request.ip ?? 'unknown');
   }
 
   /** An administrator's reset, for a lost device (audited). */
-  @Deletes('users/:userId', 'Reset: the user sets up a second factor again.')
+  @Deletes('users/:userId', 'The user sets up a second factor again at their next sign-in.')
   @Can('administerTrust')
+  @ApiOperation({ summary: "Remove a user's second factor, for a lost device (audited)" })
+  @ApiNotFoundResponse({ description: 'No such user.' })
   async reset(
     @UuidParam('userId') userId: string,
     @CurrentUser() actor: AuthUser,
-    @ClientIp() ip: string,
+    @Req() request: Request,
   ): Promise<void> {
-    await this.mfa.reset(userId, actor, ip);
+    await this.mfa.reset(userId, actor, request.ip ?? 'unknown');
   }
 }

@@ -1,13 +1,23 @@
 import { Body, Controller, Get, Patch, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Deletes, UuidParam } from '../../common/http/routes';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can, Public } from '../../common/access/access.decorator';
 import type { AuthUser } from '../../common/access/policy';
 import { CurrentUser } from '../../common/access/current-user.decorator';
-import { ClientIp } from '../../common/access/actor';
-import { Deletes, UuidParam } from '../../common/http/routes';
 import { AuthProvidersService } from './auth-providers.service';
-import { CreateAuthProviderDto, UpdateAuthProviderDto } from './dto/auth-provider.dto';
+import {
+  AuthProviderResponseDto,
+  CreateAuthProviderDto,
+  PublicAuthProviderDto,
+  UpdateAuthProviderDto,
+} from './dto/auth-provider.dto';
 
 export const originOf = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 
@@ -19,47 +29,56 @@ export class AuthProvidersController {
   /** The sign-in page's buttons: no sign-in needed, so only labels. */
   @Get('public')
   @Public()
-  @ApiOkResponse({ description: 'The enabled providers: `{ id, label, kind }` each.' })
+  @ApiOperation({ summary: 'The enabled single sign-on providers, for the sign-in page' })
+  @ApiOkResponse({
+    type: [PublicAuthProviderDto],
+    description: 'The enabled providers: `{ id, label, kind }` each.',
+  })
   listPublic() {
     return this.providers.listPublic();
   }
 
   @Get()
   @Can('administerTrust')
+  @ApiOperation({ summary: 'Every single sign-on provider, with the redirect URI to register' })
+  @ApiOkResponse({ type: [AuthProviderResponseDto] })
   list(@Req() request: Request) {
     return this.providers.list(originOf(request));
   }
 
   @Post()
   @Can('administerTrust')
-  create(
-    @Body() dto: CreateAuthProviderDto,
-    @CurrentUser() actor: AuthUser,
-    @ClientIp() ip: string,
-    @Req() request: Request,
-  ) {
-    return this.providers.create(dto, actor, ip, originOf(request));
+  @ApiOperation({
+    summary: 'Add a single sign-on provider (Microsoft, Google or another OpenID Connect one)',
+  })
+  @ApiCreatedResponse({ type: AuthProviderResponseDto })
+  create(@Body() dto: CreateAuthProviderDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
+    return this.providers.create(dto, actor, request.ip ?? 'unknown', originOf(request));
   }
 
   @Patch(':id')
   @Can('administerTrust')
+  @ApiOperation({ summary: 'Change a single sign-on provider; a client secret sent replaces the stored one' })
+  @ApiOkResponse({ type: AuthProviderResponseDto })
+  @ApiNotFoundResponse({ description: 'No such provider.' })
   update(
     @UuidParam() id: string,
     @Body() dto: UpdateAuthProviderDto,
     @CurrentUser() actor: AuthUser,
-    @ClientIp() ip: string,
     @Req() request: Request,
   ) {
-    return this.providers.update(id, dto, actor, ip, originOf(request));
+    return this.providers.update(id, dto, actor, request.ip ?? 'unknown', originOf(request));
   }
 
-  @Deletes(':id', 'Removed.')
+  @Deletes(':id', 'Removed: its button leaves the sign-in page.')
   @Can('administerTrust')
+  @ApiOperation({ summary: 'Remove a single sign-on provider' })
+  @ApiNotFoundResponse({ description: 'No such provider.' })
   async remove(
     @UuidParam() id: string,
     @CurrentUser() actor: AuthUser,
-    @ClientIp() ip: string,
+    @Req() request: Request,
   ): Promise<void> {
-    await this.providers.remove(id, actor, ip);
+    await this.providers.remove(id, actor, request.ip ?? 'unknown');
   }
 }

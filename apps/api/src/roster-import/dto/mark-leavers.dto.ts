@@ -22,3 +22,8 @@ export class MarkLeaversDto {
   @IsISO8601({ strict: true }, { message: 'leavingDate must be a date as YYYY-MM-DD' })
   leavingDate: string;
 }
+
+/** Answer of `POST /api/academies/{id}/leavers`. */
+export class MarkLeaversResultDto {
+  @ApiProperty({ description: 'The learners marked as leavers.', example: 3 }) marked: number;
+}
