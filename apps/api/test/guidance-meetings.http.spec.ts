@@ -35,6 +35,13 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
     ...overrides,
   });
 
+  /** A meeting `days` from the fixtures' date, recorded by `agent` (201). */
+  const recordMeeting = (agent: SignedInAgent, days: number) =>
+    agent
+      .post('/api/guidance-meetings')
+      .send(body({ date: addDays(fx.date, days) }))
+      .expect(201);
+
   beforeAll(async () => {
     ({ app, dataSource, fx } = await startWithEncounterFixtures({ urnA: '950001', urnB: '950002' }));
     adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [fx.academyA] });
@@ -81,10 +88,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('shows teachers and leadership the meeting without summary or agreed actions', async () => {
-    const created = await lead
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -2) }))
-      .expect(201);
+    const created = await recordMeeting(lead, -2);
     for (const reader of [teacher10A, academyLeader, trustLeader]) {
       const response = await reader.get(`/api/guidance-meetings/${created.body.id}`).expect(200);
       expect(response.body).toMatchObject({ id: created.body.id, adviserName: 'Sam Adeyemi' });
@@ -102,10 +106,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('audits each read of the notes by careers staff and trust administrators', async () => {
-    const created = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -3) }))
-      .expect(201);
+    const created = await recordMeeting(adviser, -3);
     const read = await admin.get(`/api/guidance-meetings/${created.body.id}`).expect(200);
     expect(read.body.summary).toBe(SUMMARY);
     const list = await lead.get(`/api/guidance-meetings?academyId=${fx.academyA}`).expect(200);
@@ -125,10 +126,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('audits the notes the learner record shows, and shows a teacher the meetings without them', async () => {
-    await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -5) }))
-      .expect(201);
+    await recordMeeting(adviser, -5);
     const learnerId = fx.learnersA[0].id;
     const record = await admin.get(`/api/learners/${learnerId}`).expect(200);
     const shown = record.body.timeline.filter((entry: { kind: string }) => entry.kind === 'guidance_meeting');
@@ -156,10 +154,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it("hides a meeting from a teacher who does not teach the learner and from another academy's staff", async () => {
-    const created = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -4) }))
-      .expect(201);
+    const created = await recordMeeting(adviser, -4);
     await teacher11A.get(`/api/guidance-meetings/${created.body.id}`).expect(404);
     await adviserOfB.get(`/api/guidance-meetings/${created.body.id}`).expect(404);
     const list = await adviserOfB.get(`/api/guidance-meetings?learnerId=${fx.learnersA[0].id}`).expect(200);
@@ -206,10 +201,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('refuses a change of learner on PATCH', async () => {
-      const created = await adviser
-        .post('/api/guidance-meetings')
-        .send(body({ date: addDays(fx.date, -5) }))
-        .expect(201);
+      const created = await recordMeeting(adviser, -5);
       const response = await adviser
         .patch(`/api/guidance-meetings/${created.body.id}`)
         .send({ learnerId: fx.learnersA[1].id })
@@ -219,10 +211,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('changes a meeting, auditing the names of restricted fields but never their text, then deletes it, notes and all', async () => {
-    const created = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -6) }))
-      .expect(201);
+    const created = await recordMeeting(adviser, -6);
     const changed = await adviser
       .patch(`/api/guidance-meetings/${created.body.id}`)
       .send({ summary: 'Now set on nursing.', adviserLevel: 7, followUpOn: null })
@@ -257,10 +246,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('upgrading purges the meetings deleted before, notes and all, and keeps the live ones', async () => {
-    const live = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -8) }))
-      .expect(201);
+    const live = await recordMeeting(adviser, -8);
     const [withdrawn] = await dataSource.query(
       `INSERT INTO guidance_meeting (learner_id, academy_id, academic_year, date, adviser_name, adviser_level, mode,
          summary, agreed_actions, deleted_at, deleted_by)
