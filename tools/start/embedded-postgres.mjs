@@ -152,16 +152,14 @@ export async function reachableBinaries(nativeDir, sharedDir, user) {
   return target;
 }
 
-/**
- * Runs a binary (as `owner`, `{ uid, gid }`, when given), resolving with its output; rejecting with its last
- * error line, or else its name, exit code and output.
- */
-export function runBinary(command, args, { owner = null, env = {} } = {}) {
+/** Runs one of the binaries as `user`, resolving with its output, rejecting with its last error line. */
+function runAs(user, command, args) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
-      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+      uid: user.uid,
+      gid: user.gid,
       cwd: '/',
-      env: { ...process.env, LC_MESSAGES: 'C', ...env },
+      env: { ...process.env, LC_MESSAGES: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -169,11 +167,7 @@ export function runBinary(command, args, { owner = null, env = {} } = {}) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0
-        ? resolvePromise(output)
-        : reject(
-            new Error(lastErrorLine(output) ?? `${basename(command)} failed (${code}): ${output.trim()}`),
-          ),
+      code === 0 ? resolvePromise(output) : reject(new Error(lastErrorLine(output) ?? `exit code ${code}`)),
     );
   });
 }
@@ -207,17 +201,13 @@ async function startAsPostgresUser({ dataDir, port, persistent, nativeDir, share
       const passwordFile = join(secrets, 'password');
       await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
       await chown(passwordFile, user.uid, user.gid);
-      await runBinary(
-        join(binaries, 'bin', 'initdb'),
-        [
-          `--pgdata=${dataDir}`,
-          '--auth=scram-sha-256',
-          `--username=${USER}`,
-          `--pwfile=${passwordFile}`,
-          '--lc-messages=C',
-        ],
-        { owner: user },
-      );
+      await runAs(user, join(binaries, 'bin', 'initdb'), [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        '--lc-messages=C',
+      ]);
     } catch (error) {
       throw new Error(
         `The embedded PostgreSQL could not create its data folder ${dataDir}: ${error.message}`,
