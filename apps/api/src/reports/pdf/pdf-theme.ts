@@ -1,5 +1,6 @@
 import { RULE_STATUS_LABELS, type RuleStatus, type RuleTally } from '@encounters/domain';
 import type {
+  CanvasElement,
   Content,
   ContentTable,
   CustomTableLayout,
@@ -32,6 +33,25 @@ export const STATUS_COLOURS: Readonly<Record<RuleStatus, string>> = {
 
 /** A4 portrait: 595.28 × 841.89 points; 40-point side margins leave this much for content. */
 export const CONTENT_WIDTH = 515;
+const PAGE_WIDTH = 595.28;
+
+/**
+ * The title page's full-width band in the brand colour, `height` points deep and underlined in the accent
+ * colour, drawn behind its text (with any `extra` shapes); other pages draw nothing.
+ */
+export function titleBand(height: number, underline: number, extra: CanvasElement[] = []) {
+  const band: TDocumentDefinitions['background'] = (currentPage) =>
+    currentPage === 1
+      ? {
+          canvas: [
+            { type: 'rect', x: 0, y: 0, w: PAGE_WIDTH, h: height, color: COLOURS.brand },
+            { type: 'rect', x: 0, y: height, w: PAGE_WIDTH, h: underline, color: COLOURS.accent },
+            ...extra,
+          ],
+        }
+      : null;
+  return band;
+}
 
 const STYLES: StyleDictionary = {
   h1: { fontSize: 17, bold: true, color: COLOURS.brand, margin: [0, 0, 0, 4] },
