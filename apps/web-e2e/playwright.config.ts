@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../../tools/chromium.mjs';
 
 export default defineConfig({
   testDir: 'src',
@@ -23,22 +24,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      // Debian's Chromium: Playwright's own browser builds cannot be downloaded on our machines.
-      executablePath: '/usr/bin/chromium',
+      // Debian's Chromium, with the options the tools' scripts launch it with.
+      ...CHROMIUM_LAUNCH,
       // Chromium formats native date fields in its own locale, not the page's: British too (needs the
       // chromium-l10n package, which .ci/run installs).
       env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB:en' },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--lang=en-GB',
-      ],
+      args: [...CHROMIUM_LAUNCH.args, '--disable-sync', '--disable-quic', '--lang=en-GB'],
     },
   },
 });

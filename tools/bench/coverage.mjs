@@ -5,7 +5,7 @@
 // trust-scope question by scanning the attendances, timed on the same database in the same run.
 import pg from 'pg';
 import { ensureDatabase } from '../start/embedded-postgres.mjs';
-import { cli, medianOfRounds, spawnApi, waitForHealth } from './shared.mjs';
+import { cli, median, medianOfRounds, spawnApi, waitForHealth } from './shared.mjs';
 
 export const name = 'coverage';
 
@@ -13,6 +13,8 @@ const YEAR = 2025;
 const AS_AT = '2026-03-31';
 const ROUNDS = 40;
 const PASSWORD = 'bench passphrase for coverage 1';
+/** The API's metrics are on for the run: the time spent on authorisation is read from them. */
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 /** A database holding the preset, an API on it, and bearer tokens for a trust administrator and a teacher. */
 async function presetServer(adminUrl, preset, log) {
@@ -55,7 +57,7 @@ async function presetServer(adminUrl, preset, log) {
       [group.id],
     )
   ).rows;
-  const { api, baseUrl } = await spawnApi({ DATABASE_URL: databaseUrl });
+  const { api, baseUrl } = await spawnApi({ DATABASE_URL: databaseUrl, METRICS_TOKEN });
   await waitForHealth(baseUrl, api);
   const token = async (email) => {
     const response = await fetch(`${baseUrl}/api/auth/token`, {
@@ -95,6 +97,19 @@ async function presetServer(adminUrl, preset, log) {
     learner,
     teacherToken,
     generatedMs,
+    /** The API's running totals of the time spent deciding access and the signed-in requests checked. */
+    async authorisation() {
+      const response = await fetch(`${baseUrl}/api/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      if (!response.ok) throw new Error(`The API's metrics answered ${response.status}.`);
+      const text = await response.text();
+      const figure = (metric) => Number(new RegExp(`^${metric} (\\S+)$`, 'm').exec(text)?.[1]);
+      return {
+        seconds: figure('encounters_authorisation_seconds_total'),
+        checks: figure('encounters_authorisation_checks_total'),
+      };
+    },
     async stop() {
       api.kill('SIGTERM');
       await new Promise((resolveExit) =>
@@ -286,18 +301,27 @@ export async function run(context) {
         target: '≤ 10 ms',
         ok: record <= 10,
       });
-      // Authorisation's share of a request: a signed-in read that runs one small query (the year's policy)
-      // against the public health check, which runs one too.
-      const health = await medianOfRounds(ROUNDS, () =>
-        fetch(`${server.baseUrl}/api/health`).then((r) => r.json()),
-      );
-      const policy = await medianOfRounds(ROUNDS, () => get(`/api/policy/${YEAR}`, server.teacherToken));
+      // Authorisation per request, measured inside the API: the access guard's own time and the policy
+      // code's (scopes and their SQL), summed with the monotonic clock over the teacher's signed-in requests
+      // and divided by their number (the API's metrics). A sum of durations cannot be negative; a figure
+      // that is not a finite number (no checks counted) fails the run as impossible.
+      const before = await server.authorisation();
+      for (let round = 0; round < ROUNDS; round += 1) {
+        await get(`/api/policy/${YEAR}`, server.teacherToken);
+        await get(
+          `/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`,
+          server.teacherToken,
+        );
+      }
+      const after = await server.authorisation();
+      const checks = after.checks - before.checks;
+      const perRequest = checks === 2 * ROUNDS ? ((after.seconds - before.seconds) * 1000) / checks : NaN;
       rows.push({
-        metric: 'authorisation per request (GET /policy − GET /health), median',
-        value: policy - health,
+        metric: `authorisation per request (guard and scoping, timed in the API, ${2 * ROUNDS} requests), mean`,
+        value: perRequest,
         unit: 'ms',
         target: '≤ 2 ms',
-        ok: policy - health <= 2,
+        ok: perRequest <= 2,
       });
       const signIn = await medianOfRounds(10, () =>
         fetch(`${server.baseUrl}/api/auth/token`, {

@@ -1,7 +1,7 @@
 // Logging encounters at the scale of a busy academy: a whole year group (300 learners) logged in one call,
 // through HTTP with the audit entry and the coverage bookkeeping, and the list of a year's encounters
 // (about 300) for the academy.
-import { formsRosterCsv, random } from './test-data.mjs';
+import { benchAcademy, jsonCalls, random } from './test-data.mjs';
 import { addDays, currentAcademicYear, median, percentile, timed } from './shared.mjs';
 
 export const name = 'encounters';
@@ -14,45 +14,20 @@ const CLASS_LOGS = 260;
 const LIST_READS = 40;
 
 export async function run(context) {
-  const json = async (path, method, body) => {
-    const response = await context.fetch(path, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await response.json();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${answer.message}`);
-    return answer;
-  };
+  const json = jsonCalls(context);
   const academicYear = currentAcademicYear();
-  const academy = await json('/api/academies', 'POST', {
+  const academy = await benchAcademy(context, {
     name: 'Encounters Bench Academy',
     urn: '995101',
-    phase: 'secondary',
+    academicYear,
+    roster: {
+      upnPrefix: '9951',
+      surname: 'Bench',
+      yearGroups: YEAR_GROUPS,
+      perYearGroup: YEAR_GROUP_SIZE,
+      classSize: CLASS_SIZE,
+    },
   });
-  const form = new FormData();
-  form.append(
-    'file',
-    new Blob(
-      [
-        formsRosterCsv({
-          academicYear,
-          upnPrefix: '9951',
-          surname: 'Bench',
-          yearGroups: YEAR_GROUPS,
-          perYearGroup: YEAR_GROUP_SIZE,
-          classSize: CLASS_SIZE,
-        }),
-      ],
-      { type: 'text/csv' },
-    ),
-    'roster.csv',
-  );
-  const imported = await context.fetch(
-    `/api/academies/${academy.id}/roster?academicYear=${academicYear}&dryRun=false`,
-    { method: 'POST', body: form },
-  );
-  if (!imported.ok) throw new Error(`The bench roster import answered ${imported.status}.`);
   const groups = (
     await context.db.query(`SELECT id FROM learning_group WHERE academy_id = $1 ORDER BY name`, [academy.id])
   ).rows.map((row) => row.id);

@@ -46,3 +46,34 @@ export function formsRosterCsv({ academicYear, upnPrefix, surname, yearGroups, p
   }
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** JSON calls through the harness's signed-in `context.fetch`: the parsed answer, or an error naming the call. */
+export function jsonCalls(context) {
+  return async (path, method, body) => {
+    const response = await context.fetch(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/**
+ * A secondary academy of the scenario's own (`name`, `urn`) with a roster of forms (see `formsRosterCsv`)
+ * imported for `academicYear` through `POST /api/academies/{id}/roster`. Answers the academy.
+ */
+export async function benchAcademy(context, { name, urn, academicYear, roster }) {
+  const academy = await jsonCalls(context)('/api/academies', 'POST', { name, urn, phase: 'secondary' });
+  const form = new FormData();
+  const csv = formsRosterCsv({ academicYear, ...roster });
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
+  const imported = await context.fetch(
+    `/api/academies/${academy.id}/roster?academicYear=${academicYear}&dryRun=false`,
+    { method: 'POST', body: form },
+  );
+  if (!imported.ok) throw new Error(`The roster import of ${name} answered ${imported.status}.`);
+  return academy;
+}

@@ -3,7 +3,7 @@
 // write. Runs on whatever the harness loaded: with `--preset trust` (or `hub`) the classes are the generated
 // trust's Year 9 forms, with five years of history each; without a preset, a bench academy of its own.
 import { readFile } from 'node:fs/promises';
-import { formsRosterCsv, random } from './test-data.mjs';
+import { benchAcademy, jsonCalls, random } from './test-data.mjs';
 import { currentAcademicYear, median, percentile } from './shared.mjs';
 
 export const name = 'writes';
@@ -27,16 +27,7 @@ async function cpuMs(pid) {
 }
 
 export async function run(context) {
-  const json = async (path, method, body) => {
-    const response = await context.fetch(path, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 200)}`);
-    return text ? JSON.parse(text) : null;
-  };
+  const json = jsonCalls(context);
 
   let academicYear;
   let forms;
@@ -53,34 +44,18 @@ export async function run(context) {
     ).rows;
   } else {
     academicYear = currentAcademicYear();
-    const academy = await json('/api/academies', 'POST', {
+    const academy = await benchAcademy(context, {
       name: 'Writes Bench Academy',
       urn: '995201',
-      phase: 'secondary',
+      academicYear,
+      roster: {
+        upnPrefix: '9952',
+        surname: 'Writer',
+        yearGroups: [9],
+        perYearGroup: FORMS * CLASS_SIZE,
+        classSize: CLASS_SIZE,
+      },
     });
-    const form = new FormData();
-    form.append(
-      'file',
-      new Blob(
-        [
-          formsRosterCsv({
-            academicYear,
-            upnPrefix: '9952',
-            surname: 'Writer',
-            yearGroups: [9],
-            perYearGroup: FORMS * CLASS_SIZE,
-            classSize: CLASS_SIZE,
-          }),
-        ],
-        { type: 'text/csv' },
-      ),
-      'roster.csv',
-    );
-    const imported = await context.fetch(
-      `/api/academies/${academy.id}/roster?academicYear=${academicYear}&dryRun=false`,
-      { method: 'POST', body: form },
-    );
-    if (!imported.ok) throw new Error(`The writes bench roster import answered ${imported.status}.`);
     forms = (
       await context.db.query(
         `SELECT id, academy_id FROM learning_group WHERE academy_id = $1 ORDER BY name`,

@@ -66,6 +66,29 @@ export function checkDataDir(dataDir, major) {
   return true;
 }
 
+/**
+ * Refuses, in one line, a data folder that a running PostgreSQL holds (its `postmaster.pid` names a live
+ * process): a second `npm start` on the same folder, with other ports.
+ */
+export function assertDataDirFree(dataDir) {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // ESRCH: a file left by a server that was killed; PostgreSQL removes it itself. EPERM: alive, not ours.
+    if (error?.code !== 'EPERM') return;
+  }
+  throw new Error(
+    `The data folder ${dataDir} is in use by another PostgreSQL (process ${pid}): is Encounters already running from this folder? Stop it first, or set ENCOUNTERS_DATA_DIR to another folder.`,
+  );
+}
+
 /** Turns a failure of the disk into one line naming it. */
 function describeFsError(error, where) {
   if (error?.code === 'ENOSPC') return `The disk holding ${where} is full: free some space and start again.`;
@@ -289,6 +312,7 @@ export async function startEmbeddedPostgres({
       `Port ${port} for the embedded PostgreSQL is in use: is Encounters already running? Set EMBEDDED_PG_PORT to use another.`,
     );
   }
+  assertDataDirFree(dataDir);
   let server;
   try {
     if (userInfo().uid === 0) {

@@ -7,7 +7,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { apiProcesses } from './cluster.mjs';
-import { assertPortFree, checkDataDir, embeddedMajor, projectDatabase } from './embedded-postgres.mjs';
+import {
+  assertDataDirFree,
+  assertPortFree,
+  checkDataDir,
+  embeddedMajor,
+  projectDatabase,
+} from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -30,7 +36,18 @@ try {
   fail(error.message);
 }
 
-const port = Number(process.env.PORT ?? 3000);
+/** A TCP port from an environment variable, or one line saying what is wrong with it. */
+function portFrom(name, fallback) {
+  const raw = (process.env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!(port >= 1 && port <= 65535))
+    fail(`${name} must be a port number from 1 to 65535, not "${raw.slice(0, 40)}".`);
+  return port;
+}
+
+const port = portFrom('PORT', 3000);
+if (!process.env.DATABASE_URL) portFrom('EMBEDDED_PG_PORT', 54329);
 try {
   await assertPortFree(
     port,
@@ -66,7 +83,9 @@ if (process.env.DATABASE_URL) {
 // A data folder the embedded PostgreSQL cannot open is reported before the build too.
 if (!process.env.DATABASE_URL) {
   try {
-    checkDataDir(resolve(process.env.ENCOUNTERS_DATA_DIR ?? '.data/postgres'), await embeddedMajor());
+    const dataDir = resolve(process.env.ENCOUNTERS_DATA_DIR ?? '.data/postgres');
+    assertDataDirFree(dataDir);
+    checkDataDir(dataDir, await embeddedMajor());
   } catch (error) {
     fail(error.message);
   }

@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AcademiesModule } from './academies/academies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { NoStoreInterceptor } from './common/no-store.interceptor';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { CoverageModule } from './coverage/coverage.module';
@@ -50,7 +49,7 @@ export class AppModule {
           // Read replicas, when configured, through TypeORM's replication (database/replicas.ts).
           dataSourceFactory: (options) => createDataSource(options!, replicaSettings(config)),
         }),
-        ReplicasModule,
+        ReplicasModule.forRoot(replicaSettings(config).urls.length > 0),
         AuditModule,
         AuthModule,
         HealthModule,
@@ -69,10 +68,7 @@ export class AppModule {
         SetupModule,
         MetricsModule,
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: HttpExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: NoStoreInterceptor },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
   }
 }

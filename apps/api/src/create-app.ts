@@ -4,16 +4,17 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi/openapi';
+import { noStore } from './common/no-store';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
 import { refuseDeepJson } from './http/json-depth';
 import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { serveWebApp } from './http/web-app';
 import { Metrics } from './metrics/metrics.service';
 import { MAX_ROSTER_BYTES } from './roster-import/roster-csv-reader';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.set('etag', false);
   app.use(requestId());
+  app.use('/api', noStore());
   app.use(app.get(Metrics).middleware());
   app.use(app.get(Lifecycle).middleware());
   app.use(requireParsedBodyType());
@@ -37,7 +39,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '1mb', verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { checkDatabase } from './database/check-database';
+import { DemoSeedOnStart } from './database/demo-seed.module';
 import { stopGracefully } from './http/graceful-stop';
 
 function fail(message: string): never {
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const banner = app.get(DemoSeedOnStart).startBanner();
+  if (banner) process.stdout.write(banner);
   process.stdout.write(`Encounters is ready at http://localhost:${config.PORT}\n`);
 
   let stopping = false;

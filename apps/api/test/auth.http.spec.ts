@@ -2,21 +2,18 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUser, signInAs, signedInUser, TEST_PASSWORD } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTrustApp } from './test-app';
 
 describe('Sign-in, sessions and users (HTTP, PostgreSQL)', () => {
   let app: INestApplication;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    app = await createTestApp({
+    ({ app, dataSource } = await startTrustApp({
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       SIGN_IN_MAX_FAILURES: '5',
       TRUST_PROXY: 'loopback',
-    });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    await dataSource.query(`INSERT INTO trust (name) VALUES ('Test Trust')`);
+    }));
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { BearerTokensController } from '../src/auth/bearer-tokens.controller';
 import { createUser, TEST_PASSWORD } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTrustApp } from './test-app';
 
 /** Issue 19: a stolen bearer token lived 30 days, with no idle limit and no way to revoke it alone. */
 describe(`${BearerTokensController.name} (HTTP, PostgreSQL)`, () => {
@@ -11,10 +11,10 @@ describe(`${BearerTokensController.name} (HTTP, PostgreSQL)`, () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '1000', BEARER_TOKEN_IDLE_DAYS: '7' });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    await dataSource.query(`INSERT INTO trust (name) VALUES ('Test Trust')`);
+    ({ app, dataSource } = await startTrustApp({
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      BEARER_TOKEN_IDLE_DAYS: '7',
+    }));
   });
 
   afterAll(async () => {

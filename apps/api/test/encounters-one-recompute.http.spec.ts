@@ -1,9 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LearnerProgressService } from '../src/coverage/learner-progress.service';
-import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import { startWithEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 /**
  * One user action, one recomputation of coverage: the edit page saves an encounter's facts and its
@@ -43,10 +42,7 @@ describe(`${LearnerProgressService.name}: one recomputation per encounter write 
   const recomputations = () => recomputed.mock.calls.map(([, learnerIds]) => [...learnerIds].sort());
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    fx = await createEncounterFixtures(app, { urnA: '960001', urnB: '960002' });
+    ({ app, dataSource, fx } = await startWithEncounterFixtures({ urnA: '960001', urnB: '960002' }));
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
     tenA = fx.learnersA
       .filter((learner) => learner.groupId === fx.groups['10A'])

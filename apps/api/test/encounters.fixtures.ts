@@ -1,6 +1,8 @@
 import { academicYearOf, addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { signedInUser } from './sign-in';
+import { createTestApp, resetDatabase } from './test-app';
 
 export interface FixtureLearner {
   id: string;
@@ -149,4 +151,17 @@ export function encounterBody(fixtures: EncounterFixtures, overrides: Record<str
     attendees: {},
     ...overrides,
   };
+}
+
+/** A fresh app and database holding the fixtures' two academies (URNs `urnA`, `urnB`). */
+export async function startWithEncounterFixtures(urns: { urnA: string; urnB: string }) {
+  const app = await createTestApp();
+  await resetDatabase(app);
+  const fx = await createEncounterFixtures(app, urns);
+  return { app, dataSource: app.get(DataSource), fx };
+}
+
+/** A signed-in teacher of academy A who teaches one of its registration groups (`10A`, `11A`, …). */
+export function signedInTeacherOf(app: INestApplication, fx: EncounterFixtures, group: string) {
+  return signedInUser(app, ['teacher'], { academyIds: [fx.academyA], groupIds: [fx.groups[group]] });
 }

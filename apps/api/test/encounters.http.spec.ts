@@ -2,9 +2,13 @@ import { addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EncountersService } from '../src/encounters/encounters.service';
-import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import {
+  startWithEncounterFixtures,
+  signedInTeacherOf,
+  encounterBody,
+  type EncounterFixtures,
+} from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
   let app: INestApplication;
@@ -26,22 +30,13 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     count(`SELECT count(*) FROM audit_entry WHERE entity_type IN ('encounter', 'organisation')`);
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    fx = await createEncounterFixtures(app, { urnA: '930001', urnB: '930002' });
+    ({ app, dataSource, fx } = await startWithEncounterFixtures({ urnA: '930001', urnB: '930002' }));
     admin = await signedInUser(app, ['trust_admin']);
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
     leadOfB = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyB] });
     academyLeader = await signedInUser(app, ['academy_leader'], { academyIds: [fx.academyA] });
-    teacher10A = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['10A']],
-    });
-    teacher11A = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['11A']],
-    });
+    teacher10A = await signedInTeacherOf(app, fx, '10A');
+    teacher11A = await signedInTeacherOf(app, fx, '11A');
   });
 
   afterAll(async () => {

@@ -2,11 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 // The example is a script a third party would write, not a library of the workspace: run it as it is.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+
 import { logAnEncounter } from '../../../tools/examples/log-an-encounter';
-import { createEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
+import { startWithEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
 import { createUser, TEST_PASSWORD } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 /** tools/examples/log-an-encounter.ts, built on the client generated from docs/openapi.json, over real HTTP. */
 describe(`${logAnEncounter.name} (HTTP, PostgreSQL)`, () => {
@@ -15,9 +14,7 @@ describe(`${logAnEncounter.name} (HTTP, PostgreSQL)`, () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    fx = await createEncounterFixtures(app, { urnA: '960001', urnB: '960002' });
+    ({ app, fx } = await startWithEncounterFixtures({ urnA: '960001', urnB: '960002' }));
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });

@@ -3,9 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PurgeDeletedGuidanceMeetings1764940000000 } from '../src/database/migrations/1764940000000-PurgeDeletedGuidanceMeetings';
 import { GuidanceMeetingsService } from '../src/guidance-meetings/guidance-meetings.service';
-import { createEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
+import { startWithEncounterFixtures, signedInTeacherOf, type EncounterFixtures } from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 const SUMMARY = 'Wants to be a paramedic; worried about maths grades.';
 const ACTIONS = 'Book a taster day at the college; revise with the maths catch-up group.';
@@ -36,22 +35,20 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
     ...overrides,
   });
 
+  /** A meeting `days` from the fixtures' date, recorded by `agent` (201). */
+  const recordMeeting = (agent: SignedInAgent, days: number) =>
+    agent
+      .post('/api/guidance-meetings')
+      .send(body({ date: addDays(fx.date, days) }))
+      .expect(201);
+
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    fx = await createEncounterFixtures(app, { urnA: '950001', urnB: '950002' });
+    ({ app, dataSource, fx } = await startWithEncounterFixtures({ urnA: '950001', urnB: '950002' }));
     adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [fx.academyA] });
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
     adviserOfB = await signedInUser(app, ['careers_adviser'], { academyIds: [fx.academyB] });
-    teacher10A = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['10A']],
-    });
-    teacher11A = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['11A']],
-    });
+    teacher10A = await signedInTeacherOf(app, fx, '10A');
+    teacher11A = await signedInTeacherOf(app, fx, '11A');
     academyLeader = await signedInUser(app, ['academy_leader'], { academyIds: [fx.academyA] });
     trustLeader = await signedInUser(app, ['trust_leader']);
     admin = await signedInUser(app, ['trust_admin']);
@@ -91,10 +88,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('shows teachers and leadership the meeting without summary or agreed actions', async () => {
-    const created = await lead
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -2) }))
-      .expect(201);
+    const created = await recordMeeting(lead, -2);
     for (const reader of [teacher10A, academyLeader, trustLeader]) {
       const response = await reader.get(`/api/guidance-meetings/${created.body.id}`).expect(200);
       expect(response.body).toMatchObject({ id: created.body.id, adviserName: 'Sam Adeyemi' });
@@ -112,10 +106,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('audits each read of the notes by careers staff and trust administrators', async () => {
-    const created = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -3) }))
-      .expect(201);
+    const created = await recordMeeting(adviser, -3);
     const read = await admin.get(`/api/guidance-meetings/${created.body.id}`).expect(200);
     expect(read.body.summary).toBe(SUMMARY);
     const list = await lead.get(`/api/guidance-meetings?academyId=${fx.academyA}`).expect(200);
@@ -135,10 +126,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('audits the notes the learner record shows, and shows a teacher the meetings without them', async () => {
-    await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -5) }))
-      .expect(201);
+    await recordMeeting(adviser, -5);
     const learnerId = fx.learnersA[0].id;
     const record = await admin.get(`/api/learners/${learnerId}`).expect(200);
     const shown = record.body.timeline.filter((entry: { kind: string }) => entry.kind === 'guidance_meeting');
@@ -166,10 +154,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it("hides a meeting from a teacher who does not teach the learner and from another academy's staff", async () => {
-    const created = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -4) }))
-      .expect(201);
+    const created = await recordMeeting(adviser, -4);
     await teacher11A.get(`/api/guidance-meetings/${created.body.id}`).expect(404);
     await adviserOfB.get(`/api/guidance-meetings/${created.body.id}`).expect(404);
     const list = await adviserOfB.get(`/api/guidance-meetings?learnerId=${fx.learnersA[0].id}`).expect(200);
@@ -216,10 +201,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('refuses a change of learner on PATCH', async () => {
-      const created = await adviser
-        .post('/api/guidance-meetings')
-        .send(body({ date: addDays(fx.date, -5) }))
-        .expect(201);
+      const created = await recordMeeting(adviser, -5);
       const response = await adviser
         .patch(`/api/guidance-meetings/${created.body.id}`)
         .send({ learnerId: fx.learnersA[1].id })
@@ -229,10 +211,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('changes a meeting, auditing the names of restricted fields but never their text, then deletes it, notes and all', async () => {
-    const created = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -6) }))
-      .expect(201);
+    const created = await recordMeeting(adviser, -6);
     const changed = await adviser
       .patch(`/api/guidance-meetings/${created.body.id}`)
       .send({ summary: 'Now set on nursing.', adviserLevel: 7, followUpOn: null })
@@ -267,10 +246,7 @@ describe(`${GuidanceMeetingsService.name} (HTTP, PostgreSQL)`, () => {
   });
 
   it('upgrading purges the meetings deleted before, notes and all, and keeps the live ones', async () => {
-    const live = await adviser
-      .post('/api/guidance-meetings')
-      .send(body({ date: addDays(fx.date, -8) }))
-      .expect(201);
+    const live = await recordMeeting(adviser, -8);
     const [withdrawn] = await dataSource.query(
       `INSERT INTO guidance_meeting (learner_id, academy_id, academic_year, date, adviser_name, adviser_level, mode,
          summary, agreed_actions, deleted_at, deleted_by)

@@ -152,6 +152,9 @@ describe(`${StrictValidationPipe.name} against hostile input (HTTP, PostgreSQL)`
     expect(report.headers['cache-control']).toBe('no-store');
     const health = await request(app.getHttpServer()).get('/api/health');
     expect(health.headers['cache-control']).toBe('no-store');
+    // Refused before any handler runs, by the guard: the same.
+    const refused = await request(app.getHttpServer()).get('/api/organisations').expect(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
   });
 
   it('never answers 500 on any route to bad path parameters, queries or bodies', async () => {

@@ -40,6 +40,17 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
       .import(academyId, academicYear, roster, { dryRun: false, actorId: null });
   }
 
+  /** Who learner 50 is, in the list and in the record alike. */
+  const adaOkafor = () => ({
+    id: learnerIds[upn(50)],
+    upn: upn(50),
+    legalSurname: 'Okafor',
+    legalForename: 'Adaeze',
+    preferredSurname: null,
+    preferredForename: 'Ada',
+    name: 'Ada Okafor',
+  });
+
   beforeAll(async () => {
     app = await createTestApp();
     await resetDatabase(app);
@@ -76,13 +87,7 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
       // "O'Neill" sorts before "Okafor": the apostrophe comes before the letters.
       expect(first.body.items[0].upn).toBe(upn(51));
       expect(first.body.items[1]).toEqual({
-        id: learnerIds[upn(50)],
-        upn: upn(50),
-        legalSurname: 'Okafor',
-        legalForename: 'Adaeze',
-        preferredSurname: null,
-        preferredForename: 'Ada',
-        name: 'Ada Okafor',
+        ...adaOkafor(),
         academyId: kilnside,
         academicYear: 2025,
         yearGroup: 9,
@@ -164,13 +169,7 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
         .expect(200);
       expect(response.body).toEqual({
         learner: {
-          id: learnerIds[upn(50)],
-          upn: upn(50),
-          legalSurname: 'Okafor',
-          legalForename: 'Adaeze',
-          preferredSurname: null,
-          preferredForename: 'Ada',
-          name: 'Ada Okafor',
+          ...adaOkafor(),
           dateOfBirth: '2011-03-03',
           gender: null,
         },

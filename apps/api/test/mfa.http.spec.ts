@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MfaService } from '../src/auth/mfa/mfa.service';
 import { createUser, signInAs, SignedInAgent, signedInUser, TEST_PASSWORD } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { createTestApp, startTrustApp } from './test-app';
 
 const SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -20,10 +20,11 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
   const server = () => app.getHttpServer();
 
   beforeAll(async () => {
-    app = await createTestApp({ SECRETS_KEY, AUTH_RATE_LIMIT_PER_MINUTE: '1000', SIGN_IN_MAX_FAILURES: '5' });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    await dataSource.query(`INSERT INTO trust (name) VALUES ('Test Trust')`);
+    ({ app, dataSource } = await startTrustApp({
+      SECRETS_KEY,
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      SIGN_IN_MAX_FAILURES: '5',
+    }));
   });
 
   afterAll(async () => {

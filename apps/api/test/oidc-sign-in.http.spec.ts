@@ -10,9 +10,9 @@ import {
   RunningOidcProvider,
   signInAtProvider,
   startOidcProvider,
-} from './oidc-test-provider';
+} from '../../../tools/oidc-test-provider/launch';
 import { createUser, SignedInAgent, signedInUser, TEST_PASSWORD } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTrustApp } from './test-app';
 
 const PUBLIC_URL = 'http://encounters.test';
 const REDIRECT_URI = `${PUBLIC_URL}/api/auth/oidc/callback`;
@@ -27,14 +27,11 @@ describe(`${OidcSignInService.name} against a real OpenID provider (HTTP, Postgr
 
   beforeAll(async () => {
     provider = await startOidcProvider({ ...CLIENT, redirectUri: REDIRECT_URI, tenant: 'tenant-kilnside' });
-    app = await createTestApp({
+    ({ app, dataSource } = await startTrustApp({
       SECRETS_KEY: Buffer.alloc(32, 9).toString('hex'),
       PUBLIC_URL,
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    await dataSource.query(`INSERT INTO trust (name) VALUES ('Test Trust')`);
+    }));
     admin = await signedInUser(app, ['trust_admin']);
   });
 

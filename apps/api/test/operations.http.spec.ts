@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Metrics } from '../src/metrics/metrics.service';
 import { createTestApp } from './test-app';
+import { signedInUser } from './sign-in';
 
 const TOKEN = 'metrics-token-for-the-tests-0123';
 
@@ -94,6 +95,30 @@ describe(`${Metrics.name} and the health probes (HTTP, PostgreSQL)`, () => {
     expect(text).toContain('nodejs_eventloop_lag_seconds');
     expect(text).toContain('# TYPE encounters_roster_import_duration_seconds histogram');
     expect(text).toContain('# TYPE encounters_report_duration_seconds histogram');
+  });
+
+  it('adds up the time spent deciding access, per signed-in request, which can only grow', async () => {
+    const totals = async () => {
+      const text = (
+        await request(server).get('/api/metrics').set('authorization', `Bearer ${TOKEN}`).expect(200)
+      ).text;
+      const figure = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      return {
+        seconds: figure('encounters_authorisation_seconds_total'),
+        checks: figure('encounters_authorisation_checks_total'),
+      };
+    };
+    const admin = await signedInUser(app, ['trust_admin']);
+    const before = await totals();
+    for (let round = 0; round < 5; round++) await admin.get('/api/academies').expect(200);
+    await request(server).get('/api/academies').expect(401);
+    await request(server).get('/api/health').expect(200);
+    const after = await totals();
+    // Five signed-in reads and one refused; the public health check is not an access check.
+    expect(after.checks - before.checks).toBe(6);
+    expect(after.seconds).toBeGreaterThan(before.seconds);
+    // Each check is the guard's own time plus the scope it works out: well under a second.
+    expect((after.seconds - before.seconds) / 6).toBeLessThan(1);
   });
 
   it('is off, with 404, without METRICS_TOKEN', async () => {

@@ -1,9 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganisationsService } from '../src/organisations/organisations.service';
-import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import {
+  startWithEncounterFixtures,
+  signedInTeacherOf,
+  encounterBody,
+  type EncounterFixtures,
+} from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 describe(`${OrganisationsService.name} (HTTP, PostgreSQL)`, () => {
   let app: INestApplication;
@@ -17,16 +21,10 @@ describe(`${OrganisationsService.name} (HTTP, PostgreSQL)`, () => {
   const count = async () => Number((await dataSource.query(`SELECT count(*) FROM organisation`))[0].count);
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    fx = await createEncounterFixtures(app, { urnA: '940001', urnB: '940002' });
+    ({ app, dataSource, fx } = await startWithEncounterFixtures({ urnA: '940001', urnB: '940002' }));
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
     leadOfB = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyB] });
-    teacher = await signedInUser(app, ['teacher'], {
-      academyIds: [fx.academyA],
-      groupIds: [fx.groups['10A']],
-    });
+    teacher = await signedInTeacherOf(app, fx, '10A');
     admin = await signedInUser(app, ['trust_admin']);
   });
 

@@ -1,4 +1,4 @@
-import { RULE_IDS, type SectorReachResponse } from '@encounters/domain';
+import { RULE_IDS, RULE_LABELS, type SectorReachResponse } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
@@ -251,14 +251,32 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
         'Registration group',
         'Pupil premium',
         'SEN status',
-        ...RULE_IDS,
+        'SEN code',
+        ...RULE_IDS.flatMap((rule) => [RULE_LABELS[rule], rule]),
       ]);
+      expect(learners[0]).toContain('Benchmark 6: workplace experience by 16');
       const rows = learners.slice(1);
       expect(rows).toHaveLength(20);
       expect(new Set(rows.map((row) => row[0])).size).toBe(20);
       expect(rows.filter((row) => row[5] === 'Kilnside Academy')).toHaveLength(16);
       expect(rows.filter((row) => row[8] === 'Yes')).toHaveLength(3);
-      expect(rows.filter((row) => row[9] === 'K' || row[9] === 'E')).toHaveLength(2);
+      expect(rows.filter((row) => row[10] === 'K' || row[10] === 'E')).toHaveLength(2);
+      // The SEN status and every rule's status in words, each beside its code.
+      const words = new Map<string, string>([
+        ['N', 'None'],
+        ['K', 'SEN support (K)'],
+        ['E', 'EHC plan (E)'],
+        ['met', 'Met'],
+        ['on_track', 'On track'],
+        ['at_risk', 'At risk'],
+        ['missed', 'Missed'],
+        ['not_applicable', 'Not applicable'],
+      ]);
+      for (const row of rows) {
+        expect(row[9]).toBe(words.get(row[10]));
+        RULE_IDS.forEach((_rule, index) => expect(row[11 + 2 * index]).toBe(words.get(row[12 + 2 * index])));
+      }
+      expect(rows.some((row) => row.includes('On track'))).toBe(true);
       // Each academy's count of each status per rule is what /api/coverage says.
       for (const [academyId, name] of [
         [kilnside, 'Kilnside Academy'],
@@ -271,7 +289,7 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
         ).body.rows[0];
         const ofAcademy = rows.filter((row) => row[5] === name);
         RULE_IDS.forEach((rule, index) => {
-          const statuses = ofAcademy.map((row) => row[10 + index]);
+          const statuses = ofAcademy.map((row) => row[12 + 2 * index]);
           expect({ rule, met: statuses.filter((status) => status === 'met').length }).toEqual({
             rule,
             met: coverage.rules[rule].met,

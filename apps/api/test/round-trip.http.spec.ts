@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { withoutServerOwned } from '../src/common/server-owned';
-import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import { startWithEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
 import { createUser, type SignedInAgent, signedInUser, signInAs } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
 
 /** Writes accept what reads return (issue 13): GET → modify → PUT/PATCH, server-owned fields ignored. */
 describe(`${withoutServerOwned.name} (HTTP, PostgreSQL)`, () => {
@@ -11,9 +10,7 @@ describe(`${withoutServerOwned.name} (HTTP, PostgreSQL)`, () => {
   let admin: SignedInAgent;
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    fx = await createEncounterFixtures(app, { urnA: '950001', urnB: '950002' });
+    ({ app, fx } = await startWithEncounterFixtures({ urnA: '950001', urnB: '950002' }));
     admin = await signedInUser(app, ['trust_admin']);
   });
 

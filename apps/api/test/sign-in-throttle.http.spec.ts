@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SignInThrottle } from '../src/auth/sign-in-throttle';
 import { createUser, signedInUser, TEST_PASSWORD } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { createTestApp, startTrustApp } from './test-app';
 
 /** Issue 19's throttling findings: races past the limit, the real user locked out, a school locked out. */
 describe(`${SignInThrottle.name} (HTTP, PostgreSQL)`, () => {
@@ -14,15 +14,12 @@ describe(`${SignInThrottle.name} (HTTP, PostgreSQL)`, () => {
   const nextAddress = () => `198.51.100.${(address += 1)}`;
 
   beforeAll(async () => {
-    app = await createTestApp({
+    ({ app, dataSource } = await startTrustApp({
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
       SIGN_IN_MAX_FAILURES: '5',
       SIGN_IN_ADDRESS_MAX_FAILURES: '30',
       TRUST_PROXY: 'loopback',
-    });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    await dataSource.query(`INSERT INTO trust (name) VALUES ('Test Trust')`);
+    }));
   });
 
   afterAll(async () => {

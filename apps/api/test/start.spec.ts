@@ -60,6 +60,39 @@ describe('npm start (tools/start/start.mjs)', () => {
     }
   });
 
+  it('stops with one line saying what is wrong when PORT is not a port number', async () => {
+    for (const value of ['abc', '70000', '0', '3000x']) {
+      const result = await start({ PORT: value });
+      expect(result.code).toBe(1);
+      expectOneLine(
+        result.stderr,
+        new RegExp(`^PORT must be a port number from 1 to 65535, not "${value}"\\.$`),
+      );
+    }
+    const result = await start({ PORT: String(await freePort()), EMBEDDED_PG_PORT: 'five' });
+    expect(result.code).toBe(1);
+    expectOneLine(result.stderr, /^EMBEDDED_PG_PORT must be a port number from 1 to 65535, not "five"\.$/);
+  });
+
+  it('stops with one line when another PostgreSQL holds the data folder (a second start on it)', async () => {
+    const dataDir = join(folder, 'in-use');
+    await mkdir(dataDir);
+    // What a running server leaves there: its process id first (here a process that is surely alive).
+    await writeFile(join(dataDir, 'postmaster.pid'), `${process.pid}\n${dataDir}\n1764990000\n54329\n`);
+    const result = await start({
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      ENCOUNTERS_DATA_DIR: dataDir,
+    });
+    expect(result.code).toBe(1);
+    expectOneLine(
+      result.stderr,
+      new RegExp(
+        `^The data folder .*in-use is in use by another PostgreSQL \\(process ${process.pid}\\): is Encounters already running from this folder\\? Stop it first, or set ENCOUNTERS_DATA_DIR to another folder\\.$`,
+      ),
+    );
+  });
+
   it('stops with one line when DATABASE_URL is not a PostgreSQL URL, or nothing answers there', async () => {
     const port = String(await freePort());
     const notPostgres = await start({ PORT: port, DATABASE_URL: 'mysql://root@localhost/encounters' });

@@ -37,3 +37,12 @@ export async function resetDatabase(app: INestApplication): Promise<void> {
     );
   }
 }
+
+/** A fresh app and database holding one trust and nothing else: the start of the sign-in tests. */
+export async function startTrustApp(env: Record<string, string> = {}) {
+  const app = await createTestApp(env);
+  await resetDatabase(app);
+  const dataSource = app.get(DataSource);
+  await dataSource.query(`INSERT INTO trust (name) VALUES ('Test Trust')`);
+  return { app, dataSource };
+}

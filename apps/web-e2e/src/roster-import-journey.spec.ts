@@ -44,7 +44,7 @@ test.describe('a careers lead imports the roster', () => {
     await expect(badRow.getByRole('cell').nth(1)).toHaveText('DOB');
     await expect(badRow.getByRole('cell').nth(2)).toHaveText('31/02/2014');
     await expect(badRow.getByRole('cell').nth(3)).not.toBeEmpty();
-    await expect(page.getByRole('button', { name: 'Commit import' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Import learners' })).toBeDisabled();
     await expectAccessible(page);
     await saveScreenshot(page, 'roster-import-preview');
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { DEMO_USERS, choose, expectAccessible, saveScreenshot, signIn } from './journey-steps';
-import { startOidcProvider } from './oidc-test-provider';
+import { startOidcProvider } from '../../../tools/oidc-test-provider/launch';
 
 test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
 

@@ -31,6 +31,14 @@ test.describe('a teacher', () => {
     page,
     baseURL,
   }) => {
+    // In demo mode the sign-in page lists the demo users with their passwords; "Use" fills the form.
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { name: 'Demo users' })).toBeVisible();
+    await expect(page.getByText(TEACHER.password)).toBeVisible();
+    await page.getByRole('button', { name: 'Fill in the form as Morgan Tutor, Teacher' }).click();
+    await expect(page.getByLabel('Email address')).toHaveValue(TEACHER.email);
+    await expect(page.getByLabel('Password')).toHaveValue(TEACHER.password);
+    await expectAccessible(page);
     await signIn(page, TEACHER);
 
     // A teacher's home is their classes, and the menu offers nothing else.
@@ -48,7 +56,13 @@ test.describe('a teacher', () => {
     expect(learnerCount).toBeGreaterThan(20);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('11B: who still needs what');
 
-    // Gaps first: the "Still to meet" counts never go up down the table.
+    // Register order first (the Learner column says so), then sorted by any column from its heading: with
+    // "Still to meet", the counts never go up down the table.
+    const heading = (name: string) => page.locator('table.class-table thead th', { hasText: name });
+    await expect(heading('Learner')).toHaveAttribute('aria-sort', 'ascending');
+    await page.getByRole('button', { name: 'Still to meet' }).click();
+    await expect(heading('Still to meet')).toHaveAttribute('aria-sort', 'descending');
+    await expect(heading('Learner')).not.toHaveAttribute('aria-sort', /.*/);
     const stillToMeet = (await rows.locator('td.number').allTextContents()).map(Number);
     expect(stillToMeet).toEqual([...stillToMeet].sort((a, b) => b - a));
     // Every status says what it is in words.

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
@@ -26,7 +27,7 @@ export class AcademiesController {
   @SignedIn()
   @ApiOperation({ summary: 'Read an academy' })
   @ApiOkResponse({ type: AcademyResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<Academy> {
+  get(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<Academy> {
     return this.service.get(id, accessScope(user));
   }
 
@@ -42,7 +43,7 @@ export class AcademiesController {
   @Can('administerTrust')
   @ApiOperation({ summary: 'Change an academy (server-owned fields sent back are ignored)' })
   @ApiOkResponse({ type: AcademyResponseDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAcademyDto): Promise<Academy> {
+  update(@UuidParam() id: string, @Body() dto: UpdateAcademyDto): Promise<Academy> {
     return this.service.update(id, dto);
   }
 }

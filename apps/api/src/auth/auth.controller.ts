@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { SignInStep } from './sign-in-step';
 import {
   ApiExtraModels,
   ApiNoContentResponse,
@@ -15,7 +16,7 @@ import {
   MfaChallengeResponseDto,
   TokenResponseDto,
 } from './dto/auth-responses.dto';
-import { ThrottlerGuard } from '@nestjs/throttler';
+
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public, SignedIn } from '../common/access/access.decorator';
@@ -36,10 +37,7 @@ export class AuthController {
   ) {}
 
   // Sign-in is rate-limited per address, whatever the outcome; the other routes need a session anyway.
-  @Post('login')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('login')
   @ApiOperation({ summary: 'Sign in for the web app: sets the session and CSRF cookies' })
   @ApiExtraModels(CurrentUserResponseDto, MfaChallengeResponseDto)
   @ApiOkResponse({
@@ -65,10 +63,7 @@ export class AuthController {
     return result.profile;
   }
 
-  @Post('token')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('token')
   @ApiOperation({ summary: 'Sign in for a script: answers a bearer token' })
   @ApiExtraModels(TokenResponseDto, MfaChallengeResponseDto)
   @ApiOkResponse({

@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import { hasRole } from '../common/access/policy';
 import { ACCESS_RULE, AccessRule } from '../common/access/access.decorator';
+import { addAuthorisationTime } from '../common/access/authorisation-time';
 import { CSRF_HEADER, readToken } from './auth-cookies';
 import type { AuthenticatedRequest } from '../common/access/current-user.decorator';
 import { SessionService } from './session.service';
@@ -40,7 +41,19 @@ export class AuthGuard implements CanActivate {
     ]);
     if (!rule) throw new ForbiddenException('This route declares no access rule.');
     if (rule.kind === 'public') return true;
+    // Its own time, for the metrics (common/access/authorisation-time.ts).
+    const started = process.hrtime.bigint();
+    try {
+      return await this.signedInRule(context, rule);
+    } finally {
+      addAuthorisationTime(started, true);
+    }
+  }
 
+  private async signedInRule(
+    context: ExecutionContext,
+    rule: Exclude<AccessRule, { kind: 'public' }>,
+  ): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const credential = readToken(request);
     const signedIn = credential ? await this.sessions.authenticate(credential.token) : null;

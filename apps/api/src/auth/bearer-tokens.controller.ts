@@ -1,20 +1,6 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-} from '@nestjs/common';
-import {
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { Deletes, UuidParam } from '../common/http/routes';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/access/policy';
@@ -77,13 +63,11 @@ export class BearerTokensController {
     }));
   }
 
-  @Delete(':id')
+  @Deletes(':id', 'The token no longer signs anything in.')
   @SignedIn()
-  @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: "Revoke one of the caller's bearer tokens" })
-  @ApiNoContentResponse({ description: 'The token no longer signs anything in.' })
   @ApiNotFoundResponse({ description: 'No such token of yours.' })
-  async revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+  async revoke(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<void> {
     const [row]: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM user_session WHERE user_id = $1 AND kind = 'bearer' AND ${HANDLE_SQL} = $2::uuid`,
       [user.id, id],

@@ -1,4 +1,4 @@
-import { type UserRole } from '@encounters/domain';
+import { ROLE_LABELS, type UserRole } from '@encounters/domain';
 
 /**
  * One demo user per role, created with the demo trust and listed on the sign-in page in demo mode only.
@@ -54,3 +54,22 @@ export const DEMO_USERS: {
     academyUrns: ['900001'],
   },
 ];
+
+/**
+ * What `npm start` prints once, when it has just seeded the demo trust: who to sign in as, in plain lines
+ * (the sign-in page lists the same users while DEMO_MODE is on).
+ */
+export function demoUsersBanner(
+  users: readonly { email: string; password: string; roles: UserRole[] }[],
+): string {
+  const width = Math.max(...users.map((user) => user.email.length));
+  const passwordWidth = Math.max(...users.map((user) => user.password.length));
+  return [
+    'The demo trust is ready. Sign in as any of these users (demo passwords, never for real data):',
+    ...users.map(
+      (user) =>
+        `  ${user.email.padEnd(width)}  ${user.password.padEnd(passwordWidth)}  (${user.roles.map((role) => ROLE_LABELS[role]).join(', ')})`,
+    ),
+    '',
+  ].join('\n');
+}

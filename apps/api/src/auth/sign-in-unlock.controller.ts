@@ -1,13 +1,5 @@
-import {
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Ip,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Ip, NotFoundException, Post } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -31,11 +23,7 @@ export class SignInUnlockController {
   @Can('administerTrust')
   @ApiNoContentResponse({ description: "The account's failed sign-ins were cleared." })
   @ApiNotFoundResponse({ description: 'No such user.' })
-  async unlock(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() admin: AuthUser,
-    @Ip() ip: string,
-  ): Promise<void> {
+  async unlock(@UuidParam() id: string, @CurrentUser() admin: AuthUser, @Ip() ip: string): Promise<void> {
     const [user]: { email: string }[] = await this.dataSource.query(
       'SELECT email FROM app_user WHERE id = $1',
       [id],

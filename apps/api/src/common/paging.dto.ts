@@ -1,21 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { WholeNumber } from './body-fields';
 
 export class PagingQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 1_000_000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @WholeNumber({ default: 1, minimum: 1, maximum: 1_000_000 }, { optional: true, fromQuery: true })
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @WholeNumber({ default: 50, minimum: 1, maximum: 500 }, { optional: true, fromQuery: true })
   pageSize = 50;
 }

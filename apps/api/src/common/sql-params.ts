@@ -14,3 +14,15 @@ export class SqlParams {
     return `$${this.values.length}`;
   }
 }
+
+/**
+ * The parameters of a bulk `INSERT … SELECT * FROM unnest($1::t[], $2::t[], …)`: one array a field, in the
+ * order given, each holding that field of every row.
+ */
+export function columnArrays<Row, Field extends keyof Row>(rows: readonly Row[], fields: readonly Field[]) {
+  return fields.map((field) => rows.map((row) => row[field]));
+}
+
+/** An upsert's `DO UPDATE SET` list: each column takes the value the insert proposed. */
+export const fromExcluded = (columns: readonly string[]) =>
+  columns.map((column) => `${column} = EXCLUDED.${column}`).join(',\n');

@@ -68,6 +68,15 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * `json`: one JSON line per entry, for a log collector. `text`: short lines for a person at a terminal,
+   * without Nest's start-up lines and with a request's line at `debug` only. Unset: `text` in development,
+   * `json` otherwise.
+   */
+  @IsOptional()
+  @IsIn(['json', 'text'])
+  LOG_FORMAT?: 'json' | 'text';
+
   /** Serves the built Angular app from this folder when it exists. */
   @IsString()
   WEB_DIST = 'dist/apps/web/browser';
@@ -201,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: DEMO_MODE and SEED_DEMO_IF_EMPTY cannot be on when NODE_ENV is production',
     );
   }
+  config.LOG_FORMAT ??= config.NODE_ENV === 'development' ? 'text' : 'json';
   return config;
 }
 

@@ -1,28 +1,10 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
-import { type Actor, CurrentActor } from './actor';
+import { type Actor, CurrentActor } from '../common/access/actor';
+import { Deletes, UuidParam } from '../common/http/routes';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
@@ -49,7 +31,7 @@ export class EncountersController {
   @SignedIn()
   @ApiOperation({ summary: 'Read an encounter with its attendance' })
   @ApiOkResponse({ type: EncounterResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  get(@UuidParam() id: string, @CurrentUser() user: AuthUser) {
     return this.encounters.get(id, user);
   }
 
@@ -71,20 +53,14 @@ export class EncountersController {
       'the encounter evidences (title, notes, organiser, links, delivery, duration, days) recomputes nothing.',
   })
   @ApiOkResponse({ type: EncounterResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateEncounterDto,
-    @CurrentActor() actor: Actor,
-  ) {
+  update(@UuidParam() id: string, @Body() dto: UpdateEncounterDto, @CurrentActor() actor: Actor) {
     return this.encounters.update(id, dto, actor);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
+  @Deletes()
   @Can('logEncounter')
   @ApiOperation({ summary: 'Delete an encounter' })
-  @ApiNoContentResponse({ description: 'Deleted.' })
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  remove(@UuidParam() id: string, @CurrentActor() actor: Actor) {
     return this.encounters.remove(id, actor);
   }
 
@@ -94,7 +70,7 @@ export class EncountersController {
   @ApiOperation({ summary: 'Replace the attendance list of an encounter' })
   @ApiOkResponse({ type: EncounterResponseDto })
   replaceAttendance(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body(new ValidatedArrayPipe(AttendancePutItemDto, MAX_ATTENDEES)) items: AttendancePutItemDto[],
     @CurrentActor() actor: Actor,
   ) {

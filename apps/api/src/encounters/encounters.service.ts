@@ -15,7 +15,7 @@ import { ApiError } from '../common/api-error';
 import { accessScope, type AccessScope, type AuthUser, may } from '../common/access/policy';
 import type { LearnersChangedOptions } from '../coverage/learner-progress.service';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
-import type { Actor } from './actor';
+import type { Actor } from '../common/access/actor';
 import { type AttendanceChange, type AttendanceMode, AttendanceService } from './attendance.service';
 import type { CreateEncounterDto } from './dto/create-encounter.dto';
 import type { EncounterListQueryDto } from './dto/encounter-list-query.dto';
@@ -56,7 +56,7 @@ import {
   stateFromCreate,
 } from './encounter-state';
 
-export type { Actor } from './actor';
+export type { Actor } from '../common/access/actor';
 
 /**
  * Encounters and their attendance: each request in one transaction, access by the policy module, an audit

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
@@ -23,7 +24,7 @@ export class GroupsController {
   @SignedIn()
   @ApiOkResponse({ type: GroupDetailDto })
   @ApiNotFoundResponse({ description: 'No such group, or not one the caller may see.' })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<GroupDetailDto> {
+  get(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<GroupDetailDto> {
     return this.service.get(id, accessScope(user));
   }
 }

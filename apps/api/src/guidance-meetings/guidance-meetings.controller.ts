@@ -1,22 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { GuidanceMeetingPageDto, GuidanceMeetingResponseDto } from './dto/guidance-meeting-response.dto';
-import type { Request } from 'express';
 import { Can, SignedIn } from '../common/access/access.decorator';
-import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../common/access/current-user.decorator';
+import { type Actor, CurrentActor } from '../common/access/actor';
+import { Deletes, UuidParam } from '../common/http/routes';
 import { CreateGuidanceMeetingDto } from './dto/create-guidance-meeting.dto';
 import { GuidanceMeetingListQueryDto } from './dto/guidance-meeting-list-query.dto';
 import { UpdateGuidanceMeetingDto } from './dto/update-guidance-meeting.dto';
@@ -34,41 +21,34 @@ export class GuidanceMeetingsController {
   @Get()
   @SignedIn()
   @ApiOkResponse({ type: GuidanceMeetingPageDto })
-  list(@Query() query: GuidanceMeetingListQueryDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.meetings.list(query, { user, ip: request.ip ?? null });
+  list(@Query() query: GuidanceMeetingListQueryDto, @CurrentActor() actor: Actor) {
+    return this.meetings.list(query, actor);
   }
 
   @Get(':id')
   @SignedIn()
   @ApiOkResponse({ type: GuidanceMeetingResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.meetings.get(id, { user, ip: request.ip ?? null });
+  get(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+    return this.meetings.get(id, actor);
   }
 
   @Post()
   @Can('recordGuidance')
   @ApiCreatedResponse({ type: GuidanceMeetingResponseDto })
-  create(@Body() dto: CreateGuidanceMeetingDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.meetings.create(dto, { user, ip: request.ip ?? null });
+  create(@Body() dto: CreateGuidanceMeetingDto, @CurrentActor() actor: Actor) {
+    return this.meetings.create(dto, actor);
   }
 
   @Patch(':id')
   @Can('recordGuidance')
   @ApiOkResponse({ type: GuidanceMeetingResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateGuidanceMeetingDto,
-    @CurrentUser() user: AuthUser,
-    @Req() request: Request,
-  ) {
-    return this.meetings.update(id, dto, { user, ip: request.ip ?? null });
+  update(@UuidParam() id: string, @Body() dto: UpdateGuidanceMeetingDto, @CurrentActor() actor: Actor) {
+    return this.meetings.update(id, dto, actor);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
+  @Deletes()
   @Can('recordGuidance')
-  @ApiNoContentResponse({ description: 'Deleted.' })
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.meetings.remove(id, { user, ip: request.ip ?? null });
+  remove(@UuidParam() id: string, @CurrentActor() actor: Actor) {
+    return this.meetings.remove(id, actor);
   }
 }

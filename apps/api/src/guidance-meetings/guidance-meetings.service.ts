@@ -17,7 +17,7 @@ import {
 } from '../common/access/policy';
 import { ApiError, type ErrorDetail } from '../common/api-error';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
-import type { Actor } from '../encounters/encounters.service';
+import type { Actor } from '../common/access/actor';
 import { learnerInScopeSql } from '../common/access/learner-scope';
 import { enrolledOnSql, learnerNameSql } from '../common/learner-sql';
 import { SqlParams } from '../common/sql-params';

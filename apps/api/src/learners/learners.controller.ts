@@ -1,11 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
-import {
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Deletes, UuidParam } from '../common/http/routes';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
@@ -36,7 +31,7 @@ export class LearnersController {
   @ApiOkResponse({ type: LearnerDetailDto })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
   get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Query() query: LearnerDetailQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() request: Request,
@@ -52,17 +47,15 @@ export class LearnersController {
     description: 'Everything held on the learner, for a subject access request. Audited.',
   })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
-  export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  export(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.data.export(id, user, request.ip ?? null);
   }
 
-  @Delete(':id')
+  @Deletes(':id', 'Erased.')
   @Can('administerTrust')
-  @HttpCode(204)
   @ApiOperation({ summary: 'Erase a learner (audited); their attendances stay as anonymous head counts' })
-  @ApiNoContentResponse({ description: 'Erased.' })
   @ApiNotFoundResponse({ description: 'No such learner.' })
-  erase(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  erase(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.data.erase(id, user, request.ip ?? null);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { authorisationTotals } from '../common/access/authorisation-time';
 
 interface PgPool {
   totalCount: number;
@@ -60,6 +61,25 @@ export class Metrics {
         this.set({ state: 'total' }, pool?.totalCount ?? 0);
         this.set({ state: 'idle' }, pool?.idleCount ?? 0);
         this.set({ state: 'waiting' }, pool?.waitingCount ?? 0);
+      },
+    });
+    // The time spent deciding access, and the signed-in requests it was spent on (authorisation-time.ts).
+    new Counter({
+      name: 'encounters_authorisation_seconds_total',
+      help: 'Time spent signing requests in, applying their access rules and scoping their reads.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(authorisationTotals().seconds);
+      },
+    });
+    new Counter({
+      name: 'encounters_authorisation_checks_total',
+      help: 'Requests to routes that need a signed-in user, checked by the access guard.',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(authorisationTotals().checks);
       },
     });
   }

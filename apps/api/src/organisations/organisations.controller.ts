@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
+import { type Actor, CurrentActor } from '../common/access/actor';
+import { UuidParam } from '../common/http/routes';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
 import { UpdateOrganisationDto } from './dto/update-organisation.dto';
@@ -32,7 +33,7 @@ export class OrganisationsController {
   @SignedIn()
   @ApiOperation({ summary: 'Read an organisation, who uses it and what the caller may change' })
   @ApiOkResponse({ type: OrganisationDetailResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser) {
+  get(@UuidParam() id: string, @CurrentUser() user: AuthUser) {
     return this.organisations.get(id, user);
   }
 
@@ -40,20 +41,15 @@ export class OrganisationsController {
   @Can('manageOrganisations')
   @ApiOperation({ summary: 'Add an organisation to the directory (409 names the existing one)' })
   @ApiCreatedResponse({ type: OrganisationResponseDto })
-  create(@Body() dto: CreateOrganisationDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
-    return this.organisations.create(dto, user, request.ip ?? null);
+  create(@Body() dto: CreateOrganisationDto, @CurrentActor() { user, ip }: Actor) {
+    return this.organisations.create(dto, user, ip);
   }
 
   @Patch(':id')
   @Can('manageOrganisations')
   @ApiOperation({ summary: 'Change an organisation (server-owned fields sent back are ignored)' })
   @ApiOkResponse({ type: OrganisationResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateOrganisationDto,
-    @CurrentUser() user: AuthUser,
-    @Req() request: Request,
-  ) {
-    return this.organisations.update(id, dto, user, request.ip ?? null);
+  update(@UuidParam() id: string, @Body() dto: UpdateOrganisationDto, @CurrentActor() { user, ip }: Actor) {
+    return this.organisations.update(id, dto, user, ip);
   }
 }

@@ -4,7 +4,11 @@ import {
   type CoverageResponse,
   type Policy,
   RULE_IDS,
+  RULE_LABELS,
+  RULE_STATUS_LABELS,
   type RuleId,
+  type RuleStatus,
+  SEN_LABELS,
   type RuleSet,
   type SectorReachResponse,
   parseCoverageKey,
@@ -159,7 +163,9 @@ export class ComplianceReportService {
         'Registration group',
         'Pupil premium',
         'SEN status',
-        ...RULE_IDS,
+        'SEN code',
+        // Per rule, its status in words, then its code (the rule id heads a column of stable codes, for scripts).
+        ...RULE_IDS.flatMap((rule) => [RULE_LABELS[rule], rule]),
       ])
     );
     let learners = 0;
@@ -183,8 +189,12 @@ export class ComplianceReportService {
             row['year_group'] as number,
             safeText(row['group_name'] as string | null),
             row['pupil_premium'] ? 'Yes' : 'No',
+            SEN_LABELS[row['sen_status'] as keyof typeof SEN_LABELS] ?? (row['sen_status'] as string),
             row['sen_status'] as string,
-            ...RULE_IDS.map((rule) => row[STATUS_ALIAS(rule)] as string),
+            ...RULE_IDS.flatMap((rule) => {
+              const status = row[STATUS_ALIAS(rule)] as RuleStatus;
+              return [RULE_STATUS_LABELS[status] ?? status, status];
+            }),
           ]),
         )
         .join('');

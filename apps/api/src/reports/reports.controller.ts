@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import {
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -96,7 +97,7 @@ export class ReportsController {
     description: 'Guidance-meeting summaries and agreed actions appear only for those who may read them.',
   })
   learnerRecord(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Query() query: LearnerRecordQueryDto,
     @CurrentUser() user: AuthUser,
     @Req() request: Request,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
+import { UuidParam } from '../common/http/routes';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -47,11 +48,7 @@ export class SnapshotsController {
   })
   @ApiOkResponse({ type: SnapshotComparisonDto })
   @ApiNotFoundResponse({ description: 'No such snapshot, or not one the caller may see.' })
-  compare(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: SnapshotCompareQueryDto,
-    @CurrentUser() user: AuthUser,
-  ) {
+  compare(@UuidParam() id: string, @Query() query: SnapshotCompareQueryDto, @CurrentUser() user: AuthUser) {
     return this.snapshots.compare(id, query.asAt, accessScope(user));
   }
 }

@@ -1,5 +1,6 @@
 import type { RosterMoveRequest } from '@encounters/domain';
-import { Controller, Get, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, Ip } from '@nestjs/common';
+import { PostAction, UuidParam } from '../common/http/routes';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -29,8 +30,7 @@ export class MoveRequestsController {
     return this.service.list(user);
   }
 
-  @Post(':id/confirm')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/confirm')
   @Can('importRoster')
   @ApiOperation({ summary: 'Confirm a move request: the learner is enrolled at the requesting academy' })
   @ApiOkResponse({
@@ -40,22 +40,21 @@ export class MoveRequestsController {
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
   confirm(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,
   ): Promise<RosterMoveRequest> {
     return this.service.confirm(user, id, ip);
   }
 
-  @Post(':id/decline')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/decline')
   @Can('importRoster')
   @ApiOperation({ summary: 'Decline a move request: the learner stays where they are' })
   @ApiOkResponse({ type: RosterMoveRequestDto, description: 'The request was declined; nothing changed.' })
   @ApiNotFoundResponse({ description: 'No such move request, or not yours.' })
   @ApiConflictResponse({ description: 'Already confirmed or declined.' })
   decline(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,
   ): Promise<RosterMoveRequest> {

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Ip,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Ip, Query, UseInterceptors } from '@nestjs/common';
+import { PostAction, UuidParam } from '../common/http/routes';
 import {
   ApiBody,
   ApiConsumes,
@@ -38,8 +28,7 @@ export class RosterImportController {
     private readonly leavers: LeaversService,
   ) {}
 
-  @Post(':id/roster')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/roster')
   @Can('importRoster')
   @UseInterceptors(RosterUploadInterceptor)
   @ApiConsumes('multipart/form-data', 'text/csv', 'application/json')
@@ -101,7 +90,7 @@ export class RosterImportController {
   @ApiPayloadTooLargeResponse({ description: 'The file is over 20 MB.' })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   importRoster(
-    @Param('id', ParseUUIDPipe) academyId: string,
+    @UuidParam() academyId: string,
     @Query() query: RosterImportQueryDto,
     @UploadedRoster() upload: RosterUpload,
     @CurrentUser() user: AuthUser,
@@ -110,8 +99,7 @@ export class RosterImportController {
     return this.service.importFor(user, academyId, query.academicYear, upload, { dryRun: query.dryRun, ip });
   }
 
-  @Post(':id/leavers')
-  @HttpCode(HttpStatus.OK)
+  @PostAction(':id/leavers')
   @Can('importRoster')
   @ApiOperation({ summary: 'Mark learners the MIS no longer lists as leavers, from a given day' })
   @ApiOkResponse({
@@ -120,7 +108,7 @@ export class RosterImportController {
   })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   markLeavers(
-    @Param('id', ParseUUIDPipe) academyId: string,
+    @UuidParam() academyId: string,
     @Body() dto: MarkLeaversDto,
     @CurrentUser() user: AuthUser,
     @Ip() ip: string,

@@ -9,6 +9,7 @@ import {
   type RosterHeaderMapping,
   type RosterImportResult,
   type RosterMissingLearner,
+  OPTIONAL_ROSTER_FIELDS,
   ROSTER_FIELDS,
   type RosterRowError,
 } from '@encounters/domain';
@@ -18,6 +19,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { accessScope, type AuthUser, seesAcademy, may } from '../common/access/policy';
 import { ApiError } from '../common/api-error';
+import { columnArrays, fromExcluded } from '../common/sql-params';
 import { LearnerProgressService } from '../coverage/learner-progress.service';
 import { type ParsedRoster, parseRoster } from './roster-csv-reader';
 import { RosterMappingStore } from './roster-mapping.store';
@@ -76,6 +78,23 @@ interface HeldLearner extends LearnerNamesRow {
    */
   holder_academy_id: string | null;
 }
+
+/** A learner's fields the roster writes besides the UPN (columns of the same names in snake case). */
+const LEARNER_FIELDS = [
+  'legalSurname',
+  'legalForename',
+  'preferredSurname',
+  'preferredForename',
+  'dateOfBirth',
+  'gender',
+] as const satisfies readonly (keyof ResolvedRosterRow)[];
+
+/** An enrolment's fields the roster writes besides the year and registration groups, in the domain's order. */
+const ENROLMENT_FIELDS = OPTIONAL_ROSTER_FIELDS.filter(
+  (field) => field !== 'registrationGroup' && !(LEARNER_FIELDS as readonly string[]).includes(field),
+);
+
+const snakeCase = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 export interface PlannedRow {
   row: ResolvedRosterRow;
@@ -443,23 +462,10 @@ export class RosterImportService {
         `INSERT INTO learner (upn, legal_surname, legal_forename, preferred_surname, preferred_forename, date_of_birth, gender)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[])
          ON CONFLICT (upn) DO UPDATE SET
-           legal_surname = EXCLUDED.legal_surname,
-           legal_forename = EXCLUDED.legal_forename,
-           preferred_surname = EXCLUDED.preferred_surname,
-           preferred_forename = EXCLUDED.preferred_forename,
-           date_of_birth = EXCLUDED.date_of_birth,
-           gender = EXCLUDED.gender,
+           ${fromExcluded(LEARNER_FIELDS.map(snakeCase))},
            updated_at = now()
          RETURNING id, upn`,
-        [
-          learnerRows.map((row) => row.upn),
-          learnerRows.map((row) => row.legalSurname),
-          learnerRows.map((row) => row.legalForename),
-          learnerRows.map((row) => row.preferredSurname),
-          learnerRows.map((row) => row.preferredForename),
-          learnerRows.map((row) => row.dateOfBirth),
-          learnerRows.map((row) => row.gender),
-        ],
+        columnArrays(learnerRows, ['upn', ...LEARNER_FIELDS]),
       );
       for (const learner of written) learnerIdByUpn.set(learner.upn, learner.id);
     }
@@ -482,21 +488,12 @@ export class RosterImportService {
                               free_school_meals)
        SELECT learner_id, $2, $3, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
               admission_date, leaving_date, free_school_meals
-         FROM unnest($1::uuid[], $4::smallint[], $5::uuid[], $6::boolean[], $7::text[], $8::boolean[], $9::boolean[],
-                     $10::boolean[], $11::date[], $12::date[], $13::boolean[])
-           AS file (learner_id, year_group, group_id, pupil_premium, sen_status, eal, looked_after, considering_he,
-                    admission_date, leaving_date, free_school_meals)
+         FROM unnest($1::uuid[], $4::smallint[], $5::uuid[], $6::boolean[], $7::boolean[], $8::text[], $9::boolean[],
+                     $10::boolean[], $11::boolean[], $12::date[], $13::date[])
+           AS file (learner_id, year_group, group_id, pupil_premium, free_school_meals, sen_status, eal, looked_after,
+                    considering_he, admission_date, leaving_date)
        ON CONFLICT (learner_id, academic_year, academy_id) DO UPDATE SET
-         year_group = EXCLUDED.year_group,
-         registration_group_id = EXCLUDED.registration_group_id,
-         pupil_premium = EXCLUDED.pupil_premium,
-         free_school_meals = EXCLUDED.free_school_meals,
-         sen_status = EXCLUDED.sen_status,
-         eal = EXCLUDED.eal,
-         looked_after = EXCLUDED.looked_after,
-         considering_higher_education = EXCLUDED.considering_higher_education,
-         admission_date = EXCLUDED.admission_date,
-         leaving_date = EXCLUDED.leaving_date,
+         ${fromExcluded(['year_group', 'registration_group_id', ...ENROLMENT_FIELDS.map(snakeCase)])},
          updated_at = now()`,
       [
         learnerIds,
@@ -504,14 +501,7 @@ export class RosterImportService {
         academyId,
         enrolmentRows.map((row) => row.yearGroup),
         groupIds,
-        enrolmentRows.map((row) => row.pupilPremium),
-        enrolmentRows.map((row) => row.senStatus),
-        enrolmentRows.map((row) => row.eal),
-        enrolmentRows.map((row) => row.lookedAfter),
-        enrolmentRows.map((row) => row.consideringHigherEducation),
-        enrolmentRows.map((row) => row.admissionDate),
-        enrolmentRows.map((row) => row.leavingDate),
-        enrolmentRows.map((row) => row.freeSchoolMeals),
+        ...columnArrays(enrolmentRows, ENROLMENT_FIELDS),
       ],
     );
 

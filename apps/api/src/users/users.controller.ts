@@ -1,26 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Req,
-} from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can } from '../common/access/access.decorator';
-import type { AuthUser } from '../common/access/policy';
-import { CurrentUser } from '../common/access/current-user.decorator';
+import { type Actor, CurrentActor } from '../common/access/actor';
+import { Deletes, UuidParam } from '../common/http/routes';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
@@ -42,34 +24,27 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'Read a user' })
   @ApiOkResponse({ type: UserResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@UuidParam() id: string) {
     return this.users.get(id);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add a user' })
   @ApiCreatedResponse({ type: UserResponseDto })
-  create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
-    return this.users.create(dto, actor, request.ip ?? null);
+  create(@Body() dto: CreateUserDto, @CurrentActor() { user, ip }: Actor) {
+    return this.users.create(dto, user, ip);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user (server-owned fields sent back are ignored)' })
   @ApiOkResponse({ type: UserResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateUserDto,
-    @CurrentUser() actor: AuthUser,
-    @Req() request: Request,
-  ) {
-    return this.users.update(id, dto, actor, request.ip ?? null);
+  update(@UuidParam() id: string, @Body() dto: UpdateUserDto, @CurrentActor() { user, ip }: Actor) {
+    return this.users.update(id, dto, user, ip);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
+  @Deletes(':id', 'Removed.')
   @ApiOperation({ summary: 'Remove a user' })
-  @ApiNoContentResponse({ description: 'Removed.' })
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: AuthUser, @Req() request: Request) {
-    return this.users.deactivate(id, actor, request.ip ?? null);
+  remove(@UuidParam() id: string, @CurrentActor() { user, ip }: Actor) {
+    return this.users.deactivate(id, user, ip);
   }
 }

@@ -10,6 +10,16 @@ export interface TrustParameters {
   seed: number;
 }
 
+/** The shape of the full-size presets' academies and years: they differ only in how many academies. */
+const FULL_SIZE_ACADEMIES = {
+  learnersPerAcademy: 1200,
+  academicYears: 5,
+  lastAcademicYear: 2025,
+  encountersPerAcademyYear: 100,
+  attendeesPerEncounter: 120,
+  seed: 2025,
+} as const;
+
 /**
  * The parametric trusts of `generateTrust`, by name. The `demo` preset is not among them: it is the curated
  * Kilnside Learning Trust of `./demo` (named academies of every phase, a directory of organisations, a year of
@@ -29,22 +39,12 @@ export const PRESETS = {
   /** A tenth of `trust`, for checking that costs grow with what is asked, not with the trust. */
   'trust-tenth': {
     academies: 2,
-    learnersPerAcademy: 1200,
-    academicYears: 5,
-    lastAcademicYear: 2025,
-    encountersPerAcademyYear: 100,
-    attendeesPerEncounter: 120,
-    seed: 2025,
+    ...FULL_SIZE_ACADEMIES,
   },
   /** The issue's trust: 20 academies, 24,000 learners, 5 academic years, about 1.2 million attendances. */
   trust: {
     academies: 20,
-    learnersPerAcademy: 1200,
-    academicYears: 5,
-    lastAcademicYear: 2025,
-    encountersPerAcademyYear: 100,
-    attendeesPerEncounter: 120,
-    seed: 2025,
+    ...FULL_SIZE_ACADEMIES,
   },
   /**
    * Five times `trust`: 100 academies, about 115,000 learners on roll, 6 million attendances, for checking
@@ -52,12 +52,7 @@ export const PRESETS = {
    */
   hub: {
     academies: 100,
-    learnersPerAcademy: 1200,
-    academicYears: 5,
-    lastAcademicYear: 2025,
-    encountersPerAcademyYear: 100,
-    attendeesPerEncounter: 120,
-    seed: 2025,
+    ...FULL_SIZE_ACADEMIES,
   },
 } as const satisfies Record<string, TrustParameters>;
 

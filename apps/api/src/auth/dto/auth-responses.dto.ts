@@ -1,5 +1,6 @@
 import {
   type CurrentUserResponse,
+  type DemoUser,
   type MfaChallengeResponse,
   type TokenResponse,
   type UserAcademy,
@@ -49,7 +50,7 @@ export class TokenWithRecoveryCodesDto extends TokenResponseDto {
 }
 
 /** An item of `GET /api/auth/demo-users`: only in demo mode, whose passwords are public by design. */
-export class DemoUserDto {
+export class DemoUserDto implements DemoUser {
   @ApiProperty({ format: 'email', example: 'admin@demo.encounters' }) email: string;
   @ApiProperty({ example: 'Alex Admin' }) name: string;
   @ApiProperty({ example: 'blue-kiln-falcon-2025' }) password: string;

@@ -1,20 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import { SignInStep } from '../sign-in-step';
+import { Deletes, UuidParam } from '../../common/http/routes';
 import {
   ApiExtraModels,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,9 +11,9 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+
 import type { Request, Response } from 'express';
-import { Can, Public, SignedIn } from '../../common/access/access.decorator';
+import { Can, SignedIn } from '../../common/access/access.decorator';
 import { setSessionCookies, tokenAnswer } from '../auth-cookies';
 import type { AuthUser } from '../../common/access/policy';
 import { AuthService } from '../auth.service';
@@ -86,10 +74,7 @@ export class MfaController {
   }
 
   /** The second step of `POST /api/auth/login` or `/token`: answers exactly as the password alone used to. */
-  @Post('verify')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('verify')
   @ApiOperation({ summary: 'The second step of a sign-in: a code of the app or a recovery code' })
   @ApiExtraModels(CurrentUserResponseDto, TokenResponseDto)
   @ApiOkResponse({
@@ -119,10 +104,7 @@ export class MfaController {
   }
 
   /** Set-up during sign-in, when the trust's policy requires a second factor the user has not set up yet. */
-  @Post('enrolment/setup')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('enrolment/setup')
   @ApiOperation({ summary: 'Set up an authenticator app during sign-in, when the trust requires one' })
   @ApiOkResponse({ type: MfaSetupResponseDto })
   @ApiUnauthorizedResponse({ description: 'An expired or unknown challenge.' })
@@ -132,10 +114,7 @@ export class MfaController {
   }
 
   /** Confirms that set-up and completes the sign-in: the user's answer, plus `recoveryCodes`. */
-  @Post('enrolment/confirm')
-  @Public()
-  @UseGuards(ThrottlerGuard)
-  @HttpCode(200)
+  @SignInStep('enrolment/confirm')
   @ApiOperation({ summary: 'Confirm the app set up during sign-in, and finish signing in' })
   @ApiExtraModels(CurrentUserWithRecoveryCodesDto, TokenWithRecoveryCodesDto)
   @ApiOkResponse({
@@ -185,14 +164,12 @@ export class MfaController {
   }
 
   /** An administrator's reset, for a lost device (audited). */
-  @Delete('users/:userId')
+  @Deletes('users/:userId', 'The user sets up a second factor again at their next sign-in.')
   @Can('administerTrust')
-  @HttpCode(204)
   @ApiOperation({ summary: "Remove a user's second factor, for a lost device (audited)" })
-  @ApiNoContentResponse({ description: 'The user sets up a second factor again at their next sign-in.' })
   @ApiNotFoundResponse({ description: 'No such user.' })
   async reset(
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @UuidParam('userId') userId: string,
     @CurrentUser() actor: AuthUser,
     @Req() request: Request,
   ): Promise<void> {

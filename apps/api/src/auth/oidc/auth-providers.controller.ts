@@ -1,18 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Req } from '@nestjs/common';
+import { Deletes, UuidParam } from '../../common/http/routes';
 import {
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -73,7 +62,7 @@ export class AuthProvidersController {
   @ApiOkResponse({ type: AuthProviderResponseDto })
   @ApiNotFoundResponse({ description: 'No such provider.' })
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateAuthProviderDto,
     @CurrentUser() actor: AuthUser,
     @Req() request: Request,
@@ -81,14 +70,12 @@ export class AuthProvidersController {
     return this.providers.update(id, dto, actor, request.ip ?? 'unknown', originOf(request));
   }
 
-  @Delete(':id')
+  @Deletes(':id', 'Removed: its button leaves the sign-in page.')
   @Can('administerTrust')
-  @HttpCode(204)
   @ApiOperation({ summary: 'Remove a single sign-on provider' })
-  @ApiNoContentResponse({ description: 'Removed: its button leaves the sign-in page.' })
   @ApiNotFoundResponse({ description: 'No such provider.' })
   async remove(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() actor: AuthUser,
     @Req() request: Request,
   ): Promise<void> {

@@ -38,19 +38,27 @@ interface ProviderRow {
 }
 
 /** A provider as the sign-in needs it, with its secret opened. */
-export interface ProviderForSignIn {
-  id: string;
-  label: string;
-  kind: AuthProviderKind;
-  issuer: string;
-  /** A multi-tenant Microsoft app: `issuer` is Microsoft's `organizations` endpoint. */
-  multiTenant: boolean;
-  tenantIds: string[];
-  domains: string[];
-  clientId: string;
+export interface ProviderForSignIn extends ProviderSettings {
   clientSecret: string;
   version: string;
 }
+
+/**
+ * What the sign-in and the administrator's list both read of a provider (with `multiTenant`, `issuer` is
+ * Microsoft's `organizations` endpoint).
+ */
+type ProviderSettings = Omit<AuthProviderResponse, 'enabled' | 'redirectUri'>;
+
+const settingsOf = (row: ProviderRow): ProviderSettings => ({
+  id: row.id,
+  label: row.label,
+  kind: row.kind,
+  issuer: row.issuer,
+  multiTenant: row.multi_tenant,
+  tenantIds: row.tenant_ids,
+  domains: row.domains,
+  clientId: row.client_id,
+});
 
 /** The OpenID providers the trust administrator configures; client secrets are sealed with SECRETS_KEY. */
 @Injectable()
@@ -208,14 +216,7 @@ export class AuthProvidersService {
     );
     if (!row) return null;
     return {
-      id: row.id,
-      label: row.label,
-      kind: row.kind,
-      issuer: row.issuer,
-      multiTenant: row.multi_tenant,
-      tenantIds: row.tenant_ids,
-      domains: row.domains,
-      clientId: row.client_id,
+      ...settingsOf(row),
       clientSecret: this.requireBox().open(row.client_secret, `auth_provider:${row.id}`),
       version: row.updated_at.toISOString(),
     };
@@ -231,14 +232,7 @@ export class AuthProvidersService {
 
   private toResponse(row: ProviderRow, requestOrigin: string): AuthProviderResponse {
     return {
-      id: row.id,
-      label: row.label,
-      kind: row.kind,
-      issuer: row.issuer,
-      multiTenant: row.multi_tenant,
-      tenantIds: row.tenant_ids,
-      domains: row.domains,
-      clientId: row.client_id,
+      ...settingsOf(row),
       enabled: row.enabled,
       redirectUri: this.redirectUri(requestOrigin),
     };

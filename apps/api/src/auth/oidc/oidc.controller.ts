@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
+import { UuidParam } from '../../common/http/routes';
 import { ApiFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
@@ -37,7 +38,7 @@ export class OidcController {
     headers: LOCATION,
   })
   async start(
-    @Param('providerId', ParseUUIDPipe) providerId: string,
+    @UuidParam('providerId') providerId: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,4 +1,5 @@
 import type { SqlParams } from '../sql-params';
+import { timedAuthorisation } from './authorisation-time';
 import type { AccessScope } from './policy';
 
 /**
@@ -20,23 +21,31 @@ export function learnerInScopeSql(
   learnerId: string,
   academyId?: string,
 ): string {
+  return timedAuthorisation(() => inScope(scope, p, learnerId, academyId));
+}
+
+function inScope(scope: AccessScope, p: SqlParams, learnerId: string, academyId?: string): string {
   if (scope.trustWide) return 'TRUE';
   const parts: string[] = [];
   if (scope.academyIds.length) {
     parts.push(
       academyId
-        ? wholeAcademySql(scope, p, academyId)
+        ? wholeAcademy(scope, p, academyId)
         : `EXISTS (SELECT 1 FROM enrolment scope_enrolment
              WHERE scope_enrolment.learner_id = ${learnerId}
                AND scope_enrolment.academy_id = ANY(${p.add(scope.academyIds)}::uuid[]))`,
     );
   }
-  if (scope.groupIds.length) parts.push(taughtLearnerSql(scope, p, learnerId));
+  if (scope.groupIds.length) parts.push(taught(scope, p, learnerId));
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }
 
 /** SQL that is true when `scope` sees every learner of the academy `academyId` (an SQL expression). */
 export function wholeAcademySql(scope: AccessScope, p: SqlParams, academyId: string): string {
+  return timedAuthorisation(() => wholeAcademy(scope, p, academyId));
+}
+
+function wholeAcademy(scope: AccessScope, p: SqlParams, academyId: string): string {
   if (scope.trustWide) return 'TRUE';
   if (!scope.academyIds.length) return 'FALSE';
   return `${academyId} = ANY(${p.add(scope.academyIds)}::uuid[])`;
@@ -44,6 +53,10 @@ export function wholeAcademySql(scope: AccessScope, p: SqlParams, academyId: str
 
 /** SQL that is true when the learner `learnerId` is a member of a group a teacher in `scope` teaches. */
 export function taughtLearnerSql(scope: AccessScope, p: SqlParams, learnerId: string): string {
+  return timedAuthorisation(() => taught(scope, p, learnerId));
+}
+
+function taught(scope: AccessScope, p: SqlParams, learnerId: string): string {
   if (!scope.groupIds.length) return 'FALSE';
   return `EXISTS (SELECT 1 FROM group_membership scope_membership
              WHERE scope_membership.learner_id = ${learnerId}

@@ -7,6 +7,7 @@ import {
   TRUST_WIDE_ROLES,
   type UserRole,
 } from '@encounters/domain';
+import { timedAuthorisation } from './authorisation-time';
 
 /**
  * The API's one access policy: who may do what, and where. The abilities table lives in `libs/domain`
@@ -72,6 +73,10 @@ export function mayEverywhere(user: Pick<AuthUser, 'roles'>, ability: Ability): 
 }
 
 export function accessScope(user: AuthUser): AccessScope {
+  return timedAuthorisation(() => scopeOf(user));
+}
+
+function scopeOf(user: AuthUser): AccessScope {
   const trustWide = hasRole(user, ...TRUST_WIDE_ROLES);
   const academyWide = hasRole(user, ...ACADEMY_WIDE_ROLES);
   return {

@@ -6,25 +6,11 @@ import {
 } from '@encounters/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Flag, WholeNumber } from '../../common/body-fields';
 
 export class AttendanceReflectionDto implements AttendanceReflection {
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @WholeNumber({ minimum: 1, maximum: 5 })
   rating: number;
 
   @ApiProperty({ maxLength: 2000 })
@@ -42,9 +28,7 @@ export class AttendancePutItemDto implements AttendancePutItem {
   @IsIn(ATTENDANCE_STATUSES)
   status: AttendanceStatus;
 
-  @ApiPropertyOptional({ description: 'false marks this attendance as not meaningful (R-M-2).' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'false marks this attendance as not meaningful (R-M-2).' }, { optional: true })
   meaningful?: boolean;
 
   @ApiPropertyOptional({ type: AttendanceReflectionDto })

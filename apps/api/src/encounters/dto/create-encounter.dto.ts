@@ -8,15 +8,12 @@ import {
   type EncounterMeaningfulChecklist,
 } from '@encounters/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -25,9 +22,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsEventDate } from './iso-date.validator';
+import { Flag, Nested, UuidList, WholeNumber } from '../../common/body-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperCaseTrimmed = ({ value }: { value: unknown }) =>
@@ -39,59 +36,39 @@ const upperCaseTrimmed = ({ value }: { value: unknown }) =>
 export const MAX_ATTENDEES = 3000;
 
 export class MeaningfulChecklistDto implements EncounterMeaningfulChecklist {
-  @ApiProperty({ description: 'Purpose shared with the organisation and the learners.' })
-  @IsBoolean()
+  @Flag({ description: 'Purpose shared with the organisation and the learners.' })
   purposeShared: boolean;
 
-  @ApiProperty()
-  @IsBoolean()
+  @Flag()
   learningOutcomes: boolean;
 
-  @ApiProperty()
-  @IsBoolean()
+  @Flag()
   twoWayInteraction: boolean;
 
-  @ApiProperty({ description: 'Time to reflect afterwards.' })
-  @IsBoolean()
+  @Flag({ description: 'Time to reflect afterwards.' })
   reflection: boolean;
 
-  @ApiPropertyOptional({ description: 'Workplace experience (B6).' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'Workplace experience (B6).' }, { optional: true })
   rangeOfPeople?: boolean;
 
-  @ApiPropertyOptional({ description: 'Workplace experience (B6).' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'Workplace experience (B6).' }, { optional: true })
   taskSet?: boolean;
 
-  @ApiPropertyOptional({ description: 'Workplace experience (B6).' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'Workplace experience (B6).' }, { optional: true })
   employerFeedback?: boolean;
 
-  @ApiPropertyOptional({ description: 'Education-provider encounter (B7).' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'Education-provider encounter (B7).' }, { optional: true })
   providerInformation?: boolean;
 
-  @ApiPropertyOptional({ description: 'Education-provider encounter (B7).' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'Education-provider encounter (B7).' }, { optional: true })
   whatLearningIsLike?: boolean;
 
-  @ApiPropertyOptional({ description: 'Education-provider encounter (B7), recorded only.' })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ description: 'Education-provider encounter (B7), recorded only.' }, { optional: true })
   metStaffAndLearners?: boolean;
 }
 
 export class EncounterAttendeesDto implements EncounterAttendees {
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ATTENDEES)
-  @IsUUID('all', { each: true })
+  @UuidList({ maxItems: MAX_ATTENDEES }, { optional: true })
   learnerIds?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['A123456789012'] })
@@ -103,11 +80,7 @@ export class EncounterAttendeesDto implements EncounterAttendees {
   @Length(13, 13, { each: true, message: 'each value in upns must be a 13-character UPN' })
   upns?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Registration or teaching groups.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @UuidList({ maxItems: 200, description: 'Registration or teaching groups.' }, { optional: true })
   groupIds?: string[];
 
   @ApiPropertyOptional({ type: [Number], example: [10] })
@@ -148,54 +121,34 @@ export class CreateEncounterDto implements CreateEncounterRequest {
   @IsIn(DELIVERY_MODES)
   delivery: DeliveryMode;
 
-  @ApiProperty()
-  @IsBoolean()
+  @Flag()
   duringSchoolDay: boolean;
 
-  @ApiProperty({ minimum: 1, maximum: 20160 })
-  @IsInt()
-  @Min(1)
-  @Max(20160)
+  @WholeNumber({ minimum: 1, maximum: 20160 })
   durationMinutes: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'Work experience: the number of days.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(60)
+  @WholeNumber(
+    { minimum: 1, maximum: 60, description: 'Work experience: the number of days.' },
+    { optional: true },
+  )
   days?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 8, description: "The leading adviser's CDI level." })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(8)
+  @WholeNumber(
+    { minimum: 1, maximum: 8, description: "The leading adviser's CDI level." },
+    { optional: true },
+  )
   adviserLevel?: number;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @UuidList({ minItems: 1, maxItems: 50 })
   organisationIds: string[];
 
-  @ApiProperty({ type: MeaningfulChecklistDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MeaningfulChecklistDto)
+  @Nested(MeaningfulChecklistDto)
   meaningful: MeaningfulChecklistDto;
 
-  @ApiProperty({ type: EncounterAttendeesDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EncounterAttendeesDto)
+  @Nested(EncounterAttendeesDto)
   attendees: EncounterAttendeesDto;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Recorded as absent.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ATTENDEES)
-  @IsUUID('all', { each: true })
+  @UuidList({ maxItems: MAX_ATTENDEES, description: 'Recorded as absent.' }, { optional: true })
   absentLearnerIds?: string[];
 
   @ApiPropertyOptional({ maxLength: 200 })

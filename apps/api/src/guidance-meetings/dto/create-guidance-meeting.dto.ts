@@ -5,8 +5,9 @@ import {
 } from '@encounters/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsEventDate, IsIsoDate } from '../../encounters/dto/iso-date.validator';
+import { WholeNumber } from '../../common/body-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -25,10 +26,7 @@ export class CreateGuidanceMeetingDto implements CreateGuidanceMeetingRequest {
   @Length(1, 200)
   adviserName: string;
 
-  @ApiProperty({ minimum: 1, maximum: 8, description: 'CDI qualification level; 6+ counts for B8.' })
-  @IsInt()
-  @Min(1)
-  @Max(8)
+  @WholeNumber({ minimum: 1, maximum: 8, description: 'CDI qualification level; 6+ counts for B8.' })
   adviserLevel: number;
 
   @ApiProperty({ enum: GUIDANCE_MEETING_MODES })

@@ -1,10 +1,10 @@
 import type { LearnerListQuery } from '@encounters/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PagingQueryDto } from '../../common/paging.dto';
 import { IsIsoDate } from '../../encounters/dto/iso-date.validator';
 import { AcademicYearField, AcademyIdField } from '../../common/query-fields';
+import { WholeNumber } from '../../common/body-fields';
 
 export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQuery {
   @AcademyIdField()
@@ -13,12 +13,7 @@ export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQu
   @AcademicYearField({ description: 'Defaults to the current academic year.' })
   academicYear?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 14 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(14)
+  @WholeNumber({ minimum: 1, maximum: 14 }, { optional: true, fromQuery: true })
   yearGroup?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -49,7 +49,8 @@ export class GroupRefDto implements GroupRef {
   name: string;
 }
 
-export class LearnerListItemDto implements LearnerListItem {
+/** Who a learner is: the fields a list item and a learner's record share. */
+class LearnerNamesDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -70,7 +71,9 @@ export class LearnerListItemDto implements LearnerListItem {
 
   @ApiProperty({ description: 'Preferred names where given, legal ones otherwise.' })
   name: string;
+}
 
+export class LearnerListItemDto extends LearnerNamesDto implements LearnerListItem {
   @ApiProperty({
     format: 'uuid',
     description: 'The academy of the enrolment in the academic year asked for.',
@@ -101,28 +104,7 @@ export class LearnerPageDto implements PagedResult<LearnerListItemDto> {
   pageSize: number;
 }
 
-export class LearnerResponseDto implements LearnerResponse {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  upn: string;
-
-  @ApiProperty()
-  legalSurname: string;
-
-  @ApiProperty()
-  legalForename: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  preferredSurname: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  preferredForename: string | null;
-
-  @ApiProperty()
-  name: string;
-
+export class LearnerResponseDto extends LearnerNamesDto implements LearnerResponse {
   @ApiProperty({ example: '2011-05-14' })
   dateOfBirth: string;
 

@@ -1,5 +1,6 @@
 import { RULE_STATUS_LABELS, type RuleStatus, type RuleTally } from '@encounters/domain';
 import type {
+  CanvasElement,
   Content,
   ContentTable,
   CustomTableLayout,
@@ -32,6 +33,25 @@ export const STATUS_COLOURS: Readonly<Record<RuleStatus, string>> = {
 
 /** A4 portrait: 595.28 × 841.89 points; 40-point side margins leave this much for content. */
 export const CONTENT_WIDTH = 515;
+const PAGE_WIDTH = 595.28;
+
+/**
+ * The title page's full-width band in the brand colour, `height` points deep and underlined in the accent
+ * colour, drawn behind its text (with any `extra` shapes); other pages draw nothing.
+ */
+export function titleBand(height: number, underline: number, extra: CanvasElement[] = []) {
+  const band: TDocumentDefinitions['background'] = (currentPage) =>
+    currentPage === 1
+      ? {
+          canvas: [
+            { type: 'rect', x: 0, y: 0, w: PAGE_WIDTH, h: height, color: COLOURS.brand },
+            { type: 'rect', x: 0, y: height, w: PAGE_WIDTH, h: underline, color: COLOURS.accent },
+            ...extra,
+          ],
+        }
+      : null;
+  return band;
+}
 
 const STYLES: StyleDictionary = {
   h1: { fontSize: 17, bold: true, color: COLOURS.brand, margin: [0, 0, 0, 4] },
@@ -127,10 +147,21 @@ export function formatNumber(value: number, decimals = 0): string {
   return value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-/** A figure coloured by how far it is from complete: green from 80%, amber from 50%, red below. */
-export function percentColour(percent: number | null): string {
-  if (percent === null) return COLOURS.notApplicable;
-  return percent >= 80 ? COLOURS.met : percent >= 50 ? COLOURS.atRisk : COLOURS.missed;
+/** The share of a rule's learners (one in twenty) whose missed or at-risk status colours its figure. */
+export const SERIOUS_SHARE = 0.05;
+
+/**
+ * A rule's figure coloured by where its learners stand, as the status bar beside it shows, not by the
+ * percentage alone (early in the year most learners are on track, which is not a failure): green from 80%
+ * met; otherwise the colour of the most serious status that at least `SERIOUS_SHARE` of the learners are in
+ * (missed, then at risk), and the on-track blue when neither is.
+ */
+export function tallyColour(tally: RuleTally): string {
+  if (tally.percent === null || !tally.applicable) return COLOURS.notApplicable;
+  if (tally.percent >= 80) return COLOURS.met;
+  if (tally.missed / tally.applicable >= SERIOUS_SHARE) return COLOURS.missed;
+  if ((tally.atRisk + tally.missed) / tally.applicable >= SERIOUS_SHARE) return COLOURS.atRisk;
+  return COLOURS.onTrack;
 }
 
 export function gapColour(points: number | null): string {

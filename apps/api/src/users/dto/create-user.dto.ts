@@ -1,18 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
-  IsUUID,
   Length,
   MaxLength,
 } from 'class-validator';
 import { type UserRole, USER_ROLES } from '@encounters/domain';
+import { UuidList } from '../../common/body-fields';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.smith@kilnside.example' })
@@ -39,17 +37,9 @@ export class CreateUserDto {
 
   // No initialisers: PartialType copies them into UpdateUserDto, where an absent field would become
   // `[]` and a PATCH of `{ active: true }` would empty the user's academies and groups.
-  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
+  @UuidList({ maxItems: 100, default: [] }, { optional: true })
   academyIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @UuidList({ maxItems: 500, default: [] }, { optional: true })
   groupIds?: string[];
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { ServerOwned } from '../../common/server-owned';
 import { CreateUserDto } from './create-user.dto';
+import { Flag } from '../../common/body-fields';
 
 @ServerOwned({
   id: { type: String, format: 'uuid' },
@@ -10,9 +11,7 @@ import { CreateUserDto } from './create-user.dto';
   createdAt: { type: String, format: 'date-time' },
 })
 export class UpdateUserDto extends PartialType(CreateUserDto) {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
+  @Flag({}, { optional: true })
   active?: boolean;
 
   @ApiPropertyOptional({

@@ -111,11 +111,12 @@ describe(ClassCoverage.name, () => {
     learner('Dee Dunn', { O2: 'on_track', B5: 'on_track', PAL1: 'at_risk' }),
   ];
 
-  it('lists the learners with the most gaps first, and a column only for the rules that apply', async () => {
+  it('lists the learners in register order, and a column only for the rules that apply', async () => {
     const sut = await openClass(rows);
 
-    // Cai and Ben both lack two rules; Cai's provider access deadline is close.
-    expect(names(sut)).toEqual(['Dee Dunn', 'Cai Cole', 'Ben Brown', 'Ada Adams']);
+    expect(names(sut)).toEqual(['Ada Adams', 'Ben Brown', 'Cai Cole', 'Dee Dunn']);
+    expect(find(sut, 'thead th').getAttribute('aria-sort')).toBe('ascending');
+    expect(find(sut, 'caption').textContent).toContain('in register order (surname, forename)');
     const headings = [...sut.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
     expect(headings).toEqual([
       'Learner',
@@ -127,13 +128,60 @@ describe(ClassCoverage.name, () => {
     expect(sut.querySelector('h1')?.textContent).toContain('9A');
   });
 
+  const headings = (page: HTMLElement) => [...page.querySelectorAll<HTMLElement>('thead th')];
+  const sortState = (page: HTMLElement) =>
+    headings(page).map((th) => `${th.textContent?.trim()}: ${th.getAttribute('aria-sort') ?? '-'}`);
+
+  it('sorts by any column from its heading, says which with aria-sort, and turns round on a second choice', async () => {
+    const sut = await openClass(rows);
+    const button = (label: string) => {
+      const th = headings(sut).find((heading) => heading.textContent?.trim() === label);
+      if (!th) throw new Error(`No heading ${label}`);
+      return find<HTMLButtonElement>(th, 'button');
+    };
+
+    // Most still to meet first; Cai and Ben both lack two rules, and Cai's provider access deadline is close.
+    button('Still to meet').click();
+    await settle();
+    expect(names(sut)).toEqual(['Dee Dunn', 'Cai Cole', 'Ben Brown', 'Ada Adams']);
+    expect(sortState(sut)).toEqual([
+      'Learner: -',
+      'Still to meet: descending',
+      'Objective 2: -',
+      'B5 employer: -',
+      'Provider access Y8–9: -',
+    ]);
+    expect(find(sut, 'caption').textContent).toContain('most still to meet first');
+
+    button('Still to meet').click();
+    await settle();
+    expect(names(sut)).toEqual(['Ada Adams', 'Ben Brown', 'Cai Cole', 'Dee Dunn']);
+    expect(button('Still to meet').closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+
+    // A rule: the most in need first (at risk before met), ties in register order.
+    button('Provider access Y8–9').click();
+    await settle();
+    expect(names(sut)).toEqual(['Cai Cole', 'Dee Dunn', 'Ada Adams', 'Ben Brown']);
+    expect(button('Provider access Y8–9').closest('th')?.getAttribute('aria-sort')).toBe('descending');
+
+    button('Learner').click();
+    await settle();
+    expect(names(sut)).toEqual(['Ada Adams', 'Ben Brown', 'Cai Cole', 'Dee Dunn']);
+    button('Learner').click();
+    await settle();
+    expect(names(sut)).toEqual(['Dee Dunn', 'Cai Cole', 'Ben Brown', 'Ada Adams']);
+    expect(sortState(sut)[0]).toBe('Learner: descending');
+  });
+
   it('shows every status as a chip with words', async () => {
     const sut = await openClass(rows);
 
-    const firstRow = find(sut, 'tbody tr');
-    expect([...firstRow.querySelectorAll('enc-status-chip')].map((chip) => chip.textContent?.trim())).toEqual(
-      ['On track', 'On track', 'At risk'],
-    );
+    const deeRow = [...sut.querySelectorAll('tbody tr')][3];
+    expect([...deeRow.querySelectorAll('enc-status-chip')].map((chip) => chip.textContent?.trim())).toEqual([
+      'On track',
+      'On track',
+      'At risk',
+    ]);
   });
 
   it('keeps only the learners who need something this term when asked', async () => {
@@ -142,14 +190,14 @@ describe(ClassCoverage.name, () => {
     find<HTMLButtonElement>(sut, 'mat-slide-toggle button').click();
     await settle();
 
-    expect(names(sut)).toEqual(['Dee Dunn', 'Cai Cole']);
+    expect(names(sut)).toEqual(['Cai Cole', 'Dee Dunn']);
   });
 
   it('links each learner to their record', async () => {
     const sut = await openClass(rows);
 
     expect(sut.querySelector('tbody th a')?.getAttribute('href')).toMatch(
-      /^\/learners\/id-Dee%20Dunn\?year=\d{4}$/,
+      /^\/learners\/id-Ada%20Adams\?year=\d{4}$/,
     );
   });
 

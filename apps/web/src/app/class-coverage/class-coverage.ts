@@ -18,7 +18,17 @@ import { AsAtPicker } from '../ui/as-at-picker';
 import { choosableAcademies, CoverageQueryParams } from '../ui/coverage-query-params';
 import { EmptyState } from '../ui/empty-state';
 import { StatusChip } from '../ui/status-chip';
-import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
+import {
+  applicableRules,
+  ClassSort,
+  ClassSortColumn,
+  firstDirection,
+  needsSomethingThisTerm,
+  REGISTER_ORDER,
+  sortLearners,
+  unmetRules,
+} from './learner-gaps';
+import { WORDS } from '../ui/words';
 
 interface LearnerLine {
   row: CoverageLearnerRow;
@@ -27,8 +37,8 @@ interface LearnerLine {
 
 /**
  * "Who in my class still needs what?": one row per learner, one column per rule that applies to the class,
- * learners with the most gaps first. Teachers pick from the classes they teach; academy staff pick an
- * academy, a year group and a class.
+ * in register order (surname, forename) until the user sorts by another column. Teachers pick from the
+ * classes they teach; academy staff pick an academy, a year group and a class.
  */
 @Component({
   selector: 'enc-class-coverage',
@@ -144,8 +154,10 @@ export class ClassCoverage extends CoverageQueryParams {
     return rows[0]?.group ?? 'Class';
   });
 
+  /** The column the table is sorted by; register order until a heading is chosen. */
+  protected readonly sort = signal<ClassSort>(REGISTER_ORDER);
   private readonly sorted = computed(() =>
-    this.coverage.hasValue() ? sortGapsFirst(this.coverage.value().rows) : [],
+    this.coverage.hasValue() ? sortLearners(this.coverage.value().rows, this.sort()) : [],
   );
   protected readonly rules = computed<RuleId[]>(() => applicableRules(this.sorted()));
   protected readonly needingCount = computed(
@@ -159,6 +171,33 @@ export class ClassCoverage extends CoverageQueryParams {
       .filter((row) => !this.onlyThisTerm() || needsSomethingThisTerm(row.statuses))
       .map((row) => ({ row, unmet: unmetRules(row.statuses).length })),
   );
+
+  /** Sorts by `column`; choosing the column already sorted by turns its direction round. */
+  protected sortBy(column: ClassSortColumn): void {
+    const current = this.sort();
+    this.sort.set(
+      current.column === column
+        ? { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { column, direction: firstDirection(column) },
+    );
+  }
+
+  /** `aria-sort` of a column heading: only the column sorted by carries it. */
+  protected ariaSort(column: ClassSortColumn): string | null {
+    return this.sort().column === column ? this.sort().direction : null;
+  }
+
+  /** The order in words, for the table's caption. */
+  protected readonly orderInWords = computed(() => {
+    const { column, direction } = this.sort();
+    if (column === 'learner')
+      return direction === 'ascending'
+        ? 'in register order (surname, forename)'
+        : 'in reverse register order';
+    if (column === 'unmet')
+      return direction === 'descending' ? 'most still to meet first' : 'fewest still to meet first';
+    return `by ${WORDS.ruleShort[column]}, ${direction === 'descending' ? 'most in need first' : 'least in need first'}`;
+  });
 
   protected setAcademy(academy: string): void {
     void this.router.navigate(['/classes'], {

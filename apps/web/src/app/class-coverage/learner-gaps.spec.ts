@@ -1,6 +1,12 @@
 import { CoverageLearnerRow, RULE_IDS, RuleStatus, RuleStatuses } from '@encounters/domain';
 
-import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
+import {
+  applicableRules,
+  needsSomethingThisTerm,
+  REGISTER_ORDER,
+  sortLearners,
+  unmetRules,
+} from './learner-gaps';
 
 function statuses(overrides: Partial<RuleStatuses>): RuleStatuses {
   return {
@@ -13,27 +19,66 @@ function learner(name: string, overrides: Partial<Record<string, RuleStatus>>): 
   return { learnerId: name, upn: name, name, yearGroup: 9, group: '9A', statuses: statuses(overrides) };
 }
 
-describe(sortGapsFirst.name, () => {
-  it('puts the learners with the most unmet rules first, then the most urgent, keeping name order otherwise', () => {
-    const rows = [
-      learner('Ada', { O2: 'met', B5: 'met' }),
-      learner('Ben', { O2: 'on_track', B5: 'on_track' }),
-      learner('Cai', { O2: 'on_track', B5: 'at_risk' }),
-      learner('Dee', { O2: 'on_track', B5: 'met' }),
-      learner('Eve', { O2: 'on_track', B5: 'on_track' }),
-    ];
+describe(sortLearners.name, () => {
+  // In register order, as the API lists a class.
+  const rows = [
+    learner('Ada', { O2: 'met', B5: 'met' }),
+    learner('Ben', { O2: 'on_track', B5: 'on_track' }),
+    learner('Cai', { O2: 'on_track', B5: 'at_risk' }),
+    learner('Dee', { O2: 'missed', B5: 'met' }),
+    learner('Eve', { O2: 'on_track', B5: 'on_track' }),
+  ];
+  const names = (sorted: CoverageLearnerRow[]) => sorted.map((row) => row.name);
 
-    const sut = sortGapsFirst(rows);
+  it('keeps register order by default, and reverses it on request', () => {
+    expect(names(sortLearners(rows, REGISTER_ORDER))).toEqual(['Ada', 'Ben', 'Cai', 'Dee', 'Eve']);
+    expect(names(sortLearners(rows, { column: 'learner', direction: 'descending' }))).toEqual([
+      'Eve',
+      'Dee',
+      'Cai',
+      'Ben',
+      'Ada',
+    ]);
+  });
 
-    expect(sut.map((row) => row.name)).toEqual(['Cai', 'Ben', 'Eve', 'Dee', 'Ada']);
+  it('puts the most unmet rules first, then the most urgent, then register order', () => {
+    expect(names(sortLearners(rows, { column: 'unmet', direction: 'descending' }))).toEqual([
+      'Cai',
+      'Ben',
+      'Eve',
+      'Dee',
+      'Ada',
+    ]);
+    // Ties stay in register order whichever the direction.
+    expect(names(sortLearners(rows, { column: 'unmet', direction: 'ascending' }))).toEqual([
+      'Ada',
+      'Dee',
+      'Ben',
+      'Eve',
+      'Cai',
+    ]);
+  });
+
+  it("sorts by a rule's status from missed to not applicable, or back", () => {
+    expect(names(sortLearners(rows, { column: 'O2', direction: 'descending' }))).toEqual([
+      'Dee',
+      'Ben',
+      'Cai',
+      'Eve',
+      'Ada',
+    ]);
+    expect(names(sortLearners(rows, { column: 'B5', direction: 'ascending' }))).toEqual([
+      'Ada',
+      'Dee',
+      'Ben',
+      'Eve',
+      'Cai',
+    ]);
   });
 
   it('leaves the list it was given alone', () => {
-    const rows = [learner('Ada', { O2: 'met' }), learner('Ben', { O2: 'missed' })];
-
-    sortGapsFirst(rows);
-
-    expect(rows.map((row) => row.name)).toEqual(['Ada', 'Ben']);
+    sortLearners(rows, { column: 'O2', direction: 'descending' });
+    expect(names(rows)).toEqual(['Ada', 'Ben', 'Cai', 'Dee', 'Eve']);
   });
 });
 

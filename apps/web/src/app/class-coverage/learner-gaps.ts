@@ -19,20 +19,54 @@ function urgency(statuses: RuleStatuses): number {
   return RULE_IDS.filter((rule) => statuses[rule] === 'at_risk' || statuses[rule] === 'missed').length;
 }
 
-/** Gaps first: most unmet rules, then the most urgent, then by name as the API sorted them. */
-export function sortGapsFirst(rows: readonly CoverageLearnerRow[]): CoverageLearnerRow[] {
-  return rows
-    .map((row, index) => ({
-      row,
-      index,
-      unmet: unmetRules(row.statuses).length,
-      urgency: urgency(row.statuses),
-    }))
-    .sort((a, b) => b.unmet - a.unmet || b.urgency - a.urgency || a.index - b.index)
-    .map(({ row }) => row);
-}
-
 /** The rules that apply to at least one learner of the class: the others would be a column of "n/a". */
 export function applicableRules(rows: readonly CoverageLearnerRow[]): RuleId[] {
   return RULE_IDS.filter((rule) => rows.some((row) => row.statuses[rule] !== 'not_applicable'));
+}
+
+/** A column of the class view to sort by: the learner (register order), "still to meet" or a rule. */
+export type ClassSortColumn = 'learner' | 'unmet' | RuleId;
+export type SortDirection = 'ascending' | 'descending';
+export interface ClassSort {
+  column: ClassSortColumn;
+  direction: SortDirection;
+}
+
+/** Register order: surname, forename, as the API lists a class. */
+export const REGISTER_ORDER: ClassSort = { column: 'learner', direction: 'ascending' };
+
+/** How much a status asks for: ascending runs from "does not apply" to "missed". */
+const NEED: Readonly<Record<RuleStatus, number>> = {
+  not_applicable: 0,
+  met: 1,
+  on_track: 2,
+  at_risk: 3,
+  missed: 4,
+};
+
+/** The direction a first click on a column sorts: names A to Z, the rest with the most need first. */
+export function firstDirection(column: ClassSortColumn): SortDirection {
+  return column === 'learner' ? 'ascending' : 'descending';
+}
+
+/**
+ * The class's rows in the order asked for. `rows` come in register order (surname, forename), which breaks
+ * every tie, whichever the direction; "still to meet" breaks its own ties by urgency first.
+ */
+export function sortLearners(rows: readonly CoverageLearnerRow[], sort: ClassSort): CoverageLearnerRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const key = (row: CoverageLearnerRow): number[] => {
+    if (sort.column === 'learner') return [];
+    if (sort.column === 'unmet') return [unmetRules(row.statuses).length, urgency(row.statuses)];
+    return [NEED[row.statuses[sort.column]]];
+  };
+  return rows
+    .map((row, index) => ({ row, index, key: key(row) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.key.length; i++) {
+        if (a.key[i] !== b.key[i]) return sign * (a.key[i] - b.key[i]);
+      }
+      return sort.column === 'learner' ? sign * (a.index - b.index) : a.index - b.index;
+    })
+    .map(({ row }) => row);
 }

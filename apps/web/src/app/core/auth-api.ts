@@ -3,6 +3,7 @@ import {
   AuthProviderRequest,
   AuthProviderResponse,
   CurrentUserResponse,
+  DemoUser,
   MfaConfirmResponse,
   MfaPolicy,
   MfaSetupResponse,
@@ -21,6 +22,8 @@ export class AuthApi {
   /** Where the browser goes to sign in with a provider (a full navigation, not an XHR). */
   readonly startUrl = (providerId: string): string => this.http.url(`/auth/oidc/${providerId}/start`);
 
+  /** The demo users and their passwords; empty unless the server runs in demo mode. */
+  readonly demoUsers = (): Observable<DemoUser[]> => this.http.get('/auth/demo-users');
   readonly publicProviders = (): Observable<PublicAuthProvider[]> => this.http.get('/auth/providers/public');
   readonly providers = (): Observable<AuthProviderResponse[]> => this.http.get('/auth/providers');
   readonly createProvider = (body: AuthProviderRequest): Observable<AuthProviderResponse> =>

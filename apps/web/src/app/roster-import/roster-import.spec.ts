@@ -101,7 +101,20 @@ describe(RosterImport.name, () => {
     expect(cells).toEqual(['4', 'DOB', '31/02/2011', 'not a real date']);
     expect(page().textContent).toContain('Columns not used: Tutor.');
     expect(page().querySelector('[data-testid="held-elsewhere"]')).toBeNull();
-    expect(button('Commit import').disabled).toBe(true);
+    expect(button('Import learners').disabled).toBe(true);
+  });
+
+  it('offers the file as a labelled button and names the file chosen beside it', async () => {
+    const input = page().querySelector<HTMLInputElement>('input[type="file"]');
+    const label = page().querySelector<HTMLLabelElement>('label[for="roster-file"]');
+    expect(input?.id).toBe('roster-file');
+    expect(label?.textContent?.trim()).toBe('Choose a CSV file');
+    expect(page().querySelector('.file-name')?.textContent?.trim()).toBe('No file chosen yet');
+
+    await chooseFileAndCheck(withOneBadRow);
+
+    expect(label?.textContent?.trim()).toBe('Choose another CSV file');
+    expect(page().querySelector('.file-name')?.textContent?.trim()).toBe('kilnside.csv');
   });
 
   it('says which lines name learners another academy of the trust holds, without saying which academy', async () => {
@@ -116,15 +129,15 @@ describe(RosterImport.name, () => {
       page().querySelector('[data-testid="held-elsewhere"]')?.textContent?.replace(/\s+/g, ' ').trim(),
     ).toBe(
       '2 learners of the file are held by another academy of the trust (lines 3, 7): they are not changed. ' +
-        'Committing asks that academy to confirm each move; their encounters there still count for them.',
+        'Importing asks that academy to confirm each move; their encounters there still count for them.',
     );
   });
 
   it('commits a clean file after the preview and says what changed', async () => {
     await chooseFileAndCheck({ ...withOneBadRow, rejected: 0, errors: [] });
-    expect(button('Commit import').disabled).toBe(false);
+    expect(button('Import learners').disabled).toBe(false);
 
-    button('Commit import').click();
+    button('Import learners').click();
     await settle();
     const request = httpTesting.expectOne(
       (candidate) => candidate.url === `/api/academies/${academyId}/roster`,

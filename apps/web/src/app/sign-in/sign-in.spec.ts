@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { CurrentUserResponse, PublicAuthProvider } from '@encounters/domain';
+import { CurrentUserResponse, DemoUser, PublicAuthProvider } from '@encounters/domain';
 import { Session } from '../core/session';
 import { SignIn } from './sign-in';
 import { Blank, find } from '../testing/page-test';
@@ -40,8 +40,13 @@ describe(SignIn.name, () => {
 
   afterEach(() => httpTesting.verify());
 
-  async function open(url = '/sign-in', providers: PublicAuthProvider[] = []): Promise<HTMLElement> {
+  async function open(
+    url = '/sign-in',
+    providers: PublicAuthProvider[] = [],
+    demoUsers: DemoUser[] = [],
+  ): Promise<HTMLElement> {
     await harness.navigateByUrl(url, SignIn);
+    httpTesting.expectOne('/api/auth/demo-users').flush(demoUsers);
     httpTesting.expectOne('/api/auth/providers/public').flush(providers);
     await harness.fixture.whenStable();
     return find<HTMLElement>(harness.fixture.nativeElement, 'enc-sign-in');
@@ -171,6 +176,57 @@ describe(SignIn.name, () => {
     const link = find<HTMLAnchorElement>(sut, '.providers a');
     expect(link.textContent?.trim()).toBe('Sign in with Kilnside Microsoft');
     expect(link.getAttribute('href')).toBe('/api/auth/oidc/5b0e7c4e-1d0a-4a53-9d8e-0c6f5d7a9b21/start');
+  });
+
+  it('lists no demo users outside demo mode (the server answers an empty list)', async () => {
+    const sut = await open();
+    expect(sut.querySelector('.demo-users')).toBeNull();
+    expect(sut.textContent).not.toContain('Demo users');
+  });
+
+  it('lists the demo users with their roles and passwords in demo mode, and fills the form with one', async () => {
+    const sut = await open(
+      '/sign-in',
+      [],
+      [
+        {
+          email: 'careers@demo.encounters',
+          name: 'Casey Careers',
+          password: 'amber-kiln-heron-2025',
+          roles: ['careers_lead'],
+        },
+        {
+          email: 'head@demo.encounters',
+          name: 'Harper Head',
+          password: 'red-kiln-badger-2025',
+          roles: ['academy_leader'],
+        },
+      ],
+    );
+
+    const section = find<HTMLElement>(sut, '.demo-users');
+    expect(section.querySelector('h2')?.textContent).toBe('Demo users');
+    const items = Array.from(section.querySelectorAll('li')).map((item) =>
+      ['.who', '.credentials'].map((part) =>
+        item.querySelector(part)?.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    );
+    expect(items).toEqual([
+      ['Casey Careers, Careers lead', 'careers@demo.encounters password amber-kiln-heron-2025'],
+      ['Harper Head, Academy leadership', 'head@demo.encounters password red-kiln-badger-2025'],
+    ]);
+    const use = find<HTMLButtonElement>(section, 'li:last-child button');
+    expect(use.getAttribute('aria-label')).toBe('Fill in the form as Harper Head, Academy leadership');
+    use.click();
+    await harness.fixture.whenStable();
+    expect(field(sut, 'email').value).toBe('head@demo.encounters');
+    expect(field(sut, 'password').value).toBe('red-kiln-badger-2025');
+
+    submitButton(sut).click();
+    const request = httpTesting.expectOne({ method: 'POST', url: '/api/auth/login' });
+    expect(request.request.body).toEqual({ email: 'head@demo.encounters', password: 'red-kiln-badger-2025' });
+    request.flush(teacher);
+    await settle();
   });
 
   it('says why a school-account sign-in was refused', async () => {

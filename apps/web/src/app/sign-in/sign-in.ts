@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { MfaSetupResponse } from '@encounters/domain';
+import { DemoUser, MfaSetupResponse, ROLE_LABELS } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { AuthApi } from '../core/auth-api';
@@ -92,9 +92,23 @@ export class SignIn {
   protected readonly providers = toSignal(this.authApi.publicProviders().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
+  /** Demo mode only: who to sign in as, with the published passwords. */
+  protected readonly demoUsers = toSignal(this.authApi.demoUsers().pipe(catchError(() => of([]))), {
+    initialValue: [] as DemoUser[],
+  });
   protected readonly setup = signal<MfaSetupResponse | null>(null);
   protected readonly recoveryCodes = signal<string[]>([]);
   private challenge = '';
+
+  protected roleNames(user: DemoUser): string {
+    return user.roles.map((role) => ROLE_LABELS[role]).join(', ');
+  }
+
+  /** Fills the form with a demo user's email address and password, ready to sign in. */
+  protected useDemoUser(user: DemoUser): void {
+    this.form.setValue({ email: user.email, password: user.password });
+    this.errorMessage.set(null);
+  }
 
   protected startUrl(providerId: string): string {
     return this.authApi.startUrl(providerId);

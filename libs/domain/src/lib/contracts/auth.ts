@@ -125,6 +125,17 @@ export interface AuthProviderResponse {
   redirectUri: string;
 }
 
+/**
+ * An item of `GET /api/auth/demo-users` (no sign-in): a demo user and its published password. The list is
+ * empty unless the server runs in demo mode.
+ */
+export interface DemoUser {
+  email: string;
+  name: string;
+  password: string;
+  roles: UserRole[];
+}
+
 /** An item of `GET /api/auth/providers/public` (no sign-in): what the sign-in page needs for a button. */
 export interface PublicAuthProvider {
   id: string;

@@ -27,16 +27,10 @@ export interface GuidanceMeetingListQuery extends PagingQuery {
   academyId?: string;
 }
 
-export interface GuidanceMeetingResponse {
+/** A meeting as recorded: the request's fields, with its id, academy and follow-up date (null for none). */
+export interface GuidanceMeetingResponse extends Omit<CreateGuidanceMeetingRequest, 'followUpOn'> {
   id: string;
-  learnerId: string;
   /** The learner's academy at the meeting's date. */
   academyId: string;
-  date: IsoDate;
-  adviserName: string;
-  adviserLevel: number;
-  mode: GuidanceMeetingMode;
-  summary: string;
-  agreedActions: string;
   followUpOn: IsoDate | null;
 }

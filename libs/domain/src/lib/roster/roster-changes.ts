@@ -2,18 +2,18 @@ import { ROSTER_FIELD_LABELS, RosterField } from './roster-fields';
 import { RosterRow } from './roster-row';
 import { SenStatusCode } from './roster-values';
 
-/** A row with every field decided: the file's value, or, where the file does not say, the one held. */
-export interface ResolvedRosterRow {
-  readonly line: number;
-  readonly upn: string;
-  readonly temporaryUpn: boolean;
+/** The learner's own fields of a roster row, as held. */
+interface RosterLearnerFields {
   readonly legalSurname: string;
   readonly legalForename: string;
   readonly preferredSurname: string | null;
   readonly preferredForename: string | null;
   readonly dateOfBirth: string;
   readonly gender: string | null;
-  readonly yearGroup: number;
+}
+
+/** The fields of a roster row that describe the enrolment of the year, but its year group. */
+interface RosterEnrolmentFields {
   readonly registrationGroup: string | null;
   readonly pupilPremium: boolean;
   readonly freeSchoolMeals: boolean;
@@ -25,27 +25,20 @@ export interface ResolvedRosterRow {
   readonly leavingDate: string | null;
 }
 
+/** A row with every field decided: the file's value, or, where the file does not say, the one held. */
+export interface ResolvedRosterRow extends RosterLearnerFields, RosterEnrolmentFields {
+  readonly line: number;
+  readonly upn: string;
+  readonly temporaryUpn: boolean;
+  readonly yearGroup: number;
+}
+
 /** What the trust holds for a learner of the file, as the file's fields. */
-export interface RosterRowBaseline {
-  readonly legalSurname: string;
-  readonly legalForename: string;
-  readonly preferredSurname: string | null;
-  readonly preferredForename: string | null;
-  readonly dateOfBirth: string;
-  readonly gender: string | null;
+export interface RosterRowBaseline extends RosterLearnerFields, RosterEnrolmentFields {
   /** True when the learner is enrolled at the academy in the year imported; the enrolment fields are its. */
   readonly current: boolean;
   /** Null when not `current`: a new year's year group and registration group are not changes. */
   readonly yearGroup: number | null;
-  readonly registrationGroup: string | null;
-  readonly pupilPremium: boolean;
-  readonly freeSchoolMeals: boolean;
-  readonly senStatus: SenStatusCode;
-  readonly eal: boolean;
-  readonly lookedAfter: boolean;
-  readonly consideringHigherEducation: boolean;
-  readonly admissionDate: string | null;
-  readonly leavingDate: string | null;
 }
 
 const DEFAULTS = {

@@ -8,6 +8,7 @@ import {
 } from './encounter-category';
 import { ENCOUNTER_FORMATS, EncounterFormat } from './encounter-format';
 import { EDUCATION_ORGANISATION_TYPES, ORGANISATION_TYPES, OrganisationType } from './organisation-type';
+import { MEANINGFUL_CHECKLIST_ITEMS } from './meaningful-checklist';
 
 const codes: Record<string, EncounterCategory> = {
   E: 'employer_encounter',
@@ -167,18 +168,7 @@ describe(allowedChecklistItems.name, () => {
 
   it('R-M-1: a workplace experience that is also a provider encounter allows the B6 and B7 items', () => {
     expect(allowedChecklistItems(['workplace_experience', 'education_provider_encounter']).sort()).toEqual(
-      [
-        'purposeShared',
-        'learningOutcomes',
-        'twoWayInteraction',
-        'reflection',
-        'rangeOfPeople',
-        'taskSet',
-        'employerFeedback',
-        'providerInformation',
-        'whatLearningIsLike',
-        'metStaffAndLearners',
-      ].sort(),
+      [...MEANINGFUL_CHECKLIST_ITEMS].sort(),
     );
   });
 });

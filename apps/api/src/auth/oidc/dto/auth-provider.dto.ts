@@ -19,6 +19,7 @@ import {
   Matches,
   ValidateBy,
 } from 'class-validator';
+import { Flag } from '../../../common/body-fields';
 
 /** With `multiTenant`, every tenant id is a GUID (the `tid` Microsoft puts in every ID token). */
 const TenantGuidsWhenMultiTenant = () =>
@@ -84,9 +85,7 @@ export class CreateAuthProviderDto implements AuthProviderRequest {
   @Length(1, 500)
   clientSecret: string;
 
-  @ApiPropertyOptional({ default: true })
-  @IsOptional()
-  @IsBoolean()
+  @Flag({ default: true }, { optional: true })
   enabled?: boolean;
 }
 

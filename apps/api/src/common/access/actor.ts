@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AuthenticatedRequest } from '../common/access/current-user.decorator';
-import type { AuthUser } from '../common/access/policy';
+import type { AuthenticatedRequest } from './current-user.decorator';
+import type { AuthUser } from './policy';
 
 /** Who is writing, for the audit trail. */
 export interface Actor {
@@ -14,3 +14,9 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   if (!request.user) throw new Error('CurrentActor used on a route without a signed-in user');
   return { user: request.user, ip: request.ip ?? null };
 });
+
+/** The caller's address for the audit trail and sign-in counters; `'unknown'` when Express has none. */
+export const ClientIp = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().ip ?? 'unknown',
+);

@@ -1,10 +1,11 @@
+// Starts provider.mjs for the API's HTTP tests and the browser journeys (one launcher, imported by both).
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const SCRIPT = join(__dirname, '../../../tools/oidc-test-provider/provider.mjs');
+const SCRIPT = join(__dirname, 'provider.mjs');
 
 /** A fetch as a browser or the API would use it; requests may be routed (see `fetch` below). */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
