@@ -40,6 +40,8 @@ const RULE_TABLE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'Provider access, Years 8–9',
   PAL2: 'Provider access, Years 10–11',
   PAL3: 'Provider access, Y12–13 (take-up)',
+  WEX_KS3: 'Work experience, Years 7–9 (hours)',
+  WEX_KS4: 'Work experience, Years 10–11 (hours)',
 };
 
 /** Names short enough for a table column. */
@@ -55,6 +57,8 @@ const RULE_COLUMN_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'PAL 1',
   PAL2: 'PAL 2',
   PAL3: 'PAL 3',
+  WEX_KS3: 'WEX 3',
+  WEX_KS4: 'WEX 4',
 };
 
 const RULE_SET_LABELS: Record<string, string> = {

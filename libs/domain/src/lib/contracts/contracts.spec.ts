@@ -265,6 +265,9 @@ describe('api.md field names', () => {
         collegeMode: true,
         atRiskDays: true,
         localPrioritySectors: true,
+        wex: true,
+        palRequiresContent: true,
+        b5CountsPartTimeJob: true,
       } satisfies Fields<PolicyBody>,
       [
         'ruleSet',
@@ -275,6 +278,9 @@ describe('api.md field names', () => {
         'collegeMode',
         'atRiskDays',
         'localPrioritySectors',
+        'wex',
+        'palRequiresContent',
+        'b5CountsPartTimeJob',
       ],
     ],
   ])('the %s has every field api.md names', (_, fields, named) => {

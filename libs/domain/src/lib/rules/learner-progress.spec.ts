@@ -41,13 +41,28 @@ function randomLearner(seed: number) {
         duringSchoolDay: next() < 0.8,
         adviserLevel: pick([null, 4, 6, 7]),
         offersTechnicalEducation: next() < 0.2,
+        // R-WEX, R-D-1: delivery and hours, so that WEX_KS3/WEX_KS4 and the virtual readings are exercised.
+        delivery: pick(['in_person', 'virtual', 'mixed'] as const),
+        durationMinutes: pick([60, 180, 360]),
+        days: pick([null, null, 1, 5, 10]),
+        hours: next() < 0.2 ? pick([0, 3, 12, 30]) : null,
       },
     ),
   );
   const guidanceMeetings = Array.from({ length: Math.floor(next() * 3) }, (_, index) =>
     meeting(`m${index}`, addDays(start, Math.floor(next() * span)), pick([5, 6, 7])),
   );
-  const policyFor = policyWith({ requireMeaningful: next() < 0.7, atRiskDays: pick([60, 122, 200]) });
+  const policyFor = policyWith({
+    requireMeaningful: next() < 0.7,
+    atRiskDays: pick([60, 122, 200]),
+    palRequiresContent: next() < 0.7,
+    wex: {
+      ks3Hours: pick([10, 25]),
+      ks4Hours: pick([25, 50]),
+      hoursPerDay: 6,
+      virtualShareMax: pick([0, 0.5]),
+    },
+  });
   return {
     record: learner({ learnerId: `l${seed}`, enrolments, attendances, guidanceMeetings }),
     policyFor,
@@ -74,7 +89,7 @@ describe(learnerProgress.name, () => {
         for (const asAt of dates) {
           const expected = evaluateLearner({ learner: record, academicYear: year, asAt, policyFor }).results;
           for (const rule of RULE_IDS) {
-            const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays);
+            const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays, rule);
             if (actual !== expected[rule].status) {
               mismatches.push(
                 `seed ${seed} year ${year} as at ${asAt} ${rule}: ${actual} ≠ ${expected[rule].status}`,

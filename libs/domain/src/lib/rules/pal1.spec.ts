@@ -100,7 +100,7 @@ describe(evaluateLearner.name, () => {
       expect(evaluate(record, 2025, '2026-01-10').PAL1.status).toBe('on_track');
     });
 
-    it('R-M-2: provider access does not depend on the meaningful checklist, under either setting', () => {
+    it('R-M-2, R-PAL-3: provider access does not depend on the meaningful checklist, under either setting (without palRequiresContent)', () => {
       const record = learner({
         enrolments: [enrolment(2025, 8)],
         attendances: [
@@ -108,12 +108,22 @@ describe(evaluateLearner.name, () => {
           collegeTalk('c2', '2025-12-01', { meaningful: {} }),
         ],
       });
-      expect(evaluate(record, 2025, '2026-01-10', policyWith({ requireMeaningful: true })).PAL1.status).toBe(
-        'met',
-      );
-      expect(evaluate(record, 2025, '2026-01-10', policyWith({ requireMeaningful: false })).PAL1.status).toBe(
-        'met',
-      );
+      expect(
+        evaluate(
+          record,
+          2025,
+          '2026-01-10',
+          policyWith({ requireMeaningful: true, palRequiresContent: false }),
+        ).PAL1.status,
+      ).toBe('met');
+      expect(
+        evaluate(
+          record,
+          2025,
+          '2026-01-10',
+          policyWith({ requireMeaningful: false, palRequiresContent: false }),
+        ).PAL1.status,
+      ).toBe('met');
     });
 
     it('R-AY-6: a learner first enrolled in Year 9 has window 1 from their inferred Year 8', () => {

@@ -57,7 +57,7 @@ describe(evaluateLearner.name, () => {
       expect(evaluate(record, 2025, '2025-11-01').PAL2.status).toBe('at_risk');
     });
 
-    it('R-M-2: a non-meaningful provider encounter still counts for provider access, under either setting', () => {
+    it('R-M-2, R-PAL-3: a non-meaningful provider encounter still counts for provider access, under either setting (without palRequiresContent)', () => {
       const record = learner({
         enrolments: [enrolment(2025, 10)],
         attendances: [
@@ -65,12 +65,22 @@ describe(evaluateLearner.name, () => {
           collegeTalk('c2', '2025-11-01', { meaningful: {} }),
         ],
       });
-      expect(evaluate(record, 2025, '2026-01-01', policyWith({ requireMeaningful: true })).PAL2.status).toBe(
-        'met',
-      );
-      expect(evaluate(record, 2025, '2026-01-01', policyWith({ requireMeaningful: false })).PAL2.status).toBe(
-        'met',
-      );
+      expect(
+        evaluate(
+          record,
+          2025,
+          '2026-01-01',
+          policyWith({ requireMeaningful: true, palRequiresContent: false }),
+        ).PAL2.status,
+      ).toBe('met');
+      expect(
+        evaluate(
+          record,
+          2025,
+          '2026-01-01',
+          policyWith({ requireMeaningful: false, palRequiresContent: false }),
+        ).PAL2.status,
+      ).toBe('met');
     });
 
     it('R-G-2: encounters at two academies combine after a move', () => {

@@ -13,6 +13,8 @@ export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'Provider access Y8–9',
   PAL2: 'Provider access Y10–11',
   PAL3: 'Provider access Y12–13',
+  WEX_KS3: 'Work experience Y7–9',
+  WEX_KS4: 'Work experience Y10–11',
 };
 
 /** How each rule status is named, on screen and in the reports. */
