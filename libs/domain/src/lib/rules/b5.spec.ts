@@ -1,3 +1,4 @@
+import { LearnerEnrolment } from './learner-record';
 import { evaluateLearner } from './evaluate-learner';
 import {
   CORE_ITEMS_ONLY,
@@ -181,54 +182,61 @@ describe(evaluateLearner.name, () => {
       expect(evaluate(record, 2025, '2026-07-31').B5.evidence).toEqual(['e2']);
     });
 
-    describe('collegeMode', () => {
-      const college = policyWith({ collegeMode: true });
+    describe('post-16 academies (R-V-1 replaces policy collegeMode)', () => {
+      const college = (overrides: Partial<LearnerEnrolment> = {}) =>
+        enrolment(2025, 12, { evaluationType: 'post16', ...overrides });
 
-      it('R-B5-1: colleges need two employer encounters a year', () => {
+      it('R-B5-1, R-V-1: colleges need two employer encounters a year', () => {
         const record = learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [employerTalk('e1', '2025-10-14')],
+          enrolments: [college()],
+          attendances: [employerTalk('e1', '2025-10-14', { curriculumLinked: true })],
         });
-        const sut = evaluate(record, 2025, '2026-03-01', college);
+        const sut = evaluate(record, 2025, '2026-03-01');
         expect(sut.B5.status).toBe('on_track');
         expect(sut.B5.stillNeeded).toBe('1 more employer encounter by 31 Aug 2026');
       });
 
-      it('R-B5-1: one of them must be linked to the learner’s curriculum area when it is known', () => {
+      it('R-V-1: policy collegeMode no longer decides: a school academy keeps one a year', () => {
         const record = learner({
-          enrolments: [enrolment(2025, 12, { curriculumSectors: ['Digital'] })],
+          enrolments: [enrolment(2025, 12)],
+          attendances: [employerTalk('e1', '2025-10-14')],
+        });
+        expect(evaluate(record, 2025, '2026-03-01', policyWith({ collegeMode: true })).B5.status).toBe('met');
+      });
+
+      it('R-B5-1, R-V-1: one of them must be linked to the curriculum', () => {
+        const record = learner({
+          enrolments: [college({ curriculumSectors: ['Digital'] })],
           attendances: [
             employerTalk('e1', '2025-10-14', { sectors: ['Care services'] }),
             employerTalk('e2', '2025-11-14', { sectors: ['Catering and hospitality'] }),
           ],
         });
-        const sut = evaluate(record, 2025, '2026-03-01', college);
+        const sut = evaluate(record, 2025, '2026-03-01');
         expect(sut.B5.status).toBe('on_track');
-        expect(sut.B5.stillNeeded).toBe(
-          "1 employer encounter linked to the learner's curriculum area by 31 Aug 2026",
-        );
+        expect(sut.B5.stillNeeded).toBe('1 employer encounter linked to the curriculum by 31 Aug 2026');
       });
 
-      it('R-B5-1: two encounters, one in the learner’s area, meet the colleges’ variant', () => {
-        const record = learner({
-          enrolments: [enrolment(2025, 12, { curriculumSectors: ['Digital'] })],
+      it('R-B5-1, R-V-1: an employer of the learner’s curriculum area is linked, as is one marked curriculumLinked', () => {
+        const bySector = learner({
+          enrolments: [college({ curriculumSectors: ['Digital'] })],
           attendances: [
             employerTalk('e1', '2025-10-14', { sectors: ['Digital', 'Business and administration'] }),
             employerTalk('e2', '2025-11-14', { sectors: ['Care services'] }),
           ],
         });
-        expect(evaluate(record, 2025, '2026-03-01', college).B5).toMatchObject({
+        expect(evaluate(bySector, 2025, '2026-03-01').B5).toMatchObject({
           status: 'met',
           evidence: ['e1', 'e2'],
         });
-      });
-
-      it('R-B5-1: without a curriculum area on record only the count of two is checked (documented limitation)', () => {
-        const record = learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [employerTalk('e1', '2025-10-14'), employerTalk('e2', '2025-11-14')],
+        const marked = learner({
+          enrolments: [college()],
+          attendances: [
+            employerTalk('e1', '2025-10-14'),
+            employerTalk('e2', '2025-11-14', { curriculumLinked: true }),
+          ],
         });
-        expect(evaluate(record, 2025, '2026-03-01', college).B5.status).toBe('met');
+        expect(evaluate(marked, 2025, '2026-03-01').B5.status).toBe('met');
       });
     });
   });

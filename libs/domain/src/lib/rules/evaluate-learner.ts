@@ -216,8 +216,7 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   const school = !post16;
   // R-V-2: a learner with an EHC plan stays in scope of B5, B8 and O2 in Year 14 at a post-16 academy.
   const ehcYear14 = post16 && yearGroup === 14 && (enrolment ?? profile)?.senStatus === 'E';
-  const programme = (): DateWindow =>
-    programmeWindow(learner.enrolments, (enrolment ?? profile)!, academicYear);
+  const programme = (): DateWindow => programmeWindow(learner.enrolments, enrolment ?? profile, academicYear);
   const span = (first: number, last: number): DateWindow =>
     yearGroupsWindow(first, last, history) ?? offsetWindow(academicYear, yearGroup ?? first, first, last);
   const pal = (window: PalWindowNumber): DateWindow =>
@@ -414,7 +413,11 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   function benchmarkFive(window: DateWindow): Requirement[] {
     if (post16) {
       // R-V-1: >= 2 employer encounters a year, >= 1 of them marked as linked to the curriculum.
-      const linked = attendancesIn('employer_encounter', window).filter((a) => a.curriculumLinked === true);
+      // An employer of the learner's curriculum area (where the MIS gives it) is linked too.
+      const curriculum = profile?.curriculumSectors ?? [];
+      const linked = attendancesIn('employer_encounter', window).filter(
+        (a) => a.curriculumLinked === true || (a.sectors ?? []).some((sector) => curriculum.includes(sector)),
+      );
       return [
         categoryCount('employer_encounter', window, 2),
         countOf(distinct(linked.map((a) => ({ id: a.encounterId, date: a.date }))), 1, {
@@ -430,29 +433,12 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
             (job) => job.from <= window.end && (!job.to || job.to >= window.start) && job.from <= asAt,
           )
         : [];
-    if (!policy.collegeMode) {
-      if (!jobs.length) return [categoryCount('employer_encounter', window, 1)];
-      const evidence = distinct([
-        ...evidenceOf('employer_encounter', window),
-        ...jobs.map((job) => ({ id: job.id, date: job.from < window.start ? window.start : job.from })),
-      ]);
-      return [countOf(evidence, 1, ENCOUNTER_CATEGORY_NOUNS.employer_encounter)];
-    }
-    const requirements = [categoryCount('employer_encounter', window, 2)];
-    // The curriculum link can only be judged when the learner's curriculum area is known.
-    const curriculum = profile?.curriculumSectors ?? [];
-    if (curriculum.length) {
-      const linked = attendancesIn('employer_encounter', window).filter((a) =>
-        (a.sectors ?? []).some((sector) => curriculum.includes(sector)),
-      );
-      requirements.push(
-        countOf(distinct(linked.map((a) => ({ id: a.encounterId, date: a.date }))), 1, {
-          one: "employer encounter linked to the learner's curriculum area",
-          many: "employer encounters linked to the learner's curriculum area",
-        }),
-      );
-    }
-    return requirements;
+    if (!jobs.length) return [categoryCount('employer_encounter', window, 1)];
+    const evidence = distinct([
+      ...evidenceOf('employer_encounter', window),
+      ...jobs.map((job) => ({ id: job.id, date: job.from < window.start ? window.start : job.from })),
+    ]);
+    return [countOf(evidence, 1, ENCOUNTER_CATEGORY_NOUNS.employer_encounter)];
   }
 
   function educationRange(window: DateWindow): Requirement {
@@ -502,11 +488,11 @@ function distinct(evidence: readonly Evidence[]): Evidence[] {
  */
 function programmeWindow(
   enrolments: readonly LearnerEnrolment[],
-  current: LearnerEnrolment,
+  current: LearnerEnrolment | null,
   academicYear: AcademicYear,
 ): DateWindow {
   const years = enrolments
-    .filter((enrolment) => enrolment.academyId === current.academyId)
+    .filter((enrolment) => enrolment.academyId === current?.academyId)
     .map((enrolment) => enrolment.academicYear);
   const first = Math.min(academicYear, ...years);
   const last = Math.max(academicYear, ...years);

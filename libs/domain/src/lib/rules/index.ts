@@ -7,3 +7,4 @@ export * from './coverage';
 export * from './learner-progress';
 export * from './coverage-key';
 export * from './work-experience';
+export * from './pal3-offer';

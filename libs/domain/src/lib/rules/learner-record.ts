@@ -31,7 +31,7 @@ export interface LearnerEnrolment {
   lookedAfter: boolean;
   gender: string;
   /**
-   * Colleges' variant of B5 (policy `collegeMode`): the routes of the learner's curriculum area. Nothing in
+   * Post-16 B5 (R-V-1): the routes of the learner's curriculum area. Nothing in
    * the MIS import carries it yet, so it is optional and the curriculum link is only checked when present.
    */
   curriculumSectors?: readonly Sector[];

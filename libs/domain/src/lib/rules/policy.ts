@@ -14,6 +14,10 @@ export interface Policy {
   b6By16: number;
   b7Range: EducationOrganisationType[];
   o2: { employer: number; education: number; requireAdvice: boolean };
+  /**
+   * Kept so that stored policies and clients stay valid; no longer read by the rules. R-V-1 replaced it with
+   * each academy's `evaluationType` (the 2025 revision's migration turned it into that).
+   */
   collegeMode: boolean;
   atRiskDays: number;
   localPrioritySectors: Sector[];
