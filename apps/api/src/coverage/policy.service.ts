@@ -1,4 +1,4 @@
-import { defaultPolicy, type Policy } from '@encounters/domain';
+import { defaultPolicy, type Policy, type PolicyBody, withPolicyDefaults } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,11 +24,14 @@ export class PolicyService {
       'SELECT body FROM policy WHERE academic_year = $1',
       [academicYear],
     );
-    return { academicYear, saved: rows.length > 0, ...(rows[0]?.body ?? defaultPolicy(academicYear)) };
+    // A policy saved before the 2025 revision gets the fields it added from the year's defaults.
+    const policy = rows[0] ? withPolicyDefaults(academicYear, rows[0].body) : defaultPolicy(academicYear);
+    return { academicYear, saved: rows.length > 0, ...policy };
   }
 
   /** Saves the year's policy and, in the same transaction, recomputes every figure it can change. */
-  async put(academicYear: number, policy: Policy, actor: AuthUser, ip: string | null): Promise<PolicyView> {
+  async put(academicYear: number, body: PolicyBody, actor: AuthUser, ip: string | null): Promise<PolicyView> {
+    const policy: Policy = withPolicyDefaults(academicYear, body);
     await this.dataSource.transaction(async (manager) => {
       const before = await this.get(academicYear);
       await manager.query(

@@ -56,6 +56,10 @@ export const COVERAGE_FIELDS: readonly (keyof EncounterState)[] = [
   'date',
   'endDate',
   'format',
+  // R-D-1 (virtual visits), R-WEX-1 (default hours from the duration or the days).
+  'delivery',
+  'durationMinutes',
+  'days',
   'duringSchoolDay',
   'adviserLevel',
   'checklist',

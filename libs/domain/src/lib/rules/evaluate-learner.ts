@@ -47,6 +47,11 @@ export interface EvaluateLearnerInput {
   /** R-AY-5: nothing dated after this counts. */
   asAt: IsoDate;
   policyFor: PolicyLookup;
+  /**
+   * The enrolment that places the learner, where the caller knows it (the fast path keeps one row per
+   * enrolment, each used only on the dates the learner counts through it); else the one at the as-at date.
+   */
+  placement?: LearnerEnrolment;
 }
 
 export interface LearnerEvaluation {
@@ -131,7 +136,7 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   const { learner, academicYear, asAt, policyFor } = input;
   const policy = policyFor(academicYear);
   const history = yearGroupHistoryOf(learner);
-  const enrolment = enrolmentAt(learner.enrolments, academicYear, asAt);
+  const enrolment = input.placement ?? enrolmentAt(learner.enrolments, academicYear, asAt);
   const yearGroup = enrolment?.yearGroup ?? yearGroupIn(academicYear, history);
   const profile = enrolment ?? nearestEnrolment(learner.enrolments, academicYear);
 

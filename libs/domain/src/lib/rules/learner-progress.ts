@@ -29,6 +29,10 @@ export interface LearnerYearProgress {
 const END_OF_TIME: IsoDate = '9999-12-31';
 
 /**
+ * With `placement`, the progress as the learner counts through that enrolment of the year (the rows of a
+ * learner who moved academy during the year: each holds on the dates `coverageSpans` gives it), exact
+ * whatever the other enrolments say.
+ *
  * The progress of every rule for one learner and year, from one evaluation with everything counted: each
  * met rule's first-met date comes from the same pass over the date-sorted evidence (the date of the n-th
  * qualifying piece). That is exact when the enrolment that places the learner is the same at every date of
@@ -39,8 +43,9 @@ export function learnerProgress(
   learner: LearnerRecord,
   academicYear: AcademicYear,
   policyFor: PolicyLookup,
+  placement?: LearnerEnrolment,
 ): LearnerYearProgress {
-  if (!sameProfileAllYear(learner.enrolments, academicYear)) {
+  if (!placement && !sameProfileAllYear(learner.enrolments, academicYear)) {
     return learnerProgressBySearch(learner, academicYear, policyFor);
   }
   const { evaluation, firstMet } = evaluateLearnerWithFirstMet({
@@ -48,6 +53,7 @@ export function learnerProgress(
     academicYear,
     asAt: END_OF_TIME,
     policyFor,
+    placement,
   });
   const eventDates = evidenceDates(learner);
   const rules = {} as Record<RuleId, RuleProgress>;
