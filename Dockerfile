@@ -22,7 +22,8 @@ COPY package.json package-lock.json ./
 # Optional dependencies are the embedded PostgreSQL's binaries, which a container never uses: the database
 # is its own service.
 RUN npm ci --omit=dev --omit=optional && npm cache clean --force
-COPY --from=build /app/dist/apps/api ./dist/apps/api
+# The server and its command line; not the demo seeding (seed.js), which a production image never runs.
+COPY --from=build /app/dist/apps/api/main.js /app/dist/apps/api/main.js.map /app/dist/apps/api/cli.js /app/dist/apps/api/cli.js.map ./dist/apps/api/
 COPY --from=build /app/dist/apps/web/browser ./dist/apps/web/browser
 # The files stay root's; the app runs as the image's unprivileged `node` user and writes nothing to disk.
 USER node

@@ -3,48 +3,16 @@
 // smaller one into databases of their own on the harness's server, starts an API on each, and measures
 // medians through HTTP with a warm server. The "naive floor" is a plain SQL aggregate that answers the
 // trust-scope question by scanning the attendances, timed on the same database in the same run.
-import { spawn, spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ensureDatabase, freePort } from '../start/embedded-postgres.mjs';
+import { ensureDatabase } from '../start/embedded-postgres.mjs';
+import { cli, medianOfRounds, spawnApi, waitForHealth } from './shared.mjs';
 
 export const name = 'coverage';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const YEAR = 2025;
 const AS_AT = '2026-03-31';
 const ROUNDS = 40;
 const PASSWORD = 'bench passphrase for coverage 1';
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-async function timed(rounds, work) {
-  for (let warm = 0; warm < 5; warm += 1) await work();
-  const times = [];
-  for (let round = 0; round < rounds; round += 1) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
-
-function cli(databaseUrl, args, input) {
-  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    input,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-}
 
 /** A database holding the preset, an API on it, and bearer tokens for a trust administrator and a teacher. */
 async function presetServer(adminUrl, preset, log) {
@@ -87,30 +55,8 @@ async function presetServer(adminUrl, preset, log) {
       [group.id],
     )
   ).rows;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      WEB_DIST: 'does-not-exist',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (attempt > 600) throw new Error('The API on the generated trust did not start.');
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-  }
+  const { api, baseUrl } = await spawnApi({ DATABASE_URL: databaseUrl });
+  await waitForHealth(baseUrl, api);
   const token = async (email) => {
     const response = await fetch(`${baseUrl}/api/auth/token`, {
       method: 'POST',
@@ -221,7 +167,7 @@ export async function run(context) {
         ...(preset === 'trust' ? { target: '≤ 90 s', ok: server.generatedMs <= 90_000 } : {}),
       });
       if (preset === 'hub') {
-        trustView.hub = await timed(ROUNDS, () =>
+        trustView.hub = await medianOfRounds(ROUNDS, () =>
           get(`/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`),
         );
         rows.push({
@@ -233,7 +179,7 @@ export async function run(context) {
         });
         continue;
       }
-      classView[preset] = await timed(ROUNDS, () =>
+      classView[preset] = await medianOfRounds(ROUNDS, () =>
         get(
           `/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`,
           server.teacherToken,
@@ -251,7 +197,7 @@ export async function run(context) {
         value: `${learners} / ${attendances}`,
       });
       const trustPath = `/api/coverage?scope=trust&academicYear=${YEAR}&asAt=${AS_AT}`;
-      const trust = await timed(ROUNDS, () => get(trustPath));
+      const trust = await medianOfRounds(ROUNDS, () => get(trustPath));
       trustView.trust = trust;
       // As after a write: one academy's progress changed, so its tallies are counted again.
       const [{ id: oneAcademy }] = (await server.db.query('SELECT id FROM academy ORDER BY id LIMIT 1')).rows;
@@ -276,7 +222,7 @@ export async function run(context) {
           ]),
         () => get(trustPath),
       );
-      const naive = await timed(10, () => server.db.query(NAIVE_TRUST_COVERAGE, [YEAR, AS_AT]));
+      const naive = await medianOfRounds(10, () => server.db.query(NAIVE_TRUST_COVERAGE, [YEAR, AS_AT]));
       rows.push({
         metric: 'trust scope, median through HTTP',
         value: trust,
@@ -303,7 +249,7 @@ export async function run(context) {
         target: '≤ 0.5',
         ok: trust / naive <= 0.5,
       });
-      const academyBreakdown = await timed(ROUNDS, () =>
+      const academyBreakdown = await medianOfRounds(ROUNDS, () =>
         get(
           `/api/coverage?scope=academy&id=${group.academy_id}&academicYear=${YEAR}&asAt=${AS_AT}&breakdown=pupilPremium`,
         ),
@@ -322,7 +268,7 @@ export async function run(context) {
         target: '≤ 10 ms',
         ok: classView.trust <= 10,
       });
-      const classAsAdmin = await timed(ROUNDS, () =>
+      const classAsAdmin = await medianOfRounds(ROUNDS, () =>
         get(`/api/coverage/learners?scope=group&id=${group.id}&academicYear=${YEAR}&asAt=${AS_AT}`),
       );
       rows.push({
@@ -330,7 +276,7 @@ export async function run(context) {
         value: classAsAdmin,
         unit: 'ms',
       });
-      const record = await timed(ROUNDS, () =>
+      const record = await medianOfRounds(ROUNDS, () =>
         get(`/api/learners/${learner.id}?academicYear=${YEAR}&asAt=${AS_AT}`),
       );
       rows.push({
@@ -342,8 +288,10 @@ export async function run(context) {
       });
       // Authorisation's share of a request: a signed-in read that runs one small query (the year's policy)
       // against the public health check, which runs one too.
-      const health = await timed(ROUNDS, () => fetch(`${server.baseUrl}/api/health`).then((r) => r.json()));
-      const policy = await timed(ROUNDS, () => get(`/api/policy/${YEAR}`, server.teacherToken));
+      const health = await medianOfRounds(ROUNDS, () =>
+        fetch(`${server.baseUrl}/api/health`).then((r) => r.json()),
+      );
+      const policy = await medianOfRounds(ROUNDS, () => get(`/api/policy/${YEAR}`, server.teacherToken));
       rows.push({
         metric: 'authorisation per request (GET /policy − GET /health), median',
         value: policy - health,
@@ -351,7 +299,7 @@ export async function run(context) {
         target: '≤ 2 ms',
         ok: policy - health <= 2,
       });
-      const signIn = await timed(10, () =>
+      const signIn = await medianOfRounds(10, () =>
         fetch(`${server.baseUrl}/api/auth/token`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

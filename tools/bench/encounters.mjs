@@ -1,7 +1,8 @@
 // Logging encounters at the scale of a busy academy: a whole year group (300 learners) logged in one call,
 // through HTTP with the audit entry and the coverage bookkeeping, and the list of a year's encounters
 // (about 300) for the academy.
-import { random, upn } from './test-data.mjs';
+import { formsRosterCsv, random } from './test-data.mjs';
+import { addDays, currentAcademicYear, median, percentile, timed } from './shared.mjs';
 
 export const name = 'encounters';
 
@@ -11,55 +12,6 @@ const CLASS_SIZE = 30;
 const WHOLE_YEAR_LOGS = 40;
 const CLASS_LOGS = 260;
 const LIST_READS = 40;
-
-function currentAcademicYear() {
-  const now = new Date();
-  return now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-}
-
-function addDays(isoDate, days) {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function timed(action) {
-  const started = performance.now();
-  const result = await action();
-  return { ms: performance.now() - started, result };
-}
-
-/** Years 7..11, 300 learners each in ten forms of 30. */
-function rosterCsv(academicYear) {
-  const lines = ['UPN,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group'];
-  let index = 0;
-  for (const yearGroup of YEAR_GROUPS) {
-    for (let place = 0; place < YEAR_GROUP_SIZE; place++, index++) {
-      const bornYear = academicYear - yearGroup - 4;
-      lines.push(
-        [
-          upn(`9951${String(index).padStart(8, '0')}`),
-          `Bench${index}`,
-          place % 2 ? 'Sam' : 'Alex',
-          `15/03/${bornYear}`,
-          place % 2 ? 'F' : 'M',
-          String(yearGroup),
-          `${yearGroup}${'ABCDEFGHJK'[Math.floor(place / CLASS_SIZE)]}`,
-        ].join(','),
-      );
-    }
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
 
 export async function run(context) {
   const json = async (path, method, body) => {
@@ -79,7 +31,23 @@ export async function run(context) {
     phase: 'secondary',
   });
   const form = new FormData();
-  form.append('file', new Blob([rosterCsv(academicYear)], { type: 'text/csv' }), 'roster.csv');
+  form.append(
+    'file',
+    new Blob(
+      [
+        formsRosterCsv({
+          academicYear,
+          upnPrefix: '9951',
+          surname: 'Bench',
+          yearGroups: YEAR_GROUPS,
+          perYearGroup: YEAR_GROUP_SIZE,
+          classSize: CLASS_SIZE,
+        }),
+      ],
+      { type: 'text/csv' },
+    ),
+    'roster.csv',
+  );
   const imported = await context.fetch(
     `/api/academies/${academy.id}/roster?academicYear=${academicYear}&dryRun=false`,
     { method: 'POST', body: form },

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../start/embedded-postgres.mjs';
+import { median } from './shared.mjs';
 
 export const name = 'floor';
 
@@ -13,12 +14,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = 200;
 const CONNECTIONS = 10;
 const SECONDS = 6;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function startFloor(databaseUrl) {
   const port = await freePort();

@@ -3,15 +3,12 @@
 // (default `trust`). Both servers are embedded PostgreSQL on loopback (tools/start/replicated-postgres.mjs),
 // so on one machine they share its cores: the figure says what a replica on the same hardware gives, not what
 // one on its own server would. Needs the built API (`npm run build`).
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import pg from 'pg';
-import { freePort } from '../start/embedded-postgres.mjs';
 import { startReplicatedPostgres } from '../start/replicated-postgres.mjs';
+import { cli, root, spawnApi, waitForHealth } from './shared.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const preset = process.argv[2] ?? 'trust';
 const YEAR = 2025;
 const AS_AT = '2026-03-31';
@@ -21,43 +18,9 @@ const SECONDS = 15;
 
 const log = (message) => process.stderr.write(`[replicas] ${message}\n`);
 
-function cli(databaseUrl, args, input) {
-  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`cli ${args[0]} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
 async function startApi(env) {
-  const port = await freePort();
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      WEB_DIST: 'does-not-exist',
-      MIGRATE_ON_START: 'false',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-  }
+  const { api, baseUrl } = await spawnApi({ MIGRATE_ON_START: 'false', ...env }, { inheritEnv: false });
+  await waitForHealth(baseUrl, api, 600_000);
   const response = await fetch(`${baseUrl}/api/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

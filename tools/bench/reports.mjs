@@ -3,22 +3,12 @@
 // it streams), the trust-wide compliance PDF, and one learner's careers record PDF. Times are from the client,
 // after one warm-up of each kind (connection set-up, query plans, pdfmake's fonts). Without `--preset trust`
 // the figures are printed without targets.
+import { median, percentile } from './shared.mjs';
 export const name = 'reports';
 
 const CSV_ROUNDS = 3;
 const PDF_ROUNDS = 3;
 const LEARNER_ROUNDS = 20;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Reads a streamed answer chunk by chunk: first-byte and total times, bytes and lines, and the API's RSS. */
 async function download(context, path) {

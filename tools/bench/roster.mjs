@@ -1,6 +1,7 @@
 // Roster import at the scale of a large trust: a 10,000-learner MIS export through the HTTP API (dry run,
 // commit, re-import of the same file), the API's peak memory, and learner search over 50,000 learners.
 import { random, upn } from './test-data.mjs';
+import { currentAcademicYear, median, percentile, timed } from './shared.mjs';
 
 export const name = 'roster';
 
@@ -112,28 +113,6 @@ function rosterCsv(academyIndex, academicYear, count) {
     );
   }
   return `${lines.join('\r\n')}\r\n`;
-}
-
-function currentAcademicYear() {
-  const now = new Date();
-  return now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function timed(action) {
-  const started = performance.now();
-  const result = await action();
-  return { ms: performance.now() - started, result };
 }
 
 export async function run(context) {

@@ -9,17 +9,16 @@
 // `--preset <demo|trust-tenth|trust>` loads a generated trust (tools/demo-data) into the fresh database with
 // the API's own `cli generate`, instead of the demo seed, and creates the administrator the harness signs in
 // as: `npm run bench -- reports --preset trust` runs the reports scenario at the issue's scale.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, freePort, startEmbeddedPostgres } from '../start/embedded-postgres.mjs';
 import { exitWith, failures, judge } from './verdict.mjs';
+import { cli, root, spawnApi, waitForHealth } from './shared.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = ['roster', 'encounters', 'writes', 'floor', 'coverage', 'reports'];
 /** The demo seed's trust administrator (demo passwords are public by design). */
 const ADMIN = { email: 'admin@demo.encounters', password: 'blue-kiln-falcon-2025' };
@@ -51,36 +50,6 @@ async function readStatus(pid, field) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
-}
-
-async function waitForHealth(baseUrl, child, timeoutMs = 60_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null)
-      throw new Error(`The API exited with code ${child.exitCode} before it was ready.`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return Date.now() - started;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-  }
-  throw new Error('The API did not become healthy in time.');
-}
-
-/** Runs the built API's command line against the benchmark database; `input` goes to its standard input. */
-function cli(databaseUrl, cliArgs, input) {
-  const result = spawnSync(process.execPath, ['dist/apps/api/cli.js', ...cliArgs], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    input,
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`cli ${cliArgs[0]} failed with code ${result.status}.`);
-  return result.stdout;
 }
 
 /** A generated trust instead of the demo seed, and the administrator the scenarios sign in as. */
@@ -182,23 +151,11 @@ async function main() {
     cli(database.url, ['migrate']);
     cli(database.url, ['seed']);
   }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      // Seeded above by the command line (the demo) or loadPreset (a generated trust).
-      SEED_DEMO_IF_EMPTY: 'false',
-      MIGRATE_ON_START: 'true',
-      WEB_DIST: 'does-not-exist',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const { api, baseUrl } = await spawnApi({
+    DATABASE_URL: database.url,
+    // Seeded above by the command line (the demo) or loadPreset (a generated trust).
+    SEED_DEMO_IF_EMPTY: 'false',
+    MIGRATE_ON_START: 'true',
   });
   const db = new pg.Client({ connectionString: database.url });
   const results = [];

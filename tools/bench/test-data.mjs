@@ -21,3 +21,28 @@ export function random(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A plain roster of invented learners: `perYearGroup` in each of `yearGroups`, in forms of `classSize`
+ * (7A, 7B, …), born in the right academic year, with UPN bodies `upnPrefix` + a running number.
+ */
+export function formsRosterCsv({ academicYear, upnPrefix, surname, yearGroups, perYearGroup, classSize }) {
+  const lines = ['UPN,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group'];
+  let index = 0;
+  for (const yearGroup of yearGroups) {
+    for (let place = 0; place < perYearGroup; place++, index++) {
+      lines.push(
+        [
+          upn(`${upnPrefix}${String(index).padStart(8, '0')}`),
+          `${surname}${index}`,
+          place % 2 ? 'Sam' : 'Alex',
+          `15/03/${academicYear - yearGroup - 4}`,
+          place % 2 ? 'F' : 'M',
+          String(yearGroup),
+          `${yearGroup}${'ABCDEFGHJKLM'[Math.floor(place / classSize)]}`,
+        ].join(','),
+      );
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -6,22 +6,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { freePort } from '../start/embedded-postgres.mjs';
 import { exitWith } from './verdict.mjs';
+import { median, root } from './shared.mjs';
+import { CHROMIUM_LAUNCH } from '../chromium.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const browserDir = join(root, 'dist/apps/web/browser');
 const TEACHER = { email: 'teacher@demo.encounters', password: 'grey-kiln-robin-2025' };
 const ROUNDS = 7;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 if (!process.argv.includes('--skip-build')) {
   const built = spawnSync(
@@ -79,17 +74,7 @@ try {
     if (attempt > 900) throw new Error('The app did not start.');
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   }
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage({ baseURL: baseUrl, locale: 'en-GB' });
   const chartRequests = [];
   page.on('request', (request) => {

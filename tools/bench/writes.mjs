@@ -3,7 +3,8 @@
 // write. Runs on whatever the harness loaded: with `--preset trust` (or `hub`) the classes are the generated
 // trust's Year 9 forms, with five years of history each; without a preset, a bench academy of its own.
 import { readFile } from 'node:fs/promises';
-import { random, upn } from './test-data.mjs';
+import { formsRosterCsv, random } from './test-data.mjs';
+import { currentAcademicYear, median, percentile } from './shared.mjs';
 
 export const name = 'writes';
 
@@ -17,47 +18,12 @@ const CLASS_VIEW_READS = 300;
 /** Clock ticks of /proc/<pid>/stat (USER_HZ): 100 on Linux. */
 const TICKS_PER_SECOND = 100;
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** CPU time the process has used so far, user and system, in milliseconds. */
 async function cpuMs(pid) {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // The command name may hold spaces; the fields after its closing parenthesis are fixed.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-}
-
-function currentAcademicYear() {
-  const now = new Date();
-  return now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-}
-
-/** Year 9 in FORMS forms of CLASS_SIZE, for a run without a generated trust. */
-function rosterCsv(academicYear) {
-  const lines = ['UPN,Legal Surname,Legal Forename,DOB,Gender,Year,Reg Group'];
-  for (let index = 0; index < FORMS * CLASS_SIZE; index++) {
-    lines.push(
-      [
-        upn(`9952${String(index).padStart(8, '0')}`),
-        `Writer${index}`,
-        index % 2 ? 'Sam' : 'Alex',
-        `15/03/${academicYear - 13}`,
-        index % 2 ? 'F' : 'M',
-        '9',
-        `9${'ABCDEFGHJKLM'[Math.floor(index / CLASS_SIZE)]}`,
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 export async function run(context) {
@@ -93,7 +59,23 @@ export async function run(context) {
       phase: 'secondary',
     });
     const form = new FormData();
-    form.append('file', new Blob([rosterCsv(academicYear)], { type: 'text/csv' }), 'roster.csv');
+    form.append(
+      'file',
+      new Blob(
+        [
+          formsRosterCsv({
+            academicYear,
+            upnPrefix: '9952',
+            surname: 'Writer',
+            yearGroups: [9],
+            perYearGroup: FORMS * CLASS_SIZE,
+            classSize: CLASS_SIZE,
+          }),
+        ],
+        { type: 'text/csv' },
+      ),
+      'roster.csv',
+    );
     const imported = await context.fetch(
       `/api/academies/${academy.id}/roster?academicYear=${academicYear}&dryRun=false`,
       { method: 'POST', body: form },

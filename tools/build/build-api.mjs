@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -53,10 +53,22 @@ const externalDependencies = {
   },
 };
 
+// The demo seeding is a bundle of its own, seed.js: main.js and cli.js load it at run time, and only when
+// demo seeding is asked for (apps/api/src/database/seed-loader.ts), so the server never holds the demo data.
+const SEED_ENTRY = 'apps/api/src/database/seed/seed-bundle.ts';
+const seedBundleApart = {
+  name: 'seed-bundle-apart',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/seed\/seed-bundle$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: './seed.js', external: true },
+    );
+  },
+};
+
 const started = Date.now();
-await build({
+const { metafile } = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'apps/api/src/main.ts', cli: 'apps/api/src/cli.ts' },
+  entryPoints: { main: 'apps/api/src/main.ts', cli: 'apps/api/src/cli.ts', seed: SEED_ENTRY },
   outdir,
   bundle: true,
   platform: 'node',
@@ -67,8 +79,26 @@ await build({
     '@encounters/domain': './libs/domain/src/index.ts',
     '@encounters/demo-data': './tools/demo-data/src/index.ts',
   },
-  plugins: [externalDependencies, typescriptWithMetadata],
+  plugins: [seedBundleApart, externalDependencies, typescriptWithMetadata],
   keepNames: true,
   logLevel: 'warning',
+  metafile: true,
 });
+
+// The bundle boundary, checked on every build: no file of tools/demo-data in the server or the command line,
+// and none of its code by name (keepNames keeps function names in the output).
+const DEMO_DATA_NAMES = ['planDemoEncounters', 'demoRosterCsv', 'generateTrust'];
+for (const bundle of ['main', 'cli']) {
+  const file = relative(root, resolve(root, outdir, `${bundle}.js`));
+  const inputs = Object.keys(metafile.outputs[file]?.inputs ?? {});
+  const demoInputs = inputs.filter((input) => input.startsWith('tools/demo-data/'));
+  const text = await readFile(resolve(root, outdir, `${bundle}.js`), 'utf8');
+  const demoNames = DEMO_DATA_NAMES.filter((name) => text.includes(name));
+  if (!inputs.length || demoInputs.length || demoNames.length) {
+    process.stderr.write(
+      `${file} must not hold tools/demo-data (only seed.js may): ${[...demoInputs, ...demoNames].join(', ') || 'no inputs found'}\n`,
+    );
+    process.exit(1);
+  }
+}
 process.stdout.write(`API built into ${outdir} in ${Date.now() - started} ms\n`);

@@ -1,8 +1,9 @@
 /**
  * Scripting the API with a client generated from docs/openapi.json only (openapi-typescript types,
  * openapi-fetch calls): sign in with a token, list academies, log an encounter for a class and read the
- * class's coverage. `npm run openapi` regenerates `encounters-api.d.ts`; the API's HTTP tests run this
- * against a test server (apps/api/test/example-script.http.spec.ts).
+ * class's coverage. `encounters-api.d.ts` is generated, not committed: `npm run openapi:types` writes it from
+ * docs/openapi.json (`npm run openapi`, `npm run openapi:lint` and the API's type check run it). The API's
+ * HTTP tests run this against a test server (apps/api/test/example-script.http.spec.ts).
  */
 import createClient from 'openapi-fetch';
 import type { paths } from './encounters-api';

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const base = process.argv[2] ?? 'http://localhost:3000';
@@ -75,16 +76,8 @@ const provider = await api(
 });
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--lang=en-GB',
-  ],
+  ...CHROMIUM_LAUNCH,
+  args: [...CHROMIUM_LAUNCH.args, '--lang=en-GB'],
 });
 try {
   for (const [suffix, viewport] of Object.entries(WIDTHS)) {

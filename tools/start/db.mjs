@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startProjectPostgres } from './embedded-postgres.mjs';
+import { projectDatabase } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -23,15 +23,7 @@ if (!existsSync('dist/apps/api/cli.js') || process.env.SKIP_BUILD !== 'true') {
 }
 
 const env = { ...process.env };
-let embedded;
-if (!env.DATABASE_URL) {
-  try {
-    embedded = await startProjectPostgres(env, { root });
-  } catch (error) {
-    fail(error.message);
-  }
-  env.DATABASE_URL = embedded.url;
-}
+const embedded = await projectDatabase(env, { root }).catch((error) => fail(error.message));
 
 const cli = spawn(
   process.execPath,

@@ -227,24 +227,10 @@ async function startAsPostgresUser({ dataDir, port, persistent, nativeDir, share
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  let output = '';
-  await new Promise((resolvePromise, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('ready to accept connections')) {
-        server.stderr.off('data', onData);
-        server.stderr.resume();
-        resolvePromise();
-      }
-    };
-    server.stderr.on('data', onData);
-    server.once('error', reject);
-    server.once('exit', () =>
-      reject(
-        new Error(`The embedded PostgreSQL did not start: ${lastErrorLine(output) ?? 'it stopped at once'}`),
-      ),
-    );
-  });
+  await serverReady(
+    server,
+    (output) => `The embedded PostgreSQL did not start: ${lastErrorLine(output) ?? 'it stopped at once'}`,
+  );
   const exited = new Promise((resolvePromise) => server.once('exit', resolvePromise));
   return {
     stop: async () => {
@@ -255,6 +241,28 @@ async function startAsPostgresUser({ dataDir, port, persistent, nativeDir, share
       if (!persistent) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resolves once the `postgres` process says it is ready to accept connections (read-only ones for a standby;
+ * its log is on stderr); rejects with
+ * `whyNot(output)` if it exits first.
+ */
+export function serverReady(server, whyNot) {
+  let output = '';
+  return new Promise((resolvePromise, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('ready to accept')) {
+        server.stderr.off('data', onData);
+        server.stderr.resume();
+        resolvePromise();
+      }
+    };
+    server.stderr.on('data', onData);
+    server.once('error', reject);
+    server.once('exit', () => reject(new Error(whyNot(output))));
+  });
 }
 
 function serverFlags(persistent) {
@@ -359,6 +367,17 @@ export async function startProjectPostgres(
     sharedDir: shared,
   });
   return { ...server, dataDir };
+}
+
+/**
+ * The database of `npm start` and the `npm run db:*` scripts: DATABASE_URL when set (resolves null), else the
+ * project's embedded server, started and named in `env.DATABASE_URL` (resolves the server, to stop later).
+ */
+export async function projectDatabase(env, options) {
+  if (env.DATABASE_URL) return null;
+  const embedded = await startProjectPostgres(env, options);
+  env.DATABASE_URL = embedded.url;
+  return embedded;
 }
 
 /** Creates `database` on the server at `adminUrl` unless it exists. */

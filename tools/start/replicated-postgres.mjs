@@ -12,6 +12,7 @@ import {
   packagedNativeDir,
   postgresUser,
   reachableBinaries,
+  serverReady,
 } from './embedded-postgres.mjs';
 
 const USER = 'postgres';
@@ -69,20 +70,7 @@ function server({ binaries, dataDir, port, owner, flags }) {
         },
       );
       exited = new Promise((resolve) => child.once('exit', resolve));
-      let output = '';
-      await new Promise((resolve, reject) => {
-        const onData = (chunk) => {
-          output += chunk;
-          if (output.includes('ready to accept')) {
-            child.stderr.off('data', onData);
-            child.stderr.resume();
-            resolve();
-          }
-        };
-        child.stderr.on('data', onData);
-        child.once('error', reject);
-        child.once('exit', () => reject(new Error(`PostgreSQL on port ${port} stopped: ${output.trim()}`)));
-      });
+      await serverReady(child, (output) => `PostgreSQL on port ${port} stopped: ${output.trim()}`);
     },
     /** A fast shutdown (SIGINT): sessions are ended, committed work is kept. */
     async stop() {

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { apiProcesses } from './cluster.mjs';
-import { assertPortFree, checkDataDir, embeddedMajor, startProjectPostgres } from './embedded-postgres.mjs';
+import { assertPortFree, checkDataDir, embeddedMajor, projectDatabase } from './embedded-postgres.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -103,14 +103,8 @@ function localSecretsKey() {
 }
 
 const env = { ...process.env };
-let embedded;
-if (!env.DATABASE_URL) {
-  try {
-    embedded = await startProjectPostgres(env, { root });
-  } catch (error) {
-    fail(error.message);
-  }
-  env.DATABASE_URL = embedded.url;
+const embedded = await projectDatabase(env, { root }).catch((error) => fail(error.message));
+if (embedded) {
   // A trial on this machine: reachable from it alone unless HOST says otherwise, and the demo trust (seeded
   // into a new database only) with its published passwords — never in production.
   env.HOST ??= '127.0.0.1';

@@ -13,7 +13,7 @@ import { CoverageModule } from './coverage/coverage.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { createDataSource, replicaSettings } from './database/replicas';
 import { ReplicasModule } from './database/replicas.module';
-import { DemoSeedModule } from './database/seed/demo-seed.module';
+import { DemoSeedModule } from './database/demo-seed.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { GuidanceMeetingsModule } from './guidance-meetings/guidance-meetings.module';
 import { GroupsModule } from './groups/groups.module';

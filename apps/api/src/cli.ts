@@ -3,15 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { generateTrust, type GeneratedPresetName, PRESET_NAMES, PRESETS } from '@encounters/demo-data';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/config';
 import { checkDatabase } from './database/check-database';
 import { dataSourceOptions } from './database/data-source-options';
-import { DemoSeedService } from './database/seed/demo-seed.service';
-import { LearnerProgressService } from './coverage/learner-progress.service';
-import { writeGeneratedTrust } from './database/seed/generated-trust-writer';
+import { loadSeedBundle, seedDependencies } from './database/seed-loader';
 import { SetupService } from './setup/setup.service';
 import { USER_ROLES, type UserRole } from '@encounters/domain';
 import { UsersService } from './users/users.service';
@@ -19,7 +16,7 @@ import { UsersService } from './users/users.service';
 const USAGE = `Usage:
   cli migrate
   cli seed
-  cli generate --preset <${PRESET_NAMES.join('|')}> [--seed <n>]
+  cli generate --preset <name> [--seed <n>]
   cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]
   cli setup --trust-name <name> --admin-email <email> --admin-name <name> [--academies <file.csv>] [--password-stdin]`;
 
@@ -171,28 +168,27 @@ async function setup(args: string[]): Promise<void> {
 }
 
 /**
- * Writes a preset of tools/demo-data into the database. `demo` is the curated trust that `npm start` seeds,
- * written by the same code; the others are generated trusts for benchmarks and large demonstrations, written
- * into an empty database.
+ * Writes a preset of tools/demo-data into the database, through the seed bundle (seed.js). `demo` is the
+ * curated trust that `npm start` seeds, written by the same code; the others are generated trusts for
+ * benchmarks and large demonstrations, written into an empty database.
  */
 async function generate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { preset: { type: 'string' }, seed: { type: 'string' } } });
+  const { PRESET_NAMES, writePreset } = await loadSeedBundle();
   const preset = values.preset;
   if (!preset || !(PRESET_NAMES as readonly string[]).includes(preset))
     throw new ConfigError(`${USAGE}\nPresets: ${PRESET_NAMES.join(', ')}`);
+  if (preset === 'demo' && values.seed)
+    throw new ConfigError('The demo preset is fixed: it takes no --seed.');
   const started = Date.now();
-  if (preset === 'demo') {
-    if (values.seed) throw new ConfigError('The demo preset is fixed: it takes no --seed.');
-    await withApp((app) => app.get(DemoSeedService).seed({ onlyIfEmpty: false }));
-  } else {
-    const generated = PRESETS[preset as GeneratedPresetName];
-    const trust = generateTrust({ ...generated, ...(values.seed ? { seed: Number(values.seed) } : {}) });
-    await withApp(async (app) => {
-      await writeGeneratedTrust(app.get(DataSource), app.get(LearnerProgressService), trust, (message) =>
-        process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`),
-      );
-    });
-  }
+  await withApp((app) =>
+    writePreset(
+      seedDependencies((type) => app.get(type)),
+      preset,
+      values.seed ? Number(values.seed) : undefined,
+      (message) => process.stdout.write(`${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`),
+    ),
+  );
   process.stdout.write(`Generated the ${preset} trust in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
@@ -205,7 +201,11 @@ async function main(): Promise<void> {
       return migrate(config.DATABASE_URL);
     case 'seed':
       return withApp(async (app) => {
-        await app.get(DemoSeedService).seed({ onlyIfEmpty: false });
+        const { seedDemoTrust } = await loadSeedBundle();
+        await seedDemoTrust(
+          seedDependencies((type) => app.get(type)),
+          { onlyIfEmpty: false },
+        );
         process.stdout.write('Seeded the demo trust.\n');
       });
     case 'user:create':

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DemoSeedService } from '../src/database/seed/demo-seed.service';
+import { loadSeedBundle, seedDependencies } from '../src/database/seed-loader';
 import { DEMO_TRUST, demoRosterCsv, planDemoEncounters } from '@encounters/demo-data';
 import { academicYearOf, todayIsoDate } from '@encounters/domain';
 import { createTestApp, resetDatabase } from './test-app';
@@ -73,9 +73,10 @@ describe('The API skeleton (HTTP, PostgreSQL)', () => {
   });
 
   it('seeds the demo trust once, however often it is asked to seed only when empty', async () => {
-    const seed = app.get(DemoSeedService);
-    await expect(seed.seed({ onlyIfEmpty: true })).resolves.toBe(true);
-    await expect(seed.seed({ onlyIfEmpty: true })).resolves.toBe(false);
+    const { seedDemoTrust } = await loadSeedBundle();
+    const deps = seedDependencies((type) => app.get(type));
+    await expect(seedDemoTrust(deps, { onlyIfEmpty: true })).resolves.toBe(true);
+    await expect(seedDemoTrust(deps, { onlyIfEmpty: true })).resolves.toBe(false);
     const dataSource = app.get(DataSource);
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM academy');
     expect(count).toBe(5);

@@ -247,6 +247,21 @@ describe('Sign-in, sessions and users (HTTP, PostgreSQL)', () => {
     expect(response.body.items[0]).toMatchObject({ action: 'auth.sign_in_failed', entityType: 'user' });
     const creations = await admin.get('/api/audit?action=user.create').expect(200);
     expect(creations.body.total).toBeGreaterThan(0);
+    // Each entry names the acting user as well as giving their id.
+    const me = (await admin.get('/api/auth/me').expect(200)).body as { id: string; name: string };
+    await admin
+      .post('/api/users')
+      .send({
+        email: 'audited@test.encounters',
+        name: 'Audited',
+        password: TEST_PASSWORD,
+        roles: ['teacher'],
+        academyIds: [],
+        groupIds: [],
+      })
+      .expect(201);
+    const mine = await admin.get(`/api/audit?userId=${me.id}&action=user.create`).expect(200);
+    expect(mine.body.items[0]).toMatchObject({ userId: me.id, userName: me.name });
     await admin.get('/api/audit?from=not-a-date').expect(400);
   });
 });

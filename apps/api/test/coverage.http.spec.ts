@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoverageService } from '../src/coverage/coverage.service';
-import { cohort, createAcademies, rosterCsv } from './roster-files';
+import { cohort, rosterCsv } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTwoAcademyTrust } from './two-academies';
 
 describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
   let app: INestApplication;
@@ -20,14 +20,9 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
   let group9B: string;
 
   beforeAll(async () => {
-    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    [kilnside, burslem] = await createAcademies(app, [
-      { name: 'Kilnside Academy', urn: '920001' },
-      { name: 'Burslem Vale Academy', urn: '920002' },
-    ]);
-    admin = await signedInUser(app, ['trust_admin']);
+    ({ app, dataSource, kilnside, burslem, admin } = await startTwoAcademyTrust(920001, {
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    }));
     await admin
       .post(`/api/academies/${kilnside}/roster?academicYear=2025&dryRun=false`)
       .set('content-type', 'text/csv')

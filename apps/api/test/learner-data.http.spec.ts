@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LearnerDataService } from '../src/learners/learner-data.service';
-import { cohort, createAcademies, rosterCsv } from './roster-files';
+import { cohort, rosterCsv } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTwoAcademyTrust } from './two-academies';
 
 describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreSQL)`, () => {
   let app: INestApplication;
@@ -16,14 +16,9 @@ describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreS
   let encounterId: string;
 
   beforeAll(async () => {
-    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    [kilnside, burslem] = await createAcademies(app, [
-      { name: 'Kilnside Academy', urn: '930001' },
-      { name: 'Burslem Vale Academy', urn: '930002' },
-    ]);
-    admin = await signedInUser(app, ['trust_admin']);
+    ({ app, dataSource, kilnside, burslem, admin } = await startTwoAcademyTrust(930001, {
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    }));
     careersLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
     await careersLead
       .post(`/api/academies/${kilnside}/roster?academicYear=2025&dryRun=false`)

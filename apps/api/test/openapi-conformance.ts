@@ -14,11 +14,12 @@ export interface Drift {
 }
 
 type Schema = Record<string, unknown>;
+interface ResponseShape {
+  content?: Record<string, { schema?: Schema }>;
+  headers?: Record<string, unknown>;
+}
 interface DocumentShape {
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>
-  >;
+  paths: Record<string, Record<string, { responses: Record<string, ResponseShape> }>>;
   components?: Schema;
 }
 
@@ -36,9 +37,10 @@ function gapOrMismatch(status: number): Drift['kind'] {
 const UNDOCUMENTED = new Set(['/api/metrics']);
 
 /**
- * Checks every JSON answer the HTTP tests receive against the document the application serves at
- * `/api/docs-json`, with Ajv: the status must be documented for the operation, and the body must match
- * its schema. Installed by `createTestApp` before the routes, so every test file is checked.
+ * Checks every answer the HTTP tests receive against the document the application serves at
+ * `/api/docs-json`, with Ajv: the status must be documented for the operation, a JSON body must match its
+ * schema, a file must be of a documented content type and a redirect must document its Location.
+ * Installed by `createTestApp` before the routes, so every test file is checked.
  */
 export class ResponseConformance {
   private document: DocumentShape | null = null;
@@ -47,11 +49,17 @@ export class ResponseConformance {
 
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
+      let checked = false;
       const json = res.json.bind(res);
       res.json = (body: unknown) => {
+        checked = true;
         this.check(req, res, body);
         return json(body);
       };
+      // Every other answer (a file, a redirect, no content) when it is sent: its status and content type.
+      res.on('finish', () => {
+        if (!checked) this.checkWithoutBody(req, res);
+      });
       next();
     };
   }
@@ -62,7 +70,8 @@ export class ResponseConformance {
     this.ajv.addSchema({ components: this.document.components ?? {} }, 'document');
   }
 
-  private check(req: Request, res: Response, body: unknown): void {
+  /** The documented response for this answer's status, or null (a drift recorded, or a route not checked). */
+  private documented(req: Request, res: Response): { operation: string; response: ResponseShape } | null {
     const route = (req.route as { path?: string } | undefined)?.path;
     if (
       !this.document ||
@@ -72,7 +81,7 @@ export class ResponseConformance {
       UNDOCUMENTED.has(route) ||
       route.includes('*')
     )
-      return;
+      return null;
     const path = route.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const method = req.method.toLowerCase();
     const operation = `${req.method} ${path}`;
@@ -80,7 +89,7 @@ export class ResponseConformance {
     const found = this.document.paths[path]?.[method];
     if (!found) {
       drifts.push({ operation, status, problem: 'the operation is not in the document', kind: 'mismatch' });
-      return;
+      return null;
     }
     const response = found.responses[String(status)] ?? found.responses.default;
     if (!response) {
@@ -90,8 +99,51 @@ export class ResponseConformance {
         problem: `status ${status} is not documented`,
         kind: gapOrMismatch(status),
       });
+      return null;
+    }
+    return { operation, response };
+  }
+
+  /**
+   * An answer sent without `res.json`: no content (204), a redirect (3xx, which must say where), or a file
+   * whose content type the document must list for the status.
+   */
+  private checkWithoutBody(req: Request, res: Response): void {
+    const found = this.documented(req, res);
+    if (!found) return;
+    const { operation, response } = found;
+    const status = res.statusCode;
+    if (status === 204 || status === 304) return;
+    if (status >= 300 && status < 400) {
+      if (!res.getHeader('location') || !response.headers?.['Location']) {
+        drifts.push({
+          operation,
+          status,
+          problem: 'a redirect without a documented Location',
+          kind: 'mismatch',
+        });
+      }
       return;
     }
+    const type = String(res.getHeader('content-type') ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (!type || !response.content?.[type]) {
+      drifts.push({
+        operation,
+        status,
+        problem: `content type "${type}" is not documented for status ${status}`,
+        kind: gapOrMismatch(status),
+      });
+    }
+  }
+
+  private check(req: Request, res: Response, body: unknown): void {
+    const found = this.documented(req, res);
+    if (!found) return;
+    const { operation, response } = found;
+    const status = res.statusCode;
     const schema = response.content?.['application/json']?.schema;
     if (!schema) {
       drifts.push({

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ReportsService } from '../src/reports/reports.service';
-import { cohort, createAcademies, rosterCsv } from './roster-files';
+import { cohort, rosterCsv } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTwoAcademyTrust } from './two-academies';
 
 const YEAR = 2025;
 const AS_AT = '2026-03-31';
@@ -90,14 +90,9 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
   const get = (agent: SignedInAgent, path: string) => agent.get(path).buffer(true).parse(binary);
 
   beforeAll(async () => {
-    app = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    [kilnside, burslem] = await createAcademies(app, [
-      { name: 'Kilnside Academy', urn: '930001' },
-      { name: 'Burslem Vale Academy', urn: '930002' },
-    ]);
-    admin = await signedInUser(app, ['trust_admin']);
+    ({ app, dataSource, kilnside, burslem, admin } = await startTwoAcademyTrust(930001, {
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    }));
     const year9 = cohort(100, 10, 9, YEAR).map((line, index) => ({
       ...line,
       pp: index < 3 ? 'Y' : 'N',

@@ -6,7 +6,6 @@ import { RosterImportService } from '../src/roster-import/roster-import.service'
 import {
   cohort,
   countRows,
-  createAcademies,
   csvCell,
   rosterCsv,
   type RosterLine,
@@ -14,7 +13,7 @@ import {
   upn,
 } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTwoAcademyTrust } from './two-academies';
 
 describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
   let app: INestApplication;
@@ -59,14 +58,7 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
   };
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    [kilnside, burslem] = await createAcademies(app, [
-      { name: 'Kilnside Academy', urn: '910001' },
-      { name: 'Burslem Vale Academy', urn: '910002' },
-    ]);
-    admin = await signedInUser(app, ['trust_admin']);
+    ({ app, dataSource, kilnside, burslem, admin } = await startTwoAcademyTrust(910001));
     careersLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
   });
 

@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MoveRequestsService } from '../src/roster-import/move-requests.service';
-import { cohort, createAcademies, rosterCsv, type RosterLine } from './roster-files';
+import { cohort, rosterCsv, type RosterLine } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { startTwoAcademyTrust } from './two-academies';
 
 /** Issue 19's learner takeover through the roster import, and the move requests that replace it. */
 describe(`${MoveRequestsService.name} (HTTP, PostgreSQL)`, () => {
@@ -44,14 +44,7 @@ describe(`${MoveRequestsService.name} (HTTP, PostgreSQL)`, () => {
     );
 
   beforeAll(async () => {
-    app = await createTestApp();
-    await resetDatabase(app);
-    dataSource = app.get(DataSource);
-    [kilnside, burslem] = await createAcademies(app, [
-      { name: 'Kilnside Academy', urn: '930001' },
-      { name: 'Burslem Vale Academy', urn: '930002' },
-    ]);
-    admin = await signedInUser(app, ['trust_admin']);
+    ({ app, dataSource, kilnside, burslem, admin } = await startTwoAcademyTrust(930001));
     kilnsideLead = await signedInUser(app, ['careers_lead'], { academyIds: [kilnside] });
     burslemLead = await signedInUser(app, ['careers_lead'], { academyIds: [burslem] });
   });

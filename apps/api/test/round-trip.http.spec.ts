@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { withoutServerOwned } from '../src/common/server-owned';
 import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
-import { type SignedInAgent, signedInUser } from './sign-in';
+import { createUser, type SignedInAgent, signedInUser, signInAs } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
 /** Writes accept what reads return (issue 13): GET → modify → PUT/PATCH, server-owned fields ignored. */
@@ -47,6 +47,35 @@ describe(`${withoutServerOwned.name} (HTTP, PostgreSQL)`, () => {
       .expect(200);
     expect(written.body).toMatchObject({ id: created.body.id, name: 'Round Tripped' });
     expect(written.body.createdAt).toBe(read.body.createdAt);
+  });
+
+  it('keeps the sessions of a user whose record is sent back unchanged, and ends them when the roles change', async () => {
+    const user = await createUser(app, ['teacher'], { academyIds: [fx.academyA] });
+    const teacher = await signInAs(app, user.email);
+    await teacher.get('/api/auth/me').expect(200);
+
+    const read = await admin.get(`/api/users/${user.id}`).expect(200);
+    await admin
+      .patch(`/api/users/${user.id}`)
+      .send({ ...read.body, roles: [...read.body.roles].reverse(), name: 'Renamed Teacher' })
+      .expect(200);
+    await teacher.get('/api/auth/me').expect(200);
+
+    await admin
+      .patch(`/api/users/${user.id}`)
+      .send({ roles: ['careers_lead'] })
+      .expect(200);
+    await teacher.get('/api/auth/me').expect(401);
+  });
+
+  it('patches the trust with what GET answered, ignoring its id', async () => {
+    const read = await admin.get('/api/trust').expect(200);
+    const written = await admin
+      .patch('/api/trust')
+      .send({ ...read.body, name: 'Renamed Trust', id: '00000000-0000-4000-8000-000000000000' })
+      .expect(200);
+    expect(written.body).toEqual({ id: read.body.id, name: 'Renamed Trust' });
+    await admin.patch('/api/trust').send({ name: 'Renamed Trust', trustee: 'nobody' }).expect(400);
   });
 
   it('patches an academy with what GET answered', async () => {

@@ -70,9 +70,13 @@ export class AuditService {
     }
   }
 
-  async list(
-    query: AuditQuery,
-  ): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
+  /** A page of entries, newest first, each with the acting user's display name (null when none or erased). */
+  async list(query: AuditQuery): Promise<{
+    items: (AuditEntry & { userName: string | null })[];
+    total: number;
+    page: number;
+    pageSize: number;
+  }> {
     const builder = this.entries
       .createQueryBuilder('entry')
       .orderBy('entry.at', 'DESC')
@@ -89,6 +93,21 @@ export class AuditService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const userIds = [...new Set(items.flatMap((entry) => (entry.userId ? [entry.userId] : [])))];
+    const users: { id: string; name: string }[] = userIds.length
+      ? await this.entries.manager.query('SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])', [
+          userIds,
+        ])
+      : [];
+    const names = new Map(users.map((user) => [user.id, user.name]));
+    return {
+      items: items.map((entry) => ({
+        ...entry,
+        userName: (entry.userId && names.get(entry.userId)) || null,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiExtraModels,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -8,7 +9,12 @@ import {
   ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentUserResponseDto, MfaChallengeResponseDto, TokenResponseDto } from './dto/auth-responses.dto';
+import {
+  CurrentUserResponseDto,
+  DemoUserDto,
+  MfaChallengeResponseDto,
+  TokenResponseDto,
+} from './dto/auth-responses.dto';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -80,6 +86,8 @@ export class AuthController {
   @Post('logout')
   @SignedIn()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: ends the session (or the bearer token) the request was made with' })
+  @ApiNoContentResponse({ description: 'Signed out; the session cookies are cleared.' })
   async logout(
     @CurrentUser() user: AuthUser,
     @Req() request: Request,
@@ -100,6 +108,8 @@ export class AuthController {
   @Post('password')
   @SignedIn()
   @HttpCode(204)
+  @ApiOperation({ summary: "Change the signed-in user's password" })
+  @ApiNoContentResponse({ description: 'Changed; other sessions of the user are ended.' })
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,
@@ -111,7 +121,9 @@ export class AuthController {
   /** The sign-in page lists the demo users only in demo mode. */
   @Get('demo-users')
   @Public()
-  demoUsers() {
+  @ApiOperation({ summary: 'The demo users and their passwords, for the sign-in page (demo mode only)' })
+  @ApiOkResponse({ type: [DemoUserDto], description: 'Empty unless the server runs in demo mode.' })
+  demoUsers(): DemoUserDto[] {
     return this.config.DEMO_MODE
       ? DEMO_USERS.map(({ email, name, password, roles }) => ({ email, name, password, roles }))
       : [];

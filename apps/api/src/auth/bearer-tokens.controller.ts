@@ -8,12 +8,19 @@ import {
   Param,
   ParseUUIDPipe,
 } from '@nestjs/common';
-import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../common/access/policy';
 import { SignedIn } from '../common/access/access.decorator';
 import { CurrentUser } from '../common/access/current-user.decorator';
+import { BearerTokenListingDto } from './dto/auth-responses.dto';
 import { SessionService } from './session.service';
 
 interface BearerTokenRow {
@@ -52,7 +59,8 @@ export class BearerTokensController {
 
   @Get()
   @SignedIn()
-  @ApiOkResponse({ description: "The caller's bearer tokens, newest first." })
+  @ApiOperation({ summary: "The caller's bearer tokens (handles only), newest first" })
+  @ApiOkResponse({ type: [BearerTokenListingDto], description: "The caller's bearer tokens, newest first." })
   async list(@CurrentUser() user: AuthUser): Promise<BearerTokenListing[]> {
     const rows: BearerTokenRow[] = await this.dataSource.query(
       `SELECT ${HANDLE_SQL} AS handle, created_at, last_seen_at, expires_at, id = $2 AS current
@@ -72,6 +80,7 @@ export class BearerTokensController {
   @Delete(':id')
   @SignedIn()
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: "Revoke one of the caller's bearer tokens" })
   @ApiNoContentResponse({ description: 'The token no longer signs anything in.' })
   @ApiNotFoundResponse({ description: 'No such token of yours.' })
   async revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {

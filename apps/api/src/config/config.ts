@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,15 +20,28 @@ const toBoolean = ({ value }: { value: unknown }) =>
 const toNumber = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
+/** A whole number from `min` (to `max`), read from its text. */
+function WholeNumber(min: number, { max, optional }: { max?: number; optional?: boolean } = {}) {
+  return applyDecorators(
+    Transform(toNumber),
+    ...(optional ? [IsOptional()] : []),
+    IsInt(),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  );
+}
+
+/** On or off: `1`, `true`, `yes` or `on` (any case) is on. */
+function Switch() {
+  return applyDecorators(Transform(toBoolean), IsBoolean());
+}
+
 /** Every setting the API reads from its environment. `.env.example` lists the same names. */
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, { max: 65535 })
   PORT = 3000;
 
   @IsString()
@@ -59,31 +73,22 @@ export class AppConfig {
   WEB_DIST = 'dist/apps/web/browser';
 
   /** Seeds the demo trust when the database holds no trust yet. */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @Switch()
   SEED_DEMO_IF_EMPTY = false;
 
   /** Demo mode shows the demo users and their passwords on the sign-in page. Never in production. */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @Switch()
   DEMO_MODE = false;
 
   /** Runs pending migrations at start-up. */
-  @Transform(toBoolean)
-  @IsBoolean()
+  @Switch()
   MIGRATE_ON_START = true;
 
-  @Transform(toNumber)
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1, { optional: true })
   DATABASE_POOL_SIZE = 10;
 
   /** PostgreSQL's max_parallel_workers_per_gather for the API's connections: 0 suits a server of a few cores. */
-  @Transform(toNumber)
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @WholeNumber(0, { optional: true })
   DATABASE_PARALLEL_WORKERS_PER_GATHER = 0;
 
   /**
@@ -97,57 +102,39 @@ export class AppConfig {
   DATABASE_REPLICA_URLS?: string;
 
   /** A replica whose replay is further behind the primary than this is skipped until it catches up. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
+  @WholeNumber(0)
   REPLICA_MAX_LAG_MS = 5000;
 
   /** After a write, the same user's reads stay on the primary this long, so that they see what they wrote. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
+  @WholeNumber(0)
   REPLICA_READ_OWN_WRITES_MS = 5000;
 
   /** A session ends after this many minutes without a request. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   SESSION_IDLE_MINUTES = 30;
 
   /** A session ends this many hours after sign-in, however busy. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   SESSION_ABSOLUTE_HOURS = 12;
 
   /** Bearer tokens for scripts last this many days. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   BEARER_TOKEN_DAYS = 30;
 
   /** A bearer token unused for this many days ends, whatever its lifetime: a forgotten script's token dies. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   BEARER_TOKEN_IDLE_DAYS = 7;
 
   /** Failed sign-ins of an account before each further attempt must wait (30 s, doubling, at most 5 minutes). */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   SIGN_IN_MAX_FAILURES = 5;
 
   /** Failed sign-ins per client address in 15 minutes before 429: a school's staff share one address. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   SIGN_IN_ADDRESS_MAX_FAILURES = 200;
 
   /** Requests per minute per address to the sign-in routes, whatever their outcome. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
   /** Bearer token that GET /api/metrics requires; the metrics are off while it is unset. */
@@ -157,10 +144,9 @@ export class AppConfig {
   METRICS_TOKEN?: string;
 
   /** On SIGTERM or SIGINT, requests in flight may take this long to finish before the process exits. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
+  @WholeNumber(0)
   SHUTDOWN_TIMEOUT_MS = 10000;
+
   /**
    * The key that encrypts secrets kept in the database (sign-in providers' client secrets, second-factor
    * secrets): 32 random bytes, base64 or hex (`openssl rand -base64 32`). Without it neither can be set up.

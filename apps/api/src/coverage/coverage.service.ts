@@ -284,10 +284,10 @@ export class CoverageService {
     if (stale.length) {
       // Counted with the trust-wide conditions: whoever may ask for these scopes sees every learner in them.
       const trustWide = this.filter(scope, TRUST_WIDE);
-      const parameters = [...trustWide.parameters, stale.map((academy) => academy.id)];
+      const p = new SqlParams(trustWide.parameters);
       const counted = await tallies(
-        `${trustWide.where} AND e.academy_id = ANY($${parameters.length}::uuid[])`,
-        parameters,
+        `${trustWide.where} AND e.academy_id = ANY(${p.add(stale.map((academy) => academy.id))}::uuid[])`,
+        p.values,
         true,
       );
       for (const academy of stale) {

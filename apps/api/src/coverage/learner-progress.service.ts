@@ -8,6 +8,7 @@ import {
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SqlParams } from '../common/sql-params';
 import { loadLearnerRecordsWith } from './learner-records';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
@@ -165,27 +166,25 @@ export class LearnerProgressService {
     }
     // One statement: rows of years the learners no longer have an enrolment in go (closed years are kept as
     // they are), and the others are upserted, a row written only when something in it changed, so that a
-    // write leaves no dead tuples behind for rows it did not change. The key columns' arrays ($1, $2, $5)
-    // say what is kept.
-    const at = (name: string) => `$${WRITTEN_COLUMNS.findIndex(([column]) => column === name) + 1}`;
-    const [ids, closedLearners, closedYears] = [columns.length + 1, columns.length + 2, columns.length + 3];
+    // write leaves no dead tuples behind for rows it did not change. The key columns' arrays say what is kept.
+    const p = new SqlParams();
+    const arrays = columns.map((column) => p.add(column.values));
+    const at = (name: string) => arrays[WRITTEN_COLUMNS.findIndex(([column]) => column === name)];
+    const ids = p.add(learnerIds);
+    const closedLearners = p.add(closedKeys.map(([learnerId]) => learnerId));
+    const closedYears = p.add(closedKeys.map(([, year]) => year));
     const remove = `DELETE FROM learner_progress gone
-        WHERE gone.learner_id = ANY($${ids}::uuid[])
-          AND (gone.learner_id, gone.academic_year) NOT IN (SELECT * FROM unnest($${closedLearners}::uuid[], $${closedYears}::smallint[]))
+        WHERE gone.learner_id = ANY(${ids}::uuid[])
+          AND (gone.learner_id, gone.academic_year) NOT IN (SELECT * FROM unnest(${closedLearners}::uuid[], ${closedYears}::smallint[]))
           AND (gone.learner_id, gone.academic_year, gone.academy_id) NOT IN
               (SELECT * FROM unnest(${at('learner_id')}::uuid[], ${at('academic_year')}::smallint[], ${at('academy_id')}::uuid[]))`;
     await manager.query(
       `WITH removed AS (${remove})
        INSERT INTO learner_progress AS p (${columns.map((column) => column.name).join(', ')})
-       SELECT * FROM unnest(${columns.map((column, index) => `$${index + 1}::${column.type}[]`).join(', ')})
+       SELECT * FROM unnest(${columns.map((column, index) => `${arrays[index]}::${column.type}[]`).join(', ')})
        ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${UPDATED.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
         WHERE (${UPDATED.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${UPDATED.map((name) => `EXCLUDED.${name}`).join(', ')})`,
-      [
-        ...columns.map((column) => column.values),
-        learnerIds,
-        closedKeys.map(([learnerId]) => learnerId),
-        closedKeys.map(([, year]) => year),
-      ],
+      p.values,
     );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../common/access/policy';
+import { SqlParams } from '../common/sql-params';
 import { LEARNER_LIST_COLUMNS, type LearnerListRow, toLearnerListItem } from '../learners/learners.service';
 import type { GroupListQueryDto } from './dto/group-list-query.dto';
 import type { GroupDetailDto, GroupResponseDto } from './dto/group-responses.dto';
@@ -12,10 +13,9 @@ const GROUP_COLUMNS = `
   (SELECT count(*)::int FROM group_membership gm WHERE gm.group_id = g.id) AS "learnerCount"`;
 
 /** Trust-wide roles see every group, academy-wide roles their academies', teachers the groups they teach. */
-function groupVisibleSql(scope: AccessScope, params: unknown[]): string {
+function groupVisibleSql(scope: AccessScope, p: SqlParams): string {
   if (scope.trustWide) return 'TRUE';
-  params.push(scope.academyIds, scope.groupIds);
-  return `(g.academy_id = ANY($${params.length - 1}::uuid[]) OR g.id = ANY($${params.length}::uuid[]))`;
+  return `(g.academy_id = ANY(${p.add(scope.academyIds)}::uuid[]) OR g.id = ANY(${p.add(scope.groupIds)}::uuid[]))`;
 }
 
 @Injectable()
@@ -23,31 +23,25 @@ export class GroupsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   list(query: GroupListQueryDto, scope: AccessScope): Promise<GroupResponseDto[]> {
-    const params: unknown[] = [];
+    const p = new SqlParams();
     const where: string[] = [];
-    if (query.academyId) {
-      params.push(query.academyId);
-      where.push(`g.academy_id = $${params.length}`);
-    }
-    if (query.academicYear) {
-      params.push(query.academicYear);
-      where.push(`g.academic_year = $${params.length}`);
-    }
-    where.push(groupVisibleSql(scope, params));
+    if (query.academyId) where.push(`g.academy_id = ${p.add(query.academyId)}`);
+    if (query.academicYear) where.push(`g.academic_year = ${p.add(query.academicYear)}`);
+    where.push(groupVisibleSql(scope, p));
     return this.dataSource.query(
       `SELECT ${GROUP_COLUMNS}
          FROM learning_group g
         WHERE ${where.join(' AND ')}
         ORDER BY g.academic_year DESC, g.year_group NULLS LAST, lower(g.name), g.id`,
-      params,
+      p.values,
     );
   }
 
   async get(id: string, scope: AccessScope): Promise<GroupDetailDto> {
-    const params: unknown[] = [id];
+    const p = new SqlParams([id]);
     const [group] = await this.dataSource.query(
-      `SELECT ${GROUP_COLUMNS} FROM learning_group g WHERE g.id = $1 AND ${groupVisibleSql(scope, params)}`,
-      params,
+      `SELECT ${GROUP_COLUMNS} FROM learning_group g WHERE g.id = $1 AND ${groupVisibleSql(scope, p)}`,
+      p.values,
     );
     if (!group) throw new NotFoundException('No such group.');
     const learners: LearnerListRow[] = await this.dataSource.query(

@@ -1,12 +1,18 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
 import type { Request } from 'express';
 import { LearnerDetailQueryDto } from './dto/learner-detail-query.dto';
 import { LearnerListQueryDto } from './dto/learner-list-query.dto';
-import { LearnerDetailDto, LearnerPageDto } from './dto/learner-responses.dto';
+import { LearnerDetailDto, LearnerExportDto, LearnerPageDto } from './dto/learner-responses.dto';
 import { LearnerDataService } from './learner-data.service';
 import { LearnersService } from './learners.service';
 
@@ -40,7 +46,11 @@ export class LearnersController {
 
   @Get(':id/export')
   @Can('exportLearnerData')
-  @ApiOkResponse({ description: 'Everything held on the learner, for a subject access request. Audited.' })
+  @ApiOperation({ summary: 'Everything held on a learner, for a subject access request (audited)' })
+  @ApiOkResponse({
+    type: LearnerExportDto,
+    description: 'Everything held on the learner, for a subject access request. Audited.',
+  })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
   export(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.data.export(id, user, request.ip ?? null);
@@ -49,6 +59,8 @@ export class LearnersController {
   @Delete(':id')
   @Can('administerTrust')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Erase a learner (audited); their attendances stay as anonymous head counts' })
+  @ApiNoContentResponse({ description: 'Erased.' })
   @ApiNotFoundResponse({ description: 'No such learner.' })
   erase(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
     return this.data.erase(id, user, request.ip ?? null);

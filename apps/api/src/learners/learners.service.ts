@@ -45,13 +45,17 @@ export const LEARNER_LIST_COLUMNS = `
   l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
   e.academy_id, e.academic_year, e.year_group, g.id AS group_id, g.name AS group_name`;
 
-export interface LearnerListRow {
+/** A learner's id, UPN and names as the `learner` table holds them. */
+export interface LearnerNamesRow {
   id: string;
   upn: string;
   legal_surname: string;
   legal_forename: string;
   preferred_surname: string | null;
   preferred_forename: string | null;
+}
+
+export interface LearnerListRow extends LearnerNamesRow {
   academy_id: string;
   academic_year: number;
   year_group: number;
@@ -347,13 +351,7 @@ interface AttendanceJson {
   organisations: TimelineEncounterEntry['organisations'];
 }
 
-interface LearnerRecordRow {
-  id: string;
-  upn: string;
-  legal_surname: string;
-  legal_forename: string;
-  preferred_surname: string | null;
-  preferred_forename: string | null;
+interface LearnerRecordRow extends LearnerNamesRow {
   date_of_birth: string;
   gender: string | null;
   policy_version: string;

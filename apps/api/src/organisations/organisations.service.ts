@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { accessScope, type AuthUser, may } from '../common/access/policy';
+import { SqlParams } from '../common/sql-params';
 import { EncountersService } from '../encounters/encounters.service';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
@@ -75,41 +76,33 @@ export class OrganisationsService {
   ) {}
 
   async list(query: OrganisationListQueryDto, user: AuthUser): Promise<PagedResult<OrganisationView>> {
-    const params: unknown[] = [];
+    const p = new SqlParams();
     const where: string[] = [];
     const typed = query.q?.trim().toLowerCase();
-    if (typed) {
-      params.push(`%${escapeLike(typed)}%`);
-      where.push(`lower(o.name) LIKE $${params.length}`);
-    }
-    if (query.type) {
-      params.push(query.type);
-      where.push(`o.type = $${params.length}`);
-    }
-    if (query.sector) {
-      params.push([query.sector]);
-      where.push(`o.sectors @> $${params.length}::text[]`);
-    }
+    if (typed) where.push(`lower(o.name) LIKE ${p.add(`%${escapeLike(typed)}%`)}`);
+    if (query.type) where.push(`o.type = ${p.add(query.type)}`);
+    if (query.sector) where.push(`o.sectors @> ${p.add([query.sector])}::text[]`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM organisation o ${filter}`,
-      params,
+      p.values,
     );
     let order = 'lower(o.name), o.id';
-    if (typed) {
-      // Names that start with what was typed come first.
-      params.push(`${escapeLike(typed)}%`);
-      order = `(lower(o.name) LIKE $${params.length}) DESC, ${order}`;
-    }
-    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    // Names that start with what was typed come first.
+    if (typed) order = `(lower(o.name) LIKE ${p.add(`${escapeLike(typed)}%`)}) DESC, ${order}`;
     const page = `SELECT o.* FROM organisation o ${filter}
-      ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    const rows = await this.select(page, `ORDER BY ${order}`, params, user);
+      ORDER BY ${order} LIMIT ${p.add(query.pageSize)} OFFSET ${p.add((query.page - 1) * query.pageSize)}`;
+    const rows = await this.select(page, `ORDER BY ${order}`, p, user);
     return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string, user: AuthUser): Promise<OrganisationDetail> {
-    const [row] = await this.select('SELECT * FROM organisation WHERE id = $1', '', [id], user);
+    const [row] = await this.select(
+      'SELECT * FROM organisation WHERE id = $1',
+      '',
+      new SqlParams([id]),
+      user,
+    );
     if (!row) throw new NotFoundException('No such organisation.');
     const usedBy = await this.usedBy(this.dataSource.manager, id);
     let editable: OrganisationDetail['editable'] = 'none';
@@ -250,14 +243,13 @@ export class OrganisationsService {
   private async select(
     page: string,
     order: string,
-    params: unknown[],
+    p: SqlParams,
     user: AuthUser,
   ): Promise<OrganisationRow[]> {
     const scope = accessScope(user);
     const academies = [...new Set([...scope.academyIds, ...scope.memberAcademyIds])];
-    params.push(scope.trustWide, academies);
-    const trustWide = `$${params.length - 1}::boolean`;
-    const academyIds = `$${params.length}::uuid[]`;
+    const trustWide = `${p.add(scope.trustWide)}::boolean`;
+    const academyIds = `${p.add(academies)}::uuid[]`;
     return this.dataSource.query(
       `SELECT o.id, o.name, o.type, o.sectors, o.size_band, o.offers_technical_education,
          o.contact_name, o.contact_email, o.contact_phone, o.notes, o.created_at, o.updated_at,
@@ -273,7 +265,7 @@ export class OrganisationsService {
          WHERE eo.organisation_id = o.id AND (${trustWide} OR e.academy_id = ANY(${academyIds}))
        ) engagement
        ${order}`,
-      params,
+      p.values,
     );
   }
 

@@ -5,6 +5,7 @@ import {
   type Policy,
   RULE_IDS,
   type RuleId,
+  type RuleSet,
   type SectorReachResponse,
   parseCoverageKey,
 } from '@encounters/domain';
@@ -12,6 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AccessScope } from '../common/access/policy';
+import { SqlParams } from '../common/sql-params';
 import { COUNTS_AT, CoverageService, STATUS_COLUMNS } from '../coverage/coverage.service';
 import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 import { loadPolicyLookup } from '../coverage/policy-lookup';
@@ -55,7 +57,7 @@ export interface PalEncounter {
 
 export interface ComplianceReportData {
   scope: ReportScope;
-  ruleSet: string;
+  ruleSet: RuleSet;
   policy: Policy;
   figures: ComplianceFigures;
   palEncounters: PalEncounter[];
@@ -255,8 +257,7 @@ export class ComplianceReportService {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const parameters: unknown[] = [scope.academicYear, scope.asAt];
-      if (scope.academy) parameters.push(scope.academy.id);
+      const p = new SqlParams([scope.academicYear, scope.asAt]);
       // The enrolment's facts travel with the progress row; the one that counts at the as-at date (R-G-2).
       await runner.query(
         `DECLARE report_learners NO SCROLL CURSOR FOR
@@ -269,9 +270,9 @@ export class ComplianceReportService {
            JOIN learner l ON l.id = e.learner_id
            JOIN academy a ON a.id = e.academy_id
            LEFT JOIN learning_group g ON g.id = e.registration_group_id
-          WHERE p.academic_year = $1 AND ${COUNTS_AT} ${scope.academy ? 'AND p.academy_id = $3' : ''}
+          WHERE p.academic_year = $1 AND ${COUNTS_AT} ${scope.academy ? `AND p.academy_id = ${p.add(scope.academy.id)}` : ''}
           ORDER BY a.name, e.academy_id, e.year_group, g.name NULLS LAST, lower(l.legal_surname), lower(l.legal_forename), l.upn`,
-        parameters,
+        p.values,
       );
       for (;;) {
         const rows: Record<string, unknown>[] = await runner.query(`FETCH ${CSV_BATCH} FROM report_learners`);
@@ -313,8 +314,7 @@ export class ComplianceReportService {
 
   /** R-C-7: the year's provider-access encounters up to the as-at date, with their providers and take-up. */
   private async palEncounters(scope: ReportScope): Promise<PalEncounter[]> {
-    const parameters: unknown[] = [scope.academicYear, scope.asAt];
-    if (scope.academy) parameters.push(scope.academy.id);
+    const p = new SqlParams([scope.academicYear, scope.asAt]);
     const rows: {
       date: string;
       academy_name: string;
@@ -337,9 +337,9 @@ export class ComplianceReportService {
          JOIN academy a ON a.id = e.academy_id
         WHERE e.academic_year = $1 AND e.date <= $2::date AND e.deleted_at IS NULL
           AND 'pal_provider_encounter' = ANY (e.categories)
-          ${scope.academy ? 'AND e.academy_id = $3' : ''}
+          ${scope.academy ? `AND e.academy_id = ${p.add(scope.academy.id)}` : ''}
         ORDER BY e.date, a.name, e.title`,
-      parameters,
+      p.values,
     );
     return rows.map((row) => ({
       date: row.date,

@@ -11,6 +11,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type AccessScope, seesWholeAcademy } from '../common/access/policy';
+import { SqlParams } from '../common/sql-params';
 import { CSV_BOM, csvRecord, safeText } from './report-csv';
 
 export interface AcademyEngagement {
@@ -66,16 +67,10 @@ export class OrganisationReportService {
     asAt?: string;
     academyIds: string[] | null;
   }): Promise<OrganisationEngagement[]> {
-    const parameters: unknown[] = [options.academicYear];
-    const conditions = ['e.academic_year = $1', 'e.deleted_at IS NULL'];
-    if (options.asAt) {
-      parameters.push(options.asAt);
-      conditions.push(`e.date <= $${parameters.length}::date`);
-    }
-    if (options.academyIds) {
-      parameters.push(options.academyIds);
-      conditions.push(`e.academy_id = ANY($${parameters.length}::uuid[])`);
-    }
+    const p = new SqlParams();
+    const conditions = [`e.academic_year = ${p.add(options.academicYear)}`, 'e.deleted_at IS NULL'];
+    if (options.asAt) conditions.push(`e.date <= ${p.add(options.asAt)}::date`);
+    if (options.academyIds) conditions.push(`e.academy_id = ANY(${p.add(options.academyIds)}::uuid[])`);
     const rows: {
       organisation_id: string;
       academy_id: string | null;
@@ -110,7 +105,7 @@ export class OrganisationReportService {
          JOIN organisation o ON o.id = f.organisation_id
          LEFT JOIN academy a ON a.id = f.academy_id
         ORDER BY o.name, a.name NULLS FIRST`,
-      parameters,
+      p.values,
     );
     const byOrganisation = new Map<string, OrganisationEngagement>();
     for (const row of rows) {

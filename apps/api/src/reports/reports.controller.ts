@@ -1,5 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { SectorReachResponse } from '@encounters/domain';
 import type { Request } from 'express';
 import { Can, SignedIn } from '../common/access/access.decorator';
@@ -8,6 +15,7 @@ import { CurrentUser } from '../common/access/current-user.decorator';
 import { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
 import { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
 import { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
+import { FILE_SCHEMA, OrganisationReportDto, SectorReachResponseDto } from './dto/report-responses.dto';
 import { SectorReachQueryDto } from './dto/sector-reach-query.dto';
 import { ReportsService } from './reports.service';
 
@@ -18,7 +26,10 @@ export class ReportsController {
 
   @Get('compliance')
   @Can('readReports')
-  @ApiProduces('text/csv', 'application/pdf')
+  @ApiOkResponse({
+    description: 'The report as an attachment: CSV for `format=csv`, PDF for `format=pdf`.',
+    content: { 'text/csv': { schema: FILE_SCHEMA }, 'application/pdf': { schema: FILE_SCHEMA } },
+  })
   @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
   @ApiOperation({
     summary: 'The annual compliance report of the trust or one academy, as CSV (streamed) or PDF',
@@ -36,6 +47,7 @@ export class ReportsController {
 
   @Get('sector-reach')
   @SignedIn()
+  @ApiOkResponse({ type: SectorReachResponseDto })
   @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
   @ApiOperation({
     summary: 'Sectors reached: encounters and learners reached per sector, as the compliance PDF shows them',
@@ -52,7 +64,15 @@ export class ReportsController {
 
   @Get('organisations')
   @Can('readReports')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiExtraModels(OrganisationReportDto)
+  @ApiOkResponse({
+    description: 'JSON for `format=json`; a CSV attachment for `format=csv`.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(OrganisationReportDto) } },
+      'text/csv': { schema: FILE_SCHEMA },
+    },
+  })
+  @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees.' })
   @ApiOperation({
     summary: 'Every organisation engaged in the year: encounters and learners reached, by academy',
   })
@@ -66,7 +86,10 @@ export class ReportsController {
 
   @Get('learners/:id')
   @SignedIn()
-  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: "The learner's careers record, as a PDF attachment.",
+    content: { 'application/pdf': { schema: FILE_SCHEMA } },
+  })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
   @ApiOperation({
     summary: "A learner's careers record as a PDF",

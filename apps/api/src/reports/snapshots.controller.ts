@@ -1,10 +1,18 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
 import { CreateSnapshotDto, SnapshotCompareQueryDto, SnapshotListQueryDto } from './dto/snapshot.dto';
+import { SnapshotComparisonDto, SnapshotDto } from './dto/report-responses.dto';
 import { SnapshotsService } from './snapshots.service';
 
 @ApiTags('reports')
@@ -14,7 +22,9 @@ export class SnapshotsController {
 
   @Post()
   @Can('takeSnapshots')
+  @ApiCreatedResponse({ type: SnapshotDto, description: 'The figures are frozen.' })
   @ApiConflictResponse({ description: 'The figures of that scope and date are already frozen.' })
+  @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
   @ApiOperation({
     summary: 'Freeze the coverage figures of the trust or an academy on 31 Dec, 31 Mar or 31 Jul',
   })
@@ -25,6 +35,7 @@ export class SnapshotsController {
   @Get()
   @Can('readReports')
   @ApiOperation({ summary: 'The frozen snapshots the caller may see, latest first' })
+  @ApiOkResponse({ type: [SnapshotDto] })
   list(@Query() query: SnapshotListQueryDto, @CurrentUser() user: AuthUser) {
     return this.snapshots.list(query, accessScope(user));
   }
@@ -34,6 +45,8 @@ export class SnapshotsController {
   @ApiOperation({
     summary: 'The figures at a later date against a snapshot, rule by rule, with the change in points',
   })
+  @ApiOkResponse({ type: SnapshotComparisonDto })
+  @ApiNotFoundResponse({ description: 'No such snapshot, or not one the caller may see.' })
   compare(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: SnapshotCompareQueryDto,

@@ -15,6 +15,7 @@ import {
   ApiConsumes,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -22,7 +23,7 @@ import {
 import { Can } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
-import { MarkLeaversDto } from './dto/mark-leavers.dto';
+import { MarkLeaversDto, MarkLeaversResultDto } from './dto/mark-leavers.dto';
 import { RosterImportQueryDto } from './dto/roster-import-query.dto';
 import { RosterImportResultDto } from './dto/roster-import-result.dto';
 import { LeaversService } from './leavers.service';
@@ -112,7 +113,11 @@ export class RosterImportController {
   @Post(':id/leavers')
   @HttpCode(HttpStatus.OK)
   @Can('importRoster')
-  @ApiOkResponse({ description: 'The learners were marked as leavers: `{ marked }`.' })
+  @ApiOperation({ summary: 'Mark learners the MIS no longer lists as leavers, from a given day' })
+  @ApiOkResponse({
+    type: MarkLeaversResultDto,
+    description: 'The learners were marked as leavers: `{ marked }`.',
+  })
   @ApiNotFoundResponse({ description: 'No such academy, or not yours.' })
   markLeavers(
     @Param('id', ParseUUIDPipe) academyId: string,

@@ -23,6 +23,7 @@ import { type ParsedRoster, parseRoster } from './roster-csv-reader';
 import { RosterMappingStore } from './roster-mapping.store';
 import { type MoveRequestRow, recordMoveRequests } from './move-requests';
 import type { RosterUpload } from './roster-upload.interceptor';
+import type { LearnerNamesRow } from '../learners/learners.service';
 
 /** Any constant works; it only has to be the same for every process that may import (or move) at once. */
 export const ROSTER_IMPORT_LOCK = 7_412_302;
@@ -41,13 +42,7 @@ export interface RosterImportOutcome extends RosterImportResult {
 }
 
 /** What the database holds for a UPN of the file: the learner and their enrolment in the year imported. */
-interface HeldLearner {
-  upn: string;
-  id: string;
-  legal_surname: string;
-  legal_forename: string;
-  preferred_surname: string | null;
-  preferred_forename: string | null;
+interface HeldLearner extends LearnerNamesRow {
   date_of_birth: string;
   gender: string | null;
   has_enrolment: boolean;

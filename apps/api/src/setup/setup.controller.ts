@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '../common/access/access.decorator';
-import { SetupDto } from './setup.dto';
+import { SetupDto, SetupResultDto, SetupStatusDto } from './setup.dto';
 import { SetupService } from './setup.service';
 
 /** The first-run page's API: open to anyone, but only while nobody has set Encounters up. */
@@ -12,7 +19,8 @@ export class SetupController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ schema: { example: { needed: true } } })
+  @ApiOperation({ summary: 'Whether Encounters still needs setting up (the first-run page)' })
+  @ApiOkResponse({ type: SetupStatusDto })
   async status(): Promise<{ needed: boolean }> {
     return { needed: await this.setup.needed() };
   }
@@ -20,6 +28,8 @@ export class SetupController {
   @Post()
   @Public()
   @HttpCode(201)
+  @ApiOperation({ summary: 'Set Encounters up: the trust, its first administrator and its academies' })
+  @ApiCreatedResponse({ type: SetupResultDto })
   @ApiForbiddenResponse({ description: 'The set-up code is not right.' })
   @ApiConflictResponse({ description: 'Encounters is already set up.' })
   async setUp(@Body() dto: SetupDto, @Ip() ip: string) {

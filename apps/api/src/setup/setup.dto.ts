@@ -36,3 +36,28 @@ export class SetupDto {
   @MaxLength(900_000)
   academiesCsv?: string;
 }
+
+/** Answer of `GET /api/setup`. */
+export class SetupStatusDto {
+  @ApiProperty({ description: 'True while nobody has set Encounters up: the first-run page is shown.' })
+  needed: boolean;
+}
+
+class SetupTrustDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Kilnside Learning Trust' }) name: string;
+}
+
+class SetupAdminDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+}
+
+/** Answer of `POST /api/setup`: what was created. */
+export class SetupResultDto {
+  @ApiProperty({ type: SetupTrustDto }) trust: SetupTrustDto;
+  @ApiProperty({ type: SetupAdminDto, description: 'The first trust administrator, who signs in next.' })
+  admin: SetupAdminDto;
+  @ApiProperty({ description: 'The number of academies created from the CSV.', example: 5 })
+  academies: number;
+}

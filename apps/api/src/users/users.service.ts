@@ -1,3 +1,4 @@
+import type { UserResponse } from '@encounters/domain';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,21 +11,8 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { User } from '../auth/user.entity';
 
-export interface UserView {
-  id: string;
-  name: string;
-  email: string;
-  roles: string[];
-  academyIds: string[];
-  groupIds: string[];
-  active: boolean;
-  /** Signs in only through the school's account provider. */
-  ssoOnly: boolean;
-  /** Has set up a second factor for password sign-in. */
-  mfaEnrolled: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
+/** A user as the API answers it (`UserResponse` of libs/domain): never the password. */
+export type UserView = UserResponse;
 
 @Injectable()
 export class UsersService {
@@ -110,7 +98,16 @@ export class UsersService {
         );
       }
       // A user whose access changes signs in again, so that no session keeps access it no longer has.
-      if (passwordHash || dto.active === false || dto.roles || dto.academyIds || dto.groupIds) {
+      // What a GET answered, sent back unchanged, changes nobody's access and ends no session.
+      const changed = <T>(sent: readonly T[] | undefined, held: readonly T[]) =>
+        sent !== undefined && !sameMembers(sent, held);
+      if (
+        passwordHash ||
+        (dto.active === false && before.active) ||
+        changed(dto.roles, before.roles) ||
+        changed(dto.academyIds, before.academyIds) ||
+        changed(dto.groupIds, before.groupIds)
+      ) {
         await this.sessions.endAllFor(id, id === actor.id ? actor.sessionId : undefined, manager);
       }
       const { password: _password, ...visible } = dto;
@@ -244,4 +241,10 @@ export class UsersService {
       createdAt: new Date(row.created_at).toISOString(),
     }));
   }
+}
+
+/** Whether two lists hold the same members, in any order. */
+function sameMembers<T>(a: readonly T[], b: readonly T[]): boolean {
+  const held = new Set(b);
+  return a.length === b.length && a.every((item) => held.has(item)) && new Set(a).size === held.size;
 }

@@ -12,7 +12,17 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Can, Public, SignedIn } from '../../common/access/access.decorator';
@@ -20,7 +30,19 @@ import { setSessionCookies, tokenAnswer } from '../auth-cookies';
 import type { AuthUser } from '../../common/access/policy';
 import { AuthService } from '../auth.service';
 import { CurrentUser } from '../../common/access/current-user.decorator';
+import {
+  CurrentUserResponseDto,
+  CurrentUserWithRecoveryCodesDto,
+  TokenResponseDto,
+  TokenWithRecoveryCodesDto,
+} from '../dto/auth-responses.dto';
 import { ChallengeDto, ConfirmMfaDto, MfaPolicyDto, VerifyMfaDto } from './dto/mfa.dto';
+import {
+  MfaConfirmResponseDto,
+  MfaPolicyResponseDto,
+  MfaSetupResponseDto,
+  MfaStatusResponseDto,
+} from './dto/mfa-responses.dto';
 import { MfaService } from './mfa.service';
 
 @ApiTags('auth')
@@ -33,6 +55,8 @@ export class MfaController {
 
   @Get()
   @SignedIn()
+  @ApiOperation({ summary: 'Whether the signed-in user has a second factor, and whether sign-in needs one' })
+  @ApiOkResponse({ type: MfaStatusResponseDto })
   status(@CurrentUser() user: AuthUser) {
     return this.mfa.status(user.id);
   }
@@ -40,7 +64,9 @@ export class MfaController {
   @Post('setup')
   @SignedIn()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Start setting up an authenticator app: a new secret, as a QR code' })
   @ApiOkResponse({
+    type: MfaSetupResponseDto,
     description: '`{ otpauthUrl, qrCode }`: the QR code (a PNG data URL) holds the otpauth URL.',
   })
   setup(@CurrentUser() user: AuthUser) {
@@ -50,7 +76,11 @@ export class MfaController {
   @Post('confirm')
   @SignedIn()
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{ recoveryCodes }`: ten single-use codes, shown this once.' })
+  @ApiOperation({ summary: 'Finish setting up the authenticator app with a code it shows' })
+  @ApiOkResponse({
+    type: MfaConfirmResponseDto,
+    description: '`{ recoveryCodes }`: ten single-use codes, shown this once.',
+  })
   confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @Req() request: Request) {
     return this.mfa.confirm(user.id, dto.code, request.ip ?? 'unknown');
   }
@@ -60,6 +90,16 @@ export class MfaController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
+  @ApiOperation({ summary: 'The second step of a sign-in: a code of the app or a recovery code' })
+  @ApiExtraModels(CurrentUserResponseDto, TokenResponseDto)
+  @ApiOkResponse({
+    description:
+      'Signed in, as the password step alone would answer: the user (session cookie set) for `/login`, ' +
+      'a bearer token for `/token`.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(CurrentUserResponseDto) }, { $ref: getSchemaPath(TokenResponseDto) }],
+    },
+  })
   @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
   async verify(
@@ -83,6 +123,9 @@ export class MfaController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Set up an authenticator app during sign-in, when the trust requires one' })
+  @ApiOkResponse({ type: MfaSetupResponseDto })
+  @ApiUnauthorizedResponse({ description: 'An expired or unknown challenge.' })
   async enrolmentSetup(@Body() dto: ChallengeDto) {
     const { userId } = await this.mfa.enrolmentChallenge(dto.challenge);
     return this.mfa.setup(userId);
@@ -93,6 +136,20 @@ export class MfaController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the app set up during sign-in, and finish signing in' })
+  @ApiExtraModels(CurrentUserWithRecoveryCodesDto, TokenWithRecoveryCodesDto)
+  @ApiOkResponse({
+    description:
+      'Signed in, with the recovery codes shown this once: the user (session cookie set) for `/login`, ' +
+      'a bearer token for `/token`.',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CurrentUserWithRecoveryCodesDto) },
+        { $ref: getSchemaPath(TokenWithRecoveryCodesDto) },
+      ],
+    },
+  })
+  @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
   async enrolmentConfirm(
     @Body() dto: VerifyMfaDto,
     @Req() request: Request,
@@ -113,12 +170,16 @@ export class MfaController {
 
   @Get('policy')
   @SignedIn()
+  @ApiOperation({ summary: "The trust's second-factor policy" })
+  @ApiOkResponse({ type: MfaPolicyResponseDto })
   policy() {
     return this.mfa.policy();
   }
 
   @Put('policy')
   @Can('administerTrust')
+  @ApiOperation({ summary: "Change the trust's second-factor policy (audited)" })
+  @ApiOkResponse({ type: MfaPolicyResponseDto, description: 'The policy as saved.' })
   setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
     return this.mfa.setPolicy(dto.requireForPersonalData, actor, request.ip ?? 'unknown');
   }
@@ -127,6 +188,9 @@ export class MfaController {
   @Delete('users/:userId')
   @Can('administerTrust')
   @HttpCode(204)
+  @ApiOperation({ summary: "Remove a user's second factor, for a lost device (audited)" })
+  @ApiNoContentResponse({ description: 'The user sets up a second factor again at their next sign-in.' })
+  @ApiNotFoundResponse({ description: 'No such user.' })
   async reset(
     @Param('userId', ParseUUIDPipe) userId: string,
     @CurrentUser() actor: AuthUser,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CookieOptions, Request, Response } from 'express';
 import { Public } from '../../common/access/access.decorator';
@@ -16,6 +16,11 @@ const stateCookieOptions = (request: Request): CookieOptions => ({
   path: '/api/auth/oidc',
 });
 
+/** Where a redirect goes: the provider, the app (`/`) or the sign-in page with `?error=<reason>`. */
+const LOCATION = {
+  Location: { description: 'Where the browser goes next.', schema: { type: 'string' as const } },
+};
+
 const refusedPage = (reason: string) => `/sign-in?error=${encodeURIComponent(reason)}`;
 
 @ApiTags('auth')
@@ -26,8 +31,10 @@ export class OidcController {
   @Get(':providerId/start')
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Start signing in with a single sign-on provider: redirects to the provider' })
   @ApiFoundResponse({
     description: "To the provider's sign-in page, or back to the sign-in page with an error.",
+    headers: LOCATION,
   })
   async start(
     @Param('providerId', ParseUUIDPipe) providerId: string,
@@ -46,8 +53,14 @@ export class OidcController {
   @Get('callback')
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: "The provider's redirect back: signs in and redirects to the app" })
+  @ApiQuery({ name: 'code', required: false, description: "The provider's authorisation code." })
+  @ApiQuery({ name: 'state', required: false, description: 'The state the start step sent.' })
+  @ApiQuery({ name: 'error', required: false, description: "The provider's error, when it refused." })
   @ApiFoundResponse({
-    description: 'Signed in: to the dashboard. Refused: to the sign-in page, which says why.',
+    description:
+      'Signed in (the session cookie is set): to the app. Refused: to the sign-in page, which says why.',
+    headers: LOCATION,
   })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const query = new URLSearchParams(request.url.split('?')[1] ?? '');

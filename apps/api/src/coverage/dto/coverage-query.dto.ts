@@ -7,7 +7,8 @@ import {
 } from '@encounters/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { AcademicYearField, AsAtField } from '../../common/query-fields';
 
 export class CoverageQueryDto implements CoverageQuery {
   @ApiProperty({ enum: COVERAGE_SCOPES })
@@ -32,17 +33,10 @@ export class CoverageQueryDto implements CoverageQuery {
   @Max(14, { message: 'yearGroup must be a whole number from 1 to 14' })
   yearGroup?: number;
 
-  @ApiPropertyOptional({ example: 2025, description: 'Default: the academic year of asAt.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'academicYear must be a year from 2000 to 2100' })
-  @Min(2000, { message: 'academicYear must be a year from 2000 to 2100' })
-  @Max(2100, { message: 'academicYear must be a year from 2000 to 2100' })
+  @AcademicYearField({ description: 'Default: the academic year of asAt.' })
   academicYear?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'Default: today.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'asAt must be a date as YYYY-MM-DD' })
+  @AsAtField({ description: 'Default: today.' })
   asAt?: string;
 
   @ApiPropertyOptional({ enum: COVERAGE_BREAKDOWNS })

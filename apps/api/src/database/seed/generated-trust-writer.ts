@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { LearnerProgressService } from '../../coverage/learner-progress.service';
 import { CHECKLIST_COLUMNS } from '../../common/checklist-columns';
+import { SqlParams } from '../../common/sql-params';
 
 const CHUNK = 20_000;
 
@@ -20,12 +21,16 @@ async function insertColumns(
   );
   const types = columns.map((column) => (column.type === 'text[]' ? 'text' : column.type));
   for (let start = 0; start < length; start += CHUNK) {
+    const p = new SqlParams();
+    const arrays = columns.map(
+      (column, index) => `${p.add(column.values.slice(start, start + CHUNK))}::${types[index]}[]`,
+    );
     await manager.query(
       `INSERT INTO ${table} (${columns.map((column) => column.name).join(', ')})
        SELECT ${select.join(', ')}
-         FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+         FROM unnest(${arrays.join(', ')})
            AS t(${columns.map((_, index) => `c${index}`).join(', ')})`,
-      columns.map((column) => column.values.slice(start, start + CHUNK)),
+      p.values,
     );
   }
 }

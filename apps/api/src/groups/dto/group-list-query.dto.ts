@@ -1,19 +1,10 @@
 import type { GroupListQuery } from '@encounters/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { AcademicYearField, AcademyIdField } from '../../common/query-fields';
 
 export class GroupListQueryDto implements GroupListQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @AcademyIdField()
   academyId?: string;
 
-  @ApiPropertyOptional({ example: 2025, description: 'Every year held when left out.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @AcademicYearField({ description: 'Every year held when left out.' })
   academicYear?: number;
 }

@@ -1,15 +1,10 @@
 import type { LearnerDetailQuery } from '@encounters/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { AcademicYearField } from '../../common/query-fields';
 
 export class LearnerDetailQueryDto implements LearnerDetailQuery {
-  @ApiPropertyOptional({ example: 2025, description: 'Defaults to the current academic year.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @AcademicYearField({ description: 'Defaults to the current academic year.' })
   academicYear?: number;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Defaults to today.' })

@@ -4,19 +4,13 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PagingQueryDto } from '../../common/paging.dto';
 import { IsIsoDate } from '../../encounters/dto/iso-date.validator';
+import { AcademicYearField, AcademyIdField } from '../../common/query-fields';
 
 export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @AcademyIdField()
   academyId?: string;
 
-  @ApiPropertyOptional({ example: 2025, description: 'Defaults to the current academic year.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @AcademicYearField({ description: 'Defaults to the current academic year.' })
   academicYear?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 14 })

@@ -1,4 +1,10 @@
 import type {
+  AttendanceStatus,
+  DeliveryMode,
+  EncounterCategory,
+  EncounterFormat,
+  GuidanceMeetingMode,
+  LearnerExportResponse,
   LearnerRuleDetail,
   RuleId,
   EnrolmentResponse,
@@ -7,12 +13,33 @@ import type {
   LearnerListItem,
   LearnerResponse,
   PagedResult,
+  RuleStatus,
   RuleStatuses,
   SenStatusCode,
+  TimelineEncounterEntry,
   TimelineEntry,
+  TimelineGuidanceMeetingEntry,
 } from '@encounters/domain';
-import { SEN_STATUS_CODES } from '@encounters/domain';
-import { ApiProperty } from '@nestjs/swagger';
+import {
+  ATTENDANCE_STATUSES,
+  DELIVERY_MODES,
+  ENCOUNTER_CATEGORIES,
+  ENCOUNTER_FORMATS,
+  GUIDANCE_MEETING_MODES,
+  RULE_IDS,
+  RULE_STATUSES,
+  SEN_STATUS_CODES,
+} from '@encounters/domain';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { AttendanceReflectionDto, OrganisationRefDto } from '../../encounters/dto/encounter-response.dto';
+import { GuidanceMeetingResponseDto } from '../../guidance-meetings/dto/guidance-meeting-response.dto';
+
+/** An object with one property per rule id (`O2`, `B5`, …), each of the given schema. */
+const perRule = (schema: Record<string, unknown>) => ({
+  type: 'object' as const,
+  required: [...RULE_IDS],
+  properties: Object.fromEntries(RULE_IDS.map((rule) => [rule, schema])),
+});
 
 export class GroupRefDto implements GroupRef {
   @ApiProperty({ format: 'uuid' })
@@ -145,7 +172,78 @@ export class EnrolmentResponseDto implements EnrolmentResponse {
   leavingDate: string | null;
 }
 
+export class DateWindowDto {
+  @ApiProperty({ format: 'date', description: 'First day, inclusive.' }) start: string;
+  @ApiProperty({ format: 'date', description: 'Last day, inclusive.' }) end: string;
+}
+
+export class LearnerRuleDetailDto implements LearnerRuleDetail {
+  @ApiProperty({ enum: RULE_STATUSES }) status: RuleStatus;
+  @ApiProperty({
+    type: DateWindowDto,
+    nullable: true,
+    description: 'The dates between which evidence counts; null when the rule does not apply.',
+  })
+  window: DateWindowDto | null;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Ids of the encounters and guidance meetings that count, oldest first.',
+  })
+  evidence: string[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the learner still lacks; null when met or not applicable.',
+  })
+  stillNeeded: string | null;
+}
+
+export class TimelineEncounterEntryDto implements TimelineEncounterEntry {
+  @ApiProperty({ enum: ['encounter'] }) kind: 'encounter';
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endDate: string | null;
+  @ApiProperty({ format: 'uuid' }) encounterId: string;
+  @ApiProperty({ format: 'uuid' }) academyId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ENCOUNTER_FORMATS }) format: EncounterFormat;
+  @ApiProperty({ enum: DELIVERY_MODES }) delivery: DeliveryMode;
+  @ApiProperty({ type: [OrganisationRefDto] }) organisations: OrganisationRefDto[];
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
+  @ApiProperty({
+    description: "Whether this learner's attendance counts as meaningful: the checklist, less any override.",
+  })
+  meaningful: boolean;
+  @ApiProperty({ enum: ENCOUNTER_CATEGORIES, isArray: true }) categories: EncounterCategory[];
+  @ApiProperty({ type: AttendanceReflectionDto, nullable: true }) reflection: AttendanceReflectionDto | null;
+}
+
+export class TimelineGuidanceMeetingEntryDto implements TimelineGuidanceMeetingEntry {
+  @ApiProperty({ enum: ['guidance_meeting'] }) kind: 'guidance_meeting';
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ format: 'uuid' }) guidanceMeetingId: string;
+  @ApiProperty() adviserName: string;
+  @ApiProperty() adviserLevel: number;
+  @ApiProperty({ enum: GUIDANCE_MEETING_MODES }) mode: GuidanceMeetingMode;
+  @ApiPropertyOptional({ description: 'Restricted: left out for readers who may not read guidance notes.' })
+  summary?: string;
+  @ApiPropertyOptional({ description: 'Restricted: left out for readers who may not read guidance notes.' })
+  agreedActions?: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) followUpOn: string | null;
+}
+
+const timelineSchema = {
+  type: 'array' as const,
+  items: {
+    oneOf: [
+      { $ref: getSchemaPath(TimelineEncounterEntryDto) },
+      { $ref: getSchemaPath(TimelineGuidanceMeetingEntryDto) },
+    ],
+  },
+};
+
 /** `GET /api/learners/{id}`: the learner, every enrolment, the timeline and every rule's status and evidence. */
+@ApiExtraModels(TimelineEncounterEntryDto, TimelineGuidanceMeetingEntryDto, LearnerRuleDetailDto)
 export class LearnerDetailDto implements LearnerDetailResponse {
   @ApiProperty({ type: LearnerResponseDto })
   learner: LearnerResponseDto;
@@ -153,27 +251,95 @@ export class LearnerDetailDto implements LearnerDetailResponse {
   @ApiProperty({ type: [EnrolmentResponseDto], description: 'Every academic year held, newest first.' })
   enrolments: EnrolmentResponseDto[];
 
-  @ApiProperty({
-    type: [Object],
-    description: 'Encounters and guidance meetings, newest first.',
-  })
+  @ApiProperty({ ...timelineSchema, description: 'Encounters and guidance meetings, newest first.' })
   timeline: TimelineEntry[];
 
   @ApiProperty({ example: 2025 })
   academicYear: number;
 
-  @ApiProperty({ example: '2026-03-31' })
+  @ApiProperty({ format: 'date', example: '2026-03-31' })
   asAt: string;
 
   @ApiProperty({
-    type: Object,
+    ...perRule({ type: 'string', enum: [...RULE_STATUSES] }),
     description: 'The status of every rule in the academic year at the as-at date.',
   })
   ruleStatuses: RuleStatuses;
 
   @ApiProperty({
-    type: Object,
+    ...perRule({ $ref: getSchemaPath(LearnerRuleDetailDto) }),
     description: 'Per rule: status, window, evidence (encounter and meeting ids), still needed.',
   })
   ruleDetails: Record<RuleId, LearnerRuleDetail>;
+}
+
+/** An attendance as the subject access export lists it. */
+export class LearnerExportAttendanceDto {
+  @ApiProperty({ format: 'uuid' }) encounterId: string;
+  @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
+  @ApiProperty({ type: Boolean, nullable: true }) meaningfulOverride: boolean | null;
+  @ApiProperty({ type: Number, nullable: true }) reflectionRating: number | null;
+  @ApiProperty({ type: String, nullable: true }) reflectionComment: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+/** The notes of a guidance meeting logged as an encounter: about this learner alone, so restricted. */
+export class LearnerExportEncounterNotesDto {
+  @ApiProperty({ format: 'uuid' }) encounterId: string;
+  @ApiProperty({ format: 'uuid' }) academyId: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() notes: string;
+}
+
+/** A request of another academy's roster file to enrol the learner. */
+export class LearnerExportMoveRequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 2025 }) academicYear: number;
+  @ApiProperty({ format: 'uuid' }) toAcademyId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) fromAcademyId: string | null;
+  @ApiProperty({ example: 'pending' }) status: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The row of the file as read, kept while the request is pending.',
+  })
+  fileRow: Record<string, unknown> | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+}
+
+export class LearnerExportRuleStatusesDto {
+  @ApiProperty({ example: 2025 }) academicYear: number;
+  @ApiProperty({ format: 'date' }) asAt: string;
+  @ApiProperty(perRule({ $ref: getSchemaPath(LearnerRuleDetailDto) }))
+  statuses: Record<RuleId, LearnerRuleDetail>;
+}
+
+/**
+ * `GET /api/learners/{id}/export`: everything held on the learner, for a subject access request. The
+ * meetings' restricted fields are left out for readers who may not read guidance notes.
+ */
+@ApiExtraModels(TimelineEncounterEntryDto, LearnerRuleDetailDto)
+export class LearnerExportDto implements Omit<LearnerExportResponse, 'guidanceMeetings'> {
+  @ApiProperty({ format: 'date-time' }) exportedAt: string;
+  @ApiProperty({ type: LearnerResponseDto }) learner: LearnerResponseDto;
+  @ApiProperty({ type: [EnrolmentResponseDto] }) enrolments: EnrolmentResponseDto[];
+  @ApiProperty({ type: [TimelineEncounterEntryDto] }) encounters: TimelineEncounterEntryDto[];
+  @ApiProperty({ type: [LearnerExportAttendanceDto] }) attendance: LearnerExportAttendanceDto[];
+  @ApiProperty({
+    type: [GuidanceMeetingResponseDto],
+    description: 'Summaries and agreed actions only for those who may read guidance notes.',
+  })
+  guidanceMeetings: GuidanceMeetingResponseDto[];
+  @ApiProperty({ type: [LearnerExportEncounterNotesDto] })
+  guidanceEncounterNotes: LearnerExportEncounterNotesDto[];
+  @ApiProperty({ type: [LearnerExportMoveRequestDto] }) moveRequests: LearnerExportMoveRequestDto[];
+  @ApiProperty({ type: LearnerExportRuleStatusesDto }) ruleStatuses: LearnerExportRuleStatusesDto;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: "The coverage figures' bookkeeping rows held for the learner, as stored.",
+  })
+  coverageBookkeeping: Record<string, unknown>[];
 }

@@ -1,25 +1,15 @@
 import type { OrganisationReportQuery } from '@encounters/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { AcademicYearField, AcademyIdField } from '../../common/query-fields';
 
 export const ORGANISATION_REPORT_FORMATS = ['csv', 'json'] as const;
 
 export class OrganisationReportQueryDto implements OrganisationReportQuery {
-  @ApiPropertyOptional({ example: 2025, description: 'Default: the current academic year.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'academicYear must be a year from 2000 to 2100' })
-  @Min(2000, { message: 'academicYear must be a year from 2000 to 2100' })
-  @Max(2100, { message: 'academicYear must be a year from 2000 to 2100' })
+  @AcademicYearField({ description: 'Default: the current academic year.' })
   academicYear?: number;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'One academy; without it, every academy the caller sees.',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'academyId must be the UUID of an academy' })
+  @AcademyIdField({ description: 'One academy; without it, every academy the caller sees.' })
   academyId?: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_REPORT_FORMATS, default: 'json' })

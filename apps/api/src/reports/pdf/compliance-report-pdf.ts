@@ -4,9 +4,12 @@ import {
   type CoverageRow,
   formatBritishDate,
   ORGANISATION_TYPE_LABELS,
+  RULE_CODE_LABELS,
   RULE_IDS,
+  RULE_ONE_LINE_LABELS,
+  RULE_SET_LABELS,
   RULE_SHORT_LABELS,
-  type RuleId,
+  RULE_STATUS_LABELS,
 } from '@encounters/domain';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AcademyFigures, ComplianceReportData } from '../compliance-report.service';
@@ -26,45 +29,6 @@ import {
   statusLegend,
   th,
 } from './pdf-theme';
-
-/** Names that fit one line of the rule table. */
-const RULE_TABLE_LABELS: Readonly<Record<RuleId, string>> = {
-  O2: 'Objective 2 (this year)',
-  B5: 'B5 Employer encounter (this year)',
-  B6_16: 'B6 Workplace experience by 16',
-  B6_18: 'B6 Workplace experience by 18',
-  B7_16: 'B7 Education providers by 16',
-  B7_18: 'B7 Higher-education visits by 18',
-  B8_16: 'B8 Personal guidance by 16',
-  B8_18: 'B8 Personal guidance by 18',
-  PAL1: 'Provider access, Years 8–9',
-  PAL2: 'Provider access, Years 10–11',
-  PAL3: 'Provider access, Y12–13 (take-up)',
-  WEX_KS3: 'Work experience, Years 7–9 (hours)',
-  WEX_KS4: 'Work experience, Years 10–11 (hours)',
-};
-
-/** Names short enough for a table column. */
-const RULE_COLUMN_LABELS: Readonly<Record<RuleId, string>> = {
-  O2: 'O2',
-  B5: 'B5',
-  B6_16: 'B6 16',
-  B6_18: 'B6 18',
-  B7_16: 'B7 16',
-  B7_18: 'B7 18',
-  B8_16: 'B8 16',
-  B8_18: 'B8 18',
-  PAL1: 'PAL 1',
-  PAL2: 'PAL 2',
-  PAL3: 'PAL 3',
-  WEX_KS3: 'WEX 3',
-  WEX_KS4: 'WEX 4',
-};
-
-const RULE_SET_LABELS: Record<string, string> = {
-  'gatsby-2024': 'Gatsby benchmarks, 2024 definitions',
-  'gatsby-2014': 'Gatsby benchmarks, 2014 definitions',
-};
 
 const PAL_WINDOWS = [
   {
@@ -129,10 +93,9 @@ function rulesTable(row: CoverageRow): Content {
       body: [
         [
           th('Rule'),
-          th('Met', 'right'),
-          th('On track', 'right'),
-          th('At risk', 'right'),
-          th('Missed', 'right'),
+          ...(['met', 'on_track', 'at_risk', 'missed'] as const).map((status) =>
+            th(RULE_STATUS_LABELS[status], 'right'),
+          ),
           th('Learners', 'right'),
           th('Met %', 'right'),
           th(''),
@@ -140,7 +103,7 @@ function rulesTable(row: CoverageRow): Content {
         ...RULE_IDS.map((rule): Content[] => {
           const tally = row.rules[rule];
           return [
-            { text: RULE_TABLE_LABELS[rule], color: tally.applicable ? COLOURS.ink : COLOURS.muted },
+            { text: RULE_ONE_LINE_LABELS[rule], color: tally.applicable ? COLOURS.ink : COLOURS.muted },
             numberCell(tally.met),
             numberCell(tally.onTrack),
             numberCell(tally.atRisk),
@@ -167,7 +130,7 @@ function percentGrid(firstColumn: string, rows: { label: string; row: CoverageRo
         [
           th(firstColumn),
           th('Learners', 'right'),
-          ...RULE_IDS.map((rule) => th(RULE_COLUMN_LABELS[rule], 'right')),
+          ...RULE_IDS.map((rule) => th(RULE_CODE_LABELS[rule], 'right')),
         ],
         ...rows.map(({ label, row }): Content[] => [
           { text: label },
@@ -205,7 +168,7 @@ function titlePage(data: ComplianceReportData, generatedOn: string): Content[] {
     ['Figures as at', formatBritishDate(scope.asAt)],
     ...(scope.academy ? [] : ([['Academies', count(figures.academies.length)]] as [string, string][])),
     ['Learners on roll', count(total.learners)],
-    ['Rule set', RULE_SET_LABELS[data.ruleSet] ?? data.ruleSet],
+    ['Rule set', RULE_SET_LABELS[data.ruleSet]],
     ['Generated', generatedOn],
   ];
   return [
@@ -425,7 +388,7 @@ function gapsPage(data: ComplianceReportData): Content[] {
       th('Academy'),
       th('Cohort'),
       th('Learners', 'right'),
-      ...RULE_IDS.map((rule) => th(RULE_COLUMN_LABELS[rule], 'right')),
+      ...RULE_IDS.map((rule) => th(RULE_CODE_LABELS[rule], 'right')),
     ],
   ];
   for (const group of groups) {

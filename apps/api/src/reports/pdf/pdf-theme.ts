@@ -1,4 +1,4 @@
-import type { RuleStatus, RuleTally } from '@encounters/domain';
+import { RULE_STATUS_LABELS, type RuleStatus, type RuleTally } from '@encounters/domain';
 import type {
   Content,
   ContentTable,
@@ -245,12 +245,10 @@ export function barChart(
 
 /** The legend of `statusBar`. */
 export function statusLegend(): Content {
-  const entries: [string, string][] = [
-    ['Met', COLOURS.met],
-    ['On track', COLOURS.onTrack],
-    ['At risk', COLOURS.atRisk],
-    ['Missed', COLOURS.missed],
-  ];
+  const entries = (['met', 'on_track', 'at_risk', 'missed'] as const).map((status): [string, string] => [
+    RULE_STATUS_LABELS[status],
+    STATUS_COLOURS[status],
+  ]);
   return {
     columns: entries.map(([label, colour]) => ({
       width: 'auto',

@@ -1,22 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  IsISO8601,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsUUID } from 'class-validator';
+import { AcademicYearField } from '../../common/query-fields';
 
 /** Body of `POST /api/academies/{id}/leavers`: learners the MIS no longer lists, and when they left. */
 export class MarkLeaversDto {
-  @ApiProperty({ example: 2025, description: 'The academic year of the file that left them out.' })
-  @IsInt({ message: 'academicYear must be a year from 2000 to 2100' })
-  @Min(2000, { message: 'academicYear must be a year from 2000 to 2100' })
-  @Max(2100, { message: 'academicYear must be a year from 2000 to 2100' })
+  @AcademicYearField(
+    { description: 'The academic year of the file that left them out.' },
+    { required: true, fromQuery: false },
+  )
   academicYear: number;
 
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -30,4 +21,9 @@ export class MarkLeaversDto {
   @ApiProperty({ example: '2025-07-18', description: 'The day they left.' })
   @IsISO8601({ strict: true }, { message: 'leavingDate must be a date as YYYY-MM-DD' })
   leavingDate: string;
+}
+
+/** Answer of `POST /api/academies/{id}/leavers`. */
+export class MarkLeaversResultDto {
+  @ApiProperty({ description: 'The learners marked as leavers.', example: 3 }) marked: number;
 }

@@ -337,82 +337,71 @@ describe(parseRosterRow.name, () => {
 });
 
 describe(findDuplicateUpns.name, () => {
-  it('finds nothing when every UPN is different', () => {
-    expect(
-      findDuplicateUpns(
-        [
-          { line: 2, upn: 'B801200005001' },
-          { line: 3, upn: 'Q801200005002' },
-        ],
-        'UPN',
-      ),
-    ).toEqual([]);
+  const A = 'B801200005001';
+  const duplicateOfLine2 = (line: number, column: string, value: string) => ({
+    line,
+    column,
+    value,
+    reason: 'UPN B801200005001 is a duplicate of line 2',
   });
 
-  it('rejects the second occurrence, naming the first line', () => {
-    const errors = findDuplicateUpns(
-      [
-        { line: 2, upn: 'B801200005001' },
-        { line: 3, upn: 'Q801200005002' },
-        { line: 5, upn: 'B801200005001' },
+  it.each([
+    {
+      when: 'finds nothing when every UPN is different',
+      column: 'UPN',
+      rows: [
+        [2, A],
+        [3, 'Q801200005002'],
       ],
-      'Pupil UPN',
-    );
-
-    expect(errors).toEqual([
-      {
-        line: 5,
-        column: 'Pupil UPN',
-        value: 'B801200005001',
-        reason: 'UPN B801200005001 is a duplicate of line 2',
-      },
-    ]);
-  });
-
-  it('names the first line for every later occurrence', () => {
-    const errors = findDuplicateUpns(
-      [
-        { line: 2, upn: 'B801200005001' },
-        { line: 4, upn: 'B801200005001' },
-        { line: 9, upn: 'B801200005001' },
+      errors: [],
+    },
+    {
+      when: 'rejects the second occurrence, naming the first line',
+      column: 'Pupil UPN',
+      rows: [
+        [2, A],
+        [3, 'Q801200005002'],
+        [5, A],
       ],
-      'UPN',
-    );
-
-    expect(errors.map((error) => [error.line, error.reason])).toEqual([
-      [4, 'UPN B801200005001 is a duplicate of line 2'],
-      [9, 'UPN B801200005001 is a duplicate of line 2'],
-    ]);
-  });
-
-  it('matches UPNs regardless of case and surrounding spaces, quoting the cell as written', () => {
-    const errors = findDuplicateUpns(
-      [
-        { line: 2, upn: 'B801200005001' },
-        { line: 3, upn: ' b801200005001 ' },
+      errors: [duplicateOfLine2(5, 'Pupil UPN', A)],
+    },
+    {
+      when: 'names the first line for every later occurrence',
+      column: 'UPN',
+      rows: [
+        [2, A],
+        [4, A],
+        [9, A],
       ],
-      'UPN',
-    );
-
-    expect(errors).toEqual([
-      {
-        line: 3,
-        column: 'UPN',
-        value: ' b801200005001 ',
-        reason: 'UPN B801200005001 is a duplicate of line 2',
-      },
-    ]);
-  });
-
-  it('ignores blank UPNs, which are reported as blank elsewhere', () => {
-    expect(
-      findDuplicateUpns(
-        [
-          { line: 2, upn: '' },
-          { line: 3, upn: ' ' },
-        ],
-        'UPN',
-      ),
-    ).toEqual([]);
-  });
+      errors: [duplicateOfLine2(4, 'UPN', A), duplicateOfLine2(9, 'UPN', A)],
+    },
+    {
+      when: 'matches UPNs regardless of case and surrounding spaces, quoting the cell as written',
+      column: 'UPN',
+      rows: [
+        [2, A],
+        [3, ' b801200005001 '],
+      ],
+      errors: [duplicateOfLine2(3, 'UPN', ' b801200005001 ')],
+    },
+    {
+      when: 'ignores blank UPNs, which are reported as blank elsewhere',
+      column: 'UPN',
+      rows: [
+        [2, ''],
+        [3, ' '],
+      ],
+      errors: [],
+    },
+  ] as { when: string; column: string; rows: [number, string][]; errors: object[] }[])(
+    '$when',
+    ({ column, rows, errors }) => {
+      expect(
+        findDuplicateUpns(
+          rows.map(([line, upn]) => ({ line, upn })),
+          column,
+        ),
+      ).toEqual(errors);
+    },
+  );
 });

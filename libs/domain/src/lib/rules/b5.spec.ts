@@ -10,6 +10,7 @@ import {
   policyWith,
   workplaceVisit,
 } from './testing/learner-builder';
+import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B5', () => {
@@ -72,62 +73,69 @@ describe(evaluateLearner.name, () => {
       expect(evaluate(record, 2024, '2025-09-30').B5.status).toBe('missed');
       expect(evaluate(record, 2025, '2025-09-01').B5.status).toBe('met');
     });
-
-    it('R-AY-5: an encounter dated after the as-at date does not count yet', () => {
-      const record = learner({ enrolments: year10, attendances: [employerTalk('e1', '2026-01-20')] });
-      expect(evaluate(record, 2025, '2026-01-19').B5.status).toBe('on_track');
-      expect(evaluate(record, 2025, '2026-01-20').B5.status).toBe('met');
-    });
-
-    it('R-M-3: absent and withdrawn attendances never count', () => {
-      const record = learner({
-        enrolments: year10,
-        attendances: [
-          employerTalk('e1', '2025-10-14', { status: 'absent' }),
-          employerTalk('e2', '2025-11-14', { status: 'withdrawn' }),
+    ruleTable('B5', [
+      {
+        title: 'R-AY-5: an encounter dated after the as-at date does not count yet',
+        learner: learner({ enrolments: year10, attendances: [employerTalk('e1', '2026-01-20')] }),
+        year: 2025,
+        at: [
+          ['2026-01-19', { status: 'on_track' }],
+          ['2026-01-20', { status: 'met' }],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-06-01').B5).toMatchObject({ status: 'at_risk', evidence: [] });
-    });
-
-    it('R-M-2: a non-meaningful encounter does not count while requireMeaningful is true', () => {
-      const record = learner({
-        enrolments: year10,
-        attendances: [employerTalk('e1', '2025-10-14', { meaningful: NOTHING_TICKED })],
-      });
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: true })).B5.status).toBe(
-        'on_track',
-      );
-    });
-
-    it('R-M-2: a non-meaningful encounter counts when requireMeaningful is false', () => {
-      const record = learner({
-        enrolments: year10,
-        attendances: [employerTalk('e1', '2025-10-14', { meaningful: NOTHING_TICKED })],
-      });
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: false })).B5.status).toBe(
-        'met',
-      );
-    });
-
-    it('R-M-1: the four core items are enough for an employer encounter', () => {
-      const record = learner({
-        enrolments: year10,
-        attendances: [employerTalk('e1', '2025-10-14', { meaningful: CORE_ITEMS_ONLY })],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B5.status).toBe('met');
-    });
-
-    it('R-M-2: a per-learner override takes meaningfulness away, unless meaningfulness is not required', () => {
-      const record = learner({
-        enrolments: year10,
-        attendances: [employerTalk('e1', '2025-10-14', { meaningfulOverride: false })],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B5.status).toBe('on_track');
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: false })).B5.status).toBe(
-        'met',
-      );
-    });
+      },
+      {
+        title: 'R-M-3: absent and withdrawn attendances never count',
+        learner: learner({
+          enrolments: year10,
+          attendances: [
+            employerTalk('e1', '2025-10-14', { status: 'absent' }),
+            employerTalk('e2', '2025-11-14', { status: 'withdrawn' }),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-06-01', { status: 'at_risk', evidence: [] }]],
+      },
+      {
+        title: 'R-M-2: a non-meaningful encounter does not count while requireMeaningful is true',
+        learner: learner({
+          enrolments: year10,
+          attendances: [employerTalk('e1', '2025-10-14', { meaningful: NOTHING_TICKED })],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'on_track' }, policyWith({ requireMeaningful: true })]],
+      },
+      {
+        title: 'R-M-2: a non-meaningful encounter counts when requireMeaningful is false',
+        learner: learner({
+          enrolments: year10,
+          attendances: [employerTalk('e1', '2025-10-14', { meaningful: NOTHING_TICKED })],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })]],
+      },
+      {
+        title: 'R-M-1: the four core items are enough for an employer encounter',
+        learner: learner({
+          enrolments: year10,
+          attendances: [employerTalk('e1', '2025-10-14', { meaningful: CORE_ITEMS_ONLY })],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'met' }]],
+      },
+      {
+        title:
+          'R-M-2: a per-learner override takes meaningfulness away, unless meaningfulness is not required',
+        learner: learner({
+          enrolments: year10,
+          attendances: [employerTalk('e1', '2025-10-14', { meaningfulOverride: false })],
+        }),
+        year: 2025,
+        at: [
+          ['2026-03-01', { status: 'on_track' }],
+          ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
+        ],
+      },
+    ]);
 
     it('R-S-3: B5 applies to Years 7..13 only', () => {
       const at = (yearGroup: number) =>
@@ -152,19 +160,23 @@ describe(evaluateLearner.name, () => {
       expect(sut.enrolment?.academyId).toBe('academy-b');
       expect(sut.results.B5.status).toBe('met');
     });
-
-    it('R-G-4: a learner joining mid-year from outside the trust still needs this year’s encounter', () => {
-      const record = learner({ enrolments: [enrolment(2025, 10, { admissionDate: '2026-04-20' })] });
-      expect(evaluate(record, 2025, '2026-05-01').B5.status).toBe('at_risk');
-    });
-
-    it('R-G-4: a leaver keeps the status earned in the year they were enrolled', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10, { leavingDate: '2026-02-13' })],
-        attendances: [employerTalk('e1', '2025-11-03')],
-      });
-      expect(evaluate(record, 2025, '2026-07-31').B5.status).toBe('met');
-    });
+    ruleTable('B5', [
+      {
+        title: 'R-G-4: a learner joining mid-year from outside the trust still needs this year’s encounter',
+        learner: learner({ enrolments: [enrolment(2025, 10, { admissionDate: '2026-04-20' })] }),
+        year: 2025,
+        at: [['2026-05-01', { status: 'at_risk' }]],
+      },
+      {
+        title: 'R-G-4: a leaver keeps the status earned in the year they were enrolled',
+        learner: learner({
+          enrolments: [enrolment(2025, 10, { leavingDate: '2026-02-13' })],
+          attendances: [employerTalk('e1', '2025-11-03')],
+        }),
+        year: 2025,
+        at: [['2026-07-31', { status: 'met' }]],
+      },
+    ]);
 
     it('R-B5-1: the rule is the same under gatsby-2014 (2024/25) and gatsby-2024 (2025/26)', () => {
       const record = learner({
@@ -186,58 +198,72 @@ describe(evaluateLearner.name, () => {
       const college = (overrides: Partial<LearnerEnrolment> = {}) =>
         enrolment(2025, 12, { evaluationType: 'post16', ...overrides });
 
-      it('R-B5-1, R-V-1: colleges need two employer encounters a year', () => {
-        const record = learner({
-          enrolments: [college()],
-          attendances: [employerTalk('e1', '2025-10-14', { curriculumLinked: true })],
-        });
-        const sut = evaluate(record, 2025, '2026-03-01');
-        expect(sut.B5.status).toBe('on_track');
-        expect(sut.B5.stillNeeded).toBe('1 more employer encounter by 31 Aug 2026');
-      });
-
-      it('R-V-1: policy collegeMode no longer decides: a school academy keeps one a year', () => {
-        const record = learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [employerTalk('e1', '2025-10-14')],
-        });
-        expect(evaluate(record, 2025, '2026-03-01', policyWith({ collegeMode: true })).B5.status).toBe('met');
-      });
-
-      it('R-B5-1, R-V-1: one of them must be linked to the curriculum', () => {
-        const record = learner({
-          enrolments: [college({ curriculumSectors: ['Digital'] })],
-          attendances: [
-            employerTalk('e1', '2025-10-14', { sectors: ['Care services'] }),
-            employerTalk('e2', '2025-11-14', { sectors: ['Catering and hospitality'] }),
+      ruleTable('B5', [
+        {
+          title: 'R-B5-1, R-V-1: colleges need two employer encounters a year',
+          learner: learner({
+            enrolments: [college()],
+            attendances: [employerTalk('e1', '2025-10-14', { curriculumLinked: true })],
+          }),
+          year: 2025,
+          at: [
+            ['2026-03-01', { status: 'on_track', stillNeeded: '1 more employer encounter by 31 Aug 2026' }],
           ],
-        });
-        const sut = evaluate(record, 2025, '2026-03-01');
-        expect(sut.B5.status).toBe('on_track');
-        expect(sut.B5.stillNeeded).toBe('1 employer encounter linked to the curriculum by 31 Aug 2026');
-      });
-
-      it('R-B5-1, R-V-1: an employer of the learner’s curriculum area is linked, as is one marked curriculumLinked', () => {
-        const bySector = learner({
-          enrolments: [college({ curriculumSectors: ['Digital'] })],
-          attendances: [
-            employerTalk('e1', '2025-10-14', { sectors: ['Digital', 'Business and administration'] }),
-            employerTalk('e2', '2025-11-14', { sectors: ['Care services'] }),
+        },
+        {
+          title: 'R-V-1: policy collegeMode no longer decides: a school academy keeps one a year',
+          learner: learner({
+            enrolments: [enrolment(2025, 12)],
+            attendances: [employerTalk('e1', '2025-10-14')],
+          }),
+          year: 2025,
+          at: [['2026-03-01', { status: 'met' }, policyWith({ collegeMode: true })]],
+        },
+        {
+          title: 'R-B5-1, R-V-1: one of them must be linked to the curriculum',
+          learner: learner({
+            enrolments: [college({ curriculumSectors: ['Digital'] })],
+            attendances: [
+              employerTalk('e1', '2025-10-14', { sectors: ['Care services'] }),
+              employerTalk('e2', '2025-11-14', { sectors: ['Catering and hospitality'] }),
+            ],
+          }),
+          year: 2025,
+          at: [
+            [
+              '2026-03-01',
+              {
+                status: 'on_track',
+                stillNeeded: '1 employer encounter linked to the curriculum by 31 Aug 2026',
+              },
+            ],
           ],
-        });
-        expect(evaluate(bySector, 2025, '2026-03-01').B5).toMatchObject({
-          status: 'met',
-          evidence: ['e1', 'e2'],
-        });
-        const marked = learner({
-          enrolments: [college()],
-          attendances: [
-            employerTalk('e1', '2025-10-14'),
-            employerTalk('e2', '2025-11-14', { curriculumLinked: true }),
-          ],
-        });
-        expect(evaluate(marked, 2025, '2026-03-01').B5.status).toBe('met');
-      });
+        },
+        {
+          title: 'R-B5-1, R-V-1: an employer of the learner’s curriculum area is linked',
+          learner: learner({
+            enrolments: [college({ curriculumSectors: ['Digital'] })],
+            attendances: [
+              employerTalk('e1', '2025-10-14', { sectors: ['Digital', 'Business and administration'] }),
+              employerTalk('e2', '2025-11-14', { sectors: ['Care services'] }),
+            ],
+          }),
+          year: 2025,
+          at: [['2026-03-01', { status: 'met', evidence: ['e1', 'e2'] }]],
+        },
+        {
+          title: 'R-V-1: an encounter marked curriculumLinked is linked',
+          learner: learner({
+            enrolments: [college()],
+            attendances: [
+              employerTalk('e1', '2025-10-14'),
+              employerTalk('e2', '2025-11-14', { curriculumLinked: true }),
+            ],
+          }),
+          year: 2025,
+          at: [['2026-03-01', { status: 'met' }]],
+        },
+      ]);
     });
   });
 });

@@ -8,44 +8,54 @@ import {
   policyWith,
   workplaceVisit,
 } from './testing/learner-builder';
+import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B6_16', () => {
-    it('R-B6-1: under gatsby-2024 one workplace experience is not enough by 16', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [workplaceVisit('w1', '2025-11-05')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B6_16).toEqual({
-        rule: 'B6_16',
-        status: 'on_track',
-        window: { start: '2022-09-01', end: '2027-08-31' },
-        evidence: ['w1'],
-        stillNeeded: '1 more workplace experience by 31 Aug 2027',
-      });
-    });
-
-    it('R-B6-1: under gatsby-2024 two workplace experiences meet B6 by 16', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [
-          workplaceVisit('w1', '2025-11-05'),
-          attendance('w2', '2026-06-22', 'work_experience', ['employer']),
+    ruleTable('B6_16', [
+      {
+        title: 'R-B6-1: under gatsby-2024 one workplace experience is not enough by 16',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [workplaceVisit('w1', '2025-11-05')],
+        }),
+        year: 2025,
+        exact: true,
+        at: [
+          [
+            '2026-03-01',
+            {
+              rule: 'B6_16',
+              status: 'on_track',
+              window: { start: '2022-09-01', end: '2027-08-31' },
+              evidence: ['w1'],
+              stillNeeded: '1 more workplace experience by 31 Aug 2027',
+            },
+          ],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-07-01').B6_16).toMatchObject({
-        status: 'met',
-        evidence: ['w1', 'w2'],
-      });
-    });
-
-    it('R-B6-1: under gatsby-2014 (2024/25) one workplace experience meets B6 by 16', () => {
-      const record = learner({
-        enrolments: [enrolment(2024, 11)],
-        attendances: [workplaceVisit('w1', '2024-11-05')],
-      });
-      expect(evaluate(record, 2024, '2025-07-31').B6_16.status).toBe('met');
-    });
+      },
+      {
+        title: 'R-B6-1: under gatsby-2024 two workplace experiences meet B6 by 16',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [
+            workplaceVisit('w1', '2025-11-05'),
+            attendance('w2', '2026-06-22', 'work_experience', ['employer']),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-07-01', { status: 'met', evidence: ['w1', 'w2'] }]],
+      },
+      {
+        title: 'R-B6-1: under gatsby-2014 (2024/25) one workplace experience meets B6 by 16',
+        learner: learner({
+          enrolments: [enrolment(2024, 11)],
+          attendances: [workplaceVisit('w1', '2024-11-05')],
+        }),
+        year: 2024,
+        at: [['2025-07-31', { status: 'met' }]],
+      },
+    ]);
 
     it('R-B6-1: the same learner needs a second experience once 2025/26 runs under gatsby-2024', () => {
       const record = learner({
@@ -58,25 +68,31 @@ describe(evaluateLearner.name, () => {
         stillNeeded: '1 more workplace experience by 31 Aug 2026',
       });
     });
-
-    it('R-S-1: a Year 11 learner short of experiences on 1 September has missed B6 by 16', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11)],
-        attendances: [workplaceVisit('w1', '2025-11-05')],
-      });
-      expect(evaluate(record, 2025, '2026-09-01').B6_16).toMatchObject({
-        status: 'missed',
-        stillNeeded: 'Missed on 31 Aug 2026: 1 more workplace experience needed',
-      });
-    });
-
-    it('R-S-3: experiences count from Year 7, not before', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [workplaceVisit('w0', '2024-08-31'), workplaceVisit('w1', '2024-09-01')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B6_16.evidence).toEqual(['w1']);
-    });
+    ruleTable('B6_16', [
+      {
+        title: 'R-S-1: a Year 11 learner short of experiences on 1 September has missed B6 by 16',
+        learner: learner({
+          enrolments: [enrolment(2025, 11)],
+          attendances: [workplaceVisit('w1', '2025-11-05')],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-09-01',
+            { status: 'missed', stillNeeded: 'Missed on 31 Aug 2026: 1 more workplace experience needed' },
+          ],
+        ],
+      },
+      {
+        title: 'R-S-3: experiences count from Year 7, not before',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [workplaceVisit('w0', '2024-08-31'), workplaceVisit('w1', '2024-09-01')],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { evidence: ['w1'] }]],
+      },
+    ]);
 
     it('R-AY-4: an experience on 31 August of Year 11 counts by 16; one on 1 September counts by 18 instead', () => {
       const record = learner({
@@ -93,60 +109,59 @@ describe(evaluateLearner.name, () => {
       });
       expect(evaluate(record, 2026, '2026-09-01').B6_18).toMatchObject({ status: 'met', evidence: ['w3'] });
     });
-
-    it('R-G-2: experiences at a previous trust academy count after a move', () => {
-      const record = learner({
-        enrolments: [
-          enrolment(2024, 9, { academyId: 'academy-a' }),
-          enrolment(2025, 10, { academyId: 'academy-b' }),
+    ruleTable('B6_16', [
+      {
+        title: 'R-G-2: experiences at a previous trust academy count after a move',
+        learner: learner({
+          enrolments: [
+            enrolment(2024, 9, { academyId: 'academy-a' }),
+            enrolment(2025, 10, { academyId: 'academy-b' }),
+          ],
+          attendances: [workplaceVisit('w1', '2025-03-10'), workplaceVisit('w2', '2025-10-10')],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'met', evidence: ['w1', 'w2'] }]],
+      },
+      {
+        title: 'R-G-4: a learner joining in Year 11 from outside the trust starts from nothing',
+        learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-01-06' })] }),
+        year: 2025,
+        at: [['2026-01-06', { status: 'on_track', stillNeeded: '2 workplace experiences by 31 Aug 2026' }]],
+      },
+      {
+        title: 'R-G-4: a leaver’s evidence stays on their record',
+        learner: learner({
+          enrolments: [enrolment(2025, 10, { leavingDate: '2026-03-27' })],
+          attendances: [workplaceVisit('w1', '2025-10-01'), workplaceVisit('w2', '2026-02-01')],
+        }),
+        year: 2025,
+        at: [['2026-07-31', { status: 'met' }]],
+      },
+      {
+        title: 'R-M-3: an absent attendance does not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [
+            workplaceVisit('w1', '2025-11-05'),
+            workplaceVisit('w2', '2026-01-05', { status: 'absent' }),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { evidence: ['w1'] }]],
+      },
+      {
+        title: 'R-M-1: a workplace visit with only the four core items is not meaningful for B6',
+        learner: learner({
+          enrolments: [enrolment(2024, 11)],
+          attendances: [workplaceVisit('w1', '2024-11-05', { meaningful: CORE_ITEMS_ONLY })],
+        }),
+        year: 2024,
+        at: [
+          ['2025-03-01', { status: 'on_track' }, policyWith({ requireMeaningful: true })],
+          ['2025-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
         ],
-        attendances: [workplaceVisit('w1', '2025-03-10'), workplaceVisit('w2', '2025-10-10')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B6_16).toMatchObject({
-        status: 'met',
-        evidence: ['w1', 'w2'],
-      });
-    });
-
-    it('R-G-4: a learner joining in Year 11 from outside the trust starts from nothing', () => {
-      const record = learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-01-06' })] });
-      expect(evaluate(record, 2025, '2026-01-06').B6_16).toMatchObject({
-        status: 'on_track',
-        stillNeeded: '2 workplace experiences by 31 Aug 2026',
-      });
-    });
-
-    it('R-G-4: a leaver’s evidence stays on their record', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10, { leavingDate: '2026-03-27' })],
-        attendances: [workplaceVisit('w1', '2025-10-01'), workplaceVisit('w2', '2026-02-01')],
-      });
-      expect(evaluate(record, 2025, '2026-07-31').B6_16.status).toBe('met');
-    });
-
-    it('R-M-3: an absent attendance does not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [
-          workplaceVisit('w1', '2025-11-05'),
-          workplaceVisit('w2', '2026-01-05', { status: 'absent' }),
-        ],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B6_16.evidence).toEqual(['w1']);
-    });
-
-    it('R-M-1: a workplace visit with only the four core items is not meaningful for B6', () => {
-      const record = learner({
-        enrolments: [enrolment(2024, 11)],
-        attendances: [workplaceVisit('w1', '2024-11-05', { meaningful: CORE_ITEMS_ONLY })],
-      });
-      expect(evaluate(record, 2024, '2025-03-01', policyWith({ requireMeaningful: true })).B6_16.status).toBe(
-        'on_track',
-      );
-      expect(
-        evaluate(record, 2024, '2025-03-01', policyWith({ requireMeaningful: false })).B6_16.status,
-      ).toBe('met');
-    });
+      },
+    ]);
 
     it('R-M-2: each encounter is judged by the requireMeaningful of its own year', () => {
       const lenientBefore2025 = (academicYear: number) => ({
@@ -168,40 +183,58 @@ describe(evaluateLearner.name, () => {
         evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2025-10-01').B6_16.status;
       expect([6, 7, 11, 12].map(at)).toEqual(['not_applicable', 'on_track', 'on_track', 'not_applicable']);
     });
-
-    it('R-B6-1: the threshold follows the policy’s b6By16', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [workplaceVisit('w1', '2025-11-05'), workplaceVisit('w2', '2025-12-05')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ b6By16: 3 })).B6_16.stillNeeded).toBe(
-        '1 more workplace experience by 31 Aug 2027',
-      );
-    });
+    ruleTable('B6_16', [
+      {
+        title: 'R-B6-1: the threshold follows the policy’s b6By16',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [workplaceVisit('w1', '2025-11-05'), workplaceVisit('w2', '2025-12-05')],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-03-01',
+            { stillNeeded: '1 more workplace experience by 31 Aug 2027' },
+            policyWith({ b6By16: 3 }),
+          ],
+        ],
+      },
+    ]);
   });
 
   describe('B6_18', () => {
-    it('R-B6-1: by 18 needs one further experience during Years 12..13; earlier ones do not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [workplaceVisit('w1', '2025-03-01'), workplaceVisit('w2', '2025-05-01')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B6_18).toEqual({
-        rule: 'B6_18',
-        status: 'on_track',
-        window: { start: '2025-09-01', end: '2027-08-31' },
-        evidence: [],
-        stillNeeded: '1 workplace experience by 31 Aug 2027',
-      });
-    });
-
-    it('R-B6-1: an experience in Year 12 carries into Year 13', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12), enrolment(2026, 13)],
-        attendances: [workplaceVisit('w1', '2026-06-15')],
-      });
-      expect(evaluate(record, 2026, '2026-10-01').B6_18).toMatchObject({ status: 'met', evidence: ['w1'] });
-    });
+    ruleTable('B6_18', [
+      {
+        title: 'R-B6-1: by 18 needs one further experience during Years 12..13; earlier ones do not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [workplaceVisit('w1', '2025-03-01'), workplaceVisit('w2', '2025-05-01')],
+        }),
+        year: 2025,
+        exact: true,
+        at: [
+          [
+            '2026-03-01',
+            {
+              rule: 'B6_18',
+              status: 'on_track',
+              window: { start: '2025-09-01', end: '2027-08-31' },
+              evidence: [],
+              stillNeeded: '1 workplace experience by 31 Aug 2027',
+            },
+          ],
+        ],
+      },
+      {
+        title: 'R-B6-1: an experience in Year 12 carries into Year 13',
+        learner: learner({
+          enrolments: [enrolment(2025, 12), enrolment(2026, 13)],
+          attendances: [workplaceVisit('w1', '2026-06-15')],
+        }),
+        year: 2026,
+        at: [['2026-10-01', { status: 'met', evidence: ['w1'] }]],
+      },
+    ]);
 
     it('R-B6-1: by 18 needs one under both rule sets', () => {
       const record = learner({
@@ -215,12 +248,17 @@ describe(evaluateLearner.name, () => {
       });
       expect(evaluate(later, 2025, '2026-03-01').B6_18.status).toBe('met');
     });
-
-    it('R-S-2: a Year 13 learner with none on 1 May is at risk; on 1 September it is missed', () => {
-      const record = learner({ enrolments: [enrolment(2025, 13)] });
-      expect(evaluate(record, 2025, '2026-05-01').B6_18.status).toBe('at_risk');
-      expect(evaluate(record, 2025, '2026-09-01').B6_18.status).toBe('missed');
-    });
+    ruleTable('B6_18', [
+      {
+        title: 'R-S-2: a Year 13 learner with none on 1 May is at risk; on 1 September it is missed',
+        learner: learner({ enrolments: [enrolment(2025, 13)] }),
+        year: 2025,
+        at: [
+          ['2026-05-01', { status: 'at_risk' }],
+          ['2026-09-01', { status: 'missed' }],
+        ],
+      },
+    ]);
 
     it('R-S-3: B6 by 18 does not apply in Year 11', () => {
       expect(evaluate(learner({ enrolments: [enrolment(2025, 11)] }), 2025, '2026-03-01').B6_18.status).toBe(

@@ -8,68 +8,87 @@ import {
   meeting,
   policyWith,
 } from './testing/learner-builder';
+import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B8_16', () => {
-    it('R-B8-1: one guidance meeting with a level 6 adviser meets B8 by 16', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 9)],
-        guidanceMeetings: [meeting('m1', '2025-12-02', 6)],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B8_16).toEqual({
-        rule: 'B8_16',
-        status: 'met',
-        window: { start: '2023-09-01', end: '2028-08-31' },
-        evidence: ['m1'],
-        stillNeeded: null,
-      });
-    });
-
-    it('R-C-5: an adviser below level 6 is recorded but does not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11)],
-        guidanceMeetings: [meeting('m1', '2025-12-02', 4), meeting('m2', '2026-01-02', null)],
-        attendances: [guidanceEncounter('g1', '2026-02-02', 5)],
-      });
-      expect(evaluate(record, 2025, '2026-05-01').B8_16).toMatchObject({
-        status: 'at_risk',
-        evidence: [],
-        stillNeeded: '1 personal guidance meeting by 31 Aug 2026',
-      });
-    });
-
-    it('R-C-5: a one-to-one logged as an encounter counts like a meeting record', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [guidanceEncounter('g1', '2026-02-02', 7)],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B8_16.evidence).toEqual(['g1']);
-    });
-
-    it('R-C-6: group guidance is specialist advice but not a personal guidance meeting', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [groupGuidance('gg', '2026-02-02', 7)],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B8_16.status).toBe('on_track');
-    });
-
-    it('R-M-3: an absent guidance appointment does not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [guidanceEncounter('g1', '2026-02-02', 7, { status: 'absent' })],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B8_16.evidence).toEqual([]);
-    });
-
-    it('R-AY-5: a meeting booked after the as-at date does not count yet', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11)],
-        guidanceMeetings: [meeting('m1', '2026-06-10')],
-      });
-      expect(evaluate(record, 2025, '2026-06-09').B8_16.status).toBe('at_risk');
-      expect(evaluate(record, 2025, '2026-06-10').B8_16.status).toBe('met');
-    });
+    ruleTable('B8_16', [
+      {
+        title: 'R-B8-1: one guidance meeting with a level 6 adviser meets B8 by 16',
+        learner: learner({
+          enrolments: [enrolment(2025, 9)],
+          guidanceMeetings: [meeting('m1', '2025-12-02', 6)],
+        }),
+        year: 2025,
+        exact: true,
+        at: [
+          [
+            '2026-03-01',
+            {
+              rule: 'B8_16',
+              status: 'met',
+              window: { start: '2023-09-01', end: '2028-08-31' },
+              evidence: ['m1'],
+              stillNeeded: null,
+            },
+          ],
+        ],
+      },
+      {
+        title: 'R-C-5: an adviser below level 6 is recorded but does not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 11)],
+          guidanceMeetings: [meeting('m1', '2025-12-02', 4), meeting('m2', '2026-01-02', null)],
+          attendances: [guidanceEncounter('g1', '2026-02-02', 5)],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-05-01',
+            { status: 'at_risk', evidence: [], stillNeeded: '1 personal guidance meeting by 31 Aug 2026' },
+          ],
+        ],
+      },
+      {
+        title: 'R-C-5: a one-to-one logged as an encounter counts like a meeting record',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [guidanceEncounter('g1', '2026-02-02', 7)],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { evidence: ['g1'] }]],
+      },
+      {
+        title: 'R-C-6: group guidance is specialist advice but not a personal guidance meeting',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [groupGuidance('gg', '2026-02-02', 7)],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'on_track' }]],
+      },
+      {
+        title: 'R-M-3: an absent guidance appointment does not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [guidanceEncounter('g1', '2026-02-02', 7, { status: 'absent' })],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { evidence: [] }]],
+      },
+      {
+        title: 'R-AY-5: a meeting booked after the as-at date does not count yet',
+        learner: learner({
+          enrolments: [enrolment(2025, 11)],
+          guidanceMeetings: [meeting('m1', '2026-06-10')],
+        }),
+        year: 2025,
+        at: [
+          ['2026-06-09', { status: 'at_risk' }],
+          ['2026-06-10', { status: 'met' }],
+        ],
+      },
+    ]);
 
     it('R-AY-4: a meeting on 31 August of Year 11 counts by 16; on 1 September it counts by 18', () => {
       const record = learner({
@@ -79,57 +98,70 @@ describe(evaluateLearner.name, () => {
       expect(evaluate(record, 2025, '2026-09-15').B8_16.evidence).toEqual(['m1']);
       expect(evaluate(record, 2026, '2026-09-15').B8_18.evidence).toEqual(['m2']);
     });
-
-    it('R-G-2: a meeting at the previous trust academy counts after a move', () => {
-      const record = learner({
-        enrolments: [
-          enrolment(2025, 10, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
-          enrolment(2025, 10, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
+    ruleTable('B8_16', [
+      {
+        title: 'R-G-2: a meeting at the previous trust academy counts after a move',
+        learner: learner({
+          enrolments: [
+            enrolment(2025, 10, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
+            enrolment(2025, 10, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
+          ],
+          guidanceMeetings: [meeting('m1', '2025-11-11')],
+        }),
+        year: 2025,
+        at: [['2026-02-01', { status: 'met' }]],
+      },
+      {
+        title: 'R-G-4: a leaver’s meeting stays on their record',
+        learner: learner({
+          enrolments: [enrolment(2025, 11, { leavingDate: '2026-01-30' })],
+          guidanceMeetings: [meeting('m1', '2025-11-11')],
+        }),
+        year: 2025,
+        at: [['2026-07-31', { status: 'met' }]],
+      },
+      {
+        title: 'R-G-4: a learner joining in Year 11 still needs a meeting',
+        learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-03-02' })] }),
+        year: 2025,
+        at: [['2026-09-01', { status: 'missed' }]],
+      },
+      {
+        title: 'R-M-2: meaningfulness does not apply to guidance, whatever requireMeaningful says',
+        learner: learner({
+          enrolments: [enrolment(2025, 10)],
+          attendances: [guidanceEncounter('g1', '2026-02-02', 6, { meaningful: {} })],
+        }),
+        year: 2025,
+        at: [
+          ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: true })],
+          ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
         ],
-        guidanceMeetings: [meeting('m1', '2025-11-11')],
-      });
-      expect(evaluate(record, 2025, '2026-02-01').B8_16.status).toBe('met');
-    });
-
-    it('R-G-4: a leaver’s meeting stays on their record', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11, { leavingDate: '2026-01-30' })],
-        guidanceMeetings: [meeting('m1', '2025-11-11')],
-      });
-      expect(evaluate(record, 2025, '2026-07-31').B8_16.status).toBe('met');
-    });
-
-    it('R-G-4: a learner joining in Year 11 still needs a meeting', () => {
-      const record = learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-03-02' })] });
-      expect(evaluate(record, 2025, '2026-09-01').B8_16.status).toBe('missed');
-    });
-
-    it('R-M-2: meaningfulness does not apply to guidance, whatever requireMeaningful says', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 10)],
-        attendances: [guidanceEncounter('g1', '2026-02-02', 6, { meaningful: {} })],
-      });
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: true })).B8_16.status).toBe(
-        'met',
-      );
-      expect(
-        evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: false })).B8_16.status,
-      ).toBe('met');
-    });
+      },
+    ]);
   });
 
   describe('B8_18', () => {
-    it('R-B8-1: a Year 11 meeting does not count by 18; a further one in Year 12..13 is needed', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        guidanceMeetings: [meeting('m1', '2025-06-01')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B8_18).toMatchObject({
-        status: 'on_track',
-        window: { start: '2025-09-01', end: '2027-08-31' },
-        stillNeeded: '1 personal guidance meeting by 31 Aug 2027',
-      });
-    });
+    ruleTable('B8_18', [
+      {
+        title: 'R-B8-1: a Year 11 meeting does not count by 18; a further one in Year 12..13 is needed',
+        learner: learner({
+          enrolments: [enrolment(2025, 12)],
+          guidanceMeetings: [meeting('m1', '2025-06-01')],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-03-01',
+            {
+              status: 'on_track',
+              window: { start: '2025-09-01', end: '2027-08-31' },
+              stillNeeded: '1 personal guidance meeting by 31 Aug 2027',
+            },
+          ],
+        ],
+      },
+    ]);
 
     it('R-B8-1: by 18 is required under gatsby-2014 too', () => {
       const record = learner({ enrolments: [enrolment(2024, 13)] });
@@ -142,22 +174,26 @@ describe(evaluateLearner.name, () => {
       expect(sut.ruleSet).toBe('gatsby-2014');
       expect(sut.results.B8_18.status).toBe('missed');
     });
-
-    it('R-B8-1: met under gatsby-2024 by a Year 13 meeting', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 13)],
-        guidanceMeetings: [meeting('m1', '2025-10-01', 7)],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').B8_18.status).toBe('met');
-    });
-
-    it('R-C-5: a level 5 adviser in Year 13 leaves B8 by 18 at risk', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 13)],
-        guidanceMeetings: [meeting('m1', '2025-10-01', 5)],
-      });
-      expect(evaluate(record, 2025, '2026-06-01').B8_18.status).toBe('at_risk');
-    });
+    ruleTable('B8_18', [
+      {
+        title: 'R-B8-1: met under gatsby-2024 by a Year 13 meeting',
+        learner: learner({
+          enrolments: [enrolment(2025, 13)],
+          guidanceMeetings: [meeting('m1', '2025-10-01', 7)],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'met' }]],
+      },
+      {
+        title: 'R-C-5: a level 5 adviser in Year 13 leaves B8 by 18 at risk',
+        learner: learner({
+          enrolments: [enrolment(2025, 13)],
+          guidanceMeetings: [meeting('m1', '2025-10-01', 5)],
+        }),
+        year: 2025,
+        at: [['2026-06-01', { status: 'at_risk' }]],
+      },
+    ]);
 
     it('R-S-3: B8 by 18 does not apply in Year 11, nor B8 by 16 in Year 12', () => {
       expect(evaluate(learner({ enrolments: [enrolment(2025, 11)] }), 2025, '2026-03-01').B8_18.status).toBe(

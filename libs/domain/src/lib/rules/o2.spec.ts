@@ -12,65 +12,81 @@ import {
   providerTalk,
   workplaceVisit,
 } from './testing/learner-builder';
+import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('O2', () => {
     const year8 = [enrolment(2025, 8)];
 
-    it('R-O2-1: an employer talk, a provider talk and group guidance by a level 6 adviser meet Objective 2', () => {
-      const record = learner({
-        enrolments: year8,
-        attendances: [
-          employerTalk('e1', '2025-10-01'),
-          providerTalk('p1', '2025-11-01', ['sixth_form']),
-          groupGuidance('g1', '2026-01-15', 6),
+    ruleTable('O2', [
+      {
+        title:
+          'R-O2-1: an employer talk, a provider talk and group guidance by a level 6 adviser meet Objective 2',
+        learner: learner({
+          enrolments: year8,
+          attendances: [
+            employerTalk('e1', '2025-10-01'),
+            providerTalk('p1', '2025-11-01', ['sixth_form']),
+            groupGuidance('g1', '2026-01-15', 6),
+          ],
+        }),
+        year: 2025,
+        exact: true,
+        at: [
+          [
+            '2026-03-01',
+            {
+              rule: 'O2',
+              status: 'met',
+              window: { start: '2025-09-01', end: '2026-08-31' },
+              evidence: ['e1', 'p1', 'g1'],
+              stillNeeded: null,
+            },
+          ],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').O2).toEqual({
-        rule: 'O2',
-        status: 'met',
-        window: { start: '2025-09-01', end: '2026-08-31' },
-        evidence: ['e1', 'p1', 'g1'],
-        stillNeeded: null,
-      });
-    });
+      },
+    ]);
 
     it('R-O2-1: lists every missing part', () => {
       expect(evaluate(learner({ enrolments: year8 }), 2025, '2026-03-01').O2.stillNeeded).toBe(
         '1 employer or workplace encounter, 1 education-provider encounter and 1 specialist careers advice session by 31 Aug 2026',
       );
     });
-
-    it('R-O2-1: a workplace visit is an employer or workplace encounter; a guidance meeting record is advice', () => {
-      const record = learner({
-        enrolments: year8,
-        attendances: [
-          workplaceVisit('w1', '2025-10-01'),
-          providerTalk('p1', '2025-11-01', ['higher_education']),
+    ruleTable('O2', [
+      {
+        title:
+          'R-O2-1: a workplace visit is an employer or workplace encounter; a guidance meeting record is advice',
+        learner: learner({
+          enrolments: year8,
+          attendances: [
+            workplaceVisit('w1', '2025-10-01'),
+            providerTalk('p1', '2025-11-01', ['higher_education']),
+          ],
+          guidanceMeetings: [meeting('m1', '2026-02-01', 6)],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { status: 'met', evidence: ['w1', 'p1', 'm1'] }]],
+      },
+      {
+        title: 'R-C-6: advice from an adviser below level 6 does not count',
+        learner: learner({
+          enrolments: year8,
+          attendances: [
+            employerTalk('e1', '2025-10-01'),
+            providerTalk('p1', '2025-11-01', ['sixth_form']),
+            groupGuidance('g1', '2026-01-15', 5),
+          ],
+          guidanceMeetings: [meeting('m1', '2026-02-01', 4)],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-06-01',
+            { status: 'at_risk', stillNeeded: '1 specialist careers advice session by 31 Aug 2026' },
+          ],
         ],
-        guidanceMeetings: [meeting('m1', '2026-02-01', 6)],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').O2).toMatchObject({
-        status: 'met',
-        evidence: ['w1', 'p1', 'm1'],
-      });
-    });
-
-    it('R-C-6: advice from an adviser below level 6 does not count', () => {
-      const record = learner({
-        enrolments: year8,
-        attendances: [
-          employerTalk('e1', '2025-10-01'),
-          providerTalk('p1', '2025-11-01', ['sixth_form']),
-          groupGuidance('g1', '2026-01-15', 5),
-        ],
-        guidanceMeetings: [meeting('m1', '2026-02-01', 4)],
-      });
-      expect(evaluate(record, 2025, '2026-06-01').O2).toMatchObject({
-        status: 'at_risk',
-        stillNeeded: '1 specialist careers advice session by 31 Aug 2026',
-      });
-    });
+      },
+    ]);
 
     it('R-O2-1: without requireAdvice, the two encounters are enough', () => {
       const record = learner({
@@ -95,90 +111,94 @@ describe(evaluateLearner.name, () => {
         '1 more employer or workplace encounter by 31 Aug 2026',
       );
     });
-
-    it('R-AY-1: last year’s encounter on 31 August does not count; this year’s on 1 September does', () => {
-      const record = learner({
-        enrolments: year8,
-        attendances: [
-          employerTalk('old', '2025-08-31'),
-          employerTalk('e1', '2025-09-01'),
-          providerTalk('p1', '2025-09-01', ['sixth_form']),
-          groupGuidance('g1', '2025-09-01', 6),
+    ruleTable('O2', [
+      {
+        title: 'R-AY-1: last year’s encounter on 31 August does not count; this year’s on 1 September does',
+        learner: learner({
+          enrolments: year8,
+          attendances: [
+            employerTalk('old', '2025-08-31'),
+            employerTalk('e1', '2025-09-01'),
+            providerTalk('p1', '2025-09-01', ['sixth_form']),
+            groupGuidance('g1', '2025-09-01', 6),
+          ],
+        }),
+        year: 2025,
+        at: [['2025-09-01', { status: 'met', evidence: ['e1', 'g1', 'p1'] }]],
+      },
+      {
+        title: 'R-M-3: an absent attendance is not an encounter',
+        learner: learner({
+          enrolments: year8,
+          attendances: [
+            employerTalk('e1', '2025-10-01', { status: 'absent' }),
+            providerTalk('p1', '2025-11-01', ['sixth_form']),
+          ],
+          guidanceMeetings: [meeting('m1', '2026-02-01')],
+        }),
+        year: 2025,
+        at: [['2026-03-01', { stillNeeded: '1 employer or workplace encounter by 31 Aug 2026' }]],
+      },
+      {
+        title:
+          'R-M-2: a provider talk that is not meaningful for B7 counts only when requireMeaningful is false',
+        learner: learner({
+          enrolments: year8,
+          attendances: [
+            employerTalk('e1', '2025-10-01'),
+            providerTalk('p1', '2025-11-01', ['sixth_form'], { meaningful: CORE_ITEMS_ONLY }),
+            groupGuidance('g1', '2026-01-15', 6),
+          ],
+        }),
+        year: 2025,
+        at: [
+          ['2026-03-01', { status: 'on_track' }, policyWith({ requireMeaningful: true })],
+          ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
         ],
-      });
-      expect(evaluate(record, 2025, '2025-09-01').O2).toMatchObject({
-        status: 'met',
-        evidence: ['e1', 'g1', 'p1'],
-      });
-    });
-
-    it('R-M-3: an absent attendance is not an encounter', () => {
-      const record = learner({
-        enrolments: year8,
-        attendances: [
-          employerTalk('e1', '2025-10-01', { status: 'absent' }),
-          providerTalk('p1', '2025-11-01', ['sixth_form']),
-        ],
-        guidanceMeetings: [meeting('m1', '2026-02-01')],
-      });
-      expect(evaluate(record, 2025, '2026-03-01').O2.stillNeeded).toBe(
-        '1 employer or workplace encounter by 31 Aug 2026',
-      );
-    });
-
-    it('R-M-2: a provider talk that is not meaningful for B7 counts only when requireMeaningful is false', () => {
-      const record = learner({
-        enrolments: year8,
-        attendances: [
-          employerTalk('e1', '2025-10-01'),
-          providerTalk('p1', '2025-11-01', ['sixth_form'], { meaningful: CORE_ITEMS_ONLY }),
-          groupGuidance('g1', '2026-01-15', 6),
-        ],
-      });
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: true })).O2.status).toBe(
-        'on_track',
-      );
-      expect(evaluate(record, 2025, '2026-03-01', policyWith({ requireMeaningful: false })).O2.status).toBe(
-        'met',
-      );
-    });
+      },
+    ]);
 
     it('R-S-3: Objective 2 applies to Years 7..13', () => {
       const at = (yearGroup: number) =>
         evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2025-10-01').O2.status;
       expect([5, 6, 7, 13].map(at)).toEqual(['not_applicable', 'not_applicable', 'on_track', 'on_track']);
     });
-
-    it('R-O2-1: the objective is the same under gatsby-2014', () => {
-      const record = learner({
-        enrolments: [enrolment(2024, 12)],
-        attendances: [
-          employerTalk('e1', '2024-10-01'),
-          providerTalk('p1', '2024-11-01', ['higher_education']),
-        ],
-        guidanceMeetings: [meeting('m1', '2025-02-01')],
-      });
-      expect(evaluate(record, 2024, '2025-09-01').O2.status).toBe('met');
-    });
-
-    it('R-G-2: a learner who moved academy mid-year brings this year’s encounters with them', () => {
-      const record = learner({
-        enrolments: [
-          enrolment(2025, 8, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
-          enrolment(2025, 8, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
-        ],
-        attendances: [employerTalk('e1', '2025-10-01'), providerTalk('p1', '2026-02-01', ['sixth_form'])],
-        guidanceMeetings: [meeting('m1', '2026-03-01')],
-      });
-      expect(evaluate(record, 2025, '2026-03-31').O2.status).toBe('met');
-    });
-
-    it('R-G-4: a leaver’s record keeps what they did before leaving', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8, { leavingDate: '2025-12-19' })],
-        attendances: [employerTalk('e1', '2025-10-01')],
-      });
-      expect(evaluate(record, 2025, '2026-07-31').O2.evidence).toEqual(['e1']);
-    });
+    ruleTable('O2', [
+      {
+        title: 'R-O2-1: the objective is the same under gatsby-2014',
+        learner: learner({
+          enrolments: [enrolment(2024, 12)],
+          attendances: [
+            employerTalk('e1', '2024-10-01'),
+            providerTalk('p1', '2024-11-01', ['higher_education']),
+          ],
+          guidanceMeetings: [meeting('m1', '2025-02-01')],
+        }),
+        year: 2024,
+        at: [['2025-09-01', { status: 'met' }]],
+      },
+      {
+        title: 'R-G-2: a learner who moved academy mid-year brings this year’s encounters with them',
+        learner: learner({
+          enrolments: [
+            enrolment(2025, 8, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
+            enrolment(2025, 8, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
+          ],
+          attendances: [employerTalk('e1', '2025-10-01'), providerTalk('p1', '2026-02-01', ['sixth_form'])],
+          guidanceMeetings: [meeting('m1', '2026-03-01')],
+        }),
+        year: 2025,
+        at: [['2026-03-31', { status: 'met' }]],
+      },
+      {
+        title: 'R-G-4: a leaver’s record keeps what they did before leaving',
+        learner: learner({
+          enrolments: [enrolment(2025, 8, { leavingDate: '2025-12-19' })],
+          attendances: [employerTalk('e1', '2025-10-01')],
+        }),
+        year: 2025,
+        at: [['2026-07-31', { evidence: ['e1'] }]],
+      },
+    ]);
   });
 });

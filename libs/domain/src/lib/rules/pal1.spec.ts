@@ -7,167 +7,197 @@ import {
   policyWith,
   providerTalk,
 } from './testing/learner-builder';
+import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL1', () => {
-    it('R-PAL-1: two provider access encounters in Year 8 meet window 1', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [
-          collegeTalk('c1', '2025-11-01'),
-          providerTalk('c2', '2026-03-01', ['independent_training_provider']),
+    ruleTable('PAL1', [
+      {
+        title: 'R-PAL-1: two provider access encounters in Year 8 meet window 1',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [
+            collegeTalk('c1', '2025-11-01'),
+            providerTalk('c2', '2026-03-01', ['independent_training_provider']),
+          ],
+        }),
+        year: 2025,
+        exact: true,
+        at: [
+          [
+            '2026-03-31',
+            {
+              rule: 'PAL1',
+              status: 'met',
+              window: { start: '2025-09-01', end: '2027-02-28' },
+              evidence: ['c1', 'c2'],
+              stillNeeded: null,
+            },
+          ],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-03-31').PAL1).toEqual({
-        rule: 'PAL1',
-        status: 'met',
-        window: { start: '2025-09-01', end: '2027-02-28' },
-        evidence: ['c1', 'c2'],
-        stillNeeded: null,
-      });
-    });
-
-    it('R-PAL-1: window ends 28 Feb in a common year: the encounter on 1 March is too late', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 9)],
-        attendances: [collegeTalk('c1', '2024-11-01'), collegeTalk('c2', '2026-03-01')],
-      });
-      expect(evaluate(record, 2025, '2026-02-28').PAL1).toMatchObject({
-        status: 'at_risk',
-        stillNeeded: '1 more provider access encounter by 28 Feb 2026',
-      });
-      expect(evaluate(record, 2025, '2026-03-01').PAL1).toMatchObject({
-        status: 'missed',
-        evidence: ['c1'],
-        stillNeeded: 'Missed on 28 Feb 2026: 1 more provider access encounter needed',
-      });
-    });
-
-    it('R-PAL-1: window ends 29 Feb in a leap year, and an encounter that day counts', () => {
-      const record = learner({
-        enrolments: [enrolment(2027, 9)],
-        attendances: [
-          collegeTalk('c1', '2027-01-10'),
-          collegeTalk('c2', '2028-02-29'),
-          collegeTalk('c3', '2028-03-01'),
+      },
+      {
+        title: 'R-PAL-1: window ends 28 Feb in a common year: the encounter on 1 March is too late',
+        learner: learner({
+          enrolments: [enrolment(2025, 9)],
+          attendances: [collegeTalk('c1', '2024-11-01'), collegeTalk('c2', '2026-03-01')],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-02-28',
+            { status: 'at_risk', stillNeeded: '1 more provider access encounter by 28 Feb 2026' },
+          ],
+          [
+            '2026-03-01',
+            {
+              status: 'missed',
+              evidence: ['c1'],
+              stillNeeded: 'Missed on 28 Feb 2026: 1 more provider access encounter needed',
+            },
+          ],
         ],
-      });
-      expect(evaluate(record, 2027, '2028-07-01').PAL1).toMatchObject({
-        status: 'met',
-        window: { start: '2026-09-01', end: '2028-02-29' },
-        evidence: ['c1', 'c2'],
-      });
-    });
-
-    it('R-S-2: at risk from 29 October for a window closing 28 February', () => {
-      const record = learner({ enrolments: [enrolment(2025, 9)] });
-      expect(evaluate(record, 2025, '2025-10-28').PAL1.status).toBe('on_track');
-      expect(evaluate(record, 2025, '2025-10-29').PAL1.status).toBe('at_risk');
-    });
-
-    it('R-AY-1: an encounter on 31 August before Year 8 is outside the window; 1 September is inside', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [collegeTalk('c0', '2025-08-31'), collegeTalk('c1', '2025-09-01')],
-      });
-      expect(evaluate(record, 2025, '2025-10-01').PAL1.evidence).toEqual(['c1']);
-    });
-
-    it('R-C-7: an evening event with a college does not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [
-          collegeTalk('c1', '2025-11-01'),
-          collegeTalk('eve', '2025-11-20', { duringSchoolDay: false }),
+      },
+      {
+        title: 'R-PAL-1: window ends 29 Feb in a leap year, and an encounter that day counts',
+        learner: learner({
+          enrolments: [enrolment(2027, 9)],
+          attendances: [
+            collegeTalk('c1', '2027-01-10'),
+            collegeTalk('c2', '2028-02-29'),
+            collegeTalk('c3', '2028-03-01'),
+          ],
+        }),
+        year: 2027,
+        at: [
+          [
+            '2028-07-01',
+            { status: 'met', window: { start: '2026-09-01', end: '2028-02-29' }, evidence: ['c1', 'c2'] },
+          ],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-01-10').PAL1.evidence).toEqual(['c1']);
-    });
-
-    it('R-C-7: a sixth form without technical education does not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [providerTalk('s1', '2025-11-01', ['sixth_form'])],
-      });
-      expect(evaluate(record, 2025, '2026-01-10').PAL1.evidence).toEqual([]);
-    });
-
-    it('R-M-3: an absent attendance does not count', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [collegeTalk('c1', '2025-11-01'), collegeTalk('c2', '2025-12-01', { status: 'absent' })],
-      });
-      expect(evaluate(record, 2025, '2026-01-10').PAL1.status).toBe('on_track');
-    });
-
-    it('R-M-2, R-PAL-3: provider access does not depend on the meaningful checklist, under either setting (without palRequiresContent)', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [
-          collegeTalk('c1', '2025-11-01', { meaningful: {} }),
-          collegeTalk('c2', '2025-12-01', { meaningful: {} }),
+      },
+      {
+        title: 'R-S-2: at risk from 29 October for a window closing 28 February',
+        learner: learner({ enrolments: [enrolment(2025, 9)] }),
+        year: 2025,
+        at: [
+          ['2025-10-28', { status: 'on_track' }],
+          ['2025-10-29', { status: 'at_risk' }],
         ],
-      });
-      expect(
-        evaluate(
-          record,
-          2025,
-          '2026-01-10',
-          policyWith({ requireMeaningful: true, palRequiresContent: false }),
-        ).PAL1.status,
-      ).toBe('met');
-      expect(
-        evaluate(
-          record,
-          2025,
-          '2026-01-10',
-          policyWith({ requireMeaningful: false, palRequiresContent: false }),
-        ).PAL1.status,
-      ).toBe('met');
-    });
-
-    it('R-AY-6: a learner first enrolled in Year 9 has window 1 from their inferred Year 8', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 9)],
-        attendances: [collegeTalk('c1', '2024-09-10')],
-      });
-      expect(evaluate(record, 2025, '2025-09-10').PAL1).toMatchObject({
-        window: { start: '2024-09-01', end: '2026-02-28' },
-        evidence: ['c1'],
-      });
-    });
-
-    it('R-G-2: a learner joining Year 9 from another trust academy keeps their Year 8 encounters', () => {
-      const record = learner({
-        enrolments: [
-          enrolment(2024, 8, { academyId: 'academy-a' }),
-          enrolment(2025, 9, { academyId: 'academy-b', admissionDate: '2025-11-03' }),
+      },
+      {
+        title: 'R-AY-1: an encounter on 31 August before Year 8 is outside the window; 1 September is inside',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [collegeTalk('c0', '2025-08-31'), collegeTalk('c1', '2025-09-01')],
+        }),
+        year: 2025,
+        at: [['2025-10-01', { evidence: ['c1'] }]],
+      },
+      {
+        title: 'R-C-7: an evening event with a college does not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [
+            collegeTalk('c1', '2025-11-01'),
+            collegeTalk('eve', '2025-11-20', { duringSchoolDay: false }),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-01-10', { evidence: ['c1'] }]],
+      },
+      {
+        title: 'R-C-7: a sixth form without technical education does not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [providerTalk('s1', '2025-11-01', ['sixth_form'])],
+        }),
+        year: 2025,
+        at: [['2026-01-10', { evidence: [] }]],
+      },
+      {
+        title: 'R-M-3: an absent attendance does not count',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [
+            collegeTalk('c1', '2025-11-01'),
+            collegeTalk('c2', '2025-12-01', { status: 'absent' }),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-01-10', { status: 'on_track' }]],
+      },
+      {
+        title:
+          'R-M-2, R-PAL-3: provider access does not depend on the meaningful setting (without palRequiresContent)',
+        learner: learner({
+          enrolments: [enrolment(2025, 8)],
+          attendances: [
+            collegeTalk('c1', '2025-11-01', { meaningful: {} }),
+            collegeTalk('c2', '2025-12-01', { meaningful: {} }),
+          ],
+        }),
+        year: 2025,
+        at: [
+          [
+            '2026-01-10',
+            { status: 'met' },
+            policyWith({ requireMeaningful: true, palRequiresContent: false }),
+          ],
+          [
+            '2026-01-10',
+            { status: 'met' },
+            policyWith({ requireMeaningful: false, palRequiresContent: false }),
+          ],
         ],
-        attendances: [collegeTalk('c1', '2025-03-10'), collegeTalk('c2', '2025-12-10')],
-      });
-      expect(evaluate(record, 2025, '2026-01-01').PAL1.status).toBe('met');
-    });
-
-    it('R-G-4: a leaver’s encounters stay on their record', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8, { leavingDate: '2025-12-19' })],
-        attendances: [collegeTalk('c1', '2025-10-10'), collegeTalk('c2', '2025-12-10')],
-      });
-      expect(evaluate(record, 2025, '2026-07-31').PAL1.status).toBe('met');
-    });
+      },
+      {
+        title: 'R-AY-6: a learner first enrolled in Year 9 has window 1 from their inferred Year 8',
+        learner: learner({
+          enrolments: [enrolment(2025, 9)],
+          attendances: [collegeTalk('c1', '2024-09-10')],
+        }),
+        year: 2025,
+        at: [['2025-09-10', { window: { start: '2024-09-01', end: '2026-02-28' }, evidence: ['c1'] }]],
+      },
+      {
+        title: 'R-G-2: a learner joining Year 9 from another trust academy keeps their Year 8 encounters',
+        learner: learner({
+          enrolments: [
+            enrolment(2024, 8, { academyId: 'academy-a' }),
+            enrolment(2025, 9, { academyId: 'academy-b', admissionDate: '2025-11-03' }),
+          ],
+          attendances: [collegeTalk('c1', '2025-03-10'), collegeTalk('c2', '2025-12-10')],
+        }),
+        year: 2025,
+        at: [['2026-01-01', { status: 'met' }]],
+      },
+      {
+        title: 'R-G-4: a leaver’s encounters stay on their record',
+        learner: learner({
+          enrolments: [enrolment(2025, 8, { leavingDate: '2025-12-19' })],
+          attendances: [collegeTalk('c1', '2025-10-10'), collegeTalk('c2', '2025-12-10')],
+        }),
+        year: 2025,
+        at: [['2026-07-31', { status: 'met' }]],
+      },
+    ]);
 
     it('R-S-3: window 1 applies to Years 8 and 9 only', () => {
       const at = (yearGroup: number) =>
         evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2025-10-01').PAL1.status;
       expect([7, 8, 9, 10].map(at)).toEqual(['not_applicable', 'on_track', 'on_track', 'not_applicable']);
     });
-
-    it('R-PAL-1: the duty is the same under gatsby-2014', () => {
-      const record = learner({
-        enrolments: [enrolment(2024, 9)],
-        attendances: [collegeTalk('c1', '2023-11-01'), collegeTalk('c2', '2025-01-15')],
-      });
-      expect(evaluate(record, 2024, '2025-03-31').PAL1.status).toBe('met');
-    });
+    ruleTable('PAL1', [
+      {
+        title: 'R-PAL-1: the duty is the same under gatsby-2014',
+        learner: learner({
+          enrolments: [enrolment(2024, 9)],
+          attendances: [collegeTalk('c1', '2023-11-01'), collegeTalk('c2', '2025-01-15')],
+        }),
+        year: 2024,
+        at: [['2025-03-31', { status: 'met' }]],
+      },
+    ]);
   });
 });

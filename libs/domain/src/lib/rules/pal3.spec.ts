@@ -7,117 +7,148 @@ import {
   policyWith,
   universityVisit,
 } from './testing/learner-builder';
+import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL3', () => {
-    it('R-PAL-2: take-up is met when the learner attended two provider access encounters in Years 12..13', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-06-01')],
-      });
-      expect(evaluate(record, 2025, '2026-07-01').PAL3).toEqual({
-        rule: 'PAL3',
-        status: 'met',
-        window: { start: '2025-09-01', end: '2027-02-28' },
-        evidence: ['c1', 'c2'],
-        stillNeeded: null,
-      });
-    });
-
-    it('R-PAL-2: window 3 ends 29 Feb in a leap year', () => {
-      const record = learner({
-        enrolments: [enrolment(2027, 13)],
-        attendances: [collegeTalk('c1', '2027-01-01')],
-      });
-      expect(evaluate(record, 2027, '2028-01-01').PAL3).toMatchObject({
-        window: { start: '2026-09-01', end: '2028-02-29' },
-        stillNeeded: '1 more provider access encounter by 29 Feb 2028',
-      });
-    });
-
-    it('R-PAL-2: window 3 ends 28 Feb in a common year; after it, take-up short of two is missed', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 13)],
-        attendances: [collegeTalk('c1', '2025-10-01')],
-      });
-      expect(evaluate(record, 2025, '2026-02-28').PAL3.status).toBe('at_risk');
-      expect(evaluate(record, 2025, '2026-03-01').PAL3.status).toBe('missed');
-    });
-
-    it('R-C-7: a university visit without technical education is not a provider access encounter', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12, { consideringHigherEducation: true })],
-        attendances: [
-          universityVisit('u1', '2025-10-01'),
-          universityVisit('u2', '2025-11-01', { offersTechnicalEducation: true }),
+    ruleTable('PAL3', [
+      {
+        title:
+          'R-PAL-2: take-up is met when the learner attended two provider access encounters in Years 12..13',
+        learner: learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-06-01')],
+        }),
+        year: 2025,
+        exact: true,
+        at: [
+          [
+            '2026-07-01',
+            {
+              rule: 'PAL3',
+              status: 'met',
+              window: { start: '2025-09-01', end: '2027-02-28' },
+              evidence: ['c1', 'c2'],
+              stillNeeded: null,
+            },
+          ],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-01-01').PAL3.evidence).toEqual(['u2']);
-    });
-
-    it('R-M-3: an absent attendance is not take-up', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2025-11-01', { status: 'absent' })],
-      });
-      expect(evaluate(record, 2025, '2026-01-01').PAL3.evidence).toEqual(['c1']);
-    });
-
-    it('R-M-2: the meaningful checklist does not affect take-up, under either setting', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [
-          collegeTalk('c1', '2025-10-01', { meaningful: {} }),
-          collegeTalk('c2', '2025-11-01', { meaningful: {} }),
+      },
+      {
+        title: 'R-PAL-2: window 3 ends 29 Feb in a leap year',
+        learner: learner({
+          enrolments: [enrolment(2027, 13)],
+          attendances: [collegeTalk('c1', '2027-01-01')],
+        }),
+        year: 2027,
+        at: [
+          [
+            '2028-01-01',
+            {
+              window: { start: '2026-09-01', end: '2028-02-29' },
+              stillNeeded: '1 more provider access encounter by 29 Feb 2028',
+            },
+          ],
         ],
-      });
-      expect(evaluate(record, 2025, '2026-01-01', policyWith({ requireMeaningful: true })).PAL3.status).toBe(
-        'met',
-      );
-      expect(evaluate(record, 2025, '2026-01-01', policyWith({ requireMeaningful: false })).PAL3.status).toBe(
-        'met',
-      );
-    });
-
-    it('R-AY-1: a Year 11 encounter on 31 August does not count; one on 1 September of Year 12 does', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [collegeTalk('c0', '2025-08-31'), collegeTalk('c1', '2025-09-01')],
-      });
-      expect(evaluate(record, 2025, '2025-10-01').PAL3.evidence).toEqual(['c1']);
-    });
-
-    it('R-G-2: take-up at a previous trust academy counts after a move into the sixth form', () => {
-      const record = learner({
-        enrolments: [
-          enrolment(2025, 12, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
-          enrolment(2025, 12, { academyId: 'sixth-form', admissionDate: '2026-01-05' }),
+      },
+      {
+        title: 'R-PAL-2: window 3 ends 28 Feb in a common year; after it, take-up short of two is missed',
+        learner: learner({
+          enrolments: [enrolment(2025, 13)],
+          attendances: [collegeTalk('c1', '2025-10-01')],
+        }),
+        year: 2025,
+        at: [
+          ['2026-02-28', { status: 'at_risk' }],
+          ['2026-03-01', { status: 'missed' }],
         ],
-        attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-02-01')],
-      });
-      expect(evaluate(record, 2025, '2026-02-02').PAL3.status).toBe('met');
-    });
-
-    it('R-G-4: a learner joining in Year 13 is judged on the same window', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 13, { admissionDate: '2025-11-03' })],
-        attendances: [collegeTalk('c1', '2025-12-01')],
-      });
-      expect(evaluate(record, 2025, '2026-01-01').PAL3.status).toBe('at_risk');
-    });
+      },
+      {
+        title: 'R-C-7: a university visit without technical education is not a provider access encounter',
+        learner: learner({
+          enrolments: [enrolment(2025, 12, { consideringHigherEducation: true })],
+          attendances: [
+            universityVisit('u1', '2025-10-01'),
+            universityVisit('u2', '2025-11-01', { offersTechnicalEducation: true }),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-01-01', { evidence: ['u2'] }]],
+      },
+      {
+        title: 'R-M-3: an absent attendance is not take-up',
+        learner: learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [
+            collegeTalk('c1', '2025-10-01'),
+            collegeTalk('c2', '2025-11-01', { status: 'absent' }),
+          ],
+        }),
+        year: 2025,
+        at: [['2026-01-01', { evidence: ['c1'] }]],
+      },
+      {
+        title: 'R-M-2: the meaningful checklist does not affect take-up, under either setting',
+        learner: learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [
+            collegeTalk('c1', '2025-10-01', { meaningful: {} }),
+            collegeTalk('c2', '2025-11-01', { meaningful: {} }),
+          ],
+        }),
+        year: 2025,
+        at: [
+          ['2026-01-01', { status: 'met' }, policyWith({ requireMeaningful: true })],
+          ['2026-01-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
+        ],
+      },
+      {
+        title: 'R-AY-1: a Year 11 encounter on 31 August does not count; one on 1 September of Year 12 does',
+        learner: learner({
+          enrolments: [enrolment(2025, 12)],
+          attendances: [collegeTalk('c0', '2025-08-31'), collegeTalk('c1', '2025-09-01')],
+        }),
+        year: 2025,
+        at: [['2025-10-01', { evidence: ['c1'] }]],
+      },
+      {
+        title: 'R-G-2: take-up at a previous trust academy counts after a move into the sixth form',
+        learner: learner({
+          enrolments: [
+            enrolment(2025, 12, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
+            enrolment(2025, 12, { academyId: 'sixth-form', admissionDate: '2026-01-05' }),
+          ],
+          attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-02-01')],
+        }),
+        year: 2025,
+        at: [['2026-02-02', { status: 'met' }]],
+      },
+      {
+        title: 'R-G-4: a learner joining in Year 13 is judged on the same window',
+        learner: learner({
+          enrolments: [enrolment(2025, 13, { admissionDate: '2025-11-03' })],
+          attendances: [collegeTalk('c1', '2025-12-01')],
+        }),
+        year: 2025,
+        at: [['2026-01-01', { status: 'at_risk' }]],
+      },
+    ]);
 
     it('R-S-3: window 3 applies to Years 12 and 13 only', () => {
       const at = (yearGroup: number) =>
         evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2025-11-01').PAL3.status;
       expect([11, 12, 13, 14].map(at)).toEqual(['not_applicable', 'on_track', 'at_risk', 'not_applicable']);
     });
-
-    it('R-PAL-2: the duty is the same under gatsby-2014', () => {
-      const record = learner({
-        enrolments: [enrolment(2024, 13)],
-        attendances: [collegeTalk('c1', '2023-10-01'), collegeTalk('c2', '2024-10-01')],
-      });
-      expect(evaluate(record, 2024, '2025-07-01').PAL3.status).toBe('met');
-    });
+    ruleTable('PAL3', [
+      {
+        title: 'R-PAL-2: the duty is the same under gatsby-2014',
+        learner: learner({
+          enrolments: [enrolment(2024, 13)],
+          attendances: [collegeTalk('c1', '2023-10-01'), collegeTalk('c2', '2024-10-01')],
+        }),
+        year: 2024,
+        at: [['2025-07-01', { status: 'met' }]],
+      },
+    ]);
   });
 });

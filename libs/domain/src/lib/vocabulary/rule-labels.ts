@@ -1,3 +1,4 @@
+import type { RuleSet } from '../rules/policy';
 import type { RuleId, RuleStatus } from '../rules/rule';
 
 /** Column headings where the full `RULE_LABELS` would not fit; a key beneath each table gives the full names. */
@@ -15,6 +16,46 @@ export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
   PAL3: 'Provider access Y12–13',
   WEX_KS3: 'Work experience Y7–9',
   WEX_KS4: 'Work experience Y10–11',
+};
+
+/** Names that fit one line of a table of rules (the compliance report's rule table). */
+export const RULE_ONE_LINE_LABELS: Readonly<Record<RuleId, string>> = {
+  O2: 'Objective 2 (this year)',
+  B5: 'B5 Employer encounter (this year)',
+  B6_16: 'B6 Workplace experience by 16',
+  B6_18: 'B6 Workplace experience by 18',
+  B7_16: 'B7 Education providers by 16',
+  B7_18: 'B7 Higher-education visits by 18',
+  B8_16: 'B8 Personal guidance by 16',
+  B8_18: 'B8 Personal guidance by 18',
+  PAL1: 'Provider access, Years 8–9',
+  PAL2: 'Provider access, Years 10–11',
+  PAL3: 'Provider access, Y12–13 (take-up)',
+  WEX_KS3: 'Work experience, Years 7–9 (hours)',
+  WEX_KS4: 'Work experience, Years 10–11 (hours)',
+};
+
+/** The shortest names, for a table column per rule. */
+export const RULE_CODE_LABELS: Readonly<Record<RuleId, string>> = {
+  O2: 'O2',
+  B5: 'B5',
+  B6_16: 'B6 16',
+  B6_18: 'B6 18',
+  B7_16: 'B7 16',
+  B7_18: 'B7 18',
+  B8_16: 'B8 16',
+  B8_18: 'B8 18',
+  PAL1: 'PAL 1',
+  PAL2: 'PAL 2',
+  PAL3: 'PAL 3',
+  WEX_KS3: 'WEX 3',
+  WEX_KS4: 'WEX 4',
+};
+
+/** How each rule set (the year's definitions of the benchmarks) is named. */
+export const RULE_SET_LABELS: Readonly<Record<RuleSet, string>> = {
+  'gatsby-2024': 'Gatsby benchmarks, 2024 definitions',
+  'gatsby-2014': 'Gatsby benchmarks, 2014 definitions',
 };
 
 /** How each rule status is named, on screen and in the reports. */

@@ -4,6 +4,8 @@ import {
   TENANT_ID_PATTERN,
   type AuthProviderKind,
   type AuthProviderRequest,
+  type AuthProviderResponse,
+  type PublicAuthProvider,
 } from '@encounters/domain';
 import {
   ArrayMaxSize,
@@ -89,3 +91,30 @@ export class CreateAuthProviderDto implements AuthProviderRequest {
 }
 
 export class UpdateAuthProviderDto extends PartialType(CreateAuthProviderDto) {}
+
+/** An item of `GET /api/auth/providers/public`: what the sign-in page needs for a button. */
+export class PublicAuthProviderDto implements PublicAuthProvider {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Kilnside staff (Microsoft)' }) label: string;
+  @ApiProperty({ enum: AUTH_PROVIDER_KINDS }) kind: AuthProviderKind;
+}
+
+/** A provider as the trust administrator sees it: never the client secret. */
+export class AuthProviderResponseDto implements AuthProviderResponse {
+  @ApiProperty({ format: 'uuid', readOnly: true }) id: string;
+  @ApiProperty({ example: 'Kilnside staff (Microsoft)' }) label: string;
+  @ApiProperty({ enum: AUTH_PROVIDER_KINDS }) kind: AuthProviderKind;
+  @ApiProperty({ example: 'https://login.microsoftonline.com/<tenant>/v2.0' }) issuer: string;
+  @ApiProperty({ description: 'Microsoft Entra ID: a multi-tenant app, limited to `tenantIds`.' })
+  multiTenant: boolean;
+  @ApiProperty({ type: [String] }) tenantIds: string[];
+  @ApiProperty({ type: [String] }) domains: string[];
+  @ApiProperty() clientId: string;
+  @ApiProperty() enabled: boolean;
+  @ApiProperty({
+    readOnly: true,
+    description: 'The redirect URI to register with the provider.',
+    example: 'https://encounters.trust.example/api/auth/oidc/callback',
+  })
+  redirectUri: string;
+}

@@ -1,0 +1,28 @@
+import { AcademicYear, IsoDate } from '../../calendar';
+import { LearnerRecord } from '../learner-record';
+import { PolicyLookup } from '../policy';
+import { RuleId, RuleResult } from '../rule';
+import { evaluate } from './learner-builder';
+
+/** One row of a rule's table: a learner, the year asked about, and what the rule says at each date. */
+export interface RuleCase {
+  /** The rule book's reference and what the row shows. */
+  title: string;
+  learner: LearnerRecord;
+  year: AcademicYear;
+  /** At each date (under the policy given, every year's default otherwise): the fields of the result. */
+  at: [IsoDate, Partial<RuleResult>, PolicyLookup?][];
+  /** The whole result, not only the fields given. */
+  exact?: boolean;
+}
+
+/** Runs a table of cases against one rule: a test per row, named by its title. */
+export function ruleTable(rule: RuleId, cases: RuleCase[]): void {
+  it.each(cases)('$title', ({ learner, year, at, exact }) => {
+    for (const [asAt, expected, policy] of at) {
+      const result = evaluate(learner, year, asAt, policy)[rule];
+      if (exact) expect(result).toEqual(expected);
+      else expect(result).toMatchObject(expected);
+    }
+  });
+}
