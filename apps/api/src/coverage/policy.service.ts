@@ -31,9 +31,11 @@ export class PolicyService {
 
   /** Saves the year's policy and, in the same transaction, recomputes every figure it can change. */
   async put(academicYear: number, body: PolicyBody, actor: AuthUser, ip: string | null): Promise<PolicyView> {
-    const policy: Policy = withPolicyDefaults(academicYear, body);
     await this.dataSource.transaction(async (manager) => {
       const before = await this.get(academicYear);
+      const { academicYear: _in, saved: _saved2, ...current } = before;
+      // Fields the body leaves out (the 2025 revision's, from a client written before it) keep what is in force.
+      const policy: Policy = withPolicyDefaults(academicYear, { ...current, ...body });
       await manager.query(
         `INSERT INTO policy (academic_year, body, updated_by) VALUES ($1, $2, $3)
          ON CONFLICT (academic_year) DO UPDATE SET body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = now()`,
