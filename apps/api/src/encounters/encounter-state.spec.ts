@@ -263,6 +263,7 @@ describe('encounter state', () => {
         meaningful_override: null,
         reflection_rating: null,
         reflection_comment: null,
+        hours: null,
       });
       const before = [line(ANA, 'attended'), line(BEN, 'attended'), line(CAL, 'attended')];
       const { touched, details } = sut.attendanceReplacement(before, [
@@ -295,6 +296,24 @@ describe('encounter state', () => {
           before.map((row) => ({ learnerId: row.learner_id, status: row.status })),
         ).touched,
       ).toEqual([]);
+    });
+
+    it('R-WEX-1: a learner whose own hours change is recomputed, and the audit says from what to what', () => {
+      const before: StoredAttendance[] = [
+        {
+          learner_id: ANA,
+          status: 'attended',
+          meaningful_override: null,
+          reflection_rating: null,
+          reflection_comment: null,
+          hours: '30.00',
+        },
+      ];
+      const left = sut.attendanceReplacement(before, [{ learnerId: ANA, status: 'attended', hours: 27 }]);
+      expect(left.touched).toEqual([ANA]);
+      expect(left.details).toMatchObject({ changed: [{ learnerId: ANA, hours: { from: 30, to: 27 } }] });
+      const same = sut.attendanceReplacement(before, [{ learnerId: ANA, status: 'attended', hours: 30 }]);
+      expect(same.touched).toEqual([]);
     });
   });
 });

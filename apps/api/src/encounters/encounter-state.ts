@@ -49,6 +49,8 @@ export interface AttendanceRow {
   meaningfulOverride?: boolean | null;
   reflectionRating?: number | null;
   reflectionComment?: string | null;
+  /** R-WEX-1: the learner's own hours; null takes the default. */
+  hours?: number | null;
 }
 
 /** Changes to these can change what the encounter evidences for its learners. */
@@ -264,6 +266,7 @@ export function attendanceRowsFromItems(
         meaningfulOverride: item.meaningful ?? null,
         reflectionRating: item.reflection?.rating ?? null,
         reflectionComment: item.reflection ? item.reflection.comment.trim() || null : null,
+        hours: item.hours ?? null,
       },
     }),
   );
@@ -277,6 +280,8 @@ export interface StoredAttendance {
   meaningful_override: boolean | null;
   reflection_rating: number | null;
   reflection_comment: string | null;
+  /** numeric: PostgreSQL answers it as a string. */
+  hours: string | number | null;
 }
 
 /**
@@ -303,6 +308,8 @@ export function attendanceReplacement(
       old.reflection_comment !== (row.reflectionComment ?? null)
     )
       change.reflection = 'changed';
+    const oldHours = old.hours === null || old.hours === undefined ? null : Number(old.hours);
+    if (oldHours !== (row.hours ?? null)) change.hours = { from: oldHours, to: row.hours ?? null };
     return Object.keys(change).length ? [{ learnerId: row.learnerId, ...change }] : [];
   });
   const touched = new Set([

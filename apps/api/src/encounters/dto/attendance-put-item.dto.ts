@@ -10,6 +10,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -53,4 +54,19 @@ export class AttendancePutItemDto implements AttendancePutItem {
   @ValidateNested()
   @Type(() => AttendanceReflectionDto)
   reflection?: AttendanceReflectionDto;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1440,
+    description:
+      'R-WEX-1: the hours this learner spent, never more than 24 a day of the encounter; null or left out takes ' +
+      'the default (the duration, or days × the policy’s hours a day).',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1440)
+  hours?: number | null;
 }
