@@ -202,11 +202,13 @@ describe('encounter state', () => {
       expect(
         sut.affectsCoverage(sut.changedFields(stored, { ...stored, title: 'x', notes: 'y', links: [] })),
       ).toBe(false);
-      expect(
-        sut.affectsCoverage(
-          sut.changedFields(stored, { ...stored, delivery: 'virtual', durationMinutes: 5 }),
-        ),
-      ).toBe(false);
+      // R-D-1 and R-WEX-1: delivery, duration and days now decide what counts and the hours.
+      for (const change of [{ delivery: 'virtual' as const }, { durationMinutes: 5 }, { days: 3 }]) {
+        expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, ...change }))).toBe(true);
+      }
+      expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, organiser: 'Someone else' }))).toBe(
+        false,
+      );
       expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, date: '2025-10-13' }))).toBe(true);
       expect(
         sut.affectsCoverage(
@@ -241,6 +243,7 @@ describe('encounter state', () => {
             meaningfulOverride: false,
             reflectionRating: 3,
             reflectionComment: null,
+            hours: null,
           },
         },
         {
@@ -251,6 +254,7 @@ describe('encounter state', () => {
             meaningfulOverride: null,
             reflectionRating: null,
             reflectionComment: null,
+            hours: null,
           },
         },
       ]);
