@@ -1,15 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 
 import { App } from './app';
 import { CurrentUserResponse } from '@encounters/domain';
 import { Session } from './core/session';
-
-@Component({ selector: 'enc-blank', template: '' })
-class Blank {}
+import { Blank } from './testing/page-test';
 
 const careersLead: CurrentUserResponse = {
   id: '5c6f2a1e-8a59-4f57-9d0e-2b0c7a3f1d11',

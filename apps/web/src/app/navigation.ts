@@ -1,4 +1,4 @@
-import { type Ability, rolesWith, UserRole } from '@encounters/domain';
+import { type Ability, READING_PAGES, type ReadingPage, rolesWith, UserRole } from '@encounters/domain';
 
 export interface NavigationItem {
   /** Router link, absolute. */
@@ -15,33 +15,20 @@ function journey(path: string, label: string, ability: Ability): NavigationItem 
   return { path, label, roles: rolesWith(ability) };
 }
 
+/** A reading page, offered to the roles the domain's table of reading pages names. */
+function page(path: string, label: string, which: ReadingPage, exact = false): NavigationItem {
+  return { path, label, roles: READING_PAGES[which], ...(exact ? { exact } : {}) };
+}
+
 /** The side navigation, in the order it is shown: the journeys of the product brief. */
 export const NAVIGATION: readonly NavigationItem[] = [
-  {
-    path: '/',
-    label: 'Dashboard',
-    exact: true,
-    // Teachers see their classes only: the dashboard's academy-wide view is not theirs.
-    roles: ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead', 'careers_adviser'],
-  },
-  {
-    path: '/classes',
-    label: 'My classes',
-    roles: ['teacher', 'careers_lead', 'careers_adviser', 'academy_leader'],
-  },
+  page('/', 'Dashboard', 'dashboard', true),
+  page('/classes', 'My classes', 'myClasses'),
   journey('/log-encounter', 'Log an encounter', 'logEncounter'),
-  {
-    path: '/encounters',
-    label: 'Encounters',
-    roles: ['careers_lead', 'careers_adviser', 'academy_leader', 'trust_leader'],
-  },
-  {
-    path: '/organisations',
-    label: 'Organisations',
-    roles: ['careers_lead', 'academy_leader', 'trust_leader'],
-  },
+  page('/encounters', 'Encounters', 'encounters'),
+  page('/organisations', 'Organisations', 'organisations'),
   journey('/roster-import', 'Roster import', 'importRoster'),
-  { path: '/reports', label: 'Reports', roles: ['careers_lead', 'academy_leader', 'trust_leader'] },
+  page('/reports', 'Reports', 'reports'),
   journey('/admin', 'Admin', 'administerTrust'),
 ];
 

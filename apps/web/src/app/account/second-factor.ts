@@ -1,34 +1,26 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MfaSetupResponse } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { AuthApi } from '../core/auth-api';
-import { ApiErrorMessage } from '../ui/api-error-message';
+import { AuthenticatorQr } from '../ui/authenticator-qr';
+import { FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { PendingAction } from '../ui/pending-action';
 
 /** The signed-in user's second factor: set up an authenticator app, and keep the recovery codes. */
 @Component({
   selector: 'enc-second-factor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ApiErrorMessage,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    ReactiveFormsModule,
-  ],
+  imports: [AuthenticatorQr, FORM_IMPORTS],
   template: `
     <h1>Second factor</h1>
-    @if (status.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading" />
-    }
-    <enc-api-error-message [error]="status.error() ?? error()" />
+    <enc-progress-status
+      [loading]="status.isLoading()"
+      label="Loading"
+      [error]="status.error() ?? action.error()"
+    />
     @if (recoveryCodes().length) {
       <h2>Keep your recovery codes</h2>
       <p>
@@ -49,16 +41,7 @@ import { ApiErrorMessage } from '../ui/api-error-message';
       </p>
     } @else if (setup(); as enrolment) {
       <p>Scan this QR code with your authenticator app, then enter the six-digit code it shows.</p>
-      <img
-        class="qr-code"
-        [src]="enrolment.qrCode"
-        width="220"
-        height="220"
-        alt="QR code to scan with your authenticator app"
-      />
-      <p>
-        Cannot scan? Enter this key in the app: <code>{{ setupKey() }}</code>
-      </p>
+      <enc-authenticator-qr [enrolment]="enrolment" />
       <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
         <mat-form-field appearance="outline">
           <mat-label>Code from the app</mat-label>
@@ -66,7 +49,7 @@ import { ApiErrorMessage } from '../ui/api-error-message';
           <mat-error>Enter the six digits the app shows.</mat-error>
         </mat-form-field>
         <div>
-          <button matButton="filled" type="submit" [disabled]="busy()">Confirm</button>
+          <button matButton="filled" type="submit" [disabled]="action.busy()">Confirm</button>
         </div>
       </form>
     } @else if (status.hasValue()) {
@@ -77,14 +60,10 @@ import { ApiErrorMessage } from '../ui/api-error-message';
           Your trust requires it.
         }
       </p>
-      <button matButton="filled" type="button" (click)="start()" [disabled]="busy()">Set up</button>
+      <button matButton="filled" type="button" (click)="start()" [disabled]="action.busy()">Set up</button>
     }
   `,
   styles: `
-    .qr-code {
-      display: block;
-      margin: 1rem 0;
-    }
     code {
       font-size: 1.05rem;
       letter-spacing: 0.05em;
@@ -101,13 +80,8 @@ export class SecondFactor {
 
   protected readonly status = rxResource({ stream: () => this.api.mfaStatus() });
   protected readonly setup = signal<MfaSetupResponse | null>(null);
-  protected readonly setupKey = computed(() => {
-    const url = this.setup()?.otpauthUrl;
-    return url ? (new URL(url).searchParams.get('secret') ?? '') : '';
-  });
   protected readonly recoveryCodes = signal<string[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<unknown>(null);
+  protected readonly action = new PendingAction();
   protected readonly form = inject(NonNullableFormBuilder).group({
     code: ['', [Validators.required, Validators.pattern(/^\s*\d{6}\s*$/)]],
   });
@@ -117,10 +91,7 @@ export class SecondFactor {
   }
 
   protected async confirm(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!readyToSubmit(this.form)) return;
     await this.run(async () => {
       const { recoveryCodes } = await firstValueFrom(
         this.api.mfaConfirm(this.form.getRawValue().code.trim()),
@@ -131,16 +102,8 @@ export class SecondFactor {
     });
   }
 
+  /** On a failure the code typed is cleared, for the next one. */
   private async run(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.error.set(error);
-      this.form.reset();
-    } finally {
-      this.busy.set(false);
-    }
+    if (!(await this.action.run(work))) this.form.reset();
   }
 }

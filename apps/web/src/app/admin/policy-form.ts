@@ -1,20 +1,12 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   academicYearLabel,
   academicYearOf,
   EDUCATION_ORGANISATION_TYPES,
   EducationOrganisationType,
-  ORGANISATION_TYPE_LABELS,
   PolicyBody,
   PolicyResponse,
   RuleSet,
@@ -25,23 +17,15 @@ import {
 import { firstValueFrom } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
-import { ApiErrorMessage } from '../ui/api-error-message';
+import { FORM_IMPORTS, readyToSubmit, toggled } from '../ui/form-kit';
+import { PendingAction } from '../ui/pending-action';
+import { WORDS } from '../ui/words';
 
 /** The trust's policy for one academic year: every threshold of the rule book, editable. */
 @Component({
   selector: 'enc-policy-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ApiErrorMessage,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatRadioModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS, MatRadioModule],
   template: `
     <h2>Policy</h2>
     <p class="intro">
@@ -113,7 +97,7 @@ import { ApiErrorMessage } from '../ui/api-error-message';
         <div class="grid">
           @for (type of educationTypes; track type) {
             <mat-checkbox [checked]="b7Range().includes(type)" (change)="toggleB7(type, $event.checked)">{{
-              typeLabels[type]
+              words.organisationType[type]
             }}</mat-checkbox>
           }
         </div>
@@ -130,11 +114,12 @@ import { ApiErrorMessage } from '../ui/api-error-message';
           }
         </div>
       </fieldset>
-      <enc-api-error-message [error]="saveError()" />
-      @if (saving()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Saving the policy" />
-      }
-      <button matButton="filled" type="submit" [disabled]="saving() || !policy.hasValue()">
+      <enc-progress-status
+        [loading]="submission.busy()"
+        label="Saving the policy"
+        [error]="submission.error()"
+      />
+      <button matButton="filled" type="submit" [disabled]="submission.busy() || !policy.hasValue()">
         Save policy for {{ label(year()) }}
       </button>
     </form>
@@ -181,7 +166,6 @@ import { ApiErrorMessage } from '../ui/api-error-message';
 })
 export class PolicyForm {
   private readonly api = inject(AdminApi);
-  private readonly snackBar = inject(MatSnackBar);
 
   private readonly currentYear = academicYearOf(todayIsoDate());
   protected readonly years = [
@@ -191,14 +175,13 @@ export class PolicyForm {
     this.currentYear - 2,
   ];
   protected readonly educationTypes = EDUCATION_ORGANISATION_TYPES;
-  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly words = WORDS;
   protected readonly sectors = SECTORS;
 
   protected readonly year = signal(this.currentYear);
   protected readonly b7Range = signal<EducationOrganisationType[]>([]);
   protected readonly prioritySectors = signal<Sector[]>([]);
-  protected readonly saving = signal(false);
-  protected readonly saveError = signal<unknown>(null);
+  protected readonly submission = new PendingAction();
 
   private readonly builder = inject(NonNullableFormBuilder);
   protected readonly form = this.builder.group({
@@ -231,20 +214,15 @@ export class PolicyForm {
   }
 
   protected toggleB7(type: EducationOrganisationType, checked: boolean): void {
-    this.b7Range.update((list) => (checked ? [...list, type] : list.filter((item) => item !== type)));
+    this.b7Range.update((list) => toggled(list, type, checked));
   }
 
   protected toggleSector(sector: Sector, checked: boolean): void {
-    this.prioritySectors.update((list) =>
-      checked ? [...list, sector] : list.filter((item) => item !== sector),
-    );
+    this.prioritySectors.update((list) => toggled(list, sector, checked));
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!readyToSubmit(this.form)) return;
     const value = this.form.getRawValue();
     const body: PolicyBody = {
       ...value,
@@ -254,19 +232,10 @@ export class PolicyForm {
       b7Range: EDUCATION_ORGANISATION_TYPES.filter((type) => this.b7Range().includes(type)),
       localPrioritySectors: SECTORS.filter((sector) => this.prioritySectors().includes(sector)),
     };
-    this.saving.set(true);
-    this.saveError.set(null);
-    try {
-      const saved = await firstValueFrom(this.api.savePolicy(this.year(), body));
-      this.policy.set(saved);
-      this.snackBar.open(`Policy for ${academicYearLabel(this.year())} saved.`, undefined, {
-        duration: 4000,
-      });
-    } catch (error) {
-      this.saveError.set(error);
-    } finally {
-      this.saving.set(false);
-    }
+    await this.submission.run(
+      async () => this.policy.set(await firstValueFrom(this.api.savePolicy(this.year(), body))),
+      `Policy for ${academicYearLabel(this.year())} saved.`,
+    );
   }
 
   private fill(policy: PolicyResponse): void {

@@ -1,22 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
+import { AbstractControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
 import {
   AuthProviderKind,
   AuthProviderRequest,
@@ -26,8 +12,10 @@ import {
 import { firstValueFrom, merge } from 'rxjs';
 
 import { AuthApi } from '../core/auth-api';
-import { ApiErrorMessage } from '../ui/api-error-message';
 import { confirmAction } from '../ui/confirm-dialog';
+import { FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
+import { PendingAction } from '../ui/pending-action';
 
 export const PROVIDER_KIND_LABELS: Record<AuthProviderKind, string> = {
   microsoft: 'Microsoft Entra ID (Microsoft 365)',
@@ -59,18 +47,7 @@ function tenantIdsValidator(control: AbstractControl<string>): ValidationErrors 
 @Component({
   selector: 'enc-sign-in-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ApiErrorMessage,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatRadioModule,
-    MatSelectModule,
-    MatTableModule,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS, LIST_PAGE_IMPORTS, MatRadioModule],
   template: `
     <h2>Sign-in</h2>
     <section aria-labelledby="second-factor-heading">
@@ -79,7 +56,7 @@ function tenantIdsValidator(control: AbstractControl<string>): ValidationErrors 
         <mat-checkbox
           [checked]="policy.value().requireForPersonalData"
           (change)="setPolicy($event.checked)"
-          [disabled]="saving()"
+          [disabled]="action.busy()"
           >Require a code from an authenticator app for every password sign-in of staff who see learners'
           personal data</mat-checkbox
         >
@@ -101,11 +78,7 @@ function tenantIdsValidator(control: AbstractControl<string>): ValidationErrors 
         Each enabled provider puts a button on the sign-in page. It only lets in people who already have a
         user here with the same email address; their roles come from Encounters.
       </p>
-      @if (providers.isLoading()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Loading the providers" />
-      }
-      <enc-api-error-message [error]="providers.error() ?? policy.error() ?? actionError()" />
-
+      <enc-api-error-message [error]="policy.error() ?? action.error()" />
       @if (editing()) {
         <form [formGroup]="form" (ngSubmit)="save()" novalidate class="form" aria-labelledby="form-heading">
           <h4 id="form-heading">{{ editingId() ? 'Change the provider' : 'Add a provider' }}</h4>
@@ -177,106 +150,77 @@ function tenantIdsValidator(control: AbstractControl<string>): ValidationErrors 
             Register this redirect URI with the provider: <code>{{ redirectUri() }}</code>
           </p>
           <div class="actions">
-            <button matButton="filled" type="submit" [disabled]="saving()">Save</button>
+            <button matButton="filled" type="submit" [disabled]="action.busy()">Save</button>
             <button matButton type="button" (click)="editing.set(false)">Cancel</button>
           </div>
         </form>
       }
 
-      @if (providers.hasValue() && providers.value().length) {
-        <table mat-table [dataSource]="providers.value()">
-          <caption class="visually-hidden">
-            School-account providers
-          </caption>
-          <ng-container matColumnDef="label">
-            <th mat-header-cell *matHeaderCellDef scope="col">Label</th>
-            <td mat-cell *matCellDef="let row">
-              <strong>{{ row.label }}</strong>
-              <div class="meta">{{ describe(row) }}</div>
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="status">
-            <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-            <td mat-cell *matCellDef="let row">{{ row.enabled ? 'On the sign-in page' : 'Off' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="actions">
-            <th mat-header-cell *matHeaderCellDef scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-            <td mat-cell *matCellDef="let row" class="nowrap">
-              <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Change ' + row.label">
-                Change
-              </button>
-              <button
-                matButton
-                type="button"
-                class="danger"
-                (click)="remove(row)"
-                [attr.aria-label]="'Remove ' + row.label"
-              >
-                Remove
-              </button>
-            </td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let row; columns: columns"></tr>
-        </table>
-      }
+      <enc-data-table [source]="providers" caption="School-account providers" noun="the providers">
+        <enc-column name="label" header="Label">
+          <ng-template let-row>
+            <strong>{{ row.label }}</strong>
+            <div class="meta">{{ describe(row) }}</div>
+          </ng-template>
+        </enc-column>
+        <enc-text-column name="status" header="Status" [text]="status" />
+        <enc-column name="actions" header="Actions" headerHidden nowrap>
+          <ng-template let-row>
+            <button matButton type="button" (click)="edit(row)" [attr.aria-label]="'Change ' + row.label">
+              Change
+            </button>
+            <button
+              matButton
+              type="button"
+              class="danger"
+              (click)="remove(row)"
+              [attr.aria-label]="'Remove ' + row.label"
+            >
+              Remove
+            </button>
+          </ng-template>
+        </enc-column>
+      </enc-data-table>
     </section>
   `,
-  styles: `
-    .title-row {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-    }
-    .note,
-    .meta {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .meta {
-      font: var(--mat-sys-body-small);
-    }
-    .form {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      max-width: 36rem;
-      margin-bottom: 1.5rem;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-    }
-    .danger {
-      color: var(--mat-sys-error);
-    }
-    .column {
-      display: flex;
-      flex-direction: column;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    code {
-      word-break: break-all;
-    }
-  `,
+  styles: [
+    LIST_STYLES,
+    `
+      .note {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .form {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        max-width: 36rem;
+        margin-bottom: 1.5rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .column {
+        display: flex;
+        flex-direction: column;
+      }
+      code {
+        word-break: break-all;
+      }
+    `,
+  ],
 })
 export class SignInSettings {
   private readonly api = inject(AuthApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly kinds = Object.keys(PROVIDER_KIND_LABELS) as AuthProviderKind[];
   protected readonly kindLabels = PROVIDER_KIND_LABELS;
-  protected readonly columns = ['label', 'status', 'actions'];
   protected readonly providers = rxResource({ stream: () => this.api.providers() });
   protected readonly policy = rxResource({ stream: () => this.api.mfaPolicy() });
   protected readonly editing = signal(false);
   protected readonly editingId = signal<string | null>(null);
-  protected readonly saving = signal(false);
-  protected readonly actionError = signal<unknown>(null);
+  protected readonly action = new PendingAction();
   protected readonly redirectUri = computed(
     () => this.providers.value()?.[0]?.redirectUri ?? `${location.origin}/api/auth/oidc/callback`,
   );
@@ -303,6 +247,9 @@ export class SignInSettings {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.form.controls.tenantIds.updateValueAndValidity());
   }
+
+  protected readonly status = (provider: AuthProviderResponse): string =>
+    provider.enabled ? 'On the sign-in page' : 'Off';
 
   protected describe(provider: AuthProviderResponse): string {
     const restriction =
@@ -337,10 +284,7 @@ export class SignInSettings {
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!readyToSubmit(this.form)) return;
     const value = this.form.getRawValue();
     const body: AuthProviderRequest = {
       label: value.label.trim(),
@@ -383,17 +327,8 @@ export class SignInSettings {
   }
 
   private async run(work: () => Promise<unknown>, done: string): Promise<void> {
-    this.saving.set(true);
-    this.actionError.set(null);
-    try {
-      await work();
-      this.snackBar.open(done, undefined, { duration: 4000 });
-      this.providers.reload();
-      this.policy.reload();
-    } catch (error) {
-      this.actionError.set(error);
-    } finally {
-      this.saving.set(false);
-    }
+    if (!(await this.action.run(work, done))) return;
+    this.providers.reload();
+    this.policy.reload();
   }
 }

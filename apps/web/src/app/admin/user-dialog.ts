@@ -1,13 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import {
   academicYearOf,
   AcademyResponse,
@@ -18,13 +12,14 @@ import {
   TRUST_WIDE_ROLES,
   UserRole,
   USER_ROLES,
-  ROLE_LABELS,
 } from '@encounters/domain';
 import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { EncountersApi } from '../core/encounters-api';
-import { ApiErrorMessage } from '../ui/api-error-message';
+import { DIALOG_FORM_STYLES, FORM_IMPORTS, toggled } from '../ui/form-kit';
+import { PendingAction } from '../ui/pending-action';
+import { WORDS } from '../ui/words';
 
 export interface UserDialogData {
   user?: UserResponse;
@@ -37,17 +32,7 @@ const MIN_PASSWORD_LENGTH = 12;
 @Component({
   selector: 'enc-user-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ApiErrorMessage,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS],
   template: `
     <h2 mat-dialog-title>{{ data.user ? 'Edit ' + data.user.name : 'New user' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -91,7 +76,7 @@ const MIN_PASSWORD_LENGTH = 12;
               [checked]="chosenRoles().includes(role)"
               (change)="toggleRole(role, $event.checked)"
             >
-              {{ roleLabels[role] }}
+              {{ words.role[role] }}
             </mat-checkbox>
           }
           @if (rolesMissing()) {
@@ -129,40 +114,39 @@ const MIN_PASSWORD_LENGTH = 12;
             >Signs in with the school account only (password sign-in refused)</mat-checkbox
           >
         }
-        <enc-api-error-message [error]="error()" />
-        @if (saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Saving the user" />
-        }
+        <enc-progress-status
+          [loading]="submission.busy()"
+          label="Saving the user"
+          [error]="submission.error()"
+        />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">
-          {{ data.user ? 'Save changes' : 'Create user' }}
-        </button>
-      </mat-dialog-actions>
+      <enc-dialog-actions
+        [saving]="submission.busy()"
+        [submitLabel]="data.user ? 'Save changes' : 'Create user'"
+      />
     </form>
   `,
-  styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      min-width: min(34rem, 80vw);
-    }
-    .roles {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-      margin: 0.5rem 0;
-      padding: 0;
-      border: 0;
-    }
-    legend {
-      font: var(--mat-sys-title-small);
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-  `,
+  styles: [
+    DIALOG_FORM_STYLES,
+    `
+      .content {
+        min-width: min(34rem, 80vw);
+      }
+      .roles {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        margin: 0.5rem 0;
+        padding: 0;
+        border: 0;
+      }
+      legend {
+        font: var(--mat-sys-title-small);
+      }
+      .error {
+        color: var(--mat-sys-error);
+      }
+    `,
+  ],
 })
 export class UserDialog {
   protected readonly data = inject<UserDialogData>(MAT_DIALOG_DATA);
@@ -171,10 +155,9 @@ export class UserDialog {
   private readonly reference = inject<MatDialogRef<UserDialog, UserResponse>>(MatDialogRef);
 
   protected readonly roles = USER_ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly words = WORDS;
   protected readonly minLength = MIN_PASSWORD_LENGTH;
-  protected readonly saving = signal(false);
-  protected readonly error = signal<unknown>(null);
+  protected readonly submission = new PendingAction();
   protected readonly chosenRoles = signal<UserRole[]>([...(this.data.user?.roles ?? [])]);
   protected readonly rolesMissing = signal(false);
   protected readonly needsAcademies = computed(() =>
@@ -216,7 +199,7 @@ export class UserDialog {
   });
 
   protected toggleRole(role: UserRole, checked: boolean): void {
-    this.chosenRoles.update((roles) => (checked ? [...roles, role] : roles.filter((item) => item !== role)));
+    this.chosenRoles.update((roles) => toggled(roles, role, checked));
     this.rolesMissing.set(false);
   }
 
@@ -235,9 +218,7 @@ export class UserDialog {
     }
     const value = this.form.getRawValue();
     const scoped = this.needsAcademies();
-    this.saving.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.run(async () => {
       let saved: UserResponse;
       if (this.data.user) {
         const body: UpdateUserRequest = {
@@ -262,11 +243,7 @@ export class UserDialog {
         saved = await firstValueFrom(this.api.createUser(body));
       }
       this.reference.close(saved);
-    } catch (error) {
-      this.error.set(error);
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 }
 

@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
-import { computed, signal } from '@angular/core';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   CoverageLearnerRow,
@@ -13,15 +12,8 @@ import {
   RuleStatuses,
 } from '@encounters/domain';
 
-import { Session } from '../core/session';
 import { ClassCoverage } from './class-coverage';
-
-/** The element, or a failed test saying what was missing. */
-function find<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`Nothing matches ${selector}`);
-  return element;
-}
+import { find, routedPage, routedPageProviders } from '../testing/page-test';
 
 const GROUP_ID = '19b1a727-1c46-4f34-ab7e-a1776d419a72';
 const ACADEMY_ID = 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b';
@@ -52,20 +44,14 @@ describe(ClassCoverage.name, () => {
   let harness: RouterTestingHarness;
 
   beforeEach(async () => {
-    const user = signal<CurrentUserResponse | null>(teacher);
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter(
-          [
-            { path: 'classes', component: ClassCoverage },
-            { path: 'classes/:groupId', component: ClassCoverage },
-          ],
-          withComponentInputBinding(),
-        ),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Session, useValue: { user, roles: computed(() => user()?.roles ?? []) } },
-      ],
+      providers: routedPageProviders(
+        [
+          { path: 'classes', component: ClassCoverage },
+          { path: 'classes/:groupId', component: ClassCoverage },
+        ],
+        teacher,
+      ),
     });
     httpTesting = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -73,11 +59,7 @@ describe(ClassCoverage.name, () => {
 
   afterEach(() => httpTesting.verify());
 
-  function root(): HTMLElement {
-    const element = harness.routeNativeElement;
-    if (!element) throw new Error('No page is shown');
-    return element;
-  }
+  const root = () => routedPage(harness);
 
   function one(url: string): TestRequest {
     const [request] = httpTesting.match((candidate) => candidate.url === url);

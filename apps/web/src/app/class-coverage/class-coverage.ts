@@ -6,33 +6,21 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Params, Router, RouterLink } from '@angular/router';
-import {
-  AcademicYear,
-  academicYearLabel,
-  academicYearOf,
-  CoverageLearnerRow,
-  formatBritishDate,
-  isIsoDate,
-  RULE_LABELS,
-  RuleId,
-  todayIsoDate,
-  isAcademyStaff,
-  isTrustWide,
-  RULE_SHORT_LABELS,
-} from '@encounters/domain';
+import { AcademicYear, CoverageLearnerRow, RuleId, isAcademyStaff } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
-import { ApiClient } from '../core/api-client';
 import { CoverageApi } from '../core/coverage-api';
 import { GroupsApi } from '../core/groups-api';
 import { httpErrorText } from '../core/http-error-text';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
-import { defaultAsAt } from '../ui/as-at-dates';
+
 import { AsAtPicker } from '../ui/as-at-picker';
+import { choosableAcademies, CoverageQueryParams } from '../ui/coverage-query-params';
 import { EmptyState } from '../ui/empty-state';
 import { StatusChip } from '../ui/status-chip';
 import { applicableRules, needsSomethingThisTerm, sortGapsFirst, unmetRules } from './learner-gaps';
+import { WORDS } from '../ui/words';
 
 interface LearnerLine {
   row: CoverageLearnerRow;
@@ -62,52 +50,21 @@ interface LearnerLine {
   templateUrl: './class-coverage.html',
   styleUrl: './class-coverage.scss',
 })
-export class ClassCoverage {
+export class ClassCoverage extends CoverageQueryParams {
   /** From the route, `/classes/:groupId`. */
   readonly groupId = input<string>();
-  // Query parameters.
-  readonly year = input<string>();
-  readonly asAt = input<string>();
-  readonly academy = input<string>();
-  readonly yearGroup = input<string>();
 
   private readonly router = inject(Router);
   private readonly session = inject(Session);
-  private readonly api = inject(ApiClient);
   private readonly groupsApi = inject(GroupsApi);
   private readonly coverageApi = inject(CoverageApi);
 
-  protected readonly ruleLabels = RULE_LABELS;
-  protected readonly shortLabels = RULE_SHORT_LABELS;
-  protected readonly yearLabel = academicYearLabel;
-  protected readonly formatDate = formatBritishDate;
+  protected readonly words = WORDS;
   protected readonly onlyThisTerm = signal(false);
 
   protected readonly academyStaff = computed(() => isAcademyStaff(this.session.roles()));
-  private readonly trustWide = computed(() => isTrustWide(this.session.roles()));
-  protected readonly academicYear = computed<AcademicYear>(() => {
-    const year = Number(this.year());
-    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
-  });
-  protected readonly asAtDate = computed(() => {
-    const asAt = this.asAt();
-    return asAt && isIsoDate(asAt) ? asAt : defaultAsAt(this.academicYear());
-  });
 
-  protected readonly academies = rxResource({
-    params: () => ({
-      staff: this.academyStaff(),
-      trustWide: this.trustWide(),
-      own: this.session.user()?.academies ?? [],
-    }),
-    stream: ({ params }) => {
-      if (!params.staff) return of([]);
-      return params.trustWide
-        ? this.api.academies().pipe(map((academies) => academies.map(({ id, name }) => ({ id, name }))))
-        : of(params.own.map(({ id, name }) => ({ id, name })));
-    },
-    defaultValue: [],
-  });
+  protected readonly academies = choosableAcademies(() => this.academyStaff());
 
   /** The class on show: its academy and year group place the pickers. */
   protected readonly group = rxResource({

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   AcademicYear,
@@ -16,54 +15,30 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { API_BASE_URL } from './api-client';
-import { queryParams } from './encounters-api';
+import { ApiHttp } from './api-client';
 
 /** What a trust administrator manages: users, academies, the policy per year, and the audit log. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
-  private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(API_BASE_URL);
+  private readonly http = inject(ApiHttp);
 
-  users(): Observable<UserResponse[]> {
-    return this.http.get<UserResponse[]>(`${this.baseUrl}/users`);
-  }
+  readonly users = (): Observable<UserResponse[]> => this.http.get('/users');
+  readonly createUser = (body: CreateUserRequest): Observable<UserResponse> => this.http.post('/users', body);
+  readonly updateUser = (id: string, body: UpdateUserRequest): Observable<UserResponse> =>
+    this.http.patch(`/users/${id}`, body);
+  readonly deactivateUser = (id: string): Observable<void> => this.http.delete(`/users/${id}`);
 
-  createUser(body: CreateUserRequest): Observable<UserResponse> {
-    return this.http.post<UserResponse>(`${this.baseUrl}/users`, body);
-  }
+  readonly academies = (): Observable<AcademyResponse[]> => this.http.get('/academies');
+  readonly createAcademy = (body: CreateAcademyRequest): Observable<AcademyResponse> =>
+    this.http.post('/academies', body);
+  readonly updateAcademy = (id: string, body: UpdateAcademyRequest): Observable<AcademyResponse> =>
+    this.http.patch(`/academies/${id}`, body);
 
-  updateUser(id: string, body: UpdateUserRequest): Observable<UserResponse> {
-    return this.http.patch<UserResponse>(`${this.baseUrl}/users/${id}`, body);
-  }
+  readonly policy = (academicYear: AcademicYear): Observable<PolicyResponse> =>
+    this.http.get(`/policy/${academicYear}`);
+  readonly savePolicy = (academicYear: AcademicYear, body: PolicyBody): Observable<PolicyResponse> =>
+    this.http.put(`/policy/${academicYear}`, body);
 
-  deactivateUser(id: string): Observable<void> {
-    return this.http.delete<void>(`${this.baseUrl}/users/${id}`);
-  }
-
-  academies(): Observable<AcademyResponse[]> {
-    return this.http.get<AcademyResponse[]>(`${this.baseUrl}/academies`);
-  }
-
-  createAcademy(body: CreateAcademyRequest): Observable<AcademyResponse> {
-    return this.http.post<AcademyResponse>(`${this.baseUrl}/academies`, body);
-  }
-
-  updateAcademy(id: string, body: UpdateAcademyRequest): Observable<AcademyResponse> {
-    return this.http.patch<AcademyResponse>(`${this.baseUrl}/academies/${id}`, body);
-  }
-
-  policy(academicYear: AcademicYear): Observable<PolicyResponse> {
-    return this.http.get<PolicyResponse>(`${this.baseUrl}/policy/${academicYear}`);
-  }
-
-  savePolicy(academicYear: AcademicYear, body: PolicyBody): Observable<PolicyResponse> {
-    return this.http.put<PolicyResponse>(`${this.baseUrl}/policy/${academicYear}`, body);
-  }
-
-  audit(query: AuditQuery): Observable<PagedResult<AuditEntryResponse>> {
-    return this.http.get<PagedResult<AuditEntryResponse>>(`${this.baseUrl}/audit`, {
-      params: queryParams(query),
-    });
-  }
+  readonly audit = (query: AuditQuery): Observable<PagedResult<AuditEntryResponse>> =>
+    this.http.get('/audit', query);
 }

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import { Observable } from 'rxjs';
 
@@ -13,32 +13,62 @@ import {
 /** Where the API lives; the API serves the built app, so the default is the same origin. */
 export const API_BASE_URL = new InjectionToken<string>('API_BASE_URL', { factory: () => '/api' });
 
-/** Typed access to the HTTP API. One method per endpoint; no state and no error handling here. */
+/** A query string of only the values given: the API treats an empty value as a value. */
+export function definedParams(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params = params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+/**
+ * The HTTP verbs against the API, for the typed clients of `core/`: paths are relative to `API_BASE_URL`,
+ * query strings hold only the values given. No state and no error handling here.
+ */
 @Injectable({ providedIn: 'root' })
-export class ApiClient {
+export class ApiHttp {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
 
-  health(): Observable<HealthResponse> {
-    return this.http.get<HealthResponse>(`${this.baseUrl}/health`);
+  /** The full address of `path`, for links the browser follows itself (report files, sign-in). */
+  url(path: string, query?: object): string {
+    const params = query ? definedParams(query).toString() : '';
+    return `${this.baseUrl}${path}${params ? `?${params}` : ''}`;
   }
 
-  login(credentials: LoginRequest): Observable<CurrentUserResponse | MfaChallengeResponse> {
-    return this.http.post<CurrentUserResponse | MfaChallengeResponse>(
-      `${this.baseUrl}/auth/login`,
-      credentials,
-    );
+  get<T>(path: string, query?: object): Observable<T> {
+    return this.http.get<T>(this.url(path), { params: query && definedParams(query) });
   }
 
-  logout(): Observable<void> {
-    return this.http.post<void>(`${this.baseUrl}/auth/logout`, null);
+  post<T>(path: string, body: unknown, query?: object): Observable<T> {
+    return this.http.post<T>(this.url(path), body, { params: query && definedParams(query) });
   }
 
-  me(): Observable<CurrentUserResponse> {
-    return this.http.get<CurrentUserResponse>(`${this.baseUrl}/auth/me`);
+  put<T>(path: string, body: unknown): Observable<T> {
+    return this.http.put<T>(this.url(path), body);
   }
 
-  academies(): Observable<AcademyResponse[]> {
-    return this.http.get<AcademyResponse[]>(`${this.baseUrl}/academies`);
+  patch<T>(path: string, body: unknown): Observable<T> {
+    return this.http.patch<T>(this.url(path), body);
   }
+
+  delete<T>(path: string): Observable<T> {
+    return this.http.delete<T>(this.url(path));
+  }
+}
+
+/** Typed access to the HTTP API: the health check, the session, and the academies everyone may list. */
+@Injectable({ providedIn: 'root' })
+export class ApiClient {
+  private readonly http = inject(ApiHttp);
+
+  readonly health = (): Observable<HealthResponse> => this.http.get('/health');
+  readonly login = (credentials: LoginRequest): Observable<CurrentUserResponse | MfaChallengeResponse> =>
+    this.http.post('/auth/login', credentials);
+  readonly logout = (): Observable<void> => this.http.post('/auth/logout', null);
+  readonly me = (): Observable<CurrentUserResponse> => this.http.get('/auth/me');
+  readonly academies = (): Observable<AcademyResponse[]> => this.http.get('/academies');
 }

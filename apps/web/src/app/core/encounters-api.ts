@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CreateEncounterRequest,
@@ -14,21 +14,10 @@ import {
 } from '@encounters/domain';
 import { EMPTY, expand, map, Observable, reduce } from 'rxjs';
 
-import { API_BASE_URL } from './api-client';
+import { API_BASE_URL, definedParams } from './api-client';
 
 /** The largest page the API serves. */
 export const MAX_PAGE_SIZE = 500;
-
-/** Drops empty values so that a query string only says what was asked for. */
-export function queryParams(query: object): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params = params.set(key, String(value));
-    }
-  }
-  return params;
-}
 
 /** Encounters, and the learners and groups an encounter's attendance is picked from. */
 @Injectable({ providedIn: 'root' })
@@ -38,7 +27,7 @@ export class EncountersApi {
 
   list(query: EncounterListQuery): Observable<PagedResult<EncounterListItem>> {
     return this.http.get<PagedResult<EncounterListItem>>(`${this.baseUrl}/encounters`, {
-      params: queryParams(query),
+      params: definedParams(query),
     });
   }
 
@@ -61,7 +50,7 @@ export class EncountersApi {
 
   learners(query: LearnerListQuery): Observable<PagedResult<LearnerListItem>> {
     return this.http.get<PagedResult<LearnerListItem>>(`${this.baseUrl}/learners`, {
-      params: queryParams(query),
+      params: definedParams(query),
     });
   }
 
@@ -76,6 +65,6 @@ export class EncountersApi {
   }
 
   groups(query: GroupListQuery): Observable<GroupResponse[]> {
-    return this.http.get<GroupResponse[]>(`${this.baseUrl}/groups`, { params: queryParams(query) });
+    return this.http.get<GroupResponse[]>(`${this.baseUrl}/groups`, { params: definedParams(query) });
   }
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CreateGuidanceMeetingRequest,
@@ -8,22 +7,17 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { API_BASE_URL } from './api-client';
-import { definedParams } from './coverage-api';
+import { ApiHttp } from './api-client';
 
 /** A learner's record, and the guidance meetings recorded on it. */
 @Injectable({ providedIn: 'root' })
 export class LearnersApi {
-  private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(API_BASE_URL);
+  private readonly http = inject(ApiHttp);
 
-  detail(id: string, query: LearnerDetailQuery = {}): Observable<LearnerDetailResponse> {
-    return this.http.get<LearnerDetailResponse>(`${this.baseUrl}/learners/${encodeURIComponent(id)}`, {
-      params: definedParams(query),
-    });
-  }
+  readonly detail = (id: string, query: LearnerDetailQuery = {}): Observable<LearnerDetailResponse> =>
+    this.http.get(`/learners/${encodeURIComponent(id)}`, query);
 
-  recordGuidanceMeeting(body: CreateGuidanceMeetingRequest): Observable<GuidanceMeetingResponse> {
-    return this.http.post<GuidanceMeetingResponse>(`${this.baseUrl}/guidance-meetings`, body);
-  }
+  readonly recordGuidanceMeeting = (
+    body: CreateGuidanceMeetingRequest,
+  ): Observable<GuidanceMeetingResponse> => this.http.post('/guidance-meetings', body);
 }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CreateOrganisationRequest,
@@ -10,8 +9,7 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { API_BASE_URL } from './api-client';
-import { queryParams } from './encounters-api';
+import { ApiHttp } from './api-client';
 
 /** How much an organisation has done with the academies the reader can see. */
 export interface OrganisationEngagement {
@@ -27,27 +25,15 @@ export interface OrganisationView extends OrganisationResponse {
 
 @Injectable({ providedIn: 'root' })
 export class OrganisationsApi {
-  private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(API_BASE_URL);
+  private readonly http = inject(ApiHttp);
 
-  list(query: OrganisationListQuery): Observable<PagedResult<OrganisationView>> {
-    return this.http.get<PagedResult<OrganisationView>>(`${this.baseUrl}/organisations`, {
-      params: queryParams(query),
-    });
-  }
-
+  readonly list = (query: OrganisationListQuery): Observable<PagedResult<OrganisationView>> =>
+    this.http.get('/organisations', query);
   /** One organisation, with the academies that use it and what the reader may change of it. */
-  get(id: string): Observable<OrganisationView & OrganisationDetailResponse> {
-    return this.http.get<OrganisationView & OrganisationDetailResponse>(
-      `${this.baseUrl}/organisations/${id}`,
-    );
-  }
-
-  create(body: CreateOrganisationRequest): Observable<OrganisationView> {
-    return this.http.post<OrganisationView>(`${this.baseUrl}/organisations`, body);
-  }
-
-  update(id: string, body: UpdateOrganisationRequest): Observable<OrganisationView> {
-    return this.http.patch<OrganisationView>(`${this.baseUrl}/organisations/${id}`, body);
-  }
+  readonly get = (id: string): Observable<OrganisationView & OrganisationDetailResponse> =>
+    this.http.get(`/organisations/${id}`);
+  readonly create = (body: CreateOrganisationRequest): Observable<OrganisationView> =>
+    this.http.post('/organisations', body);
+  readonly update = (id: string, body: UpdateOrganisationRequest): Observable<OrganisationView> =>
+    this.http.patch(`/organisations/${id}`, body);
 }

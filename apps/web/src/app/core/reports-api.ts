@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   ComplianceReportQuery,
@@ -10,8 +9,7 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { API_BASE_URL } from './api-client';
-import { definedParams } from './coverage-api';
+import { ApiHttp } from './api-client';
 
 /**
  * The report files are plain links (the session cookie goes with them), so the browser downloads them itself;
@@ -19,39 +17,25 @@ import { definedParams } from './coverage-api';
  */
 @Injectable({ providedIn: 'root' })
 export class ReportsApi {
-  private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(API_BASE_URL);
+  private readonly http = inject(ApiHttp);
 
-  complianceUrl(query: ComplianceReportQuery): string {
-    return `${this.baseUrl}/reports/compliance?${definedParams(query).toString()}`;
-  }
+  readonly complianceUrl = (query: ComplianceReportQuery): string =>
+    this.http.url('/reports/compliance', query);
+  readonly organisationsUrl = (query: OrganisationReportQuery): string =>
+    this.http.url('/reports/organisations', query);
+  readonly learnerRecordUrl = (learnerId: string, academicYear?: number): string =>
+    this.http.url(`/reports/learners/${encodeURIComponent(learnerId)}`, { format: 'pdf', academicYear });
 
-  organisationsUrl(query: OrganisationReportQuery): string {
-    return `${this.baseUrl}/reports/organisations?${definedParams(query).toString()}`;
-  }
-
-  learnerRecordUrl(learnerId: string, academicYear?: number): string {
-    const params = definedParams({ format: 'pdf', academicYear });
-    return `${this.baseUrl}/reports/learners/${encodeURIComponent(learnerId)}?${params.toString()}`;
-  }
-
-  organisationEngagement(
+  readonly organisationEngagement = (
     query: Omit<OrganisationReportQuery, 'format'>,
-  ): Observable<OrganisationEngagementReport> {
-    return this.http.get<OrganisationEngagementReport>(`${this.baseUrl}/reports/organisations`, {
-      params: definedParams({ ...query, format: 'json' }),
-    });
-  }
+  ): Observable<OrganisationEngagementReport> =>
+    this.http.get('/reports/organisations', { ...query, format: 'json' });
 
   /** Sectors reached: encounters and learners reached per sector, the figures of the compliance PDF. */
-  sectorReach(query: SectorReachQuery): Observable<SectorReachResponse> {
-    return this.http.get<SectorReachResponse>(`${this.baseUrl}/reports/sector-reach`, {
-      params: definedParams(query),
-    });
-  }
+  readonly sectorReach = (query: SectorReachQuery): Observable<SectorReachResponse> =>
+    this.http.get('/reports/sector-reach', query);
 
   /** The trust's policy for a year, for its local priority sectors. */
-  policy(academicYear: number): Observable<PolicyResponse> {
-    return this.http.get<PolicyResponse>(`${this.baseUrl}/policy/${academicYear}`);
-  }
+  readonly policy = (academicYear: number): Observable<PolicyResponse> =>
+    this.http.get(`/policy/${academicYear}`);
 }

@@ -1,9 +1,8 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { AcademicYear, RosterImportMapping, RosterImportResult, RosterMoveRequest } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { API_BASE_URL } from './api-client';
+import { ApiHttp } from './api-client';
 
 /** The answer of a roster import, with the fields the API adds to the contract. */
 export interface RosterImportAnswer extends RosterImportResult {
@@ -15,8 +14,7 @@ export interface RosterImportAnswer extends RosterImportResult {
 
 @Injectable({ providedIn: 'root' })
 export class RosterApi {
-  private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(API_BASE_URL);
+  private readonly http = inject(ApiHttp);
 
   /**
    * Uploads the MIS export; a dry run (the default) reports what would happen and writes nothing. `mapping`
@@ -33,9 +31,7 @@ export class RosterApi {
     const body = new FormData();
     if (Object.keys(mapping).length > 0) body.append('mapping', JSON.stringify(mapping));
     body.append('file', file, fileName);
-    return this.http.post<RosterImportAnswer>(`${this.baseUrl}/academies/${academyId}/roster`, body, {
-      params: { academicYear: String(academicYear), dryRun: String(dryRun) },
-    });
+    return this.http.post(`/academies/${academyId}/roster`, body, { academicYear, dryRun });
   }
 
   /** Marks learners a new file leaves out as leavers: their latest enrolment at the academy gets the date. */
@@ -45,20 +41,16 @@ export class RosterApi {
     learnerIds: string[],
     leavingDate: string,
   ): Observable<{ marked: number }> {
-    return this.http.post<{ marked: number }>(`${this.baseUrl}/academies/${academyId}/leavers`, {
-      academicYear,
-      learnerIds,
-      leavingDate,
-    });
+    return this.http.post(`/academies/${academyId}/leavers`, { academicYear, learnerIds, leavingDate });
   }
 
   /** Pending move requests the user decides on (their academy holds the learner) or made. */
   moveRequests(): Observable<RosterMoveRequest[]> {
-    return this.http.get<RosterMoveRequest[]>(`${this.baseUrl}/roster-moves`);
+    return this.http.get('/roster-moves');
   }
 
   /** Confirms or declines a move request; a confirmed one enrols the learner at the requesting academy. */
   decideMove(id: string, decision: 'confirm' | 'decline'): Observable<RosterMoveRequest> {
-    return this.http.post<RosterMoveRequest>(`${this.baseUrl}/roster-moves/${id}/${decision}`, {});
+    return this.http.post(`/roster-moves/${id}/${decision}`, {});
   }
 }

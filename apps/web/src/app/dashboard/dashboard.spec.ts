@@ -1,8 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
-import { Component, computed, input, signal } from '@angular/core';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   CoverageResponse,
@@ -14,16 +13,9 @@ import {
   sectorReachOf,
 } from '@encounters/domain';
 
-import { Session } from '../core/session';
 import { CoverageChart } from './coverage-chart';
 import { Dashboard } from './dashboard';
-
-/** The element, or a failed test saying what was missing. */
-function find<T extends Element = HTMLElement>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`Nothing matches ${selector}`);
-  return element;
-}
+import { find, routedPage, routedPageProviders } from '../testing/page-test';
 
 const KILNSIDE = 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b';
 const BURSLEM = '06617bd6-cec2-4d89-b9af-a69869979c2e';
@@ -69,14 +61,8 @@ describe(Dashboard.name, () => {
   let harness: RouterTestingHarness;
 
   beforeEach(async () => {
-    const user = signal<CurrentUserResponse | null>(leader);
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: '', component: Dashboard }], withComponentInputBinding()),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: Session, useValue: { user, roles: computed(() => user()?.roles ?? []) } },
-      ],
+      providers: routedPageProviders([{ path: '', component: Dashboard }], leader),
     });
     TestBed.overrideComponent(Dashboard, {
       remove: { imports: [CoverageChart] },
@@ -88,11 +74,7 @@ describe(Dashboard.name, () => {
 
   afterEach(() => httpTesting.verify());
 
-  function root(): HTMLElement {
-    const element = harness.routeNativeElement;
-    if (!element) throw new Error('No page is shown');
-    return element;
-  }
+  const root = () => routedPage(harness);
 
   /** Answers every request in flight as the API would for the demo trust; returns the coverage queries asked. */
   async function answerAll(): Promise<TestRequest[]> {

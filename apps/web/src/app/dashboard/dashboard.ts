@@ -8,31 +8,26 @@ import { Params, Router, RouterLink } from '@angular/router';
 import {
   AcademicYear,
   academicYearLabel,
-  academicYearOf,
   COVERAGE_BREAKDOWNS,
   CoverageBreakdown,
   CoverageBreakdownRow,
   CoverageRow,
-  formatBritishDate,
-  isIsoDate,
   RULE_IDS,
-  RULE_LABELS,
   RuleId,
-  todayIsoDate,
   holdsAbility,
   isTrustWide,
   RULE_SHORT_LABELS,
 } from '@encounters/domain';
 import { catchError, forkJoin, map, of } from 'rxjs';
 
-import { ApiClient } from '../core/api-client';
 import { CoverageApi } from '../core/coverage-api';
 import { httpErrorText } from '../core/http-error-text';
 import { ReportsApi } from '../core/reports-api';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
-import { defaultAsAt } from '../ui/as-at-dates';
+
 import { AsAtPicker } from '../ui/as-at-picker';
+import { choosableAcademies, CoverageQueryParams } from '../ui/coverage-query-params';
 import { EmptyState } from '../ui/empty-state';
 import { ChartSpec, CoverageChart } from './coverage-chart';
 import {
@@ -43,15 +38,7 @@ import {
   DrillDownState,
   drillInto,
 } from './drill-down';
-
-export const BREAKDOWN_LABELS: Readonly<Record<CoverageBreakdown, string>> = {
-  pupilPremium: 'Pupil premium',
-  freeSchoolMeals: 'Free school meals',
-  sen: 'SEN',
-  eal: 'EAL',
-  gender: 'Gender',
-  lookedAfter: 'Looked after',
-};
+import { WORDS } from '../ui/words';
 
 /** How many academic years the trend shows, the chosen one included. */
 const TREND_YEARS = 4;
@@ -85,38 +72,21 @@ interface TableRow {
   templateUrl: './dashboard.html',
   styleUrl: './dashboard.scss',
 })
-export class Dashboard {
-  // Query parameters, bound by the router.
-  readonly year = input<string>();
-  readonly asAt = input<string>();
-  readonly academy = input<string>();
-  readonly yearGroup = input<string>();
+export class Dashboard extends CoverageQueryParams {
+  /** Query parameter: the cohorts to compare. */
   readonly breakdown = input<string>();
 
   private readonly router = inject(Router);
   private readonly session = inject(Session);
-  private readonly api = inject(ApiClient);
   private readonly coverageApi = inject(CoverageApi);
   private readonly reportsApi = inject(ReportsApi);
 
-  protected readonly ruleLabels = RULE_LABELS;
-  protected readonly shortLabels = RULE_SHORT_LABELS;
-  protected readonly breakdownLabels = BREAKDOWN_LABELS;
+  protected readonly words = WORDS;
   protected readonly breakdowns = COVERAGE_BREAKDOWNS;
-  protected readonly formatDate = formatBritishDate;
-  protected readonly yearLabel = academicYearLabel;
 
   protected readonly trustWide = computed(() => isTrustWide(this.session.roles()));
   /** The report endpoints refuse careers advisers; the buttons are not offered to them. */
   protected readonly canDownloadReports = computed(() => holdsAbility(this.session.roles(), 'readReports'));
-  protected readonly academicYear = computed<AcademicYear>(() => {
-    const year = Number(this.year());
-    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
-  });
-  protected readonly asAtDate = computed(() => {
-    const asAt = this.asAt();
-    return asAt && isIsoDate(asAt) ? asAt : defaultAsAt(this.academicYear());
-  });
   protected readonly chosenBreakdown = computed(() => {
     const breakdown = this.breakdown();
     return (COVERAGE_BREAKDOWNS as readonly string[]).includes(breakdown ?? '')
@@ -124,14 +94,7 @@ export class Dashboard {
       : null;
   });
 
-  private readonly academies = rxResource({
-    params: () => ({ trustWide: this.trustWide(), own: this.session.user()?.academies ?? [] }),
-    stream: ({ params }) =>
-      params.trustWide
-        ? this.api.academies().pipe(map((academies) => academies.map(({ id, name }) => ({ id, name }))))
-        : of(params.own.map(({ id, name }) => ({ id, name }))),
-    defaultValue: [],
-  });
+  private readonly academies = choosableAcademies();
   protected readonly ownAcademies = computed(() => (this.trustWide() ? [] : this.academies.value()));
 
   protected readonly state = computed<DrillDownState>(() => {

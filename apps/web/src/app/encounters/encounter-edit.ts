@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,12 +6,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { EncounterResponse, formatBritishDate } from '@encounters/domain';
-import { firstValueFrom } from 'rxjs';
 
 import { EncountersApi } from '../core/encounters-api';
 import { EncounterForm } from './encounter-form';
 import { ApiErrorMessage } from '../ui/api-error-message';
-import { confirmAction } from '../ui/confirm-dialog';
+import { PendingAction } from '../ui/pending-action';
+import { deleteEncounter } from './delete-encounter';
 
 /** One encounter, open for changes, reusing the logging form. */
 @Component({
@@ -35,7 +35,7 @@ import { confirmAction } from '../ui/confirm-dialog';
       <enc-encounter-form [encounter]="current" (saved)="saved($event)">
         <button matButton type="button" class="delete" (click)="remove(current)">Delete encounter</button>
       </enc-encounter-form>
-      <enc-api-error-message [error]="deleteError()" />
+      <enc-api-error-message [error]="deletion.error()" />
     }
   `,
   styles: `
@@ -60,7 +60,7 @@ export class EncounterEdit {
     params: () => this.encounterId(),
     stream: ({ params }) => this.api.get(params),
   });
-  protected readonly deleteError = signal<unknown>(null);
+  protected readonly deletion = new PendingAction();
 
   protected date(iso: string): string {
     return formatBritishDate(iso);
@@ -72,19 +72,8 @@ export class EncounterEdit {
   }
 
   protected async remove(encounter: EncounterResponse): Promise<void> {
-    const confirmed = await confirmAction(this.dialog, {
-      title: 'Delete this encounter?',
-      message: `"${encounter.title}" on ${formatBritishDate(encounter.date)} and its attendance of ${encounter.attendedCount} learners will be removed from every learner's record.`,
-      confirmLabel: 'Delete encounter',
-    });
-    if (!confirmed) return;
-    this.deleteError.set(null);
-    try {
-      await firstValueFrom(this.api.delete(encounter.id));
-      this.snackBar.open('Encounter deleted.', undefined, { duration: 4000 });
+    if (await deleteEncounter(this.dialog, this.api, this.deletion, encounter)) {
       await this.router.navigate(['/encounters']);
-    } catch (error) {
-      this.deleteError.set(error);
     }
   }
 }

@@ -15,6 +15,7 @@ import { of } from 'rxjs';
 
 import { OrganisationView } from '../core/organisations-api';
 import { EncounterForm } from './encounter-form';
+import { settle as settleFixture } from '../testing/page-test';
 
 const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
 
@@ -139,11 +140,7 @@ describe(EncounterForm.name, () => {
   });
 
   /** Not `whenStable()`: an HTTP request left open on purpose keeps the fixture unstable. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    fixture.detectChanges();
-    await new Promise((resolve) => setTimeout(resolve));
-  }
+  const settle = () => settleFixture(fixture);
 
   function page(): HTMLElement {
     return fixture.nativeElement as HTMLElement;

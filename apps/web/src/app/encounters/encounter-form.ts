@@ -10,14 +10,8 @@ import {
   untracked,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog, MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { AbstractControl, NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MatDialog } from '@angular/material/dialog';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import {
@@ -57,7 +51,7 @@ import { EncountersApi } from '../core/encounters-api';
 import { editReflection } from './reflection-dialog';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { Session } from '../core/session';
-import { ApiErrorMessage } from '../ui/api-error-message';
+import { FORM_IMPORTS } from '../ui/form-kit';
 import { matchPastedLearners, PastedMatch } from './match-pasted-learners';
 import { OrganisationPicker } from './organisation-picker';
 
@@ -141,19 +135,7 @@ export function attendanceCount(present: number, absent: number): string {
 @Component({
   selector: 'enc-encounter-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ApiErrorMessage,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    MatTabsModule,
-    OrganisationPicker,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS, MatTabsModule, OrganisationPicker],
   templateUrl: './encounter-form.html',
   styleUrl: './encounter-form.scss',
 })
@@ -168,10 +150,16 @@ export class EncounterForm {
   readonly encounter = input<EncounterResponse | null>(null);
   readonly saved = output<EncounterResponse>();
 
-  protected readonly formats = ENCOUNTER_FORMATS;
-  protected readonly formatLabels = ENCOUNTER_FORMAT_LABELS;
-  protected readonly deliveryModes = DELIVERY_MODES;
-  protected readonly deliveryLabels = DELIVERY_MODE_LABELS;
+  /** The two fields chosen from a list: what kind of encounter, and how it was delivered. */
+  protected readonly choices: readonly {
+    control: 'format' | 'delivery';
+    label: string;
+    options: readonly string[];
+    labels: Readonly<Record<string, string>>;
+  }[] = [
+    { control: 'format', label: 'Format', options: ENCOUNTER_FORMATS, labels: ENCOUNTER_FORMAT_LABELS },
+    { control: 'delivery', label: 'Delivery', options: DELIVERY_MODES, labels: DELIVERY_MODE_LABELS },
+  ];
   protected readonly checklistLabels = CHECKLIST_ITEM_LABELS;
   protected readonly adviserLevels = [2, 3, 4, 5, 6, 7, 8];
   protected readonly fieldLabels = FIELD_LABELS;

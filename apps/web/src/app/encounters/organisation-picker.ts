@@ -6,11 +6,12 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { ORGANISATION_TYPE_LABELS } from '@encounters/domain';
+
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { openOrganisationDialog } from '../organisations/organisation-dialog';
+import { WORDS } from '../ui/words';
 
 /** A value of the autocomplete that is not an organisation: "add a new one called …". */
 const CREATE = '__create__';
@@ -35,7 +36,8 @@ const CREATE = '__create__';
         <mat-autocomplete #auto="matAutocomplete" (optionSelected)="choose($event)">
           @for (organisation of suggestions(); track organisation.id) {
             <mat-option [value]="organisation.id">
-              {{ organisation.name }} <span class="option-type">· {{ typeLabels[organisation.type] }}</span>
+              {{ organisation.name }}
+              <span class="option-type">· {{ words.organisationType[organisation.type] }}</span>
             </mat-option>
           }
           @if (typed().trim()) {
@@ -51,7 +53,7 @@ const CREATE = '__create__';
         @for (organisation of organisations(); track organisation.id) {
           <mat-chip (removed)="remove(organisation.id)">
             {{ organisation.name }}
-            <span class="chip-type">· {{ typeLabels[organisation.type] }}</span>
+            <span class="chip-type">· {{ words.organisationType[organisation.type] }}</span>
             <button matChipRemove type="button" [attr.aria-label]="'Remove ' + organisation.name">
               <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
                 <path
@@ -99,7 +101,7 @@ export class OrganisationPicker {
 
   readonly organisations = model<OrganisationView[]>([]);
 
-  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly words = WORDS;
   protected readonly create = CREATE;
   protected readonly typed = signal('');
 

@@ -1,18 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import {
-  AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
+import { AbstractControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
 import {
   CreateGuidanceMeetingRequest,
   GUIDANCE_MEETING_MODES,
@@ -20,12 +10,13 @@ import {
   GuidanceMeetingResponse,
   MIN_SPECIALIST_ADVISER_LEVEL,
   todayIsoDate,
-  GUIDANCE_MODE_LABELS,
 } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { httpErrorText } from '../core/http-error-text';
 import { LearnersApi } from '../core/learners-api';
+import { FORM_IMPORTS } from '../ui/form-kit';
+import { WORDS } from '../ui/words';
 
 export interface GuidanceMeetingDialogData {
   learnerId: string;
@@ -44,15 +35,7 @@ function followUpAfterMeeting(form: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'enc-guidance-meeting-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatRadioModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS, MatRadioModule],
   templateUrl: './guidance-meeting-dialog.html',
   styleUrl: './guidance-meeting-dialog.scss',
 })
@@ -63,7 +46,7 @@ export class GuidanceMeetingDialog {
   private readonly learners = inject(LearnersApi);
 
   protected readonly modes = GUIDANCE_MEETING_MODES;
-  protected readonly modeLabels = GUIDANCE_MODE_LABELS;
+  protected readonly words = WORDS;
   protected readonly levels = [1, 2, 3, 4, 5, 6, 7, 8];
   protected readonly minLevel = MIN_SPECIALIST_ADVISER_LEVEL;
   protected readonly today = todayIsoDate();

@@ -6,23 +6,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import {
   AcademicYear,
-  academicYearLabel,
-  academicYearOf,
   ENCOUNTER_CATEGORY_NOUNS,
   EncounterCategory,
   formatBritishDate,
-  formatWindow,
   LearnerRuleDetail,
   RULE_IDS,
   RULE_LABELS,
   RuleId,
   TimelineEntry,
-  todayIsoDate,
   holdsAbility,
-  ENCOUNTER_FORMAT_LABELS,
-  ATTENDANCE_STATUS_LABELS,
-  GUIDANCE_MODE_LABELS,
-  SEN_LABELS,
 } from '@encounters/domain';
 
 import { httpErrorText } from '../core/http-error-text';
@@ -30,8 +22,10 @@ import { LearnersApi } from '../core/learners-api';
 import { ReportsApi } from '../core/reports-api';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
+import { academicYearParam } from '../ui/coverage-query-params';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
+import { WORDS } from '../ui/words';
 
 interface RuleLine {
   rule: RuleId;
@@ -60,19 +54,9 @@ export class LearnerRecord {
   private readonly reports = inject(ReportsApi);
   private readonly dialog = inject(MatDialog);
 
-  protected readonly ruleLabels = RULE_LABELS;
-  protected readonly formatLabels = ENCOUNTER_FORMAT_LABELS;
-  protected readonly modeLabels = GUIDANCE_MODE_LABELS;
-  protected readonly attendanceLabels = ATTENDANCE_STATUS_LABELS;
-  protected readonly senLabels = SEN_LABELS;
-  protected readonly formatDate = formatBritishDate;
-  protected readonly formatWindow = formatWindow;
-  protected readonly yearLabel = academicYearLabel;
+  protected readonly words = WORDS;
 
-  protected readonly academicYear = computed<AcademicYear>(() => {
-    const year = Number(this.year());
-    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : academicYearOf(todayIsoDate());
-  });
+  protected readonly academicYear = computed(() => academicYearParam(this.year()));
   protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
 
   protected readonly recordResource = rxResource({

@@ -1,17 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import {
   CreateOrganisationRequest,
   OrganisationDetailResponse,
   ORGANISATION_SIZE_BANDS,
-  ORGANISATION_TYPE_LABELS,
   ORGANISATION_TYPES,
   OrganisationSizeBand,
   OrganisationType,
@@ -22,7 +15,9 @@ import { firstValueFrom } from 'rxjs';
 
 import { existingIdOf } from '../core/api-error';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
-import { ApiErrorMessage } from '../ui/api-error-message';
+import { DIALOG_FORM_STYLES, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { PendingAction } from '../ui/pending-action';
+import { WORDS } from '../ui/words';
 
 export interface OrganisationDialogData {
   /** The organisation to edit; a new one is created without it. */
@@ -32,13 +27,6 @@ export interface OrganisationDialogData {
   /** Only what logging an encounter needs: name, type, sectors and technical education. */
   compact?: boolean;
 }
-
-export const SIZE_BAND_LABELS: Readonly<Record<OrganisationSizeBand, string>> = {
-  micro: 'Micro (fewer than 10 people)',
-  small: 'Small (10 to 49)',
-  medium: 'Medium (50 to 249)',
-  large: 'Large (250 or more)',
-};
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
@@ -53,17 +41,7 @@ const FIELD_LABELS: Record<string, string> = {
 @Component({
   selector: 'enc-organisation-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ApiErrorMessage,
-    MatButtonModule,
-    MatCheckboxModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-  ],
+  imports: [FORM_IMPORTS],
   template: `
     <h2 mat-dialog-title>{{ editing ? 'Edit organisation' : 'New organisation' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
@@ -92,7 +70,7 @@ const FIELD_LABELS: Record<string, string> = {
           <mat-label>Type</mat-label>
           <mat-select formControlName="type" required>
             @for (type of types; track type) {
-              <mat-option [value]="type">{{ typeLabels[type] }}</mat-option>
+              <mat-option [value]="type">{{ words.organisationType[type] }}</mat-option>
             }
           </mat-select>
           <mat-hint>Employers include the self-employed, public services and charities.</mat-hint>
@@ -115,7 +93,7 @@ const FIELD_LABELS: Record<string, string> = {
             <mat-select formControlName="sizeBand">
               <mat-option [value]="null">Not known</mat-option>
               @for (band of sizeBands; track band) {
-                <mat-option [value]="band">{{ sizeBandLabels[band] }}</mat-option>
+                <mat-option [value]="band">{{ words.sizeBand[band] }}</mat-option>
               }
             </mat-select>
           </mat-form-field>
@@ -139,49 +117,46 @@ const FIELD_LABELS: Record<string, string> = {
             <textarea matInput formControlName="notes" rows="3"></textarea>
           </mat-form-field>
         }
-        <enc-api-error-message [error]="error()" [labels]="fieldLabels" />
+        <enc-api-error-message [error]="submission.error()" [labels]="fieldLabels" />
         @if (existingId()) {
           <button matButton="outlined" type="button" (click)="useExisting()">
             Use the one already listed
           </button>
         }
-        @if (saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Saving the organisation" />
-        }
+        <enc-progress-status [loading]="submission.busy()" label="Saving the organisation" />
       </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">
-          {{ editing ? 'Save changes' : 'Add organisation' }}
-        </button>
-      </mat-dialog-actions>
+      <enc-dialog-actions
+        [saving]="submission.busy()"
+        [submitLabel]="editing ? 'Save changes' : 'Add organisation'"
+      />
     </form>
   `,
-  styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-      min-width: min(32rem, 80vw);
-    }
-    mat-checkbox {
-      margin-bottom: 1rem;
-    }
-    .contact {
-      display: flex;
-      flex-direction: column;
-      margin: 0 0 0.5rem;
-      padding: 0.5rem 0 0;
-      border: 0;
-    }
-    legend {
-      margin-bottom: 0.5rem;
-      font: var(--mat-sys-title-small);
-    }
-    .used-by {
-      margin: 0 0 1rem;
-    }
-  `,
+  styles: [
+    DIALOG_FORM_STYLES,
+    `
+      .content {
+        gap: 0.25rem;
+        min-width: min(32rem, 80vw);
+      }
+      mat-checkbox {
+        margin-bottom: 1rem;
+      }
+      .contact {
+        display: flex;
+        flex-direction: column;
+        margin: 0 0 0.5rem;
+        padding: 0.5rem 0 0;
+        border: 0;
+      }
+      legend {
+        margin-bottom: 0.5rem;
+        font: var(--mat-sys-title-small);
+      }
+      .used-by {
+        margin: 0 0 1rem;
+      }
+    `,
+  ],
 })
 export class OrganisationDialog implements OnInit {
   protected readonly data = inject<OrganisationDialogData>(MAT_DIALOG_DATA);
@@ -190,13 +165,11 @@ export class OrganisationDialog implements OnInit {
 
   protected readonly editing = !!this.data.organisation;
   protected readonly types = ORGANISATION_TYPES;
-  protected readonly typeLabels = ORGANISATION_TYPE_LABELS;
+  protected readonly words = WORDS;
   protected readonly sectors = SECTORS;
   protected readonly sizeBands = ORGANISATION_SIZE_BANDS;
-  protected readonly sizeBandLabels = SIZE_BAND_LABELS;
   protected readonly fieldLabels = FIELD_LABELS;
-  protected readonly saving = signal(false);
-  protected readonly error = signal<unknown>(null);
+  protected readonly submission = new PendingAction();
   protected readonly existingId = signal<string | null>(null);
   /** When editing: which academies use the organisation, and what this user may change of it. */
   protected readonly detail = signal<OrganisationDetailResponse | null>(null);
@@ -230,15 +203,12 @@ export class OrganisationDialog implements OnInit {
         }
       }
     } catch (error) {
-      this.error.set(error);
+      this.submission.error.set(error);
     }
   }
 
   protected async save(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!readyToSubmit(this.form)) return;
     const value = this.form.getRawValue();
     const contact = {
       name: value.contact.name.trim() || null,
@@ -264,22 +234,17 @@ export class OrganisationDialog implements OnInit {
   private async send(
     body: CreateOrganisationRequest | Pick<CreateOrganisationRequest, 'contact'>,
   ): Promise<void> {
-    this.saving.set(true);
-    this.error.set(null);
     this.existingId.set(null);
-    try {
-      const saved = await firstValueFrom(
-        this.data.organisation
-          ? this.api.update(this.data.organisation.id, body)
-          : this.api.create(body as CreateOrganisationRequest),
-      );
-      this.reference.close(saved);
-    } catch (error) {
-      this.error.set(error);
-      this.existingId.set(this.editing ? null : existingIdOf(error));
-    } finally {
-      this.saving.set(false);
-    }
+    const saved = await this.submission.run(async () =>
+      this.reference.close(
+        await firstValueFrom(
+          this.data.organisation
+            ? this.api.update(this.data.organisation.id, body)
+            : this.api.create(body as CreateOrganisationRequest),
+        ),
+      ),
+    );
+    if (!saved && !this.editing) this.existingId.set(existingIdOf(this.submission.error()));
   }
 
   protected async useExisting(): Promise<void> {
@@ -288,7 +253,7 @@ export class OrganisationDialog implements OnInit {
     try {
       this.reference.close(await firstValueFrom(this.api.get(id)));
     } catch (error) {
-      this.error.set(error);
+      this.submission.error.set(error);
     }
   }
 }

@@ -3,14 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  AcademicYear,
-  academicYearLabel,
-  academicYearOf,
-  formatBritishDate,
-  todayIsoDate,
-  isTrustWide,
-} from '@encounters/domain';
+import { AcademicYear, academicYearOf, todayIsoDate, isTrustWide } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
@@ -19,6 +12,7 @@ import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { defaultAsAt } from '../ui/as-at-dates';
 import { AsAtPicker } from '../ui/as-at-picker';
+import { WORDS } from '../ui/words';
 
 /** The whole trust, for trust-wide roles. */
 const WHOLE_TRUST = '';
@@ -36,8 +30,7 @@ export class Reports {
   private readonly api = inject(ApiClient);
   private readonly reports = inject(ReportsApi);
 
-  protected readonly yearLabel = academicYearLabel;
-  protected readonly formatDate = formatBritishDate;
+  protected readonly words = WORDS;
   protected readonly wholeTrust = WHOLE_TRUST;
 
   protected readonly trustWide = computed(() => isTrustWide(this.session.roles()));

@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { RosterImportAnswer } from '../core/roster-api';
 import { RosterImport } from './roster-import';
+import { settle as settleFixture } from '../testing/page-test';
 
 const academyId = '087c6997-5544-489b-b5a3-e8b2fae12693';
 
@@ -57,11 +58,7 @@ describe(RosterImport.name, () => {
 
   afterEach(() => httpTesting.verify());
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    fixture.detectChanges();
-    await new Promise((resolve) => setTimeout(resolve));
-  }
+  const settle = () => settleFixture(fixture);
 
   function page(): HTMLElement {
     return fixture.nativeElement as HTMLElement;

@@ -1,13 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import type { ApiErrorDetail } from '@encounters/domain';
 
 import { apiErrorDetails, apiErrorMessage, errorStatus } from '../core/api-error';
+import { FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
 import { SetupApi } from './setup-api';
 
 /** The API's minimum; it checks the rest (common passwords, the name or email inside it). */
@@ -20,7 +17,7 @@ const MIN_PASSWORD_LENGTH = 12;
 @Component({
   selector: 'enc-set-up',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
+  imports: [FORM_IMPORTS],
   templateUrl: './set-up.html',
   styleUrl: './set-up.scss',
 })
@@ -46,11 +43,7 @@ export class SetUp {
   }
 
   protected async submit(): Promise<void> {
-    if (this.saving()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (this.saving() || !readyToSubmit(this.form)) return;
     this.saving.set(true);
     this.errorMessage.set(null);
     this.errorDetails.set([]);

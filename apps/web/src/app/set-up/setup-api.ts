@@ -1,8 +1,7 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import { API_BASE_URL } from '../core/api-client';
+import { ApiHttp } from '../core/api-client';
 
 /** Body of `POST /api/setup`. */
 export interface SetupRequest {
@@ -24,19 +23,18 @@ export interface SetupResponse {
 /** The first-run API: whether Encounters still needs setting up, and the set-up itself. */
 @Injectable({ providedIn: 'root' })
 export class SetupApi {
-  private readonly http = inject(HttpClient);
-  private readonly baseUrl = inject(API_BASE_URL);
+  private readonly http = inject(ApiHttp);
 
   /** True while nobody has set Encounters up; false when it is, or when the API cannot say. */
   async needed(): Promise<boolean> {
     try {
-      return (await firstValueFrom(this.http.get<{ needed: boolean }>(`${this.baseUrl}/setup`))).needed;
+      return (await firstValueFrom(this.http.get<{ needed: boolean }>('/setup'))).needed;
     } catch {
       return false;
     }
   }
 
   setUp(request: SetupRequest): Promise<SetupResponse> {
-    return firstValueFrom(this.http.post<SetupResponse>(`${this.baseUrl}/setup`, request));
+    return firstValueFrom(this.http.post<SetupResponse>('/setup', request));
   }
 }

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -8,9 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { CurrentUserResponse, PublicAuthProvider } from '@encounters/domain';
 import { Session } from '../core/session';
 import { SignIn } from './sign-in';
-
-@Component({ selector: 'enc-blank', template: '' })
-class Blank {}
+import { Blank, find } from '../testing/page-test';
 
 const teacher: CurrentUserResponse = {
   id: 'a3c1f0d2-61b4-4c55-8e0f-6a2d9c7b5e10',
@@ -41,14 +39,6 @@ describe(SignIn.name, () => {
   });
 
   afterEach(() => httpTesting.verify());
-
-  function find<T extends Element>(page: ParentNode, selector: string): T {
-    const element = page.querySelector<T>(selector);
-    if (!element) {
-      throw new Error(`Nothing matches ${selector}`);
-    }
-    return element;
-  }
 
   async function open(url = '/sign-in', providers: PublicAuthProvider[] = []): Promise<HTMLElement> {
     await harness.navigateByUrl(url, SignIn);

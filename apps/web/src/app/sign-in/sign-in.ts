@@ -1,17 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { MfaSetupResponse } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 
 import { AuthApi } from '../core/auth-api';
 import { Session } from '../core/session';
+import { AuthenticatorQr } from '../ui/authenticator-qr';
+import { FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
 
 /** Says what went wrong in plain words; the API gives one 401 for every cause, on purpose. */
 export function signInErrorMessage(error: unknown): string {
@@ -68,7 +66,7 @@ type Step = 'password' | 'code' | 'enrol' | 'recovery-codes';
 @Component({
   selector: 'enc-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
+  imports: [AuthenticatorQr, FORM_IMPORTS],
   templateUrl: './sign-in.html',
   styleUrl: './sign-in.scss',
 })
@@ -95,11 +93,6 @@ export class SignIn {
     initialValue: [],
   });
   protected readonly setup = signal<MfaSetupResponse | null>(null);
-  /** The secret for typing into an app that cannot scan. */
-  protected readonly setupKey = computed(() => {
-    const url = this.setup()?.otpauthUrl;
-    return url ? (new URL(url).searchParams.get('secret') ?? '') : '';
-  });
   protected readonly recoveryCodes = signal<string[]>([]);
   private challenge = '';
 
@@ -108,13 +101,7 @@ export class SignIn {
   }
 
   protected async submit(): Promise<void> {
-    if (this.signingIn()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (this.signingIn() || !readyToSubmit(this.form)) return;
     await this.busy(
       async () => {
         const { email, password } = this.form.getRawValue();
@@ -140,13 +127,7 @@ export class SignIn {
   }
 
   protected async submitCode(): Promise<void> {
-    if (this.signingIn()) {
-      return;
-    }
-    if (this.codeForm.invalid) {
-      this.codeForm.markAllAsTouched();
-      return;
-    }
+    if (this.signingIn() || !readyToSubmit(this.codeForm)) return;
     const code = this.codeForm.getRawValue().code.trim();
     await this.busy(
       async () => {

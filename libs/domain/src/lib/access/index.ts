@@ -1,2 +1,3 @@
 export * from './roles';
 export * from './abilities';
+export * from './pages';

@@ -1,3 +1,4 @@
+import type { EncounterCategory } from '../taxonomy/encounter-category';
 import type { DeliveryMode, EncounterFormat } from '../taxonomy/encounter-format';
 import type { MeaningfulChecklistItem } from '../taxonomy/meaningful-checklist';
 
@@ -39,4 +40,15 @@ export const CHECKLIST_ITEM_LABELS: Readonly<Record<MeaningfulChecklistItem, str
     'The provider explained how to get in, the qualifications it offers and the careers they lead to',
   whatLearningIsLike: 'Learners heard what learning there is like',
   metStaffAndLearners: 'Learners met both staff and current learners (recorded, not required)',
+};
+
+/** Short names of the categories an encounter counts as, for lists where the full nouns would crowd. */
+export const CATEGORY_TAGS: Readonly<Record<EncounterCategory, string>> = {
+  employer_encounter: 'Employer (B5)',
+  workplace_experience: 'Workplace (B6)',
+  education_provider_encounter: 'Provider (B7)',
+  he_visit: 'HE visit',
+  personal_guidance_meeting: 'Guidance (B8)',
+  specialist_careers_advice: 'Specialist advice',
+  pal_provider_encounter: 'Provider access',
 };

@@ -1,4 +1,5 @@
 export * from './encounter-labels';
 export * from './learner-labels';
+export * from './organisation-labels';
 export * from './role-labels';
 export * from './rule-labels';
