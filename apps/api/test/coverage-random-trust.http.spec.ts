@@ -65,6 +65,9 @@ const FORMATS: EncounterFormat[] = [
   'taster_session',
   'group_guidance',
   'mentoring',
+  // R-WEX-1, R-WEX-2: KS3 activities (with a task set) and KS4 placements.
+  'enterprise_challenge',
+  'job_shadowing',
 ];
 
 interface ModelLearner {
@@ -108,12 +111,16 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       `INSERT INTO trust (name) VALUES ('Random Trust ${seed}') RETURNING id`,
     );
     const academies: string[] = [];
+    // R-V-1..3: in half the trusts the second academy is judged as a post-16 institution.
+    const evaluationTypes: Record<string, 'school' | 'post16'> = {};
     for (let index = 0; index < 2; index += 1) {
+      const evaluationType = index === 1 && random.chance(0.5) ? 'post16' : 'school';
       const [academy] = await dataSource.query(
-        `INSERT INTO academy (trust_id, name, urn, phase) VALUES ($1, $2, $3, 'secondary') RETURNING id`,
-        [trust.id, `Academy ${seed}-${index}`, String(700000 + seed * 10 + index)],
+        `INSERT INTO academy (trust_id, name, urn, phase, evaluation_type) VALUES ($1, $2, $3, 'secondary', $4) RETURNING id`,
+        [trust.id, `Academy ${seed}-${index}`, String(700000 + seed * 10 + index), evaluationType],
       );
       academies.push(academy.id);
+      evaluationTypes[academy.id] = evaluationType;
     }
     admin = await signedInUser(app, ['trust_admin']);
 
@@ -126,6 +133,15 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       atRiskDays: random.pick([30, 122, 250]),
       b6By16: random.int(1, 2),
       o2: { employer: random.int(1, 2), education: 1, requireAdvice: random.chance(0.6) },
+      // R-D-1/R-D-2 apply under gatsby-2024 only; the years here default to gatsby-2014.
+      ruleSet: random.pick(['gatsby-2014', 'gatsby-2024'] as const),
+      palRequiresContent: random.chance(0.6),
+      wex: {
+        ks3Hours: random.pick([3, 10, 25]),
+        ks4Hours: random.pick([6, 25, 40]),
+        hoursPerDay: random.pick([5, 6]),
+        virtualShareMax: random.pick([0, 0.5, 1]),
+      },
     };
     await admin.put(`/api/policy/${changedYear}`).send(stored[changedYear]).expect(200);
 
@@ -135,7 +151,8 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
     const fileLeavingDates = new Map<LearnerEnrolment, string | null>();
     for (let index = 0; index < 24; index += 1) {
       const body = `70${String(seed % 1000).padStart(3, '0')}0000${String(index).padStart(3, '0')}`;
-      const firstYearGroup = random.int(6, 12);
+      // Year 14 too: R-V-2 keeps learners with an EHC plan in scope there at a post-16 academy.
+      const firstYearGroup = random.int(6, 13);
       const birthYear = YEARS[0] - firstYearGroup - 5 + 1;
       const record: ModelLearner['record'] = {
         learnerId: '',
@@ -149,7 +166,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       const gender = random.pick(['M', 'F']); // Held on the learner, not per year.
       for (const [offset, year] of YEARS.entries()) {
         if (offset > 0 && random.chance(0.15)) academyId = academies.find((id) => id !== academyId)!;
-        const yearGroup = Math.min(13, firstYearGroup + offset);
+        const yearGroup = Math.min(14, firstYearGroup + offset);
         const groupName = `${yearGroup}${random.pick(['A', 'B'])}`;
         learner.groupNames[year] = groupName;
         const lateJoin = random.chance(0.1);
@@ -167,6 +184,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           eal: random.chance(0.2),
           lookedAfter: random.chance(0.05),
           gender,
+          evaluationType: evaluationTypes[academyId],
         };
         record.enrolments.push(enrolment);
         // R-G-2: some move to the other academy during the year. Neither file says so: the first academy's
@@ -178,7 +196,13 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           fileLeavingDates.set(enrolment, enrolment.leavingDate ?? null);
           if (!enrolment.leavingDate || enrolment.leavingDate > dayBefore) enrolment.leavingDate = dayBefore;
           academyId = academies.find((id) => id !== academyId)!;
-          record.enrolments.push({ ...enrolment, academyId, admissionDate: movesOn, leavingDate: null });
+          record.enrolments.push({
+            ...enrolment,
+            academyId,
+            admissionDate: movesOn,
+            leavingDate: null,
+            evaluationType: evaluationTypes[academyId],
+          });
         }
       }
       learners.push(learner);
@@ -297,6 +321,10 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       ];
       const adviserLevel = format === 'group_guidance' ? random.pick([5, 6, 7]) : undefined;
       const duringSchoolDay = random.chance(0.8);
+      // R-D-1, R-WEX-1, R-WEX-4: delivery, length and days decide what counts and the hours.
+      const delivery = random.pick(['in_person', 'in_person', 'virtual', 'mixed'] as const);
+      const durationMinutes = random.pick([60, 150, 360]);
+      const days = random.chance(0.3) ? random.int(1, 10) : undefined;
       const facts = {
         format,
         duringSchoolDay,
@@ -324,9 +352,10 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         title: `Encounter ${seed}-${index}`,
         date,
         format,
-        delivery: 'in_person',
+        delivery,
         duringSchoolDay,
-        durationMinutes: 60,
+        durationMinutes,
+        ...(days ? { days } : {}),
         ...(adviserLevel ? { adviserLevel } : {}),
         organisationIds: chosen.map((i) => organisationIds[i]),
         meaningful: {
@@ -349,6 +378,12 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           educationTypes,
           meaningful,
           meaningfulOverride: null,
+          format,
+          delivery,
+          durationMinutes,
+          days: days ?? null,
+          hours: null,
+          curriculumLinked: false,
         });
       }
     }
@@ -491,7 +526,8 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           }
         }
       }
-      expect(RULE_IDS.length).toBe(11);
+      expect(RULE_IDS).toEqual(expect.arrayContaining(['WEX_KS3', 'WEX_KS4']));
+      expect(RULE_IDS.length).toBe(13);
     },
     120_000,
   ); // A whole trust imported, with its moves confirmed one by one: generous on a loaded 2-core machine.

@@ -1,3 +1,4 @@
+import { RULE_IDS } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CoverageService } from '../src/coverage/coverage.service';
@@ -281,7 +282,7 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
       .expect(200);
     expect(classView.body.rows).toHaveLength(5);
     expect(classView.body.rows[0]).toMatchObject({ yearGroup: 9, group: '9A' });
-    expect(Object.keys(classView.body.rows[0].statuses)).toHaveLength(11);
+    expect(Object.keys(classView.body.rows[0].statuses)).toEqual([...RULE_IDS]);
     await teacher.get(`/api/coverage/learners?scope=group&id=${group9B}&academicYear=2025`).expect(404);
     await teacher.get(`/api/coverage?scope=academy&id=${kilnside}`).expect(404);
     await otherLead.get(`/api/coverage?scope=academy&id=${kilnside}`).expect(404);

@@ -205,6 +205,9 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
           PAL1: 'missed',
           PAL2: 'not_applicable',
           PAL3: 'not_applicable',
+          // R-WEX-3: Year 9 closes the KS3 window on 31 August 2026, more than 122 days away.
+          WEX_KS3: 'on_track',
+          WEX_KS4: 'not_applicable',
         },
         ruleDetails: expect.objectContaining({
           B5: {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { migrations } from '../src/database/migrations';
 import { AllowMovesWithinAYear1763820800000 } from '../src/database/migrations/1763820800000-AllowMovesWithinAYear';
+import { RecordWorkExperienceHoursAndPost16Academies1764986000000 } from '../src/database/migrations/1764986000000-RecordWorkExperienceHoursAndPost16Academies';
 
 /** Enrolments of a database written before moves during a year were possible: one per learner and year. */
 const HELD: Pick<LearnerEnrolment, 'academicYear' | 'admissionDate' | 'leavingDate'>[] = [
@@ -91,6 +92,79 @@ describe('Migrations (PostgreSQL)', () => {
           ORDER BY l.upn`,
       );
       expect(rows.map((row) => row.counts_at)).toEqual(HELD.map(multirange));
+    } finally {
+      await after.destroy();
+    }
+  });
+
+  it('R-WEX-1, R-V-1: the 2025 revision keeps existing data: default hours, collegeMode as post-16 academies, WEX progress', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+    const upTo = migrations.indexOf(RecordWorkExperienceHoursAndPost16Academies1764986000000);
+    const before = await new DataSource({
+      ...dataSourceOptions(url.toString(), 1),
+      migrations: migrations.slice(0, upTo),
+    }).initialize();
+    let learnerId = '';
+    try {
+      await before.runMigrations({ transaction: 'each' });
+      const [trust] = await before.query(`INSERT INTO trust (name) VALUES ('Upgrade Trust') RETURNING id`);
+      const academy = async (name: string, urn: string, phase: string) =>
+        (
+          await before.query(
+            `INSERT INTO academy (trust_id, name, urn, phase) VALUES ($1, $2, $3, $4) RETURNING id`,
+            [trust.id, name, urn, phase],
+          )
+        )[0].id as string;
+      const school = await academy('Upgrade School', '990011', 'secondary');
+      await academy('Upgrade Sixth Form College', '990012', 'sixth_form');
+      await before.query(`INSERT INTO policy (academic_year, body) VALUES (2025, $1)`, [
+        JSON.stringify({ ruleSet: 'gatsby-2024', collegeMode: true }),
+      ]);
+      [{ id: learnerId }] = await before.query(
+        `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
+         VALUES ('A990000009999', 'Surname', 'Forename', '2010-10-01') RETURNING id`,
+      );
+      await before.query(
+        `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group) VALUES ($1, 2025, $2, 10)`,
+        [learnerId, school],
+      );
+      const [encounter] = await before.query(
+        `INSERT INTO encounter (academy_id, academic_year, title, date, format, delivery, during_school_day,
+           duration_minutes, days, categories)
+         VALUES ($1, 2025, 'Work experience week', '2026-06-15', 'work_experience', 'in_person', true, 360, 5,
+           ARRAY['workplace_experience']) RETURNING id`,
+        [school],
+      );
+      await before.query(`INSERT INTO attendance (encounter_id, learner_id) VALUES ($1, $2)`, [
+        encounter.id,
+        learnerId,
+      ]);
+    } finally {
+      await before.destroy();
+    }
+
+    const after = await new DataSource(dataSourceOptions(url.toString(), 1)).initialize();
+    try {
+      const applied = await after.runMigrations({ transaction: 'each' });
+      expect(applied.map((migration) => migration.name)).toContain(
+        'RecordWorkExperienceHoursAndPost16Academies1764986000000',
+      );
+      expect(await after.query(`SELECT urn, evaluation_type FROM academy ORDER BY urn`)).toEqual([
+        { urn: '990011', evaluation_type: 'school' },
+        { urn: '990012', evaluation_type: 'post16' },
+      ]);
+      expect(await after.query(`SELECT status, hours FROM attendance`)).toEqual([
+        { status: 'attended', hours: null },
+      ]);
+      // 5 days x 6 hours a day (the default): WEX_KS4 met on the placement's date, recomputed by the upgrade.
+      expect(
+        await after.query(
+          `SELECT wex_ks4_window_end::text AS window_end, wex_ks4_met_on::text AS met_on, wex_ks3_window_end
+             FROM learner_progress WHERE learner_id = $1`,
+          [learnerId],
+        ),
+      ).toEqual([{ window_end: '2027-08-31', met_on: '2026-06-15', wex_ks3_window_end: null }]);
     } finally {
       await after.destroy();
     }

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { AcademyPhase } from '@encounters/domain';
+import type { AcademyEvaluationType, AcademyPhase } from '@encounters/domain';
 import { Trust } from '../trust/trust.entity';
 
 export { ACADEMY_PHASES, type AcademyPhase } from '@encounters/domain';
@@ -33,6 +33,10 @@ export class Academy {
 
   @Column({ type: 'text' })
   phase: AcademyPhase;
+
+  /** R-V-1: how the academy is judged, `school` or `post16`. */
+  @Column({ name: 'evaluation_type', type: 'text', default: 'school' })
+  evaluationType: AcademyEvaluationType;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

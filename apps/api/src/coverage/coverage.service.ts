@@ -17,6 +17,7 @@ import {
   todayIsoDate,
   coverageKey,
   parseCoverageKey,
+  PLANNED_EVIDENCE_RULES,
 } from '@encounters/domain';
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -50,6 +51,13 @@ interface ResolvedScope {
 
 const col = (rule: RuleId) => rule.toLowerCase();
 
+/**
+ * R-WEX-8: a work-experience rule whose done + planned hours reach the target (met by the end of its window:
+ * a met-on date after the as-at date) stays on track inside the at-risk period.
+ */
+const atRiskAlso = (rule: RuleId) =>
+  PLANNED_EVIDENCE_RULES.includes(rule) ? ` AND p.${col(rule)}_met_on IS NULL` : '';
+
 /** `count(*) FILTER` for each status of each rule, at the as-at date in $2. */
 const TALLY_COLUMNS = RULE_IDS.map((rule) => {
   const notMet = `(p.${col(rule)}_met_on IS NULL OR p.${col(rule)}_met_on > $2::date)`;
@@ -57,15 +65,15 @@ const TALLY_COLUMNS = RULE_IDS.map((rule) => {
     count(*) FILTER (WHERE p.${col(rule)}_met_on <= $2::date)::int AS ${col(rule)}_met,
     count(*) FILTER (WHERE p.${col(rule)}_window_end < $2::date AND ${notMet})::int AS ${col(rule)}_missed,
     count(*) FILTER (WHERE p.${col(rule)}_window_end >= $2::date
-      AND p.${col(rule)}_window_end - $2::date <= p.at_risk_days AND ${notMet})::int AS ${col(rule)}_at_risk`;
+      AND p.${col(rule)}_window_end - $2::date <= p.at_risk_days AND ${notMet}${atRiskAlso(rule)})::int AS ${col(rule)}_at_risk`;
 }).join(',\n    ');
 
-/** R-S-1, R-S-2 in SQL: the same decision as `statusFromProgress` in the rules library. */
+/** R-S-1, R-S-2, R-WEX-8 in SQL: the same decision as `statusFromProgress` in the rules library. */
 export const STATUS_COLUMNS = RULE_IDS.map(
   (rule) => `CASE WHEN p.${col(rule)}_window_end IS NULL THEN 'not_applicable'
       WHEN p.${col(rule)}_met_on <= $2::date THEN 'met'
       WHEN p.${col(rule)}_window_end < $2::date THEN 'missed'
-      WHEN p.${col(rule)}_window_end - $2::date <= p.at_risk_days THEN 'at_risk'
+      WHEN p.${col(rule)}_window_end - $2::date <= p.at_risk_days${atRiskAlso(rule)} THEN 'at_risk'
       ELSE 'on_track' END AS ${col(rule)}_status`,
 ).join(',\n    ');
 

@@ -125,11 +125,18 @@ export class LearnerProgressService {
         (academicYear) => !closed.has(`${record.learnerId}/${academicYear}`),
       );
       return years.flatMap((academicYear) => {
-        const row = learnerProgress(record, academicYear, policyFor);
         const spans = coverageSpans(record.enrolments, academicYear);
+        // Each enrolment's row as the learner counts through it: a move between a school and a post-16
+        // academy (R-V-1) changes which rules apply, not only the figures' academy.
         return record.enrolments.flatMap((enrolment, index) =>
           enrolment.academicYear === academicYear
-            ? [{ enrolment, row, countsAt: multirange(spans[index]) }]
+            ? [
+                {
+                  enrolment,
+                  row: learnerProgress(record, academicYear, policyFor, enrolment),
+                  countsAt: multirange(spans[index]),
+                },
+              ]
             : [],
         );
       });

@@ -1,5 +1,8 @@
 import type {
+  AcademyEvaluationType,
+  DeliveryMode,
   EducationOrganisationType,
+  EncounterFormat,
   EncounterCategory,
   LearnerRecord,
   MeaningfulChecklist,
@@ -22,10 +25,11 @@ interface EnrolmentRow {
   sen_status: 'N' | 'K' | 'E';
   eal: boolean;
   looked_after: boolean;
+  evaluation_type: AcademyEvaluationType;
 }
 
-/** A learner's place on an encounter: learner id, encounter id, status, meaningful override. */
-type AttendanceRow = [string, string, 'attended' | 'absent' | 'withdrawn', boolean | null];
+/** A learner's place on an encounter: learner id, encounter id, status, meaningful override, own hours. */
+type AttendanceRow = [string, string, 'attended' | 'absent' | 'withdrawn', boolean | null, number | null];
 
 /** What an encounter evidences, read once however many of the learners attended it. */
 interface EncounterRow {
@@ -34,6 +38,11 @@ interface EncounterRow {
   categories: EncounterCategory[];
   education_types: EducationOrganisationType[];
   checklist: MeaningfulChecklist;
+  format: EncounterFormat;
+  delivery: DeliveryMode;
+  duration_minutes: number;
+  days: number | null;
+  curriculum_linked: boolean;
 }
 
 /**
@@ -65,33 +74,39 @@ export async function loadLearnerRecordsWith(
     attendances: AttendanceRow[];
     encounters: EncounterRow[];
     meetings: { id: string; learner_id: string; date: string; adviser_level: number | null }[];
+    jobs: { id: string; learner_id: string; from: string; to: string | null }[];
     [column: string]: unknown;
   }[] = await manager.query(
     `SELECT
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT e.learner_id, l.date_of_birth::text AS date_of_birth, l.gender, e.academic_year, e.academy_id, e.year_group,
                  e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
-                 e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after
-            FROM enrolment e JOIN learner l ON l.id = e.learner_id
+                 e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
+                 ac.evaluation_type
+            FROM enrolment e JOIN learner l ON l.id = e.learner_id JOIN academy ac ON ac.id = e.academy_id
            WHERE e.learner_id = ANY($1::uuid[])
            -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
            ORDER BY e.learner_id, e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
-       (SELECT coalesce(json_agg(json_build_array(a.learner_id, a.encounter_id, a.status, a.meaningful_override)), '[]')
+       (SELECT coalesce(json_agg(json_build_array(a.learner_id, a.encounter_id, a.status, a.meaningful_override, a.hours)), '[]')
           FROM attendance a JOIN encounter e ON e.id = a.encounter_id
          WHERE a.learner_id = ANY($1::uuid[]) AND e.deleted_at IS NULL) AS attendances,
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT e.id, e.date::text AS date, e.categories, e.education_types,
-                 ${checklistJsonSql('e')} AS checklist
+                 ${checklistJsonSql('e')} AS checklist, e.format, e.delivery, e.duration_minutes, e.days,
+                 e.curriculum_linked
             FROM encounter e
            WHERE e.deleted_at IS NULL
              AND e.id IN (SELECT a.encounter_id FROM attendance a WHERE a.learner_id = ANY($1::uuid[]))) x) AS encounters,
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT id, learner_id, date::text AS date, adviser_level
-            FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL) x) AS meetings
+            FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL) x) AS meetings,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT id, learner_id, held_from::text AS "from", held_to::text AS "to"
+            FROM learner_part_time_job WHERE learner_id = ANY($1::uuid[])) x) AS jobs
        ${extra ? `, ${extra.columns}` : ''}`,
     [ids, ...(extra?.parameters ?? [])],
   );
-  const { enrolments, attendances, encounters, meetings } = row;
+  const { enrolments, attendances, encounters, meetings, jobs } = row;
   const encounterById = new Map(encounters.map((encounter) => [encounter.id, encounter]));
   const records = new Map<string, LearnerRecord & { enrolments: LearnerRecord['enrolments'][number][] }>();
   const recordOf = (learnerId: string) => {
@@ -118,9 +133,10 @@ export async function loadLearnerRecordsWith(
       eal: row.eal,
       lookedAfter: row.looked_after,
       gender: row.gender ?? '',
+      evaluationType: row.evaluation_type,
     });
   }
-  for (const [learnerId, encounterId, status, meaningfulOverride] of attendances) {
+  for (const [learnerId, encounterId, status, meaningfulOverride, hours] of attendances) {
     const encounter = encounterById.get(encounterId);
     if (!encounter) continue;
     (recordOf(learnerId).attendances as LearnerRecord['attendances'][number][]).push({
@@ -131,6 +147,13 @@ export async function loadLearnerRecordsWith(
       educationTypes: encounter.education_types,
       meaningful: encounter.checklist,
       meaningfulOverride,
+      format: encounter.format,
+      delivery: encounter.delivery,
+      durationMinutes: encounter.duration_minutes,
+      days: encounter.days,
+      // numeric comes back from JSON as a number; null takes the default hours (R-WEX-1).
+      hours: hours === null ? null : Number(hours),
+      curriculumLinked: encounter.curriculum_linked,
     });
   }
   for (const row of meetings) {
@@ -139,6 +162,10 @@ export async function loadLearnerRecordsWith(
       date: row.date,
       adviserLevel: row.adviser_level,
     });
+  }
+  for (const job of jobs) {
+    const record = recordOf(job.learner_id);
+    record.partTimeJobs = [...(record.partTimeJobs ?? []), { id: job.id, from: job.from, to: job.to }];
   }
   return { records: [...records.values()], extras: row };
 }

@@ -1,4 +1,4 @@
-import { defaultPolicy, type Policy } from '@encounters/domain';
+import { defaultPolicy, type Policy, type PolicyBody, withPolicyDefaults } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,13 +24,18 @@ export class PolicyService {
       'SELECT body FROM policy WHERE academic_year = $1',
       [academicYear],
     );
-    return { academicYear, saved: rows.length > 0, ...(rows[0]?.body ?? defaultPolicy(academicYear)) };
+    // A policy saved before the 2025 revision gets the fields it added from the year's defaults.
+    const policy = rows[0] ? withPolicyDefaults(academicYear, rows[0].body) : defaultPolicy(academicYear);
+    return { academicYear, saved: rows.length > 0, ...policy };
   }
 
   /** Saves the year's policy and, in the same transaction, recomputes every figure it can change. */
-  async put(academicYear: number, policy: Policy, actor: AuthUser, ip: string | null): Promise<PolicyView> {
+  async put(academicYear: number, body: PolicyBody, actor: AuthUser, ip: string | null): Promise<PolicyView> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.get(academicYear);
+      const { academicYear: _in, saved: _saved2, ...current } = before;
+      // Fields the body leaves out (the 2025 revision's, from a client written before it) keep what is in force.
+      const policy: Policy = withPolicyDefaults(academicYear, { ...current, ...body });
       await manager.query(
         `INSERT INTO policy (academic_year, body, updated_by) VALUES ($1, $2, $3)
          ON CONFLICT (academic_year) DO UPDATE SET body = EXCLUDED.body, updated_by = EXCLUDED.updated_by, updated_at = now()`,

@@ -202,11 +202,13 @@ describe('encounter state', () => {
       expect(
         sut.affectsCoverage(sut.changedFields(stored, { ...stored, title: 'x', notes: 'y', links: [] })),
       ).toBe(false);
-      expect(
-        sut.affectsCoverage(
-          sut.changedFields(stored, { ...stored, delivery: 'virtual', durationMinutes: 5 }),
-        ),
-      ).toBe(false);
+      // R-D-1 and R-WEX-1: delivery, duration and days now decide what counts and the hours.
+      for (const change of [{ delivery: 'virtual' as const }, { durationMinutes: 5 }, { days: 3 }]) {
+        expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, ...change }))).toBe(true);
+      }
+      expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, organiser: 'Someone else' }))).toBe(
+        false,
+      );
       expect(sut.affectsCoverage(sut.changedFields(stored, { ...stored, date: '2025-10-13' }))).toBe(true);
       expect(
         sut.affectsCoverage(
@@ -241,6 +243,7 @@ describe('encounter state', () => {
             meaningfulOverride: false,
             reflectionRating: 3,
             reflectionComment: null,
+            hours: null,
           },
         },
         {
@@ -251,6 +254,7 @@ describe('encounter state', () => {
             meaningfulOverride: null,
             reflectionRating: null,
             reflectionComment: null,
+            hours: null,
           },
         },
       ]);
@@ -263,6 +267,7 @@ describe('encounter state', () => {
         meaningful_override: null,
         reflection_rating: null,
         reflection_comment: null,
+        hours: null,
       });
       const before = [line(ANA, 'attended'), line(BEN, 'attended'), line(CAL, 'attended')];
       const { touched, details } = sut.attendanceReplacement(before, [
@@ -295,6 +300,24 @@ describe('encounter state', () => {
           before.map((row) => ({ learnerId: row.learner_id, status: row.status })),
         ).touched,
       ).toEqual([]);
+    });
+
+    it('R-WEX-1: a learner whose own hours change is recomputed, and the audit says from what to what', () => {
+      const before: StoredAttendance[] = [
+        {
+          learner_id: ANA,
+          status: 'attended',
+          meaningful_override: null,
+          reflection_rating: null,
+          reflection_comment: null,
+          hours: '30.00',
+        },
+      ];
+      const left = sut.attendanceReplacement(before, [{ learnerId: ANA, status: 'attended', hours: 27 }]);
+      expect(left.touched).toEqual([ANA]);
+      expect(left.details).toMatchObject({ changed: [{ learnerId: ANA, hours: { from: 30, to: 27 } }] });
+      const same = sut.attendanceReplacement(before, [{ learnerId: ANA, status: 'attended', hours: 30 }]);
+      expect(same.touched).toEqual([]);
     });
   });
 });

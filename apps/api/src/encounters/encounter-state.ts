@@ -49,6 +49,8 @@ export interface AttendanceRow {
   meaningfulOverride?: boolean | null;
   reflectionRating?: number | null;
   reflectionComment?: string | null;
+  /** R-WEX-1: the learner's own hours; null takes the default. */
+  hours?: number | null;
 }
 
 /** Changes to these can change what the encounter evidences for its learners. */
@@ -56,6 +58,10 @@ export const COVERAGE_FIELDS: readonly (keyof EncounterState)[] = [
   'date',
   'endDate',
   'format',
+  // R-D-1 (virtual visits), R-WEX-1 (default hours from the duration or the days).
+  'delivery',
+  'durationMinutes',
+  'days',
   'duringSchoolDay',
   'adviserLevel',
   'checklist',
@@ -260,6 +266,7 @@ export function attendanceRowsFromItems(
         meaningfulOverride: item.meaningful ?? null,
         reflectionRating: item.reflection?.rating ?? null,
         reflectionComment: item.reflection ? item.reflection.comment.trim() || null : null,
+        hours: item.hours ?? null,
       },
     }),
   );
@@ -273,6 +280,8 @@ export interface StoredAttendance {
   meaningful_override: boolean | null;
   reflection_rating: number | null;
   reflection_comment: string | null;
+  /** numeric: PostgreSQL answers it as a string. */
+  hours: string | number | null;
 }
 
 /**
@@ -299,6 +308,8 @@ export function attendanceReplacement(
       old.reflection_comment !== (row.reflectionComment ?? null)
     )
       change.reflection = 'changed';
+    const oldHours = old.hours === null || old.hours === undefined ? null : Number(old.hours);
+    if (oldHours !== (row.hours ?? null)) change.hours = { from: oldHours, to: row.hours ?? null };
     return Object.keys(change).length ? [{ learnerId: row.learnerId, ...change }] : [];
   });
   const touched = new Set([

@@ -55,6 +55,7 @@ export function toAttendanceItem(row: AttendanceReadRow): EncounterAttendanceRes
       row.reflection_rating === null
         ? null
         : { rating: row.reflection_rating, comment: row.reflection_comment ?? '' },
+    hours: row.hours === null ? null : Number(row.hours),
   };
 }
 

@@ -74,6 +74,8 @@ export interface AttendanceReadRow {
   meaningful_override: boolean | null;
   reflection_rating: number | null;
   reflection_comment: string | null;
+  /** numeric: PostgreSQL answers it as a string. */
+  hours: string | null;
 }
 
 /** A live encounter locked for a write: its state, and how many are on its list and attended. */
@@ -246,7 +248,7 @@ export async function attendanceList(
   const taught = onlyTaught ? `AND ${taughtLearnerSql(scope, p, 'a.learner_id')}` : '';
   return db.query(
     `SELECT a.learner_id, l.upn, ${learnerNameSql('l')} AS name, en.year_group, a.status,
-       a.meaningful_override, a.reflection_rating, a.reflection_comment
+       a.meaningful_override, a.reflection_rating, a.reflection_comment, a.hours
      FROM attendance a
      JOIN learner l ON l.id = a.learner_id
      LEFT JOIN LATERAL (
@@ -576,7 +578,7 @@ export async function mergeAttendance(
 
 export async function storedAttendance(db: EntityManager, encounterId: string): Promise<StoredAttendance[]> {
   return db.query(
-    `SELECT learner_id, status, meaningful_override, reflection_rating, reflection_comment
+    `SELECT learner_id, status, meaningful_override, reflection_rating, reflection_comment, hours
      FROM attendance WHERE encounter_id = $1`,
     [encounterId],
   );
@@ -596,17 +598,17 @@ export async function replaceAttendance(
   if (!rows.length) return;
   await db.query(
     `INSERT INTO attendance (encounter_id, learner_id, status, meaningful_override, reflection_rating,
-       reflection_comment)
-     SELECT $1, t.learner_id, t.status, t.meaningful_override, t.reflection_rating, t.reflection_comment
-     FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::smallint[], $6::text[])
-       AS t(learner_id, status, meaningful_override, reflection_rating, reflection_comment)
+       reflection_comment, hours)
+     SELECT $1, t.learner_id, t.status, t.meaningful_override, t.reflection_rating, t.reflection_comment, t.hours
+     FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::smallint[], $6::text[], $7::numeric[])
+       AS t(learner_id, status, meaningful_override, reflection_rating, reflection_comment, hours)
      ON CONFLICT (encounter_id, learner_id) DO UPDATE SET status = EXCLUDED.status,
        meaningful_override = EXCLUDED.meaningful_override, reflection_rating = EXCLUDED.reflection_rating,
-       reflection_comment = EXCLUDED.reflection_comment, updated_at = now()
+       reflection_comment = EXCLUDED.reflection_comment, hours = EXCLUDED.hours, updated_at = now()
      WHERE (attendance.status, attendance.meaningful_override, attendance.reflection_rating,
-            attendance.reflection_comment)
+            attendance.reflection_comment, attendance.hours)
        IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.meaningful_override, EXCLUDED.reflection_rating,
-            EXCLUDED.reflection_comment)`,
+            EXCLUDED.reflection_comment, EXCLUDED.hours)`,
     [
       encounterId,
       learnerIds,
@@ -614,6 +616,7 @@ export async function replaceAttendance(
       rows.map((row) => row.meaningfulOverride ?? null),
       rows.map((row) => row.reflectionRating ?? null),
       rows.map((row) => row.reflectionComment ?? null),
+      rows.map((row) => row.hours ?? null),
     ],
   );
 }

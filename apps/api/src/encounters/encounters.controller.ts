@@ -50,7 +50,7 @@ export class EncountersController {
     description:
       'Server-owned fields sent back are ignored. With `replaceAttendance`, the facts and the whole list ' +
       'change together and each learner\u2019s coverage is recomputed once; a change that cannot alter what ' +
-      'the encounter evidences (title, notes, organiser, links, delivery, duration, days) recomputes nothing.',
+      'the encounter evidences (title, notes, organiser, links) recomputes nothing.',
   })
   @ApiOkResponse({ type: EncounterResponseDto })
   update(@UuidParam() id: string, @Body() dto: UpdateEncounterDto, @CurrentActor() actor: Actor) {

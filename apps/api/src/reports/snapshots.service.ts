@@ -54,8 +54,10 @@ export interface SnapshotComparison {
 const UNIQUE_VIOLATION = '23505';
 
 function figure(row: CoverageRow | undefined, rule: RuleId): Figure | null {
-  if (!row) return null;
-  const { met, applicable, percent } = row.rules[rule];
+  // A snapshot frozen before a rule existed (WEX_KS3, WEX_KS4 came with the 2025 revision) has no figure for it.
+  const tally = row?.rules[rule] as CoverageRow['rules'][RuleId] | undefined;
+  if (!tally) return null;
+  const { met, applicable, percent } = tally;
   return { met, applicable, percent };
 }
 

@@ -18,6 +18,7 @@ import { CreateRosterMoveRequests1764960000000 } from './1764960000000-CreateRos
 import { CountSignInAttemptsAtomically1764960000100 } from './1764960000100-CountSignInAttemptsAtomically';
 import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-ShareTheSetupCodeBetweenProcesses';
 import { AllowMultiTenantMicrosoftProviders1764983000000 } from './1764983000000-AllowMultiTenantMicrosoftProviders';
+import { RecordWorkExperienceHoursAndPost16Academies1764986000000 } from './1764986000000-RecordWorkExperienceHoursAndPost16Academies';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
@@ -40,4 +41,5 @@ export const migrations = [
   CountSignInAttemptsAtomically1764960000100,
   ShareTheSetupCodeBetweenProcesses1764970000000,
   AllowMultiTenantMicrosoftProviders1764983000000,
+  RecordWorkExperienceHoursAndPost16Academies1764986000000,
 ];

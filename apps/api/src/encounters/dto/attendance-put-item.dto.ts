@@ -6,7 +6,18 @@ import {
 } from '@encounters/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Flag, WholeNumber } from '../../common/body-fields';
 
 export class AttendanceReflectionDto implements AttendanceReflection {
@@ -37,4 +48,19 @@ export class AttendancePutItemDto implements AttendancePutItem {
   @ValidateNested()
   @Type(() => AttendanceReflectionDto)
   reflection?: AttendanceReflectionDto;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1440,
+    description:
+      'R-WEX-1: the hours this learner spent, never more than 24 a day of the encounter; null or left out takes ' +
+      'the default (the duration, or days × the policy’s hours a day).',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1440)
+  hours?: number | null;
 }

@@ -39,6 +39,12 @@ export class EncounterAttendanceResponseDto implements EncounterAttendanceRespon
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
   @ApiProperty({ type: Boolean, nullable: true }) meaningful: boolean | null;
   @ApiProperty({ type: AttendanceReflectionDto, nullable: true }) reflection: AttendanceReflection | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'R-WEX-1: the learner’s own hours where a careers lead set them; null takes the default.',
+  })
+  hours: number | null;
 }
 
 export class EncounterListItemDto implements EncounterListItem {

@@ -57,9 +57,6 @@ import { WORDS } from '../ui/words';
         <mat-checkbox formControlName="requireMeaningful"
           >Only meaningful encounters count (every checklist item ticked)</mat-checkbox
         >
-        <mat-checkbox formControlName="collegeMode"
-          >College mode: two employer encounters a year, one linked to the learner's course</mat-checkbox
-        >
       </fieldset>
       <fieldset>
         <legend>Thresholds</legend>
@@ -186,6 +183,7 @@ export class PolicyForm {
   protected readonly form = this.builder.group({
     ruleSet: ['gatsby-2024' as RuleSet],
     requireMeaningful: [true],
+    // No longer read by the rules (R-V-1: each academy's evaluation type replaced it); sent back as loaded.
     collegeMode: [false],
     b6By16: [2, [Validators.required, Validators.min(1), Validators.max(10)]],
     atRiskDays: [122, [Validators.required, Validators.min(0), Validators.max(366)]],

@@ -1,3 +1,5 @@
+import type { AcademyEvaluationType } from '../rules/learner-record';
+
 /** First and middle schools are part of the trust, hence the phases beyond primary and secondary. */
 export const ACADEMY_PHASES = [
   'primary',
@@ -16,6 +18,11 @@ export interface CreateAcademyRequest {
   /** The DfE unique reference number: six digits. */
   urn: string;
   phase: AcademyPhase;
+  /**
+   * R-V-1: `school` (the default) or `post16`, a sixth-form college judged by the programme rules; replaces
+   * the policy's `collegeMode`.
+   */
+  evaluationType?: AcademyEvaluationType;
 }
 
 /** Body of `PATCH /api/academies/{id}`. */
@@ -23,4 +30,5 @@ export type UpdateAcademyRequest = Partial<CreateAcademyRequest>;
 
 export interface AcademyResponse extends CreateAcademyRequest {
   id: string;
+  evaluationType: AcademyEvaluationType;
 }

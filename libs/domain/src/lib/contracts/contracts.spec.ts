@@ -48,8 +48,8 @@ describe('api.md field names', () => {
     ['health', { status: true, database: true } satisfies Fields<HealthResponse>, ['status', 'database']],
     [
       'academy',
-      { name: true, urn: true, phase: true } satisfies Fields<CreateAcademyRequest>,
-      ['name', 'urn', 'phase'],
+      { name: true, urn: true, phase: true, evaluationType: true } satisfies Fields<CreateAcademyRequest>,
+      ['name', 'urn', 'phase', 'evaluationType'],
     ],
     [
       'roster import query',
@@ -201,8 +201,9 @@ describe('api.md field names', () => {
         status: true,
         meaningful: true,
         reflection: true,
+        hours: true,
       } satisfies Fields<AttendancePutItem>,
-      ['learnerId', 'status', 'meaningful', 'reflection'],
+      ['learnerId', 'status', 'meaningful', 'reflection', 'hours'],
     ],
     [
       'guidance meeting',
@@ -265,6 +266,9 @@ describe('api.md field names', () => {
         collegeMode: true,
         atRiskDays: true,
         localPrioritySectors: true,
+        wex: true,
+        palRequiresContent: true,
+        b5CountsPartTimeJob: true,
       } satisfies Fields<PolicyBody>,
       [
         'ruleSet',
@@ -275,6 +279,9 @@ describe('api.md field names', () => {
         'collegeMode',
         'atRiskDays',
         'localPrioritySectors',
+        'wex',
+        'palRequiresContent',
+        'b5CountsPartTimeJob',
       ],
     ],
   ])('the %s has every field api.md names', (_, fields, named) => {

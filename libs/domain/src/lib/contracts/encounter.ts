@@ -90,6 +90,11 @@ export interface AttendancePutItem {
   /** R-M-2: false marks this learner's attendance as not meaningful (e.g. they left early). */
   meaningful?: boolean;
   reflection?: AttendanceReflection;
+  /**
+   * R-WEX-1: the hours this learner spent (left at noon, an extra day), 0..24 a day; null or left out takes
+   * the default from the encounter (its duration, or its days x the policy's hours a day).
+   */
+  hours?: number | null;
 }
 
 export interface EncounterAttendanceResponse {
@@ -100,6 +105,8 @@ export interface EncounterAttendanceResponse {
   status: AttendanceStatus;
   meaningful: boolean | null;
   reflection: AttendanceReflection | null;
+  /** R-WEX-1: the learner's own hours where a careers lead set them; null takes the default. */
+  hours: number | null;
 }
 
 export interface EncounterListItem {

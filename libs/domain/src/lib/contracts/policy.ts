@@ -1,8 +1,14 @@
 import { AcademicYear } from '../calendar';
 import { Policy } from '../rules';
 
-/** Body of `PUT /api/policy/{academicYear}`: the fields of compliance-rules.md "Policy". */
-export type PolicyBody = Policy;
+/** The policy fields the 2025 revision added: a body may leave them out, and the year's defaults fill them. */
+export type PolicyFieldsAdded2025 = 'wex' | 'palRequiresContent' | 'b5CountsPartTimeJob';
+
+/**
+ * Body of `PUT /api/policy/{academicYear}`: the fields of compliance-rules.md "Policy"; those of the 2025
+ * revision ("Policy fields added") optional, so that a client written before it keeps working.
+ */
+export type PolicyBody = Omit<Policy, PolicyFieldsAdded2025> & Partial<Pick<Policy, PolicyFieldsAdded2025>>;
 
 /** Answer of `GET` and `PUT` on `/api/policy/{academicYear}`. */
 export interface PolicyResponse extends Policy {

@@ -1,3 +1,4 @@
+import { LearnerEnrolment } from './learner-record';
 import { evaluateLearner } from './evaluate-learner';
 import {
   CORE_ITEMS_ONLY,
@@ -193,55 +194,74 @@ describe(evaluateLearner.name, () => {
       expect(evaluate(record, 2025, '2026-07-31').B5.evidence).toEqual(['e2']);
     });
 
-    describe('collegeMode', () => {
-      const college = policyWith({ collegeMode: true });
+    describe('post-16 academies (R-V-1 replaces policy collegeMode)', () => {
+      const college = (overrides: Partial<LearnerEnrolment> = {}) =>
+        enrolment(2025, 12, { evaluationType: 'post16', ...overrides });
 
-      it('R-B5-1: colleges need two employer encounters a year', () => {
-        const record = learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [employerTalk('e1', '2025-10-14')],
-        });
-        const sut = evaluate(record, 2025, '2026-03-01', college);
-        expect(sut.B5.status).toBe('on_track');
-        expect(sut.B5.stillNeeded).toBe('1 more employer encounter by 31 Aug 2026');
-      });
-
-      it('R-B5-1: one of them must be linked to the learner’s curriculum area when it is known', () => {
-        const record = learner({
-          enrolments: [enrolment(2025, 12, { curriculumSectors: ['Digital'] })],
-          attendances: [
-            employerTalk('e1', '2025-10-14', { sectors: ['Care services'] }),
-            employerTalk('e2', '2025-11-14', { sectors: ['Catering and hospitality'] }),
-          ],
-        });
-        const sut = evaluate(record, 2025, '2026-03-01', college);
-        expect(sut.B5.status).toBe('on_track');
-        expect(sut.B5.stillNeeded).toBe(
-          "1 employer encounter linked to the learner's curriculum area by 31 Aug 2026",
-        );
-      });
       ruleTable('B5', [
         {
-          title: 'R-B5-1: two encounters, one in the learner’s area, meet the colleges’ variant',
+          title: 'R-B5-1, R-V-1: colleges need two employer encounters a year',
           learner: learner({
-            enrolments: [enrolment(2025, 12, { curriculumSectors: ['Digital'] })],
+            enrolments: [college()],
+            attendances: [employerTalk('e1', '2025-10-14', { curriculumLinked: true })],
+          }),
+          year: 2025,
+          at: [
+            ['2026-03-01', { status: 'on_track', stillNeeded: '1 more employer encounter by 31 Aug 2026' }],
+          ],
+        },
+        {
+          title: 'R-V-1: policy collegeMode no longer decides: a school academy keeps one a year',
+          learner: learner({
+            enrolments: [enrolment(2025, 12)],
+            attendances: [employerTalk('e1', '2025-10-14')],
+          }),
+          year: 2025,
+          at: [['2026-03-01', { status: 'met' }, policyWith({ collegeMode: true })]],
+        },
+        {
+          title: 'R-B5-1, R-V-1: one of them must be linked to the curriculum',
+          learner: learner({
+            enrolments: [college({ curriculumSectors: ['Digital'] })],
+            attendances: [
+              employerTalk('e1', '2025-10-14', { sectors: ['Care services'] }),
+              employerTalk('e2', '2025-11-14', { sectors: ['Catering and hospitality'] }),
+            ],
+          }),
+          year: 2025,
+          at: [
+            [
+              '2026-03-01',
+              {
+                status: 'on_track',
+                stillNeeded: '1 employer encounter linked to the curriculum by 31 Aug 2026',
+              },
+            ],
+          ],
+        },
+        {
+          title: 'R-B5-1, R-V-1: an employer of the learner’s curriculum area is linked',
+          learner: learner({
+            enrolments: [college({ curriculumSectors: ['Digital'] })],
             attendances: [
               employerTalk('e1', '2025-10-14', { sectors: ['Digital', 'Business and administration'] }),
               employerTalk('e2', '2025-11-14', { sectors: ['Care services'] }),
             ],
           }),
           year: 2025,
-          at: [['2026-03-01', { status: 'met', evidence: ['e1', 'e2'] }, college]],
+          at: [['2026-03-01', { status: 'met', evidence: ['e1', 'e2'] }]],
         },
         {
-          title:
-            'R-B5-1: without a curriculum area on record only the count of two is checked (documented limitation)',
+          title: 'R-V-1: an encounter marked curriculumLinked is linked',
           learner: learner({
-            enrolments: [enrolment(2025, 12)],
-            attendances: [employerTalk('e1', '2025-10-14'), employerTalk('e2', '2025-11-14')],
+            enrolments: [college()],
+            attendances: [
+              employerTalk('e1', '2025-10-14'),
+              employerTalk('e2', '2025-11-14', { curriculumLinked: true }),
+            ],
           }),
           year: 2025,
-          at: [['2026-03-01', { status: 'met' }, college]],
+          at: [['2026-03-01', { status: 'met' }]],
         },
       ]);
     });

@@ -28,9 +28,18 @@ import {
   enrolmentAt,
   yearGroupHistoryOf,
 } from './learner-record';
-import { PolicyLookup, RuleSet } from './policy';
+import { Policy, PolicyLookup, RuleSet } from './policy';
 import { RuleId, RuleResult, RuleResults } from './rule';
 import { countShortfall, joinInEnglish, ruleStatus, stillNeededText } from './rule-status';
+import {
+  WorkExperienceLedger,
+  attendanceHours,
+  carriesHours,
+  hoursInWindow,
+  hoursText,
+  isPlacement,
+  moreHoursText,
+} from './work-experience';
 
 export interface EvaluateLearnerInput {
   learner: LearnerRecord;
@@ -38,6 +47,11 @@ export interface EvaluateLearnerInput {
   /** R-AY-5: nothing dated after this counts. */
   asAt: IsoDate;
   policyFor: PolicyLookup;
+  /**
+   * The enrolment that places the learner, where the caller knows it (the fast path keeps one row per
+   * enrolment, each used only on the dates the learner counts through it); else the one at the as-at date.
+   */
+  placement?: LearnerEnrolment;
 }
 
 export interface LearnerEvaluation {
@@ -49,6 +63,8 @@ export interface LearnerEvaluation {
   /** The enrolment at the as-at date (R-G-2); null when the learner has none that year. */
   enrolment: LearnerEnrolment | null;
   results: RuleResults;
+  /** R-WEX-1..5: the learner's work-experience hours for KS3 and KS4, and each experience. */
+  workExperience: WorkExperienceLedger;
 }
 
 interface Evidence {
@@ -66,6 +82,11 @@ interface Requirement {
    * when the evidence never does.
    */
   satisfiedOn: IsoDate | null;
+  /**
+   * R-WEX-5, R-WEX-8: the requirement would be satisfied with the planned evidence (dated after the as-at
+   * date) counted too; such a rule stays on track inside the at-risk period.
+   */
+  plannedReaches?: boolean;
 }
 
 /** Before every date: a requirement satisfied with no evidence at all. */
@@ -115,7 +136,7 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   const { learner, academicYear, asAt, policyFor } = input;
   const policy = policyFor(academicYear);
   const history = yearGroupHistoryOf(learner);
-  const enrolment = enrolmentAt(learner.enrolments, academicYear, asAt);
+  const enrolment = input.placement ?? enrolmentAt(learner.enrolments, academicYear, asAt);
   const yearGroup = enrolment?.yearGroup ?? yearGroupIn(academicYear, history);
   const profile = enrolment ?? nearestEnrolment(learner.enrolments, academicYear);
 
@@ -131,8 +152,27 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
     if (!requireMeaningfulIn.has(year)) requireMeaningfulIn.set(year, policyFor(year).requireMeaningful);
     return requireMeaningfulIn.get(year) === true;
   };
+  const policyIn = new Map<AcademicYear, Policy>();
+  const policyOn = (date: IsoDate): Policy => {
+    const year = academicYearOf(date);
+    let found = policyIn.get(year);
+    if (!found) {
+      found = policyFor(year);
+      policyIn.set(year, found);
+    }
+    return found;
+  };
   const counts = (attendance: LearnerAttendance, category: EncounterCategory): boolean => {
     if (!attendance.categories.includes(category)) return false;
+    // R-D-1, R-D-2: under the rule set of the encounter's own year, a virtual workplace experience or HE
+    // visit is no visit at all.
+    if (
+      attendance.delivery === 'virtual' &&
+      (category === 'workplace_experience' || category === 'he_visit') &&
+      policyOn(attendance.date).ruleSet === 'gatsby-2024'
+    ) {
+      return false;
+    }
     const benchmark = meaningfulBenchmarkFor(category);
     if (!benchmark || !meaningfulRequiredOn(attendance.date)) return true;
     return attendance.meaningfulOverride !== false && isMeaningfulFor(benchmark, attendance.meaningful);
@@ -156,6 +196,17 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   });
   const categoryCount = (category: EncounterCategory, window: DateWindow, required: number): Requirement =>
     countOf(evidenceOf(category, window), required, ENCOUNTER_CATEGORY_NOUNS[category]);
+  // R-PAL-3: for PAL1/PAL2, the content the law asks for (policy of the encounter's year).
+  const palContentCount = (window: DateWindow): Requirement =>
+    countOf(
+      distinct(
+        attendancesIn('pal_provider_encounter', window)
+          .filter((a) => !policyOn(a.date).palRequiresContent || hasPalContent(a))
+          .map((a) => ({ id: a.encounterId, date: a.date })),
+      ),
+      2,
+      ENCOUNTER_CATEGORY_NOUNS.pal_provider_encounter,
+    );
   const guidanceCount = (window: DateWindow): Requirement =>
     countOf(
       distinct([...evidenceOf('personal_guidance_meeting', window), ...meetingsIn(window)]),
@@ -165,6 +216,12 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
 
   const between = (first: number, last: number) =>
     yearGroup !== null && yearGroup >= first && yearGroup <= last;
+  // R-V-1: at a post-16 academy (a sixth-form college) the programme rules replace the school ones.
+  const post16 = (enrolment ?? profile)?.evaluationType === 'post16';
+  const school = !post16;
+  // R-V-2: a learner with an EHC plan stays in scope of B5, B8 and O2 in Year 14 at a post-16 academy.
+  const ehcYear14 = post16 && yearGroup === 14 && (enrolment ?? profile)?.senStatus === 'E';
+  const programme = (): DateWindow => programmeWindow(learner.enrolments, enrolment ?? profile, academicYear);
   const span = (first: number, last: number): DateWindow =>
     yearGroupsWindow(first, last, history) ?? offsetWindow(academicYear, yearGroup ?? first, first, last);
   const pal = (window: PalWindowNumber): DateWindow =>
@@ -188,7 +245,11 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
     }
     firstMet[rule] = metOn;
     const shortfalls = found.map((r) => r.shortfall).filter((s): s is string => s !== null);
-    const status = ruleStatus(shortfalls.length === 0, dates, asAt, policy.atRiskDays);
+    let status = ruleStatus(shortfalls.length === 0, dates, asAt, policy.atRiskDays);
+    // R-WEX-8: done + planned reaching the target keeps the rule on track inside the at-risk period.
+    if (status === 'at_risk' && found.every((r) => r.shortfall === null || r.plannedReaches === true)) {
+      status = 'on_track';
+    }
     return {
       rule,
       status,
@@ -200,69 +261,143 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
 
   const thisYear = () => academicYearWindow(academicYear);
   const results: RuleResults = {
-    O2: evaluate('O2', between(7, 13), thisYear, (w) => objectiveTwo(w)),
-    B5: evaluate('B5', between(7, 13), thisYear, (w) => benchmarkFive(w)),
+    O2: evaluate('O2', between(7, 13) || ehcYear14, thisYear, (w) => objectiveTwo(w)),
+    B5: evaluate('B5', between(7, 13) || ehcYear14, thisYear, (w) => benchmarkFive(w)),
     B6_16: evaluate(
       'B6_16',
-      between(7, 11),
+      school && between(7, 11),
       () => span(7, 11),
       (w) => [categoryCount('workplace_experience', w, policy.b6By16)],
     ),
-    B6_18: evaluate(
-      'B6_18',
-      between(12, 13),
-      () => span(12, 13),
-      (w) => [categoryCount('workplace_experience', w, 1)],
-    ),
+    // R-V-1, R-V-3: at a post-16 academy, >= 1 (meaningful) workplace experience by the end of the programme.
+    B6_18: evaluate('B6_18', between(12, 13), post16 ? programme : () => span(12, 13), (w) => [
+      categoryCount('workplace_experience', w, 1),
+    ]),
     B7_16: evaluate(
       'B7_16',
-      between(7, 11),
+      school && between(7, 11),
       () => span(7, 11),
       (w) => [educationRange(w)],
     ),
-    B7_18: evaluate(
-      'B7_18',
-      between(12, 13) && profile?.consideringHigherEducation === true,
-      () => span(7, 13),
-      (w) => [categoryCount('he_visit', w, 2)],
-    ),
+    // R-V-1, R-V-3: at a post-16 academy, every learner needs >= 1 encounter with a provider of a next stage.
+    B7_18: post16
+      ? evaluate('B7_18', between(12, 13), programme, (w) => [
+          categoryCount('education_provider_encounter', w, 1),
+        ])
+      : evaluate(
+          'B7_18',
+          between(12, 13) && profile?.consideringHigherEducation === true,
+          () => span(7, 13),
+          (w) => [categoryCount('he_visit', w, 2)],
+        ),
     B8_16: evaluate(
       'B8_16',
-      between(7, 11),
+      school && between(7, 11),
       () => span(7, 11),
       (w) => [guidanceCount(w)],
     ),
-    B8_18: evaluate(
-      'B8_18',
-      between(12, 13),
-      () => span(12, 13),
-      (w) => [guidanceCount(w)],
-    ),
+    B8_18: evaluate('B8_18', between(12, 13) || ehcYear14, post16 ? programme : () => span(12, 13), (w) => [
+      guidanceCount(w),
+    ]),
+    // R-V-1: provider access does not apply at a post-16 academy.
     PAL1: evaluate(
       'PAL1',
-      between(8, 9),
+      school && between(8, 9),
       () => pal(1),
-      (w) => [categoryCount('pal_provider_encounter', w, 2)],
+      (w) => [palContentCount(w)],
     ),
     PAL2: evaluate(
       'PAL2',
-      between(10, 11),
+      school && between(10, 11),
       () => pal(2),
-      (w) => [categoryCount('pal_provider_encounter', w, 2)],
+      (w) => [palContentCount(w)],
     ),
     // R-PAL-2: window 3 is the school's duty to offer; per learner we report take-up against the same two.
     PAL3: evaluate(
       'PAL3',
-      between(12, 13),
+      school && between(12, 13),
       () => pal(3),
       (w) => [categoryCount('pal_provider_encounter', w, 2)],
     ),
+    WEX_KS3: evaluate(
+      'WEX_KS3',
+      between(7, 9),
+      () => span(7, 9),
+      (w) => [hoursRequirement(w, 'ks3')],
+    ),
+    WEX_KS4: evaluate(
+      'WEX_KS4',
+      between(10, 11),
+      () => span(10, 11),
+      (w) => [hoursRequirement(w, 'ks4')],
+    ),
+  };
+
+  const workExperience: WorkExperienceLedger = {
+    ks3: hoursOf(span(7, 9), 'ks3').hours,
+    ks4: hoursOf(span(10, 11), 'ks4').hours,
+    items: learner.attendances
+      .filter((a) => a.status === 'attended' && carriesHours(a))
+      .map((a) => ({
+        encounterId: a.encounterId,
+        date: a.date,
+        hours: hoursOfAttendance(a),
+        delivery: a.delivery ?? 'in_person',
+        planned: a.date > asAt,
+        placement: isPlacement(a),
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.encounterId.localeCompare(b.encounterId)),
   };
 
   return {
-    evaluation: { academicYear, asAt, ruleSet: policy.ruleSet, yearGroup, enrolment, results },
+    evaluation: {
+      academicYear,
+      asAt,
+      ruleSet: policy.ruleSet,
+      yearGroup,
+      enrolment,
+      results,
+      workExperience,
+    },
     firstMet,
   };
+
+  /** R-WEX-1: the hours of a day run by the policy of the experience's own year. */
+  function hoursOfAttendance(attendance: LearnerAttendance): number {
+    return attendanceHours(attendance, policyOn(attendance.date).wex.hoursPerDay);
+  }
+
+  /** R-WEX-2..5: KS3 activities are every experience with hours, KS4 placements only placements. */
+  function hoursOf(window: DateWindow, stage: 'ks3' | 'ks4') {
+    return hoursInWindow(
+      learner.attendances,
+      window,
+      asAt,
+      stage === 'ks3' ? carriesHours : isPlacement,
+      hoursOfAttendance,
+      stage === 'ks3' ? policy.wex.ks3Hours : policy.wex.ks4Hours,
+      policy.wex.virtualShareMax,
+    );
+  }
+
+  /** R-WEX-3: met when counted hours reach the target; R-WEX-5: planned hours never make it met. */
+  function hoursRequirement(window: DateWindow, stage: 'ks3' | 'ks4'): Requirement {
+    const found = hoursOf(window, stage);
+    const { countedHours, targetHours, plannedHours } = found.hours;
+    const missing = targetHours - countedHours;
+    const what = stage === 'ks3' ? 'work-experience activities' : 'work-experience placements';
+    return {
+      evidence: found.evidence,
+      satisfiedOn: found.reachedOn,
+      plannedReaches: found.countedWithPlanned >= targetHours,
+      shortfall:
+        missing > 0
+          ? `${countedHours > 0 ? moreHoursText(missing) : hoursText(missing)} of ${what}${
+              plannedHours > 0 ? ` (${hoursText(plannedHours)} planned)` : ''
+            }`
+          : null,
+    };
+  }
 
   function objectiveTwo(window: DateWindow): Requirement[] {
     const employerOrWorkplace = distinct([
@@ -281,22 +416,34 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   }
 
   function benchmarkFive(window: DateWindow): Requirement[] {
-    if (!policy.collegeMode) return [categoryCount('employer_encounter', window, 1)];
-    const requirements = [categoryCount('employer_encounter', window, 2)];
-    // The curriculum link can only be judged when the learner's curriculum area is known.
-    const curriculum = profile?.curriculumSectors ?? [];
-    if (curriculum.length) {
-      const linked = attendancesIn('employer_encounter', window).filter((a) =>
-        (a.sectors ?? []).some((sector) => curriculum.includes(sector)),
+    if (post16) {
+      // R-V-1: >= 2 employer encounters a year, >= 1 of them marked as linked to the curriculum.
+      // An employer of the learner's curriculum area (where the MIS gives it) is linked too.
+      const curriculum = profile?.curriculumSectors ?? [];
+      const linked = attendancesIn('employer_encounter', window).filter(
+        (a) => a.curriculumLinked === true || (a.sectors ?? []).some((sector) => curriculum.includes(sector)),
       );
-      requirements.push(
+      return [
+        categoryCount('employer_encounter', window, 2),
         countOf(distinct(linked.map((a) => ({ id: a.encounterId, date: a.date }))), 1, {
-          one: "employer encounter linked to the learner's curriculum area",
-          many: "employer encounters linked to the learner's curriculum area",
+          one: 'employer encounter linked to the curriculum',
+          many: 'employer encounters linked to the curriculum',
         }),
-      );
+      ];
     }
-    return requirements;
+    // R-WEX-7: under gatsby-2024, with b5CountsPartTimeJob, a part-time job held during the year counts.
+    const jobs =
+      policy.ruleSet === 'gatsby-2024' && policy.b5CountsPartTimeJob
+        ? (learner.partTimeJobs ?? []).filter(
+            (job) => job.from <= window.end && (!job.to || job.to >= window.start) && job.from <= asAt,
+          )
+        : [];
+    if (!jobs.length) return [categoryCount('employer_encounter', window, 1)];
+    const evidence = distinct([
+      ...evidenceOf('employer_encounter', window),
+      ...jobs.map((job) => ({ id: job.id, date: job.from < window.start ? window.start : job.from })),
+    ]);
+    return [countOf(evidence, 1, ENCOUNTER_CATEGORY_NOUNS.employer_encounter)];
   }
 
   function educationRange(window: DateWindow): Requirement {
@@ -328,10 +475,33 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   }
 }
 
+/** R-PAL-3: information about the provider, what learning there is like, and a chance to ask questions. */
+function hasPalContent(attendance: LearnerAttendance): boolean {
+  const { providerInformation, whatLearningIsLike, twoWayInteraction } = attendance.meaningful;
+  return providerInformation === true && whatLearningIsLike === true && twoWayInteraction === true;
+}
+
 function distinct(evidence: readonly Evidence[]): Evidence[] {
   const byId = new Map<string, Evidence>();
   for (const item of evidence) if (!byId.has(item.id)) byId.set(item.id, item);
   return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/**
+ * R-V-1: "by the end of the programme": from the first to the last academic year of the learner's enrolments
+ * at the academy of this year's enrolment.
+ */
+function programmeWindow(
+  enrolments: readonly LearnerEnrolment[],
+  current: LearnerEnrolment | null,
+  academicYear: AcademicYear,
+): DateWindow {
+  const years = enrolments
+    .filter((enrolment) => enrolment.academyId === current?.academyId)
+    .map((enrolment) => enrolment.academicYear);
+  const first = Math.min(academicYear, ...years);
+  const last = Math.max(academicYear, ...years);
+  return { start: academicYearStart(first), end: academicYearEnd(last) };
 }
 
 function nearestEnrolment(

@@ -6,3 +6,5 @@ export * from './evaluate-learner';
 export * from './coverage';
 export * from './learner-progress';
 export * from './coverage-key';
+export * from './work-experience';
+export * from './pal3-offer';

@@ -2,6 +2,7 @@ import { academicYearEnd, academicYearStart, addDays, daysBetween, IsoDate } fro
 import { ENCOUNTER_FORMATS, ORGANISATION_TYPES } from '../taxonomy';
 import { evaluateLearner } from './evaluate-learner';
 import { learnerProgress, learnerProgressBySearch, statusFromProgress } from './learner-progress';
+import { coverageEnrolment } from './learner-record';
 import { RULE_IDS } from './rule';
 import {
   attendance,
@@ -41,13 +42,28 @@ function randomLearner(seed: number) {
         duringSchoolDay: next() < 0.8,
         adviserLevel: pick([null, 4, 6, 7]),
         offersTechnicalEducation: next() < 0.2,
+        // R-WEX, R-D-1: delivery and hours, so that WEX_KS3/WEX_KS4 and the virtual readings are exercised.
+        delivery: pick(['in_person', 'virtual', 'mixed'] as const),
+        durationMinutes: pick([60, 180, 360]),
+        days: pick([null, null, 1, 5, 10]),
+        hours: next() < 0.2 ? pick([0, 3, 12, 30]) : null,
       },
     ),
   );
   const guidanceMeetings = Array.from({ length: Math.floor(next() * 3) }, (_, index) =>
     meeting(`m${index}`, addDays(start, Math.floor(next() * span)), pick([5, 6, 7])),
   );
-  const policyFor = policyWith({ requireMeaningful: next() < 0.7, atRiskDays: pick([60, 122, 200]) });
+  const policyFor = policyWith({
+    requireMeaningful: next() < 0.7,
+    atRiskDays: pick([60, 122, 200]),
+    palRequiresContent: next() < 0.7,
+    wex: {
+      ks3Hours: pick([10, 25]),
+      ks4Hours: pick([25, 50]),
+      hoursPerDay: 6,
+      virtualShareMax: pick([0, 0.5]),
+    },
+  });
   return {
     record: learner({ learnerId: `l${seed}`, enrolments, attendances, guidanceMeetings }),
     policyFor,
@@ -74,7 +90,7 @@ describe(learnerProgress.name, () => {
         for (const asAt of dates) {
           const expected = evaluateLearner({ learner: record, academicYear: year, asAt, policyFor }).results;
           for (const rule of RULE_IDS) {
-            const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays);
+            const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays, rule);
             if (actual !== expected[rule].status) {
               mismatches.push(
                 `seed ${seed} year ${year} as at ${asAt} ${rule}: ${actual} ≠ ${expected[rule].status}`,
@@ -139,6 +155,61 @@ describe(learnerProgress.name, () => {
     expect(mismatches.slice(0, 5)).toEqual([]);
     // The comparison means something only if many rules were met along the way.
     expect(directlyComputed).toBeGreaterThan(1000);
+  });
+
+  it('R-G-2, R-V-1: each enrolment of a mover, as a placement, gives the engine’s status on every date the learner counts through it', () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (let seed = 2000; seed < 2200; seed += 1) {
+      const { record, policyFor, firstYear, years, next } = randomLearner(seed);
+      const enrolments = [...record.enrolments];
+      const moved = enrolments[Math.floor(next() * enrolments.length)];
+      const leaving = addDays(academicYearStart(moved.academicYear), 20 + Math.floor(next() * 280));
+      // Into a post-16 academy, or out of one, or between schools: which rules apply changes with the move.
+      const types = [undefined, 'post16', 'school'] as const;
+      enrolments.push(
+        enrolment(moved.academicYear, moved.yearGroup, {
+          academyId: 'academy-b',
+          admissionDate: addDays(leaving, 1),
+          evaluationType: types[Math.floor(next() * 3)],
+          senStatus: next() < 0.5 ? 'E' : 'N',
+        }),
+      );
+      enrolments[enrolments.indexOf(moved)] = { ...moved, leavingDate: leaving };
+      const subject = { ...record, enrolments };
+      for (let year = firstYear; year < firstYear + years; year += 1) {
+        const dates: IsoDate[] = [
+          academicYearStart(year),
+          leaving,
+          addDays(leaving, 1),
+          academicYearEnd(year),
+          ...Array.from({ length: 5 }, () => addDays(academicYearStart(year), Math.floor(next() * 365))),
+        ];
+        for (const placement of enrolments.filter((e) => e.academicYear === year)) {
+          const sut = learnerProgress(subject, year, policyFor, placement);
+          for (const asAt of dates) {
+            if (coverageEnrolment(subject, year, asAt) !== placement) continue;
+            const expected = evaluateLearner({
+              learner: subject,
+              academicYear: year,
+              asAt,
+              policyFor,
+            }).results;
+            for (const rule of RULE_IDS) {
+              checked += 1;
+              const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays, rule);
+              if (actual !== expected[rule].status) {
+                mismatches.push(
+                  `seed ${seed} year ${year} as at ${asAt} ${rule}: ${actual} ≠ ${expected[rule].status}`,
+                );
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(5000);
   });
 
   it('R-S-3: a rule that does not apply has no window', () => {

@@ -29,6 +29,10 @@ export interface LearnerYearProgress {
 const END_OF_TIME: IsoDate = '9999-12-31';
 
 /**
+ * With `placement`, the progress as the learner counts through that enrolment of the year (the rows of a
+ * learner who moved academy during the year: each holds on the dates `coverageSpans` gives it), exact
+ * whatever the other enrolments say.
+ *
  * The progress of every rule for one learner and year, from one evaluation with everything counted: each
  * met rule's first-met date comes from the same pass over the date-sorted evidence (the date of the n-th
  * qualifying piece). That is exact when the enrolment that places the learner is the same at every date of
@@ -39,8 +43,9 @@ export function learnerProgress(
   learner: LearnerRecord,
   academicYear: AcademicYear,
   policyFor: PolicyLookup,
+  placement?: LearnerEnrolment,
 ): LearnerYearProgress {
-  if (!sameProfileAllYear(learner.enrolments, academicYear)) {
+  if (!placement && !sameProfileAllYear(learner.enrolments, academicYear)) {
     return learnerProgressBySearch(learner, academicYear, policyFor);
   }
   const { evaluation, firstMet } = evaluateLearnerWithFirstMet({
@@ -48,6 +53,7 @@ export function learnerProgress(
     academicYear,
     asAt: END_OF_TIME,
     policyFor,
+    placement,
   });
   const eventDates = evidenceDates(learner);
   const rules = {} as Record<RuleId, RuleProgress>;
@@ -70,6 +76,8 @@ export function learnerProgress(
       const date = eventDates.get(id);
       if (date && date >= earliest && (!metOn || date < metOn)) metOn = date;
     }
+    // Evidence whose date is not its own (a part-time job counts from the window's first day, R-WEX-7).
+    if (!metOn && earliest) metOn = earliest;
     rules[rule] = { windowEnd, metOn };
   }
   return {
@@ -96,6 +104,10 @@ function sameProfileAllYear(enrolments: readonly LearnerEnrolment[], academicYea
     }
     if (
       enrolment.yearGroup !== first.yearGroup ||
+      // R-V-1, R-V-2: the evaluation type, the academy (the programme's window) and the EHC plan (Year 14).
+      (enrolment.evaluationType ?? 'school') !== (first.evaluationType ?? 'school') ||
+      (enrolment.evaluationType === 'post16' && enrolment.academyId !== first.academyId) ||
+      enrolment.senStatus !== first.senStatus ||
       enrolment.consideringHigherEducation !== first.consideringHigherEducation ||
       (enrolment.curriculumSectors ?? []).join() !== (first.curriculumSectors ?? []).join()
     ) {
@@ -107,6 +119,7 @@ function sameProfileAllYear(enrolments: readonly LearnerEnrolment[], academicYea
 
 function evidenceDates(learner: LearnerRecord): Map<string, IsoDate> {
   return new Map<string, IsoDate>([
+    ...(learner.partTimeJobs ?? []).map((job) => [job.id, job.from] as const),
     ...learner.attendances.map((attendance) => [attendance.encounterId, attendance.date] as const),
     ...learner.guidanceMeetings.map((meeting) => [meeting.id, meeting.date] as const),
   ]);
@@ -169,11 +182,24 @@ export function learnerProgressBySearch(
   };
 }
 
-/** R-S-1, R-S-2: the status at `asAt` from stored progress; the API's SQL computes the same. */
-export function statusFromProgress(progress: RuleProgress, asAt: IsoDate, atRiskDays: number): RuleStatus {
+/**
+ * The rules whose planned evidence keeps them on track inside the at-risk period (R-WEX-8). Everything the
+ * learner is listed on, done or planned, is what counts with no as-at date, so "done + planned reach the
+ * target" is exactly "the rule is met by the end of its window": `metOn` is not null.
+ */
+export const PLANNED_EVIDENCE_RULES: readonly RuleId[] = ['WEX_KS3', 'WEX_KS4'];
+
+/** R-S-1, R-S-2 (and R-WEX-8): the status at `asAt` from stored progress; the API's SQL computes the same. */
+export function statusFromProgress(
+  progress: RuleProgress,
+  asAt: IsoDate,
+  atRiskDays: number,
+  rule?: RuleId,
+): RuleStatus {
   if (!progress.windowEnd) return 'not_applicable';
   if (progress.metOn && progress.metOn <= asAt) return 'met';
   const daysLeft = daysBetween(asAt, progress.windowEnd);
   if (daysLeft < 0) return 'missed';
+  if (rule && PLANNED_EVIDENCE_RULES.includes(rule) && progress.metOn) return 'on_track';
   return daysLeft <= atRiskDays ? 'at_risk' : 'on_track';
 }

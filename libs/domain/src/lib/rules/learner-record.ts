@@ -8,7 +8,9 @@ import {
 } from '../calendar';
 import {
   AttendanceStatus,
+  DeliveryMode,
   EducationOrganisationType,
+  EncounterFormat,
   EncounterCategory,
   MeaningfulChecklist,
   Sector,
@@ -29,11 +31,17 @@ export interface LearnerEnrolment {
   lookedAfter: boolean;
   gender: string;
   /**
-   * Colleges' variant of B5 (policy `collegeMode`): the routes of the learner's curriculum area. Nothing in
+   * Post-16 B5 (R-V-1): the routes of the learner's curriculum area. Nothing in
    * the MIS import carries it yet, so it is optional and the curriculum link is only checked when present.
    */
   curriculumSectors?: readonly Sector[];
+  /** R-V-1: the academy's evaluation type; absent means `school`. */
+  evaluationType?: AcademyEvaluationType;
 }
+
+/** R-V-1: how an academy is judged: by school rules, or as a post-16 institution (a sixth-form college). */
+export const ACADEMY_EVALUATION_TYPES = ['school', 'post16'] as const;
+export type AcademyEvaluationType = (typeof ACADEMY_EVALUATION_TYPES)[number];
 
 /** A learner's place on one encounter, with what the encounter evidences (see `deriveEncounterCategories`). */
 export interface LearnerAttendance {
@@ -52,6 +60,26 @@ export interface LearnerAttendance {
   meaningfulOverride?: boolean | null;
   /** Sectors of the encounter's employers, for the colleges' curriculum link. */
   sectors?: readonly Sector[];
+  /** R-D-1: how the encounter was delivered; absent means in person. */
+  delivery?: DeliveryMode;
+  /** R-WEX-1, R-WEX-2: which experiences carry hours, and which are placements. */
+  format?: EncounterFormat;
+  /** R-WEX-1: the encounter's length on one day, for the default hours. */
+  durationMinutes?: number | null;
+  /** R-WEX-1: the days of an experience over a date range (null or 1 for one day). */
+  days?: number | null;
+  /** R-WEX-1: the hours a careers lead set for this learner; null or absent takes the default. */
+  hours?: number | null;
+  /** R-V-1: marked as linked to the learner's curriculum (post-16 B5). */
+  curriculumLinked?: boolean;
+}
+
+/** R-WEX-7: a learner's own part-time job; never work experience, but may count for B5 under policy. */
+export interface PartTimeJobRecord {
+  id: string;
+  from: IsoDate;
+  /** Null while the learner still holds it. */
+  to?: IsoDate | null;
 }
 
 export interface GuidanceMeetingRecord {
@@ -66,6 +94,8 @@ export interface LearnerRecord {
   enrolments: readonly LearnerEnrolment[];
   attendances: readonly LearnerAttendance[];
   guidanceMeetings: readonly GuidanceMeetingRecord[];
+  /** R-WEX-7. */
+  partTimeJobs?: readonly PartTimeJobRecord[];
 }
 
 export function yearGroupHistoryOf(

@@ -128,7 +128,8 @@ describe(evaluateLearner.name, () => {
         at: [['2026-01-10', { status: 'on_track' }]],
       },
       {
-        title: 'R-M-2: provider access does not depend on the meaningful checklist, under either setting',
+        title:
+          'R-M-2, R-PAL-3: provider access does not depend on the meaningful setting (without palRequiresContent)',
         learner: learner({
           enrolments: [enrolment(2025, 8)],
           attendances: [
@@ -138,8 +139,16 @@ describe(evaluateLearner.name, () => {
         }),
         year: 2025,
         at: [
-          ['2026-01-10', { status: 'met' }, policyWith({ requireMeaningful: true })],
-          ['2026-01-10', { status: 'met' }, policyWith({ requireMeaningful: false })],
+          [
+            '2026-01-10',
+            { status: 'met' },
+            policyWith({ requireMeaningful: true, palRequiresContent: false }),
+          ],
+          [
+            '2026-01-10',
+            { status: 'met' },
+            policyWith({ requireMeaningful: false, palRequiresContent: false }),
+          ],
         ],
       },
       {

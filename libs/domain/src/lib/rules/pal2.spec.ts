@@ -78,7 +78,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title:
-          'R-M-2: a non-meaningful provider encounter still counts for provider access, under either setting',
+          'R-M-2, R-PAL-3: a non-meaningful provider encounter counts for provider access without palRequiresContent',
         learner: learner({
           enrolments: [enrolment(2025, 10)],
           attendances: [
@@ -88,8 +88,16 @@ describe(evaluateLearner.name, () => {
         }),
         year: 2025,
         at: [
-          ['2026-01-01', { status: 'met' }, policyWith({ requireMeaningful: true })],
-          ['2026-01-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
+          [
+            '2026-01-01',
+            { status: 'met' },
+            policyWith({ requireMeaningful: true, palRequiresContent: false }),
+          ],
+          [
+            '2026-01-01',
+            { status: 'met' },
+            policyWith({ requireMeaningful: false, palRequiresContent: false }),
+          ],
         ],
       },
       {

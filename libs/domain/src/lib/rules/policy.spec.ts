@@ -18,6 +18,9 @@ describe(defaultPolicy.name, () => {
         'Digital',
         'Transport and logistics',
       ],
+      wex: { ks3Hours: 25, ks4Hours: 25, hoursPerDay: 6, virtualShareMax: 0.5 },
+      palRequiresContent: true,
+      b5CountsPartTimeJob: false,
     });
   });
 
@@ -33,6 +36,32 @@ describe(defaultPolicy.name, () => {
 });
 
 describe(policyLookup.name, () => {
+  it('R-WEX-3, R-PAL-3, R-WEX-7: a policy stored before the 2025 revision gets its new fields from the defaults', () => {
+    const {
+      wex: _wex,
+      palRequiresContent: _pal,
+      b5CountsPartTimeJob: _job,
+      ...before2025
+    } = defaultPolicy(2025);
+    const sut = policyLookup({ 2025: { ...before2025, atRiskDays: 60 } as never });
+    expect(sut(2025)).toMatchObject({
+      atRiskDays: 60,
+      wex: { ks3Hours: 25, ks4Hours: 25, hoursPerDay: 6, virtualShareMax: 0.5 },
+      palRequiresContent: true,
+      b5CountsPartTimeJob: false,
+    });
+  });
+
+  it('R-WEX-4: a stored wex keeps its own values, the defaults fill only what is missing', () => {
+    const stored = { ...defaultPolicy(2025), wex: { ks4Hours: 50 } as never };
+    expect(policyLookup({ 2025: stored })(2025).wex).toEqual({
+      ks3Hours: 25,
+      ks4Hours: 50,
+      hoursPerDay: 6,
+      virtualShareMax: 0.5,
+    });
+  });
+
   it('R-S-2: a stored policy wins for its year, the default covers the rest', () => {
     const stored = { ...defaultPolicy(2025), atRiskDays: 60 };
     const sut = policyLookup({ 2025: stored });

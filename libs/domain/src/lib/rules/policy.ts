@@ -14,9 +14,30 @@ export interface Policy {
   b6By16: number;
   b7Range: EducationOrganisationType[];
   o2: { employer: number; education: number; requireAdvice: boolean };
+  /**
+   * Kept so that stored policies and clients stay valid; no longer read by the rules. R-V-1 replaced it with
+   * each academy's `evaluationType` (the 2025 revision's migration turned it into that).
+   */
   collegeMode: boolean;
   atRiskDays: number;
   localPrioritySectors: Sector[];
+  /** R-WEX-1..4: the two weeks' worth of work experience. */
+  wex: WorkExperiencePolicy;
+  /** R-PAL-3: a provider encounter counts for PAL1/PAL2 only with the content the law asks for. */
+  palRequiresContent: boolean;
+  /** R-WEX-7: under gatsby-2024, a part-time job held during a year counts as that year's B5 encounter. */
+  b5CountsPartTimeJob: boolean;
+}
+
+export interface WorkExperiencePolicy {
+  /** R-WEX-3: activity hours in Years 7..9 (`WEX_KS3`). */
+  ks3Hours: number;
+  /** R-WEX-3: placement hours in Years 10..11 (`WEX_KS4`). */
+  ks4Hours: number;
+  /** R-WEX-1: the default hours of each day of an experience that spans several days. */
+  hoursPerDay: number;
+  /** R-WEX-4: the largest share of each target that virtual hours may make up. */
+  virtualShareMax: number;
 }
 
 export type PolicyLookup = (academicYear: AcademicYear) => Policy;
@@ -37,10 +58,32 @@ export function defaultPolicy(academicYear: AcademicYear): Policy {
     collegeMode: false,
     atRiskDays: 122,
     localPrioritySectors: [...STOKE_AND_STAFFORDSHIRE_PRIORITY_SECTORS],
+    wex: { ks3Hours: 25, ks4Hours: 25, hoursPerDay: 6, virtualShareMax: 0.5 },
+    palRequiresContent: true,
+    b5CountsPartTimeJob: false,
   };
+}
+
+/**
+ * A stored policy with the fields added since it was saved taken from the year's defaults (the 2025
+ * revision added `wex`, `palRequiresContent` and `b5CountsPartTimeJob`): policies saved before keep working.
+ */
+export function withPolicyDefaults(academicYear: AcademicYear, stored: Partial<Policy>): Policy {
+  const defaults = defaultPolicy(academicYear);
+  return { ...defaults, ...stored, wex: { ...defaults.wex, ...(stored.wex ?? {}) } };
 }
 
 /** The stored policy for a year where the trust has saved one, otherwise that year's default. */
 export function policyLookup(stored: Readonly<Partial<Record<AcademicYear, Policy>>> = {}): PolicyLookup {
-  return (academicYear) => stored[academicYear] ?? defaultPolicy(academicYear);
+  const completed = new Map<AcademicYear, Policy>();
+  return (academicYear) => {
+    const policy = stored[academicYear];
+    if (!policy) return defaultPolicy(academicYear);
+    let complete = completed.get(academicYear);
+    if (!complete) {
+      complete = withPolicyDefaults(academicYear, policy);
+      completed.set(academicYear, complete);
+    }
+    return complete;
+  };
 }

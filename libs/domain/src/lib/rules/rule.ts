@@ -13,6 +13,8 @@ export const RULE_IDS = [
   'PAL1',
   'PAL2',
   'PAL3',
+  'WEX_KS3',
+  'WEX_KS4',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -34,6 +36,8 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'Provider access: Years 8 and 9',
   PAL2: 'Provider access: Years 10 and 11',
   PAL3: 'Provider access: Years 12 and 13 (take-up)',
+  WEX_KS3: "Work experience: a week's worth of activities in Years 7 to 9",
+  WEX_KS4: "Work experience: a week's worth of placements in Years 10 and 11",
 };
 
 export interface RuleResult {

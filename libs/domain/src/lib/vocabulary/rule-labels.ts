@@ -14,6 +14,8 @@ export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'Provider access Y8–9',
   PAL2: 'Provider access Y10–11',
   PAL3: 'Provider access Y12–13',
+  WEX_KS3: 'Work experience Y7–9',
+  WEX_KS4: 'Work experience Y10–11',
 };
 
 /** Names that fit one line of a table of rules (the compliance report's rule table). */
@@ -29,6 +31,8 @@ export const RULE_ONE_LINE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'Provider access, Years 8–9',
   PAL2: 'Provider access, Years 10–11',
   PAL3: 'Provider access, Y12–13 (take-up)',
+  WEX_KS3: 'Work experience, Years 7–9 (hours)',
+  WEX_KS4: 'Work experience, Years 10–11 (hours)',
 };
 
 /** The shortest names, for a table column per rule. */
@@ -44,6 +48,8 @@ export const RULE_CODE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL1: 'PAL 1',
   PAL2: 'PAL 2',
   PAL3: 'PAL 3',
+  WEX_KS3: 'WEX 3',
+  WEX_KS4: 'WEX 4',
 };
 
 /** How each rule set (the year's definitions of the benchmarks) is named. */

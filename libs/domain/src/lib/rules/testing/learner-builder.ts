@@ -1,6 +1,7 @@
 import { AcademicYear, IsoDate } from '../../calendar';
 import {
   AttendanceStatus,
+  DeliveryMode,
   EncounterFacts,
   EncounterFormat,
   MEANINGFUL_CHECKLIST_ITEMS,
@@ -60,6 +61,11 @@ export interface AttendanceOptions {
   attendedLearnerCount?: number;
   offersTechnicalEducation?: boolean;
   sectors?: Sector[];
+  delivery?: DeliveryMode;
+  durationMinutes?: number;
+  days?: number | null;
+  hours?: number | null;
+  curriculumLinked?: boolean;
 }
 
 export function attendance(
@@ -89,6 +95,12 @@ export function attendance(
     meaningful: options.meaningful ?? EVERY_ITEM_TICKED,
     meaningfulOverride: options.meaningfulOverride ?? null,
     sectors: options.sectors,
+    format,
+    delivery: options.delivery ?? 'in_person',
+    durationMinutes: options.durationMinutes ?? 60,
+    days: options.days ?? null,
+    hours: options.hours ?? null,
+    curriculumLinked: options.curriculumLinked ?? false,
   };
 }
 
@@ -126,6 +138,14 @@ export const guidanceEncounter = (
 
 export const groupGuidance = (id: string, date: IsoDate, adviserLevel: number, options?: AttendanceOptions) =>
   attendance(id, date, 'group_guidance', ['careers_service'], { adviserLevel, ...options });
+
+/** A placement (R-WEX-2) over `days` days with an employer. */
+export const placement = (id: string, date: IsoDate, days: number, options?: AttendanceOptions) =>
+  attendance(id, date, 'work_experience', ['employer'], { days, ...options });
+
+/** An employer workshop with a task set (R-WEX-1): a KS3 activity with hours. */
+export const employerWorkshop = (id: string, date: IsoDate, hours: number, options?: AttendanceOptions) =>
+  attendance(id, date, 'workshop', ['employer'], { hours, ...options });
 
 export function meeting(id: string, date: IsoDate, adviserLevel: number | null = 6): GuidanceMeetingRecord {
   return { id, date, adviserLevel };

@@ -1,0 +1,244 @@
+import { evaluateLearner } from './evaluate-learner';
+import { LearnerAttendance } from './learner-record';
+import {
+  CORE_ITEMS_ONLY,
+  attendance,
+  employerTalk,
+  employerWorkshop,
+  enrolment,
+  evaluate,
+  learner,
+  placement,
+  policyWith,
+  workplaceVisit,
+} from './testing/learner-builder';
+import { attendanceHours, countedHours, hoursFigures } from './work-experience';
+
+const year10 = (attendances: LearnerAttendance[]) =>
+  learner({ enrolments: [enrolment(2025, 10)], attendances });
+const year8 = (attendances: LearnerAttendance[]) =>
+  learner({ enrolments: [enrolment(2025, 8)], attendances });
+
+describe(evaluateLearner.name, () => {
+  describe('WEX_KS4', () => {
+    it('R-WEX-2, R-WEX-3: one 10-day in-person Year 10 placement meets WEX_KS4', () => {
+      const record = year10([placement('p1', '2026-06-15', 10)]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS4).toEqual({
+        rule: 'WEX_KS4',
+        status: 'met',
+        window: { start: '2025-09-01', end: '2027-08-31' },
+        evidence: ['p1'],
+        stillNeeded: null,
+      });
+    });
+
+    it('R-WEX-2: a placement split across two employers adds up', () => {
+      const record = year10([placement('p1', '2026-06-15', 2), placement('p2', '2026-07-06', 3)]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS4).toMatchObject({
+        status: 'met',
+        evidence: ['p1', 'p2'],
+      });
+      expect(evaluate(record, 2025, '2026-07-01').WEX_KS4).toMatchObject({
+        status: 'on_track',
+        evidence: ['p1'],
+        stillNeeded: '13 more hours of work-experience placements (18 hours planned) by 31 Aug 2027',
+      });
+    });
+
+    it('R-WEX-2: a workplace visit carries hours for KS3 but is not a KS4 placement', () => {
+      const record = year10([workplaceVisit('v1', '2026-03-01', { durationMinutes: 1500 })]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS4).toMatchObject({
+        status: 'on_track',
+        evidence: [],
+        stillNeeded: '25 hours of work-experience placements by 31 Aug 2027',
+      });
+    });
+
+    it('R-WEX-3, R-S-3: applies only in Years 10 and 11; R-S-1 missed once Year 11 is over', () => {
+      const record = learner({
+        enrolments: [enrolment(2025, 11)],
+        attendances: [placement('p1', '2026-01-12', 2)],
+      });
+      expect(evaluate(record, 2025, '2026-09-01').WEX_KS4.status).toBe('missed');
+      expect(evaluate(record, 2025, '2026-09-01').WEX_KS3.status).toBe('not_applicable');
+      expect(
+        evaluate(learner({ enrolments: [enrolment(2025, 12)] }), 2025, '2026-01-01').WEX_KS4.status,
+      ).toBe('not_applicable');
+    });
+
+    it('R-WEX-3: the target is the policy of the year (wex.ks4Hours)', () => {
+      const record = year10([placement('p1', '2026-06-15', 5)]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS4.status).toBe('met');
+      const strict = policyWith({
+        wex: { ks3Hours: 25, ks4Hours: 50, hoursPerDay: 6, virtualShareMax: 0.5 },
+      });
+      expect(evaluate(record, 2025, '2026-07-31', strict).WEX_KS4.status).toBe('on_track');
+    });
+  });
+
+  describe('WEX_KS3', () => {
+    it('R-WEX-4: 30 virtual KS3 hours count 12.5', () => {
+      const record = year8([
+        employerWorkshop('w1', '2025-11-03', 15, { delivery: 'virtual' }),
+        employerWorkshop('w2', '2025-11-04', 15, { delivery: 'virtual' }),
+      ]);
+      const sut = evaluateLearner({
+        learner: record,
+        academicYear: 2025,
+        asAt: '2026-07-31',
+        policyFor: policyWith(),
+      });
+      expect(sut.workExperience.ks3).toEqual({
+        doneHours: 30,
+        plannedHours: 0,
+        countedHours: 12.5,
+        targetHours: 25,
+      });
+      expect(sut.results.WEX_KS3).toMatchObject({
+        status: 'on_track',
+        stillNeeded: '12.5 more hours of work-experience activities by 31 Aug 2027',
+      });
+    });
+
+    it('R-WEX-4: in-person hours fill the rest of the target; virtual ones never more than half', () => {
+      const record = year8([
+        employerWorkshop('w1', '2025-11-03', 30, { delivery: 'virtual' }),
+        employerWorkshop('w2', '2026-02-03', 12.5, { delivery: 'mixed' }),
+      ]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS3).toMatchObject({
+        status: 'met',
+        evidence: ['w1', 'w2'],
+      });
+    });
+
+    it('R-WEX-1: an employer workshop carries hours only when the employer set a task', () => {
+      const record = year8([employerWorkshop('w1', '2025-11-03', 30, { meaningful: CORE_ITEMS_ONLY })]);
+      const sut = evaluateLearner({
+        learner: record,
+        academicYear: 2025,
+        asAt: '2026-07-31',
+        policyFor: policyWith(),
+      });
+      expect(sut.workExperience.items).toEqual([]);
+      expect(sut.results.WEX_KS3.status).toBe('on_track');
+    });
+
+    it('R-WEX-1: a talk never carries hours, whatever its length', () => {
+      const record = year8([employerTalk('t1', '2025-11-03', { durationMinutes: 1800 })]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS3.evidence).toEqual([]);
+    });
+
+    it('R-WEX-2: KS3 counts hours attended in Years 7 to 9 only, from Year 7 on', () => {
+      const record = learner({
+        enrolments: [enrolment(2024, 7), enrolment(2025, 8)],
+        attendances: [employerWorkshop('w1', '2024-10-01', 15), employerWorkshop('w2', '2025-10-01', 10)],
+      });
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS3).toMatchObject({
+        status: 'met',
+        window: { start: '2024-09-01', end: '2027-08-31' },
+      });
+    });
+
+    it('R-M-3: an absent learner has no hours', () => {
+      const record = year8([employerWorkshop('w1', '2025-11-03', 30, { status: 'absent' })]);
+      expect(evaluate(record, 2025, '2026-07-31').WEX_KS3.status).toBe('on_track');
+    });
+  });
+
+  describe('planned experiences', () => {
+    it('R-WEX-5: planned hours never make the rule met', () => {
+      const record = year10([placement('p1', '2026-07-06', 10)]);
+      const sut = evaluateLearner({
+        learner: record,
+        academicYear: 2025,
+        asAt: '2026-05-01',
+        policyFor: policyWith(),
+      });
+      expect(sut.results.WEX_KS4.status).toBe('on_track');
+      expect(sut.workExperience.ks4).toEqual({
+        doneHours: 0,
+        plannedHours: 60,
+        countedHours: 0,
+        targetHours: 25,
+      });
+      expect(sut.workExperience.items).toEqual([
+        {
+          encounterId: 'p1',
+          date: '2026-07-06',
+          hours: 60,
+          delivery: 'in_person',
+          planned: true,
+          placement: true,
+        },
+      ]);
+    });
+
+    it('R-WEX-5, R-WEX-8: inside the at-risk period, done + planned reaching the target stays on track; short of it is at risk', () => {
+      const reaches = learner({
+        enrolments: [enrolment(2025, 11)],
+        attendances: [placement('p1', '2026-07-06', 5)],
+      });
+      const short = learner({
+        enrolments: [enrolment(2025, 11)],
+        attendances: [placement('p1', '2026-07-06', 2)],
+      });
+      expect(evaluate(reaches, 2025, '2026-06-01').WEX_KS4.status).toBe('on_track');
+      expect(evaluate(short, 2025, '2026-06-01').WEX_KS4).toMatchObject({
+        status: 'at_risk',
+        stillNeeded: '25 hours of work-experience placements (12 hours planned) by 31 Aug 2026',
+      });
+      expect(evaluate(reaches, 2025, '2026-07-06').WEX_KS4.status).toBe('met');
+    });
+
+    it('R-WEX-5: a planned experience after the window closes does not keep the rule on track', () => {
+      const record = learner({
+        enrolments: [enrolment(2025, 11)],
+        attendances: [placement('p1', '2026-09-10', 5)],
+      });
+      expect(evaluate(record, 2025, '2026-06-01').WEX_KS4.status).toBe('at_risk');
+    });
+  });
+});
+
+describe(attendanceHours.name, () => {
+  const at = (options: Parameters<typeof attendance>[4]) =>
+    attendance('e1', '2026-01-01', 'work_experience', ['employer'], options);
+
+  it.each([
+    ['one day: the duration in hours', { durationMinutes: 150 }, 2.5],
+    ['a date range: days x hoursPerDay', { durationMinutes: 150, days: 5 }, 30],
+    ["the learner's own hours win (left at noon)", { days: 5, hours: 27 }, 27],
+    ['never negative', { hours: -3 }, 0],
+    ['never more than 24 a day', { hours: 30 }, 24],
+    ['never more than 24 a day over the days', { days: 2, hours: 50 }, 48],
+  ])('R-WEX-1: %s', (_, options, expected) => {
+    expect(attendanceHours(at(options), 6)).toBe(expected);
+  });
+});
+
+describe(countedHours.name, () => {
+  it.each([
+    [0, 30, 12.5],
+    [10, 30, 22.5],
+    [25, 0, 25],
+    [5, 5, 10],
+  ])('R-WEX-4: %d in person and %d virtual hours count %d against 25', (inPerson, virtual, expected) => {
+    expect(countedHours(inPerson, virtual, 25, 0.5)).toBe(expected);
+  });
+});
+
+describe(hoursFigures.name, () => {
+  it('R-WEX-6, R-WEX-9: zero, below and at target are disjoint; the median is of counted hours', () => {
+    expect(hoursFigures([0, 0, 12.5, 24, 25, 60], 25)).toEqual({
+      zero: 2,
+      belowTarget: 2,
+      atTarget: 2,
+      median: 18.25,
+    });
+    expect(hoursFigures([3, 30, 9], 25)).toEqual({ zero: 0, belowTarget: 2, atTarget: 1, median: 9 });
+  });
+
+  it('R-WEX-9: no learners, no median', () => {
+    expect(hoursFigures([], 25)).toEqual({ zero: 0, belowTarget: 0, atTarget: 0, median: null });
+  });
+});
