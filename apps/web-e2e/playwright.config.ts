@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a tool of the repository, not a library of the workspace
 import { CHROMIUM_LAUNCH } from '../../tools/chromium.mjs';
 
 export default defineConfig({

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 // The example is a script a third party would write, not a library of the workspace: run it as it is.
-
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { logAnEncounter } from '../../../tools/examples/log-an-encounter';
 import { startWithEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
 import { createUser, TEST_PASSWORD } from './sign-in';

@@ -4,6 +4,7 @@ import type { CustomFetch } from 'openid-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { OidcSignInService } from '../src/auth/oidc/oidc-sign-in.service';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a tool of the repository, not a library of the workspace
 import {
   closedPort,
   Fetch,

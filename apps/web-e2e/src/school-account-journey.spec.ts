@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import { DEMO_USERS, choose, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a tool of the repository, not a library of the workspace
 import { startOidcProvider } from '../../../tools/oidc-test-provider/launch';
 
 test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });

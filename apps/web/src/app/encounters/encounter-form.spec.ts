@@ -73,6 +73,7 @@ function attendee(
     status: 'attended',
     meaningful: null,
     reflection: null,
+    hours: null,
     ...facts,
   };
 }
