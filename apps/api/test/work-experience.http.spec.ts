@@ -95,5 +95,16 @@ describe('Work experience hours (HTTP, PostgreSQL)', () => {
       .expect(400);
     expect(JSON.stringify(refused.body)).toContain('hours');
     expect(refused.body).not.toHaveProperty('stack');
+
+    // Nor more than 24 a day: a one-day visit takes at most 24 hours, and nothing is written.
+    const tooLong = await lead
+      .put(`/api/encounters/${visit.id}/attendance`)
+      .send([{ learnerId, status: 'attended', hours: 25 }])
+      .expect(400);
+    expect(tooLong.body.details).toEqual([
+      { field: '[0].hours', value: '25', reason: 'at most 24 hours for an encounter of 1 day (24 a day)' },
+    ]);
+    const kept = await lead.get(`/api/encounters/${visit.id}`).expect(200);
+    expect(kept.body.attendance.length).toBe(visit.attendance.length);
   });
 });

@@ -28,6 +28,7 @@ import {
   type EncounterState,
   groupByStatus,
   guidanceMeetingForOne,
+  hoursProblems,
   notOnRoll,
 } from './encounter-state';
 
@@ -131,6 +132,10 @@ export class AttendanceService {
     const field = (index: number) =>
       list === 'body' ? `[${index}].learnerId` : `${list}.${index}.learnerId`;
     const rows = attendanceRowsFromItems(items);
+    const tooLong = hoursProblems(state, rows, (index) =>
+      list === 'body' ? `[${index}].hours` : `${list}.${index}.hours`,
+    );
+    if (tooLong.length) throw invalid(tooLong);
     const eligible = await eligibleLearners(
       db,
       state,

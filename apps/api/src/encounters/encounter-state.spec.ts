@@ -228,6 +228,21 @@ describe('encounter state', () => {
   });
 
   describe('attendance lists', () => {
+    it('R-WEX-1: refuses more than 24 hours a day of the encounter, naming the item as sent', () => {
+      const rows = sut.attendanceRowsFromItems([
+        { learnerId: ANA, status: 'attended', hours: 48 },
+        { learnerId: BEN, status: 'attended', hours: 48.5 },
+      ]);
+      expect(sut.hoursProblems({ days: 2 }, rows, (index) => `[${index}].hours`)).toEqual([
+        {
+          field: '[1].hours',
+          value: '48.5',
+          reason: 'at most 48 hours for an encounter of 2 days (24 a day)',
+        },
+      ]);
+      expect(sut.hoursProblems({ days: null }, rows, (index) => `[${index}].hours`)).toHaveLength(2);
+    });
+
     it('merges a learner sent twice into one row, the last winning, and trims reflections', () => {
       const rows = sut.attendanceRowsFromItems([
         { learnerId: ANA, status: 'attended', reflection: { rating: 5, comment: 'Great' } },

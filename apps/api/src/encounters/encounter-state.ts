@@ -341,6 +341,25 @@ export function notOnRoll(state: Pick<EncounterState, 'date'>): string {
   return `not a learner of this academy on ${state.date}`;
 }
 
+/**
+ * R-WEX-1: a learner's own hours are never more than 24 for each day of the encounter (one day unless it
+ * records its days). `fieldOf` names the item as the request sent it.
+ */
+export function hoursProblems(
+  state: Pick<EncounterState, 'days'>,
+  rows: readonly { index: number; row: Pick<AttendanceRow, 'hours'> }[],
+  fieldOf: (index: number) => string,
+): ApiErrorDetail[] {
+  const days = Math.max(state.days ?? 1, 1);
+  return rows
+    .filter(({ row }) => row.hours !== null && row.hours !== undefined && row.hours > 24 * days)
+    .map(({ index, row }) => ({
+      field: fieldOf(index),
+      value: String(row.hours),
+      reason: `at most ${24 * days} hours for an encounter of ${days} day${days === 1 ? '' : 's'} (24 a day)`,
+    }));
+}
+
 export function guidanceMeetingForOne(field: string): ApiErrorDetail {
   return { field, reason: 'a guidance meeting is with one learner; log a group session as group_guidance' };
 }
