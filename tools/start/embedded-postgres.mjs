@@ -175,12 +175,14 @@ export async function reachableBinaries(nativeDir, sharedDir, user) {
   return target;
 }
 
-/** Runs one of the binaries as `user`, resolving with its output, rejecting with its last error line. */
-function runAs(user, command, args) {
+/**
+ * Runs one of the binaries (as `owner` when given, e.g. the `postgres` user), resolving with its output; a
+ * non-zero exit rejects with `describeFailure(output, code)`, by default its last error line.
+ */
+export function runBinary(command, args, { owner, describeFailure = lastErrorOrCode } = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
-      uid: user.uid,
-      gid: user.gid,
+      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
       cwd: '/',
       env: { ...process.env, LC_MESSAGES: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -190,9 +192,13 @@ function runAs(user, command, args) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolvePromise(output) : reject(new Error(lastErrorLine(output) ?? `exit code ${code}`)),
+      code === 0 ? resolvePromise(output) : reject(new Error(describeFailure(output, code))),
     );
   });
+}
+
+function lastErrorOrCode(output, code) {
+  return lastErrorLine(output) ?? `exit code ${code}`;
 }
 
 function lastErrorLine(output) {
@@ -224,13 +230,17 @@ async function startAsPostgresUser({ dataDir, port, persistent, nativeDir, share
       const passwordFile = join(secrets, 'password');
       await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
       await chown(passwordFile, user.uid, user.gid);
-      await runAs(user, join(binaries, 'bin', 'initdb'), [
-        `--pgdata=${dataDir}`,
-        '--auth=scram-sha-256',
-        `--username=${USER}`,
-        `--pwfile=${passwordFile}`,
-        '--lc-messages=C',
-      ]);
+      await runBinary(
+        join(binaries, 'bin', 'initdb'),
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--lc-messages=C',
+        ],
+        { owner: user },
+      );
     } catch (error) {
       throw new Error(
         `The embedded PostgreSQL could not create its data folder ${dataDir}: ${error.message}`,

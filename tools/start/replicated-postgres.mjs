@@ -12,6 +12,7 @@ import {
   packagedNativeDir,
   postgresUser,
   reachableBinaries,
+  runBinary,
   serverReady,
 } from './embedded-postgres.mjs';
 
@@ -19,23 +20,11 @@ const USER = 'postgres';
 // Loopback only, and the folders are deleted afterwards: a fixed password is no exposure.
 const PASSWORD = 'encounters-replication';
 
-function run(binary, args, owner, env = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, {
-      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
-      cwd: '/',
-      env: { ...process.env, LC_MESSAGES: 'C', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${binary} failed (${code}): ${output.trim()}`)),
-    );
+const run = (binary, args, owner) =>
+  runBinary(binary, args, {
+    owner,
+    describeFailure: (output, code) => `${binary} failed (${code}): ${output.trim()}`,
   });
-}
 
 /** One server on `port` over `dataDir`, started and stopped at will; resolves when it accepts connections. */
 function server({ binaries, dataDir, port, owner, flags }) {

@@ -1,15 +1,7 @@
 import { LearnerEnrolment } from './learner-record';
 import { evaluateLearner } from './evaluate-learner';
-import {
-  CORE_ITEMS_ONLY,
-  NOTHING_TICKED,
-  employerTalk,
-  enrolment,
-  evaluate,
-  learner,
-  policyWith,
-  workplaceVisit,
-} from './testing/learner-builder';
+import { CORE_ITEMS_ONLY, employerTalk, NOTHING_TICKED, workplaceVisit } from './testing/encounters';
+import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
 import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
@@ -137,12 +129,6 @@ describe(evaluateLearner.name, () => {
       },
     ]);
 
-    it('R-S-3: B5 applies to Years 7..13 only', () => {
-      const at = (yearGroup: number) =>
-        evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2026-03-01').B5.status;
-      expect([6, 7, 13, 14].map(at)).toEqual(['not_applicable', 'on_track', 'on_track', 'not_applicable']);
-    });
-
     it('R-G-2: a learner joining mid-year from another trust academy keeps the autumn encounter', () => {
       const record = learner({
         enrolments: [
@@ -164,7 +150,6 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-4: a learner joining mid-year from outside the trust still needs this year’s encounter',
         learner: learner({ enrolments: [enrolment(2025, 10, { admissionDate: '2026-04-20' })] }),
-        year: 2025,
         at: [['2026-05-01', { status: 'at_risk' }]],
       },
       {
@@ -173,7 +158,6 @@ describe(evaluateLearner.name, () => {
           enrolments: [enrolment(2025, 10, { leavingDate: '2026-02-13' })],
           attendances: [employerTalk('e1', '2025-11-03')],
         }),
-        year: 2025,
         at: [['2026-07-31', { status: 'met' }]],
       },
     ]);
@@ -212,11 +196,7 @@ describe(evaluateLearner.name, () => {
         },
         {
           title: 'R-V-1: policy collegeMode no longer decides: a school academy keeps one a year',
-          learner: learner({
-            enrolments: [enrolment(2025, 12)],
-            attendances: [employerTalk('e1', '2025-10-14')],
-          }),
-          year: 2025,
+          learner: learnerIn(2025, 12, [employerTalk('e1', '2025-10-14')]),
           at: [['2026-03-01', { status: 'met' }, policyWith({ collegeMode: true })]],
         },
         {

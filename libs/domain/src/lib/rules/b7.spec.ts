@@ -1,14 +1,6 @@
 import { evaluateLearner } from './evaluate-learner';
-import {
-  CORE_ITEMS_ONLY,
-  attendance,
-  enrolment,
-  evaluate,
-  learner,
-  policyWith,
-  providerTalk,
-  universityVisit,
-} from './testing/learner-builder';
+import { attendance, CORE_ITEMS_ONLY, providerTalk, universityVisit } from './testing/encounters';
+import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
 import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
@@ -16,28 +8,22 @@ describe(evaluateLearner.name, () => {
     ruleTable('B7_16', [
       {
         title: 'R-B7-1: a careers fair and a sixth-form talk together cover the whole default range',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [
-            attendance('fair', '2025-11-05', 'careers_fair', [
-              'employer',
-              'higher_education',
-              'further_education',
-              'independent_training_provider',
-            ]),
-            providerTalk('sixth', '2026-01-12', ['sixth_form']),
-          ],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [
+          attendance('fair', '2025-11-05', 'careers_fair', [
+            'employer',
+            'higher_education',
+            'further_education',
+            'independent_training_provider',
+          ]),
+          providerTalk('sixth', '2026-01-12', ['sixth_form']),
+        ]),
         at: [['2026-03-01', { status: 'met', evidence: ['fair', 'sixth'] }]],
       },
       {
         title: 'R-B7-1: names the provider types still to meet',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [providerTalk('p1', '2025-11-05', ['higher_education', 'further_education'])],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [
+          providerTalk('p1', '2025-11-05', ['higher_education', 'further_education']),
+        ]),
         at: [
           [
             '2026-03-01',
@@ -50,14 +36,10 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-B7-1: a UTC is outside the default range and does not stand in for another type',
-        learner: learner({
-          enrolments: [enrolment(2025, 11)],
-          attendances: [
-            providerTalk('p1', '2025-11-05', ['higher_education', 'further_education', 'sixth_form']),
-            providerTalk('utc', '2025-12-05', ['utc_or_studio_school']),
-          ],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 11, [
+          providerTalk('p1', '2025-11-05', ['higher_education', 'further_education', 'sixth_form']),
+          providerTalk('utc', '2025-12-05', ['utc_or_studio_school']),
+        ]),
         at: [
           [
             '2026-09-01',
@@ -71,24 +53,16 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-B7-1: the range follows the policy’s b7Range',
-        learner: learner({
-          enrolments: [enrolment(2025, 9)],
-          attendances: [universityVisit('u1', '2025-11-05')],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 9, [universityVisit('u1', '2025-11-05')]),
         at: [['2026-03-01', { status: 'met' }, policyWith({ b7Range: ['higher_education'] })]],
       },
       {
         title: 'R-AY-4: an encounter on 31 August of Year 11 counts, one on 1 September does not',
-        learner: learner({
-          enrolments: [enrolment(2025, 11)],
-          attendances: [
-            providerTalk('p1', '2025-10-05', ['higher_education', 'further_education', 'sixth_form']),
-            providerTalk('late', '2026-09-01', ['independent_training_provider']),
-            providerTalk('itp', '2026-08-31', ['independent_training_provider']),
-          ],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 11, [
+          providerTalk('p1', '2025-10-05', ['higher_education', 'further_education', 'sixth_form']),
+          providerTalk('late', '2026-09-01', ['independent_training_provider']),
+          providerTalk('itp', '2026-08-31', ['independent_training_provider']),
+        ]),
         at: [['2026-09-30', { status: 'met', evidence: ['p1', 'itp'] }]],
       },
       {
@@ -103,33 +77,26 @@ describe(evaluateLearner.name, () => {
             providerTalk('b', '2025-10-05', ['sixth_form', 'independent_training_provider']),
           ],
         }),
-        year: 2025,
         at: [['2025-12-01', { status: 'met' }]],
       },
       {
         title: 'R-M-3: an absent attendance covers nothing',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [providerTalk('p1', '2025-11-05', ['sixth_form'], { status: 'absent' })],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [
+          providerTalk('p1', '2025-11-05', ['sixth_form'], { status: 'absent' }),
+        ]),
         at: [['2026-03-01', { evidence: [] }]],
       },
       {
         title:
           'R-M-1: the four core items are not meaningful for B7, which counts only when requireMeaningful is false',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [
-            providerTalk(
-              'p1',
-              '2025-11-05',
-              ['higher_education', 'further_education', 'sixth_form', 'independent_training_provider'],
-              { meaningful: CORE_ITEMS_ONLY },
-            ),
-          ],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [
+          providerTalk(
+            'p1',
+            '2025-11-05',
+            ['higher_education', 'further_education', 'sixth_form', 'independent_training_provider'],
+            { meaningful: CORE_ITEMS_ONLY },
+          ),
+        ]),
         at: [
           ['2026-03-01', { status: 'on_track' }, policyWith({ requireMeaningful: true })],
           ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
@@ -137,13 +104,9 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-B7-1: the rule is the same under gatsby-2014',
-        learner: learner({
-          enrolments: [enrolment(2024, 11)],
-          attendances: [
-            providerTalk('p1', '2024-11-05', ['higher_education', 'further_education', 'sixth_form']),
-          ],
-        }),
-        year: 2024,
+        learner: learnerIn(2024, 11, [
+          providerTalk('p1', '2024-11-05', ['higher_education', 'further_education', 'sixth_form']),
+        ]),
         at: [
           [
             '2025-07-31',
@@ -154,7 +117,6 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-4: a learner joining mid-Year 11 from outside the trust needs the whole range',
         learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-02-23' })] }),
-        year: 2025,
         at: [['2026-05-01', { status: 'at_risk' }]],
       },
     ]);
@@ -212,8 +174,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-S-3: a learner not considering higher education is not assessed',
-        learner: learner({ enrolments: [enrolment(2025, 13)] }),
-        year: 2025,
+        learner: learnerIn(2025, 13),
         at: [['2026-05-01', { status: 'not_applicable' }]],
       },
     ]);

@@ -1,13 +1,6 @@
 import { evaluateLearner } from './evaluate-learner';
-import {
-  enrolment,
-  evaluate,
-  groupGuidance,
-  guidanceEncounter,
-  learner,
-  meeting,
-  policyWith,
-} from './testing/learner-builder';
+import { groupGuidance, guidanceEncounter, meeting } from './testing/encounters';
+import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
 import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
@@ -15,11 +8,7 @@ describe(evaluateLearner.name, () => {
     ruleTable('B8_16', [
       {
         title: 'R-B8-1: one guidance meeting with a level 6 adviser meets B8 by 16',
-        learner: learner({
-          enrolments: [enrolment(2025, 9)],
-          guidanceMeetings: [meeting('m1', '2025-12-02', 6)],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 9, [], [meeting('m1', '2025-12-02', 6)]),
         exact: true,
         at: [
           [
@@ -38,10 +27,9 @@ describe(evaluateLearner.name, () => {
         title: 'R-C-5: an adviser below level 6 is recorded but does not count',
         learner: learner({
           enrolments: [enrolment(2025, 11)],
-          guidanceMeetings: [meeting('m1', '2025-12-02', 4), meeting('m2', '2026-01-02', null)],
           attendances: [guidanceEncounter('g1', '2026-02-02', 5)],
+          guidanceMeetings: [meeting('m1', '2025-12-02', 4), meeting('m2', '2026-01-02', null)],
         }),
-        year: 2025,
         at: [
           [
             '2026-05-01',
@@ -51,38 +39,22 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-C-5: a one-to-one logged as an encounter counts like a meeting record',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [guidanceEncounter('g1', '2026-02-02', 7)],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [guidanceEncounter('g1', '2026-02-02', 7)]),
         at: [['2026-03-01', { evidence: ['g1'] }]],
       },
       {
         title: 'R-C-6: group guidance is specialist advice but not a personal guidance meeting',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [groupGuidance('gg', '2026-02-02', 7)],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [groupGuidance('gg', '2026-02-02', 7)]),
         at: [['2026-03-01', { status: 'on_track' }]],
       },
       {
         title: 'R-M-3: an absent guidance appointment does not count',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [guidanceEncounter('g1', '2026-02-02', 7, { status: 'absent' })],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [guidanceEncounter('g1', '2026-02-02', 7, { status: 'absent' })]),
         at: [['2026-03-01', { evidence: [] }]],
       },
       {
         title: 'R-AY-5: a meeting booked after the as-at date does not count yet',
-        learner: learner({
-          enrolments: [enrolment(2025, 11)],
-          guidanceMeetings: [meeting('m1', '2026-06-10')],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 11, [], [meeting('m1', '2026-06-10')]),
         at: [
           ['2026-06-09', { status: 'at_risk' }],
           ['2026-06-10', { status: 'met' }],
@@ -108,7 +80,6 @@ describe(evaluateLearner.name, () => {
           ],
           guidanceMeetings: [meeting('m1', '2025-11-11')],
         }),
-        year: 2025,
         at: [['2026-02-01', { status: 'met' }]],
       },
       {
@@ -117,22 +88,16 @@ describe(evaluateLearner.name, () => {
           enrolments: [enrolment(2025, 11, { leavingDate: '2026-01-30' })],
           guidanceMeetings: [meeting('m1', '2025-11-11')],
         }),
-        year: 2025,
         at: [['2026-07-31', { status: 'met' }]],
       },
       {
         title: 'R-G-4: a learner joining in Year 11 still needs a meeting',
         learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-03-02' })] }),
-        year: 2025,
         at: [['2026-09-01', { status: 'missed' }]],
       },
       {
         title: 'R-M-2: meaningfulness does not apply to guidance, whatever requireMeaningful says',
-        learner: learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [guidanceEncounter('g1', '2026-02-02', 6, { meaningful: {} })],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 10, [guidanceEncounter('g1', '2026-02-02', 6, { meaningful: {} })]),
         at: [
           ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: true })],
           ['2026-03-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
@@ -145,11 +110,7 @@ describe(evaluateLearner.name, () => {
     ruleTable('B8_18', [
       {
         title: 'R-B8-1: a Year 11 meeting does not count by 18; a further one in Year 12..13 is needed',
-        learner: learner({
-          enrolments: [enrolment(2025, 12)],
-          guidanceMeetings: [meeting('m1', '2025-06-01')],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 12, [], [meeting('m1', '2025-06-01')]),
         at: [
           [
             '2026-03-01',
@@ -164,7 +125,7 @@ describe(evaluateLearner.name, () => {
     ]);
 
     it('R-B8-1: by 18 is required under gatsby-2014 too', () => {
-      const record = learner({ enrolments: [enrolment(2024, 13)] });
+      const record = learnerIn(2024, 13);
       const sut = evaluateLearner({
         learner: record,
         academicYear: 2024,
@@ -177,31 +138,19 @@ describe(evaluateLearner.name, () => {
     ruleTable('B8_18', [
       {
         title: 'R-B8-1: met under gatsby-2024 by a Year 13 meeting',
-        learner: learner({
-          enrolments: [enrolment(2025, 13)],
-          guidanceMeetings: [meeting('m1', '2025-10-01', 7)],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 13, [], [meeting('m1', '2025-10-01', 7)]),
         at: [['2026-03-01', { status: 'met' }]],
       },
       {
         title: 'R-C-5: a level 5 adviser in Year 13 leaves B8 by 18 at risk',
-        learner: learner({
-          enrolments: [enrolment(2025, 13)],
-          guidanceMeetings: [meeting('m1', '2025-10-01', 5)],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 13, [], [meeting('m1', '2025-10-01', 5)]),
         at: [['2026-06-01', { status: 'at_risk' }]],
       },
     ]);
 
     it('R-S-3: B8 by 18 does not apply in Year 11, nor B8 by 16 in Year 12', () => {
-      expect(evaluate(learner({ enrolments: [enrolment(2025, 11)] }), 2025, '2026-03-01').B8_18.status).toBe(
-        'not_applicable',
-      );
-      expect(evaluate(learner({ enrolments: [enrolment(2025, 12)] }), 2025, '2026-03-01').B8_16.status).toBe(
-        'not_applicable',
-      );
+      expect(evaluate(learnerIn(2025, 11), 2025, '2026-03-01').B8_18.status).toBe('not_applicable');
+      expect(evaluate(learnerIn(2025, 12), 2025, '2026-03-01').B8_16.status).toBe('not_applicable');
     });
   });
 });

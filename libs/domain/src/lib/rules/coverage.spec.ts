@@ -7,7 +7,8 @@ import {
   tallyStatuses,
 } from './coverage';
 import { RULE_IDS, RuleStatus, RuleStatuses } from './rule';
-import { employerTalk, enrolment, learner, policyWith } from './testing/learner-builder';
+import { employerTalk } from './testing/encounters';
+import { enrolment, learner, policyWith } from './testing/learner-builder';
 
 function statuses(overrides: Partial<RuleStatuses> = {}): RuleStatuses {
   const all = Object.fromEntries(RULE_IDS.map((rule) => [rule, 'not_applicable'])) as RuleStatuses;

@@ -3,16 +3,13 @@ import {
   attendance,
   collegeTalk,
   employerTalk,
-  enrolment,
-  evaluate,
   groupGuidance,
-  learner,
   NOTHING_TICKED,
-  policyWith,
   providerTalk,
   universityVisit,
   workplaceVisit,
-} from './testing/learner-builder';
+} from './testing/encounters';
+import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
 
 describe(evaluateLearner.name, () => {
   describe('delivery (2025 revision)', () => {
@@ -39,31 +36,22 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-D-1: a virtual workplace experience does not count for B6; an in-person or mixed one does', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [workplaceVisit('w1', '2025-10-01', { delivery: 'virtual' })],
-      });
+      const record = learnerIn(2025, 12, [workplaceVisit('w1', '2025-10-01', { delivery: 'virtual' })]);
       expect(evaluate(record, 2025, '2026-07-31').B6_18.status).toBe('on_track');
-      const mixed = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [workplaceVisit('w1', '2025-10-01', { delivery: 'mixed' })],
-      });
+      const mixed = learnerIn(2025, 12, [workplaceVisit('w1', '2025-10-01', { delivery: 'mixed' })]);
       expect(evaluate(mixed, 2025, '2026-07-31').B6_18.status).toBe('met');
     });
 
     it('R-D-1: a virtual employer talk counts for B5 and a virtual provider talk for B7 by 16', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11)],
-        attendances: [
-          employerTalk('e1', '2025-10-01', { delivery: 'virtual' }),
-          providerTalk(
-            'p1',
-            '2025-10-02',
-            ['higher_education', 'further_education', 'sixth_form', 'independent_training_provider'],
-            { delivery: 'virtual' },
-          ),
-        ],
-      });
+      const record = learnerIn(2025, 11, [
+        employerTalk('e1', '2025-10-01', { delivery: 'virtual' }),
+        providerTalk(
+          'p1',
+          '2025-10-02',
+          ['higher_education', 'further_education', 'sixth_form', 'independent_training_provider'],
+          { delivery: 'virtual' },
+        ),
+      ]);
       const results = evaluate(record, 2025, '2026-07-31');
       expect(results.B5.status).toBe('met');
       expect(results.B7_16.status).toBe('met');
@@ -86,10 +74,7 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-D-1: under gatsby-2014 every delivery counts', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [workplaceVisit('w1', '2025-10-01', { delivery: 'virtual' })],
-      });
+      const record = learnerIn(2025, 12, [workplaceVisit('w1', '2025-10-01', { delivery: 'virtual' })]);
       const policyFor = policyWith({ ruleSet: 'gatsby-2014' });
       expect(evaluate(record, 2025, '2026-07-31', policyFor).B6_18.status).toBe('met');
     });
@@ -98,13 +83,10 @@ describe(evaluateLearner.name, () => {
   describe('provider access content (2025 revision)', () => {
     it('R-PAL-3: a PAL talk without provider information does not count for PAL1', () => {
       const withoutInformation = { twoWayInteraction: true, whatLearningIsLike: true };
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [
-          collegeTalk('c1', '2025-11-01', { meaningful: withoutInformation }),
-          collegeTalk('c2', '2026-01-10'),
-        ],
-      });
+      const record = learnerIn(2025, 8, [
+        collegeTalk('c1', '2025-11-01', { meaningful: withoutInformation }),
+        collegeTalk('c2', '2026-01-10'),
+      ]);
       expect(evaluate(record, 2025, '2026-07-31').PAL1).toMatchObject({
         status: 'on_track',
         evidence: ['c2'],
@@ -114,44 +96,35 @@ describe(evaluateLearner.name, () => {
     it.each(['providerInformation', 'whatLearningIsLike', 'twoWayInteraction'] as const)(
       'R-PAL-3: without %s a provider encounter does not count for PAL2',
       (item) => {
-        const record = learner({
-          enrolments: [enrolment(2025, 10)],
-          attendances: [
-            collegeTalk('c1', '2025-11-01', {
-              meaningful: {
-                providerInformation: true,
-                whatLearningIsLike: true,
-                twoWayInteraction: true,
-                [item]: false,
-              },
-            }),
-            collegeTalk('c2', '2026-01-10'),
-          ],
-        });
+        const record = learnerIn(2025, 10, [
+          collegeTalk('c1', '2025-11-01', {
+            meaningful: {
+              providerInformation: true,
+              whatLearningIsLike: true,
+              twoWayInteraction: true,
+              [item]: false,
+            },
+          }),
+          collegeTalk('c2', '2026-01-10'),
+        ]);
         expect(evaluate(record, 2025, '2026-07-31').PAL2.status).toBe('on_track');
       },
     );
 
     it('R-PAL-3: the content alone is enough, without the rest of the checklist', () => {
       const content = { providerInformation: true, whatLearningIsLike: true, twoWayInteraction: true };
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [
-          collegeTalk('c1', '2025-11-01', { meaningful: content }),
-          collegeTalk('c2', '2026-01-10', { meaningful: content }),
-        ],
-      });
+      const record = learnerIn(2025, 8, [
+        collegeTalk('c1', '2025-11-01', { meaningful: content }),
+        collegeTalk('c2', '2026-01-10', { meaningful: content }),
+      ]);
       expect(evaluate(record, 2025, '2026-07-31').PAL1.status).toBe('met');
     });
 
     it('R-PAL-3: policy palRequiresContent false counts every PAL provider encounter', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 8)],
-        attendances: [
-          collegeTalk('c1', '2025-11-01', { meaningful: NOTHING_TICKED }),
-          collegeTalk('c2', '2026-01-10', { meaningful: NOTHING_TICKED }),
-        ],
-      });
+      const record = learnerIn(2025, 8, [
+        collegeTalk('c1', '2025-11-01', { meaningful: NOTHING_TICKED }),
+        collegeTalk('c2', '2026-01-10', { meaningful: NOTHING_TICKED }),
+      ]);
       expect(evaluate(record, 2025, '2026-07-31').PAL1.status).toBe('on_track');
       expect(
         evaluate(record, 2025, '2026-07-31', policyWith({ palRequiresContent: false })).PAL1.status,
@@ -176,14 +149,11 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-M-5: specialist careers advice counts by the adviser level alone, with nothing on the checklist ticked', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 9)],
-        attendances: [
-          groupGuidance('g1', '2025-11-01', 6, { meaningful: NOTHING_TICKED }),
-          employerTalk('e1', '2025-11-02'),
-          collegeTalk('c1', '2025-11-03'),
-        ],
-      });
+      const record = learnerIn(2025, 9, [
+        groupGuidance('g1', '2025-11-01', 6, { meaningful: NOTHING_TICKED }),
+        employerTalk('e1', '2025-11-02'),
+        collegeTalk('c1', '2025-11-03'),
+      ]);
       expect(evaluate(record, 2025, '2026-07-31').O2).toMatchObject({
         status: 'met',
         evidence: ['g1', 'e1', 'c1'],

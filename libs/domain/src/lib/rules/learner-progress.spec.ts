@@ -7,13 +7,11 @@ import { RULE_IDS } from './rule';
 import {
   attendance,
   CORE_ITEMS_ONLY,
-  enrolment,
   EVERY_ITEM_TICKED,
-  learner,
   meeting,
   NOTHING_TICKED,
-  policyWith,
-} from './testing/learner-builder';
+} from './testing/encounters';
+import { enrolment, learner, learnerIn, policyWith } from './testing/learner-builder';
 import { seededRandom as random } from '../random';
 
 function randomLearner(seed: number) {
@@ -213,20 +211,17 @@ describe(learnerProgress.name, () => {
   });
 
   it('R-S-3: a rule that does not apply has no window', () => {
-    const sut = learnerProgress(learner({ enrolments: [enrolment(2025, 8)] }), 2025, policyWith());
+    const sut = learnerProgress(learnerIn(2025, 8), 2025, policyWith());
     expect(sut.rules.B6_18).toEqual({ windowEnd: null, metOn: null });
     expect(sut.rules.PAL1.windowEnd).toBe('2027-02-28');
   });
 
   it('R-B5-1: met on the date of the first meaningful employer encounter', () => {
-    const record = learner({
-      enrolments: [enrolment(2025, 9)],
-      attendances: [
-        attendance('late', '2026-03-02', 'talk', ['employer']),
-        attendance('early', '2025-11-20', 'talk', ['employer']),
-        attendance('not-meaningful', '2025-10-01', 'talk', ['employer'], { meaningful: NOTHING_TICKED }),
-      ],
-    });
+    const record = learnerIn(2025, 9, [
+      attendance('late', '2026-03-02', 'talk', ['employer']),
+      attendance('early', '2025-11-20', 'talk', ['employer']),
+      attendance('not-meaningful', '2025-10-01', 'talk', ['employer'], { meaningful: NOTHING_TICKED }),
+    ]);
     expect(learnerProgress(record, 2025, policyWith()).rules.B5).toEqual({
       windowEnd: '2026-08-31',
       metOn: '2025-11-20',

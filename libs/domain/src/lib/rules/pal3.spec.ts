@@ -1,12 +1,6 @@
 import { evaluateLearner } from './evaluate-learner';
-import {
-  collegeTalk,
-  enrolment,
-  evaluate,
-  learner,
-  policyWith,
-  universityVisit,
-} from './testing/learner-builder';
+import { collegeTalk, universityVisit } from './testing/encounters';
+import { enrolment, learner, learnerIn, policyWith } from './testing/learner-builder';
 import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
@@ -15,11 +9,7 @@ describe(evaluateLearner.name, () => {
       {
         title:
           'R-PAL-2: take-up is met when the learner attended two provider access encounters in Years 12..13',
-        learner: learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-06-01')],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 12, [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-06-01')]),
         exact: true,
         at: [
           [
@@ -36,11 +26,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-PAL-2: window 3 ends 29 Feb in a leap year',
-        learner: learner({
-          enrolments: [enrolment(2027, 13)],
-          attendances: [collegeTalk('c1', '2027-01-01')],
-        }),
-        year: 2027,
+        learner: learnerIn(2027, 13, [collegeTalk('c1', '2027-01-01')]),
         at: [
           [
             '2028-01-01',
@@ -53,11 +39,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-PAL-2: window 3 ends 28 Feb in a common year; after it, take-up short of two is missed',
-        learner: learner({
-          enrolments: [enrolment(2025, 13)],
-          attendances: [collegeTalk('c1', '2025-10-01')],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 13, [collegeTalk('c1', '2025-10-01')]),
         at: [
           ['2026-02-28', { status: 'at_risk' }],
           ['2026-03-01', { status: 'missed' }],
@@ -72,31 +54,22 @@ describe(evaluateLearner.name, () => {
             universityVisit('u2', '2025-11-01', { offersTechnicalEducation: true }),
           ],
         }),
-        year: 2025,
         at: [['2026-01-01', { evidence: ['u2'] }]],
       },
       {
         title: 'R-M-3: an absent attendance is not take-up',
-        learner: learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [
-            collegeTalk('c1', '2025-10-01'),
-            collegeTalk('c2', '2025-11-01', { status: 'absent' }),
-          ],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 12, [
+          collegeTalk('c1', '2025-10-01'),
+          collegeTalk('c2', '2025-11-01', { status: 'absent' }),
+        ]),
         at: [['2026-01-01', { evidence: ['c1'] }]],
       },
       {
         title: 'R-M-2: the meaningful checklist does not affect take-up, under either setting',
-        learner: learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [
-            collegeTalk('c1', '2025-10-01', { meaningful: {} }),
-            collegeTalk('c2', '2025-11-01', { meaningful: {} }),
-          ],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 12, [
+          collegeTalk('c1', '2025-10-01', { meaningful: {} }),
+          collegeTalk('c2', '2025-11-01', { meaningful: {} }),
+        ]),
         at: [
           ['2026-01-01', { status: 'met' }, policyWith({ requireMeaningful: true })],
           ['2026-01-01', { status: 'met' }, policyWith({ requireMeaningful: false })],
@@ -104,11 +77,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-AY-1: a Year 11 encounter on 31 August does not count; one on 1 September of Year 12 does',
-        learner: learner({
-          enrolments: [enrolment(2025, 12)],
-          attendances: [collegeTalk('c0', '2025-08-31'), collegeTalk('c1', '2025-09-01')],
-        }),
-        year: 2025,
+        learner: learnerIn(2025, 12, [collegeTalk('c0', '2025-08-31'), collegeTalk('c1', '2025-09-01')]),
         at: [['2025-10-01', { evidence: ['c1'] }]],
       },
       {
@@ -120,7 +89,6 @@ describe(evaluateLearner.name, () => {
           ],
           attendances: [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-02-01')],
         }),
-        year: 2025,
         at: [['2026-02-02', { status: 'met' }]],
       },
       {
@@ -129,24 +97,14 @@ describe(evaluateLearner.name, () => {
           enrolments: [enrolment(2025, 13, { admissionDate: '2025-11-03' })],
           attendances: [collegeTalk('c1', '2025-12-01')],
         }),
-        year: 2025,
         at: [['2026-01-01', { status: 'at_risk' }]],
       },
     ]);
 
-    it('R-S-3: window 3 applies to Years 12 and 13 only', () => {
-      const at = (yearGroup: number) =>
-        evaluate(learner({ enrolments: [enrolment(2025, yearGroup)] }), 2025, '2025-11-01').PAL3.status;
-      expect([11, 12, 13, 14].map(at)).toEqual(['not_applicable', 'on_track', 'at_risk', 'not_applicable']);
-    });
     ruleTable('PAL3', [
       {
         title: 'R-PAL-2: the duty is the same under gatsby-2014',
-        learner: learner({
-          enrolments: [enrolment(2024, 13)],
-          attendances: [collegeTalk('c1', '2023-10-01'), collegeTalk('c2', '2024-10-01')],
-        }),
-        year: 2024,
+        learner: learnerIn(2024, 13, [collegeTalk('c1', '2023-10-01'), collegeTalk('c2', '2024-10-01')]),
         at: [['2025-07-01', { status: 'met' }]],
       },
     ]);

@@ -1,16 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { LearnerEnrolment } from './learner-record';
-import {
-  collegeTalk,
-  employerTalk,
-  enrolment,
-  evaluate,
-  learner,
-  meeting,
-  NOTHING_TICKED,
-  policyWith,
-  workplaceVisit,
-} from './testing/learner-builder';
+import { collegeTalk, employerTalk, meeting, NOTHING_TICKED, workplaceVisit } from './testing/encounters';
+import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
 
 const college = (academicYear: number, yearGroup: number, overrides: Partial<LearnerEnrolment> = {}) =>
   enrolment(academicYear, yearGroup, { academyId: 'college', evaluationType: 'post16', ...overrides });
@@ -45,10 +36,7 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-V-1: a school academy keeps one employer encounter a year', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 12)],
-        attendances: [employerTalk('e1', '2025-10-01')],
-      });
+      const record = learnerIn(2025, 12, [employerTalk('e1', '2025-10-01')]);
       expect(evaluate(record, 2025, '2026-03-01').B5.status).toBe('met');
     });
 

@@ -1,17 +1,14 @@
 import { evaluateLearner } from './evaluate-learner';
 import { LearnerAttendance } from './learner-record';
 import {
-  CORE_ITEMS_ONLY,
   attendance,
+  CORE_ITEMS_ONLY,
   employerTalk,
   employerWorkshop,
-  enrolment,
-  evaluate,
-  learner,
   placement,
-  policyWith,
   workplaceVisit,
-} from './testing/learner-builder';
+} from './testing/encounters';
+import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
 import { attendanceHours, countedHours, hoursFigures } from './work-experience';
 
 const year10 = (attendances: LearnerAttendance[]) =>
@@ -55,15 +52,10 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-WEX-3, R-S-3: applies only in Years 10 and 11; R-S-1 missed once Year 11 is over', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11)],
-        attendances: [placement('p1', '2026-01-12', 2)],
-      });
+      const record = learnerIn(2025, 11, [placement('p1', '2026-01-12', 2)]);
       expect(evaluate(record, 2025, '2026-09-01').WEX_KS4.status).toBe('missed');
       expect(evaluate(record, 2025, '2026-09-01').WEX_KS3.status).toBe('not_applicable');
-      expect(
-        evaluate(learner({ enrolments: [enrolment(2025, 12)] }), 2025, '2026-01-01').WEX_KS4.status,
-      ).toBe('not_applicable');
+      expect(evaluate(learnerIn(2025, 12), 2025, '2026-01-01').WEX_KS4.status).toBe('not_applicable');
     });
 
     it('R-WEX-3: the target is the policy of the year (wex.ks4Hours)', () => {
@@ -174,14 +166,8 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-WEX-5, R-WEX-8: inside the at-risk period, done + planned reaching the target stays on track; short of it is at risk', () => {
-      const reaches = learner({
-        enrolments: [enrolment(2025, 11)],
-        attendances: [placement('p1', '2026-07-06', 5)],
-      });
-      const short = learner({
-        enrolments: [enrolment(2025, 11)],
-        attendances: [placement('p1', '2026-07-06', 2)],
-      });
+      const reaches = learnerIn(2025, 11, [placement('p1', '2026-07-06', 5)]);
+      const short = learnerIn(2025, 11, [placement('p1', '2026-07-06', 2)]);
       expect(evaluate(reaches, 2025, '2026-06-01').WEX_KS4.status).toBe('on_track');
       expect(evaluate(short, 2025, '2026-06-01').WEX_KS4).toMatchObject({
         status: 'at_risk',
@@ -191,10 +177,7 @@ describe(evaluateLearner.name, () => {
     });
 
     it('R-WEX-5: a planned experience after the window closes does not keep the rule on track', () => {
-      const record = learner({
-        enrolments: [enrolment(2025, 11)],
-        attendances: [placement('p1', '2026-09-10', 5)],
-      });
+      const record = learnerIn(2025, 11, [placement('p1', '2026-09-10', 5)]);
       expect(evaluate(record, 2025, '2026-06-01').WEX_KS4.status).toBe('at_risk');
     });
   });

@@ -9,20 +9,34 @@ export interface RuleCase {
   /** The rule book's reference and what the row shows. */
   title: string;
   learner: LearnerRecord;
-  year: AcademicYear;
+  /** The year asked about; the learner's latest enrolment's year when not given. */
+  year?: AcademicYear;
   /** At each date (under the policy given, every year's default otherwise): the fields of the result. */
   at: [IsoDate, Partial<RuleResult>, PolicyLookup?][];
   /** The whole result, not only the fields given. */
   exact?: boolean;
 }
 
+function latestYear(learner: LearnerRecord): AcademicYear {
+  return Math.max(...learner.enrolments.map((enrolment) => enrolment.academicYear));
+}
+
 /** Runs a table of cases against one rule: a test per row, named by its title. */
 export function ruleTable(rule: RuleId, cases: RuleCase[]): void {
-  it.each(cases)('$title', ({ learner, year, at, exact }) => {
+  it.each(cases)('$title', ({ learner, year = latestYear(learner), at, exact }) => {
     for (const [asAt, expected, policy] of at) {
       const result = evaluate(learner, year, asAt, policy)[rule];
       if (exact) expect(result).toEqual(expected);
       else expect(result).toMatchObject(expected);
     }
   });
+}
+
+/** The same answer at `asAt` under each of the policies given. */
+export function underEach(
+  asAt: IsoDate,
+  expected: Partial<RuleResult>,
+  policies: PolicyLookup[],
+): RuleCase['at'] {
+  return policies.map((policy) => [asAt, expected, policy]);
 }
