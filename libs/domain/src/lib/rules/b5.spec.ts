@@ -1,7 +1,7 @@
 import { LearnerEnrolment } from './learner-record';
 import { evaluateLearner } from './evaluate-learner';
 import { CORE_ITEMS_ONLY, employerTalk, NOTHING_TICKED, workplaceVisit } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
+import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
 import { ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
@@ -149,15 +149,12 @@ describe(evaluateLearner.name, () => {
     ruleTable('B5', [
       {
         title: 'R-G-4: a learner joining mid-year from outside the trust still needs this year’s encounter',
-        learner: learner({ enrolments: [enrolment(2025, 10, { admissionDate: '2026-04-20' })] }),
+        learner: onRoll(2025, 10, { admissionDate: '2026-04-20' }),
         at: [['2026-05-01', { status: 'at_risk' }]],
       },
       {
         title: 'R-G-4: a leaver keeps the status earned in the year they were enrolled',
-        learner: learner({
-          enrolments: [enrolment(2025, 10, { leavingDate: '2026-02-13' })],
-          attendances: [employerTalk('e1', '2025-11-03')],
-        }),
+        learner: onRoll(2025, 10, { leavingDate: '2026-02-13' }, [employerTalk('e1', '2025-11-03')]),
         at: [['2026-07-31', { status: 'met' }]],
       },
     ]);

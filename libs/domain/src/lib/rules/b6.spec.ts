@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { attendance, CORE_ITEMS_ONLY, workplaceVisit } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
-import { ruleTable } from './testing/rule-table';
+import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
+import { ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B6_16', () => {
@@ -13,13 +13,12 @@ describe(evaluateLearner.name, () => {
         at: [
           [
             '2026-03-01',
-            {
-              rule: 'B6_16',
-              status: 'on_track',
-              window: { start: '2022-09-01', end: '2027-08-31' },
-              evidence: ['w1'],
-              stillNeeded: '1 more workplace experience by 31 Aug 2027',
-            },
+            whole(
+              'on_track',
+              ['2022-09-01', '2027-08-31'],
+              ['w1'],
+              '1 more workplace experience by 31 Aug 2027',
+            ),
           ],
         ],
       },
@@ -96,15 +95,15 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-G-4: a learner joining in Year 11 from outside the trust starts from nothing',
-        learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-01-06' })] }),
+        learner: onRoll(2025, 11, { admissionDate: '2026-01-06' }),
         at: [['2026-01-06', { status: 'on_track', stillNeeded: '2 workplace experiences by 31 Aug 2026' }]],
       },
       {
         title: 'R-G-4: a leaver’s evidence stays on their record',
-        learner: learner({
-          enrolments: [enrolment(2025, 10, { leavingDate: '2026-03-27' })],
-          attendances: [workplaceVisit('w1', '2025-10-01'), workplaceVisit('w2', '2026-02-01')],
-        }),
+        learner: onRoll(2025, 10, { leavingDate: '2026-03-27' }, [
+          workplaceVisit('w1', '2025-10-01'),
+          workplaceVisit('w2', '2026-02-01'),
+        ]),
         at: [['2026-07-31', { status: 'met' }]],
       },
       {
@@ -170,13 +169,7 @@ describe(evaluateLearner.name, () => {
         at: [
           [
             '2026-03-01',
-            {
-              rule: 'B6_18',
-              status: 'on_track',
-              window: { start: '2025-09-01', end: '2027-08-31' },
-              evidence: [],
-              stillNeeded: '1 workplace experience by 31 Aug 2027',
-            },
+            whole('on_track', ['2025-09-01', '2027-08-31'], [], '1 workplace experience by 31 Aug 2027'),
           ],
         ],
       },

@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { groupGuidance, guidanceEncounter, meeting } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
-import { ruleTable } from './testing/rule-table';
+import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
+import { ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B8_16', () => {
@@ -10,18 +10,7 @@ describe(evaluateLearner.name, () => {
         title: 'R-B8-1: one guidance meeting with a level 6 adviser meets B8 by 16',
         learner: learnerIn(2025, 9, [], [meeting('m1', '2025-12-02', 6)]),
         exact: true,
-        at: [
-          [
-            '2026-03-01',
-            {
-              rule: 'B8_16',
-              status: 'met',
-              window: { start: '2023-09-01', end: '2028-08-31' },
-              evidence: ['m1'],
-              stillNeeded: null,
-            },
-          ],
-        ],
+        at: [['2026-03-01', whole('met', ['2023-09-01', '2028-08-31'], ['m1'])]],
       },
       {
         title: 'R-C-5: an adviser below level 6 is recorded but does not count',
@@ -84,15 +73,12 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-G-4: a leaver’s meeting stays on their record',
-        learner: learner({
-          enrolments: [enrolment(2025, 11, { leavingDate: '2026-01-30' })],
-          guidanceMeetings: [meeting('m1', '2025-11-11')],
-        }),
+        learner: onRoll(2025, 11, { leavingDate: '2026-01-30' }, [], [meeting('m1', '2025-11-11')]),
         at: [['2026-07-31', { status: 'met' }]],
       },
       {
         title: 'R-G-4: a learner joining in Year 11 still needs a meeting',
-        learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-03-02' })] }),
+        learner: onRoll(2025, 11, { admissionDate: '2026-03-02' }),
         at: [['2026-09-01', { status: 'missed' }]],
       },
       {

@@ -8,7 +8,7 @@ import {
 } from './coverage';
 import { RULE_IDS, RuleStatus, RuleStatuses } from './rule';
 import { employerTalk } from './testing/encounters';
-import { enrolment, learner, policyWith } from './testing/learner-builder';
+import { enrolment, learner, onRoll, policyWith } from './testing/learner-builder';
 
 function statuses(overrides: Partial<RuleStatuses> = {}): RuleStatuses {
   const all = Object.fromEntries(RULE_IDS.map((rule) => [rule, 'not_applicable'])) as RuleStatuses;
@@ -152,12 +152,12 @@ describe(coverageEntries.name, () => {
   });
 
   it('R-G-4: a learner leaving after the as-at date still counts', () => {
-    const later = learner({ enrolments: [enrolment(2025, 10, { leavingDate: '2026-04-01' })] });
+    const later = onRoll(2025, 10, { leavingDate: '2026-04-01' });
     expect(coverageEntries([later], 2025, asAt, policyWith())).toHaveLength(1);
   });
 
   it('R-G-4: a learner joining mid-year counts from their admission date', () => {
-    const joiner = learner({ enrolments: [enrolment(2025, 10, { admissionDate: '2026-04-20' })] });
+    const joiner = onRoll(2025, 10, { admissionDate: '2026-04-20' });
     expect(coverageEntries([joiner], 2025, asAt, policyWith())).toEqual([]);
     expect(coverageEntries([joiner], 2025, '2026-04-20', policyWith())).toHaveLength(1);
   });

@@ -8,8 +8,8 @@ import {
   providerTalk,
   workplaceVisit,
 } from './testing/encounters';
-import { enrolment, evaluate, learner, policyWith } from './testing/learner-builder';
-import { ruleTable } from './testing/rule-table';
+import { enrolment, evaluate, learner, onRoll, policyWith } from './testing/learner-builder';
+import { ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('O2', () => {
@@ -29,18 +29,7 @@ describe(evaluateLearner.name, () => {
         }),
         year: 2025,
         exact: true,
-        at: [
-          [
-            '2026-03-01',
-            {
-              rule: 'O2',
-              status: 'met',
-              window: { start: '2025-09-01', end: '2026-08-31' },
-              evidence: ['e1', 'p1', 'g1'],
-              stillNeeded: null,
-            },
-          ],
-        ],
+        at: [['2026-03-01', whole('met', ['2025-09-01', '2026-08-31'], ['e1', 'p1', 'g1'])]],
       },
     ]);
 
@@ -182,10 +171,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-G-4: a leaver’s record keeps what they did before leaving',
-        learner: learner({
-          enrolments: [enrolment(2025, 8, { leavingDate: '2025-12-19' })],
-          attendances: [employerTalk('e1', '2025-10-01')],
-        }),
+        learner: onRoll(2025, 8, { leavingDate: '2025-12-19' }, [employerTalk('e1', '2025-10-01')]),
         at: [['2026-07-31', { evidence: ['e1'] }]],
       },
     ]);

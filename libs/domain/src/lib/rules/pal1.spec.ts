@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { collegeTalk, providerTalk } from './testing/encounters';
-import { enrolment, learner, learnerIn, policyWith } from './testing/learner-builder';
-import { ruleTable, underEach } from './testing/rule-table';
+import { enrolment, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
+import { ruleTable, underEach, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL1', () => {
@@ -13,18 +13,7 @@ describe(evaluateLearner.name, () => {
           providerTalk('c2', '2026-03-01', ['independent_training_provider']),
         ]),
         exact: true,
-        at: [
-          [
-            '2026-03-31',
-            {
-              rule: 'PAL1',
-              status: 'met',
-              window: { start: '2025-09-01', end: '2027-02-28' },
-              evidence: ['c1', 'c2'],
-              stillNeeded: null,
-            },
-          ],
-        ],
+        at: [['2026-03-31', whole('met', ['2025-09-01', '2027-02-28'], ['c1', 'c2'])]],
       },
       {
         title: 'R-PAL-1: window ends 28 Feb in a common year: the encounter on 1 March is too late',
@@ -122,10 +111,10 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-G-4: a leaver’s encounters stay on their record',
-        learner: learner({
-          enrolments: [enrolment(2025, 8, { leavingDate: '2025-12-19' })],
-          attendances: [collegeTalk('c1', '2025-10-10'), collegeTalk('c2', '2025-12-10')],
-        }),
+        learner: onRoll(2025, 8, { leavingDate: '2025-12-19' }, [
+          collegeTalk('c1', '2025-10-10'),
+          collegeTalk('c2', '2025-12-10'),
+        ]),
         at: [['2026-07-31', { status: 'met' }]],
       },
     ]);

@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { attendance, collegeTalk } from './testing/encounters';
-import { enrolment, learner, learnerIn, policyWith } from './testing/learner-builder';
-import { ruleTable, underEach } from './testing/rule-table';
+import { enrolment, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
+import { ruleTable, underEach, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL2', () => {
@@ -14,18 +14,7 @@ describe(evaluateLearner.name, () => {
           collegeTalk('c2', '2026-02-27'),
         ]),
         exact: true,
-        at: [
-          [
-            '2026-03-31',
-            {
-              rule: 'PAL2',
-              status: 'met',
-              window: { start: '2024-09-01', end: '2026-02-28' },
-              evidence: ['c1', 'c2'],
-              stillNeeded: null,
-            },
-          ],
-        ],
+        at: [['2026-03-31', whole('met', ['2024-09-01', '2026-02-28'], ['c1', 'c2'])]],
       },
       {
         title: 'R-PAL-1: window 2 ends 29 Feb in a leap year',
@@ -84,7 +73,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-G-4: a learner joining in March of Year 11 has already missed window 2',
-        learner: learner({ enrolments: [enrolment(2025, 11, { admissionDate: '2026-03-02' })] }),
+        learner: onRoll(2025, 11, { admissionDate: '2026-03-02' }),
         at: [['2026-03-02', { status: 'missed' }]],
       },
       {

@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { collegeTalk, universityVisit } from './testing/encounters';
-import { enrolment, learner, learnerIn, policyWith } from './testing/learner-builder';
-import { ruleTable } from './testing/rule-table';
+import { enrolment, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
+import { ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL3', () => {
@@ -11,18 +11,7 @@ describe(evaluateLearner.name, () => {
           'R-PAL-2: take-up is met when the learner attended two provider access encounters in Years 12..13',
         learner: learnerIn(2025, 12, [collegeTalk('c1', '2025-10-01'), collegeTalk('c2', '2026-06-01')]),
         exact: true,
-        at: [
-          [
-            '2026-07-01',
-            {
-              rule: 'PAL3',
-              status: 'met',
-              window: { start: '2025-09-01', end: '2027-02-28' },
-              evidence: ['c1', 'c2'],
-              stillNeeded: null,
-            },
-          ],
-        ],
+        at: [['2026-07-01', whole('met', ['2025-09-01', '2027-02-28'], ['c1', 'c2'])]],
       },
       {
         title: 'R-PAL-2: window 3 ends 29 Feb in a leap year',
@@ -93,10 +82,7 @@ describe(evaluateLearner.name, () => {
       },
       {
         title: 'R-G-4: a learner joining in Year 13 is judged on the same window',
-        learner: learner({
-          enrolments: [enrolment(2025, 13, { admissionDate: '2025-11-03' })],
-          attendances: [collegeTalk('c1', '2025-12-01')],
-        }),
+        learner: onRoll(2025, 13, { admissionDate: '2025-11-03' }, [collegeTalk('c1', '2025-12-01')]),
         at: [['2026-01-01', { status: 'at_risk' }]],
       },
     ]);

@@ -40,7 +40,18 @@ export function learnerIn(
   attendances: LearnerAttendance[] = [],
   guidanceMeetings: GuidanceMeetingRecord[] = [],
 ): LearnerRecord {
-  return learner({ enrolments: [enrolment(academicYear, yearGroup)], attendances, guidanceMeetings });
+  return onRoll(academicYear, yearGroup, {}, attendances, guidanceMeetings);
+}
+
+/** R-G-4: as `learnerIn`, but joined from outside the trust on `admissionDate` or left on `leavingDate`. */
+export function onRoll(
+  academicYear: AcademicYear,
+  yearGroup: number,
+  dates: Partial<Pick<LearnerEnrolment, 'admissionDate' | 'leavingDate'>>,
+  attendances: LearnerAttendance[] = [],
+  guidanceMeetings: GuidanceMeetingRecord[] = [],
+): LearnerRecord {
+  return learner({ enrolments: [enrolment(academicYear, yearGroup, dates)], attendances, guidanceMeetings });
 }
 
 /** Every year's default policy with the same changes applied. */

@@ -1,7 +1,7 @@
 import { AcademicYear, IsoDate } from '../../calendar';
 import { LearnerRecord } from '../learner-record';
 import { PolicyLookup } from '../policy';
-import { RuleId, RuleResult } from '../rule';
+import { RuleId, RuleResult, RuleStatus } from '../rule';
 import { evaluate } from './learner-builder';
 
 /** One row of a rule's table: a learner, the year asked about, and what the rule says at each date. */
@@ -13,7 +13,7 @@ export interface RuleCase {
   year?: AcademicYear;
   /** At each date (under the policy given, every year's default otherwise): the fields of the result. */
   at: [IsoDate, Partial<RuleResult>, PolicyLookup?][];
-  /** The whole result, not only the fields given. */
+  /** The whole result (the table's rule, and every other field: see `whole`), not only the fields given. */
   exact?: boolean;
 }
 
@@ -26,7 +26,7 @@ export function ruleTable(rule: RuleId, cases: RuleCase[]): void {
   it.each(cases)('$title', ({ learner, year = latestYear(learner), at, exact }) => {
     for (const [asAt, expected, policy] of at) {
       const result = evaluate(learner, year, asAt, policy)[rule];
-      if (exact) expect(result).toEqual(expected);
+      if (exact) expect(result).toEqual({ rule, ...expected });
       else expect(result).toMatchObject(expected);
     }
   });
@@ -39,4 +39,14 @@ export function underEach(
   policies: PolicyLookup[],
 ): RuleCase['at'] {
   return policies.map((policy) => [asAt, expected, policy]);
+}
+
+/** A rule's whole result but its id: the status, the window from `start` to `end`, the evidence, what is still needed. */
+export function whole(
+  status: RuleStatus,
+  [start, end]: [IsoDate, IsoDate],
+  evidence: string[],
+  stillNeeded: string | null = null,
+): Omit<RuleResult, 'rule'> {
+  return { status, window: { start, end }, evidence, stillNeeded };
 }
