@@ -1,8 +1,8 @@
 import { LearnerEnrolment } from './learner-record';
 import { evaluateLearner } from './evaluate-learner';
 import { CORE_ITEMS_ONLY, employerTalk, NOTHING_TICKED, workplaceVisit } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable } from './testing/rule-table';
+import { enrolment, learner, learnerIn, movedMidYear, onRoll } from './testing/learner-builder';
+import { evaluate, policyWith, ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B5', () => {
@@ -131,10 +131,7 @@ describe(evaluateLearner.name, () => {
 
     it('R-G-2: a learner joining mid-year from another trust academy keeps the autumn encounter', () => {
       const record = learner({
-        enrolments: [
-          enrolment(2025, 10, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
-          enrolment(2025, 10, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
-        ],
+        enrolments: movedMidYear(2025, 10),
         attendances: [employerTalk('e1', '2025-10-14')],
       });
       const sut = evaluateLearner({

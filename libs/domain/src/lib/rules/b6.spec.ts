@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { attendance, CORE_ITEMS_ONLY, workplaceVisit } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable, whole } from './testing/rule-table';
+import { enrolment, learner, learnerIn, movedOverSummer, onRoll } from './testing/learner-builder';
+import { evaluate, policyWith, ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B6_16', () => {
@@ -85,10 +85,7 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-2: experiences at a previous trust academy count after a move',
         learner: learner({
-          enrolments: [
-            enrolment(2024, 9, { academyId: 'academy-a' }),
-            enrolment(2025, 10, { academyId: 'academy-b' }),
-          ],
+          enrolments: movedOverSummer(2025, 10),
           attendances: [workplaceVisit('w1', '2025-03-10'), workplaceVisit('w2', '2025-10-10')],
         }),
         at: [['2026-03-01', { status: 'met', evidence: ['w1', 'w2'] }]],

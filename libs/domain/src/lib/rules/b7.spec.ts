@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { attendance, CORE_ITEMS_ONLY, providerTalk, universityVisit } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable, whole } from './testing/rule-table';
+import { enrolment, learner, learnerIn, movedOverSummer, onRoll } from './testing/learner-builder';
+import { evaluate, policyWith, ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B7_16', () => {
@@ -68,10 +68,7 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-2: encounters from two academies combine after a move',
         learner: learner({
-          enrolments: [
-            enrolment(2024, 9, { academyId: 'academy-a' }),
-            enrolment(2025, 10, { academyId: 'academy-b' }),
-          ],
+          enrolments: movedOverSummer(2025, 10),
           attendances: [
             providerTalk('a', '2025-02-05', ['higher_education', 'further_education']),
             providerTalk('b', '2025-10-05', ['sixth_form', 'independent_training_provider']),

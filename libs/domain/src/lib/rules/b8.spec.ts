@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { groupGuidance, guidanceEncounter, meeting } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable, whole } from './testing/rule-table';
+import { enrolment, learner, learnerIn, movedMidYear, onRoll } from './testing/learner-builder';
+import { evaluate, policyWith, ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B8_16', () => {
@@ -63,10 +63,7 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-2: a meeting at the previous trust academy counts after a move',
         learner: learner({
-          enrolments: [
-            enrolment(2025, 10, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
-            enrolment(2025, 10, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
-          ],
+          enrolments: movedMidYear(2025, 10),
           guidanceMeetings: [meeting('m1', '2025-11-11')],
         }),
         at: [['2026-02-01', { status: 'met' }]],

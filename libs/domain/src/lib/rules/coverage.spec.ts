@@ -8,7 +8,8 @@ import {
 } from './coverage';
 import { RULE_IDS, RuleStatus, RuleStatuses } from './rule';
 import { employerTalk } from './testing/encounters';
-import { enrolment, learner, onRoll, policyWith } from './testing/learner-builder';
+import { enrolment, learner, onRoll } from './testing/learner-builder';
+import { policyWith } from './testing/rule-table';
 
 function statuses(overrides: Partial<RuleStatuses> = {}): RuleStatuses {
   const all = Object.fromEntries(RULE_IDS.map((rule) => [rule, 'not_applicable'])) as RuleStatuses;

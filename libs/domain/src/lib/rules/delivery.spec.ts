@@ -9,7 +9,8 @@ import {
   universityVisit,
   workplaceVisit,
 } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
+import { enrolment, learner, learnerIn } from './testing/learner-builder';
+import { evaluate, policyWith } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('delivery (2025 revision)', () => {

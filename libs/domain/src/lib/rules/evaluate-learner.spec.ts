@@ -2,7 +2,8 @@ import { evaluateLearner } from './evaluate-learner';
 import { IsoDate } from '../calendar';
 import { RULE_IDS, RuleId, RuleStatus } from './rule';
 import { employerTalk } from './testing/encounters';
-import { evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
+import { learner, learnerIn } from './testing/learner-builder';
+import { evaluate, policyWith } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   it('R-S-1: answers every rule', () => {

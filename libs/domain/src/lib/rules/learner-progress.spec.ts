@@ -11,7 +11,8 @@ import {
   meeting,
   NOTHING_TICKED,
 } from './testing/encounters';
-import { enrolment, learner, learnerIn, policyWith } from './testing/learner-builder';
+import { enrolment, learner, learnerIn } from './testing/learner-builder';
+import { policyWith } from './testing/rule-table';
 import { seededRandom as random } from '../random';
 
 function randomLearner(seed: number) {

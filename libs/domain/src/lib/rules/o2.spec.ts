@@ -8,8 +8,8 @@ import {
   providerTalk,
   workplaceVisit,
 } from './testing/encounters';
-import { enrolment, evaluate, learner, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable, whole } from './testing/rule-table';
+import { enrolment, learner, movedMidYear, onRoll } from './testing/learner-builder';
+import { evaluate, policyWith, ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('O2', () => {
@@ -160,10 +160,7 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-2: a learner who moved academy mid-year brings this year’s encounters with them',
         learner: learner({
-          enrolments: [
-            enrolment(2025, 8, { academyId: 'academy-a', leavingDate: '2025-12-19' }),
-            enrolment(2025, 8, { academyId: 'academy-b', admissionDate: '2026-01-05' }),
-          ],
+          enrolments: movedMidYear(2025, 8),
           attendances: [employerTalk('e1', '2025-10-01'), providerTalk('p1', '2026-02-01', ['sixth_form'])],
           guidanceMeetings: [meeting('m1', '2026-03-01')],
         }),

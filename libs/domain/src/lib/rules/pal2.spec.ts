@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { attendance, collegeTalk } from './testing/encounters';
-import { enrolment, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable, underEach, whole } from './testing/rule-table';
+import { learner, learnerIn, movedOverSummer, onRoll } from './testing/learner-builder';
+import { policyWith, ruleTable, underEach, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL2', () => {
@@ -63,10 +63,7 @@ describe(evaluateLearner.name, () => {
       {
         title: 'R-G-2: encounters at two academies combine after a move',
         learner: learner({
-          enrolments: [
-            enrolment(2024, 10, { academyId: 'academy-a' }),
-            enrolment(2025, 11, { academyId: 'academy-b' }),
-          ],
+          enrolments: movedOverSummer(2025, 11),
           attendances: [collegeTalk('c1', '2025-05-01'), collegeTalk('c2', '2025-10-01')],
         }),
         at: [['2025-11-01', { status: 'met' }]],

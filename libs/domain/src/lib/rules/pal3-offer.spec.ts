@@ -1,7 +1,7 @@
 import { defaultPolicy } from './policy';
 import { OfferedEncounter, palThreeOffer } from './pal3-offer';
 import { EVERY_ITEM_TICKED } from './testing/encounters';
-import { policyWith } from './testing/learner-builder';
+import { policyWith } from './testing/rule-table';
 
 const offered = (
   id: string,

@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { collegeTalk, universityVisit } from './testing/encounters';
-import { enrolment, learner, learnerIn, onRoll, policyWith } from './testing/learner-builder';
-import { ruleTable, whole } from './testing/rule-table';
+import { enrolment, learner, learnerIn, onRoll } from './testing/learner-builder';
+import { policyWith, ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('PAL3', () => {

@@ -1,7 +1,8 @@
 import { evaluateLearner } from './evaluate-learner';
 import { LearnerEnrolment } from './learner-record';
 import { collegeTalk, employerTalk, meeting, NOTHING_TICKED, workplaceVisit } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
+import { enrolment, learner, learnerIn } from './testing/learner-builder';
+import { evaluate, policyWith } from './testing/rule-table';
 
 const college = (academicYear: number, yearGroup: number, overrides: Partial<LearnerEnrolment> = {}) =>
   enrolment(academicYear, yearGroup, { academyId: 'college', evaluationType: 'post16', ...overrides });

@@ -8,7 +8,8 @@ import {
   placement,
   workplaceVisit,
 } from './testing/encounters';
-import { enrolment, evaluate, learner, learnerIn, policyWith } from './testing/learner-builder';
+import { enrolment, learner, learnerIn } from './testing/learner-builder';
+import { evaluate, policyWith } from './testing/rule-table';
 import { attendanceHours, countedHours, hoursFigures } from './work-experience';
 
 const year10 = (attendances: LearnerAttendance[]) =>

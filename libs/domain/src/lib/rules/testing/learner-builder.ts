@@ -1,11 +1,8 @@
-import { AcademicYear, IsoDate } from '../../calendar';
-import { evaluateLearner } from '../evaluate-learner';
+import { AcademicYear } from '../../calendar';
 import { GuidanceMeetingRecord, LearnerAttendance, LearnerEnrolment, LearnerRecord } from '../learner-record';
-import { Policy, PolicyLookup, defaultPolicy } from '../policy';
-import { RuleResults } from '../rule';
 
-// Builders for the learner, the policy and the evaluation in the rules specs; what they attended is built by
-// ./encounters.
+// Builders for the learner in the rules specs: their enrolments; what they attended is built by ./encounters,
+// and ./rule-table asks the rules about them.
 
 export function enrolment(
   academicYear: AcademicYear,
@@ -54,16 +51,21 @@ export function onRoll(
   return learner({ enrolments: [enrolment(academicYear, yearGroup, dates)], attendances, guidanceMeetings });
 }
 
-/** Every year's default policy with the same changes applied. */
-export function policyWith(overrides: Partial<Policy> = {}): PolicyLookup {
-  return (academicYear) => ({ ...defaultPolicy(academicYear), ...overrides });
+/** R-G-2: enrolments in `yearGroup` of `academicYear` at academy-a to 19 December, then at academy-b from 5 January. */
+export function movedMidYear(academicYear: AcademicYear, yearGroup: number): LearnerEnrolment[] {
+  return [
+    enrolment(academicYear, yearGroup, { academyId: 'academy-a', leavingDate: `${academicYear}-12-19` }),
+    enrolment(academicYear, yearGroup, {
+      academyId: 'academy-b',
+      admissionDate: `${academicYear + 1}-01-05`,
+    }),
+  ];
 }
 
-export function evaluate(
-  record: LearnerRecord,
-  academicYear: AcademicYear,
-  asAt: IsoDate,
-  policyFor: PolicyLookup = defaultPolicy,
-): RuleResults {
-  return evaluateLearner({ learner: record, academicYear, asAt, policyFor }).results;
+/** R-G-2: the year before at academy-a, then `yearGroup` of `academicYear` at academy-b. */
+export function movedOverSummer(academicYear: AcademicYear, yearGroup: number): LearnerEnrolment[] {
+  return [
+    enrolment(academicYear - 1, yearGroup - 1, { academyId: 'academy-a' }),
+    enrolment(academicYear, yearGroup, { academyId: 'academy-b' }),
+  ];
 }

@@ -1,8 +1,24 @@
 import { AcademicYear, IsoDate } from '../../calendar';
 import { LearnerRecord } from '../learner-record';
-import { PolicyLookup } from '../policy';
-import { RuleId, RuleResult, RuleStatus } from '../rule';
-import { evaluate } from './learner-builder';
+import { Policy, PolicyLookup, defaultPolicy } from '../policy';
+import { evaluateLearner } from '../evaluate-learner';
+import { RuleId, RuleResult, RuleResults, RuleStatus } from '../rule';
+
+// How the rules specs ask the rules: one evaluation, a policy with changes, a table of cases for one rule.
+
+/** Every year's default policy with the same changes applied. */
+export function policyWith(overrides: Partial<Policy> = {}): PolicyLookup {
+  return (academicYear) => ({ ...defaultPolicy(academicYear), ...overrides });
+}
+
+export function evaluate(
+  record: LearnerRecord,
+  academicYear: AcademicYear,
+  asAt: IsoDate,
+  policyFor: PolicyLookup = defaultPolicy,
+): RuleResults {
+  return evaluateLearner({ learner: record, academicYear, asAt, policyFor }).results;
+}
 
 /** One row of a rule's table: a learner, the year asked about, and what the rule says at each date. */
 export interface RuleCase {
