@@ -1,4 +1,4 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   AcademicYear,
   AcademyResponse,
@@ -15,13 +15,11 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { ApiHttp } from './api-client';
+import { ApiResource } from './api-client';
 
 /** What a trust administrator manages: users, academies, the policy per year, and the audit log. */
 @Injectable({ providedIn: 'root' })
-export class AdminApi {
-  private readonly http = inject(ApiHttp);
-
+export class AdminApi extends ApiResource {
   readonly users = (): Observable<UserResponse[]> => this.http.get('/users');
   readonly createUser = (body: CreateUserRequest): Observable<UserResponse> => this.http.post('/users', body);
   readonly updateUser = (id: string, body: UpdateUserRequest): Observable<UserResponse> =>

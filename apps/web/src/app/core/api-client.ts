@@ -60,11 +60,14 @@ export class ApiHttp {
   }
 }
 
+/** What the typed clients of `core/` extend: `http`, the verbs against the API. */
+export abstract class ApiResource {
+  protected readonly http = inject(ApiHttp);
+}
+
 /** Typed access to the HTTP API: the health check, the session, and the academies everyone may list. */
 @Injectable({ providedIn: 'root' })
-export class ApiClient {
-  private readonly http = inject(ApiHttp);
-
+export class ApiClient extends ApiResource {
   readonly health = (): Observable<HealthResponse> => this.http.get('/health');
   readonly login = (credentials: LoginRequest): Observable<CurrentUserResponse | MfaChallengeResponse> =>
     this.http.post('/auth/login', credentials);

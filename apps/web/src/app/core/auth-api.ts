@@ -1,4 +1,4 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   AuthProviderRequest,
   AuthProviderResponse,
@@ -12,13 +12,11 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { ApiHttp } from './api-client';
+import { ApiResource } from './api-client';
 
 /** Sign-in beyond the password: school-account providers and the second factor. */
 @Injectable({ providedIn: 'root' })
-export class AuthApi {
-  private readonly http = inject(ApiHttp);
-
+export class AuthApi extends ApiResource {
   /** Where the browser goes to sign in with a provider (a full navigation, not an XHR). */
   readonly startUrl = (providerId: string): string => this.http.url(`/auth/oidc/${providerId}/start`);
 

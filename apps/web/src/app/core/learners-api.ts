@@ -1,4 +1,4 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   CreateGuidanceMeetingRequest,
   GuidanceMeetingResponse,
@@ -7,13 +7,11 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { ApiHttp } from './api-client';
+import { ApiResource } from './api-client';
 
 /** A learner's record, and the guidance meetings recorded on it. */
 @Injectable({ providedIn: 'root' })
-export class LearnersApi {
-  private readonly http = inject(ApiHttp);
-
+export class LearnersApi extends ApiResource {
   readonly detail = (id: string, query: LearnerDetailQuery = {}): Observable<LearnerDetailResponse> =>
     this.http.get(`/learners/${encodeURIComponent(id)}`, query);
 

@@ -1,4 +1,4 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   CreateOrganisationRequest,
   OrganisationDetailResponse,
@@ -9,7 +9,7 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { ApiHttp } from './api-client';
+import { ApiResource } from './api-client';
 
 /** How much an organisation has done with the academies the reader can see. */
 export interface OrganisationEngagement {
@@ -24,9 +24,7 @@ export interface OrganisationView extends OrganisationResponse {
 }
 
 @Injectable({ providedIn: 'root' })
-export class OrganisationsApi {
-  private readonly http = inject(ApiHttp);
-
+export class OrganisationsApi extends ApiResource {
   readonly list = (query: OrganisationListQuery): Observable<PagedResult<OrganisationView>> =>
     this.http.get('/organisations', query);
   /** One organisation, with the academies that use it and what the reader may change of it. */

@@ -1,4 +1,4 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   ComplianceReportQuery,
   OrganisationEngagementReport,
@@ -9,16 +9,14 @@ import {
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { ApiHttp } from './api-client';
+import { ApiResource } from './api-client';
 
 /**
  * The report files are plain links (the session cookie goes with them), so the browser downloads them itself;
  * only the JSON answers go through HttpClient.
  */
 @Injectable({ providedIn: 'root' })
-export class ReportsApi {
-  private readonly http = inject(ApiHttp);
-
+export class ReportsApi extends ApiResource {
   readonly complianceUrl = (query: ComplianceReportQuery): string =>
     this.http.url('/reports/compliance', query);
   readonly organisationsUrl = (query: OrganisationReportQuery): string =>

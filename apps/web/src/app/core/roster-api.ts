@@ -1,8 +1,8 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { AcademicYear, RosterImportMapping, RosterImportResult, RosterMoveRequest } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
-import { ApiHttp } from './api-client';
+import { ApiResource } from './api-client';
 
 /** The answer of a roster import, with the fields the API adds to the contract. */
 export interface RosterImportAnswer extends RosterImportResult {
@@ -13,9 +13,7 @@ export interface RosterImportAnswer extends RosterImportResult {
 }
 
 @Injectable({ providedIn: 'root' })
-export class RosterApi {
-  private readonly http = inject(ApiHttp);
-
+export class RosterApi extends ApiResource {
   /**
    * Uploads the MIS export; a dry run (the default) reports what would happen and writes nothing. `mapping`
    * places headers the import does not know; a commit keeps it for the academy.

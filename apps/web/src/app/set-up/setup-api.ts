@@ -1,7 +1,7 @@
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 
-import { ApiHttp } from '../core/api-client';
+import { ApiResource } from '../core/api-client';
 
 /** Body of `POST /api/setup`. */
 export interface SetupRequest {
@@ -22,9 +22,7 @@ export interface SetupResponse {
 
 /** The first-run API: whether Encounters still needs setting up, and the set-up itself. */
 @Injectable({ providedIn: 'root' })
-export class SetupApi {
-  private readonly http = inject(ApiHttp);
-
+export class SetupApi extends ApiResource {
   /** True while nobody has set Encounters up; false when it is, or when the API cannot say. */
   async needed(): Promise<boolean> {
     try {
