@@ -11,6 +11,11 @@ import {
   yearGroupsWindow,
 } from './year-group';
 
+/** A history of enrolment records, each `[academicYear, yearGroup]`. */
+const enrolled = (...records: [number, number][]): YearGroupHistory => ({
+  records: records.map(([academicYear, yearGroup]) => ({ academicYear, yearGroup })),
+});
+
 describe(yearGroupFromDateOfBirth.name, () => {
   it.each([
     ['2013-09-01', 7],
@@ -36,23 +41,13 @@ describe(yearGroupIn.name, () => {
   });
 
   it('R-AY-6: infers from the nearest enrolment, so a repeated year carries forward', () => {
-    const repeated: YearGroupHistory = {
-      records: [
-        { academicYear: 2023, yearGroup: 10 },
-        { academicYear: 2024, yearGroup: 10 },
-      ],
-    };
+    const repeated = enrolled([2023, 10], [2024, 10]);
     expect(yearGroupIn(2022, repeated)).toBe(9);
     expect(yearGroupIn(2025, repeated)).toBe(11);
   });
 
   it('R-AY-6: on a tie the later enrolment wins', () => {
-    const gap: YearGroupHistory = {
-      records: [
-        { academicYear: 2023, yearGroup: 7 },
-        { academicYear: 2025, yearGroup: 8 },
-      ],
-    };
+    const gap = enrolled([2023, 7], [2025, 8]);
     expect(yearGroupIn(2024, gap)).toBe(7);
   });
 
@@ -90,12 +85,7 @@ describe(isInSecondaryScope.name, () => {
 
 describe(academicYearsInYearGroup.name, () => {
   it('R-AY-6: lists both years of a repeated year group', () => {
-    const history: YearGroupHistory = {
-      records: [
-        { academicYear: 2023, yearGroup: 10 },
-        { academicYear: 2024, yearGroup: 10 },
-      ],
-    };
+    const history = enrolled([2023, 10], [2024, 10]);
     expect(academicYearsInYearGroup(10, history)).toEqual([2023, 2024]);
     expect(academicYearsInYearGroup(11, history)).toEqual([2025]);
   });
@@ -112,12 +102,7 @@ describe(yearGroupsWindow.name, () => {
   });
 
   it('R-AY-6: is null when the learner never reaches the year group on record', () => {
-    const skipped: YearGroupHistory = {
-      records: [
-        { academicYear: 2024, yearGroup: 8 },
-        { academicYear: 2025, yearGroup: 10 },
-      ],
-    };
+    const skipped = enrolled([2024, 8], [2025, 10]);
     expect(yearGroupsWindow(9, 9, skipped)).toBeNull();
   });
 });
@@ -128,12 +113,7 @@ describe(by16WindowEnd.name, () => {
   });
 
   it('R-AY-4: a repeated Year 11 moves the end to the later year', () => {
-    const history: YearGroupHistory = {
-      records: [
-        { academicYear: 2024, yearGroup: 11 },
-        { academicYear: 2025, yearGroup: 11 },
-      ],
-    };
+    const history = enrolled([2024, 11], [2025, 11]);
     expect(by16WindowEnd(history)).toBe('2026-08-31');
   });
 });
