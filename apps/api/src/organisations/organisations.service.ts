@@ -1,5 +1,6 @@
 import {
   type OrganisationDetailResponse,
+  type OrganisationEngagement,
   type OrganisationResponse,
   type OrganisationUsedBy,
   type PagedResult,
@@ -14,13 +15,6 @@ import { EncountersService } from '../encounters/encounters.service';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
 import { UpdateOrganisationDto } from './dto/update-organisation.dto';
-
-/** How much an organisation has done with the academies the reader can see. */
-export interface OrganisationEngagement {
-  encounters: number;
-  learners: number;
-  lastEncounterOn: string | null;
-}
 
 export interface OrganisationView extends OrganisationResponse {
   engagement: OrganisationEngagement;

@@ -3,6 +3,7 @@ import {
   ORGANISATION_TYPES,
   type OrganisationContact,
   type OrganisationDetailResponse,
+  type OrganisationEngagement,
   type OrganisationResponse,
   type OrganisationSizeBand,
   type OrganisationType,
@@ -18,7 +19,7 @@ export class OrganisationContactResponseDto implements OrganisationContact {
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
 }
 
-export class OrganisationEngagementDto {
+export class OrganisationEngagementDto implements OrganisationEngagement {
   @ApiProperty({ readOnly: true }) encounters: number;
   @ApiProperty({ readOnly: true }) learners: number;
   @ApiProperty({ type: String, format: 'date', nullable: true, readOnly: true }) lastEncounterOn:

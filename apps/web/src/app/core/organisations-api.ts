@@ -2,6 +2,7 @@ import { Injectable } from '@angular/core';
 import {
   CreateOrganisationRequest,
   OrganisationDetailResponse,
+  OrganisationEngagement,
   OrganisationListQuery,
   OrganisationResponse,
   PagedResult,
@@ -10,13 +11,6 @@ import {
 import { Observable } from 'rxjs';
 
 import { ApiResource } from './api-client';
-
-/** How much an organisation has done with the academies the reader can see. */
-export interface OrganisationEngagement {
-  encounters: number;
-  learners: number;
-  lastEncounterOn: string | null;
-}
 
 /** An organisation as `GET /api/organisations` serves it: the contract plus engagement counts. */
 export interface OrganisationView extends OrganisationResponse {

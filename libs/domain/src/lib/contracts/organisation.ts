@@ -47,6 +47,16 @@ export interface OrganisationResponse {
   notes: string | null;
 }
 
+/**
+ * What `GET /api/organisations` adds to each organisation: how much it has done with the academies the
+ * reader can see.
+ */
+export interface OrganisationEngagement {
+  encounters: number;
+  learners: number;
+  lastEncounterOn: string | null;
+}
+
 /** An academy whose live encounters name the organisation. */
 export interface OrganisationUsedBy {
   id: string;
