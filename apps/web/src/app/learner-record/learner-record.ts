@@ -25,6 +25,9 @@ import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { academicYearParam } from '../ui/coverage-query-params';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
+import { PartTimeJobsCard } from './part-time-jobs-card';
+import { WorkExperienceCard } from './work-experience-card';
+import { LearnerWorkExperience } from './work-experience-ledger';
 import { WORDS } from '../ui/words';
 
 interface RuleLine {
@@ -38,7 +41,15 @@ interface RuleLine {
 @Component({
   selector: 'enc-learner-record',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AcademicYearPicker, MatButtonModule, MatProgressBarModule, RouterLink, StatusChip],
+  imports: [
+    AcademicYearPicker,
+    MatButtonModule,
+    MatProgressBarModule,
+    PartTimeJobsCard,
+    RouterLink,
+    StatusChip,
+    WorkExperienceCard,
+  ],
   templateUrl: './learner-record.html',
   styleUrl: './learner-record.scss',
 })
@@ -58,6 +69,8 @@ export class LearnerRecord {
 
   protected readonly academicYear = computed(() => academicYearParam(this.year()));
   protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
+  /** Part-time jobs are changed by those who record encounters (careers leads, trust administrators). */
+  protected readonly canEditJobs = computed(() => holdsAbility(this.session.roles(), 'logEncounter'));
 
   protected readonly recordResource = rxResource({
     params: () => ({ id: this.learnerId(), academicYear: this.academicYear() }),
@@ -70,6 +83,10 @@ export class LearnerRecord {
   );
   protected readonly learner = computed(() =>
     this.recordResource.hasValue() ? this.recordResource.value() : null,
+  );
+  /** The work-experience ledger of the answer (spec/api.md, "Added in the 2025 revision"). */
+  protected readonly workExperience = computed(
+    () => (this.learner() as { workExperience?: LearnerWorkExperience } | null)?.workExperience ?? null,
   );
   /** The enrolment of the year on show, or the latest one. */
   protected readonly enrolment = computed(() => {
