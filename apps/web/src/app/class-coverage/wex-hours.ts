@@ -1,0 +1,37 @@
+import { hoursText, RuleId, WorkExperienceHours } from '@encounters/domain';
+
+import { LearnerWorkExperience } from '../learner-record/work-experience-ledger';
+
+/** The class view's work-experience columns, and the key stage of the learner's ledger each reads. */
+export const WEX_COLUMNS: Partial<Record<RuleId, 'ks3' | 'ks4'>> = { WEX_KS3: 'ks3', WEX_KS4: 'ks4' };
+
+export function isWexColumn(rule: RuleId): boolean {
+  return rule in WEX_COLUMNS;
+}
+
+/** "12.5 of 25 hours (30 done, 17.5 not counted: virtual; 6 planned)": done against target, as the cell's note. */
+export function hoursAgainstTarget(hours: WorkExperienceHours): string {
+  const { doneHours, plannedHours, countedHours, targetHours } = hours;
+  const extras: string[] = [];
+  if (doneHours > countedHours) {
+    extras.push(`${hoursText(doneHours)} done, virtual hours capped`);
+  }
+  if (plannedHours > 0) extras.push(`${hoursText(plannedHours)} planned`);
+  return `${countedHours} of ${hoursText(targetHours)} done${extras.length ? ` (${extras.join('; ')})` : ''}`;
+}
+
+/** The note of a learner's work-experience cell: hours once loaded, else what is happening. */
+export function wexNote(
+  rule: RuleId,
+  entry:
+    | { state: 'loading' }
+    | { state: 'failed' }
+    | { state: 'loaded'; workExperience: LearnerWorkExperience | null }
+    | undefined,
+): string {
+  const keyStage = WEX_COLUMNS[rule];
+  if (!keyStage) return '';
+  if (!entry || entry.state === 'loading') return 'Loading the hours…';
+  if (entry.state === 'failed' || !entry.workExperience) return 'The hours could not be loaded.';
+  return hoursAgainstTarget(entry.workExperience[keyStage]);
+}
