@@ -106,6 +106,8 @@ function heldEncounter(
     organiser: null,
     notes: null,
     links: [],
+    offeredTo: [10],
+    curriculumLinked: false,
     attendance,
     createdAt: '2026-11-12T10:00:00Z',
     updatedAt: '2026-11-12T10:00:00Z',

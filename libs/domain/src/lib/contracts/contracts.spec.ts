@@ -144,6 +144,8 @@ describe('api.md field names', () => {
         organiser: true,
         notes: true,
         links: true,
+        offeredTo: true,
+        curriculumLinked: true,
       } satisfies Fields<CreateEncounterRequest>,
       [
         'academyId',
@@ -160,6 +162,8 @@ describe('api.md field names', () => {
         'meaningful',
         'attendees',
         'absentLearnerIds',
+        'offeredTo',
+        'curriculumLinked',
       ],
     ],
     [
