@@ -74,8 +74,6 @@ export interface ChosenLearner {
   hours?: number | null;
 }
 
-/** The 2025 revision's fields of an encounter (spec/api.md), read where the answer gives them. */
-type EncounterWith2025Fields = EncounterResponse & { offeredTo?: number[]; curriculumLinked?: boolean };
 
 interface ChecklistGroup {
   heading: string;
@@ -535,8 +533,9 @@ export class EncounterForm {
       .filter((learner) => !learner.present)
       .map((learner) => learner.id);
     if (absent.length) body.absentLearnerIds = absent;
-    // The 2025 revision's fields (spec/api.md): the year groups offered to, and the curriculum link.
-    Object.assign(body, { offeredTo: this.offeredTo(), curriculumLinked: this.curriculumLinked() });
+    // The 2025 revision's fields: the year groups offered to (R-PAL-4), and the curriculum link (R-V-1).
+    if (this.offeredTo().length) body.offeredTo = this.offeredTo();
+    body.curriculumLinked = this.curriculumLinked();
     return body;
   }
 
@@ -704,9 +703,8 @@ export class EncounterForm {
         hours: item.hours,
       })),
     );
-    const with2025 = encounter as EncounterWith2025Fields;
-    this.curriculumLinked.set(with2025.curriculumLinked === true);
-    this.offeredToChosen.set(with2025.offeredTo ? [...with2025.offeredTo] : null);
+    this.curriculumLinked.set(encounter.curriculumLinked === true);
+    this.offeredToChosen.set(encounter.offeredTo?.length ? [...encounter.offeredTo] : null);
   }
 }
 
