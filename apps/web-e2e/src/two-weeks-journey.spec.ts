@@ -1,5 +1,11 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Locator, Page, test } from '@playwright/test';
+import { join } from 'node:path';
 import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+
+/** Just one part of the page, for the README tour. */
+async function saveElementScreenshot(element: Locator, name: string): Promise<void> {
+  await element.screenshot({ path: join(__dirname, '..', 'screenshots', `${name}.png`) });
+}
 
 const LEADER = DEMO_USERS.leader;
 
@@ -17,8 +23,8 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await expect(card.getByRole('rowheader', { name: 'Learners at 0 hours' }).first()).toBeVisible();
   await expect(card.getByRole('rowheader', { name: 'Pupil premium gap' }).first()).toBeVisible();
   await expect(card.getByText('Provider access offer to Years 12 and 13:').first()).toBeVisible();
-  await card.scrollIntoViewIfNeeded();
-  await saveScreenshot(page, `two-weeks-card-${suffix}`);
+  await saveElementScreenshot(card, `two-weeks-card-${suffix}`);
+  await saveScreenshot(page, `dashboard-with-two-weeks-${suffix}`);
   await expectAccessible(page);
 
   // Down to a Year 10 class: the work-experience columns, with hours on focus.
@@ -35,13 +41,19 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('10B: who still needs what');
   const wexHeading = page.getByRole('columnheader', { name: /placements|WEX|Work experience/i }).first();
   await expect(wexHeading).toBeVisible();
-  const firstWexCell = page.locator('table.class-table .wex-cell').first();
-  await firstWexCell.focus();
-  await expect(page.getByRole('tooltip')).toContainText(
-    /of \d+(\.\d+)? hours done|could not be loaded|Loading/,
-  );
-  await expect(page.locator('table.class-table .wex-hours').first()).toBeVisible();
-  await saveScreenshot(page, `class-wex-columns-${suffix}`);
+  // From the learner's name, Tab reaches their work-experience cell: its note says the hours.
+  const firstRow = page.locator('table.class-table tbody tr').first();
+  await firstRow.getByRole('link').focus();
+  await page.keyboard.press('Tab');
+  await expect(firstRow.locator('.wex-cell')).toBeFocused();
+  await expect(page.getByRole('tooltip')).toContainText(/of \d+(\.\d+)? hours done/);
+  await expect(firstRow.locator('.wex-hours')).toContainText(/of \d+(\.\d+)? hours done/);
+  // Pointing at another learner's cell shows theirs.
+  const secondRow = page.locator('table.class-table tbody tr').nth(1);
+  await secondRow.locator('.wex-cell').hover();
+  await expect(secondRow.locator('.wex-hours')).toContainText(/of \d+(\.\d+)? hours done/);
+  await saveElementScreenshot(page.locator('.table-scroll').first(), `class-wex-columns-${suffix}`);
+  await saveScreenshot(page, `class-coverage-wex-${suffix}`);
   await expectAccessible(page);
 
   // A learner's ledger.
@@ -56,7 +68,8 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Part-time jobs' })).toContainText(
     'never counts as work experience',
   );
-  await saveScreenshot(page, `learner-wex-ledger-${suffix}`);
+  await saveElementScreenshot(ledger, `learner-wex-ledger-${suffix}`);
+  await saveScreenshot(page, `learner-record-wex-${suffix}`);
   await expectAccessible(page);
 }
 
