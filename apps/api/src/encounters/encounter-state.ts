@@ -221,7 +221,7 @@ export function factProblems(
     organisations,
   });
   const described = categories.length ? categories.join(', ') : 'no benchmark category';
-  for (const item of checklistItemsOutsideCategories(state.checklist, categories)) {
+  for (const item of checklistItemsOutsideCategories(state.checklist, categories, state.format)) {
     problems.push({
       field: `meaningful.${item}`,
       reason: `does not belong to this encounter's categories (${described})`,

@@ -267,7 +267,7 @@ export class EncounterForm {
     this.classification().categories.map((category) => ENCOUNTER_CATEGORY_NOUNS[category].one),
   );
   private readonly allowedItems = computed(
-    () => new Set(allowedChecklistItems(this.classification().categories)),
+    () => new Set(allowedChecklistItems(this.classification().categories, this.value().format)),
   );
   protected readonly checklistGroups = computed<ChecklistGroup[]>(() => {
     const allowed = this.allowedItems();
@@ -279,7 +279,11 @@ export class EncounterForm {
       'metStaffAndLearners',
     ];
     if (workplace.some((item) => allowed.has(item))) {
-      groups.push({ heading: 'Workplace experience (Benchmark 6)', items: workplace });
+      // R-WEX-1: an employer workshop, mentoring or challenge may record a task set, for its hours alone.
+      const heading = this.classification().categories.includes('workplace_experience')
+        ? 'Workplace experience (Benchmark 6)'
+        : 'Work-experience hours';
+      groups.push({ heading, items: workplace });
     }
     if (provider.some((item) => allowed.has(item))) {
       groups.push({ heading: 'Education provider (Benchmark 7)', items: provider });

@@ -1,13 +1,9 @@
 import { DateWindow, IsoDate, isWithinWindow } from '../calendar';
-import { DeliveryMode, EncounterFormat } from '../taxonomy';
+import { DeliveryMode, EMPLOYER_TASK_FORMATS, EncounterFormat } from '../taxonomy';
 import { LearnerAttendance } from './learner-record';
 
 /** R-WEX-1: employer activities that carry hours when the employer set a task (`taskSet` ticked). */
-export const WEX_ACTIVITY_FORMATS = [
-  'enterprise_challenge',
-  'workshop',
-  'mentoring',
-] as const satisfies readonly EncounterFormat[];
+export const WEX_ACTIVITY_FORMATS = EMPLOYER_TASK_FORMATS;
 
 /** R-WEX-2: the workplace formats that are placements (KS4). */
 export const WEX_PLACEMENT_FORMATS = [
