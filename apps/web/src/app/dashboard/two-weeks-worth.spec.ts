@@ -1,33 +1,44 @@
-import { CoverageBreakdownRow, CoverageRow, RULE_IDS, RuleTallies, tallyStatuses } from '@encounters/domain';
+import {
+  CoverageBreakdownRow,
+  CoverageRow,
+  HoursGaps,
+  RULE_IDS,
+  RuleTallies,
+  tallyStatuses,
+  WexRuleId,
+} from '@encounters/domain';
 
 import { gapText, palThreeOffer, twoWeeksFigures, wexHours } from './two-weeks-worth';
 
-function row(key: string, extra: object = {}, gaps?: Partial<Record<string, number | null>>): CoverageRow {
+const NONE = { zero: 0, belowTarget: 0, atTarget: 0, median: null };
+const NO_GAP: HoursGaps = { zero: null, atTarget: null, median: null };
+const KS3 = { zero: 3, belowTarget: 10, atTarget: 7, median: 12.5 };
+const KS4 = { zero: 1, belowTarget: 4, atTarget: 15, median: 30 };
+
+function row(key: string, extra: Partial<CoverageRow> = {}): CoverageRow {
   const rules = Object.fromEntries(
     RULE_IDS.map((rule) => [
       rule,
       tallyStatuses(rule.startsWith('WEX') ? ['met', 'on_track'] : ['not_applicable']),
     ]),
   ) as RuleTallies;
-  const base = { key, label: key, learners: 2, rules, ...extra };
-  return gaps
-    ? ({
-        ...base,
-        gaps: Object.fromEntries(RULE_IDS.map((rule) => [rule, gaps[rule] ?? null])),
-      } as CoverageBreakdownRow)
-    : base;
+  return { key, label: key, learners: 2, rules, hours: { WEX_KS3: NONE, WEX_KS4: NONE }, ...extra };
 }
 
-const KS3 = { zero: 3, belowTarget: 10, atTarget: 7, median: 12.5 };
-const KS4 = { zero: 1, belowTarget: 4, atTarget: 15, median: 30 };
+function breakdownRow(
+  key: string,
+  hoursGaps: Partial<Record<WexRuleId, HoursGaps>> = {},
+): CoverageBreakdownRow {
+  return {
+    ...row(key),
+    gaps: Object.fromEntries(RULE_IDS.map((rule) => [rule, null])) as CoverageBreakdownRow['gaps'],
+    hoursGaps: { WEX_KS3: hoursGaps.WEX_KS3 ?? NO_GAP, WEX_KS4: hoursGaps.WEX_KS4 ?? NO_GAP },
+  };
+}
 
 describe("the two weeks' worth card", () => {
-  it('reads the hours figures at the tally or beside it', () => {
-    const atTally = row('academy:a');
-    (atTally.rules.WEX_KS3 as object as { hours: unknown }).hours = KS3;
-    expect(wexHours(atTally, 'WEX_KS3')).toEqual(KS3);
-    expect(wexHours(row('academy:a', { hours: { WEX_KS4: KS4 } }), 'WEX_KS4')).toEqual(KS4);
-    expect(wexHours(row('academy:a'), 'WEX_KS4')).toBeNull();
+  it('reads the hours figures of the row', () => {
+    expect(wexHours(row('academy:a', { hours: { WEX_KS3: KS3, WEX_KS4: KS4 } }), 'WEX_KS4')).toEqual(KS4);
   });
 
   it('reads the PAL3 offer of the row', () => {
@@ -42,8 +53,20 @@ describe("the two weeks' worth card", () => {
     });
     const figures = twoWeeksFigures(
       'Northfield Academy',
-      [total, row('pupilPremium:yes', {}, { WEX_KS3: -12.5, WEX_KS4: 0 }), row('pupilPremium:no', {}, {})],
-      [total, row('sen:N', {}, {}), row('sen:K', {}, { WEX_KS4: 4.25 }), row('sen:E', {}, { WEX_KS3: null })],
+      [
+        total,
+        breakdownRow('pupilPremium:yes', {
+          WEX_KS3: { zero: 10, atTarget: -12.5, median: -3 },
+          WEX_KS4: { zero: 0, atTarget: 0, median: 0 },
+        }),
+        breakdownRow('pupilPremium:no'),
+      ],
+      [
+        total,
+        breakdownRow('sen:N'),
+        breakdownRow('sen:K', { WEX_KS4: { zero: -2, atTarget: 4.3, median: null } }),
+        breakdownRow('sen:E'),
+      ],
     );
     expect(figures?.rules).toEqual(['WEX_KS3', 'WEX_KS4']);
     expect(figures?.pal3Offer).toBe('at_risk');
@@ -55,16 +78,17 @@ describe("the two weeks' worth card", () => {
       WEX_KS4: { text: '30 hours' },
     });
     expect(measure('Pupil premium gap')).toEqual({
-      WEX_KS3: { text: '−12.5 pts', behind: true },
-      WEX_KS4: { text: 'level', behind: false },
+      WEX_KS3: { text: '−12.5 pts · median −3 h', behind: true },
+      WEX_KS4: { text: 'level · median level', behind: false },
     });
     expect(measure('SEN support gap')?.WEX_KS4).toEqual({ text: '+4.3 pts', behind: false });
     expect(measure('EHC plan gap')?.WEX_KS3).toEqual({ text: '—', behind: false });
   });
 
-  it('shows a dash where the hours are not given, and nothing without rows', () => {
+  it('shows a dash for a median of nobody, and nothing without rows', () => {
     const figures = twoWeeksFigures('A', [row('academy:a')], [row('academy:a')]);
-    expect(figures?.measures[0].cells.WEX_KS3.text).toBe('—');
+    expect(figures?.measures[0].cells.WEX_KS3.text).toBe('0');
+    expect(figures?.measures[3].cells.WEX_KS3.text).toBe('—');
     expect(twoWeeksFigures('A', [], [])).toBeNull();
   });
 

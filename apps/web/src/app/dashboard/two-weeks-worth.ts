@@ -4,29 +4,23 @@ import {
   CoverageRow,
   HoursFigures,
   hoursText,
+  roundHours,
   RuleStatus,
+  WEX_RULE_IDS,
+  WexRuleId,
 } from '@encounters/domain';
 
-export const WEX_RULES = ['WEX_KS3', 'WEX_KS4'] as const;
-export type WexRule = (typeof WEX_RULES)[number];
+export const WEX_RULES = WEX_RULE_IDS;
+export type WexRule = WexRuleId;
 
-/**
- * A coverage row as the 2025 revision answers it (spec/api.md): `offers.PAL3_OFFER` per academy, and the
- * hours figures of R-WEX-6/9 on the `WEX_KS3`/`WEX_KS4` rows, read at the rule's tally (`rules.WEX_KS3.hours`)
- * or beside it (`hours.WEX_KS3`).
- */
-export type CoverageRowWithWex = CoverageRow & {
-  offers?: Partial<Record<'PAL3_OFFER', RuleStatus>>;
-  hours?: Partial<Record<WexRule, HoursFigures>>;
-};
-
+/** R-WEX-6/9 figures of the row (spec/api.md: coverage rows of `WEX_KS3`/`WEX_KS4` carry `hours`). */
 export function wexHours(row: CoverageRow, rule: WexRule): HoursFigures | null {
-  const tally = row.rules[rule] as (typeof row.rules)[WexRule] & { hours?: HoursFigures };
-  return tally?.hours ?? (row as CoverageRowWithWex).hours?.[rule] ?? null;
+  return row.hours?.[rule] ?? null;
 }
 
+/** R-PAL-4: the academy's `PAL3_OFFER`, on the rows that stand for an academy. */
 export function palThreeOffer(row: CoverageRow): RuleStatus | null {
-  return (row as CoverageRowWithWex).offers?.PAL3_OFFER ?? null;
+  return row.offers?.PAL3_OFFER ?? null;
 }
 
 /** What the card is about: an academy (or the year group on show), and the coverage query for it. */
@@ -63,15 +57,31 @@ export function gapText(gap: number | null | undefined): string {
   return `${gap > 0 ? '+' : '−'}${Math.abs(gap).toFixed(1)} pts`;
 }
 
+/** A difference of median hours: "median −3 h", "median level". */
+function medianGapText(gap: number | null): string {
+  if (gap === null) return '';
+  if (gap === 0) return 'median level';
+  return `median ${gap > 0 ? '+' : '−'}${roundHours(Math.abs(gap))} h`;
+}
+
+/**
+ * R-WEX-6 with R-G-3: the cohort's share at the target minus everyone else's (points), and the difference of
+ * median hours, from the breakdown row's `hoursGaps`.
+ */
 function gapCell(rows: readonly CoverageBreakdownRow[], key: string, rule: WexRule): TwoWeeksCell {
-  const gap = rows.find((row) => row.key === key)?.gaps[rule] ?? null;
-  return { text: gapText(gap), behind: gap !== null && gap < 0 };
+  const gaps = rows.find((row) => row.key === key)?.hoursGaps?.[rule];
+  if (!gaps || gaps.atTarget === null) return { text: '—', behind: false };
+  const median = medianGapText(gaps.median);
+  return {
+    text: `${gapText(gaps.atTarget)}${median ? ` · ${median}` : ''}`,
+    behind: gaps.atTarget < 0 || (gaps.median ?? 0) < 0,
+  };
 }
 
 /**
  * R-WEX-6 for one academy: learners at 0 hours, below and at the target, the median counted hours, and the
- * gaps (R-G-3, in points of learners meeting the rule) of pupil premium and SEN, from the two breakdown
- * answers (`pupilPremium`, `sen`), whose first row is the whole academy.
+ * gaps (R-G-3) of pupil premium and SEN, from the two breakdown answers (`pupilPremium`, `sen`), whose first
+ * row is the whole academy.
  */
 export function twoWeeksFigures(
   label: string,
