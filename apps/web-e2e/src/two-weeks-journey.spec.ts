@@ -2,12 +2,20 @@ import { expect, Locator, Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
 
-/** Just one part of the page, for the README tour. */
-async function saveElementScreenshot(element: Locator, name: string): Promise<void> {
+/**
+ * Just one part of the page, for the README tour. The app scrolls inside its side-navigation container, so
+ * the viewport is stretched to the content's height first (as `saveScreenshot` does).
+ */
+async function saveElementScreenshot(page: Page, element: Locator, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page.evaluate(() => {
+    const content = document.querySelector('mat-sidenav-content');
+    return Math.max(content?.scrollHeight ?? 0, document.documentElement.scrollHeight);
+  });
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height + 80, 800), 6000) });
   await element.screenshot({ path: join(__dirname, '..', 'screenshots', `${name}.png`) });
+  await page.setViewportSize(size);
 }
-
-const LEADER = DEMO_USERS.leader;
 
 /**
  * The 2025 rule book on screen: the dashboard's "Two weeks' worth" card, the class view's work-experience
@@ -23,7 +31,7 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await expect(card.getByRole('rowheader', { name: 'Learners at 0 hours' }).first()).toBeVisible();
   await expect(card.getByRole('rowheader', { name: 'Pupil premium gap' }).first()).toBeVisible();
   await expect(card.getByText('Provider access offer to Years 12 and 13:').first()).toBeVisible();
-  await saveElementScreenshot(card, `two-weeks-card-${suffix}`);
+  await saveElementScreenshot(page, card, `two-weeks-card-${suffix}`);
   await saveScreenshot(page, `dashboard-with-two-weeks-${suffix}`);
   await expectAccessible(page);
 
@@ -46,13 +54,13 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await firstRow.getByRole('link').focus();
   await page.keyboard.press('Tab');
   await expect(firstRow.locator('.wex-cell')).toBeFocused();
-  await expect(page.getByRole('tooltip')).toContainText(/of \d+(\.\d+)? hours done/);
+  await expect(page.locator('.mat-mdc-tooltip')).toContainText(/of \d+(\.\d+)? hours done/);
   await expect(firstRow.locator('.wex-hours')).toContainText(/of \d+(\.\d+)? hours done/);
   // Pointing at another learner's cell shows theirs.
   const secondRow = page.locator('table.class-table tbody tr').nth(1);
   await secondRow.locator('.wex-cell').hover();
   await expect(secondRow.locator('.wex-hours')).toContainText(/of \d+(\.\d+)? hours done/);
-  await saveElementScreenshot(page.locator('.table-scroll').first(), `class-wex-columns-${suffix}`);
+  await saveElementScreenshot(page, page.locator('.table-scroll').first(), `class-wex-columns-${suffix}`);
   await saveScreenshot(page, `class-coverage-wex-${suffix}`);
   await expectAccessible(page);
 
@@ -68,7 +76,7 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Part-time jobs' })).toContainText(
     'never counts as work experience',
   );
-  await saveElementScreenshot(ledger, `learner-wex-ledger-${suffix}`);
+  await saveElementScreenshot(page, ledger, `learner-wex-ledger-${suffix}`);
   await saveScreenshot(page, `learner-record-wex-${suffix}`);
   await expectAccessible(page);
 }

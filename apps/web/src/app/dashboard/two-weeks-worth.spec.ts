@@ -79,7 +79,7 @@ describe("the two weeks' worth card", () => {
     });
     expect(measure('Pupil premium gap')).toEqual({
       WEX_KS3: { text: '−12.5 pts · median −3 h', behind: true },
-      WEX_KS4: { text: 'level · median level', behind: false },
+      WEX_KS4: { text: 'level', behind: false },
     });
     expect(measure('SEN support gap')?.WEX_KS4).toEqual({ text: '+4.3 pts', behind: false });
     expect(measure('EHC plan gap')?.WEX_KS3).toEqual({ text: '—', behind: false });

@@ -72,6 +72,7 @@ function gapCell(rows: readonly CoverageBreakdownRow[], key: string, rule: WexRu
   const gaps = rows.find((row) => row.key === key)?.hoursGaps?.[rule];
   if (!gaps || gaps.atTarget === null) return { text: '—', behind: false };
   const median = medianGapText(gaps.median);
+  if (gaps.atTarget === 0 && (gaps.median ?? 0) === 0) return { text: 'level', behind: false };
   return {
     text: `${gapText(gaps.atTarget)}${median ? ` · ${median}` : ''}`,
     behind: gaps.atTarget < 0 || (gaps.median ?? 0) < 0,
