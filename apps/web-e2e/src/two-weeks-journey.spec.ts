@@ -2,6 +2,8 @@ import { expect, Locator, Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
 
+const LEADER = DEMO_USERS.leader;
+
 /**
  * Just one part of the page, for the README tour. The app scrolls inside its side-navigation container, so
  * the viewport is stretched to the content's height first (as `saveScreenshot` does).
