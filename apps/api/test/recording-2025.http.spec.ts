@@ -1,3 +1,4 @@
+import { academicYearOf, addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
@@ -295,6 +296,42 @@ describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
       expect(record.workExperience).toEqual(before.workExperience);
       expect(record.ruleStatuses.WEX_KS4).toBe(before.ruleStatuses.WEX_KS4);
       expect(record.ruleStatuses.B6_16).toBe(before.ruleStatuses.B6_16);
+    });
+  });
+
+  describe('planned experiences (R-WEX-5)', () => {
+    it('a placement logged ahead with its learners listed shows as planned, never as met', async () => {
+      const today = todayIsoDate();
+      const yearEnd = `${academicYearOf(today) + 1}-08-31`;
+      const ahead = addDays(today, 30) < yearEnd ? addDays(today, 30) : yearEnd;
+      const learnerId = fx.learnersA.find((learner) => learner.groupId === fx.groups['11A'])?.id as string;
+      const { body: planned } = await lead
+        .post('/api/encounters')
+        .send(
+          encounterBody(fx, {
+            title: 'Summer placement at Kiln Engineering',
+            date: ahead,
+            format: 'work_experience',
+            durationMinutes: 360,
+            days: 5,
+            attendees: { learnerIds: [learnerId] },
+          }),
+        )
+        .expect(201);
+      expect(planned.attendance.map((line: { status: string }) => line.status)).toEqual(['attended']);
+      const { body: record } = await lead.get(`/api/learners/${learnerId}`).expect(200);
+      expect(record.workExperience.ks4).toMatchObject({ doneHours: 0, plannedHours: 30, countedHours: 0 });
+      expect(record.workExperience.items).toContainEqual(
+        expect.objectContaining({ encounterId: planned.id, planned: true, hours: 30 }),
+      );
+      expect(record.ruleStatuses.WEX_KS4).not.toBe('met');
+
+      // Seen from the day after it, the same placement is done and meets the target.
+      const after = await lead
+        .get(`/api/learners/${learnerId}?asAt=${addDays(ahead, 5)}&academicYear=${academicYearOf(ahead)}`)
+        .expect(200);
+      expect(after.body.workExperience.ks4).toMatchObject({ doneHours: 30, plannedHours: 0 });
+      expect(after.body.ruleStatuses.WEX_KS4).toBe('met');
     });
   });
 });
