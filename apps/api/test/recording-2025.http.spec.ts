@@ -1,3 +1,4 @@
+import { academicYearOf, addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
@@ -8,12 +9,47 @@ import { createTestApp, resetDatabase } from './test-app';
  * The 2025 revision's recording on an encounter: the year groups it was offered to (R-PAL-4) and whether it
  * was linked to the curriculum (R-V-1).
  */
+interface Cohort {
+  groupId: string;
+  learnerIds: string[];
+}
+
 describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
   let app: INestApplication;
   let fx: EncounterFixtures;
   let lead: SignedInAgent;
-  /** Academy A's Year 8 group, 8A, made here: the fixtures' learners are in Years 10 and 11. */
-  let eightA: { groupId: string; learnerIds: string[] };
+  /** Academy A's groups 8A and 9A, made here: the fixtures' learners are in Years 10 and 11. */
+  let eightA: Cohort;
+  let nineA: Cohort;
+
+  /** A registration group of academy A in this academic year, with `size` learners. */
+  async function cohort(name: string, yearGroup: number, size: number): Promise<Cohort> {
+    const db = app.get(DataSource);
+    const [group] = await db.query(
+      `INSERT INTO learning_group (academy_id, academic_year, name, year_group) VALUES ($1, $2, $3, $4)
+       RETURNING id`,
+      [fx.academyA, fx.academicYear, name, yearGroup],
+    );
+    const learnerIds: string[] = [];
+    for (let index = 0; index < size; index += 1) {
+      const [learner] = await db.query(
+        `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
+         VALUES ($1, $2, 'Fixture', '2013-03-03') RETURNING id`,
+        [`K9620010${String(yearGroup).padStart(2, '0')}00${index}`, `${name}-${index}`],
+      );
+      await db.query(
+        `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group, registration_group_id)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [learner.id, fx.academicYear, fx.academyA, yearGroup, group.id],
+      );
+      await db.query(`INSERT INTO group_membership (group_id, learner_id) VALUES ($1, $2)`, [
+        group.id,
+        learner.id,
+      ]);
+      learnerIds.push(learner.id);
+    }
+    return { groupId: group.id, learnerIds };
+  }
 
   /** The class view's statuses of one rule for a group. */
   const statusesOf = async (groupId: string, rule: string): Promise<Record<string, string>> => {
@@ -33,31 +69,8 @@ describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
     await resetDatabase(app);
     fx = await createEncounterFixtures(app, { urnA: '962001', urnB: '962002' });
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
-    const db = app.get(DataSource);
-    const [group] = await db.query(
-      `INSERT INTO learning_group (academy_id, academic_year, name, year_group) VALUES ($1, $2, '8A', 8)
-       RETURNING id`,
-      [fx.academyA, fx.academicYear],
-    );
-    const learnerIds: string[] = [];
-    for (let index = 0; index < 3; index += 1) {
-      const [learner] = await db.query(
-        `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
-         VALUES ($1, $2, 'Fixture', '2013-03-03') RETURNING id`,
-        [`K96200100000${index}`, `Eight-${index}`],
-      );
-      await db.query(
-        `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group, registration_group_id)
-         VALUES ($1, $2, $3, 8, $4)`,
-        [learner.id, fx.academicYear, fx.academyA, group.id],
-      );
-      await db.query(`INSERT INTO group_membership (group_id, learner_id) VALUES ($1, $2)`, [
-        group.id,
-        learner.id,
-      ]);
-      learnerIds.push(learner.id);
-    }
-    eightA = { groupId: group.id, learnerIds };
+    eightA = await cohort('8A', 8, 3);
+    nineA = await cohort('9A', 9, 2);
   });
 
   afterAll(async () => {
@@ -201,6 +214,124 @@ describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
       expect(range.body.details.map((detail: { field: string }) => detail.field)).toEqual([
         'meaningful.rangeOfPeople',
       ]);
+    });
+  });
+
+  describe('the work-experience ledger on the learner record (R-WEX-1..5)', () => {
+    it('a 10-day in-person Year 10 placement meets WEX_KS4 and shows 60 hours done', async () => {
+      const learnerId = fx.learnersA.find((learner) => learner.groupId === fx.groups['10B'])?.id as string;
+      const { body: placement } = await lead
+        .post('/api/encounters')
+        .send(
+          encounterBody(fx, {
+            title: 'Two weeks at Kiln Engineering',
+            format: 'work_experience',
+            durationMinutes: 360,
+            days: 10,
+            attendees: { learnerIds: [learnerId] },
+          }),
+        )
+        .expect(201);
+      const { body: record } = await lead.get(`/api/learners/${learnerId}`).expect(200);
+      expect(record.ruleStatuses.WEX_KS4).toBe('met');
+      expect(record.ruleStatuses.WEX_KS3).toBe('not_applicable');
+      expect(record.workExperience.ks4).toEqual({
+        doneHours: 60,
+        plannedHours: 0,
+        countedHours: 60,
+        targetHours: 25,
+      });
+      expect(record.workExperience.items).toEqual([
+        {
+          encounterId: placement.id,
+          date: fx.date,
+          title: 'Two weeks at Kiln Engineering',
+          hours: 60,
+          delivery: 'in_person',
+          planned: false,
+          placement: true,
+        },
+      ]);
+      expect(record.partTimeJobs).toEqual([]);
+    });
+
+    it('30 virtual KS3 hours count 12.5 (R-WEX-4), and the ledger agrees with the class view', async () => {
+      const [learnerId] = nineA.learnerIds;
+      await lead
+        .post('/api/encounters')
+        .send(
+          encounterBody(fx, {
+            title: 'Virtual insight week',
+            format: 'work_experience',
+            delivery: 'virtual',
+            durationMinutes: 360,
+            days: 5,
+            attendees: { groupIds: [nineA.groupId] },
+          }),
+        )
+        .expect(201);
+      const { body: record } = await lead.get(`/api/learners/${learnerId}`).expect(200);
+      expect(record.workExperience.ks3).toEqual({
+        doneHours: 30,
+        plannedHours: 0,
+        countedHours: 12.5,
+        targetHours: 25,
+      });
+      expect(record.workExperience.items.map((item: { delivery: string }) => item.delivery)).toEqual([
+        'virtual',
+      ]);
+      expect(record.ruleStatuses.WEX_KS3).not.toBe('met');
+      expect((await statusesOf(nineA.groupId, 'WEX_KS3'))[learnerId]).toBe(record.ruleStatuses.WEX_KS3);
+    });
+
+    it("lists the learner's part-time jobs, which never count as work experience (R-WEX-7)", async () => {
+      const learnerId = fx.learnersA.find((learner) => learner.groupId === fx.groups['11A'])?.id as string;
+      const before = (await lead.get(`/api/learners/${learnerId}`).expect(200)).body;
+      const { body: job } = await lead
+        .post(`/api/learners/${learnerId}/part-time-jobs`)
+        .send({ employerName: 'Hanley Market Café', hoursPerWeek: 6, from: `${fx.academicYear}-09-06` })
+        .expect(201);
+      const { body: record } = await lead.get(`/api/learners/${learnerId}`).expect(200);
+      expect(record.partTimeJobs).toEqual([job]);
+      expect(record.workExperience).toEqual(before.workExperience);
+      expect(record.ruleStatuses.WEX_KS4).toBe(before.ruleStatuses.WEX_KS4);
+      expect(record.ruleStatuses.B6_16).toBe(before.ruleStatuses.B6_16);
+    });
+  });
+
+  describe('planned experiences (R-WEX-5)', () => {
+    it('a placement logged ahead with its learners listed shows as planned, never as met', async () => {
+      const today = todayIsoDate();
+      const yearEnd = `${academicYearOf(today) + 1}-08-31`;
+      const ahead = addDays(today, 30) < yearEnd ? addDays(today, 30) : yearEnd;
+      const learnerId = fx.learnersA.find((learner) => learner.groupId === fx.groups['11A'])?.id as string;
+      const { body: planned } = await lead
+        .post('/api/encounters')
+        .send(
+          encounterBody(fx, {
+            title: 'Summer placement at Kiln Engineering',
+            date: ahead,
+            format: 'work_experience',
+            durationMinutes: 360,
+            days: 5,
+            attendees: { learnerIds: [learnerId] },
+          }),
+        )
+        .expect(201);
+      expect(planned.attendance.map((line: { status: string }) => line.status)).toEqual(['attended']);
+      const { body: record } = await lead.get(`/api/learners/${learnerId}`).expect(200);
+      expect(record.workExperience.ks4).toMatchObject({ doneHours: 0, plannedHours: 30, countedHours: 0 });
+      expect(record.workExperience.items).toContainEqual(
+        expect.objectContaining({ encounterId: planned.id, planned: true, hours: 30 }),
+      );
+      expect(record.ruleStatuses.WEX_KS4).not.toBe('met');
+
+      // Seen from the day after it, the same placement is done and meets the target.
+      const after = await lead
+        .get(`/api/learners/${learnerId}?asAt=${addDays(ahead, 5)}&academicYear=${academicYearOf(ahead)}`)
+        .expect(200);
+      expect(after.body.workExperience.ks4).toMatchObject({ doneHours: 30, plannedHours: 0 });
+      expect(after.body.ruleStatuses.WEX_KS4).toBe('met');
     });
   });
 });

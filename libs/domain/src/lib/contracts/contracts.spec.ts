@@ -103,8 +103,10 @@ describe('api.md field names', () => {
         asAt: true,
         ruleStatuses: true,
         ruleDetails: true,
+        workExperience: true,
+        partTimeJobs: true,
       } satisfies Fields<LearnerDetailResponse>,
-      ['learner', 'enrolments', 'timeline', 'ruleStatuses'],
+      ['learner', 'enrolments', 'timeline', 'ruleStatuses', 'workExperience'],
     ],
     [
       'paged result',
