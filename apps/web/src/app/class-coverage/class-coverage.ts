@@ -204,7 +204,7 @@ export class ClassCoverage extends CoverageQueryParams {
             ...all,
             [key]: {
               state: 'loaded',
-              workExperience: (detail as { workExperience?: LearnerWorkExperience }).workExperience ?? null,
+              workExperience: detail.workExperience ?? null,
             },
           })),
         error: () => this.wexHours.update((all) => ({ ...all, [key]: { state: 'failed' } })),

@@ -23,6 +23,7 @@ const ledger: LearnerWorkExperience = {
       hours: 30,
       delivery: 'virtual',
       planned: false,
+      placement: false,
     },
     {
       encounterId: 'e2',

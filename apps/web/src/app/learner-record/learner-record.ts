@@ -27,7 +27,6 @@ import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
 import { PartTimeJobsCard } from './part-time-jobs-card';
 import { WorkExperienceCard } from './work-experience-card';
-import { LearnerWorkExperience } from './work-experience-ledger';
 import { WORDS } from '../ui/words';
 
 interface RuleLine {
@@ -69,8 +68,7 @@ export class LearnerRecord {
 
   protected readonly academicYear = computed(() => academicYearParam(this.year()));
   protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
-  /** Part-time jobs are changed by those who record encounters (careers leads, trust administrators). */
-  protected readonly canEditJobs = computed(() => holdsAbility(this.session.roles(), 'logEncounter'));
+  protected readonly canEditJobs = computed(() => holdsAbility(this.session.roles(), 'editLearnerRecord'));
 
   protected readonly recordResource = rxResource({
     params: () => ({ id: this.learnerId(), academicYear: this.academicYear() }),
@@ -83,10 +81,6 @@ export class LearnerRecord {
   );
   protected readonly learner = computed(() =>
     this.recordResource.hasValue() ? this.recordResource.value() : null,
-  );
-  /** The work-experience ledger of the answer (spec/api.md, "Added in the 2025 revision"). */
-  protected readonly workExperience = computed(
-    () => (this.learner() as { workExperience?: LearnerWorkExperience } | null)?.workExperience ?? null,
   );
   /** The enrolment of the year on show, or the latest one. */
   protected readonly enrolment = computed(() => {

@@ -1,11 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { SECTORS, todayIsoDate } from '@encounters/domain';
+import {
+  CreatePartTimeJobRequest,
+  PartTimeJobResponse,
+  Sector,
+  SECTORS,
+  todayIsoDate,
+} from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { httpErrorText } from '../core/http-error-text';
-import { PartTimeJobRequest, PartTimeJobResponse, PartTimeJobsApi } from '../core/part-time-jobs-api';
+import { PartTimeJobsApi } from '../core/part-time-jobs-api';
 import { FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
 
 export interface PartTimeJobDialogData {
@@ -23,9 +29,15 @@ export function endsAfterStart(form: AbstractControl): ValidationErrors | null {
 
 /** The body the API takes, from the form's values: trimmed, empty optional fields left out or cleared. */
 export function partTimeJobBody(
-  value: { employerName: string; sector: string; hoursPerWeek: number | string; from: string; to: string },
+  value: {
+    employerName: string;
+    sector: Sector | '';
+    hoursPerWeek: number | string;
+    from: string;
+    to: string;
+  },
   editing: boolean,
-): PartTimeJobRequest {
+): CreatePartTimeJobRequest {
   return {
     employerName: value.employerName.trim(),
     hoursPerWeek: Number(value.hoursPerWeek),
@@ -136,7 +148,7 @@ export class PartTimeJobDialog {
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       employerName: [this.data.job?.employerName ?? '', [Validators.required, Validators.maxLength(200)]],
-      sector: [this.data.job?.sector ?? ''],
+      sector: [(this.data.job?.sector ?? '') as Sector | ''],
       hoursPerWeek: [
         this.data.job?.hoursPerWeek ?? 8,
         [Validators.required, Validators.min(0.5), Validators.max(60)],

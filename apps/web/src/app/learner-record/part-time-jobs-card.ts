@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,13 +6,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 
 import { httpErrorText } from '../core/http-error-text';
-import { PartTimeJobResponse, PartTimeJobsApi } from '../core/part-time-jobs-api';
+import { PartTimeJobResponse } from '@encounters/domain';
+
+import { PartTimeJobsApi } from '../core/part-time-jobs-api';
 import { confirmAction } from '../ui/confirm-dialog';
 import { WORDS } from '../ui/words';
 import { PartTimeJobDialog, PartTimeJobDialogData } from './part-time-job-dialog';
 
 /** Jobs held now first, then the latest started. */
-export function sortedJobs(jobs: readonly PartTimeJobResponse[]): PartTimeJobResponse[] {
+export function sortedJobs<Job extends Pick<PartTimeJobResponse, 'from' | 'to' | 'employerName'>>(
+  jobs: readonly Job[],
+): Job[] {
   return [...jobs].sort(
     (a, b) =>
       Number(!!a.to) - Number(!!b.to) ||
@@ -100,6 +104,8 @@ export class PartTimeJobsCard {
   readonly learnerId = input.required<string>();
   readonly learnerName = input.required<string>();
   readonly canEdit = input(false);
+  /** A job was added, changed or deleted: the record's statuses may change with it (R-WEX-7, B5). */
+  readonly changed = output<void>();
 
   private readonly api = inject(PartTimeJobsApi);
   private readonly dialog = inject(MatDialog);
@@ -127,7 +133,9 @@ export class PartTimeJobsCard {
       })
       .afterClosed()
       .subscribe((saved) => {
-        if (saved) this.jobs.reload();
+        if (!saved) return;
+        this.jobs.reload();
+        this.changed.emit();
       });
   }
 
@@ -143,6 +151,7 @@ export class PartTimeJobsCard {
     try {
       await firstValueFrom(this.api.remove(this.learnerId(), job.id));
       this.jobs.reload();
+      this.changed.emit();
     } catch (error) {
       this.actionError.set(httpErrorText(error, 'This job was not found; it may have been deleted already.'));
     } finally {

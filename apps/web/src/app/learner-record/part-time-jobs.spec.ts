@@ -31,7 +31,7 @@ describe('part-time jobs', () => {
   });
 
   it('lists jobs still held first, then the latest started', () => {
-    const job = (id: string, from: string, to?: string) => ({
+    const job = (id: string, from: string, to: string | null = null) => ({
       id,
       employerName: id,
       hoursPerWeek: 5,

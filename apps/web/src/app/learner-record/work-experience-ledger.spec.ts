@@ -54,6 +54,7 @@ describe('work-experience ledger', () => {
         hours: 6,
         delivery: 'in_person',
         planned: false,
+        placement: false,
       },
       {
         encounterId: 'b',
@@ -62,6 +63,7 @@ describe('work-experience ledger', () => {
         hours: 30,
         delivery: 'in_person',
         planned: true,
+        placement: false,
       },
       {
         encounterId: 'c',
@@ -70,6 +72,7 @@ describe('work-experience ledger', () => {
         hours: 2,
         delivery: 'virtual',
         planned: false,
+        placement: false,
       },
     ]);
     expect(rows.map((row) => row.encounterId)).toEqual(['b', 'c', 'a']);

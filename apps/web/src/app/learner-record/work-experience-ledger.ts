@@ -1,33 +1,16 @@
 import {
-  DeliveryMode,
   hoursText,
-  IsoDate,
+  LearnerWorkExperience,
   moreHoursText,
   roundHours,
   RuleStatus,
   WorkExperienceHours,
+  WorkExperienceItemResponse,
 } from '@encounters/domain';
 
-/**
- * One experience of `workExperience.items` in `GET /api/learners/{id}` (spec/api.md, "Added in the 2025
- * revision"). `placement` (R-WEX-2: counts towards the KS4 placement hours) is read when the answer gives it.
- */
-export interface WorkExperienceLedgerItem {
-  encounterId: string;
-  date: IsoDate;
-  title: string;
-  hours: number;
-  delivery: DeliveryMode;
-  planned: boolean;
-  placement?: boolean;
-}
-
-/** `workExperience` of `GET /api/learners/{id}`. */
-export interface LearnerWorkExperience {
-  ks3: WorkExperienceHours;
-  ks4: WorkExperienceHours;
-  items: WorkExperienceLedgerItem[];
-}
+/** `workExperience` of `GET /api/learners/{id}` and one of its experiences. */
+export type { LearnerWorkExperience } from '@encounters/domain';
+export type WorkExperienceLedgerItem = WorkExperienceItemResponse;
 
 export type KeyStage = 'ks3' | 'ks4';
 
