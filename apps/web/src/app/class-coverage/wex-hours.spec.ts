@@ -17,6 +17,9 @@ describe('work-experience cells of the class view', () => {
       '12.5 of 25 hours done (30 hours done, virtual hours capped)',
     );
     expect(hoursAgainstTarget(ledger.ks4)).toBe('10 of 25 hours done (15 hours planned)');
+    expect(hoursAgainstTarget({ doneHours: 30, plannedHours: 0, countedHours: 30, targetHours: 25 })).toBe(
+      '30 hours done, target of 25 reached',
+    );
   });
 
   it('says what is happening before the hours arrive', () => {

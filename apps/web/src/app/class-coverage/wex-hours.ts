@@ -9,7 +9,7 @@ export function isWexColumn(rule: RuleId): boolean {
   return rule in WEX_COLUMNS;
 }
 
-/** "12.5 of 25 hours (30 done, 17.5 not counted: virtual; 6 planned)": done against target, as the cell's note. */
+/** "12.5 of 25 hours done (30 hours done, virtual hours capped)", "30 hours done, target of 25 reached". */
 export function hoursAgainstTarget(hours: WorkExperienceHours): string {
   const { doneHours, plannedHours, countedHours, targetHours } = hours;
   const extras: string[] = [];
@@ -17,7 +17,11 @@ export function hoursAgainstTarget(hours: WorkExperienceHours): string {
     extras.push(`${hoursText(doneHours)} done, virtual hours capped`);
   }
   if (plannedHours > 0) extras.push(`${hoursText(plannedHours)} planned`);
-  return `${countedHours} of ${hoursText(targetHours)} done${extras.length ? ` (${extras.join('; ')})` : ''}`;
+  const done =
+    countedHours >= targetHours
+      ? `${hoursText(countedHours)} done, target of ${targetHours} reached`
+      : `${countedHours} of ${hoursText(targetHours)} done`;
+  return `${done}${extras.length ? ` (${extras.join('; ')})` : ''}`;
 }
 
 /** The note of a learner's work-experience cell: hours once loaded, else what is happening. */
