@@ -32,7 +32,7 @@ import {
   unmetRules,
 } from './learner-gaps';
 import { WORDS } from '../ui/words';
-import { hoursAgainstTarget, isWexColumn, WEX_COLUMNS, wexNote } from './wex-hours';
+import { hoursShort, isWexColumn, WEX_COLUMNS, wexNote } from './wex-hours';
 
 type WexEntry =
   | { state: 'loading' }
@@ -216,12 +216,12 @@ export class ClassCoverage extends CoverageQueryParams {
     return `${WORDS.ruleShort[rule]}: ${wexNote(rule, this.wexHours()[this.wexKey(learnerId)])}`;
   }
 
-  /** The hours shown in the cell once loaded: "12.5 of 25 hours done". */
+  /** The hours shown in the cell once loaded, done / target: "12.5 / 25 h". */
   protected wexShown(learnerId: string, rule: RuleId): string | null {
     const entry = this.wexHours()[this.wexKey(learnerId)];
     const keyStage = WEX_COLUMNS[rule];
     if (!keyStage || entry?.state !== 'loaded' || !entry.workExperience) return null;
-    return hoursAgainstTarget(entry.workExperience[keyStage]);
+    return hoursShort(entry.workExperience[keyStage]);
   }
 
   /** Sorts by `column`; choosing the column already sorted by turns its direction round. */

@@ -1,4 +1,4 @@
-import { hoursAgainstTarget, isWexColumn, wexNote } from './wex-hours';
+import { hoursAgainstTarget, hoursShort, isWexColumn, wexNote } from './wex-hours';
 
 const ledger = {
   ks3: { doneHours: 30, plannedHours: 0, countedHours: 12.5, targetHours: 25 },
@@ -20,6 +20,11 @@ describe('work-experience cells of the class view', () => {
     expect(hoursAgainstTarget({ doneHours: 30, plannedHours: 0, countedHours: 30, targetHours: 25 })).toBe(
       '30 hours done, target of 25 reached',
     );
+  });
+
+  it('shortens done / target for the cell', () => {
+    expect(hoursShort(ledger.ks3)).toBe('12.5 / 25 h');
+    expect(hoursShort(ledger.ks4)).toBe('10 / 25 h, 15 planned');
   });
 
   it('says what is happening before the hours arrive', () => {

@@ -1,4 +1,4 @@
-import { hoursText, RuleId, WorkExperienceHours } from '@encounters/domain';
+import { hoursText, roundHours, RuleId, WorkExperienceHours } from '@encounters/domain';
 
 import { LearnerWorkExperience } from '../learner-record/work-experience-ledger';
 
@@ -22,6 +22,12 @@ export function hoursAgainstTarget(hours: WorkExperienceHours): string {
       ? `${hoursText(countedHours)} done, target of ${targetHours} reached`
       : `${countedHours} of ${hoursText(targetHours)} done`;
   return `${done}${extras.length ? ` (${extras.join('; ')})` : ''}`;
+}
+
+/** The cell's short form, done / target: "12.5 / 25 h", "10 / 25 h, 15 planned". */
+export function hoursShort(hours: WorkExperienceHours): string {
+  const planned = hours.plannedHours > 0 ? `, ${roundHours(hours.plannedHours)} planned` : '';
+  return `${roundHours(hours.countedHours)} / ${roundHours(hours.targetHours)} h${planned}`;
 }
 
 /** The note of a learner's work-experience cell: hours once loaded, else what is happening. */
