@@ -128,6 +128,21 @@ describe('the demo preset (what npm start seeds)', () => {
     expect(plan.partTimeJobs.every((job) => job.from < TODAY)).toBe(true);
   });
 
+  it('R-PAL-4: offers each sixth form two provider access encounters open to Years 12 and 13 by the spring', () => {
+    const plan = planDemoEncounters(rows, '2027-02-26');
+    const sixthForms = new Set(rows.filter((row) => row.yearGroup >= 12).map((row) => row.academyId));
+    for (const academyId of sixthForms) {
+      const offered = plan.encounters.filter(
+        (encounter) =>
+          encounter.academyId === academyId &&
+          encounter.categories.includes('pal_provider_encounter') &&
+          encounter.offeredTo.includes(12) &&
+          encounter.offeredTo.includes(13),
+      );
+      expect(offered.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('names only organisations of the demo directory and gives each learner one attendance per encounter', () => {
     const names = new Set(DEMO_ORGANISATIONS.map((organisation) => organisation.name));
     for (const encounter of planDemoEncounters(rows, '2027-07-20').encounters) {
