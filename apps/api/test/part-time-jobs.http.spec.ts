@@ -147,4 +147,16 @@ describe('Part-time jobs (HTTP, PostgreSQL)', () => {
     await admin.patch(`${base}/${held.id}`).send({ hoursPerWeek: 4 }).expect(200);
     await admin.delete(`${base}/${held.id}`).expect(204);
   });
+
+  it("is part of the subject-access export and of the learner's erasure", async () => {
+    const base = `/api/learners/${learnerId}/part-time-jobs`;
+    const { body: held } = await leadA.post(base).send(job).expect(201);
+    const exported = await leadA.get(`/api/learners/${learnerId}/export`).expect(200);
+    expect(exported.body.partTimeJobs).toEqual([held]);
+    await admin.delete(`/api/learners/${learnerId}`).expect(204);
+    const [{ left }] = await app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS left FROM learner_part_time_job WHERE learner_id = $1`, [learnerId]);
+    expect(left).toBe(0);
+  });
 });

@@ -198,7 +198,7 @@ export class EncountersService {
             'encounter.update',
             id,
             state,
-            describeChanges(before, state, changed),
+            describeChanges(before, state, changedFields(before, state)),
           );
           if (change) await this.recordAttendance(db, actor, id, state, change);
           const touched = change?.touched ?? [];

@@ -308,6 +308,8 @@ export class LearnerExportAttendanceDto {
   @ApiProperty({ type: Boolean, nullable: true }) meaningfulOverride: boolean | null;
   @ApiProperty({ type: Number, nullable: true }) reflectionRating: number | null;
   @ApiProperty({ type: String, nullable: true }) reflectionComment: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'R-WEX-1: own hours; null takes the default.' })
+  hours: number | null;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
@@ -363,6 +365,8 @@ export class LearnerExportDto implements Omit<LearnerExportResponse, 'guidanceMe
   @ApiProperty({ type: [LearnerExportEncounterNotesDto] })
   guidanceEncounterNotes: LearnerExportEncounterNotesDto[];
   @ApiProperty({ type: [LearnerExportMoveRequestDto] }) moveRequests: LearnerExportMoveRequestDto[];
+  @ApiProperty({ type: [PartTimeJobResponseDto], description: 'R-WEX-7.' })
+  partTimeJobs: PartTimeJobResponseDto[];
   @ApiProperty({ type: LearnerExportRuleStatusesDto }) ruleStatuses: LearnerExportRuleStatusesDto;
   @ApiProperty({
     type: 'array',

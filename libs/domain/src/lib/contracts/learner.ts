@@ -173,4 +173,6 @@ export interface LearnerExportResponse {
   enrolments: EnrolmentResponse[];
   encounters: TimelineEncounterEntry[];
   guidanceMeetings: GuidanceMeetingResponse[];
+  /** R-WEX-7. */
+  partTimeJobs: PartTimeJobResponse[];
 }
