@@ -13,6 +13,7 @@ import {
   type SectorReachResponse,
   parseCoverageKey,
   HOURS_FIGURE_LABELS,
+  hoursOrNone,
   OFFER_RULE_IDS,
   OFFER_RULE_LABELS,
   WEX_RULE_IDS,
@@ -307,7 +308,7 @@ export class ComplianceReportService {
       cohorts: CoverageBreakdownRow[],
     ) =>
       WEX_RULE_IDS.map((rule) => {
-        const figures = row.hours[rule];
+        const figures = hoursOrNone(row, rule);
         return csvRecord([
           safeText(academy),
           rule,

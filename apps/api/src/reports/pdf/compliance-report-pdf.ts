@@ -4,6 +4,7 @@ import {
   type CoverageRow,
   formatBritishDate,
   HOURS_FIGURE_LABELS,
+  hoursOrNone,
   OFFER_RULE_LABELS,
   ORGANISATION_TYPE_LABELS,
   WEX_RULE_IDS,
@@ -613,7 +614,7 @@ function workExperiencePage(data: ComplianceReportData): Content[] {
   ];
   for (const group of groups) {
     WEX_RULE_IDS.forEach((rule, index) => {
-      const figures = group.row.hours[rule];
+      const figures = hoursOrNone(group.row, rule);
       body.push([
         { text: group.label, bold: index === 0, color: index === 0 ? COLOURS.ink : COLOURS.muted },
         { text: WEX_STAGE_LABELS[rule] },
