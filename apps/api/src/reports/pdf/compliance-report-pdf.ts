@@ -4,6 +4,7 @@ import {
   type CoverageRow,
   formatBritishDate,
   HOURS_FIGURE_LABELS,
+  hoursOrNone,
   OFFER_RULE_LABELS,
   ORGANISATION_TYPE_LABELS,
   WEX_RULE_IDS,
@@ -613,9 +614,9 @@ function workExperiencePage(data: ComplianceReportData): Content[] {
   ];
   for (const group of groups) {
     WEX_RULE_IDS.forEach((rule, index) => {
-      const figures = group.row.hours[rule];
+      const figures = hoursOrNone(group.row, rule);
       body.push([
-        index === 0 ? { text: group.label, bold: true } : '',
+        { text: group.label, bold: index === 0, color: index === 0 ? COLOURS.ink : COLOURS.muted },
         { text: WEX_STAGE_LABELS[rule] },
         numberCell(group.row.rules[rule].applicable),
         numberCell(figures.zero),
@@ -641,7 +642,7 @@ function workExperiencePage(data: ComplianceReportData): Content[] {
       style: 'lead',
     },
     {
-      table: { headerRows: 1, widths: ['*', 70, 34, 36, 38, 36, 38, 44, 44, 44], body },
+      table: { headerRows: 1, widths: ['*', 82, 30, 28, 30, 28, 30, 38, 38, 38], body },
       layout: COMPACT_TABLE,
       fontSize: 7,
     },

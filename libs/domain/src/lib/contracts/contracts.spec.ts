@@ -342,7 +342,7 @@ describe('api.md examples', () => {
     };
 
     expect(Object.keys(answer.rows[0].rules)).toEqual([...RULE_IDS]);
-    expect(Object.keys(answer.rows[0].hours)).toEqual(['WEX_KS3', 'WEX_KS4']);
+    expect(Object.keys(answer.rows[0].hours ?? {})).toEqual(['WEX_KS3', 'WEX_KS4']);
   });
 
   it('types a class-view row with a status per rule', () => {

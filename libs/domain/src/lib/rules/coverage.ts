@@ -29,9 +29,10 @@ export interface CoverageRow {
   rules: RuleTallies;
   /**
    * R-WEX-6, R-WEX-9: for `WEX_KS3` and `WEX_KS4`, the learners to whom the rule applies at 0 counted hours,
-   * below the target and at or above it, and their median counted hours (R-WEX-4).
+   * below the target and at or above it, and their median counted hours (R-WEX-4). Every `/api/coverage`
+   * row carries them; optional for rows made before the 2025 revision (frozen snapshots, test fixtures).
    */
-  hours: Record<WexRuleId, HoursFigures>;
+  hours?: Record<WexRuleId, HoursFigures>;
   /**
    * R-PAL-4: the per-academy rules, on the rows that stand for an academy (an academy's scope, the trust's
    * rows per academy) and on the trust's own row (see {@link trustOfferStatus}).
@@ -171,10 +172,15 @@ export function coverageBreakdown(
   });
 }
 
+/** A row's hours figures for a work-experience rule; none counted for a row made without them. */
+export function hoursOrNone(row: CoverageRow, rule: WexRuleId): HoursFigures {
+  return row.hours?.[rule] ?? { zero: 0, belowTarget: 0, atTarget: 0, median: null };
+}
+
 /** R-WEX-6 with R-G-3: each work-experience rule's hours gaps, the group's against the rest's. */
 export function coverageHoursGaps(row: CoverageRow, rest: CoverageRow): Record<WexRuleId, HoursGaps> {
   return Object.fromEntries(
-    WEX_RULE_IDS.map((rule) => [rule, hoursGaps(row.hours[rule], rest.hours[rule])]),
+    WEX_RULE_IDS.map((rule) => [rule, hoursGaps(hoursOrNone(row, rule), hoursOrNone(rest, rule))]),
   ) as Record<WexRuleId, HoursGaps>;
 }
 
