@@ -118,6 +118,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     ]);
     recordsOfAcademyA.set('/api/learners/:id', attendee.id);
     recordsOfAcademyA.set('/api/learners/:id/export', attendee.id);
+    recordsOfAcademyA.set('/api/learners/:learnerId/part-time-jobs', attendee.id);
     recordsOfAcademyA.set('/api/groups/:id', group.id);
     const [organisation] = await dataSource.query(
       `INSERT INTO organisation (name, type) VALUES ('Matrix Employer', 'employer') RETURNING id`,

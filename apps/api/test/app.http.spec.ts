@@ -102,12 +102,20 @@ describe('The API skeleton (HTTP, PostgreSQL)', () => {
     const [written] = await dataSource.query(
       `SELECT (SELECT count(*)::int FROM encounter) AS encounters,
               (SELECT count(*)::int FROM attendance) AS attendances,
-              (SELECT count(*)::int FROM guidance_meeting) AS meetings`,
+              (SELECT count(*)::int FROM guidance_meeting) AS meetings,
+              (SELECT count(*)::int FROM learner_part_time_job) AS "partTimeJobs",
+              (SELECT count(*)::int FROM attendance WHERE hours IS NOT NULL) AS "ownHours",
+              (SELECT array_agg(urn ORDER BY urn) FROM academy WHERE evaluation_type = 'post16') AS "post16"`,
     );
     expect(written).toEqual({
       encounters: plan.encounters.length,
       attendances: plan.encounters.reduce((sum, encounter) => sum + encounter.attendance.length, 0),
       meetings: plan.guidanceMeetings.length,
+      partTimeJobs: plan.partTimeJobs.length,
+      ownHours: plan.encounters
+        .flatMap((encounter) => encounter.attendance)
+        .filter((row) => row.hours !== null).length,
+      post16: ['900004'],
     });
   });
 });

@@ -14,7 +14,11 @@ import {
   type LearnerCoverageEntry,
   type LearnerEnrolment,
   type LearnerRecord,
+  type OfferedEncounter,
   type OrganisationType,
+  palThreeOffer,
+  type RuleStatus,
+  trustOfferStatus,
   type Policy,
   policyLookup,
   RULE_IDS,
@@ -293,6 +297,11 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
 
     // Organisations and encounters, with random attendance.
     const organisationIds: string[] = [];
+    /** Every encounter as R-PAL-4 reads it, with its academy. */
+    const offered: { academyId: string; encounter: OfferedEncounter }[] = [];
+    const yearGroupOf = (learner: ModelLearner, year: number, academyId: string) =>
+      learner.record.enrolments.find((e) => e.academicYear === year && e.academyId === academyId)
+        ?.yearGroup ?? 0;
     for (const [index, organisation] of ORGANISATIONS.entries()) {
       const response = await admin
         .post('/api/organisations')
@@ -369,6 +378,41 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         absentLearnerIds: absent.map((l) => l.id),
       });
       expect([response.status, response.status === 201 ? null : response.body]).toEqual([201, null]);
+      // R-PAL-4: the year groups it was offered to, as a careers lead would leave them (the attendees' year
+      // groups) or change them.
+      const offeredTo = random.chance(0.5)
+        ? [...new Set(attendees.map((l) => yearGroupOf(l, year, academyId)))].sort((a, b) => a - b)
+        : random.pick([[], [12], [12, 13], [11, 12, 13]]);
+      await dataSource.query('UPDATE encounter SET offered_to = $1 WHERE id = $2', [
+        offeredTo,
+        response.body.id,
+      ]);
+      offered.push({
+        academyId,
+        encounter: { id: response.body.id, date, categories, meaningful, offeredTo },
+      });
+      // R-WEX-1: some learners' own hours (left at noon, an extra day), up to 24 a day of the encounter.
+      const ownHours = new Map<ModelLearner, number>();
+      if (random.chance(0.5)) {
+        for (const learner of attendees) {
+          if (!absent.includes(learner) && random.chance(0.4)) {
+            ownHours.set(
+              learner,
+              Math.min(random.pick([0, 1.5, 3, 7.25, 12, 30]), 24 * Math.max(1, days ?? 1)),
+            );
+          }
+        }
+        await admin
+          .put(`/api/encounters/${response.body.id}/attendance`)
+          .send(
+            attendees.map((learner) => ({
+              learnerId: learner.id,
+              status: absent.includes(learner) ? 'absent' : 'attended',
+              ...(ownHours.has(learner) ? { hours: ownHours.get(learner) } : {}),
+            })),
+          )
+          .expect(200);
+      }
       for (const learner of attendees) {
         (learner.record.attendances as LearnerRecord['attendances'][number][]).push({
           encounterId: response.body.id,
@@ -382,9 +426,160 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           delivery,
           durationMinutes,
           days: days ?? null,
-          hours: null,
+          hours: ownHours.get(learner) ?? null,
           curriculumLinked: false,
         });
+      }
+    }
+    // R-WEX-1..5: in every trust, KS3 activities with a task set and KS4 placements (some virtual, some over
+    // several days, some split across employers), so that each trust has hours to count, done and planned.
+    for (const year of YEARS) {
+      for (const academyId of academies) {
+        for (const [stage, format, yearGroups] of [
+          ['ks3', 'enterprise_challenge', [7, 8, 9]],
+          ['ks4', 'work_experience', [10, 11]],
+          ['ks4', 'job_shadowing', [10, 11]],
+        ] as const) {
+          const date = addDays(academicYearStart(year), random.int(0, 330));
+          const attendees = learners.filter(
+            (l) =>
+              random.chance(0.7) &&
+              l.record.enrolments.some(
+                (e) =>
+                  e.academicYear === year &&
+                  e.academyId === academyId &&
+                  (yearGroups as readonly number[]).includes(e.yearGroup) &&
+                  (!e.admissionDate || e.admissionDate <= date) &&
+                  (!e.leavingDate || e.leavingDate >= date),
+              ),
+          );
+          if (!attendees.length) continue;
+          const delivery = random.pick(['in_person', 'virtual', 'mixed'] as const);
+          const days = stage === 'ks4' && random.chance(0.6) ? random.int(2, 10) : undefined;
+          const durationMinutes = random.pick([120, 300, 360]);
+          const organisations = [ORGANISATIONS[random.pick([0, 1])]];
+          const { categories, educationTypes } = deriveEncounterCategories({
+            format,
+            duringSchoolDay: true,
+            adviserLevel: null,
+            organisations,
+          });
+          const meaningful = Object.fromEntries(
+            allowedChecklistItems(categories).map((item) => [item, item === 'taskSet' || random.chance(0.8)]),
+          );
+          const response = await admin.post('/api/encounters').send({
+            academyId,
+            title: `Work experience ${seed}-${year}-${format}`,
+            date,
+            format,
+            delivery,
+            duringSchoolDay: true,
+            durationMinutes,
+            ...(days ? { days } : {}),
+            organisationIds: [organisationIds[ORGANISATIONS.indexOf(organisations[0])]],
+            meaningful: {
+              purposeShared: false,
+              learningOutcomes: false,
+              twoWayInteraction: false,
+              reflection: false,
+              ...meaningful,
+            },
+            attendees: { learnerIds: attendees.map((l) => l.id) },
+          });
+          expect([response.status, response.status === 201 ? null : response.body]).toEqual([201, null]);
+          for (const learner of attendees) {
+            (learner.record.attendances as LearnerRecord['attendances'][number][]).push({
+              encounterId: response.body.id,
+              date,
+              status: 'attended',
+              categories,
+              educationTypes,
+              meaningful,
+              meaningfulOverride: null,
+              format,
+              delivery,
+              durationMinutes,
+              days: days ?? null,
+              hours: null,
+              curriculumLinked: false,
+            });
+          }
+        }
+      }
+    }
+    // R-PAL-3, R-PAL-4: provider access talks for Years 12 and 13, some with the content the law asks for,
+    // some offered to both year groups, in and out of window 3.
+    for (const year of YEARS) {
+      for (const academyId of academies) {
+        for (let index = 0; index < random.int(0, 3); index += 1) {
+          const date = addDays(academicYearStart(year), random.int(0, 250));
+          const candidates = learners.filter((l) =>
+            l.record.enrolments.some(
+              (e) =>
+                e.academicYear === year &&
+                e.academyId === academyId &&
+                e.yearGroup >= 12 &&
+                (!e.admissionDate || e.admissionDate <= date) &&
+                (!e.leavingDate || e.leavingDate >= date),
+            ),
+          );
+          const attendees = candidates.filter(() => random.chance(0.7));
+          if (!attendees.length) continue;
+          const facts = {
+            format: 'provider_talk' as const,
+            duringSchoolDay: true,
+            adviserLevel: null,
+            organisations: [ORGANISATIONS[3]],
+          };
+          const { categories, educationTypes } = deriveEncounterCategories(facts);
+          const meaningful = {
+            purposeShared: false,
+            learningOutcomes: false,
+            twoWayInteraction: random.chance(0.8),
+            reflection: false,
+            providerInformation: random.chance(0.8),
+            whatLearningIsLike: random.chance(0.8),
+          };
+          const response = await admin.post('/api/encounters').send({
+            academyId,
+            title: `Provider talk ${seed}-${year}-${index}`,
+            date,
+            format: 'provider_talk',
+            delivery: 'in_person',
+            duringSchoolDay: true,
+            durationMinutes: 60,
+            organisationIds: [organisationIds[3]],
+            meaningful,
+            attendees: { learnerIds: attendees.map((l) => l.id) },
+          });
+          expect([response.status, response.status === 201 ? null : response.body]).toEqual([201, null]);
+          const offeredTo = random.pick([[12, 13], [12, 13], [12], [13]]);
+          await dataSource.query('UPDATE encounter SET offered_to = $1 WHERE id = $2', [
+            offeredTo,
+            response.body.id,
+          ]);
+          offered.push({
+            academyId,
+            encounter: { id: response.body.id, date, categories, meaningful, offeredTo },
+          });
+          for (const learner of attendees) {
+            (learner.record.attendances as LearnerRecord['attendances'][number][]).push({
+              encounterId: response.body.id,
+              date,
+              status: 'attended',
+              categories,
+              educationTypes,
+              meaningful,
+              meaningfulOverride: null,
+              format: 'provider_talk',
+              delivery: 'in_person',
+              durationMinutes: 60,
+              days: null,
+              hours: null,
+              curriculumLinked: false,
+            });
+          }
+        }
       }
     }
     for (let index = 0; index < 6; index += 1) {
@@ -408,23 +603,72 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         adviserLevel,
       });
     }
-    return { academies, learners, policyFor: policyLookup(stored), groups };
+    const policyFor = policyLookup(stored);
+    /** R-PAL-4 from the records the test wrote: each academy's offer, and the trust's from theirs. */
+    const offersAt = (year: number, asAt: string) => {
+      const byAcademy = new Map(
+        academies.map((academyId) => [
+          academyId,
+          palThreeOffer({
+            academicYear: year,
+            asAt,
+            hasSixthFormLearners: learners.some((l) =>
+              l.record.enrolments.some(
+                (e) =>
+                  e.academicYear === year &&
+                  e.academyId === academyId &&
+                  e.yearGroup >= 12 &&
+                  e.yearGroup <= 13,
+              ),
+            ),
+            evaluationType: evaluationTypes[academyId],
+            encounters: offered.filter((o) => o.academyId === academyId).map((o) => o.encounter),
+            policyFor,
+          }).status,
+        ]),
+      );
+      return { byAcademy, trust: trustOfferStatus([...byAcademy.values()]) };
+    };
+    return { academies, learners, policyFor, groups, offersAt };
   }
 
-  const compareRow = (
-    actual: unknown,
-    expected: { key: string; learners: number; rules: unknown; gaps?: unknown },
-  ) => ({
-    key: (actual as { key: string }).key,
-    learners: (actual as { learners: number }).learners,
-    rules: (actual as { rules: unknown }).rules,
-    ...(expected.gaps ? { gaps: (actual as { gaps: unknown }).gaps } : {}),
+  /** A row as the API answers it and as the engine computes it: the same fields, compared whole. */
+  type ExpectedRow = {
+    key: string;
+    learners: number;
+    rules: unknown;
+    hours?: unknown;
+    gaps?: unknown;
+    hoursGaps?: unknown;
+    offers?: unknown;
+  };
+  const compareRow = (actual: unknown, expected: ExpectedRow) => {
+    const row = actual as ExpectedRow;
+    return {
+      key: row.key,
+      learners: row.learners,
+      rules: row.rules,
+      hours: row.hours,
+      ...(expected.gaps ? { gaps: row.gaps, hoursGaps: row.hoursGaps } : {}),
+      offers: row.offers,
+    };
+  };
+  const expectedRow = (row: ExpectedRow) => ({
+    key: row.key,
+    learners: row.learners,
+    rules: row.rules,
+    hours: row.hours,
+    ...(row.gaps ? { gaps: row.gaps, hoursGaps: row.hoursGaps } : {}),
+    offers: row.offers,
   });
+  const withOffers = <T extends object>(row: T, status: RuleStatus | undefined): T & { offers?: unknown } =>
+    status ? { ...row, offers: { PAL3_OFFER: status } } : row;
 
   it.each(SEEDS)(
     'R-G-1..4: every figure equals the engine (seed %i)',
     async (seed) => {
-      const { academies, learners, policyFor, groups } = await buildTrust(seed);
+      const { academies, learners, policyFor, groups, offersAt } = await buildTrust(seed);
+      const tried = { hours: 0 };
       const records = learners.map((learner) => learner.record);
       for (const year of YEARS) {
         for (const asAt of [
@@ -434,10 +678,11 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           addDays(academicYearEnd(year), 60),
         ]) {
           const entries = coverageEntries(records, year, asAt, policyFor);
-          const check = async (
-            query: string,
-            expected: { key: string; learners: number; rules: unknown; gaps?: unknown }[],
-          ) => {
+          const offers = offersAt(year, asAt);
+          tried.hours += entries.filter(
+            (entry) => (entry.hours?.WEX_KS3.counted ?? 0) + (entry.hours?.WEX_KS4.counted ?? 0) > 0,
+          ).length;
+          const check = async (query: string, expected: ExpectedRow[]) => {
             const response = await admin
               .get(`/api/coverage?${query}&academicYear=${year}&asAt=${asAt}`)
               .expect(200);
@@ -446,29 +691,24 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
               rows: response.body.rows.map((row: unknown, index: number) =>
                 compareRow(row, expected[index] ?? { key: '', learners: 0, rules: {} }),
               ),
-            }).toEqual({
-              query,
-              rows: expected.map((row) => ({
-                key: row.key,
-                learners: row.learners,
-                rules: row.rules,
-                ...(row.gaps ? { gaps: row.gaps } : {}),
-              })),
-            });
+            }).toEqual({ query, rows: expected.map(expectedRow) });
           };
           const byAcademy = (id: string) => entries.filter((entry) => entry.enrolment.academyId === id);
+          const trustRow = withOffers(coverageRow('trust', '', entries), offers.trust);
           await check(
             'scope=trust',
             [
-              coverageRow('trust', '', entries),
+              trustRow,
               ...academies
                 .filter((id) => byAcademy(id).length)
-                .map((id) => coverageRow(`academy:${id}`, '', byAcademy(id))),
+                .map((id) =>
+                  withOffers(coverageRow(`academy:${id}`, '', byAcademy(id)), offers.byAcademy.get(id)),
+                ),
             ].sort((a, b) => (a.key === 'trust' ? -1 : b.key === 'trust' ? 1 : 0)),
           );
           for (const breakdown of COVERAGE_BREAKDOWNS) {
             await check(`scope=trust&breakdown=${breakdown}`, [
-              coverageRow('trust', '', entries),
+              trustRow,
               ...coverageBreakdown(breakdown, entries),
             ]);
           }
@@ -477,8 +717,12 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
             const yearGroups = [...new Set(inAcademy.map((entry) => entry.enrolment.yearGroup!))].sort(
               (a, b) => a - b,
             );
-            await check(`scope=academy&id=${academyId}`, [
+            const academyRow = withOffers(
               coverageRow(`academy:${academyId}`, '', inAcademy),
+              offers.byAcademy.get(academyId),
+            );
+            await check(`scope=academy&id=${academyId}`, [
+              academyRow,
               ...yearGroups.map((yg) =>
                 coverageRow(
                   `yearGroup:${yg}`,
@@ -487,10 +731,12 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
                 ),
               ),
             ]);
-            await check(`scope=academy&id=${academyId}&breakdown=pupilPremium`, [
-              coverageRow(`academy:${academyId}`, '', inAcademy),
-              ...coverageBreakdown('pupilPremium', inAcademy),
-            ]);
+            for (const breakdown of ['pupilPremium', 'sen'] as const) {
+              await check(`scope=academy&id=${academyId}&breakdown=${breakdown}`, [
+                academyRow,
+                ...coverageBreakdown(breakdown, inAcademy),
+              ]);
+            }
             for (const yearGroup of yearGroups) {
               const inYear = inAcademy.filter((entry) => entry.enrolment.yearGroup === yearGroup);
               const yearGroupResponse = await admin
@@ -527,8 +773,10 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         }
       }
       expect(RULE_IDS).toEqual(expect.arrayContaining(['WEX_KS3', 'WEX_KS4']));
+      // The trust exercised what the figures count: learners with work-experience hours at some date.
+      expect(tried.hours).toBeGreaterThan(0);
       expect(RULE_IDS.length).toBe(13);
     },
-    120_000,
+    240_000,
   ); // A whole trust imported, with its moves confirmed one by one: generous on a loaded 2-core machine.
 });

@@ -190,6 +190,13 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
           },
         ],
         timeline: [],
+        // R-WEX: nothing attended yet; the targets are the policy's defaults.
+        workExperience: {
+          ks3: { doneHours: 0, plannedHours: 0, countedHours: 0, targetHours: 25 },
+          ks4: { doneHours: 0, plannedHours: 0, countedHours: 0, targetHours: 25 },
+          items: [],
+        },
+        partTimeJobs: [],
         academicYear: 2025,
         asAt: '2026-03-31',
         ruleStatuses: {

@@ -1,4 +1,4 @@
-import { RULE_IDS, RULE_LABELS, type SectorReachResponse } from '@encounters/domain';
+import { OFFER_RULE_LABELS, RULE_IDS, RULE_LABELS, type SectorReachResponse } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
@@ -193,6 +193,25 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       organisationIds: [employer],
       attendees: { yearGroups: [9] },
     });
+    // R-WEX-1..4: a week's placement (5 days x 6 hours) for half of Kilnside's Year 10, on the work-experience page.
+    const kilnsideYear10: { id: string }[] = await dataSource.query(
+      `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 AND year_group = 10 ORDER BY learner_id`,
+      [kilnside],
+    );
+    const placements = (
+      await admin
+        .post('/api/organisations')
+        .send({ name: 'Trentside Workshops', type: 'employer', sectors: [], offersTechnicalEducation: false })
+        .expect(201)
+    ).body.id;
+    await encounter(kilnside, {
+      title: 'Trentside Workshops placement week',
+      date: '2025-11-03',
+      days: 5,
+      format: 'work_experience',
+      organisationIds: [placements],
+      attendees: { learnerIds: kilnsideYear10.slice(0, 3).map((learner) => learner.id) },
+    });
     const adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [kilnside] });
     await adviser
       .post('/api/guidance-meetings')
@@ -369,6 +388,59 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       expect(gaps.some((cells) => cells[0] === 'All academies' && cells[1] === 'EHC plan (E)')).toBe(true);
     });
 
+    it('lists the per-academy rules (R-PAL-4) and the work-experience hours figures with their gaps (R-WEX-6)', async () => {
+      const [, , , offers, hours] = sections(csv);
+      expect(offers[0]).toEqual(['Per-academy rules']);
+      expect(offers[1]).toEqual(['Academy', 'Rule', 'Rule name', 'Status', 'Status code']);
+      // No learner in Years 12 and 13: the offer applies to no academy, nor to the trust.
+      expect(offers.slice(2)).toEqual(
+        ['All academies', 'Burslem Vale Academy', 'Kilnside Academy'].map((academy) => [
+          academy,
+          'PAL3_OFFER',
+          OFFER_RULE_LABELS.PAL3_OFFER,
+          'Not applicable',
+          'not_applicable',
+        ]),
+      );
+      expect(hours[1]).toEqual([
+        'Academy',
+        'Rule',
+        'Learners',
+        'At 0 hours',
+        'Below target',
+        'At target',
+        'Median hours',
+        'Pupil premium gap at target (points)',
+        'Pupil premium gap in median hours',
+        'SEN support (K) gap at target (points)',
+        'SEN support (K) gap in median hours',
+        'EHC plan (E) gap at target (points)',
+        'EHC plan (E) gap in median hours',
+      ]);
+      const row = (academy: string, rule: string) =>
+        hours.find((cells) => cells[0] === academy && cells[1] === rule)?.slice(2, 7);
+      // Three of Kilnside's six Year 10 learners did 30 hours, at the target of 25; the median is 15.
+      expect(row('Kilnside Academy', 'WEX_KS4')).toEqual(['6', '3', '0', '3', '15']);
+      expect(row('Kilnside Academy', 'WEX_KS3')).toEqual(['10', '10', '0', '0', '0']);
+      expect(row('All academies', 'WEX_KS4')).toEqual(['6', '3', '0', '3', '15']);
+      expect(row('Burslem Vale Academy', 'WEX_KS4')).toEqual(['0', '0', '0', '0', '']);
+      // The gaps are those of /api/coverage's breakdowns.
+      const pupilPremium = (
+        await trustLeader
+          .get(
+            `/api/coverage?scope=academy&id=${kilnside}&academicYear=${YEAR}&asAt=${AS_AT}&breakdown=pupilPremium`,
+          )
+          .expect(200)
+      ).body.rows.find((cohort: { key: string }) => cohort.key === 'pupilPremium:yes');
+      const kilnsideKs3 =
+        hours.find((cells) => cells[0] === 'Kilnside Academy' && cells[1] === 'WEX_KS3') ?? [];
+      const gaps = pupilPremium.hoursGaps.WEX_KS3;
+      expect(kilnsideKs3.slice(7, 9)).toEqual([
+        gaps.atTarget === null ? '' : String(gaps.atTarget),
+        gaps.median === null ? '' : String(gaps.median),
+      ]);
+    });
+
     it("gives a careers lead their own academy's learners only", async () => {
       const response = await get(
         careersLead,
@@ -397,12 +469,12 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       ).expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
       expect(response.body.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(renderedPages(response.body)).toBe(8);
+      expect(renderedPages(response.body)).toBe(9);
       const text = pdfText(response.body);
       expect(text).toContain('Annual compliance report');
       expect(text).toContain('2025/26');
       expect(text).toContain('31 Mar 2026');
-      expect(text).toContain('Page 8 of 8');
+      expect(text).toContain('Page 9 of 9');
       expect(text).toMatch(/Generated by Encounters on \d{1,2} \w+ \d{4}/);
       for (const expected of [
         'Kilnside Academy',
@@ -413,6 +485,22 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       ]) {
         expect(text).toContain(expected);
       }
+      // R-WEX-6: the work-experience page, one line per academy and key stage, the trust's first.
+      expect(text).toContain('Work experience: two weeks’ worth');
+      const line = (start: string, stage: string) =>
+        text
+          .split('\n')
+          .find((candidate) => candidate.trim().startsWith(start) && candidate.includes(stage))
+          ?.replace(/\s+/g, ' ')
+          .trim();
+      // Learners, at 0 hours, below target, at target, median hours; the gaps follow.
+      expect(line('Kilnside Academy', 'Placements, Years 10–11')).toMatch(
+        /^Kilnside Academy Placements, Years 10–11 6 3 0 3 15\.0\b/,
+      );
+      expect(line('Whole trust', 'Placements, Years 10–11')).toMatch(/ 6 3 0 3 15\.0\b/);
+      // R-PAL-4: the window 3 offer per academy, on the provider-access page.
+      expect(text).toContain(OFFER_RULE_LABELS.PAL3_OFFER);
+      expect(line('Burslem Vale Academy', 'Not applicable')).toBeDefined();
       expect(pdfInfo(response.body)).toMatch(/Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)/);
     });
 
@@ -421,7 +509,7 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
         academyLeader,
         `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}&academyId=${kilnside}&format=pdf`,
       ).expect(200);
-      expect(renderedPages(academy.body)).toBe(7);
+      expect(renderedPages(academy.body)).toBe(8);
       expect(pdfText(academy.body)).not.toContain('Burslem Vale Academy');
       const empty = await get(trustLeader, '/api/reports/compliance?academicYear=2030&format=pdf').expect(
         200,

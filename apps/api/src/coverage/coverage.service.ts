@@ -18,12 +18,27 @@ import {
   coverageKey,
   parseCoverageKey,
   PLANNED_EVIDENCE_RULES,
+  academicYearStart,
+  coverageHoursGaps,
+  type HoursFigures,
+  hoursFigures,
+  lastDayOfFebruary,
+  type MeaningfulChecklist,
+  type OfferRuleId,
+  palThreeOffer,
+  type RuleStatus,
+  trustOfferStatus,
+  WEX_RULE_IDS,
+  type WexRuleId,
+  type EncounterCategory,
+  type AcademyEvaluationType,
 } from '@encounters/domain';
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { learnerInScopeSql } from '../common/access/learner-scope';
 import { type AccessScope, seesWholeAcademy } from '../common/access/policy';
+import { checklistJsonSql } from '../common/checklist-columns';
 import { learnerNameSql } from '../common/learner-sql';
 import { SqlParams } from '../common/sql-params';
 import type { CoverageQueryDto } from './dto/coverage-query.dto';
@@ -67,6 +82,28 @@ const TALLY_COLUMNS = RULE_IDS.map((rule) => {
     count(*) FILTER (WHERE p.${col(rule)}_window_end >= $2::date
       AND p.${col(rule)}_window_end - $2::date <= p.at_risk_days AND ${notMet}${atRiskAlso(rule)})::int AS ${col(rule)}_at_risk`;
 }).join(',\n    ');
+
+/**
+ * R-WEX-4, R-WEX-6: each work-experience rule's counted hours at the as-at date ($2), from the steps kept with
+ * the progress (those of the last step on or before it, 0 before the first); null where the rule does not apply.
+ */
+const HOURS_AT = `CROSS JOIN LATERAL (SELECT ${WEX_RULE_IDS.map(
+  (rule) => `CASE WHEN p.${col(rule)}_window_end IS NULL THEN NULL ELSE coalesce(
+      (SELECT s.h FROM unnest(p.${col(rule)}_hours_on, p.${col(rule)}_hours) AS s(d, h)
+        WHERE s.d <= $2::date ORDER BY s.d DESC LIMIT 1), 0) END AS ${col(rule)}`,
+).join(', ')}) h`;
+
+/**
+ * R-WEX-6, R-WEX-9: the learners to whom each work-experience rule applies at 0 counted hours, below their
+ * year's target and at or above it, and their counted hours in order (the median is taken over the groups
+ * added up, which a median cannot be from medians).
+ */
+const HOURS_COLUMNS = WEX_RULE_IDS.map(
+  (rule) => `count(*) FILTER (WHERE h.${col(rule)} <= 0)::int AS ${col(rule)}_zero,
+    count(*) FILTER (WHERE h.${col(rule)} > 0 AND h.${col(rule)} < p.${col(rule)}_target)::int AS ${col(rule)}_below,
+    count(*) FILTER (WHERE h.${col(rule)} > 0 AND h.${col(rule)} >= p.${col(rule)}_target)::int AS ${col(rule)}_at,
+    coalesce(array_agg(h.${col(rule)}::float8 ORDER BY h.${col(rule)}) FILTER (WHERE h.${col(rule)} IS NOT NULL), '{}') AS ${col(rule)}_hours`,
+).join(',\n    ');
 
 /** R-S-1, R-S-2, R-WEX-8 in SQL: the same decision as `statusFromProgress` in the rules library. */
 export const STATUS_COLUMNS = RULE_IDS.map(
@@ -134,8 +171,10 @@ export class CoverageService {
       return this.dataSource.query(
         `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
           count(*)::int AS learners,
-          ${TALLY_COLUMNS}
+          ${TALLY_COLUMNS},
+          ${HOURS_COLUMNS}
          FROM ${PROGRESS_WITH_ENROLMENT}
+         ${HOURS_AT}
          ${breakdown === 'gender' ? 'JOIN learner l ON l.id = e.learner_id' : 'LEFT JOIN LATERAL (SELECT NULL::text AS gender) l ON true'}
          ${
            // Free school meals is read from the enrolment itself: the progress rows do not copy it (issue 14).
@@ -190,11 +229,11 @@ export class CoverageService {
         const gaps = Object.fromEntries(
           RULE_IDS.map((rule) => [rule, coverageGap(row.rules[rule], restRow.rules[rule])]),
         ) as Record<RuleId, number | null>;
-        return { ...row, gaps };
+        return { ...row, gaps, hoursGaps: coverageHoursGaps(row, restRow) };
       });
-      return { ...context, rows: [total, ...rows] };
+      return { ...context, rows: [await this.withOffers(total, scope, policyFor), ...rows] };
     }
-    if (!scope.children) return { ...context, rows: [total] };
+    if (!scope.children) return { ...context, rows: [await this.withOffers(total, scope, policyFor)] };
     const labels = await this.childLabels(
       scope,
       grouped.map((group) => group['d0']),
@@ -209,7 +248,29 @@ export class CoverageService {
         );
       })
       .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
-    return { ...context, rows: [total, ...children] };
+    if (scope.key !== 'trust')
+      return { ...context, rows: [await this.withOffers(total, scope, policyFor), ...children] };
+    // R-PAL-4: each academy's offer on its row, and the trust's from theirs.
+    const offers = await this.offers(
+      scope,
+      children.map((child) => parseCoverageKey(child.key).parts[0] as string),
+      policyFor,
+    );
+    const withOffers = children.map((child) => ({
+      ...child,
+      offers: offers.get(parseCoverageKey(child.key).parts[0] as string),
+    }));
+    const trustOffers = await this.offers(scope, null, policyFor);
+    return {
+      ...context,
+      rows: [
+        {
+          ...total,
+          offers: { PAL3_OFFER: trustOfferStatus([...trustOffers.values()].map((o) => o.PAL3_OFFER)) },
+        },
+        ...withOffers,
+      ],
+    };
   }
 
   async learners(query: CoverageQueryDto, access: AccessScope): Promise<CoverageLearnersResponse> {
@@ -323,6 +384,22 @@ export class CoverageService {
         return [rule, { met, onTrack: applicable - met - missed - atRisk, atRisk, missed, applicable }];
       }),
     ) as CountsByRule;
+    const hours = Object.fromEntries(
+      WEX_RULE_IDS.map((rule): [WexRuleId, HoursFigures] => {
+        const sum = (suffix: string) =>
+          groups.reduce((total, group) => total + Number(group[`${col(rule)}_${suffix}`]), 0);
+        const counted = groups.flatMap((group) => group[`${col(rule)}_hours`] as number[]);
+        return [
+          rule,
+          {
+            zero: sum('zero'),
+            belowTarget: sum('below'),
+            atTarget: sum('at'),
+            median: hoursFigures(counted, 0).median,
+          },
+        ];
+      }),
+    ) as Record<WexRuleId, HoursFigures>;
     return {
       key,
       label,
@@ -330,7 +407,81 @@ export class CoverageService {
       rules: Object.fromEntries(
         RULE_IDS.map((rule) => [rule, tallyFromCounts(counts[rule])]),
       ) as CoverageRow['rules'],
+      hours,
     };
+  }
+
+  /** R-PAL-4 on the row of an academy's scope; other scopes' rows carry no offers. */
+  private async withOffers(
+    row: CoverageRow,
+    scope: ResolvedScope,
+    policyFor: PolicyLookup,
+  ): Promise<CoverageRow> {
+    const { kind, parts } = parseCoverageKey(scope.key);
+    const id = parts[0];
+    if (kind === 'trust') {
+      const offers = await this.offers(scope, null, policyFor);
+      return {
+        ...row,
+        offers: { PAL3_OFFER: trustOfferStatus([...offers.values()].map((o) => o.PAL3_OFFER)) },
+      };
+    }
+    if (kind !== 'academy') return row;
+    const offers = await this.offers(scope, [id as string], policyFor);
+    return { ...row, offers: offers.get(id as string) };
+  }
+
+  /**
+   * R-PAL-4: the academies' window 3 offer (all the trust's academies for null), from the PAL provider
+   * encounters each held in the window offered to Years 12 and 13, in one statement. Computed on every
+   * request: an encounter's offer can change without changing any learner's progress.
+   */
+  private async offers(
+    scope: ResolvedScope,
+    academyIds: string[] | null,
+    policyFor: PolicyLookup,
+  ): Promise<Map<string, Record<OfferRuleId, RuleStatus>>> {
+    const { academicYear, asAt } = scope;
+    const rows: {
+      id: string;
+      evaluation_type: AcademyEvaluationType;
+      sixth_form: boolean;
+      encounters: {
+        id: string;
+        date: string;
+        categories: EncounterCategory[];
+        offeredTo: number[];
+        meaningful: MeaningfulChecklist;
+      }[];
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.evaluation_type,
+              EXISTS (SELECT 1 FROM enrolment e
+                       WHERE e.academy_id = a.id AND e.academic_year = $1 AND e.year_group IN (12, 13)) AS sixth_form,
+              coalesce((SELECT json_agg(json_build_object('id', x.id, 'date', x.date::text,
+                         'categories', x.categories, 'offeredTo', x.offered_to,
+                         'meaningful', ${checklistJsonSql('x')}))
+                  FROM encounter x
+                 WHERE x.academy_id = a.id AND x.deleted_at IS NULL AND x.date BETWEEN $2::date AND $3::date
+                   AND 'pal_provider_encounter' = ANY(x.categories) AND x.offered_to @> '{12,13}'), '[]') AS encounters
+         FROM academy a
+        WHERE $4::uuid[] IS NULL OR a.id = ANY($4::uuid[])`,
+      [academicYear, academicYearStart(academicYear), lastDayOfFebruary(academicYear + 1), academyIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          PAL3_OFFER: palThreeOffer({
+            academicYear,
+            asAt,
+            hasSixthFormLearners: row.sixth_form,
+            evaluationType: row.evaluation_type,
+            encounters: row.encounters,
+            policyFor,
+          }).status,
+        },
+      ]),
+    );
   }
 
   /** The enrolments `e` of the scope that `access` may see: children's data is filtered in SQL. */

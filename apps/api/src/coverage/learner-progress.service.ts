@@ -3,8 +3,10 @@ import {
   coverageSpans,
   type DateSpan,
   type IsoDate,
+  type HoursStep,
   learnerProgress,
   RULE_IDS,
+  WEX_RULE_IDS,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -43,13 +45,42 @@ const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [
   `${rule.toLowerCase()}_met_on`,
 ]);
 
+/**
+ * R-WEX-6: each work-experience rule's target and counted hours as steps. Arrays travel as their text
+ * literals (a parameter of arrays of arrays would be flattened by `unnest`) and are cast when written.
+ */
+const HOURS_COLUMNS: [string, string][] = WEX_RULE_IDS.flatMap((rule): [string, string][] => [
+  [`${rule.toLowerCase()}_target`, 'numeric'],
+  [`${rule.toLowerCase()}_hours_on`, 'date[]'],
+  [`${rule.toLowerCase()}_hours`, 'numeric[]'],
+]);
+
+/** An array literal of the steps' dates or hours: `{2025-10-01,2026-03-02}`. */
+const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+
 /** Every column written, in order; the key first. */
 const WRITTEN_COLUMNS: [string, string][] = [
   ...ENROLMENT_COLUMNS,
   ...PROGRESS_COLUMNS.map((name): [string, string] => [name, 'date']),
+  ...HOURS_COLUMNS,
 ];
 const KEY = ['academic_year', 'learner_id', 'academy_id'];
-const UPDATED = WRITTEN_COLUMNS.map(([name]) => name).filter((name) => !KEY.includes(name));
+
+/**
+ * Whether `learner_progress` has the hours columns yet: a migration older than the one that adds them
+ * (1764986000000 recomputes everyone) runs this code. Known per data source once seen; asked until then.
+ */
+const withHoursColumns = new WeakSet<object>();
+async function hasHoursColumns(manager: EntityManager): Promise<boolean> {
+  if (withHoursColumns.has(manager.connection)) return true;
+  const [row]: { present: boolean }[] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'learner_progress' AND column_name = $1) AS present`,
+    [HOURS_COLUMNS[0][0]],
+  );
+  if (row.present) withHoursColumns.add(manager.connection);
+  return row.present;
+}
 
 /** The last day of any rule's window in a stored row: evidence dated after it changes nothing in that row. */
 const LAST_WINDOW_END_SQL = `GREATEST(${RULE_IDS.map((rule) => `${rule.toLowerCase()}_window_end`).join(', ')})`;
@@ -143,7 +174,9 @@ export class LearnerProgressService {
     });
     // Sent as parallel arrays: a single statement whatever the batch size. The
     // enrolment's facts go with it, so that coverage reads this one table.
-    const columns = WRITTEN_COLUMNS.map(([name, type]) => ({ name, type, values: [] as unknown[] }));
+    const withHours = await hasHoursColumns(manager);
+    const written = withHours ? WRITTEN_COLUMNS : WRITTEN_COLUMNS.slice(0, -HOURS_COLUMNS.length);
+    const columns = written.map(([name, type]) => ({ name, type, values: [] as unknown[] }));
     for (const { enrolment, row, countsAt } of progress) {
       const values = [
         row.learnerId,
@@ -161,6 +194,17 @@ export class LearnerProgressService {
         enrolment.leavingDate ?? null,
         countsAt,
         ...RULE_IDS.flatMap((rule) => [row.rules[rule].windowEnd, row.rules[rule].metOn]),
+        ...(withHours
+          ? WEX_RULE_IDS.flatMap((rule) => {
+              const { targetHours, steps } = row.hours[rule];
+              const applies = row.rules[rule].windowEnd !== null;
+              return [
+                applies ? targetHours : null,
+                applies ? arrayLiteral(steps.map((step: HoursStep) => step.on)) : null,
+                applies ? arrayLiteral(steps.map((step: HoursStep) => step.counted)) : null,
+              ];
+            })
+          : []),
       ];
       values.forEach((value, index) => columns[index].values.push(value));
     }
@@ -169,7 +213,15 @@ export class LearnerProgressService {
     // write leaves no dead tuples behind for rows it did not change. The key columns' arrays say what is kept.
     const p = new SqlParams();
     const arrays = columns.map((column) => p.add(column.values));
-    const at = (name: string) => arrays[WRITTEN_COLUMNS.findIndex(([column]) => column === name)];
+    const at = (name: string) => arrays[written.findIndex(([column]) => column === name)];
+    const updated = written.map(([name]) => name).filter((name) => !KEY.includes(name));
+    // Array columns travel as text, one literal per row, and are cast as they are written.
+    const unnested = columns.map((column, index) =>
+      column.type.endsWith('[]') ? `${arrays[index]}::text[]` : `${arrays[index]}::${column.type}[]`,
+    );
+    const selected = columns.map((column, index) =>
+      column.type.endsWith('[]') ? `c${index}::${column.type}` : `c${index}`,
+    );
     const ids = p.add(learnerIds);
     const closedLearners = p.add(closedKeys.map(([learnerId]) => learnerId));
     const closedYears = p.add(closedKeys.map(([, year]) => year));
@@ -181,9 +233,10 @@ export class LearnerProgressService {
     await manager.query(
       `WITH removed AS (${remove})
        INSERT INTO learner_progress AS p (${columns.map((column) => column.name).join(', ')})
-       SELECT * FROM unnest(${columns.map((column, index) => `${arrays[index]}::${column.type}[]`).join(', ')})
-       ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${UPDATED.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
-        WHERE (${UPDATED.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${UPDATED.map((name) => `EXCLUDED.${name}`).join(', ')})`,
+       SELECT ${selected.join(', ')}
+         FROM unnest(${unnested.join(', ')}) AS u(${columns.map((_, index) => `c${index}`).join(', ')})
+       ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${updated.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
+        WHERE (${updated.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${updated.map((name) => `EXCLUDED.${name}`).join(', ')})`,
       p.values,
     );
   }

@@ -40,6 +40,10 @@ export interface EncounterState {
   notes: string | null;
   links: string[];
   organisationIds: string[];
+  /** R-PAL-4: the year groups the event was open to, each once, ascending; empty until known. */
+  offeredTo: number[];
+  /** R-V-1. */
+  curriculumLinked: boolean;
 }
 
 /** One learner's line on the attendance list, as written. */
@@ -66,6 +70,8 @@ export const COVERAGE_FIELDS: readonly (keyof EncounterState)[] = [
   'adviserLevel',
   'checklist',
   'organisationIds',
+  // R-V-1: B5 at a post-16 academy.
+  'curriculumLinked',
 ];
 
 /** Fields a PATCH may leave out but never clear. */
@@ -87,6 +93,11 @@ export function organisationKey(organisationIds: readonly string[]): string {
 
 function distinctIds(ids: readonly string[]): string[] {
   return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
+/** Year groups each once, ascending. */
+export function yearGroupSet(yearGroups: readonly number[]): number[] {
+  return [...new Set(yearGroups)].sort((a, b) => a - b);
 }
 
 /** Every checklist item, those not sent as false. */
@@ -114,6 +125,8 @@ export function stateFromCreate(request: CreateEncounterRequest): EncounterState
     notes: request.notes || null,
     links: request.links ?? [],
     organisationIds: distinctIds(request.organisationIds),
+    offeredTo: yearGroupSet(request.offeredTo ?? []),
+    curriculumLinked: request.curriculumLinked ?? false,
   };
 }
 
@@ -164,6 +177,8 @@ export function applyPatch(before: EncounterState, patch: UpdateEncounterRequest
     notes: patch.notes === undefined ? before.notes : patch.notes || null,
     links: patch.links === undefined ? before.links : (patch.links ?? []),
     organisationIds: patch.organisationIds ? distinctIds(patch.organisationIds) : before.organisationIds,
+    offeredTo: patch.offeredTo ? yearGroupSet(patch.offeredTo) : before.offeredTo,
+    curriculumLinked: sent(patch.curriculumLinked, 'curriculumLinked'),
   };
 }
 
@@ -206,7 +221,7 @@ export function factProblems(
     organisations,
   });
   const described = categories.length ? categories.join(', ') : 'no benchmark category';
-  for (const item of checklistItemsOutsideCategories(state.checklist, categories)) {
+  for (const item of checklistItemsOutsideCategories(state.checklist, categories, state.format)) {
     problems.push({
       field: `meaningful.${item}`,
       reason: `does not belong to this encounter's categories (${described})`,

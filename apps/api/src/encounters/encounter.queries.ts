@@ -33,7 +33,7 @@ const ENCOUNTER_COLUMNS = `e.id, e.academy_id, e.academic_year, e.title, to_char
   e.days, e.adviser_level, ${Object.values(CHECKLIST_COLUMNS)
     .map((column) => `e.${column}`)
     .join(', ')},
-  e.organiser, e.notes, e.links, e.categories, e.education_types, e.anonymous_attended, e.created_at, e.updated_at`;
+  e.organiser, e.notes, e.links, e.offered_to, e.curriculum_linked, e.categories, e.education_types, e.anonymous_attended, e.created_at, e.updated_at`;
 
 /** A row of `encounter` as `ENCOUNTER_COLUMNS` reads it; the checklist columns are keyed by column name. */
 export type EncounterRow = Record<string, unknown> & {
@@ -52,6 +52,8 @@ export type EncounterRow = Record<string, unknown> & {
   organiser: string | null;
   notes: string | null;
   links: string[];
+  offered_to: number[];
+  curriculum_linked: boolean;
   categories: EncounterListItem['categories'];
   education_types: EncounterListItem['educationTypes'];
   anonymous_attended: number | null;
@@ -97,6 +99,8 @@ export function factsOfRow(row: EncounterRow) {
     durationMinutes: row.duration_minutes,
     days: row.days,
     adviserLevel: row.adviser_level,
+    offeredTo: (row.offered_to ?? []).map(Number),
+    curriculumLinked: row.curriculum_linked,
   };
 }
 
@@ -358,6 +362,34 @@ export async function eligibleLearners(
   return new Set(rows.map((row) => row.learner_id));
 }
 
+/**
+ * R-PAL-4: the year groups (7–14) these learners were in at the encounter's academy in its year, each once,
+ * ascending: what an encounter was offered to when the request does not say.
+ */
+export async function yearGroupsOfLearners(
+  db: EntityManager,
+  state: Pick<EncounterState, 'academyId' | 'date'>,
+  learnerIds: readonly string[],
+): Promise<number[]> {
+  if (!learnerIds.length) return [];
+  const rows: { year_group: number }[] = await db.query(
+    `SELECT DISTINCT year_group FROM enrolment
+     WHERE academy_id = $1 AND academic_year = $2 AND learner_id = ANY($3::uuid[]) AND year_group BETWEEN 7 AND 14
+     ORDER BY year_group`,
+    [state.academyId, academicYearOf(state.date), learnerIds],
+  );
+  return rows.map((row) => Number(row.year_group));
+}
+
+/** Sets what an encounter was offered to (R-PAL-4) alone, as a write of its attendance list fills it in. */
+export async function storeOfferedTo(
+  db: EntityManager,
+  id: string,
+  offeredTo: readonly number[],
+): Promise<void> {
+  await db.query(`UPDATE encounter SET offered_to = $2, updated_at = now() WHERE id = $1`, [id, offeredTo]);
+}
+
 // ----------------------------------------------------------------------------------------- encounter rows
 
 /** Locks a live encounter the scope sees and answers its state and head counts; nothing when not found. */
@@ -412,6 +444,8 @@ function stateColumns(state: EncounterState, classification: EncounterClassifica
     ['organiser', state.organiser],
     ['notes', state.notes],
     ['links', state.links],
+    ['offered_to', state.offeredTo],
+    ['curriculum_linked', state.curriculumLinked],
     ['organisation_key', organisationKey(state.organisationIds)],
     ['academic_year', academicYearOf(state.date)],
     ['categories', classification.categories],

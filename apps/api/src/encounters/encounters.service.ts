@@ -38,8 +38,10 @@ import {
   softDeleteEncounter,
   storeClassification,
   storeClassifications,
+  storeOfferedTo,
   updateEncounter,
   visibleEncounter,
+  yearGroupsOfLearners,
 } from './encounter.queries';
 import {
   affectsCoverage,
@@ -98,7 +100,7 @@ export class EncountersService {
   // --------------------------------------------------------------------------------------------- writes
 
   async create(dto: CreateEncounterDto, actor: Actor): Promise<EncounterResponse> {
-    const state = stateFromCreate(dto);
+    let state = stateFromCreate(dto);
     const id = await this.refusingDuplicates(
       () => state,
       () =>
@@ -114,6 +116,9 @@ export class EncountersService {
           );
           if (state.format === 'guidance_meeting' && rows.length > 1)
             refuse([guidanceMeetingForOne('attendees')]);
+          if (!state.offeredTo.length) {
+            state = { ...state, offeredTo: await yearGroupsOfLearners(db, state, learnerIdsOf(rows)) };
+          }
           const classification = classify(state, organisations, attendedIn(rows));
           const encounterId = await insertEncounter(db, state, classification, actor.user.id);
           await this.record(db, actor, 'encounter.create', encounterId, state, describeState(state));
@@ -139,7 +144,7 @@ export class EncountersService {
           const locked = await this.lockForWrite(db, id, actor.user, accessScope(actor.user));
           const before = locked.state;
           refuse(patchProblems(before, dto));
-          const state = applyPatch(before, dto);
+          let state = applyPatch(before, dto);
           proposed = state;
           const organisations = await this.organisationsOf(db, state.organisationIds);
           refuse(factProblems(state, organisations));
@@ -177,6 +182,13 @@ export class EncountersService {
               attendance.mode === 'replace'
                 ? attendedIn(attendance.rows)
                 : (await attendanceCounts(db, id)).attended;
+            // R-PAL-4: an encounter with no year groups on record takes those of its list.
+            if (!state.offeredTo.length) {
+              state = {
+                ...state,
+                offeredTo: await yearGroupsOfLearners(db, state, await attendeesOf(db, [id])),
+              };
+            }
           }
           // The categories are derived once, from the facts and the list as they now are, and written with the row.
           await updateEncounter(db, id, before, state, classify(state, organisations, attended));
@@ -186,7 +198,7 @@ export class EncountersService {
             'encounter.update',
             id,
             state,
-            describeChanges(before, state, changed),
+            describeChanges(before, state, changedFields(before, state)),
           );
           if (change) await this.recordAttendance(db, actor, id, state, change);
           const touched = change?.touched ?? [];
@@ -217,6 +229,10 @@ export class EncountersService {
       const rows = await this.attendance.replacementRows(db, state, items, 'body');
       const change = await this.attendance.write(db, id, rows, 'replace');
       if (!change.touched.length) return;
+      // R-PAL-4: an encounter with no year groups on record takes those of its list.
+      if (!state.offeredTo.length) {
+        await storeOfferedTo(db, id, await yearGroupsOfLearners(db, state, learnerIdsOf(rows)));
+      }
       // R-C-5 counts the learners of a guidance meeting.
       if (state.format === 'guidance_meeting') {
         const organisations = await this.organisationsOf(db, state.organisationIds);
@@ -428,6 +444,10 @@ export class EncountersService {
 
 function refuse(problems: ApiErrorDetail[]): void {
   if (problems.length) throw invalid(problems);
+}
+
+function learnerIdsOf(rows: readonly AttendanceRow[]): string[] {
+  return rows.map((row) => row.learnerId);
 }
 
 function attendedIn(rows: readonly AttendanceRow[]): number {

@@ -26,7 +26,7 @@ export class LearnerDataService {
     const attendance: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT a.encounter_id AS "encounterId", a.status, a.meaningful_override AS "meaningfulOverride",
               a.reflection_rating AS "reflectionRating", a.reflection_comment AS "reflectionComment",
-              a.created_at AS "recordedAt"
+              a.hours::float8 AS hours, a.created_at AS "recordedAt"
          FROM attendance a WHERE a.learner_id = $1 ORDER BY a.created_at`,
       [learnerId],
     );
@@ -74,6 +74,7 @@ export class LearnerDataService {
       guidanceMeetings: meetings.items,
       guidanceEncounterNotes,
       moveRequests,
+      partTimeJobs: detail.partTimeJobs,
       ruleStatuses: { academicYear: detail.academicYear, asAt: detail.asAt, statuses: detail.ruleDetails },
       coverageBookkeeping: progress,
     };

@@ -7,6 +7,7 @@ import {
   isMeaningfulFor,
   type LearnerRecord,
   type LearnerRuleDetail,
+  type LearnerWorkExperience,
   type MeaningfulChecklist,
   meaningfulBenchmarkFor,
   RULE_IDS,
@@ -15,12 +16,15 @@ import {
   type TimelineEncounterEntry,
   type TimelineEntry,
   todayIsoDate,
+  type WorkExperienceLedger,
 } from '@encounters/domain';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessScope, type AccessScope, type AuthUser, seesGuidanceNotes } from '../common/access/policy';
+import { loadLearnerRecordsWith } from '../coverage/learner-records';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from '../coverage/policy-lookup';
+import { JOB_COLUMNS, type PartTimeJobRow, toPartTimeJob } from './part-time-jobs.service';
 import { SqlParams } from '../common/sql-params';
 import {
   GuidanceMeetingsService,
@@ -136,10 +140,11 @@ export class LearnersService {
   }
 
   /**
-   * A learner the scope may see, with every enrolment held; 404 for one it may not. One statement reads the
-   * learner, their enrolments, attendances and guidance meetings and the policies' version; the policies
-   * themselves are read only when they changed, and reading guidance notes adds the audit entry: at most
-   * three round trips.
+   * A learner the scope may see, with every enrolment held; 404 for one it may not. One statement reads what
+   * the rules engine reads of the learner (`loadLearnerRecordsWith`, the same as the coverage bookkeeping, so
+   * that the record and the figures never disagree) together with the learner's names, enrolments, timeline,
+   * guidance meetings, part-time jobs and the policies' version; the policies themselves are read only when
+   * they changed, and reading guidance notes adds the audit entry: at most three round trips.
    */
   async get(
     id: string,
@@ -147,12 +152,15 @@ export class LearnersService {
     options: { academicYear?: number; asAt?: string; ip?: string | null } = {},
   ): Promise<LearnerDetailDto> {
     const scope = accessScope(user);
-    const p = new SqlParams();
+    // $1 is the loader's list of learner ids.
+    const p = new SqlParams([[id]]);
     const learnerId = p.add(id);
     const learnerVisible = learnerInScopeSql(scope, p, 'l.id');
     const meetingVisible = learnerInScopeSql(scope, p, 'm.learner_id', 'm.academy_id');
-    const [row]: LearnerRecordRow[] = await this.dataSource.query(
-      `SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
+    const { records, extras } = await loadLearnerRecordsWith(this.dataSource.manager, [id], {
+      parameters: p.values.slice(1),
+      columns: `(SELECT row_to_json(r) FROM (
+        SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
               to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,
               ${POLICY_VERSION_SQL} AS policy_version,
               (SELECT coalesce(json_agg(x), '[]') FROM (
@@ -182,11 +190,13 @@ export class LearnersService {
                         ${meetingVisible} AS visible
                    FROM guidance_meeting m
                   WHERE m.learner_id = l.id AND m.deleted_at IS NULL
-                  ORDER BY m.date DESC, m.created_at DESC, m.id) x) AS meetings
+                  ORDER BY m.date DESC, m.created_at DESC, m.id) x) AS meetings,
+              (SELECT coalesce(json_agg(x ORDER BY x.held_from DESC, x.created_at DESC), '[]') FROM (
+                 SELECT ${JOB_COLUMNS} FROM learner_part_time_job j WHERE j.learner_id = l.id) x) AS jobs
          FROM learner l
-        WHERE l.id = ${learnerId} AND ${learnerVisible}`,
-      p.values,
-    );
+        WHERE l.id = ${learnerId} AND ${learnerVisible}) r) AS detail`,
+    });
+    const row = extras.detail as LearnerRecordRow | null;
     if (!row) throw new NotFoundException('No such learner.');
     const names = {
       legalSurname: row.legal_surname,
@@ -202,37 +212,12 @@ export class LearnersService {
       dateOfBirth: row.date_of_birth,
       gender: row.gender,
     };
-    const record: LearnerRecord = {
+    const record: LearnerRecord = records[0] ?? {
       learnerId: id,
       dateOfBirth: row.date_of_birth,
-      enrolments: row.enrolments.map((enrolment) => ({
-        academicYear: enrolment.academic_year,
-        academyId: enrolment.academy_id,
-        yearGroup: enrolment.year_group,
-        groupId: enrolment.group_id,
-        consideringHigherEducation: enrolment.considering_higher_education,
-        admissionDate: enrolment.admission_date,
-        leavingDate: enrolment.leaving_date,
-        pupilPremium: enrolment.pupil_premium,
-        senStatus: enrolment.sen_status,
-        eal: enrolment.eal,
-        lookedAfter: enrolment.looked_after,
-        gender: row.gender ?? '',
-      })),
-      attendances: row.attendances.map((attendance) => ({
-        encounterId: attendance.id,
-        date: attendance.date,
-        status: attendance.status,
-        categories: attendance.categories,
-        educationTypes: attendance.education_types,
-        meaningful: attendance.checklist,
-        meaningfulOverride: attendance.meaningful_override,
-      })),
-      guidanceMeetings: row.meetings.map((meeting) => ({
-        id: meeting.id,
-        date: meeting.date,
-        adviserLevel: meeting.adviser_level,
-      })),
+      enrolments: [],
+      attendances: [],
+      guidanceMeetings: [],
     };
     const asAt = options.asAt ?? todayIsoDate();
     const academicYear = options.academicYear ?? academicYearOf(asAt);
@@ -295,6 +280,8 @@ export class LearnersService {
       asAt,
       ruleStatuses: statusesOf(evaluation.results),
       ruleDetails,
+      workExperience: workExperienceOf(evaluation.workExperience, row.attendances),
+      partTimeJobs: row.jobs.map(toPartTimeJob),
     };
   }
 
@@ -352,6 +339,7 @@ interface AttendanceJson {
 }
 
 interface LearnerRecordRow extends LearnerNamesRow {
+  jobs: PartTimeJobRow[];
   date_of_birth: string;
   gender: string | null;
   policy_version: string;
@@ -362,6 +350,27 @@ interface LearnerRecordRow extends LearnerNamesRow {
     updated_at: string;
     visible: boolean;
   })[];
+}
+
+/** R-WEX: the engine's work-experience ledger, each experience with its title. */
+function workExperienceOf(
+  ledger: WorkExperienceLedger,
+  attendances: readonly AttendanceJson[],
+): LearnerWorkExperience {
+  const titles = new Map(attendances.map((attendance) => [attendance.id, attendance.title]));
+  return {
+    ks3: ledger.ks3,
+    ks4: ledger.ks4,
+    items: ledger.items.map((item) => ({
+      encounterId: item.encounterId,
+      date: item.date,
+      title: titles.get(item.encounterId) ?? '',
+      hours: item.hours,
+      delivery: item.delivery,
+      planned: item.planned,
+      placement: item.placement,
+    })),
+  };
 }
 
 /**

@@ -12,6 +12,11 @@ import {
   type RuleSet,
   type SectorReachResponse,
   parseCoverageKey,
+  HOURS_FIGURE_LABELS,
+  hoursOrNone,
+  OFFER_RULE_IDS,
+  OFFER_RULE_LABELS,
+  WEX_RULE_IDS,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -259,6 +264,70 @@ export class ComplianceReportService {
     if (!scope.academy) gaps += gapRows('All academies', [...pupilPremium, ...sen]);
     for (const academy of academies) gaps += gapRows(academy.name, [...academy.pupilPremium, ...academy.sen]);
     yield gaps;
+    // R-PAL-4: the per-academy rules.
+    let offers =
+      '\r\n' +
+      csvRecord(['Per-academy rules']) +
+      csvRecord(['Academy', 'Rule', 'Rule name', 'Status', 'Status code']);
+    const offerRows = (academy: string, row: CoverageResponse['rows'][number]) =>
+      OFFER_RULE_IDS.map((rule) => {
+        const status = row.offers?.[rule] ?? 'not_applicable';
+        return csvRecord([
+          safeText(academy),
+          rule,
+          OFFER_RULE_LABELS[rule],
+          RULE_STATUS_LABELS[status],
+          status,
+        ]);
+      }).join('');
+    if (!scope.academy) offers += offerRows('All academies', coverage.rows[0]);
+    for (const academy of academies) offers += offerRows(academy.name, academy.coverage.rows[0]);
+    yield offers;
+    // R-WEX-6, R-WEX-9: the hours figures per key stage, with the cohorts' gaps (R-G-3).
+    let hours =
+      '\r\n' +
+      csvRecord([
+        'Work experience: learners by counted hours against the target; gaps are the cohort\u2019s minus everyone else\u2019s',
+      ]) +
+      csvRecord([
+        'Academy',
+        'Rule',
+        'Learners',
+        HOURS_FIGURE_LABELS.zero,
+        HOURS_FIGURE_LABELS.belowTarget,
+        HOURS_FIGURE_LABELS.atTarget,
+        HOURS_FIGURE_LABELS.median,
+        ...['Pupil premium', 'SEN support (K)', 'EHC plan (E)'].flatMap((cohort) => [
+          `${cohort} gap at target (points)`,
+          `${cohort} gap in median hours`,
+        ]),
+      ]);
+    const hoursRows = (
+      academy: string,
+      row: CoverageResponse['rows'][number],
+      cohorts: CoverageBreakdownRow[],
+    ) =>
+      WEX_RULE_IDS.map((rule) => {
+        const figures = hoursOrNone(row, rule);
+        return csvRecord([
+          safeText(academy),
+          rule,
+          row.rules[rule].applicable,
+          figures.zero,
+          figures.belowTarget,
+          figures.atTarget,
+          figures.median ?? '',
+          ...['pupilPremium:yes', 'sen:K', 'sen:E'].flatMap((key) => {
+            const gaps = cohorts.find((cohort) => cohort.key === key)?.hoursGaps?.[rule];
+            return [gaps?.atTarget ?? '', gaps?.median ?? ''];
+          }),
+        ]);
+      }).join('');
+    if (!scope.academy) hours += hoursRows('All academies', coverage.rows[0], [...pupilPremium, ...sen]);
+    for (const academy of academies) {
+      hours += hoursRows(academy.name, academy.coverage.rows[0], [...academy.pupilPremium, ...academy.sen]);
+    }
+    yield hours;
   }
 
   /** Every learner on roll in the scope with their rule statuses, through a server-side cursor. */

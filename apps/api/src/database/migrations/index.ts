@@ -19,6 +19,7 @@ import { CountSignInAttemptsAtomically1764960000100 } from './1764960000100-Coun
 import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-ShareTheSetupCodeBetweenProcesses';
 import { AllowMultiTenantMicrosoftProviders1764983000000 } from './1764983000000-AllowMultiTenantMicrosoftProviders';
 import { RecordWorkExperienceHoursAndPost16Academies1764986000000 } from './1764986000000-RecordWorkExperienceHoursAndPost16Academies';
+import { KeepWorkExperienceHoursWithLearnerProgress1764991000000 } from './1764991000000-KeepWorkExperienceHoursWithLearnerProgress';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
@@ -42,4 +43,5 @@ export const migrations = [
   ShareTheSetupCodeBetweenProcesses1764970000000,
   AllowMultiTenantMicrosoftProviders1764983000000,
   RecordWorkExperienceHoursAndPost16Academies1764986000000,
+  KeepWorkExperienceHoursWithLearnerProgress1764991000000,
 ];

@@ -64,6 +64,8 @@ export class DemoEncountersSeeder {
           categories: encounter.categories,
           education_types: encounter.educationTypes,
           organisation_key: [...organisations].sort().join(','),
+          offered_to: encounter.offeredTo,
+          curriculum_linked: encounter.curriculumLinked,
         };
         return { row, organisations, attendance: encounter.attendance };
       });
@@ -75,17 +77,18 @@ export class DemoEncountersSeeder {
       await manager.query(
         `INSERT INTO encounter (id, academy_id, academic_year, title, date, end_date, format, delivery,
            during_school_day, duration_minutes, days, adviser_level, ${Object.values(CHECKLIST_COLUMNS).join(', ')},
-           organiser, categories, education_types, organisation_key)
+           organiser, categories, education_types, organisation_key, offered_to, curriculum_linked)
          SELECT id, academy_id, academic_year, title, date, end_date, format, delivery, during_school_day,
            duration_minutes, days, adviser_level, ${Object.values(CHECKLIST_COLUMNS).join(', ')}, organiser, categories,
-           education_types, organisation_key
+           education_types, organisation_key, offered_to, curriculum_linked
          FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, academy_id uuid, academic_year smallint, title text,
            date date, end_date date, format text, delivery text, during_school_day boolean,
            duration_minutes integer, days smallint, adviser_level smallint,
            ${Object.values(CHECKLIST_COLUMNS)
              .map((column) => `${column} boolean`)
              .join(', ')},
-           organiser text, categories text[], education_types text[], organisation_key text)`,
+           organiser text, categories text[], education_types text[], organisation_key text, offered_to smallint[],
+           curriculum_linked boolean)`,
         [JSON.stringify(encounters.map((encounter) => encounter.row))],
       );
       await manager.query(
@@ -97,16 +100,26 @@ export class DemoEncountersSeeder {
         ],
       );
       await manager.query(
-        `INSERT INTO attendance (encounter_id, learner_id, status, reflection_rating, reflection_comment)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::smallint[], $5::text[])`,
+        `INSERT INTO attendance (encounter_id, learner_id, status, reflection_rating, reflection_comment, hours)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::smallint[], $5::text[], $6::numeric[])`,
         [
           attendance.map((row) => row.encounterId),
           attendance.map((row) => row.learnerId),
           attendance.map((row) => row.status),
           attendance.map((row) => row.reflectionRating),
           attendance.map((row) => row.reflectionComment),
+          attendance.map((row) => row.hours),
         ],
       );
+      if (plan.partTimeJobs.length) {
+        await manager.query(
+          `INSERT INTO learner_part_time_job (learner_id, employer_name, sector, hours_per_week, held_from, held_to)
+           SELECT "learnerId", "employerName", sector, "hoursPerWeek", "from", "to"
+           FROM jsonb_to_recordset($1::jsonb) AS t("learnerId" uuid, "employerName" text, sector text,
+             "hoursPerWeek" numeric, "from" date, "to" date)`,
+          [JSON.stringify(plan.partTimeJobs)],
+        );
+      }
       if (meetings.length) {
         await manager.query(
           `INSERT INTO guidance_meeting (learner_id, academy_id, academic_year, date, adviser_name, adviser_level,
@@ -121,10 +134,11 @@ export class DemoEncountersSeeder {
         ...new Set([
           ...attendance.map((row) => row.learnerId),
           ...meetings.map((meeting) => meeting.learnerId),
+          ...plan.partTimeJobs.map((job) => job.learnerId),
         ]),
       ]);
       this.logger.log(
-        `Seeded ${encounters.length} encounters, ${attendance.length} attendances and ${meetings.length} guidance meetings`,
+        `Seeded ${encounters.length} encounters, ${attendance.length} attendances, ${meetings.length} guidance meetings and ${plan.partTimeJobs.length} part-time jobs`,
       );
     });
   }

@@ -61,8 +61,9 @@ async function seedAcademies(manager: EntityManager): Promise<void> {
   );
   for (const academy of DEMO_TRUST.academies) {
     await manager.query(
-      `INSERT INTO academy (trust_id, urn, name, phase) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [trust.id, academy.urn, academy.name, academy.phase],
+      `INSERT INTO academy (trust_id, urn, name, phase, evaluation_type) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [trust.id, academy.urn, academy.name, academy.phase, academyEvaluationType(academy)],
     );
   }
 }
@@ -100,4 +101,9 @@ async function seedRosters({ dataSource, rosters }: SeedDependencies): Promise<v
      ON CONFLICT DO NOTHING`,
     [DEMO_TEACHER_ACADEMY_URN, academicYear, DEMO_TEACHER_GROUPS],
   );
+}
+
+/** R-V-1: the demo's sixth-form college is judged as a post-16 institution; the others as schools. */
+function academyEvaluationType(academy: (typeof DEMO_TRUST.academies)[number]): string {
+  return ('evaluationType' in academy ? academy.evaluationType : undefined) ?? 'school';
 }

@@ -171,4 +171,25 @@ export class CreateEncounterDto implements CreateEncounterRequest {
   @MaxLength(2000, { each: true })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
   links?: string[];
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [12, 13],
+    description:
+      'R-PAL-4: the year groups (7–14) the event was open to. Left out or empty, it takes the year groups of ' +
+      'the learners on the attendance list.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsInt({ each: true })
+  @Min(7, { each: true })
+  @Max(14, { each: true })
+  offeredTo?: number[];
+
+  @Flag(
+    { description: 'R-V-1: linked to the learners’ curriculum (B5 at a post-16 academy). Default false.' },
+    { optional: true },
+  )
+  curriculumLinked?: boolean;
 }

@@ -69,6 +69,9 @@ export class EncounterListItemDto implements EncounterListItem {
   @ApiProperty({ type: String, nullable: true }) organiser: string | null;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ type: [String] }) links: string[];
+  @ApiProperty({ type: [Number], example: [12, 13], description: 'R-PAL-4: the year groups it was open to.' })
+  offeredTo: number[];
+  @ApiProperty({ description: 'R-V-1: linked to the learners’ curriculum.' }) curriculumLinked: boolean;
 }
 
 export class EncounterResponseDto extends EncounterListItemDto implements EncounterResponse {

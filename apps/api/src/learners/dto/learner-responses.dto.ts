@@ -6,6 +6,7 @@ import type {
   GuidanceMeetingMode,
   LearnerExportResponse,
   LearnerRuleDetail,
+  LearnerWorkExperience,
   RuleId,
   EnrolmentResponse,
   GroupRef,
@@ -19,6 +20,8 @@ import type {
   TimelineEncounterEntry,
   TimelineEntry,
   TimelineGuidanceMeetingEntry,
+  WorkExperienceHoursResponse,
+  WorkExperienceItemResponse,
 } from '@encounters/domain';
 import {
   ATTENDANCE_STATUSES,
@@ -33,6 +36,7 @@ import {
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { AttendanceReflectionDto, OrganisationRefDto } from '../../encounters/dto/encounter-response.dto';
 import { GuidanceMeetingResponseDto } from '../../guidance-meetings/dto/guidance-meeting-response.dto';
+import { PartTimeJobResponseDto } from './part-time-job.dto';
 
 /** An object with one property per rule id (`O2`, `B5`, …), each of the given schema. */
 const perRule = (schema: Record<string, unknown>) => ({
@@ -226,6 +230,39 @@ const timelineSchema = {
 
 /** `GET /api/learners/{id}`: the learner, every enrolment, the timeline and every rule's status and evidence. */
 @ApiExtraModels(TimelineEncounterEntryDto, TimelineGuidanceMeetingEntryDto, LearnerRuleDetailDto)
+export class WorkExperienceHoursDto implements WorkExperienceHoursResponse {
+  @ApiProperty({ example: 30, description: 'Hours attended by the as-at date, in person and virtual.' })
+  doneHours: number;
+  @ApiProperty({ example: 0, description: 'R-WEX-5: hours of experiences dated after the as-at date.' })
+  plannedHours: number;
+  @ApiProperty({ example: 25, description: 'R-WEX-4: done hours as they count, virtual hours capped.' })
+  countedHours: number;
+  @ApiProperty({ example: 25, description: 'The policy’s target (wex.ks3Hours or wex.ks4Hours).' })
+  targetHours: number;
+}
+
+export class WorkExperienceItemDto implements WorkExperienceItemResponse {
+  @ApiProperty({ format: 'uuid' }) encounterId: string;
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 30 }) hours: number;
+  @ApiProperty({ enum: DELIVERY_MODES }) delivery: DeliveryMode;
+  @ApiProperty({ description: 'R-WEX-5: dated after the as-at date.' }) planned: boolean;
+  @ApiProperty({ description: 'R-WEX-2: a placement, counted for KS4.' }) placement: boolean;
+}
+
+export class LearnerWorkExperienceDto implements LearnerWorkExperience {
+  @ApiProperty({ type: WorkExperienceHoursDto, description: 'Activities in Years 7–9 (WEX_KS3).' })
+  ks3: WorkExperienceHoursDto;
+  @ApiProperty({ type: WorkExperienceHoursDto, description: 'Placements in Years 10–11 (WEX_KS4).' })
+  ks4: WorkExperienceHoursDto;
+  @ApiProperty({
+    type: [WorkExperienceItemDto],
+    description: 'Every experience carrying hours, oldest first.',
+  })
+  items: WorkExperienceItemDto[];
+}
+
 export class LearnerDetailDto implements LearnerDetailResponse {
   @ApiProperty({ type: LearnerResponseDto })
   learner: LearnerResponseDto;
@@ -253,6 +290,15 @@ export class LearnerDetailDto implements LearnerDetailResponse {
     description: 'Per rule: status, window, evidence (encounter and meeting ids), still needed.',
   })
   ruleDetails: Record<RuleId, LearnerRuleDetail>;
+
+  @ApiProperty({
+    type: LearnerWorkExperienceDto,
+    description: 'R-WEX-1..5: the work-experience ledger at the as-at date, as the rules read it.',
+  })
+  workExperience: LearnerWorkExperienceDto;
+
+  @ApiProperty({ type: [PartTimeJobResponseDto], description: 'R-WEX-7: the latest first.' })
+  partTimeJobs: PartTimeJobResponseDto[];
 }
 
 /** An attendance as the subject access export lists it. */
@@ -262,6 +308,8 @@ export class LearnerExportAttendanceDto {
   @ApiProperty({ type: Boolean, nullable: true }) meaningfulOverride: boolean | null;
   @ApiProperty({ type: Number, nullable: true }) reflectionRating: number | null;
   @ApiProperty({ type: String, nullable: true }) reflectionComment: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'R-WEX-1: own hours; null takes the default.' })
+  hours: number | null;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
@@ -317,6 +365,8 @@ export class LearnerExportDto implements Omit<LearnerExportResponse, 'guidanceMe
   @ApiProperty({ type: [LearnerExportEncounterNotesDto] })
   guidanceEncounterNotes: LearnerExportEncounterNotesDto[];
   @ApiProperty({ type: [LearnerExportMoveRequestDto] }) moveRequests: LearnerExportMoveRequestDto[];
+  @ApiProperty({ type: [PartTimeJobResponseDto], description: 'R-WEX-7.' })
+  partTimeJobs: PartTimeJobResponseDto[];
   @ApiProperty({ type: LearnerExportRuleStatusesDto }) ruleStatuses: LearnerExportRuleStatusesDto;
   @ApiProperty({
     type: 'array',

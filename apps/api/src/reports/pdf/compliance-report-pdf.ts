@@ -3,7 +3,12 @@ import {
   type CoverageBreakdownRow,
   type CoverageRow,
   formatBritishDate,
+  HOURS_FIGURE_LABELS,
+  hoursOrNone,
+  OFFER_RULE_LABELS,
   ORGANISATION_TYPE_LABELS,
+  WEX_RULE_IDS,
+  WEX_STAGE_LABELS,
   RULE_CODE_LABELS,
   RULE_IDS,
   RULE_ONE_LINE_LABELS,
@@ -27,6 +32,7 @@ import {
   reportDocument,
   statusBar,
   statusLegend,
+  STATUS_COLOURS,
   tallyColour,
   th,
   titleBand,
@@ -519,9 +525,134 @@ function palPage(data: ComplianceReportData): Content[] {
       style: 'lead',
     },
     summary,
+    { text: OFFER_RULE_LABELS.PAL3_OFFER, style: 'h2' },
+    offerTable(data),
     { text: 'Encounters held', style: 'h2' },
     list,
     { text: 'Take-up: learners who attended, of the learners invited.', style: 'note' },
+  ];
+}
+
+/** R-PAL-4: each academy's window 3 offer, and the trust's. */
+function offerTable(data: ComplianceReportData): Content {
+  const rows = [
+    ...(data.scope.academy ? [] : [{ label: 'Whole trust', row: data.figures.coverage.rows[0] }]),
+    ...data.figures.academies.map((academy) => ({ label: academy.name, row: academy.coverage.rows[0] })),
+  ];
+  return {
+    table: {
+      headerRows: 1,
+      widths: ['*', 110],
+      body: [
+        [th('Academy'), th('Status')],
+        ...rows.map(({ label, row }): Content[] => {
+          const status = row.offers?.PAL3_OFFER ?? 'not_applicable';
+          return [
+            { text: label, bold: label === 'Whole trust' },
+            { text: RULE_STATUS_LABELS[status], color: STATUS_COLOURS[status], bold: true },
+          ];
+        }),
+      ],
+    },
+    layout: REPORT_TABLE,
+    fontSize: 8,
+  };
+}
+
+/** A work-experience gap cell: the share at target in points, then the median in hours (R-WEX-6, R-G-3). */
+function hoursGapCell(row: CoverageBreakdownRow | undefined, rule: (typeof WEX_RULE_IDS)[number]): Content {
+  const gaps = row?.hoursGaps?.[rule];
+  if (!gaps || gaps.atTarget === null) return { text: '–', alignment: 'right', color: COLOURS.muted };
+  const hours =
+    gaps.median === null
+      ? '–'
+      : `${gaps.median > 0 ? '+' : gaps.median < 0 ? '−' : '±'}${formatNumber(Math.abs(gaps.median), 1)} h`;
+  return {
+    text: [
+      { text: pointsText(gaps.atTarget), color: gapColour(gaps.atTarget) },
+      { text: `\n${hours}`, color: COLOURS.muted },
+    ],
+    alignment: 'right',
+  };
+}
+
+/** R-WEX-6, R-WEX-9: per academy and key stage, learners by hours against the target, the median, the gaps. */
+function workExperiencePage(data: ComplianceReportData): Content[] {
+  const { wex } = data.policy;
+  const groups = [
+    ...(data.scope.academy
+      ? []
+      : [
+          {
+            label: 'Whole trust',
+            row: data.figures.coverage.rows[0],
+            pupilPremium: data.figures.pupilPremium,
+            sen: data.figures.sen,
+          },
+        ]),
+    ...data.figures.academies.map((academy) => ({
+      label: academy.name,
+      row: academy.coverage.rows[0],
+      pupilPremium: academy.pupilPremium,
+      sen: academy.sen,
+    })),
+  ];
+  const cohort = (rows: CoverageBreakdownRow[], key: string) => rows.find((row) => row.key === key);
+  const body: Content[][] = [
+    [
+      th('Academy'),
+      th('Key stage'),
+      th('Learners', 'right'),
+      th(HOURS_FIGURE_LABELS.zero, 'right'),
+      th(HOURS_FIGURE_LABELS.belowTarget, 'right'),
+      th(HOURS_FIGURE_LABELS.atTarget, 'right'),
+      th(HOURS_FIGURE_LABELS.median, 'right'),
+      th('Pupil premium gap', 'right'),
+      th('SEN support gap', 'right'),
+      th('EHC plan gap', 'right'),
+    ],
+  ];
+  for (const group of groups) {
+    WEX_RULE_IDS.forEach((rule, index) => {
+      const figures = hoursOrNone(group.row, rule);
+      body.push([
+        { text: group.label, bold: index === 0, color: index === 0 ? COLOURS.ink : COLOURS.muted },
+        { text: WEX_STAGE_LABELS[rule] },
+        numberCell(group.row.rules[rule].applicable),
+        numberCell(figures.zero),
+        numberCell(figures.belowTarget),
+        numberCell(figures.atTarget),
+        {
+          text: figures.median === null ? '–' : formatNumber(figures.median, 1),
+          alignment: 'right',
+        },
+        hoursGapCell(cohort(group.pupilPremium, 'pupilPremium:yes'), rule),
+        hoursGapCell(cohort(group.sen, 'sen:K'), rule),
+        hoursGapCell(cohort(group.sen, 'sen:E'), rule),
+      ]);
+    });
+  }
+  return [
+    heading('Work experience: two weeks\u2019 worth'),
+    {
+      text:
+        `The DfE asks for a week\u2019s worth of work-experience activities in Years 7 to 9 and a week\u2019s worth of ` +
+        `placements in Years 10 and 11. Targets this year: ${wex.ks3Hours} hours of activities and ` +
+        `${wex.ks4Hours} hours of placements. Virtual hours count for at most ${formatNumber(100 * wex.virtualShareMax)}% of a target.`,
+      style: 'lead',
+    },
+    {
+      table: { headerRows: 1, widths: ['*', 82, 30, 28, 30, 28, 30, 38, 38, 38], body },
+      layout: COMPACT_TABLE,
+      fontSize: 7,
+    },
+    {
+      text:
+        'Learners: those in the key stage\u2019s year groups. Hours are counted hours, done by the as-at date (planned ' +
+        'experiences do not count). Each gap is the cohort\u2019s share at target minus every other learner\u2019s, in ' +
+        'points, and beneath it the difference in median hours; – where the cohort or the rest is empty.',
+      style: 'note',
+    },
   ];
 }
 
@@ -636,7 +767,13 @@ export function complianceReportPdf(data: ComplianceReportData, generatedAt: Dat
     content.push(...headlinePage(data));
     if (!scope.academy)
       for (const academy of data.figures.academies) content.push(...academyPage(academy, data));
-    content.push(...gapsPage(data), ...palPage(data), ...sectorsPage(data), ...organisationsPage(data));
+    content.push(
+      ...gapsPage(data),
+      ...workExperiencePage(data),
+      ...palPage(data),
+      ...sectorsPage(data),
+      ...organisationsPage(data),
+    );
   }
   return reportDocument({
     title: `Annual compliance report ${academicYearLabel(scope.academicYear)}: ${scope.academy?.name ?? scope.trustName}`,

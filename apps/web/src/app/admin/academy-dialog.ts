@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
-import { ACADEMY_PHASES, AcademyPhase, AcademyResponse } from '@encounters/domain';
+import {
+  ACADEMY_EVALUATION_TYPE_LABELS,
+  ACADEMY_EVALUATION_TYPES,
+  ACADEMY_PHASES,
+  AcademyEvaluationType,
+  AcademyPhase,
+  AcademyResponse,
+} from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
@@ -9,7 +16,7 @@ import { dialogFormStyles, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
-/** Adds an academy to the trust or corrects its name, URN or phase. */
+/** Adds an academy to the trust or corrects its name, URN, phase or evaluation type (R-V-1). */
 @Component({
   selector: 'enc-academy-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,6 +44,18 @@ import { WORDS } from '../ui/words';
             }
           </mat-select>
         </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Judged as</mat-label>
+          <mat-select formControlName="evaluationType" required>
+            @for (type of evaluationTypes; track type) {
+              <mat-option [value]="type">{{ evaluationTypeLabels[type] }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint
+            >A sixth-form college is judged by the programme rules: two employer encounters a year, one linked
+            to the curriculum, and Benchmarks 6 to 8 by the end of the programme.</mat-hint
+          >
+        </mat-form-field>
         <enc-progress-status [pending]="submission" label="Saving the academy" />
       </mat-dialog-content>
       <enc-dialog-actions [pending]="submission" [submitLabel]="data ? 'Save changes' : 'Add academy'" />
@@ -50,12 +69,15 @@ export class AcademyDialog {
   private readonly reference = inject<MatDialogRef<AcademyDialog, AcademyResponse>>(MatDialogRef);
 
   protected readonly phases = ACADEMY_PHASES;
+  protected readonly evaluationTypes = ACADEMY_EVALUATION_TYPES;
+  protected readonly evaluationTypeLabels = ACADEMY_EVALUATION_TYPE_LABELS;
   protected readonly words = WORDS;
   protected readonly submission = new PendingAction();
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data?.name ?? '', Validators.required],
     urn: [this.data?.urn ?? '', [Validators.required, Validators.pattern(/^\d{6}$/)]],
     phase: [this.data?.phase ?? ('secondary' as AcademyPhase), Validators.required],
+    evaluationType: [this.data?.evaluationType ?? ('school' as AcademyEvaluationType), Validators.required],
   });
 
   protected async save(): Promise<void> {

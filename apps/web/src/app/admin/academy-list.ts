@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ACADEMY_PHASE_LABELS, AcademyResponse } from '@encounters/domain';
+import { ACADEMY_EVALUATION_TYPE_LABELS, ACADEMY_PHASE_LABELS, AcademyResponse } from '@encounters/domain';
 
 import { AdminApi } from '../core/admin-api';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
@@ -22,6 +22,7 @@ import { openAcademyDialog } from './academy-dialog';
       <enc-text-column name="name" header="Name" />
       <enc-text-column name="urn" header="URN" />
       <enc-text-column name="phase" header="Phase" [text]="phase" />
+      <enc-text-column name="evaluationType" header="Judged as" [text]="evaluationType" />
       <enc-edit-column (edit)="edit($event)" />
     </enc-data-table>
   `,
@@ -36,6 +37,8 @@ export class AcademyList {
   protected readonly academies = rxResource({ stream: () => this.api.academies() });
 
   protected readonly phase = (academy: AcademyResponse): string => ACADEMY_PHASE_LABELS[academy.phase];
+  protected readonly evaluationType = (academy: AcademyResponse): string =>
+    ACADEMY_EVALUATION_TYPE_LABELS[academy.evaluationType ?? 'school'];
 
   protected edit(academy: AcademyResponse | null): void {
     openAcademyDialog(this.dialog, academy)

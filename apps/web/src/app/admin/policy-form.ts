@@ -13,6 +13,7 @@ import {
   Sector,
   SECTORS,
   todayIsoDate,
+  WorkExperiencePolicy,
 } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
@@ -20,6 +21,21 @@ import { AdminApi } from '../core/admin-api';
 import { FORM_IMPORTS, readyToSubmit, toggled } from '../ui/form-kit';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
+
+/** The policy's `wex` from the form, where the virtual share is a percentage (50 for 0.5). */
+export function policyWex(form: {
+  ks3Hours: number | string;
+  ks4Hours: number | string;
+  hoursPerDay: number | string;
+  virtualSharePercent: number | string;
+}): WorkExperiencePolicy {
+  return {
+    ks3Hours: Number(form.ks3Hours),
+    ks4Hours: Number(form.ks4Hours),
+    hoursPerDay: Number(form.hoursPerDay),
+    virtualShareMax: Math.round(Number(form.virtualSharePercent) * 10) / 1000,
+  };
+}
 
 /** The trust's policy for one academic year: every threshold of the rule book, editable. */
 @Component({
@@ -90,6 +106,48 @@ import { WORDS } from '../ui/words';
         </div>
         <mat-checkbox formControlName="requireAdvice"
           >Also needs a specialist careers advice session</mat-checkbox
+        >
+      </fieldset>
+      <fieldset formGroupName="wex">
+        <legend>Work experience: the two weeks' worth</legend>
+        <div class="row">
+          <mat-form-field appearance="outline">
+            <mat-label>Activity hours in Years 7 to 9</mat-label>
+            <input matInput type="number" formControlName="ks3Hours" min="0" max="200" step="0.5" />
+            <mat-hint>A week's worth: 25 hours by default</mat-hint>
+            <mat-error>Enter a number of hours from 0 to 200.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Placement hours in Years 10 and 11</mat-label>
+            <input matInput type="number" formControlName="ks4Hours" min="0" max="200" step="0.5" />
+            <mat-hint>A week's worth: 25 hours by default</mat-hint>
+            <mat-error>Enter a number of hours from 0 to 200.</mat-error>
+          </mat-form-field>
+        </div>
+        <div class="row">
+          <mat-form-field appearance="outline">
+            <mat-label>Hours in a day of a placement</mat-label>
+            <input matInput type="number" formControlName="hoursPerDay" min="0.5" max="24" step="0.5" />
+            <mat-hint>The default for experiences over several days</mat-hint>
+            <mat-error>Enter a number of hours from 0.5 to 24.</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Largest share of a target from virtual hours (%)</mat-label>
+            <input matInput type="number" formControlName="virtualSharePercent" min="0" max="100" step="5" />
+            <mat-hint>50%: 30 virtual hours count as 12.5 of 25</mat-hint>
+            <mat-error>Enter a percentage from 0 to 100.</mat-error>
+          </mat-form-field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Provider access and part-time jobs</legend>
+        <mat-checkbox formControlName="palRequiresContent"
+          >A provider encounter counts for provider access only when it gave information about the provider,
+          what learning there is like and a chance to ask questions</mat-checkbox
+        >
+        <mat-checkbox formControlName="b5CountsPartTimeJob"
+          >A learner's part-time job held during the year counts as that year's employer encounter (Benchmark
+          5, Gatsby 2024 only)</mat-checkbox
         >
       </fieldset>
       <fieldset>
@@ -192,6 +250,14 @@ export class PolicyForm {
       education: [1, [Validators.required, Validators.min(0), Validators.max(20)]],
       requireAdvice: [true],
     }),
+    wex: this.builder.group({
+      ks3Hours: [25, [Validators.required, Validators.min(0), Validators.max(200)]],
+      ks4Hours: [25, [Validators.required, Validators.min(0), Validators.max(200)]],
+      hoursPerDay: [6, [Validators.required, Validators.min(0.5), Validators.max(24)]],
+      virtualSharePercent: [50, [Validators.required, Validators.min(0), Validators.max(100)]],
+    }),
+    palRequiresContent: [true],
+    b5CountsPartTimeJob: [false],
   });
 
   protected readonly policy = rxResource({
@@ -219,9 +285,10 @@ export class PolicyForm {
 
   protected async save(): Promise<void> {
     if (!readyToSubmit(this.form)) return;
-    const value = this.form.getRawValue();
+    const { wex, ...value } = this.form.getRawValue();
     const body: PolicyBody = {
       ...value,
+      wex: policyWex(wex),
       b6By16: Number(value.b6By16),
       atRiskDays: Number(value.atRiskDays),
       o2: { ...value.o2, employer: Number(value.o2.employer), education: Number(value.o2.education) },
@@ -242,6 +309,14 @@ export class PolicyForm {
       b6By16: policy.b6By16,
       atRiskDays: policy.atRiskDays,
       o2: { ...policy.o2 },
+      wex: {
+        ks3Hours: policy.wex.ks3Hours,
+        ks4Hours: policy.wex.ks4Hours,
+        hoursPerDay: policy.wex.hoursPerDay,
+        virtualSharePercent: Math.round(policy.wex.virtualShareMax * 1000) / 10,
+      },
+      palRequiresContent: policy.palRequiresContent,
+      b5CountsPartTimeJob: policy.b5CountsPartTimeJob,
     });
     this.b7Range.set([...policy.b7Range]);
     this.prioritySectors.set([...policy.localPrioritySectors]);

@@ -5,12 +5,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { Params, RouterLink } from '@angular/router';
 import { CoverageLearnerRow, RuleId, isAcademyStaff } from '@encounters/domain';
 import { map, of } from 'rxjs';
 
 import { CoverageApi } from '../core/coverage-api';
 import { GroupsApi } from '../core/groups-api';
+import { LearnersApi } from '../core/learners-api';
+import { LearnerWorkExperience } from '../learner-record/work-experience-ledger';
 import { httpErrorText } from '../core/http-error-text';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 
@@ -29,6 +32,12 @@ import {
   unmetRules,
 } from './learner-gaps';
 import { WORDS } from '../ui/words';
+import { hoursShort, isWexColumn, WEX_COLUMNS, wexNote } from './wex-hours';
+
+type WexEntry =
+  | { state: 'loading' }
+  | { state: 'failed' }
+  | { state: 'loaded'; workExperience: LearnerWorkExperience | null };
 
 interface LearnerLine {
   row: CoverageLearnerRow;
@@ -52,6 +61,7 @@ interface LearnerLine {
     MatProgressBarModule,
     MatSelectModule,
     MatSlideToggleModule,
+    MatTooltipModule,
     RouterLink,
     StatusChip,
   ],
@@ -64,6 +74,11 @@ export class ClassCoverage extends CoverageQueryParams {
 
   private readonly groupsApi = inject(GroupsApi);
   private readonly coverageApi = inject(CoverageApi);
+  private readonly learnersApi = inject(LearnersApi);
+
+  /** Each learner's work-experience hours, loaded when their WEX cell is hovered or focused. */
+  private readonly wexHours = signal<Record<string, WexEntry>>({});
+  protected readonly isWexColumn = isWexColumn;
 
   protected readonly onlyThisTerm = signal(false);
 
@@ -171,6 +186,43 @@ export class ClassCoverage extends CoverageQueryParams {
       .filter((row) => !this.onlyThisTerm() || needsSomethingThisTerm(row.statuses))
       .map((row) => ({ row, unmet: unmetRules(row.statuses).length })),
   );
+
+  private wexKey(learnerId: string): string {
+    return `${this.academicYear()}|${this.asAtDate()}|${learnerId}`;
+  }
+
+  /** Loads the learner's hours once, for the note of their work-experience cells (R-WEX-5). */
+  protected loadWex(learnerId: string): void {
+    const key = this.wexKey(learnerId);
+    if (this.wexHours()[key]) return;
+    this.wexHours.update((all) => ({ ...all, [key]: { state: 'loading' } }));
+    this.learnersApi
+      .detail(learnerId, { academicYear: this.academicYear(), asAt: this.asAtDate() })
+      .subscribe({
+        next: (detail) =>
+          this.wexHours.update((all) => ({
+            ...all,
+            [key]: {
+              state: 'loaded',
+              workExperience: detail.workExperience ?? null,
+            },
+          })),
+        error: () => this.wexHours.update((all) => ({ ...all, [key]: { state: 'failed' } })),
+      });
+  }
+
+  /** The hover and focus note of a work-experience cell. */
+  protected wexTip(learnerId: string, rule: RuleId): string {
+    return `${WORDS.ruleShort[rule]}: ${wexNote(rule, this.wexHours()[this.wexKey(learnerId)])}`;
+  }
+
+  /** The hours shown in the cell once loaded, done / target: "12.5 / 25 h". */
+  protected wexShown(learnerId: string, rule: RuleId): string | null {
+    const entry = this.wexHours()[this.wexKey(learnerId)];
+    const keyStage = WEX_COLUMNS[rule];
+    if (!keyStage || entry?.state !== 'loaded' || !entry.workExperience) return null;
+    return hoursShort(entry.workExperience[keyStage]);
+  }
 
   /** Sorts by `column`; choosing the column already sorted by turns its direction round. */
   protected sortBy(column: ClassSortColumn): void {

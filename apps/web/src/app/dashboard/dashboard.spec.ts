@@ -45,7 +45,8 @@ function row(key: string, label: string, percent: number): CoverageRow {
         : { met: 0, onTrack: 0, atRisk: 0, missed: 0, applicable: 0, percent: null },
     ]),
   ) as RuleTallies;
-  return { key, label, learners: 100, rules };
+  const none = { zero: 0, belowTarget: 0, atTarget: 0, median: null };
+  return { key, label, learners: 100, rules, hours: { WEX_KS3: none, WEX_KS4: none } };
 }
 
 /**

@@ -37,6 +37,8 @@ import {
   drillInto,
 } from './drill-down';
 import { WORDS } from '../ui/words';
+import { TwoWeeksCard } from './two-weeks-card';
+import { TwoWeeksScope } from './two-weeks-worth';
 
 /** How many academic years the trend shows, the chosen one included. */
 const TREND_YEARS = 4;
@@ -85,6 +87,7 @@ function learnersColumn<Row extends CoverageRow>(
     MatProgressBarModule,
     NgTemplateOutlet,
     RouterLink,
+    TwoWeeksCard,
   ],
   templateUrl: './dashboard.html',
   styleUrl: './dashboard.scss',
@@ -182,6 +185,28 @@ export class Dashboard extends CoverageQueryParams {
         values: this.rules().map((rule) => row.rules[rule].percent),
       })),
     };
+  });
+
+  /** The "Two weeks' worth" card: each academy of the trust, or the academy (or year group) on show. */
+  protected readonly twoWeeksScopes = computed<TwoWeeksScope[]>(() => {
+    const query = this.query();
+    const scope = this.scopeRow();
+    if (!query || !scope) return [];
+    const { academicYear, asAt } = query;
+    if (query.scope !== 'trust') {
+      return [{ label: scope.label, query }];
+    }
+    return this.tableRows().flatMap(({ row }) => {
+      const target = childTarget(row.key);
+      return target?.kind === 'academy'
+        ? [
+            {
+              label: row.label,
+              query: { scope: 'academy' as const, id: target.academyId, academicYear, asAt },
+            },
+          ]
+        : [];
+    });
   });
 
   protected readonly breakdownCoverage = rxResource({

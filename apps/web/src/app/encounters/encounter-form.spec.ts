@@ -106,6 +106,8 @@ function heldEncounter(
     organiser: null,
     notes: null,
     links: [],
+    offeredTo: [10],
+    curriculumLinked: false,
     attendance,
     createdAt: '2026-11-12T10:00:00Z',
     updatedAt: '2026-11-12T10:00:00Z',
@@ -218,6 +220,19 @@ describe(EncounterForm.name, () => {
     await chooseOrganisations(organisation('etruria', 'employer'));
     expect(checklistItems()).toEqual([...EVERY_ENCOUNTER, 'rangeOfPeople', 'taskSet', 'employerFeedback']);
     expect(page().textContent).toContain('Workplace experience (Benchmark 6)');
+  });
+
+  it('R-WEX-1: offers "task set by the employer" on an employer workshop, for its hours, but not on a talk', async () => {
+    await chooseOrganisations(organisation('etruria', 'employer'));
+    sut['form'].controls.format.setValue('workshop');
+    await settle();
+    expect(checklistItems()).toEqual([...EVERY_ENCOUNTER, 'taskSet']);
+    expect(page().textContent).toContain('Work-experience hours');
+    expect(page().textContent).not.toContain('Workplace experience (Benchmark 6)');
+
+    sut['form'].controls.format.setValue('talk');
+    await settle();
+    expect(checklistItems()).toEqual(EVERY_ENCOUNTER);
   });
 
   it('keeps a live count of who attended as absentees are unticked', async () => {

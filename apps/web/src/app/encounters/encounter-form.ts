@@ -54,6 +54,7 @@ import { Session } from '../core/session';
 import { FORM_IMPORTS } from '../ui/form-kit';
 import { matchPastedLearners, PastedMatch } from './match-pasted-learners';
 import { OrganisationPicker } from './organisation-picker';
+import { carriesHours, defaultHours, isPlanned, parseHours, yearGroupsOf } from './work-experience-fields';
 
 /** A learner on the attendance list; unticked learners are recorded as absent. */
 export interface ChosenLearner {
@@ -69,7 +70,10 @@ export interface ChosenLearner {
   notMeaningful?: boolean;
   /** In edit mode: the learner's reflection on the encounter, kept or changed with the attendance. */
   reflection?: AttendanceReflection | null;
+  /** In edit mode, R-WEX-1: the learner's own hours ("left at noon"); null or absent takes the default. */
+  hours?: number | null;
 }
+
 
 interface ChecklistGroup {
   heading: string;
@@ -263,7 +267,7 @@ export class EncounterForm {
     this.classification().categories.map((category) => ENCOUNTER_CATEGORY_NOUNS[category].one),
   );
   private readonly allowedItems = computed(
-    () => new Set(allowedChecklistItems(this.classification().categories)),
+    () => new Set(allowedChecklistItems(this.classification().categories, this.value().format)),
   );
   protected readonly checklistGroups = computed<ChecklistGroup[]>(() => {
     const allowed = this.allowedItems();
@@ -275,7 +279,11 @@ export class EncounterForm {
       'metStaffAndLearners',
     ];
     if (workplace.some((item) => allowed.has(item))) {
-      groups.push({ heading: 'Workplace experience (Benchmark 6)', items: workplace });
+      // R-WEX-1: an employer workshop, mentoring or challenge may record a task set, for its hours alone.
+      const heading = this.classification().categories.includes('workplace_experience')
+        ? 'Workplace experience (Benchmark 6)'
+        : 'Work-experience hours';
+      groups.push({ heading, items: workplace });
     }
     if (provider.some((item) => allowed.has(item))) {
       groups.push({ heading: 'Education provider (Benchmark 7)', items: provider });
@@ -301,6 +309,55 @@ export class EncounterForm {
   protected readonly presentCount = computed(() => this.chosen().filter((learner) => learner.present).length);
   protected readonly absentCount = computed(() => this.chosen().length - this.presentCount());
   protected readonly countText = computed(() => attendanceCount(this.presentCount(), this.absentCount()));
+
+  // --- The 2025 revision: curriculum link, year groups offered to, hours per learner, planned (R-WEX, R-PAL-4) ---
+
+  /** R-V-1: linked to the learners' curriculum (post-16 B5). */
+  protected readonly curriculumLinked = signal(false);
+  /** R-PAL-4: the year groups chosen by hand; null follows the year groups of the learners picked. */
+  private readonly offeredToChosen = signal<number[] | null>(null);
+  protected readonly offeredTo = computed(() => this.offeredToChosen() ?? yearGroupsOf(this.chosen()));
+  protected readonly offerYearGroups = computed(() =>
+    [...new Set([...this.yearGroups(), ...this.offeredTo()])].sort((a, b) => a - b),
+  );
+  /** R-WEX-1: whether attendances carry hours, so that each learner's can be changed. */
+  protected readonly carriesHours = computed(() =>
+    carriesHours(this.classification().categories, this.value().format, this.checklist().taskSet === true),
+  );
+  protected readonly defaultHours = computed(() =>
+    defaultHours({
+      durationMinutes: this.value().durationMinutes,
+      days: this.showDays() ? this.value().days : null,
+      academicYear: this.academicYear(),
+    }),
+  );
+  /** R-WEX-5: dated after today, the encounter is planned: its learners' hours count once it has happened. */
+  protected readonly planned = computed(() => isPlanned(this.value().date, todayIsoDate()));
+  protected readonly hoursInvalid = signal<ReadonlySet<string>>(new Set());
+
+  protected setOfferedTo(yearGroup: number, offered: boolean): void {
+    const current = this.offeredTo();
+    this.offeredToChosen.set(
+      offered
+        ? [...new Set([...current, yearGroup])].sort((a, b) => a - b)
+        : current.filter((year) => year !== yearGroup),
+    );
+  }
+
+  /** R-WEX-1: a learner's own hours, typed in the attendance list; empty takes the default. */
+  protected setHours(id: string, text: string): void {
+    const hours = parseHours(text, this.showDays() ? this.value().days : null);
+    this.hoursInvalid.update((ids) => {
+      const next = new Set(ids);
+      if (hours === 'invalid') next.add(id);
+      else next.delete(id);
+      return next;
+    });
+    if (hours === 'invalid') return;
+    this.chosen.update((list) =>
+      list.map((learner) => (learner.id === id ? { ...learner, hours } : learner)),
+    );
+  }
 
   constructor() {
     // Preselect the academy when there is only one to choose.
@@ -427,6 +484,9 @@ export class EncounterForm {
       problems.attendees = 'Add the learners who attended: a year group, a class or a pasted list.';
     }
     this.sectionErrors.set(problems);
+    if (this.hoursInvalid().size) {
+      problems.attendees = 'Correct the hours marked: from 0 to 24 for each day of the encounter.';
+    }
     if (this.form.invalid || problems.organisations || problems.attendees) {
       this.form.markAllAsTouched();
       return;
@@ -477,6 +537,9 @@ export class EncounterForm {
       .filter((learner) => !learner.present)
       .map((learner) => learner.id);
     if (absent.length) body.absentLearnerIds = absent;
+    // The 2025 revision's fields: the year groups offered to (R-PAL-4), and the curriculum link (R-V-1).
+    if (this.offeredTo().length) body.offeredTo = this.offeredTo();
+    body.curriculumLinked = this.curriculumLinked();
     return body;
   }
 
@@ -498,6 +561,8 @@ export class EncounterForm {
       if (learner.notMeaningful) item.meaningful = false;
       const reflection = learner.reflection === undefined ? before?.reflection : learner.reflection;
       if (reflection) item.reflection = reflection;
+      if (learner.present && learner.hours !== undefined && learner.hours !== null)
+        item.hours = learner.hours;
       return item;
     });
     const sameReflection = (a?: AttendanceReflection | null, b?: AttendanceReflection | null) =>
@@ -508,7 +573,8 @@ export class EncounterForm {
         (item) =>
           held.get(item.learnerId)?.status !== item.status ||
           (held.get(item.learnerId)?.meaningful === false) !== (item.meaningful === false) ||
-          !sameReflection(held.get(item.learnerId)?.reflection, item.reflection),
+          !sameReflection(held.get(item.learnerId)?.reflection, item.reflection) ||
+          (held.get(item.learnerId)?.hours ?? null) !== (item.hours ?? null),
       );
     const body: UpdateEncounterRequest = changed ? { ...fields, replaceAttendance: items } : fields;
     return firstValueFrom(this.api.update(encounter.id, body));
@@ -638,8 +704,11 @@ export class EncounterForm {
         heldStatus: item.status,
         notMeaningful: item.meaningful === false,
         reflection: item.reflection,
+        hours: item.hours,
       })),
     );
+    this.curriculumLinked.set(encounter.curriculumLinked === true);
+    this.offeredToChosen.set(encounter.offeredTo?.length ? [...encounter.offeredTo] : null);
   }
 }
 

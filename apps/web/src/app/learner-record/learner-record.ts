@@ -25,6 +25,8 @@ import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { academicYearParam } from '../ui/coverage-query-params';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
+import { PartTimeJobsCard } from './part-time-jobs-card';
+import { WorkExperienceCard } from './work-experience-card';
 import { WORDS } from '../ui/words';
 
 interface RuleLine {
@@ -38,7 +40,15 @@ interface RuleLine {
 @Component({
   selector: 'enc-learner-record',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AcademicYearPicker, MatButtonModule, MatProgressBarModule, RouterLink, StatusChip],
+  imports: [
+    AcademicYearPicker,
+    MatButtonModule,
+    MatProgressBarModule,
+    PartTimeJobsCard,
+    RouterLink,
+    StatusChip,
+    WorkExperienceCard,
+  ],
   templateUrl: './learner-record.html',
   styleUrl: './learner-record.scss',
 })
@@ -58,6 +68,7 @@ export class LearnerRecord {
 
   protected readonly academicYear = computed(() => academicYearParam(this.year()));
   protected readonly canRecordGuidance = computed(() => holdsAbility(this.session.roles(), 'recordGuidance'));
+  protected readonly canEditJobs = computed(() => holdsAbility(this.session.roles(), 'editLearnerRecord'));
 
   protected readonly recordResource = rxResource({
     params: () => ({ id: this.learnerId(), academicYear: this.academicYear() }),

@@ -20,6 +20,8 @@ export const ABILITIES = {
   readReports: ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead'],
   /** Freeze the figures of a term as a snapshot. */
   takeSnapshots: ['trust_admin', 'trust_leader', 'academy_leader'],
+  /** Record on a learner what the roster does not hold: their part-time jobs (R-WEX-7). */
+  editLearnerRecord: ['careers_lead', 'trust_admin'],
   /** Export everything held about one learner (a subject access request). */
   exportLearnerData: ['trust_admin', 'careers_lead'],
   /** Users, academies, policy, sign-in providers, the audit log, erasure: the trust's administration. */

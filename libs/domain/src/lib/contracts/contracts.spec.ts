@@ -103,8 +103,10 @@ describe('api.md field names', () => {
         asAt: true,
         ruleStatuses: true,
         ruleDetails: true,
+        workExperience: true,
+        partTimeJobs: true,
       } satisfies Fields<LearnerDetailResponse>,
-      ['learner', 'enrolments', 'timeline', 'ruleStatuses'],
+      ['learner', 'enrolments', 'timeline', 'ruleStatuses', 'workExperience'],
     ],
     [
       'paged result',
@@ -144,6 +146,8 @@ describe('api.md field names', () => {
         organiser: true,
         notes: true,
         links: true,
+        offeredTo: true,
+        curriculumLinked: true,
       } satisfies Fields<CreateEncounterRequest>,
       [
         'academyId',
@@ -160,6 +164,8 @@ describe('api.md field names', () => {
         'meaningful',
         'attendees',
         'absentLearnerIds',
+        'offeredTo',
+        'curriculumLinked',
       ],
     ],
     [
@@ -326,11 +332,17 @@ describe('api.md examples', () => {
           rules: Object.fromEntries(
             RULE_IDS.map((rule) => [rule, figures]),
           ) as CoverageResponse['rows'][0]['rules'],
+          // R-WEX-6: the work-experience rows carry their hours figures.
+          hours: {
+            WEX_KS3: { zero: 4, belowTarget: 8, atTarget: 4, median: 12.5 },
+            WEX_KS4: { zero: 0, belowTarget: 0, atTarget: 0, median: null },
+          },
         },
       ],
     };
 
     expect(Object.keys(answer.rows[0].rules)).toEqual([...RULE_IDS]);
+    expect(Object.keys(answer.rows[0].hours ?? {})).toEqual(['WEX_KS3', 'WEX_KS4']);
   });
 
   it('types a class-view row with a status per rule', () => {

@@ -57,6 +57,13 @@ export interface CreateEncounterRequest {
   organiser?: string;
   notes?: string;
   links?: string[];
+  /**
+   * R-PAL-4: the year groups (7–14) the event was open to. Left out (or empty), it takes the year groups of
+   * the learners on the attendance list.
+   */
+  offeredTo?: number[];
+  /** R-V-1: the encounter was linked to the learners' curriculum (B5 at a post-16 academy). */
+  curriculumLinked?: boolean;
 }
 
 /**
@@ -131,6 +138,10 @@ export interface EncounterListItem {
   organiser: string | null;
   notes: string | null;
   links: string[];
+  /** R-PAL-4: the year groups the event was open to, ascending. */
+  offeredTo: number[];
+  /** R-V-1: linked to the learners' curriculum. */
+  curriculumLinked: boolean;
 }
 
 /** Answer of `GET`, `POST` and `PATCH` on `/api/encounters/{id}`. */

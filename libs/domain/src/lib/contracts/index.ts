@@ -9,6 +9,7 @@ export * from './roster-import';
 export * from './organisation';
 export * from './encounter';
 export * from './guidance-meeting';
+export * from './part-time-job';
 export * from './coverage';
 export * from './policy';
 export * from './user';

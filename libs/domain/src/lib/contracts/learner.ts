@@ -5,6 +5,7 @@ import { AttendanceStatus, DeliveryMode, EncounterCategory, EncounterFormat } fr
 import { AttendanceReflection } from './encounter';
 import { GuidanceMeetingMode, GuidanceMeetingResponse } from './guidance-meeting';
 import { PagingQuery } from './paging';
+import { PartTimeJobResponse } from './part-time-job';
 import { GroupRef, OrganisationRef } from './refs';
 
 /** Query of `GET /api/learners`; the answer is a `PagedResult<LearnerListItem>`. */
@@ -126,6 +127,42 @@ export interface LearnerDetailResponse {
   asAt: IsoDate;
   ruleStatuses: RuleStatuses;
   ruleDetails?: Record<RuleId, LearnerRuleDetail>;
+  /** R-WEX-1..5: the work-experience ledger at the as-at date, as the rules engine reads it. */
+  workExperience: LearnerWorkExperience;
+  /** R-WEX-7: the learner's own part-time jobs, the latest first. */
+  partTimeJobs: PartTimeJobResponse[];
+}
+
+/** R-WEX: hours for one key stage (KS3 activities, KS4 placements). */
+export interface WorkExperienceHoursResponse {
+  /** Hours attended on or before the as-at date, in person and virtual. */
+  doneHours: number;
+  /** Hours of experiences dated after the as-at date with the learner listed (R-WEX-5). */
+  plannedHours: number;
+  /** Done hours as they count against the target, virtual hours capped (R-WEX-4). */
+  countedHours: number;
+  targetHours: number;
+}
+
+/** One experience carrying hours (R-WEX-1) that the learner attended or is listed for. */
+export interface WorkExperienceItemResponse {
+  encounterId: string;
+  date: IsoDate;
+  title: string;
+  hours: number;
+  delivery: DeliveryMode;
+  /** Dated after the as-at date (R-WEX-5). */
+  planned: boolean;
+  /** R-WEX-2: a placement (work experience or job shadowing with an employer), counted for KS4. */
+  placement: boolean;
+}
+
+/** `workExperience` of `GET /api/learners/{id}`. */
+export interface LearnerWorkExperience {
+  ks3: WorkExperienceHoursResponse;
+  ks4: WorkExperienceHoursResponse;
+  /** Oldest first. */
+  items: WorkExperienceItemResponse[];
 }
 
 /** Answer of `GET /api/learners/{id}/export`: everything held on the learner, for a subject access request. */
@@ -136,4 +173,6 @@ export interface LearnerExportResponse {
   enrolments: EnrolmentResponse[];
   encounters: TimelineEncounterEntry[];
   guidanceMeetings: GuidanceMeetingResponse[];
+  /** R-WEX-7. */
+  partTimeJobs: PartTimeJobResponse[];
 }

@@ -3,7 +3,9 @@ import { coverageKey } from './coverage-key';
 import { evaluateLearner } from './evaluate-learner';
 import { LearnerEnrolment, LearnerRecord, coverageEnrolment } from './learner-record';
 import { PolicyLookup } from './policy';
+import { OfferRuleId } from './pal3-offer';
 import { RULE_IDS, RuleId, RuleStatus, RuleStatuses, statusesOf } from './rule';
+import { HoursFigures, HoursGaps, WEX_RULE_IDS, WexRuleId, hoursFigures, hoursGaps } from './work-experience';
 
 /** One rule's figures for a group, as in the `/api/coverage` answer. */
 export interface RuleTally {
@@ -25,11 +27,26 @@ export interface CoverageRow {
   label: string;
   learners: number;
   rules: RuleTallies;
+  /**
+   * R-WEX-6, R-WEX-9: for `WEX_KS3` and `WEX_KS4`, the learners to whom the rule applies at 0 counted hours,
+   * below the target and at or above it, and their median counted hours (R-WEX-4). Every `/api/coverage`
+   * row carries them; optional for rows made before the 2025 revision (frozen snapshots, test fixtures).
+   */
+  hours?: Record<WexRuleId, HoursFigures>;
+  /**
+   * R-PAL-4: the per-academy rules, on the rows that stand for an academy (an academy's scope, the trust's
+   * rows per academy) and on the trust's own row (see {@link trustOfferStatus}).
+   */
+  offers?: Record<OfferRuleId, RuleStatus>;
 }
 
-/** A breakdown row also carries, per rule, the group's percentage minus the rest's, in points (R-G-3). */
+/**
+ * A breakdown row also carries, per rule, the group's percentage minus the rest's, in points (R-G-3), and the
+ * gaps on the work-experience hours figures (R-WEX-6).
+ */
 export interface CoverageBreakdownRow extends CoverageRow {
   gaps: Record<RuleId, number | null>;
+  hoursGaps: Record<WexRuleId, HoursGaps>;
 }
 
 export type CoverageCharacteristics = Pick<
@@ -45,6 +62,8 @@ export interface LearnerCoverageEntry {
   learnerId: string;
   enrolment: CoverageCharacteristics & Partial<Pick<LearnerEnrolment, 'academyId' | 'groupId' | 'yearGroup'>>;
   statuses: RuleStatuses;
+  /** R-WEX-4: the counted hours at the as-at date and the target, per work-experience rule. */
+  hours?: Record<WexRuleId, { counted: number; targetHours: number }>;
 }
 
 export const COVERAGE_BREAKDOWNS = [
@@ -87,7 +106,48 @@ export function coverageRow(
   const rules = Object.fromEntries(
     RULE_IDS.map((rule) => [rule, tallyStatuses(learners.map((entry) => entry.statuses[rule]))]),
   ) as RuleTallies;
-  return { key, label, learners: learners.length, rules };
+  return { key, label, learners: learners.length, rules, hours: hoursOfEntries(learners) };
+}
+
+/** R-WEX-6, R-WEX-9 over the learners to whom each work-experience rule applies. */
+function hoursOfEntries(learners: readonly LearnerCoverageEntry[]): Record<WexRuleId, HoursFigures> {
+  return Object.fromEntries(
+    WEX_RULE_IDS.map((rule) => {
+      const applying = learners.filter((entry) => entry.statuses[rule] !== 'not_applicable');
+      return [
+        rule,
+        countedHoursFigures(applying.map((entry) => entry.hours?.[rule] ?? { counted: 0, targetHours: 0 })),
+      ];
+    }),
+  ) as Record<WexRuleId, HoursFigures>;
+}
+
+/**
+ * R-WEX-9 for learners who may have different targets (the fast path adds up academies): each learner is
+ * at or above their own target; the median is of counted hours.
+ */
+export function countedHoursFigures(
+  learners: readonly { counted: number; targetHours: number }[],
+): HoursFigures {
+  const { median } = hoursFigures(
+    learners.map((learner) => learner.counted),
+    0,
+  );
+  return {
+    zero: learners.filter((l) => l.counted <= 0).length,
+    belowTarget: learners.filter((l) => l.counted > 0 && l.counted < l.targetHours).length,
+    atTarget: learners.filter((l) => l.counted > 0 && l.counted >= l.targetHours).length,
+    median,
+  };
+}
+
+/**
+ * R-PAL-4 for the trust's own row: met when every academy to which the offer applies meets it, else the
+ * least favourable of their statuses (missed, at risk, on track); not applicable when it applies to none.
+ */
+export function trustOfferStatus(statuses: readonly RuleStatus[]): RuleStatus {
+  const order: RuleStatus[] = ['missed', 'at_risk', 'on_track', 'met'];
+  return order.find((status) => statuses.includes(status)) ?? 'not_applicable';
 }
 
 /**
@@ -108,8 +168,20 @@ export function coverageBreakdown(
     const gaps = Object.fromEntries(
       RULE_IDS.map((rule) => [rule, coverageGap(row.rules[rule], restRow.rules[rule])]),
     ) as Record<RuleId, number | null>;
-    return { ...row, gaps };
+    return { ...row, gaps, hoursGaps: coverageHoursGaps(row, restRow) };
   });
+}
+
+/** A row's hours figures for a work-experience rule; none counted for a row made without them. */
+export function hoursOrNone(row: CoverageRow, rule: WexRuleId): HoursFigures {
+  return row.hours?.[rule] ?? { zero: 0, belowTarget: 0, atTarget: 0, median: null };
+}
+
+/** R-WEX-6 with R-G-3: each work-experience rule's hours gaps, the group's against the rest's. */
+export function coverageHoursGaps(row: CoverageRow, rest: CoverageRow): Record<WexRuleId, HoursGaps> {
+  return Object.fromEntries(
+    WEX_RULE_IDS.map((rule) => [rule, hoursGaps(hoursOrNone(row, rule), hoursOrNone(rest, rule))]),
+  ) as Record<WexRuleId, HoursGaps>;
 }
 
 /**
@@ -126,8 +198,12 @@ export function coverageEntries(
   return learners.flatMap((learner) => {
     const enrolment = coverageEnrolment(learner, academicYear, asAt);
     if (!enrolment) return [];
-    const { results } = evaluateLearner({ learner, academicYear, asAt, policyFor });
-    return [{ learnerId: learner.learnerId, enrolment, statuses: statusesOf(results) }];
+    const { results, workExperience } = evaluateLearner({ learner, academicYear, asAt, policyFor });
+    const hours = {
+      WEX_KS3: { counted: workExperience.ks3.countedHours, targetHours: workExperience.ks3.targetHours },
+      WEX_KS4: { counted: workExperience.ks4.countedHours, targetHours: workExperience.ks4.targetHours },
+    };
+    return [{ learnerId: learner.learnerId, enrolment, statuses: statusesOf(results), hours }];
   });
 }
 

@@ -32,6 +32,8 @@ import { Policy, PolicyLookup, RuleSet } from './policy';
 import { RuleId, RuleResult, RuleResults } from './rule';
 import { countShortfall, joinInEnglish, ruleStatus, stillNeededText } from './rule-status';
 import {
+  HoursStep,
+  WexRuleId,
   WorkExperienceLedger,
   attendanceHours,
   carriesHours,
@@ -132,6 +134,11 @@ export function evaluateLearner(input: EvaluateLearnerInput): LearnerEvaluation 
 export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   evaluation: LearnerEvaluation;
   firstMet: FirstMetDates;
+  /**
+   * R-WEX-4: for the work-experience rules that apply, the counted hours after each done experience (every
+   * experience is done when the as-at date is after them all); empty when the rule does not apply.
+   */
+  hoursSteps: Record<WexRuleId, HoursStep[]>;
 } {
   const { learner, academicYear, asAt, policyFor } = input;
   const policy = policyFor(academicYear);
@@ -228,6 +235,7 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
     palWindow(window, history) ?? offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window);
 
   const firstMet = {} as FirstMetDates;
+  const hoursSteps: Record<WexRuleId, HoursStep[]> = { WEX_KS3: [], WEX_KS4: [] };
   const evaluate = (
     rule: RuleId,
     applies: boolean,
@@ -360,6 +368,7 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
       workExperience,
     },
     firstMet,
+    hoursSteps,
   };
 
   /** R-WEX-1: the hours of a day run by the policy of the experience's own year. */
@@ -383,6 +392,7 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   /** R-WEX-3: met when counted hours reach the target; R-WEX-5: planned hours never make it met. */
   function hoursRequirement(window: DateWindow, stage: 'ks3' | 'ks4'): Requirement {
     const found = hoursOf(window, stage);
+    hoursSteps[stage === 'ks3' ? 'WEX_KS3' : 'WEX_KS4'] = found.steps;
     const { countedHours, targetHours, plannedHours } = found.hours;
     const missing = targetHours - countedHours;
     const what = stage === 'ks3' ? 'work-experience activities' : 'work-experience placements';

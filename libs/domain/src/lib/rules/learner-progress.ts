@@ -3,6 +3,7 @@ import { evaluateLearner, evaluateLearnerWithFirstMet, LearnerEvaluation } from 
 import { LearnerEnrolment, LearnerRecord } from './learner-record';
 import { PolicyLookup, RuleSet } from './policy';
 import { RULE_IDS, RuleId, RuleStatus } from './rule';
+import { HoursStep, WexRuleId } from './work-experience';
 
 /**
  * What decides a rule's status at any as-at date, for one learner in one year. A rule is met at an
@@ -23,6 +24,17 @@ export interface LearnerYearProgress {
   yearGroup: number | null;
   atRiskDays: number;
   rules: Record<RuleId, RuleProgress>;
+  /**
+   * R-WEX-4, R-WEX-6: the work-experience rules' targets and the learner's counted hours as steps (the
+   * counted hours at any as-at date are those of the last step on or before it); no steps where the rule
+   * does not apply.
+   */
+  hours: Record<WexRuleId, HoursProgress>;
+}
+
+export interface HoursProgress {
+  targetHours: number;
+  steps: HoursStep[];
 }
 
 /** After every date the product handles, so that everything the learner has done counts. */
@@ -48,7 +60,7 @@ export function learnerProgress(
   if (!placement && !sameProfileAllYear(learner.enrolments, academicYear)) {
     return learnerProgressBySearch(learner, academicYear, policyFor);
   }
-  const { evaluation, firstMet } = evaluateLearnerWithFirstMet({
+  const { evaluation, firstMet, hoursSteps } = evaluateLearnerWithFirstMet({
     learner,
     academicYear,
     asAt: END_OF_TIME,
@@ -87,6 +99,19 @@ export function learnerProgress(
     yearGroup: evaluation.yearGroup,
     atRiskDays: policyFor(academicYear).atRiskDays,
     rules,
+    hours: hoursProgress(policyFor, academicYear, (rule) => (rules[rule].windowEnd ? hoursSteps[rule] : [])),
+  };
+}
+
+function hoursProgress(
+  policyFor: PolicyLookup,
+  academicYear: AcademicYear,
+  steps: (rule: WexRuleId) => HoursStep[],
+): Record<WexRuleId, HoursProgress> {
+  const { wex } = policyFor(academicYear);
+  return {
+    WEX_KS3: { targetHours: wex.ks3Hours, steps: steps('WEX_KS3') },
+    WEX_KS4: { targetHours: wex.ks4Hours, steps: steps('WEX_KS4') },
   };
 }
 
@@ -172,6 +197,20 @@ export function learnerProgressBySearch(
     }
     rules[rule] = { windowEnd, metOn: dates[high] ?? null };
   }
+  // The counted hours can change only on the date of an attended experience: asked at each of them.
+  const experienceDates = [
+    ...new Set(learner.attendances.filter((a) => a.status === 'attended').map((a) => a.date)),
+  ].sort();
+  const stepsOf = (rule: WexRuleId): HoursStep[] => {
+    if (!rules[rule].windowEnd) return [];
+    const steps: HoursStep[] = [];
+    for (const date of experienceDates) {
+      const ledger = evaluateAt(date).workExperience;
+      const counted = rule === 'WEX_KS3' ? ledger.ks3.countedHours : ledger.ks4.countedHours;
+      if (counted !== (steps[steps.length - 1]?.counted ?? 0)) steps.push({ on: date, counted });
+    }
+    return steps;
+  };
   return {
     learnerId: learner.learnerId,
     academicYear,
@@ -179,6 +218,7 @@ export function learnerProgressBySearch(
     yearGroup: everything.yearGroup,
     atRiskDays: policyFor(academicYear).atRiskDays,
     rules,
+    hours: hoursProgress(policyFor, academicYear, stepsOf),
   };
 }
 

@@ -31,6 +31,21 @@ describe(enrolmentAt.name, () => {
     expect(enrolmentAt([autumn, spring], 2025, '2025-06-01')?.academyId).toBe('a');
   });
 
+  it('R-G-5: of two overlapping enrolments, the one that started later places the learner', () => {
+    const first = enrolment(2025, 9, { academyId: 'a', admissionDate: '2025-09-01' });
+    const later = enrolment(2025, 9, { academyId: 'b', admissionDate: '2025-11-03' });
+    expect(enrolmentAt([first, later], 2025, '2026-01-10')?.academyId).toBe('b');
+    expect(enrolmentAt([later, first], 2025, '2026-01-10')?.academyId).toBe('b');
+    // Before the later one started, the first still places the learner.
+    expect(enrolmentAt([first, later], 2025, '2025-10-01')?.academyId).toBe('a');
+  });
+
+  it('R-G-5: with neither admission date known, the later import (given last) places the learner', () => {
+    const imported = enrolment(2025, 9, { academyId: 'a' });
+    const importedLater = enrolment(2025, 9, { academyId: 'b' });
+    expect(enrolmentAt([imported, importedLater], 2025, '2026-01-10')?.academyId).toBe('b');
+  });
+
   it('R-G-2: is null without an enrolment that year', () => {
     expect(enrolmentAt([autumn], 2024, '2025-01-01')).toBeNull();
   });

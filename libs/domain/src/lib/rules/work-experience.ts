@@ -1,13 +1,33 @@
 import { DateWindow, IsoDate, isWithinWindow } from '../calendar';
-import { DeliveryMode, EncounterFormat } from '../taxonomy';
+import { DeliveryMode, EMPLOYER_TASK_FORMATS, EncounterFormat } from '../taxonomy';
 import { LearnerAttendance } from './learner-record';
+import { RuleId } from './rule';
+
+/** The two work-experience rules (R-WEX-3), whose coverage rows also carry hours figures (R-WEX-6). */
+export const WEX_RULE_IDS = ['WEX_KS3', 'WEX_KS4'] as const satisfies readonly RuleId[];
+export type WexRuleId = (typeof WEX_RULE_IDS)[number];
+
+/**
+ * A learner's counted hours (R-WEX-4) from a date on: counted hours only grow with the as-at date, so the
+ * steps, oldest first, give them at any date (the last step on or before it; 0 before the first).
+ */
+export interface HoursStep {
+  on: IsoDate;
+  counted: number;
+}
+
+/** The counted hours at `asAt` from the steps of {@link HoursInWindow}. */
+export function hoursAt(steps: readonly HoursStep[], asAt: IsoDate): number {
+  let counted = 0;
+  for (const step of steps) {
+    if (step.on > asAt) break;
+    counted = step.counted;
+  }
+  return counted;
+}
 
 /** R-WEX-1: employer activities that carry hours when the employer set a task (`taskSet` ticked). */
-export const WEX_ACTIVITY_FORMATS = [
-  'enterprise_challenge',
-  'workshop',
-  'mentoring',
-] as const satisfies readonly EncounterFormat[];
+export const WEX_ACTIVITY_FORMATS = EMPLOYER_TASK_FORMATS;
 
 /** R-WEX-2: the workplace formats that are placements (KS4). */
 export const WEX_PLACEMENT_FORMATS = [
@@ -97,6 +117,8 @@ export interface HoursInWindow {
   evidence: { id: string; date: IsoDate }[];
   /** The first date on which done counted hours reach the target; '' when the target is 0; null if never. */
   reachedOn: IsoDate | null;
+  /** The counted hours (rounded as `hours.countedHours`) after each date of a done experience. */
+  steps: HoursStep[];
 }
 
 /**
@@ -121,6 +143,7 @@ export function hoursInWindow(
   let plannedVirtual = 0;
   let reachedOn: IsoDate | null = targetHours <= 0 ? '' : null;
   const evidence: { id: string; date: IsoDate }[] = [];
+  const steps: HoursStep[] = [];
   for (const attendance of inWindow) {
     const hours = hoursOf(attendance);
     const online = isVirtual(attendance.delivery);
@@ -132,6 +155,10 @@ export function hoursInWindow(
     if (online) virtual += hours;
     else inPerson += hours;
     evidence.push({ id: attendance.encounterId, date: attendance.date });
+    const counted = roundHours(countedHours(inPerson, virtual, targetHours, virtualShareMax));
+    const last = steps[steps.length - 1];
+    if (last?.on === attendance.date) last.counted = counted;
+    else steps.push({ on: attendance.date, counted });
     if (reachedOn === null && countedHours(inPerson, virtual, targetHours, virtualShareMax) >= targetHours) {
       reachedOn = attendance.date;
     }
@@ -152,6 +179,7 @@ export function hoursInWindow(
     ),
     evidence,
     reachedOn,
+    steps: steps.filter((step, index) => step.counted !== (steps[index - 1]?.counted ?? 0)),
   };
 }
 
@@ -165,6 +193,28 @@ export interface HoursFigures {
   atTarget: number;
   /** The median of counted hours over the learners to whom the rule applies; null for none. */
   median: number | null;
+}
+
+/**
+ * R-WEX-6 with R-G-3: a characteristic's gap on the hours figures, the group's minus the rest's: the shares at
+ * 0 hours and at target in percentage points (one decimal), the median in hours; null when either side is empty.
+ */
+export interface HoursGaps {
+  zero: number | null;
+  atTarget: number | null;
+  median: number | null;
+}
+
+export function hoursGaps(group: HoursFigures, rest: HoursFigures): HoursGaps {
+  const size = (f: HoursFigures) => f.zero + f.belowTarget + f.atTarget;
+  if (!size(group) || !size(rest)) return { zero: null, atTarget: null, median: null };
+  const share = (f: HoursFigures, count: number) => (100 * count) / size(f);
+  const points = (value: number) => Math.round(value * 10) / 10;
+  return {
+    zero: points(share(group, group.zero) - share(rest, rest.zero)),
+    atTarget: points(share(group, group.atTarget) - share(rest, rest.atTarget)),
+    median: group.median === null || rest.median === null ? null : roundHours(group.median - rest.median),
+  };
 }
 
 /** R-WEX-9: the three counts are disjoint and sum to the learners given. */

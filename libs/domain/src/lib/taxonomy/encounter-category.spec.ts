@@ -166,6 +166,21 @@ describe(allowedChecklistItems.name, () => {
     ]);
   });
 
+  it('R-WEX-1: an employer workshop, mentoring or enterprise challenge may record a task set; a talk may not', () => {
+    for (const format of ['workshop', 'mentoring', 'enterprise_challenge'] as const) {
+      expect(allowedChecklistItems(['employer_encounter'], format)).toEqual([
+        'purposeShared',
+        'learningOutcomes',
+        'twoWayInteraction',
+        'reflection',
+        'taskSet',
+      ]);
+    }
+    expect(allowedChecklistItems(['employer_encounter'], 'talk')).not.toContain('taskSet');
+    // Without an employer, a workshop is not an employer activity and carries no hours.
+    expect(allowedChecklistItems(['education_provider_encounter'], 'workshop')).not.toContain('taskSet');
+  });
+
   it('R-M-1: a workplace experience that is also a provider encounter allows the B6 and B7 items', () => {
     expect(allowedChecklistItems(['workplace_experience', 'education_provider_encounter']).sort()).toEqual(
       [...MEANINGFUL_CHECKLIST_ITEMS].sort(),
@@ -180,6 +195,16 @@ describe(checklistItemsOutsideCategories.name, () => {
         'employer_encounter',
       ]),
     ).toEqual(['taskSet']);
+  });
+
+  it('R-WEX-1: accepts taskSet on an employer workshop, but not rangeOfPeople', () => {
+    expect(
+      checklistItemsOutsideCategories(
+        { purposeShared: true, taskSet: true, rangeOfPeople: true },
+        ['employer_encounter'],
+        'workshop',
+      ),
+    ).toEqual(['rangeOfPeople']);
   });
 
   it('R-M-1: accepts B7 items on an education-provider encounter', () => {

@@ -1,4 +1,5 @@
 import {
+  EMPLOYER_TASK_FORMATS,
   EncounterFormat,
   HE_VISIT_FORMATS,
   isSpecialistAdviserLevel,
@@ -133,9 +134,14 @@ export function meaningfulBenchmarkFor(category: EncounterCategory): MeaningfulB
 /**
  * The checklist items an encounter of these categories may carry. The four core items are always allowed,
  * because every encounter is logged with them; the B6 and B7 extras only when the encounter is a workplace
- * experience or an education-provider encounter.
+ * experience or an education-provider encounter. R-WEX-1: an employer encounter of a format of
+ * `EMPLOYER_TASK_FORMATS` (an enterprise challenge, a workshop, mentoring) may also carry `taskSet`, which
+ * gives it work-experience hours and nothing towards B5's meaning; pass the format to allow it.
  */
-export function allowedChecklistItems(categories: readonly EncounterCategory[]): MeaningfulChecklistItem[] {
+export function allowedChecklistItems(
+  categories: readonly EncounterCategory[],
+  format?: EncounterFormat,
+): MeaningfulChecklistItem[] {
   const allowed = new Set<MeaningfulChecklistItem>(CORE_CHECKLIST_ITEMS);
   for (const category of categories) {
     const benchmark = meaningfulBenchmarkFor(category);
@@ -143,7 +149,13 @@ export function allowedChecklistItems(categories: readonly EncounterCategory[]):
     for (const item of REQUIRED_CHECKLIST_ITEMS[benchmark]) allowed.add(item);
     for (const item of RECORDED_ONLY_CHECKLIST_ITEMS[benchmark]) allowed.add(item);
   }
+  if (categories.includes('employer_encounter') && takesEmployerTask(format)) allowed.add('taskSet');
   return [...allowed];
+}
+
+/** R-WEX-1: whether an employer encounter of this format may record a task set by the employer. */
+export function takesEmployerTask(format: EncounterFormat | undefined): boolean {
+  return (EMPLOYER_TASK_FORMATS as readonly (EncounterFormat | undefined)[]).includes(format);
 }
 
 /**
@@ -153,8 +165,9 @@ export function allowedChecklistItems(categories: readonly EncounterCategory[]):
 export function checklistItemsOutsideCategories(
   checklist: MeaningfulChecklist,
   categories: readonly EncounterCategory[],
+  format?: EncounterFormat,
 ): MeaningfulChecklistItem[] {
-  const allowed = new Set(allowedChecklistItems(categories));
+  const allowed = new Set(allowedChecklistItems(categories, format));
   return (Object.keys(checklist) as MeaningfulChecklistItem[]).filter(
     (item) => checklist[item] === true && !allowed.has(item),
   );

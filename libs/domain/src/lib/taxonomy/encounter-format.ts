@@ -24,6 +24,16 @@ export const WORKPLACE_FORMATS = [
   'work_experience',
 ] as const satisfies readonly EncounterFormat[];
 
+/**
+ * R-WEX-1: employer activities that may record a task set by the employer (`taskSet`), which gives their
+ * attendances work-experience hours.
+ */
+export const EMPLOYER_TASK_FORMATS = [
+  'enterprise_challenge',
+  'workshop',
+  'mentoring',
+] as const satisfies readonly EncounterFormat[];
+
 /** R-C-4: formats that take the learner onto a higher-education campus or into its teaching. */
 export const HE_VISIT_FORMATS = [
   'provider_visit',

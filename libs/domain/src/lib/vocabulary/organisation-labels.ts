@@ -1,5 +1,6 @@
 import type { AcademyPhase } from '../contracts/academy';
 import type { OrganisationSizeBand } from '../contracts/organisation';
+import type { AcademyEvaluationType } from '../rules/learner-record';
 
 /** How each phase of education of an academy is named on screen. */
 export const ACADEMY_PHASE_LABELS: Readonly<Record<AcademyPhase, string>> = {
@@ -10,6 +11,12 @@ export const ACADEMY_PHASE_LABELS: Readonly<Record<AcademyPhase, string>> = {
   sixth_form: 'Sixth form',
   all_through: 'All-through',
   special: 'Special school',
+};
+
+/** R-V-1: how an academy's evaluation type is named on screen. */
+export const ACADEMY_EVALUATION_TYPE_LABELS: Readonly<Record<AcademyEvaluationType, string>> = {
+  school: 'School',
+  post16: 'Sixth-form college (post-16)',
 };
 
 /** How each size band of an organisation is named on screen. */

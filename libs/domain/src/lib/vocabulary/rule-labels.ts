@@ -1,5 +1,7 @@
 import type { RuleSet } from '../rules/policy';
+import type { OfferRuleId } from '../rules/pal3-offer';
 import type { RuleId, RuleStatus } from '../rules/rule';
+import type { HoursFigures, WexRuleId } from '../rules/work-experience';
 
 /** Column headings where the full `RULE_LABELS` would not fit; a key beneath each table gives the full names. */
 export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
@@ -65,4 +67,28 @@ export const RULE_STATUS_LABELS: Readonly<Record<RuleStatus, string>> = {
   at_risk: 'At risk',
   missed: 'Missed',
   not_applicable: 'Not applicable',
+};
+
+/** R-PAL-4: the per-academy rules, in the words of every screen and report that shows them. */
+export const OFFER_RULE_LABELS: Readonly<Record<OfferRuleId, string>> = {
+  PAL3_OFFER: 'Provider access offer, Years 12–13 (two encounters offered to both years)',
+};
+
+/** Shorter names of the per-academy rules, for table columns. */
+export const OFFER_RULE_SHORT_LABELS: Readonly<Record<OfferRuleId, string>> = {
+  PAL3_OFFER: 'PAL 3 offer',
+};
+
+/** R-WEX-6, R-WEX-9: the work-experience hours figures, as column headings. */
+export const HOURS_FIGURE_LABELS: Readonly<Record<keyof HoursFigures, string>> = {
+  zero: 'At 0 hours',
+  belowTarget: 'Below target',
+  atTarget: 'At target',
+  median: 'Median hours',
+};
+
+/** The work-experience rules' key stages, where a table names them briefly. */
+export const WEX_STAGE_LABELS: Readonly<Record<WexRuleId, string>> = {
+  WEX_KS3: 'Activities, Years 7–9',
+  WEX_KS4: 'Placements, Years 10–11',
 };

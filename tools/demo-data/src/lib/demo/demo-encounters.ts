@@ -69,30 +69,37 @@ interface EncounterTemplate {
   days?: number;
   adviserLevel?: number;
   delivery?: 'in_person' | 'virtual' | 'mixed';
+  /** R-WEX-1: the employer set a task (workshops, mentoring, enterprise challenges), so it carries hours. */
+  taskSet?: boolean;
+  /** R-V-1: linked to the learners' curriculum. */
+  curriculumLinked?: boolean;
 }
 
 // prettier-ignore
 const TEMPLATES: EncounterTemplate[] = [
   { at: 0.04, title: 'Meet the employers assembly', format: 'talk', organisations: ['Potteries Digital Studio', 'Trent Valley Construction'], yearGroups: [7], reach: 'year', duringSchoolDay: true, durationMinutes: 50 },
   { at: 0.1, title: 'Sixth form and college options talk', format: 'provider_talk', organisations: ['Trentham Sixth Form College', 'Stoke and Staffordshire College'], yearGroups: [11], reach: 'year', duringSchoolDay: true, durationMinutes: 60 },
-  { at: 0.12, title: 'Employer insight morning: finance, law and retail', format: 'talk', organisations: ['Fenton Finance and Law LLP', 'Meir Park Retail Group'], yearGroups: [12, 13], reach: 'year', duringSchoolDay: true, durationMinutes: 90 },
+  { at: 0.12, title: 'Employer insight morning: finance, law and retail', format: 'talk', organisations: ['Fenton Finance and Law LLP', 'Meir Park Retail Group'], yearGroups: [12, 13], reach: 'year', duringSchoolDay: true, durationMinutes: 90, curriculumLinked: true },
   { at: 0.16, title: 'Careers fair', format: 'careers_fair', organisations: ['Kilnworks Ceramics Ltd', 'Royal Kilnside Hospitals Trust', 'Longton Logistics Hub', 'Stoke and Staffordshire College', 'University of the Potteries', 'Potteries Apprenticeship Academy'], yearGroups: [9, 10, 11], reach: 'year', duringSchoolDay: true, durationMinutes: 120 },
+  { at: 0.2, title: 'Apprenticeships and T Levels after the sixth form', format: 'provider_talk', organisations: ['Potteries Apprenticeship Academy'], yearGroups: [12, 13], reach: 'year', duringSchoolDay: true, durationMinutes: 60 },
   { at: 0.22, title: 'Apprenticeships explained', format: 'provider_talk', organisations: ['Potteries Apprenticeship Academy'], yearGroups: [8, 9], reach: 'year', duringSchoolDay: true, durationMinutes: 50, delivery: 'virtual' },
   { at: 0.28, title: 'Engineering workplace visit', format: 'workplace_visit', organisations: ['Etruria Engineering Group'], yearGroups: [9], reach: 'class', duringSchoolDay: true, durationMinutes: 240 },
   { at: 0.32, title: 'College taster day', format: 'taster_session', organisations: ['Stoke and Staffordshire College'], yearGroups: [10], reach: 'year', duringSchoolDay: true, durationMinutes: 300 },
   { at: 0.38, title: 'University campus visit', format: 'provider_visit', organisations: ['University of the Potteries'], yearGroups: [12], reach: 'year', duringSchoolDay: true, durationMinutes: 360 },
-  { at: 0.42, title: 'Enterprise challenge day', format: 'enterprise_challenge', organisations: ['Young Enterprise North Staffordshire', 'Tunstall Business Services'], yearGroups: [8], reach: 'year', duringSchoolDay: true, durationMinutes: 300 },
+  { at: 0.42, title: 'Enterprise challenge day', format: 'enterprise_challenge', organisations: ['Young Enterprise North Staffordshire', 'Tunstall Business Services'], yearGroups: [8], reach: 'year', duringSchoolDay: true, durationMinutes: 300, taskSet: true },
   { at: 0.48, title: 'Mock interviews with local employers', format: 'mock_interview', organisations: ['Fenton Finance and Law LLP', 'Meir Park Retail Group', 'Hanley Care Partnership'], yearGroups: [11], reach: 'year', duringSchoolDay: true, durationMinutes: 90 },
   { at: 0.52, title: 'UTC and technical routes talk', format: 'provider_talk', organisations: ['Kilnside UTC'], yearGroups: [9], reach: 'year', duringSchoolDay: true, durationMinutes: 50 },
   { at: 0.56, title: 'Options evening with providers', format: 'careers_fair', organisations: ['Newcastle Moor College', 'Trentham Sixth Form College', 'Midlands Skills Training Ltd'], yearGroups: [10], reach: 'year', duringSchoolDay: false, durationMinutes: 120 },
-  { at: 0.6, title: 'NHS careers workshop', format: 'workshop', organisations: ['Royal Kilnside Hospitals Trust'], yearGroups: [8], reach: 'class', duringSchoolDay: true, durationMinutes: 100 },
+  { at: 0.6, title: 'NHS careers workshop', format: 'workshop', organisations: ['Royal Kilnside Hospitals Trust'], yearGroups: [8], reach: 'class', duringSchoolDay: true, durationMinutes: 100, taskSet: true },
   { at: 0.64, title: 'Group guidance: post-16 choices', format: 'group_guidance', organisations: ['Kilnside Careers Hub'], yearGroups: [11], reach: 'class', duringSchoolDay: true, durationMinutes: 60, adviserLevel: 6 },
   { at: 0.68, title: 'Higher education masterclass', format: 'taster_session', organisations: ['Mercia Hills University'], yearGroups: [12, 13], reach: 'year', duringSchoolDay: true, durationMinutes: 180 },
   { at: 0.72, title: 'Construction site visit', format: 'workplace_visit', organisations: ['Trent Valley Construction'], yearGroups: [10], reach: 'class', duringSchoolDay: true, durationMinutes: 180 },
   { at: 0.78, title: 'Fire service talk', format: 'talk', organisations: ['Kilnside Fire and Rescue Service'], yearGroups: [7], reach: 'year', duringSchoolDay: true, durationMinutes: 45 },
-  { at: 0.84, title: 'Year 10 work experience week', format: 'work_experience', organisations: ['Kilnworks Ceramics Ltd', 'Hanley Care Partnership', 'Longton Logistics Hub', 'Little Kilns Day Nursery'], yearGroups: [10], reach: 'year', duringSchoolDay: true, durationMinutes: 1800, days: 5 },
+  { at: 0.35, title: 'Insight day at Spitfire Aerostructures', format: 'workplace_visit', organisations: ['Spitfire Aerostructures Ltd'], yearGroups: [8], reach: 'class', duringSchoolDay: true, durationMinutes: 360 },
+  { at: 0.58, title: 'Virtual work experience week: digital and creative', format: 'work_experience', organisations: ['Potteries Digital Studio'], yearGroups: [9], reach: 'class', duringSchoolDay: true, durationMinutes: 360, days: 5, delivery: 'virtual' },
+  { at: 0.75, title: 'Insight day: a day on the wards', format: 'workplace_visit', organisations: ['Hanley Care Partnership'], yearGroups: [9], reach: 'class', duringSchoolDay: true, durationMinutes: 330 },
   { at: 0.9, title: 'Year 12 work placement', format: 'work_experience', organisations: ['Spitfire Aerostructures Ltd', 'Fenton Finance and Law LLP'], yearGroups: [12], reach: 'year', duringSchoolDay: true, durationMinutes: 1800, days: 5 },
-  { at: 0.95, title: 'Digital skills workshop', format: 'workshop', organisations: ['Potteries Digital Studio'], yearGroups: [9], reach: 'class', duringSchoolDay: true, durationMinutes: 100, delivery: 'mixed' },
+  { at: 0.95, title: 'Digital skills workshop', format: 'workshop', organisations: ['Potteries Digital Studio'], yearGroups: [9], reach: 'class', duringSchoolDay: true, durationMinutes: 100, delivery: 'mixed', taskSet: true },
 ];
 
 // prettier-ignore
@@ -134,12 +141,27 @@ export interface PlannedDemoEncounter {
   educationTypes: string[];
   /** Names from DEMO_ORGANISATIONS. */
   organisations: string[];
+  /** R-PAL-4: the year groups it was open to. */
+  offeredTo: number[];
+  curriculumLinked: boolean;
   attendance: {
     learnerId: string;
     status: 'attended' | 'absent' | 'withdrawn';
     reflectionRating: number | null;
     reflectionComment: string | null;
+    /** R-WEX-1: the learner's own hours (left early); null takes the default. */
+    hours: number | null;
   }[];
+}
+
+/** R-WEX-7: a learner's part-time job. */
+export interface PlannedDemoPartTimeJob {
+  learnerId: string;
+  employerName: string;
+  sector: Sector | null;
+  hoursPerWeek: number;
+  from: string;
+  to: string | null;
 }
 
 export interface PlannedDemoGuidanceMeeting {
@@ -158,7 +180,30 @@ export interface PlannedDemoGuidanceMeeting {
 export interface DemoEncounterPlan {
   encounters: PlannedDemoEncounter[];
   guidanceMeetings: PlannedDemoGuidanceMeeting[];
+  partTimeJobs: PlannedDemoPartTimeJob[];
 }
+
+/** Employers that take Year 10 learners on placement; a placement split in two uses two of them. */
+const PLACEMENT_EMPLOYERS = [
+  'Kilnworks Ceramics Ltd',
+  'Hanley Care Partnership',
+  'Longton Logistics Hub',
+  'Little Kilns Day Nursery',
+  'Etruria Engineering Group',
+  'Burslem Bistro and Hotel',
+  'Trent Valley Construction',
+  'Fenton Finance and Law LLP',
+];
+
+// Invented: where a few Year 11 learners work on Saturdays and after school.
+// prettier-ignore
+const PART_TIME_JOBS: { employerName: string; sector: Sector | null }[] = [
+  { employerName: 'Hanley Market Café', sector: 'Catering and hospitality' },
+  { employerName: 'Trentham Garden Centre', sector: 'Sales, marketing and procurement' },
+  { employerName: 'Longton Newsagents', sector: null },
+  { employerName: 'Burslem Bistro and Hotel', sector: 'Catering and hospitality' },
+  { employerName: 'Meir Park Retail Group', sector: 'Sales, marketing and procurement' },
+];
 
 /** Monday to Friday: moves a weekend date back to the Friday. */
 function weekday(date: string): string {
@@ -177,7 +222,7 @@ export function planDemoEncounters(enrolments: readonly DemoEnrolment[], today: 
   const academicYear = academicYearOf(today);
   const start = weekday(addDays(`${academicYear}-09-01`, 2));
   const lastDay = addDays(today, -1);
-  const plan: DemoEncounterPlan = { encounters: [], guidanceMeetings: [] };
+  const plan: DemoEncounterPlan = { encounters: [], guidanceMeetings: [], partTimeJobs: [] };
   if (lastDay < start) return plan;
   const span = Math.max(0, Math.round((Date.parse(lastDay) - Date.parse(start)) / 86_400_000));
 
@@ -229,6 +274,7 @@ export function planDemoEncounters(enrolments: readonly DemoEnrolment[], today: 
           ticked.add(item);
       }
       if (next() < 1 / 6) ticked.delete('reflection');
+      if (template.taskSet) ticked.add('taskSet');
       const endDate = template.days ? addDays(date, template.days - 1) : null;
       plan.encounters.push({
         academyId,
@@ -248,6 +294,8 @@ export function planDemoEncounters(enrolments: readonly DemoEnrolment[], today: 
         categories: [...categories],
         educationTypes: [...educationTypes],
         organisations: [...template.organisations],
+        offeredTo: [...template.yearGroups],
+        curriculumLinked: template.curriculumLinked ?? false,
         attendance: attendees.map((learner) => {
           const roll = next();
           const reflects = roll > 0.9;
@@ -256,8 +304,34 @@ export function planDemoEncounters(enrolments: readonly DemoEnrolment[], today: 
             status: roll < 0.04 ? 'absent' : roll < 0.05 ? 'withdrawn' : 'attended',
             reflectionRating: reflects ? 3 + Math.floor(next() * 3) : null,
             reflectionComment: reflects ? REFLECTIONS[Math.floor(next() * REFLECTIONS.length)] : null,
+            hours: null,
           };
         }),
+      });
+    }
+    plan.encounters.push(
+      ...planPlacements(
+        academyId,
+        academicYear,
+        learners.filter((learner) => learner.yearGroup === 10),
+        {
+          early: weekday(addDays(start, Math.round(0.7 * span))),
+          late: weekday(addDays(start, Math.round(0.84 * span))),
+        },
+        today,
+        next,
+      ),
+    );
+    for (const learner of learners.filter((candidate) => candidate.yearGroup === 11)) {
+      if (next() > 0.08) continue;
+      const job = PART_TIME_JOBS[Math.floor(next() * PART_TIME_JOBS.length)];
+      const from = weekday(addDays(`${academicYear}-06-01`, Math.floor(next() * 120)));
+      plan.partTimeJobs.push({
+        learnerId: learner.learnerId,
+        ...job,
+        hoursPerWeek: 4 + Math.floor(next() * 9),
+        from: from < today ? from : `${academicYear}-06-01`,
+        to: null,
       });
     }
     for (const learner of learners.filter((candidate) => [11, 13].includes(candidate.yearGroup))) {
@@ -280,4 +354,85 @@ export function planDemoEncounters(enrolments: readonly DemoEnrolment[], today: 
     }
   }
   return plan;
+}
+
+/**
+ * R-WEX-2, R-WEX-5: Year 10 placements, a realistic spread rather than one week for all: about four in ten
+ * did a week with one employer, one in seven split theirs across two (three days and two), three in ten are
+ * planned for the summer term (dated ahead, listed, not yet done), and the rest have nothing yet. One
+ * learner in twelve of those who went left early one day. Learners at one employer on one date share an
+ * encounter.
+ */
+function planPlacements(
+  academyId: string,
+  academicYear: number,
+  year10: readonly DemoEnrolment[],
+  done: { early: string; late: string },
+  today: string,
+  next: () => number,
+): PlannedDemoEncounter[] {
+  const summer = weekday(`${academicYear + 1}-06-28`);
+  const groups = new Map<string, { date: string; days: number; employer: string; learners: string[] }>();
+  const add = (learnerId: string, employer: string, date: string, days: number) => {
+    const key = `${employer}|${date}|${days}`;
+    const group = groups.get(key) ?? { date, days, employer, learners: [] };
+    group.learners.push(learnerId);
+    groups.set(key, group);
+  };
+  year10.forEach((learner, index) => {
+    const roll = next();
+    const employer = PLACEMENT_EMPLOYERS[index % PLACEMENT_EMPLOYERS.length];
+    if (roll < 0.4) add(learner.learnerId, employer, done.late, 5);
+    else if (roll < 0.55) {
+      add(learner.learnerId, employer, done.early, 3);
+      add(learner.learnerId, PLACEMENT_EMPLOYERS[(index + 3) % PLACEMENT_EMPLOYERS.length], done.late, 2);
+    } else if (roll < 0.85) add(learner.learnerId, employer, summer, 5);
+  });
+  const checklist = Object.fromEntries(
+    MEANINGFUL_CHECKLIST_ITEMS.map((item) => [
+      item,
+      [...REQUIRED_CHECKLIST_ITEMS.B6, ...RECORDED_ONLY_CHECKLIST_ITEMS.B6].includes(item),
+    ]),
+  ) as Record<MeaningfulChecklistItem, boolean>;
+  const derived = deriveEncounterCategories({
+    format: 'work_experience',
+    duringSchoolDay: true,
+    organisations: [{ type: 'employer' }],
+  });
+  const categoriesOfPlacement = {
+    categories: [...derived.categories],
+    educationTypes: [...derived.educationTypes],
+  };
+  return [...groups.values()]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.employer.localeCompare(b.employer) || a.days - b.days)
+    .map((group) => {
+      const planned = group.date >= today;
+      const endDate = addDays(group.date, group.days - 1);
+      return {
+        academyId,
+        academicYear,
+        title: `Year 10 work experience: ${group.employer}${group.days < 5 ? ` (${group.days} days)` : ''}`,
+        date: group.date,
+        endDate: planned || endDate <= today ? endDate : null,
+        format: 'work_experience',
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 360,
+        days: group.days,
+        adviserLevel: null,
+        checklist,
+        ...categoriesOfPlacement,
+        organisations: [group.employer],
+        offeredTo: [10],
+        curriculumLinked: false,
+        attendance: group.learners.map((learnerId) => ({
+          learnerId,
+          status: 'attended',
+          reflectionRating: null,
+          reflectionComment: null,
+          // Left at noon one day: 3 hours short of the default.
+          hours: !planned && next() < 1 / 12 ? group.days * 6 - 3 : null,
+        })),
+      };
+    });
 }
