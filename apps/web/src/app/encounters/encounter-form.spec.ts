@@ -14,6 +14,9 @@ import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
 
 import { OrganisationView } from '../core/organisations-api';
+import { By } from '@angular/platform-browser';
+
+import { AttendeeList } from './attendee-list';
 import { EncounterForm } from './encounter-form';
 import { settle as settleFixture } from '../testing/page-test';
 
@@ -146,6 +149,11 @@ describe(EncounterForm.name, () => {
   /** Not `whenStable()`: an HTTP request left open on purpose keeps the fixture unstable. */
   const settle = () => settleFixture(fixture);
 
+  /** The attendance list inside the form. */
+  function attendees(): AttendeeList {
+    return fixture.debugElement.query(By.directive(AttendeeList)).componentInstance as AttendeeList;
+  }
+
   function page(): HTMLElement {
     return fixture.nativeElement as HTMLElement;
   }
@@ -226,7 +234,7 @@ describe(EncounterForm.name, () => {
     expect(count()).toBe('3 attending, 0 absent');
 
     const benCheckbox = [...page().querySelectorAll<HTMLElement>('.learner-list li')]
-      .find((item) => item.textContent?.includes('Ben Hughes'))
+      .find((item) => item.textContent?.includes('Hughes, Ben'))
       ?.querySelector<HTMLInputElement>('input[type="checkbox"]');
     benCheckbox?.click();
     await settle();
@@ -236,7 +244,7 @@ describe(EncounterForm.name, () => {
 
   it('saves in one request: the year group as attendees and the unticked learners as absent', async () => {
     await fillInTheRest();
-    sut['setPresent']('2', false);
+    attendees()['setPresent']('2', false);
     sut['toggleItem']('purposeShared', true);
     const saved = jest.fn();
     sut.saved.subscribe(saved);
@@ -322,8 +330,8 @@ describe(EncounterForm.name, () => {
     await settle();
     expect(page().querySelectorAll('.not-meaningful')).toHaveLength(2);
 
-    sut['setNotMeaningful']('1', true);
-    sut['setNotMeaningful']('2', false);
+    attendees()['setNotMeaningful']('1', true);
+    attendees()['setNotMeaningful']('2', false);
     const submitting = sut['submit']();
     await settle();
     // One request saves the facts and the list, so the API recomputes each learner's coverage once.
@@ -353,24 +361,25 @@ describe(EncounterForm.name, () => {
     const buttons = [...page().querySelectorAll('.reflection-button')].map((button) =>
       button.textContent?.trim(),
     );
-    expect(buttons).toEqual(['Reflection 4/5', 'Add reflection', 'Reflection 2/5']);
+    // Register order: Hughes, Okafor, Patel.
+    expect(buttons).toEqual(['Add reflection', 'Reflection 4/5', 'Reflection 2/5']);
 
     const answers = [
       { reflection: { rating: 5, comment: 'I want to be an engineer' } },
       { reflection: null },
     ];
     jest
-      .spyOn(sut['dialog'], 'open')
+      .spyOn(attendees()['dialog'], 'open')
       .mockImplementation(
         () => ({ afterClosed: () => of(answers.shift()) }) as unknown as ReturnType<MatDialog['open']>,
       );
     const chosen = sut['chosen']();
-    await sut['openReflection'](chosen[1]);
-    await sut['openReflection'](chosen[2]);
+    await attendees()['openReflection'](chosen[1]);
+    await attendees()['openReflection'](chosen[2]);
     await settle();
     expect(
       [...page().querySelectorAll('.reflection-button')].map((button) => button.textContent?.trim()),
-    ).toEqual(['Reflection 4/5', 'Reflection 5/5', 'Add reflection']);
+    ).toEqual(['Reflection 5/5', 'Reflection 4/5', 'Add reflection']);
 
     const submitting = sut['submit']();
     await settle();

@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, Validators } from '@angular/forms';
-import { MatDialog } from '@angular/material/dialog';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import {
@@ -32,6 +31,7 @@ import {
   isIsoDate,
   isMeaningfulFor,
   LearnerListItem,
+  LearnerNames,
   MEANINGFUL_CHECKLIST_ITEMS,
   meaningfulBenchmarkFor,
   MeaningfulBenchmark,
@@ -48,28 +48,12 @@ import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
 import { ApiClient } from '../core/api-client';
 import { apiErrorDetails, apiErrorMessage, existingIdOf, plainReason } from '../core/api-error';
 import { EncountersApi } from '../core/encounters-api';
-import { editReflection } from './reflection-dialog';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { Session } from '../core/session';
 import { FORM_IMPORTS } from '../ui/form-kit';
 import { matchPastedLearners, PastedMatch } from './match-pasted-learners';
+import { attendanceCount, AttendeeList, byRegisterOrder, ChosenLearner } from './attendee-list';
 import { OrganisationPicker } from './organisation-picker';
-
-/** A learner on the attendance list; unticked learners are recorded as absent. */
-export interface ChosenLearner {
-  id: string;
-  upn: string;
-  name: string;
-  yearGroup: number;
-  groupName: string | null;
-  present: boolean;
-  /** In edit mode: the status held, so that a withdrawn learner stays withdrawn. */
-  heldStatus?: AttendancePutItem['status'];
-  /** In edit mode, R-M-2: this learner's attendance does not count as meaningful (they left early, say). */
-  notMeaningful?: boolean;
-  /** In edit mode: the learner's reflection on the encounter, kept or changed with the attendance. */
-  reflection?: AttendanceReflection | null;
-}
 
 interface ChecklistGroup {
   heading: string;
@@ -106,6 +90,16 @@ const CONTROL_FIELDS = [
 ] as const;
 type ControlField = (typeof CONTROL_FIELDS)[number];
 
+function namesOf(learner: LearnerListItem): LearnerNames {
+  return {
+    legalSurname: learner.legalSurname,
+    legalForename: learner.legalForename,
+    preferredSurname: learner.preferredSurname,
+    preferredForename: learner.preferredForename,
+    name: learner.name,
+  };
+}
+
 const BENCHMARK_NAMES: Record<MeaningfulBenchmark, string> = {
   B5: 'Benchmark 5 (employer encounter)',
   B6: 'Benchmark 6 (workplace experience)',
@@ -117,15 +111,11 @@ function toChosen(learner: LearnerListItem): ChosenLearner {
     id: learner.id,
     upn: learner.upn,
     name: learner.name,
+    names: namesOf(learner),
     yearGroup: learner.yearGroup,
     groupName: learner.group?.name ?? null,
     present: true,
   };
-}
-
-/** "28 attending, 2 absent". */
-export function attendanceCount(present: number, absent: number): string {
-  return `${present} attending, ${absent} absent`;
 }
 
 /**
@@ -135,7 +125,7 @@ export function attendanceCount(present: number, absent: number): string {
 @Component({
   selector: 'enc-encounter-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FORM_IMPORTS, MatTabsModule, OrganisationPicker],
+  imports: [AttendeeList, FORM_IMPORTS, MatTabsModule, OrganisationPicker],
   templateUrl: './encounter-form.html',
   styleUrl: './encounter-form.scss',
 })
@@ -144,7 +134,6 @@ export class EncounterForm {
   private readonly organisationsApi = inject(OrganisationsApi);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
 
   /** The encounter to change; a new one is logged without it. */
   readonly encounter = input<EncounterResponse | null>(null);
@@ -375,35 +364,6 @@ export class EncounterForm {
     if (!match.notFound.length && !match.ambiguous.length) this.pastedText.set('');
   }
 
-  protected setPresent(id: string, present: boolean): void {
-    this.chosen.update((list) =>
-      list.map((learner) => (learner.id === id ? { ...learner, present } : learner)),
-    );
-  }
-
-  /** R-M-2: takes meaningfulness away from one learner's attendance, or gives it back. */
-  protected setNotMeaningful(id: string, notMeaningful: boolean): void {
-    this.chosen.update((list) =>
-      list.map((learner) => (learner.id === id ? { ...learner, notMeaningful } : learner)),
-    );
-  }
-
-  /** In edit mode: records, changes or removes the learner's reflection; saved with the attendance. */
-  protected async openReflection(learner: ChosenLearner): Promise<void> {
-    const result = await editReflection(this.dialog, {
-      learnerName: learner.name,
-      reflection: learner.reflection ?? null,
-    });
-    if (!result) return;
-    this.chosen.update((list) =>
-      list.map((item) => (item.id === learner.id ? { ...item, reflection: result.reflection } : item)),
-    );
-  }
-
-  protected markAll(present: boolean): void {
-    this.chosen.update((list) => list.map((learner) => ({ ...learner, present })));
-  }
-
   protected clearList(): void {
     this.chosen.set(this.encounter() ? this.chosen().filter((learner) => learner.heldStatus) : []);
     this.yearGroupsAdded.set([]);
@@ -589,12 +549,7 @@ export class EncounterForm {
     this.chosen.update((list) => {
       const held = new Set(list.map((learner) => learner.id));
       const added = learners.filter((learner) => !held.has(learner.id)).map(toChosen);
-      return [...list, ...added].sort(
-        (a, b) =>
-          a.yearGroup - b.yearGroup ||
-          (a.groupName ?? '').localeCompare(b.groupName ?? '') ||
-          a.name.localeCompare(b.name),
-      );
+      return [...list, ...added].sort(byRegisterOrder);
     });
     this.sectionErrors.update((errors) => ({ ...errors, attendees: undefined }));
   }
@@ -640,6 +595,29 @@ export class EncounterForm {
         reflection: item.reflection,
       })),
     );
+    this.addClassesAndNames(encounter);
+  }
+
+  /**
+   * The attendance the API answers names each learner once ("Ada Okafor"): the roll of the encounter's year adds
+   * their class and their names apart, so that the list is in register order with the class, as when logging.
+   */
+  private addClassesAndNames(encounter: EncounterResponse): void {
+    this.api.allLearners({ academyId: encounter.academyId, academicYear: encounter.academicYear }).subscribe({
+      next: (roll) => {
+        const byId = new Map(roll.map((learner) => [learner.id, learner]));
+        this.chosen.update((list) =>
+          list.map((learner) => {
+            const found = byId.get(learner.id);
+            return found
+              ? { ...learner, names: namesOf(found), groupName: found.group?.name ?? learner.groupName }
+              : learner;
+          }),
+        );
+      },
+      // Without the roll the list still works, ordered by the names it has.
+      error: () => undefined,
+    });
   }
 }
 
