@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, NonNullableFormBuilder, Validators } from '@angular/forms';
+import { MatDialog } from '@angular/material/dialog';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import {
@@ -28,6 +29,8 @@ import {
   ENCOUNTER_FORMATS,
   EncounterFormat,
   EncounterResponse,
+  EncounterToCount,
+  formatBritishDate,
   isIsoDate,
   isMeaningfulFor,
   LearnerListItem,
@@ -39,6 +42,7 @@ import {
   missingChecklistItems,
   todayIsoDate,
   UpdateEncounterRequest,
+  whyEncounterWillNotCount,
   CHECKLIST_ITEM_LABELS,
   DELIVERY_MODE_LABELS,
   ENCOUNTER_FORMAT_LABELS,
@@ -46,7 +50,10 @@ import {
 import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
-import { apiErrorDetails, apiErrorMessage, existingIdOf, plainReason } from '../core/api-error';
+import { apiErrorDetails, apiErrorMessage, plainReason } from '../core/api-error';
+import { ErrorSummary, FormProblem } from '../ui/error-summary';
+import { DuplicateEncounter, duplicateEncounterOf } from './duplicate-encounter';
+import { confirmWillNotCount } from './will-not-count-dialog';
 import { EncountersApi } from '../core/encounters-api';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { Session } from '../core/session';
@@ -59,6 +66,27 @@ interface ChecklistGroup {
   heading: string;
   items: MeaningfulChecklistItem[];
 }
+
+/**
+ * "It's a different event": the API then saves an encounter it took for a likely duplicate by meaning (same
+ * academy, date and organisations, most of the same learners), and records the confirmation in the audit.
+ */
+interface DistinctConfirmation {
+  confirmDistinct?: true;
+}
+
+/** What each field's error says in the error summary. */
+const FIELD_MESSAGES: Record<ControlField, string> = {
+  academyId: 'Choose the academy.',
+  title: 'Give the encounter a title.',
+  date: 'Enter the date of the encounter.',
+  endDate: 'Enter an end date on or after the date.',
+  format: 'Choose the format.',
+  delivery: 'Choose how it was delivered.',
+  durationMinutes: 'Enter how long it lasted, in minutes (1 to 20,160).',
+  days: 'Enter a number of days from 1 to 60.',
+  adviserLevel: "Choose the adviser's level.",
+};
 
 const FIELD_LABELS: Record<string, string> = {
   academyId: 'Academy',
@@ -125,7 +153,7 @@ function toChosen(learner: LearnerListItem): ChosenLearner {
 @Component({
   selector: 'enc-encounter-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AttendeeList, FORM_IMPORTS, MatTabsModule, OrganisationPicker],
+  imports: [AttendeeList, ErrorSummary, FORM_IMPORTS, MatTabsModule, OrganisationPicker],
   templateUrl: './encounter-form.html',
   styleUrl: './encounter-form.scss',
 })
@@ -134,6 +162,7 @@ export class EncounterForm {
   private readonly organisationsApi = inject(OrganisationsApi);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
 
   /** The encounter to change; a new one is logged without it. */
   readonly encounter = input<EncounterResponse | null>(null);
@@ -191,8 +220,14 @@ export class EncounterForm {
 
   protected readonly saving = signal(false);
   protected readonly loadingLearners = signal(false);
-  protected readonly error = signal<unknown>(null);
-  protected readonly duplicateOf = signal<string | null>(null);
+  protected readonly duplicate = signal<DuplicateEncounter | null>(null);
+  /** What the error summaries list after a failed save. */
+  protected readonly problems = signal<FormProblem[]>([]);
+  /** The summary's lines: a likely duplicate first, then each problem. */
+  protected readonly summaryLines = computed<FormProblem[]>(() => {
+    const duplicate = this.duplicate();
+    return duplicate ? [{ message: this.duplicateText(duplicate) }, ...this.problems()] : this.problems();
+  });
   protected readonly sectionErrors = signal<{
     organisations?: string;
     checklist?: string;
@@ -373,36 +408,117 @@ export class EncounterForm {
   }
 
   protected openExisting(): void {
-    const id = this.duplicateOf();
-    if (id) void this.router.navigate(['/encounters', id]);
+    const duplicate = this.duplicate();
+    if (duplicate) void this.router.navigate(['/encounters', duplicate.id]);
   }
 
-  protected async submit(): Promise<void> {
+  /** "It's a different event": saves again, telling the API this is not the encounter it matched. */
+  protected async saveAsDistinct(): Promise<void> {
+    await this.submit(true);
+  }
+
+  protected async submit(confirmDistinct = false): Promise<void> {
     if (this.saving()) return;
-    this.error.set(null);
-    this.duplicateOf.set(null);
-    const problems: { organisations?: string; attendees?: string } = {};
-    if (!this.organisations().length) problems.organisations = 'Add at least one organisation.';
+    this.duplicate.set(null);
+    this.problems.set([]);
+    const sections: { organisations?: string; attendees?: string } = {};
+    if (!this.organisations().length) sections.organisations = 'Add at least one organisation.';
     if (!this.editing() && !this.presentCount()) {
-      problems.attendees = 'Add the learners who attended: a year group, a class or a pasted list.';
+      sections.attendees = 'Add the learners who attended: a year group, a class or a pasted list.';
     }
-    this.sectionErrors.set(problems);
-    if (this.form.invalid || problems.organisations || problems.attendees) {
+    this.sectionErrors.set(sections);
+    if (this.form.invalid || sections.organisations || sections.attendees) {
       this.form.markAllAsTouched();
+      this.problems.set(this.collectProblems());
       return;
     }
+    if (!confirmDistinct && !(await this.confirmIfNotCounting())) return;
     this.saving.set(true);
     try {
       const encounter = this.encounter();
+      const body: CreateEncounterRequest & DistinctConfirmation = confirmDistinct
+        ? { ...this.body(), confirmDistinct: true }
+        : this.body();
       const saved = encounter
-        ? await this.update(encounter)
-        : await firstValueFrom(this.api.create(this.body()));
+        ? await this.update(encounter, confirmDistinct)
+        : await firstValueFrom(this.api.create(body));
       this.saved.emit(saved);
     } catch (error) {
-      this.showError(error);
+      await this.showError(error);
     } finally {
       this.saving.set(false);
     }
+  }
+
+  /**
+   * Before saving an encounter that will not count (or an edit that makes it count for less than before): why,
+   * and what would make it count. True to go ahead.
+   */
+  private async confirmIfNotCounting(): Promise<boolean> {
+    const reasons = this.notCounting();
+    const held = this.encounter();
+    if (held) {
+      const before = new Set(whyEncounterWillNotCount(this.factsOf(held)).map((reason) => reason.why));
+      if (reasons.every((reason) => before.has(reason.why))) return true;
+    }
+    if (!reasons.length) return true;
+    return confirmWillNotCount(this.dialog, {
+      reasons,
+      saveLabel: this.editing() ? 'Save changes' : 'Save encounter',
+    });
+  }
+
+  /** Why the encounter as filled in will not count, under the domain's rules (R-C, R-M-2, R-D). */
+  protected readonly notCounting = computed(() => {
+    const value = this.value();
+    if (!isIsoDate(value.date)) return [];
+    return whyEncounterWillNotCount({
+      format: value.format,
+      delivery: value.delivery,
+      duringSchoolDay: value.duringSchoolDay,
+      adviserLevel: this.showAdviserLevel() ? value.adviserLevel : null,
+      organisations: this.organisations(),
+      attendedLearnerCount: this.presentCount() || undefined,
+      date: value.date,
+      meaningful: this.checklist(),
+    });
+  });
+
+  private factsOf(encounter: EncounterResponse): EncounterToCount {
+    return {
+      format: encounter.format,
+      delivery: encounter.delivery,
+      duringSchoolDay: encounter.duringSchoolDay,
+      adviserLevel: encounter.adviserLevel,
+      organisations: this.organisations(),
+      attendedLearnerCount: encounter.attendedCount || undefined,
+      date: encounter.date,
+      meaningful: encounter.meaningful,
+    };
+  }
+
+  /** The error summary's lines: each field and section in error, linked to it, in the order of the form. */
+  private collectProblems(): FormProblem[] {
+    const problems: FormProblem[] = [];
+    for (const field of CONTROL_FIELDS) {
+      const control = this.form.controls[field];
+      if (control.disabled || !control.errors) continue;
+      problems.push({ message: this.fieldMessage(field), targetId: `encounter-${field}` });
+    }
+    const sections = this.sectionErrors();
+    if (sections.organisations) {
+      problems.push({ message: sections.organisations, targetId: 'encounter-organisations' });
+    }
+    if (sections.checklist) problems.push({ message: sections.checklist, targetId: 'encounter-checklist' });
+    if (sections.attendees) problems.push({ message: sections.attendees, targetId: 'encounter-attendees' });
+    return problems;
+  }
+
+  private fieldMessage(field: ControlField): string {
+    const errors = this.form.controls[field].errors ?? {};
+    if (errors['api']) return `${FIELD_LABELS[field]}: ${String(errors['api'])}`;
+    if (errors['maxlength']) return `${FIELD_LABELS[field]} must be 200 characters or fewer.`;
+    return FIELD_MESSAGES[field];
   }
 
   private body(): CreateEncounterRequest {
@@ -444,7 +560,7 @@ export class EncounterForm {
    * One PATCH: the encounter's facts, and the attendance list when it changed (`replaceAttendance`), so
    * that the API writes both in one transaction and recomputes each learner's coverage once.
    */
-  private async update(encounter: EncounterResponse): Promise<EncounterResponse> {
+  private async update(encounter: EncounterResponse, confirmDistinct = false): Promise<EncounterResponse> {
     const { attendees: _attendees, absentLearnerIds: _absent, academyId: _academy, ...fields } = this.body();
     const held = new Map(encounter.attendance.map((item) => [item.learnerId, item]));
     const items: AttendancePutItem[] = this.chosen().map((learner) => {
@@ -470,13 +586,14 @@ export class EncounterForm {
           (held.get(item.learnerId)?.meaningful === false) !== (item.meaningful === false) ||
           !sameReflection(held.get(item.learnerId)?.reflection, item.reflection),
       );
-    const body: UpdateEncounterRequest = changed ? { ...fields, replaceAttendance: items } : fields;
+    const body: UpdateEncounterRequest & DistinctConfirmation = changed
+      ? { ...fields, replaceAttendance: items }
+      : { ...fields };
+    if (confirmDistinct) body.confirmDistinct = true;
     return firstValueFrom(this.api.update(encounter.id, body));
   }
 
-  private showError(error: unknown): void {
-    this.error.set(error);
-    this.duplicateOf.set(existingIdOf(error));
+  private async showError(error: unknown): Promise<void> {
     const details = apiErrorDetails(error);
     const sections: { organisations?: string; checklist?: string; attendees?: string } = {};
     for (const detail of details) {
@@ -500,6 +617,35 @@ export class EncounterForm {
       }
     }
     this.sectionErrors.set(sections);
+    const duplicate = duplicateEncounterOf(error);
+    const problems = this.collectProblems();
+    if (duplicate) {
+      this.duplicate.set(await this.withTitle(duplicate));
+    } else if (!problems.length || !details.length) {
+      // Offline, a server fault, a refusal without fields: the API's sentence, first.
+      problems.unshift({ message: apiErrorMessage(error) });
+    }
+    this.problems.set(problems);
+  }
+
+  /** The title and date of the encounter a 409 matched, fetched when the answer did not name them. */
+  private async withTitle(duplicate: DuplicateEncounter): Promise<DuplicateEncounter> {
+    if (duplicate.title && duplicate.date) return duplicate;
+    try {
+      const existing = await firstValueFrom(this.api.get(duplicate.id));
+      return { ...duplicate, title: existing.title, date: existing.date };
+    } catch {
+      return duplicate;
+    }
+  }
+
+  /** "This looks like “Year 9 futures morning” already logged on 12 November 2026." */
+  protected duplicateText(duplicate: DuplicateEncounter): string {
+    const title = duplicate.title ? `“${duplicate.title}”` : 'an encounter';
+    const date = duplicate.date ? ` on ${formatBritishDate(duplicate.date)}` : '';
+    return duplicate.byMeaning
+      ? `This looks like ${title}, already logged${date}: the same academy, date and organisations, and most of the same learners.`
+      : `This encounter is already logged as ${title}${date}: the same academy, date, title and organisations.`;
   }
 
   private checklistFieldLabels(): Record<string, string> {
