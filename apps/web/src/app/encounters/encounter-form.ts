@@ -5,6 +5,7 @@ import {
   effect,
   inject,
   input,
+  OnInit,
   output,
   signal,
   untracked,
@@ -52,6 +53,8 @@ import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
 import { ApiClient } from '../core/api-client';
 import { apiErrorDetails, apiErrorMessage, plainReason } from '../core/api-error';
 import { ErrorSummary, FormProblem } from '../ui/error-summary';
+import { draftTime, FormDrafts } from '../ui/form-draft';
+import { UnsavedChanges } from '../ui/unsaved-changes';
 import { DuplicateEncounter, duplicateEncounterOf } from './duplicate-encounter';
 import { confirmWillNotCount } from './will-not-count-dialog';
 import { EncountersApi } from '../core/encounters-api';
@@ -73,6 +76,28 @@ interface ChecklistGroup {
  */
 interface DistinctConfirmation {
   confirmDistinct?: true;
+}
+
+/** What the browser keeps of an encounter being filled in, so that a reload or an expired session loses nothing. */
+interface EncounterDraft {
+  form: {
+    academyId: string;
+    title: string;
+    date: string;
+    endDate: string;
+    format: EncounterFormat;
+    delivery: DeliveryMode;
+    duringSchoolDay: boolean;
+    durationMinutes: number;
+    days: number | null;
+    adviserLevel: number | null;
+  };
+  organisations: OrganisationView[];
+  checklist: Partial<Record<MeaningfulChecklistItem, boolean>>;
+  chosen: ChosenLearner[];
+  yearGroupsAdded: number[];
+  groupsAdded: string[];
+  learnersAdded: string[];
 }
 
 /** What each field's error says in the error summary. */
@@ -157,12 +182,13 @@ function toChosen(learner: LearnerListItem): ChosenLearner {
   templateUrl: './encounter-form.html',
   styleUrl: './encounter-form.scss',
 })
-export class EncounterForm {
+export class EncounterForm implements OnInit {
   private readonly api = inject(EncountersApi);
   private readonly organisationsApi = inject(OrganisationsApi);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
+  private readonly drafts = inject(FormDrafts);
 
   /** The encounter to change; a new one is logged without it. */
   readonly encounter = input<EncounterResponse | null>(null);
@@ -326,21 +352,139 @@ export class EncounterForm {
   protected readonly absentCount = computed(() => this.chosen().length - this.presentCount());
   protected readonly countText = computed(() => attendanceCount(this.presentCount(), this.absentCount()));
 
+  /** The draft's name in the browser's storage: one for a new encounter, one per encounter being changed. */
+  private readonly draftName = computed(() => {
+    const encounter = this.encounter();
+    return encounter ? `encounter-${encounter.id}` : 'log-encounter';
+  });
+  /** Set once any draft has been restored: until then, nothing is written over it. */
+  private readonly ready = signal(false);
+  /** The state as saved (or as opened); null for a new encounter not yet saved. */
+  private readonly baseline = signal<string | null>(null);
+  /** When the draft restored on opening was kept ("14:05"); null when none was. */
+  protected readonly restoredAt = signal<string | null>(null);
+  /** What a change is measured on: the facts the user chose, not what the form fetched to show them. */
+  private readonly snapshot = computed(() =>
+    JSON.stringify({
+      form: this.value(),
+      organisations: this.organisations().map((organisation) => organisation.id),
+      checklist: MEANINGFUL_CHECKLIST_ITEMS.filter((item) => this.checklist()[item] === true),
+      chosen: this.chosen().map((learner) => [
+        learner.id,
+        learner.present,
+        learner.notMeaningful === true,
+        learner.reflection ?? null,
+      ]),
+    }),
+  );
+  /** Whether there is something to lose: for a new encounter, anything filled in; otherwise any change. */
+  readonly hasChanges = computed(() => {
+    const baseline = this.baseline();
+    if (baseline !== null) return this.snapshot() !== baseline;
+    if (this.encounter()) return false;
+    return (
+      this.value().title.trim() !== '' ||
+      this.organisations().length > 0 ||
+      this.chosen().length > 0 ||
+      Object.values(this.checklist()).some(Boolean)
+    );
+  });
+
   constructor() {
     // Preselect the academy when there is only one to choose.
     effect(() => {
-      const academies = this.academies();
-      const own = this.session.user()?.academies ?? [];
-      untracked(() => {
-        if (this.form.controls.academyId.value || this.encounter()) return;
-        const only = own.length === 1 ? own[0].id : academies.length === 1 ? academies[0].id : '';
-        if (only) this.form.controls.academyId.setValue(only);
-      });
+      this.academies();
+      this.session.user();
+      untracked(() => this.preselectAcademy());
     });
     effect(() => {
       const encounter = this.encounter();
-      if (encounter) untracked(() => this.fill(encounter));
+      if (encounter) {
+        untracked(() => {
+          this.fill(encounter);
+          this.baseline.set(this.snapshot());
+          if (!this.ready()) this.restoreDraft();
+          this.ready.set(true);
+        });
+      }
     });
+    // The draft follows every change, and goes when there is nothing left to lose.
+    effect(() => {
+      if (!this.ready()) return;
+      const name = this.draftName();
+      const changed = this.hasChanges();
+      const draft = changed ? this.draft() : null;
+      untracked(() => (draft ? this.drafts.save(name, draft) : this.drafts.clear(name)));
+    });
+    inject(UnsavedChanges).watch(() => this.hasChanges());
+  }
+
+  ngOnInit(): void {
+    // Inputs are set by now: a new encounter takes its draft back here, one being changed once it is filled.
+    if (this.encounter()) return;
+    this.restoreDraft();
+    this.ready.set(true);
+  }
+
+  private preselectAcademy(): void {
+    if (this.form.controls.academyId.value || this.encounter()) return;
+    const academies = this.academies();
+    const own = this.session.user()?.academies ?? [];
+    const only = own.length === 1 ? own[0].id : academies.length === 1 ? academies[0].id : '';
+    if (only) this.form.controls.academyId.setValue(only);
+  }
+
+  private draft(): EncounterDraft {
+    return {
+      form: this.form.getRawValue(),
+      organisations: this.organisations(),
+      checklist: this.checklist(),
+      chosen: this.chosen(),
+      yearGroupsAdded: this.yearGroupsAdded(),
+      groupsAdded: this.groupsAdded(),
+      learnersAdded: this.learnersAdded(),
+    };
+  }
+
+  /** Puts back the draft kept in this browser (after a reload or an expired session), and says so. */
+  private restoreDraft(): void {
+    const stored = this.drafts.load<EncounterDraft>(this.draftName());
+    if (!stored) return;
+    const draft = stored.value;
+    this.form.patchValue(draft.form);
+    this.organisations.set(draft.organisations ?? []);
+    this.checklist.set(draft.checklist ?? {});
+    this.chosen.set(draft.chosen ?? []);
+    this.yearGroupsAdded.set(draft.yearGroupsAdded ?? []);
+    this.groupsAdded.set(draft.groupsAdded ?? []);
+    this.learnersAdded.set(draft.learnersAdded ?? []);
+    if (this.hasChanges()) this.restoredAt.set(draftTime(stored.savedAt));
+    else this.drafts.clear(this.draftName());
+  }
+
+  /** "Discard": back to the encounter as saved, or to an empty form. */
+  discardDraft(): void {
+    this.drafts.clear(this.draftName());
+    this.restoredAt.set(null);
+    const encounter = this.encounter();
+    if (encounter) {
+      this.fill(encounter);
+      return;
+    }
+    this.form.reset();
+    this.organisations.set([]);
+    this.checklist.set({});
+    this.clearList();
+    this.problems.set([]);
+    this.sectionErrors.set({});
+    this.preselectAcademy();
+  }
+
+  /** Called once saved: nothing left to lose, no draft to keep. */
+  private markSaved(): void {
+    this.baseline.set(this.snapshot());
+    this.drafts.clear(this.draftName());
+    this.restoredAt.set(null);
   }
 
   protected isAllowed(item: MeaningfulChecklistItem): boolean {
@@ -442,6 +586,7 @@ export class EncounterForm {
       const saved = encounter
         ? await this.update(encounter, confirmDistinct)
         : await firstValueFrom(this.api.create(body));
+      this.markSaved();
       this.saved.emit(saved);
     } catch (error) {
       await this.showError(error);
