@@ -553,7 +553,10 @@ export class EncounterForm implements OnInit {
 
   protected openExisting(): void {
     const duplicate = this.duplicate();
-    if (duplicate) void this.router.navigate(['/encounters', duplicate.id]);
+    if (!duplicate) return;
+    // Opening the one already logged abandons this one: no draft to keep, nothing to ask.
+    this.discardDraft();
+    void this.router.navigate(['/encounters', duplicate.id]);
   }
 
   /** "It's a different event": saves again, telling the API this is not the encounter it matched. */
