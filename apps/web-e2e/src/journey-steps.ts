@@ -38,7 +38,12 @@ export async function expectAccessible(page: Page, options: { moderate?: boolean
   );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter(
+      (violation) =>
+        violation.impact === 'serious' ||
+        violation.impact === 'critical' ||
+        (options.moderate === true && violation.impact === 'moderate'),
+    )
     .map(
       (violation) =>
         `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
