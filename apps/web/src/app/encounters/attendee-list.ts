@@ -277,6 +277,8 @@ export class AttendeeList {
   /** The id of the button the skip link moves focus to. */
   readonly saveButtonId = input('save-encounter');
   readonly cleared = output<void>();
+  /** The encounter being changed, naming the reflection dialog's drafts; none while logging. */
+  readonly draftScope = input('');
 
   protected readonly query = signal('');
   protected readonly pasteOpen = signal(false);
@@ -352,6 +354,7 @@ export class AttendeeList {
     const result = await editReflection(this.dialog, {
       learnerName: learner.name,
       reflection: learner.reflection ?? null,
+      draftName: this.draftScope() ? `reflection-${this.draftScope()}-${learner.id}` : undefined,
     });
     if (!result) return;
     this.learners.update((list) =>
