@@ -87,16 +87,14 @@ test.describe('a careers lead logs an encounter', () => {
     expect(total).toBeGreaterThanOrEqual(before.size);
 
     const absentees = notYetMet.slice(0, 2);
-    const list = page.getByRole('list', { name: 'Learners on the attendance list' });
+    // The filter box finds each by name and class; Enter unticks the one found.
+    const filter = page.getByTestId('attendee-filter');
     for (const absentee of absentees) {
-      await list
-        .getByRole('listitem')
-        .filter({ hasText: absentee.name })
-        .filter({ hasText: '9A' })
-        .first()
-        .getByRole('checkbox')
-        .uncheck();
+      await filter.fill(`${absentee.name} 9A`);
+      await filter.press('Enter');
+      await expect(page.getByTestId('attendee-announcement')).toHaveText(`${absentee.name} marked absent.`);
     }
+    await filter.fill('');
     await expect(count).toHaveText(`${total - 2} attending, 2 absent`);
     await expectAccessible(page);
     await saveScreenshot(page, 'log-encounter');
@@ -132,6 +130,7 @@ test.describe('a careers lead logs an encounter', () => {
     await page.goto('/log-encounter');
     await page.getByLabel('Title').fill(TITLE);
     await choose(page, 'Format', 'Group guidance');
+    await choose(page, 'Adviser level (CDI)', /^Level 6/);
     await search.fill('Etruria');
     await page.getByRole('option', { name: /Etruria Engineering/ }).click();
     await search.fill('Stoke and Staff');
@@ -140,12 +139,16 @@ test.describe('a careers lead logs an encounter', () => {
     await choose(page, 'Class', /^9A/);
     await page.getByRole('button', { name: 'Add class' }).click();
     await expect(count).toHaveText(/attending, 0 absent$/);
+    await page.getByRole('button', { name: 'Tick all' }).click();
     await page.getByRole('button', { name: 'Save encounter' }).click();
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'This encounter is already logged' }),
-    ).toBeVisible();
+    // Refused beside the Save button, where the eye is, and focused.
+    const refusal = page.getByRole('alert').filter({ hasText: 'This encounter is already logged' });
+    await expect(refusal).toBeVisible();
+    await expect(refusal).toBeFocused();
+    await expect(refusal).toContainText(TITLE);
+    await expect(refusal).toBeInViewport();
     await saveScreenshot(page, 'log-encounter-duplicate');
-    await page.getByRole('button', { name: 'Open the existing encounter' }).click();
+    await refusal.getByRole('button', { name: 'Open it' }).click();
     await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
     await expect(page.getByTestId('attendance-count')).toHaveText(`${total - 2} attending, 2 absent`);
 

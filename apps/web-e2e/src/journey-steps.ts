@@ -19,8 +19,11 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-/** No serious or critical axe-core violation on the page as it stands. */
-export async function expectAccessible(page: Page): Promise<void> {
+/**
+ * No serious or critical axe-core violation on the page as it stands; with `moderate`, no moderate one
+ * either.
+ */
+export async function expectAccessible(page: Page, options: { moderate?: boolean } = {}): Promise<void> {
   // A snack bar or dialog half-way through fading in fails colour contrast: let finite animations end first.
   await page.waitForFunction(
     () =>
@@ -35,7 +38,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter(
+      (violation) =>
+        violation.impact === 'serious' ||
+        violation.impact === 'critical' ||
+        (options.moderate === true && violation.impact === 'moderate'),
+    )
     .map(
       (violation) =>
         `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
@@ -67,4 +75,49 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await page.getByRole('combobox', { name: label }).click({ force: true });
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
   await expect(page.getByRole('listbox')).toHaveCount(0);
+}
+
+/** What a person does in a step, for the Keystroke-Level Model's estimate of their time. */
+export interface StepEffort {
+  /** Points at something and clicks it (KLM P + B: 1.1 s + 0.2 s). */
+  clicks?: number;
+  /** Characters typed, Enter and Tab included (KLM K: 0.2 s each, a practised typist). */
+  keys?: number;
+  /** Moments of deciding what to do next (KLM M: 1.35 s each); one per step unless told. */
+  thinks?: number;
+}
+
+const KLM = { click: 1.3, key: 0.2, think: 1.35 };
+
+/**
+ * Times a journey's steps as a user lives them: the person's own time, estimated with the Keystroke-Level
+ * Model from what the step asks of them, plus the time the app takes to do what they asked (measured in the
+ * browser, which also includes the test driver's own typing; an over-estimate).
+ */
+export class StepTimer {
+  readonly steps: { name: string; appSeconds: number; personSeconds: number }[] = [];
+
+  async step(name: string, effort: StepEffort, work: () => Promise<void>): Promise<void> {
+    const started = performance.now();
+    await work();
+    const appSeconds = (performance.now() - started) / 1000;
+    const personSeconds =
+      (effort.clicks ?? 0) * KLM.click + (effort.keys ?? 0) * KLM.key + (effort.thinks ?? 1) * KLM.think;
+    this.steps.push({ name, appSeconds, personSeconds });
+  }
+
+  /** Person's time plus the app's, over every step. */
+  get totalSeconds(): number {
+    return this.steps.reduce((sum, step) => sum + step.appSeconds + step.personSeconds, 0);
+  }
+
+  report(): string {
+    const rows = this.steps.map(
+      (step) =>
+        `  ${step.name.padEnd(44)} person ${step.personSeconds.toFixed(1).padStart(5)} s  app ${step.appSeconds
+          .toFixed(1)
+          .padStart(5)} s`,
+    );
+    return [...rows, `  ${'User time in all'.padEnd(44)} ${this.totalSeconds.toFixed(1)} s`].join('\n');
+  }
 }

@@ -45,6 +45,13 @@ test.describe('a trust administrator logs an encounter', () => {
       (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
     );
     await page.getByRole('button', { name: 'Save encounter' }).click();
+    // Group guidance by an adviser of unknown level, the checklist unticked: the form says why it will not
+    // count before saving, and the administrator saves it anyway.
+    const why = page.getByRole('alertdialog', { name: 'This encounter will not count in full' });
+    await expect(why).toContainText('will not count as specialist careers advice');
+    await expect(why).toContainText('the checklist is not complete');
+    await expectAccessible(page);
+    await why.getByRole('button', { name: 'Save encounter anyway' }).click();
     const created = await saved;
     expect(created.status()).toBe(201);
     // Read the body before the page navigates away from the response.

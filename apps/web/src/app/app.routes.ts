@@ -3,6 +3,7 @@ import { Routes } from '@angular/router';
 import { authGuard, signedOutGuard } from './core/auth-guard';
 import { dashboardHomeGuard } from './dashboard/dashboard-home';
 import { firstRunGuard, notSetUpGuard } from './set-up/first-run-guard';
+import { unsavedChangesGuard } from './ui/unsaved-changes';
 
 export const routes: Routes = [
   {
@@ -46,6 +47,7 @@ export const routes: Routes = [
       {
         path: 'log-encounter',
         title: 'Log an encounter',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./encounters/log-encounter').then((m) => m.LogEncounter),
       },
       {
@@ -56,6 +58,7 @@ export const routes: Routes = [
       {
         path: 'encounters/:encounterId',
         title: 'Encounter',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./encounters/encounter-edit').then((m) => m.EncounterEdit),
       },
       {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -11,6 +11,7 @@ import { EncountersApi } from '../core/encounters-api';
 import { EncounterForm } from './encounter-form';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { PendingAction } from '../ui/pending-action';
+import { HasUnsavedChanges } from '../ui/unsaved-changes';
 import { deleteEncounter } from './delete-encounter';
 
 /** One encounter, open for changes, reusing the logging form. */
@@ -47,8 +48,17 @@ import { deleteEncounter } from './delete-encounter';
     }
   `,
 })
-export class EncounterEdit {
+export class EncounterEdit implements HasUnsavedChanges {
   private readonly api = inject(EncountersApi);
+  private readonly form = viewChild(EncounterForm);
+  /** Set while the encounter is being deleted: nothing is left to save. */
+  private deleting = false;
+  readonly keepsDraft = true;
+
+  hasUnsavedChanges(): boolean {
+    return !this.deleting && (this.form()?.hasChanges() ?? false);
+  }
+
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
@@ -73,6 +83,8 @@ export class EncounterEdit {
 
   protected async remove(encounter: EncounterResponse): Promise<void> {
     if (await deleteEncounter(this.dialog, this.api, this.deletion, encounter)) {
+      this.deleting = true;
+      this.form()?.discardDraft();
       await this.router.navigate(['/encounters']);
     }
   }

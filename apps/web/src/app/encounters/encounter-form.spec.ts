@@ -14,6 +14,9 @@ import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
 
 import { OrganisationView } from '../core/organisations-api';
+import { By } from '@angular/platform-browser';
+
+import { AttendeeList } from './attendee-list';
 import { EncounterForm } from './encounter-form';
 import { settle as settleFixture } from '../testing/page-test';
 
@@ -138,7 +141,8 @@ describe(EncounterForm.name, () => {
       request.flush({ items: [], total: 0, page: 1, pageSize: 10 });
     }
     await settle();
-  });
+    // The first test compiles the form's templates: slow on a loaded machine.
+  }, 30_000);
 
   afterEach(() => {
     // Type-ahead and class lists may ask again as the form changes; only the requests a test expects matter.
@@ -147,6 +151,40 @@ describe(EncounterForm.name, () => {
 
   /** Not `whenStable()`: an HTTP request left open on purpose keeps the fixture unstable. */
   const settle = () => settleFixture(fixture);
+
+  /** The error summary in the save bar: the one that takes focus. */
+  function saveBarSummary(): HTMLElement | null {
+    return page().querySelector<HTMLElement>('.actions [data-testid="error-summary"]');
+  }
+
+  function buttonsIn(root: HTMLElement | null): string[] {
+    return [...(root?.querySelectorAll('button') ?? [])].map((button) => button.textContent?.trim() ?? '');
+  }
+
+  function findButton(root: HTMLElement | null, text: string): HTMLButtonElement | undefined {
+    return [...(root?.querySelectorAll('button') ?? [])].find(
+      (button) => button.textContent?.trim() === text,
+    );
+  }
+
+  /** Ticks the four core items, so that an employer talk counts and no confirmation is asked. */
+  function tickEverything(): void {
+    for (const item of EVERY_ENCOUNTER) sut['toggleItem'](item as 'purposeShared', true);
+  }
+
+  /** Answers the "will not count" confirmation (true: save anyway) and returns the spy on the dialog. */
+  function answerWillNotCount(saveAnyway: boolean) {
+    return jest
+      .spyOn(sut['dialog'], 'open')
+      .mockImplementation(
+        () => ({ afterClosed: () => of(saveAnyway) }) as unknown as ReturnType<MatDialog['open']>,
+      );
+  }
+
+  /** The attendance list inside the form. */
+  function attendees(): AttendeeList {
+    return fixture.debugElement.query(By.directive(AttendeeList)).componentInstance as AttendeeList;
+  }
 
   function page(): HTMLElement {
     return fixture.nativeElement as HTMLElement;
@@ -241,7 +279,7 @@ describe(EncounterForm.name, () => {
     expect(count()).toBe('3 attending, 0 absent');
 
     const benCheckbox = [...page().querySelectorAll<HTMLElement>('.learner-list li')]
-      .find((item) => item.textContent?.includes('Ben Hughes'))
+      .find((item) => item.textContent?.includes('Hughes, Ben'))
       ?.querySelector<HTMLInputElement>('input[type="checkbox"]');
     benCheckbox?.click();
     await settle();
@@ -251,13 +289,18 @@ describe(EncounterForm.name, () => {
 
   it('saves in one request: the year group as attendees and the unticked learners as absent', async () => {
     await fillInTheRest();
-    sut['setPresent']('2', false);
+    attendees()['setPresent']('2', false);
     sut['toggleItem']('purposeShared', true);
     const saved = jest.fn();
     sut.saved.subscribe(saved);
+    // Three checklist items unticked: the form says why it will not count, and the careers lead saves anyway.
+    const asked = answerWillNotCount(true);
 
     const submitting = sut['submit']();
     await settle();
+    expect(asked).toHaveBeenCalledTimes(1);
+    const reasons = (asked.mock.calls[0][1]?.data as { reasons: { code: string }[] }).reasons;
+    expect(reasons.map((reason: { code: string }) => reason.code)).toEqual(['checklist_incomplete']);
     const request = httpTesting.expectOne({ method: 'POST', url: '/api/encounters' });
     const body = request.request.body as CreateEncounterRequest;
     expect(body.attendees).toEqual({ yearGroups: [10] });
@@ -275,8 +318,9 @@ describe(EncounterForm.name, () => {
     expect(saved).toHaveBeenCalledWith(expect.objectContaining({ id: 'new' }));
   });
 
-  it('warns of a duplicate and offers to open the existing encounter', async () => {
+  it('warns of an identical encounter beside Save, named, with a way to open it', async () => {
     await fillInTheRest();
+    tickEverything();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
 
     await submitAnswered({
@@ -285,18 +329,70 @@ describe(EncounterForm.name, () => {
       message: 'This encounter is already logged: same academy, date, title and organisations.',
       details: [{ field: 'title', reason: 'an encounter with this date, title and organisations exists' }],
       existingId: 'existing-id',
+      existingTitle: 'Careers talk: apprenticeships',
+      existingDate: '2026-11-12',
     });
 
-    const warning = page().querySelector('.duplicate');
-    expect(warning?.textContent).toContain('This encounter is already logged');
-    [...(warning?.querySelectorAll('button') ?? [])]
-      .find((button) => button.textContent?.includes('Open'))
-      ?.click();
+    const summary = saveBarSummary();
+    expect(summary?.textContent).toContain(
+      'This encounter is already logged as “Careers talk: apprenticeships” on 12 Nov 2026',
+    );
+    expect(document.activeElement).toBe(summary);
+    expect(buttonsIn(summary)).toEqual(['Open it']);
+    findButton(summary, 'Open it')?.click();
     expect(navigate).toHaveBeenCalledWith(['/encounters', 'existing-id']);
+  });
+
+  it('catches a likely duplicate under another title, and saves it when the user says it is a different event', async () => {
+    await fillInTheRest();
+    tickEverything();
+
+    await submitAnswered({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'duplicate_encounter',
+      message: 'This looks like an encounter already logged.',
+      details: [],
+      existing: { id: 'other-id', title: 'Apprenticeships talk', date: '2026-11-12' },
+    });
+    const summary = saveBarSummary();
+    expect(summary?.textContent).toContain(
+      'This looks like “Apprenticeships talk”, already logged on 12 Nov 2026',
+    );
+    expect(buttonsIn(summary)).toEqual(['Open it', 'It’s a different event']);
+
+    findButton(summary, 'It’s a different event')?.click();
+    await settle();
+    const again = httpTesting.expectOne({ method: 'POST', url: '/api/encounters' });
+    expect(again.request.body).toMatchObject({
+      title: 'Careers talk: apprenticeships',
+      confirmDistinct: true,
+    });
+  });
+
+  it('puts every failed save in the error summaries, above the form and beside Save, focused: offline', async () => {
+    await fillInTheRest();
+    tickEverything();
+    const submitting = sut['submit']();
+    await settle();
+    httpTesting
+      .expectOne({ method: 'POST', url: '/api/encounters' })
+      .error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await submitting;
+    await settle();
+
+    const summaries = [...page().querySelectorAll('[data-testid="error-summary"]')];
+    expect(summaries).toHaveLength(2);
+    for (const summary of summaries) {
+      expect(summary.textContent).toContain('Encounters could not be reached');
+    }
+    expect(document.activeElement).toBe(saveBarSummary());
+    expect(saveBarSummary()?.getAttribute('role')).toBe('alert');
   });
 
   it('shows the API validation errors next to the fields they name', async () => {
     await fillInTheRest();
+    tickEverything();
 
     await submitAnswered({
       statusCode: 400,
@@ -313,6 +409,21 @@ describe(EncounterForm.name, () => {
     );
   });
 
+  it('says why before saving an encounter that will not count, and going back sends nothing', async () => {
+    await fillInTheRest();
+    sut['form'].patchValue({ format: 'group_guidance' });
+    sut['form'].controls.adviserLevel.setValue(4);
+    tickEverything();
+    const asked = answerWillNotCount(false);
+
+    await sut['submit']();
+    await settle();
+
+    const reasons = (asked.mock.calls[0][1]?.data as { reasons: { code: string }[] }).reasons;
+    expect(reasons.map((reason: { code: string }) => reason.code)).toEqual(['adviser_below_level_6']);
+    httpTesting.expectNone({ method: 'POST', url: '/api/encounters' });
+  });
+
   it('asks for organisations and learners before sending anything', async () => {
     sut['form'].patchValue({ title: 'Careers talk' });
 
@@ -322,6 +433,24 @@ describe(EncounterForm.name, () => {
     expect(page().textContent).toContain('Add at least one organisation.');
     expect(page().textContent).toContain('Add the learners who attended');
     httpTesting.expectNone({ method: 'POST', url: '/api/encounters' });
+    // The summary beside Save lists each, linked to its section, and has the focus.
+    const links = [...(saveBarSummary()?.querySelectorAll('a') ?? [])].map((link) =>
+      link.getAttribute('href'),
+    );
+    expect(links).toEqual(['#encounter-organisations', '#encounter-attendees']);
+    expect(document.activeElement).toBe(saveBarSummary());
+  });
+
+  it('lists a field left empty in the summary, and its link moves focus to the field', async () => {
+    sut['form'].patchValue({ title: '' });
+    await sut['submit']();
+    await settle();
+    const link = [...(saveBarSummary()?.querySelectorAll('a') ?? [])].find((item) =>
+      item.textContent?.includes('Give the encounter a title.'),
+    );
+    expect(link?.getAttribute('href')).toBe('#encounter-title');
+    link?.click();
+    expect(document.activeElement?.id).toBe('encounter-title');
   });
 
   it('R-M-2: in edit mode, marks one learner as having left early and sends it with the attendance in the one PATCH', async () => {
@@ -337,8 +466,8 @@ describe(EncounterForm.name, () => {
     await settle();
     expect(page().querySelectorAll('.not-meaningful')).toHaveLength(2);
 
-    sut['setNotMeaningful']('1', true);
-    sut['setNotMeaningful']('2', false);
+    attendees()['setNotMeaningful']('1', true);
+    attendees()['setNotMeaningful']('2', false);
     const submitting = sut['submit']();
     await settle();
     // One request saves the facts and the list, so the API recomputes each learner's coverage once.
@@ -368,24 +497,25 @@ describe(EncounterForm.name, () => {
     const buttons = [...page().querySelectorAll('.reflection-button')].map((button) =>
       button.textContent?.trim(),
     );
-    expect(buttons).toEqual(['Reflection 4/5', 'Add reflection', 'Reflection 2/5']);
+    // Register order: Hughes, Okafor, Patel.
+    expect(buttons).toEqual(['Add reflection', 'Reflection 4/5', 'Reflection 2/5']);
 
     const answers = [
       { reflection: { rating: 5, comment: 'I want to be an engineer' } },
       { reflection: null },
     ];
     jest
-      .spyOn(sut['dialog'], 'open')
+      .spyOn(attendees()['dialog'], 'open')
       .mockImplementation(
         () => ({ afterClosed: () => of(answers.shift()) }) as unknown as ReturnType<MatDialog['open']>,
       );
     const chosen = sut['chosen']();
-    await sut['openReflection'](chosen[1]);
-    await sut['openReflection'](chosen[2]);
+    await attendees()['openReflection'](chosen[1]);
+    await attendees()['openReflection'](chosen[2]);
     await settle();
     expect(
       [...page().querySelectorAll('.reflection-button')].map((button) => button.textContent?.trim()),
-    ).toEqual(['Reflection 4/5', 'Reflection 5/5', 'Add reflection']);
+    ).toEqual(['Reflection 5/5', 'Reflection 4/5', 'Add reflection']);
 
     const submitting = sut['submit']();
     await settle();

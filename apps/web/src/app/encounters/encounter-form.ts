@@ -5,6 +5,7 @@ import {
   effect,
   inject,
   input,
+  OnInit,
   output,
   signal,
   untracked,
@@ -29,9 +30,12 @@ import {
   ENCOUNTER_FORMATS,
   EncounterFormat,
   EncounterResponse,
+  EncounterToCount,
+  formatBritishDate,
   isIsoDate,
   isMeaningfulFor,
   LearnerListItem,
+  LearnerNames,
   MEANINGFUL_CHECKLIST_ITEMS,
   meaningfulBenchmarkFor,
   MeaningfulBenchmark,
@@ -39,6 +43,7 @@ import {
   missingChecklistItems,
   todayIsoDate,
   UpdateEncounterRequest,
+  whyEncounterWillNotCount,
   CHECKLIST_ITEM_LABELS,
   DELIVERY_MODE_LABELS,
   ENCOUNTER_FORMAT_LABELS,
@@ -46,39 +51,71 @@ import {
 import { catchError, firstValueFrom, map, of, startWith } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
-import { apiErrorDetails, apiErrorMessage, existingIdOf, plainReason } from '../core/api-error';
+import { apiErrorDetails, apiErrorMessage, plainReason } from '../core/api-error';
+import { ErrorSummary, FormProblem } from '../ui/error-summary';
+import { draftTime, FormDrafts } from '../ui/form-draft';
+import { UnsavedChanges } from '../ui/unsaved-changes';
+import { DuplicateEncounter, duplicateEncounterOf } from './duplicate-encounter';
+import { confirmWillNotCount } from './will-not-count-dialog';
 import { EncountersApi } from '../core/encounters-api';
-import { editReflection } from './reflection-dialog';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { Session } from '../core/session';
 import { FORM_IMPORTS } from '../ui/form-kit';
 import { matchPastedLearners, PastedMatch } from './match-pasted-learners';
+import { attendanceCount, AttendeeList, byRegisterOrder, ChosenLearner } from './attendee-list';
 import { OrganisationPicker } from './organisation-picker';
-import { carriesHours, defaultHours, isPlanned, parseHours, yearGroupsOf } from './work-experience-fields';
-
-/** A learner on the attendance list; unticked learners are recorded as absent. */
-export interface ChosenLearner {
-  id: string;
-  upn: string;
-  name: string;
-  yearGroup: number;
-  groupName: string | null;
-  present: boolean;
-  /** In edit mode: the status held, so that a withdrawn learner stays withdrawn. */
-  heldStatus?: AttendancePutItem['status'];
-  /** In edit mode, R-M-2: this learner's attendance does not count as meaningful (they left early, say). */
-  notMeaningful?: boolean;
-  /** In edit mode: the learner's reflection on the encounter, kept or changed with the attendance. */
-  reflection?: AttendanceReflection | null;
-  /** In edit mode, R-WEX-1: the learner's own hours ("left at noon"); null or absent takes the default. */
-  hours?: number | null;
-}
-
+import { carriesHours, defaultHours, isPlanned, yearGroupsOf } from './work-experience-fields';
 
 interface ChecklistGroup {
   heading: string;
   items: MeaningfulChecklistItem[];
 }
+
+/**
+ * "It's a different event": the API then saves an encounter it took for a likely duplicate by meaning (same
+ * academy, date and organisations, most of the same learners), and records the confirmation in the audit.
+ */
+interface DistinctConfirmation {
+  confirmDistinct?: true;
+}
+
+/** What the browser keeps of an encounter being filled in, so that a reload or an expired session loses nothing. */
+interface EncounterDraft {
+  form: {
+    academyId: string;
+    title: string;
+    date: string;
+    endDate: string;
+    format: EncounterFormat;
+    delivery: DeliveryMode;
+    duringSchoolDay: boolean;
+    durationMinutes: number;
+    days: number | null;
+    adviserLevel: number | null;
+  };
+  organisations: OrganisationView[];
+  checklist: Partial<Record<MeaningfulChecklistItem, boolean>>;
+  chosen: ChosenLearner[];
+  yearGroupsAdded: number[];
+  groupsAdded: string[];
+  /** R-V-1 and R-PAL-4 (the 2025 revision); absent in drafts kept before it. */
+  curriculumLinked?: boolean;
+  offeredTo?: number[] | null;
+  learnersAdded: string[];
+}
+
+/** What each field's error says in the error summary. */
+const FIELD_MESSAGES: Record<ControlField, string> = {
+  academyId: 'Choose the academy.',
+  title: 'Give the encounter a title.',
+  date: 'Enter the date of the encounter.',
+  endDate: 'Enter an end date on or after the date.',
+  format: 'Choose the format.',
+  delivery: 'Choose how it was delivered.',
+  durationMinutes: 'Enter how long it lasted, in minutes (1 to 20,160).',
+  days: 'Enter a number of days from 1 to 60.',
+  adviserLevel: "Choose the adviser's level.",
+};
 
 const FIELD_LABELS: Record<string, string> = {
   academyId: 'Academy',
@@ -110,6 +147,16 @@ const CONTROL_FIELDS = [
 ] as const;
 type ControlField = (typeof CONTROL_FIELDS)[number];
 
+function namesOf(learner: LearnerListItem): LearnerNames {
+  return {
+    legalSurname: learner.legalSurname,
+    legalForename: learner.legalForename,
+    preferredSurname: learner.preferredSurname,
+    preferredForename: learner.preferredForename,
+    name: learner.name,
+  };
+}
+
 const BENCHMARK_NAMES: Record<MeaningfulBenchmark, string> = {
   B5: 'Benchmark 5 (employer encounter)',
   B6: 'Benchmark 6 (workplace experience)',
@@ -121,15 +168,11 @@ function toChosen(learner: LearnerListItem): ChosenLearner {
     id: learner.id,
     upn: learner.upn,
     name: learner.name,
+    names: namesOf(learner),
     yearGroup: learner.yearGroup,
     groupName: learner.group?.name ?? null,
     present: true,
   };
-}
-
-/** "28 attending, 2 absent". */
-export function attendanceCount(present: number, absent: number): string {
-  return `${present} attending, ${absent} absent`;
 }
 
 /**
@@ -139,16 +182,17 @@ export function attendanceCount(present: number, absent: number): string {
 @Component({
   selector: 'enc-encounter-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FORM_IMPORTS, MatTabsModule, OrganisationPicker],
+  imports: [AttendeeList, ErrorSummary, FORM_IMPORTS, MatTabsModule, OrganisationPicker],
   templateUrl: './encounter-form.html',
   styleUrl: './encounter-form.scss',
 })
-export class EncounterForm {
+export class EncounterForm implements OnInit {
   private readonly api = inject(EncountersApi);
   private readonly organisationsApi = inject(OrganisationsApi);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
+  private readonly drafts = inject(FormDrafts);
 
   /** The encounter to change; a new one is logged without it. */
   readonly encounter = input<EncounterResponse | null>(null);
@@ -206,8 +250,14 @@ export class EncounterForm {
 
   protected readonly saving = signal(false);
   protected readonly loadingLearners = signal(false);
-  protected readonly error = signal<unknown>(null);
-  protected readonly duplicateOf = signal<string | null>(null);
+  protected readonly duplicate = signal<DuplicateEncounter | null>(null);
+  /** What the error summaries list after a failed save. */
+  protected readonly problems = signal<FormProblem[]>([]);
+  /** The summary's lines: a likely duplicate first, then each problem. */
+  protected readonly summaryLines = computed<FormProblem[]>(() => {
+    const duplicate = this.duplicate();
+    return duplicate ? [{ message: this.duplicateText(duplicate) }, ...this.problems()] : this.problems();
+  });
   protected readonly sectionErrors = signal<{
     organisations?: string;
     checklist?: string;
@@ -344,36 +394,146 @@ export class EncounterForm {
     );
   }
 
-  /** R-WEX-1: a learner's own hours, typed in the attendance list; empty takes the default. */
-  protected setHours(id: string, text: string): void {
-    const hours = parseHours(text, this.showDays() ? this.value().days : null);
-    this.hoursInvalid.update((ids) => {
-      const next = new Set(ids);
-      if (hours === 'invalid') next.add(id);
-      else next.delete(id);
-      return next;
-    });
-    if (hours === 'invalid') return;
-    this.chosen.update((list) =>
-      list.map((learner) => (learner.id === id ? { ...learner, hours } : learner)),
+  /** The draft's name in the browser's storage: one for a new encounter, one per encounter being changed. */
+  private readonly draftName = computed(() => {
+    const encounter = this.encounter();
+    return encounter ? `encounter-${encounter.id}` : 'log-encounter';
+  });
+  /** Set once any draft has been restored: until then, nothing is written over it. */
+  private readonly ready = signal(false);
+  /** The state as saved (or as opened); null for a new encounter not yet saved. */
+  private readonly baseline = signal<string | null>(null);
+  /** When the draft restored on opening was kept ("14:05"); null when none was. */
+  protected readonly restoredAt = signal<string | null>(null);
+  /** What a change is measured on: the facts the user chose, not what the form fetched to show them. */
+  private readonly snapshot = computed(() =>
+    JSON.stringify({
+      form: this.value(),
+      organisations: this.organisations().map((organisation) => organisation.id),
+      checklist: MEANINGFUL_CHECKLIST_ITEMS.filter((item) => this.checklist()[item] === true),
+      chosen: this.chosen().map((learner) => [
+        learner.id,
+        learner.present,
+        learner.notMeaningful === true,
+        learner.reflection ?? null,
+        learner.hours ?? null,
+      ]),
+      curriculumLinked: this.curriculumLinked(),
+      offeredTo: this.offeredToChosen(),
+    }),
+  );
+  /** Whether there is something to lose: for a new encounter, anything filled in; otherwise any change. */
+  readonly hasChanges = computed(() => {
+    const baseline = this.baseline();
+    if (baseline !== null) return this.snapshot() !== baseline;
+    if (this.encounter()) return false;
+    return (
+      this.value().title.trim() !== '' ||
+      this.organisations().length > 0 ||
+      this.chosen().length > 0 ||
+      Object.values(this.checklist()).some(Boolean)
     );
-  }
+  });
 
   constructor() {
     // Preselect the academy when there is only one to choose.
     effect(() => {
-      const academies = this.academies();
-      const own = this.session.user()?.academies ?? [];
-      untracked(() => {
-        if (this.form.controls.academyId.value || this.encounter()) return;
-        const only = own.length === 1 ? own[0].id : academies.length === 1 ? academies[0].id : '';
-        if (only) this.form.controls.academyId.setValue(only);
-      });
+      this.academies();
+      this.session.user();
+      untracked(() => this.preselectAcademy());
     });
     effect(() => {
       const encounter = this.encounter();
-      if (encounter) untracked(() => this.fill(encounter));
+      if (encounter) {
+        untracked(() => {
+          this.fill(encounter);
+          this.baseline.set(this.snapshot());
+          if (!this.ready()) this.restoreDraft();
+          this.ready.set(true);
+        });
+      }
     });
+    // The draft follows every change, and goes when there is nothing left to lose.
+    effect(() => {
+      if (!this.ready()) return;
+      const name = this.draftName();
+      const changed = this.hasChanges();
+      const draft = changed ? this.draft() : null;
+      untracked(() => (draft ? this.drafts.save(name, draft) : this.drafts.clear(name)));
+    });
+    inject(UnsavedChanges).watch(() => this.hasChanges());
+  }
+
+  ngOnInit(): void {
+    // Inputs are set by now: a new encounter takes its draft back here, one being changed once it is filled.
+    if (this.encounter()) return;
+    this.restoreDraft();
+    this.ready.set(true);
+  }
+
+  private preselectAcademy(): void {
+    if (this.form.controls.academyId.value || this.encounter()) return;
+    const academies = this.academies();
+    const own = this.session.user()?.academies ?? [];
+    const only = own.length === 1 ? own[0].id : academies.length === 1 ? academies[0].id : '';
+    if (only) this.form.controls.academyId.setValue(only);
+  }
+
+  private draft(): EncounterDraft {
+    return {
+      form: this.form.getRawValue(),
+      organisations: this.organisations(),
+      checklist: this.checklist(),
+      chosen: this.chosen(),
+      yearGroupsAdded: this.yearGroupsAdded(),
+      groupsAdded: this.groupsAdded(),
+      learnersAdded: this.learnersAdded(),
+      curriculumLinked: this.curriculumLinked(),
+      offeredTo: this.offeredToChosen(),
+    };
+  }
+
+  /** Puts back the draft kept in this browser (after a reload or an expired session), and says so. */
+  private restoreDraft(): void {
+    const stored = this.drafts.load<EncounterDraft>(this.draftName());
+    if (!stored) return;
+    const draft = stored.value;
+    this.form.patchValue(draft.form);
+    this.organisations.set(draft.organisations ?? []);
+    this.checklist.set(draft.checklist ?? {});
+    this.chosen.set(draft.chosen ?? []);
+    this.yearGroupsAdded.set(draft.yearGroupsAdded ?? []);
+    this.groupsAdded.set(draft.groupsAdded ?? []);
+    this.learnersAdded.set(draft.learnersAdded ?? []);
+    this.curriculumLinked.set(draft.curriculumLinked === true);
+    this.offeredToChosen.set(draft.offeredTo ?? null);
+    if (this.hasChanges()) this.restoredAt.set(draftTime(stored.savedAt));
+    else this.drafts.clear(this.draftName());
+  }
+
+  /** "Discard": back to the encounter as saved, or to an empty form. */
+  discardDraft(): void {
+    this.drafts.clear(this.draftName());
+    this.restoredAt.set(null);
+    const encounter = this.encounter();
+    if (encounter) {
+      this.fill(encounter);
+      return;
+    }
+    this.form.reset();
+    this.organisations.set([]);
+    this.checklist.set({});
+    this.clearList();
+    this.problems.set([]);
+    this.sectionErrors.set({});
+    this.preselectAcademy();
+  }
+
+  /** Called once saved: nothing left to lose, no draft to keep. */
+  private markSaved(): void {
+    this.baseline.set(this.snapshot());
+    this.drafts.clear(this.draftName());
+    this.restoredAt.set(null);
   }
 
   protected isAllowed(item: MeaningfulChecklistItem): boolean {
@@ -432,35 +592,6 @@ export class EncounterForm {
     if (!match.notFound.length && !match.ambiguous.length) this.pastedText.set('');
   }
 
-  protected setPresent(id: string, present: boolean): void {
-    this.chosen.update((list) =>
-      list.map((learner) => (learner.id === id ? { ...learner, present } : learner)),
-    );
-  }
-
-  /** R-M-2: takes meaningfulness away from one learner's attendance, or gives it back. */
-  protected setNotMeaningful(id: string, notMeaningful: boolean): void {
-    this.chosen.update((list) =>
-      list.map((learner) => (learner.id === id ? { ...learner, notMeaningful } : learner)),
-    );
-  }
-
-  /** In edit mode: records, changes or removes the learner's reflection; saved with the attendance. */
-  protected async openReflection(learner: ChosenLearner): Promise<void> {
-    const result = await editReflection(this.dialog, {
-      learnerName: learner.name,
-      reflection: learner.reflection ?? null,
-    });
-    if (!result) return;
-    this.chosen.update((list) =>
-      list.map((item) => (item.id === learner.id ? { ...item, reflection: result.reflection } : item)),
-    );
-  }
-
-  protected markAll(present: boolean): void {
-    this.chosen.update((list) => list.map((learner) => ({ ...learner, present })));
-  }
-
   protected clearList(): void {
     this.chosen.set(this.encounter() ? this.chosen().filter((learner) => learner.heldStatus) : []);
     this.yearGroupsAdded.set([]);
@@ -470,39 +601,124 @@ export class EncounterForm {
   }
 
   protected openExisting(): void {
-    const id = this.duplicateOf();
-    if (id) void this.router.navigate(['/encounters', id]);
+    const duplicate = this.duplicate();
+    if (!duplicate) return;
+    // Opening the one already logged abandons this one: no draft to keep, nothing to ask.
+    this.discardDraft();
+    void this.router.navigate(['/encounters', duplicate.id]);
   }
 
-  protected async submit(): Promise<void> {
+  /** "It's a different event": saves again, telling the API this is not the encounter it matched. */
+  protected async saveAsDistinct(): Promise<void> {
+    await this.submit(true);
+  }
+
+  protected async submit(confirmDistinct = false): Promise<void> {
     if (this.saving()) return;
-    this.error.set(null);
-    this.duplicateOf.set(null);
-    const problems: { organisations?: string; attendees?: string } = {};
-    if (!this.organisations().length) problems.organisations = 'Add at least one organisation.';
+    this.duplicate.set(null);
+    this.problems.set([]);
+    const sections: { organisations?: string; attendees?: string } = {};
+    if (!this.organisations().length) sections.organisations = 'Add at least one organisation.';
     if (!this.editing() && !this.presentCount()) {
-      problems.attendees = 'Add the learners who attended: a year group, a class or a pasted list.';
+      sections.attendees = 'Add the learners who attended: a year group, a class or a pasted list.';
     }
-    this.sectionErrors.set(problems);
     if (this.hoursInvalid().size) {
-      problems.attendees = 'Correct the hours marked: from 0 to 24 for each day of the encounter.';
+      sections.attendees = 'Correct the hours marked: from 0 to 24 for each day of the encounter.';
     }
-    if (this.form.invalid || problems.organisations || problems.attendees) {
+    this.sectionErrors.set(sections);
+    if (this.form.invalid || sections.organisations || sections.attendees) {
       this.form.markAllAsTouched();
+      this.problems.set(this.collectProblems());
       return;
     }
+    if (!confirmDistinct && !(await this.confirmIfNotCounting())) return;
     this.saving.set(true);
     try {
       const encounter = this.encounter();
+      const body: CreateEncounterRequest & DistinctConfirmation = confirmDistinct
+        ? { ...this.body(), confirmDistinct: true }
+        : this.body();
       const saved = encounter
-        ? await this.update(encounter)
-        : await firstValueFrom(this.api.create(this.body()));
+        ? await this.update(encounter, confirmDistinct)
+        : await firstValueFrom(this.api.create(body));
+      this.markSaved();
       this.saved.emit(saved);
     } catch (error) {
-      this.showError(error);
+      await this.showError(error);
     } finally {
       this.saving.set(false);
     }
+  }
+
+  /**
+   * Before saving an encounter that will not count (or an edit that makes it count for less than before): why,
+   * and what would make it count. True to go ahead.
+   */
+  private async confirmIfNotCounting(): Promise<boolean> {
+    const reasons = this.notCounting();
+    const held = this.encounter();
+    if (held) {
+      const before = new Set(whyEncounterWillNotCount(this.factsOf(held)).map((reason) => reason.why));
+      if (reasons.every((reason) => before.has(reason.why))) return true;
+    }
+    if (!reasons.length) return true;
+    return confirmWillNotCount(this.dialog, {
+      reasons,
+      saveLabel: this.editing() ? 'Save changes' : 'Save encounter',
+    });
+  }
+
+  /** Why the encounter as filled in will not count, under the domain's rules (R-C, R-M-2, R-D). */
+  protected readonly notCounting = computed(() => {
+    const value = this.value();
+    if (!isIsoDate(value.date)) return [];
+    return whyEncounterWillNotCount({
+      format: value.format,
+      delivery: value.delivery,
+      duringSchoolDay: value.duringSchoolDay,
+      adviserLevel: this.showAdviserLevel() ? value.adviserLevel : null,
+      organisations: this.organisations(),
+      attendedLearnerCount: this.presentCount() || undefined,
+      date: value.date,
+      meaningful: this.checklist(),
+    });
+  });
+
+  private factsOf(encounter: EncounterResponse): EncounterToCount {
+    return {
+      format: encounter.format,
+      delivery: encounter.delivery,
+      duringSchoolDay: encounter.duringSchoolDay,
+      adviserLevel: encounter.adviserLevel,
+      organisations: this.organisations(),
+      attendedLearnerCount: encounter.attendedCount || undefined,
+      date: encounter.date,
+      meaningful: encounter.meaningful,
+    };
+  }
+
+  /** The error summary's lines: each field and section in error, linked to it, in the order of the form. */
+  private collectProblems(): FormProblem[] {
+    const problems: FormProblem[] = [];
+    for (const field of CONTROL_FIELDS) {
+      const control = this.form.controls[field];
+      if (control.disabled || !control.errors) continue;
+      problems.push({ message: this.fieldMessage(field), targetId: `encounter-${field}` });
+    }
+    const sections = this.sectionErrors();
+    if (sections.organisations) {
+      problems.push({ message: sections.organisations, targetId: 'encounter-organisations' });
+    }
+    if (sections.checklist) problems.push({ message: sections.checklist, targetId: 'encounter-checklist' });
+    if (sections.attendees) problems.push({ message: sections.attendees, targetId: 'encounter-attendees' });
+    return problems;
+  }
+
+  private fieldMessage(field: ControlField): string {
+    const errors = this.form.controls[field].errors ?? {};
+    if (errors['api']) return `${FIELD_LABELS[field]}: ${String(errors['api'])}`;
+    if (errors['maxlength']) return `${FIELD_LABELS[field]} must be 200 characters or fewer.`;
+    return FIELD_MESSAGES[field];
   }
 
   private body(): CreateEncounterRequest {
@@ -547,7 +763,7 @@ export class EncounterForm {
    * One PATCH: the encounter's facts, and the attendance list when it changed (`replaceAttendance`), so
    * that the API writes both in one transaction and recomputes each learner's coverage once.
    */
-  private async update(encounter: EncounterResponse): Promise<EncounterResponse> {
+  private async update(encounter: EncounterResponse, confirmDistinct = false): Promise<EncounterResponse> {
     const { attendees: _attendees, absentLearnerIds: _absent, academyId: _academy, ...fields } = this.body();
     const held = new Map(encounter.attendance.map((item) => [item.learnerId, item]));
     const items: AttendancePutItem[] = this.chosen().map((learner) => {
@@ -576,13 +792,14 @@ export class EncounterForm {
           !sameReflection(held.get(item.learnerId)?.reflection, item.reflection) ||
           (held.get(item.learnerId)?.hours ?? null) !== (item.hours ?? null),
       );
-    const body: UpdateEncounterRequest = changed ? { ...fields, replaceAttendance: items } : fields;
+    const body: UpdateEncounterRequest & DistinctConfirmation = changed
+      ? { ...fields, replaceAttendance: items }
+      : { ...fields };
+    if (confirmDistinct) body.confirmDistinct = true;
     return firstValueFrom(this.api.update(encounter.id, body));
   }
 
-  private showError(error: unknown): void {
-    this.error.set(error);
-    this.duplicateOf.set(existingIdOf(error));
+  private async showError(error: unknown): Promise<void> {
     const details = apiErrorDetails(error);
     const sections: { organisations?: string; checklist?: string; attendees?: string } = {};
     for (const detail of details) {
@@ -606,6 +823,35 @@ export class EncounterForm {
       }
     }
     this.sectionErrors.set(sections);
+    const duplicate = duplicateEncounterOf(error);
+    const problems = this.collectProblems();
+    if (duplicate) {
+      this.duplicate.set(await this.withTitle(duplicate));
+    } else if (!problems.length || !details.length) {
+      // Offline, a server fault, a refusal without fields: the API's sentence, first.
+      problems.unshift({ message: apiErrorMessage(error) });
+    }
+    this.problems.set(problems);
+  }
+
+  /** The title and date of the encounter a 409 matched, fetched when the answer did not name them. */
+  private async withTitle(duplicate: DuplicateEncounter): Promise<DuplicateEncounter> {
+    if (duplicate.title && duplicate.date) return duplicate;
+    try {
+      const existing = await firstValueFrom(this.api.get(duplicate.id));
+      return { ...duplicate, title: existing.title, date: existing.date };
+    } catch {
+      return duplicate;
+    }
+  }
+
+  /** "This looks like “Year 9 futures morning” already logged on 12 November 2026." */
+  protected duplicateText(duplicate: DuplicateEncounter): string {
+    const title = duplicate.title ? `“${duplicate.title}”` : 'an encounter';
+    const date = duplicate.date ? ` on ${formatBritishDate(duplicate.date)}` : '';
+    return duplicate.byMeaning
+      ? `This looks like ${title}, already logged${date}: the same academy, date and organisations, and most of the same learners.`
+      : `This encounter is already logged as ${title}${date}: the same academy, date, title and organisations.`;
   }
 
   private checklistFieldLabels(): Record<string, string> {
@@ -655,12 +901,7 @@ export class EncounterForm {
     this.chosen.update((list) => {
       const held = new Set(list.map((learner) => learner.id));
       const added = learners.filter((learner) => !held.has(learner.id)).map(toChosen);
-      return [...list, ...added].sort(
-        (a, b) =>
-          a.yearGroup - b.yearGroup ||
-          (a.groupName ?? '').localeCompare(b.groupName ?? '') ||
-          a.name.localeCompare(b.name),
-      );
+      return [...list, ...added].sort(byRegisterOrder);
     });
     this.sectionErrors.update((errors) => ({ ...errors, attendees: undefined }));
   }
@@ -709,6 +950,29 @@ export class EncounterForm {
     );
     this.curriculumLinked.set(encounter.curriculumLinked === true);
     this.offeredToChosen.set(encounter.offeredTo?.length ? [...encounter.offeredTo] : null);
+    this.addClassesAndNames(encounter);
+  }
+
+  /**
+   * The attendance the API answers names each learner once ("Ada Okafor"): the roll of the encounter's year adds
+   * their class and their names apart, so that the list is in register order with the class, as when logging.
+   */
+  private addClassesAndNames(encounter: EncounterResponse): void {
+    this.api.allLearners({ academyId: encounter.academyId, academicYear: encounter.academicYear }).subscribe({
+      next: (roll) => {
+        const byId = new Map(roll.map((learner) => [learner.id, learner]));
+        this.chosen.update((list) =>
+          list.map((learner) => {
+            const found = byId.get(learner.id);
+            return found
+              ? { ...learner, names: namesOf(found), groupName: found.group?.name ?? learner.groupName }
+              : learner;
+          }),
+        );
+      },
+      // Without the roll the list still works, ordered by the names it has.
+      error: () => undefined,
+    });
   }
 }
 

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { EncounterResponse } from '@encounters/domain';
 
+import { HasUnsavedChanges } from '../ui/unsaved-changes';
 import { EncounterForm } from './encounter-form';
 
 /** Log an encounter: the careers lead's journey "in under a minute". */
@@ -25,8 +26,15 @@ import { EncounterForm } from './encounter-form';
     }
   `,
 })
-export class LogEncounter {
+export class LogEncounter implements HasUnsavedChanges {
   private readonly router = inject(Router);
+  private readonly form = viewChild(EncounterForm);
+  readonly keepsDraft = true;
+
+  hasUnsavedChanges(): boolean {
+    return this.form()?.hasChanges() ?? false;
+  }
+
   private readonly snackBar = inject(MatSnackBar);
 
   protected async logged(encounter: EncounterResponse): Promise<void> {

@@ -1,7 +1,19 @@
-import { LearnerListItem } from '@encounters/domain';
+import { LearnerNames } from '@encounters/domain';
 
-export interface PastedMatch {
-  found: LearnerListItem[];
+/** What a pasted line is matched on: the UPN, the name shown and, where known, the legal and preferred names. */
+export interface MatchableLearner {
+  id: string;
+  upn: string;
+  name: string;
+  names?: Partial<LearnerNames>;
+  legalSurname?: string;
+  legalForename?: string;
+  preferredSurname?: string | null;
+  preferredForename?: string | null;
+}
+
+export interface PastedMatch<T extends MatchableLearner = MatchableLearner> {
+  found: T[];
   /** Lines that match nobody on the roll. */
   notFound: string[];
   /** Lines that match more than one learner: a UPN tells them apart. */
@@ -20,9 +32,10 @@ function fold(text: string): string {
 }
 
 /** The ways a learner's name may be written in a pasted list: "Ada Okafor", "Okafor, Ada", legal or preferred. */
-function namesOf(learner: LearnerListItem): string[] {
-  const forenames = [learner.legalForename, learner.preferredForename].filter(Boolean) as string[];
-  const surnames = [learner.legalSurname, learner.preferredSurname].filter(Boolean) as string[];
+function namesOf(learner: MatchableLearner): string[] {
+  const parts = learner.names ?? learner;
+  const forenames = [parts.legalForename, parts.preferredForename].filter(Boolean) as string[];
+  const surnames = [parts.legalSurname, parts.preferredSurname].filter(Boolean) as string[];
   const names = [learner.name];
   for (const forename of forenames) {
     for (const surname of surnames) {
@@ -36,7 +49,10 @@ function namesOf(learner: LearnerListItem): string[] {
  * Matches a pasted list (one UPN or name per line, or separated by commas and tabs when every item is a
  * UPN) against the academy's roll.
  */
-export function matchPastedLearners(text: string, roll: readonly LearnerListItem[]): PastedMatch {
+export function matchPastedLearners<T extends MatchableLearner>(
+  text: string,
+  roll: readonly T[],
+): PastedMatch<T> {
   const lines = text
     .split(/\r?\n/)
     .flatMap((line) => {
@@ -47,13 +63,13 @@ export function matchPastedLearners(text: string, roll: readonly LearnerListItem
     })
     .filter(Boolean);
   const byUpn = new Map(roll.map((learner) => [learner.upn.toUpperCase(), learner]));
-  const byName = new Map<string, LearnerListItem[]>();
+  const byName = new Map<string, T[]>();
   for (const learner of roll) {
     for (const name of new Set(namesOf(learner))) {
       byName.set(name, [...(byName.get(name) ?? []), learner]);
     }
   }
-  const found = new Map<string, LearnerListItem>();
+  const found = new Map<string, T>();
   const notFound: string[] = [];
   const ambiguous: string[] = [];
   for (const line of lines) {

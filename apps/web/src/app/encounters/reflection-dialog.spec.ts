@@ -1,5 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
+import { EMPTY, of } from 'rxjs';
 
 import { ReflectionDialog, ReflectionDialogData } from './reflection-dialog';
 
@@ -13,7 +14,10 @@ describe(ReflectionDialog.name, () => {
       imports: [ReflectionDialog],
       providers: [
         { provide: MAT_DIALOG_DATA, useValue: data },
-        { provide: MatDialogRef, useValue: { close } },
+        {
+          provide: MatDialogRef,
+          useValue: { close, backdropClick: () => EMPTY, keydownEvents: () => EMPTY, disableClose: false },
+        },
       ],
     });
     fixture = TestBed.createComponent(ReflectionDialog);
@@ -53,5 +57,24 @@ describe(ReflectionDialog.name, () => {
     expect(page.querySelector('[data-rating="2"]')?.classList).toContain('mat-button-toggle-checked');
     button(page, 'Remove reflection').click();
     expect(close).toHaveBeenCalledWith({ reflection: null });
+  });
+
+  it('asks before Cancel throws away what was typed, and closes straight away when nothing was', async () => {
+    const page = open({ learnerName: 'Cara Patel', reflection: null });
+    const ask = jest
+      .spyOn(fixture.componentInstance['dialog'], 'open')
+      .mockReturnValue({ afterClosed: () => of(false) } as unknown as ReturnType<MatDialog['open']>);
+    button(page, 'Cancel').click();
+    await fixture.whenStable();
+    expect(ask).not.toHaveBeenCalled();
+    expect(close).toHaveBeenCalledWith(undefined);
+
+    close.mockClear();
+    (page.querySelector('[data-rating="3"] button') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    button(page, 'Cancel').click();
+    await fixture.whenStable();
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(close).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -8,9 +16,14 @@ import { MatInputModule } from '@angular/material/input';
 import { AttendanceReflection } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
 
+import { draftTime, FormDrafts } from '../ui/form-draft';
+import { confirmLeaving, UnsavedChanges } from '../ui/unsaved-changes';
+
 export interface ReflectionDialogData {
   learnerName: string;
   reflection: AttendanceReflection | null;
+  /** Where the dialog keeps its draft in the browser (per encounter and learner); none without it. */
+  draftName?: string;
 }
 
 /** What the dialog closes with: the reflection to keep, or null to remove it. Undefined means cancelled. */
@@ -47,6 +60,12 @@ export const REFLECTION_RATINGS: readonly { value: number; label: string }[] = [
   template: `
     <h2 mat-dialog-title>{{ data.learnerName }}’s reflection</h2>
     <mat-dialog-content>
+      @if (restoredAt(); as when) {
+        <p class="draft" role="status">
+          Draft restored from {{ when }}.
+          <button matButton type="button" (click)="discardDraft()">Discard draft</button>
+        </p>
+      }
       <p id="rating-label" class="label">How useful did {{ data.learnerName }} find it?</p>
       <mat-button-toggle-group
         aria-labelledby="rating-label"
@@ -79,7 +98,7 @@ export const REFLECTION_RATINGS: readonly { value: number; label: string }[] = [
         <button matButton type="button" class="remove" (click)="remove()">Remove reflection</button>
       }
       <span class="spacer"></span>
-      <button matButton type="button" [mat-dialog-close]="undefined">Cancel</button>
+      <button matButton type="button" (click)="cancel()">Cancel</button>
       <button matButton="filled" type="button" [disabled]="!canKeep()" (click)="keep()">
         Keep reflection
       </button>
@@ -118,6 +137,13 @@ export const REFLECTION_RATINGS: readonly { value: number; label: string }[] = [
     .spacer {
       flex: 1;
     }
+    .draft {
+      margin: 0 0 0.75rem;
+      padding: 0.25rem 0.75rem;
+      border-left: 4px solid var(--mat-sys-primary);
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
     .remove {
       --mat-button-text-label-text-color: var(--mat-sys-error);
     }
@@ -133,6 +159,53 @@ export class ReflectionDialog {
   protected readonly canKeep = computed(
     () => this.rating() !== null && this.comment().length <= REFLECTION_COMMENT_MAX_LENGTH,
   );
+  private readonly drafts = inject(FormDrafts);
+  private readonly dialog = inject(MatDialog);
+  protected readonly restoredAt = signal<string | null>(null);
+  /** Changed from what the dialog opened with: closing then asks first. */
+  readonly hasChanges = computed(
+    () =>
+      this.rating() !== (this.data.reflection?.rating ?? null) ||
+      this.comment() !== (this.data.reflection?.comment ?? ''),
+  );
+
+  constructor() {
+    const name = this.data.draftName;
+    if (name) {
+      const stored = this.drafts.load<{ rating: number | null; comment: string }>(name);
+      if (stored) {
+        this.rating.set(stored.value.rating);
+        this.comment.set(stored.value.comment);
+        if (this.hasChanges()) this.restoredAt.set(draftTime(stored.savedAt));
+      }
+      effect(() => {
+        const draft = { rating: this.rating(), comment: this.comment() };
+        const changed = this.hasChanges();
+        untracked(() => (changed ? this.drafts.save(name, draft) : this.drafts.clear(name)));
+      });
+    }
+    inject(UnsavedChanges).watch(() => this.hasChanges());
+    // Escape and a click outside ask first when something was typed.
+    this.reference.disableClose = true;
+    this.reference.backdropClick().subscribe(() => void this.cancel());
+    this.reference.keydownEvents().subscribe((event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        void this.cancel();
+      }
+    });
+  }
+
+  protected async cancel(): Promise<void> {
+    if (this.hasChanges() && !(await confirmLeaving(this.dialog, !!this.data.draftName))) return;
+    this.reference.close(undefined);
+  }
+
+  protected discardDraft(): void {
+    this.rating.set(this.data.reflection?.rating ?? null);
+    this.comment.set(this.data.reflection?.comment ?? '');
+    this.restoredAt.set(null);
+  }
 
   protected keep(): void {
     const rating = this.rating();
@@ -145,6 +218,7 @@ export class ReflectionDialog {
   }
 
   private close(result: ReflectionDialogResult): void {
+    if (this.data.draftName) this.drafts.clear(this.data.draftName);
     this.reference.close(result);
   }
 }

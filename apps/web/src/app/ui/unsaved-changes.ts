@@ -1,0 +1,55 @@
+import { DestroyRef, inject, Injectable } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { CanDeactivateFn } from '@angular/router';
+
+import { confirmAction } from './confirm-dialog';
+
+/** A page or form that may hold changes not yet saved. */
+export interface HasUnsavedChanges {
+  hasUnsavedChanges(): boolean;
+  /** What leaving does to the changes: kept as a draft, or lost. */
+  readonly keepsDraft?: boolean;
+}
+
+/** Asks before leaving changes unsaved; true to leave. */
+export function confirmLeaving(dialog: MatDialog, keepsDraft = false): Promise<boolean> {
+  return confirmAction(dialog, {
+    title: 'Leave without saving?',
+    message: keepsDraft
+      ? 'Your changes are not saved. They are kept as a draft in this browser, and come back when you return.'
+      : 'Your changes are not saved. If you leave now, they are lost.',
+    confirmLabel: 'Leave without saving',
+  });
+}
+
+/** `canDeactivate` for every route with a form: Back, a menu item or a link asks first when there are changes. */
+export const unsavedChangesGuard: CanDeactivateFn<HasUnsavedChanges> = (component) =>
+  !component?.hasUnsavedChanges() || confirmLeaving(inject(MatDialog), component.keepsDraft === true);
+
+/**
+ * The browser's own "Leave site?" warning on reload, closing the tab or typing another address, while any form
+ * registered here has changes.
+ */
+@Injectable({ providedIn: 'root' })
+export class UnsavedChanges {
+  private readonly checks = new Set<() => boolean>();
+  private listening = false;
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if ([...this.checks].some((check) => check())) {
+      event.preventDefault();
+      // Older browsers show the warning only when returnValue is set.
+      event.returnValue = '';
+    }
+  };
+
+  /** Warns while `check` answers true, until the caller's `DestroyRef` ends it. */
+  watch(check: () => boolean, destroyRef: DestroyRef = inject(DestroyRef)): void {
+    this.checks.add(check);
+    if (!this.listening) {
+      window.addEventListener('beforeunload', this.onBeforeUnload);
+      this.listening = true;
+    }
+    destroyRef.onDestroy(() => this.checks.delete(check));
+  }
+}
