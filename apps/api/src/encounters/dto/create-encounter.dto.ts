@@ -171,4 +171,15 @@ export class CreateEncounterDto implements CreateEncounterRequest {
   @MaxLength(2000, { each: true })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
   links?: string[];
+
+  @Flag(
+    {
+      description:
+        'This is a different event from the likely duplicate a 409 `duplicate_encounter` named (same ' +
+        'academy, date and organisations, more than half the same learners): log it all the same. The ' +
+        'audit records the confirmation. Not stored on the encounter.',
+    },
+    { optional: true },
+  )
+  confirmDistinct?: boolean;
 }

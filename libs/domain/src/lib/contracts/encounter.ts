@@ -57,6 +57,11 @@ export interface CreateEncounterRequest {
   organiser?: string;
   notes?: string;
   links?: string[];
+  /**
+   * The user has seen the likely duplicate the API named (409 `duplicate_encounter`) and says this is a
+   * different event: it is logged all the same, and the audit records the confirmation.
+   */
+  confirmDistinct?: boolean;
 }
 
 /**
