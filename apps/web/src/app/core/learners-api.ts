@@ -4,6 +4,9 @@ import {
   GuidanceMeetingResponse,
   LearnerDetailQuery,
   LearnerDetailResponse,
+  LearnerListItem,
+  LearnerListQuery,
+  PagedResult,
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
@@ -13,6 +16,10 @@ import { ApiHttp } from './api-client';
 @Injectable({ providedIn: 'root' })
 export class LearnersApi {
   private readonly http = inject(ApiHttp);
+
+  /** The learners the user may see, a page at a time (`q` matches names and UPNs). */
+  readonly list = (query: LearnerListQuery): Observable<PagedResult<LearnerListItem>> =>
+    this.http.get('/learners', query);
 
   readonly detail = (id: string, query: LearnerDetailQuery = {}): Observable<LearnerDetailResponse> =>
     this.http.get(`/learners/${encodeURIComponent(id)}`, query);
