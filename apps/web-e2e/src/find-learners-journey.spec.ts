@@ -82,7 +82,7 @@ for (const viewport of [
 
       // The encounter list filters by learner.
       await page.goto('/encounters');
-      const filter = page.getByRole('combobox', { name: 'Learner' });
+      const filter = page.getByRole('combobox', { name: 'Learner', exact: true });
       await filter.fill(learner.upn);
       await page.getByRole('option', { name: new RegExp(learner.name) }).click();
       await expect(page.getByRole('button', { name: 'Clear filters' })).toBeVisible();
