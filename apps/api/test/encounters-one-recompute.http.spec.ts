@@ -1,7 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LearnerProgressService } from '../src/coverage/learner-progress.service';
-import { startWithEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import {
+  encounterBody,
+  type EncounterFixtures,
+  startWithEncounterFixtures,
+  useFreshOrganisations,
+} from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
 
 /**
@@ -50,7 +55,11 @@ describe(`${LearnerProgressService.name}: one recomputation per encounter write 
     recomputed = jest.spyOn(app.get(LearnerProgressService), 'learnersChanged');
   });
 
-  beforeEach(() => recomputed.mockClear());
+  beforeEach(async () => {
+    // Each test logs class 11A on the same day: its own employer keeps it apart from the others'.
+    await useFreshOrganisations(app, fx);
+    recomputed.mockClear();
+  });
 
   afterAll(async () => {
     recomputed.mockRestore();

@@ -136,6 +136,33 @@ export async function createEncounterFixtures(
   };
 }
 
+let fresh = 0;
+
+/**
+ * Gives the fixtures a new employer and careers service (of the same types and sector as the first):
+ * tests that each log the same learners on the same day stay apart under the duplicate rule (same academy,
+ * date, organisations, most of the same learners), as `uniqueTitle()` keeps them apart under the
+ * same-title rule.
+ */
+export async function useFreshOrganisations(
+  app: INestApplication,
+  fixtures: EncounterFixtures,
+): Promise<void> {
+  fresh += 1;
+  const insert = async (type: string, sectors: string[]) => {
+    const [row] = await app
+      .get(DataSource)
+      .query(`INSERT INTO organisation (name, type, sectors) VALUES ($1, $2, $3) RETURNING id`, [
+        `Fixture ${type} ${fresh} ${fixtures.academyA}`,
+        type,
+        sectors,
+      ]);
+    return row.id as string;
+  };
+  fixtures.organisations.employer = await insert('employer', ['Engineering and manufacturing']);
+  fixtures.organisations.careersService = await insert('careers_service', []);
+}
+
 /** A complete, valid body for `POST /api/encounters`. */
 export function encounterBody(fixtures: EncounterFixtures, overrides: Record<string, unknown> = {}) {
   return {

@@ -7,6 +7,7 @@ import {
   signedInTeacherOf,
   encounterBody,
   type EncounterFixtures,
+  useFreshOrganisations,
 } from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
 
@@ -37,6 +38,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     academyLeader = await signedInUser(app, ['academy_leader'], { academyIds: [fx.academyA] });
     teacher10A = await signedInTeacherOf(app, fx, '10A');
     teacher11A = await signedInTeacherOf(app, fx, '11A');
+  });
+
+  beforeEach(async () => {
+    await useFreshOrganisations(app, fx);
   });
 
   afterAll(async () => {
@@ -484,6 +489,171 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
         .expect(201);
       await leadOfB.patch(`/api/encounters/${created.body.id}`).send({ notes: 'x' }).expect(404);
       await leadOfB.delete(`/api/encounters/${created.body.id}`).expect(404);
+    });
+  });
+
+  describe('duplicates by meaning', () => {
+    const tenA = () => fx.learnersA.filter((learner) => learner.groupId === fx.groups['10A']);
+    const tenB = () => fx.learnersA.filter((learner) => learner.groupId === fx.groups['10B']);
+    const ids = (learners: { id: string }[]) => learners.map((learner) => learner.id);
+    const logVisit = (overrides: Record<string, unknown> = {}) =>
+      lead.post('/api/encounters').send(
+        encounterBody(fx, {
+          title: uniqueTitle('Visit'),
+          organisationIds: [fx.organisations.employer, fx.organisations.college],
+          meaningful: {
+            purposeShared: true,
+            learningOutcomes: true,
+            twoWayInteraction: true,
+            reflection: true,
+            providerInformation: true,
+            whatLearningIsLike: true,
+          },
+          attendees: { groupIds: [fx.groups['10A']] },
+          ...overrides,
+        }),
+      );
+    const auditOf = (id: string, action: string) =>
+      dataSource.query(`SELECT user_id, details FROM audit_entry WHERE entity_id = $1 AND action = $2`, [
+        id,
+        action,
+      ]);
+
+    it('answers 409 duplicate_encounter for the same visit under another title, naming it, and writes nothing', async () => {
+      const first = await logVisit().expect(201);
+      const encounters = await count(`SELECT count(*) FROM encounter`);
+      const attendances = await count(`SELECT count(*) FROM attendance`);
+      const audits = await auditCount();
+      const second = await logVisit({
+        title: uniqueTitle('Another name for it'),
+        // The organisations as a set: their order and a repeat make no difference.
+        organisationIds: [fx.organisations.college, fx.organisations.employer, fx.organisations.college],
+        attendees: { learnerIds: ids(tenA().slice(0, 7)) },
+      }).expect(409);
+      expect(second.body).toMatchObject({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'duplicate_encounter',
+        existing: { id: first.body.id, title: first.body.title, date: fx.date },
+        existingId: first.body.id,
+        details: [],
+      });
+      expect(second.body.message).toMatch(/more than half the same learners/);
+      expect(await count(`SELECT count(*) FROM encounter`)).toBe(encounters);
+      expect(await count(`SELECT count(*) FROM attendance`)).toBe(attendances);
+      expect(await auditCount()).toBe(audits);
+    });
+
+    it('logs it with confirmDistinct: true, and the audit records the confirmation and what it was confirmed against', async () => {
+      const first = await logVisit().expect(201);
+      const second = await logVisit({ confirmDistinct: true }).expect(201);
+      expect(second.body.attendedCount).toBe(12);
+      expect(second.body).not.toHaveProperty('confirmDistinct');
+      const [entry] = await auditOf(second.body.id, 'encounter.confirm_distinct');
+      expect(entry).toMatchObject({
+        user_id: lead.userId,
+        details: { likelyDuplicatesOf: [{ id: first.body.id, title: first.body.title, date: fx.date }] },
+      });
+      // Nothing to confirm, nothing recorded.
+      const alone = await logVisit({ date: addDays(fx.date, 1), confirmDistinct: true }).expect(201);
+      expect(await auditOf(alone.body.id, 'encounter.confirm_distinct')).toEqual([]);
+    });
+
+    it('is not a duplicate with half the learners or fewer, on another date, with other organisations, or once deleted', async () => {
+      const first = await logVisit().expect(201);
+      // 6 of the smaller list of 12 are on both: half, not more than half.
+      await logVisit({
+        attendees: { learnerIds: [...ids(tenA().slice(0, 6)), ...ids(tenB().slice(0, 6))] },
+      }).expect(201);
+      await logVisit({ date: addDays(fx.date, -3) }).expect(201);
+      await logVisit({
+        organisationIds: [fx.organisations.employer, fx.organisations.college, fx.organisations.university],
+      }).expect(201);
+      await lead.delete(`/api/encounters/${first.body.id}`).expect(204);
+      // All six were at the deleted one, none at the mixed one.
+      const again = await logVisit({ attendees: { learnerIds: ids(tenA().slice(6)) } }).expect(201);
+      expect(again.body.attendedCount).toBe(6);
+    });
+
+    it('counts only the learners who attended: absentees were not at the event', async () => {
+      await logVisit({ attendees: { learnerIds: ids(tenA().slice(0, 4)) } }).expect(201);
+      // 10A with the first four absent: none of those who came was at the first.
+      await logVisit({
+        attendees: { groupIds: [fx.groups['10A']] },
+        absentLearnerIds: ids(tenA().slice(0, 4)),
+      }).expect(201);
+    });
+
+    it('refuses the same title too as encounter_already_logged, which confirmDistinct does not override', async () => {
+      const first = await logVisit().expect(201);
+      const again = await logVisit({ title: first.body.title, confirmDistinct: true }).expect(409);
+      expect(again.body).toMatchObject({
+        code: 'encounter_already_logged',
+        existing: { id: first.body.id, title: first.body.title, date: fx.date },
+        existingId: first.body.id,
+      });
+    });
+
+    it('refuses a PATCH whose new list or date makes it a duplicate, unless confirmed; a confirmed pair is not asked about again', async () => {
+      const first = await logVisit().expect(201);
+      const other = await logVisit({ attendees: { groupIds: [fx.groups['10B']] } }).expect(201);
+      const replaceAttendance = ids(tenA()).map((learnerId) => ({ learnerId, status: 'attended' }));
+      const refused = await lead
+        .patch(`/api/encounters/${other.body.id}`)
+        .send({ replaceAttendance })
+        .expect(409);
+      expect(refused.body).toMatchObject({ code: 'duplicate_encounter', existing: { id: first.body.id } });
+      const unchanged = await lead.get(`/api/encounters/${other.body.id}`).expect(200);
+      expect(new Set(unchanged.body.attendance.map((row: { learnerId: string }) => row.learnerId))).toEqual(
+        new Set(ids(tenB())),
+      );
+      await lead
+        .patch(`/api/encounters/${other.body.id}`)
+        .send({ replaceAttendance, confirmDistinct: true })
+        .expect(200);
+      expect(await auditOf(other.body.id, 'encounter.confirm_distinct')).toHaveLength(1);
+      // The pair is confirmed: a later change of the title, or of the list again, does not ask again.
+      await lead
+        .patch(`/api/encounters/${other.body.id}`)
+        .send({ title: uniqueTitle('Renamed') })
+        .expect(200);
+      await lead
+        .patch(`/api/encounters/${other.body.id}`)
+        .send({ replaceAttendance: replaceAttendance.slice(1) })
+        .expect(200);
+
+      // Moving an encounter onto the day of another with the same learners is asked about too.
+      const later = await logVisit({ date: addDays(fx.date, 1) }).expect(201);
+      const moved = await lead.patch(`/api/encounters/${later.body.id}`).send({ date: fx.date }).expect(409);
+      expect(moved.body.code).toBe('duplicate_encounter');
+      expect([first.body.id, other.body.id]).toContain(moved.body.existing.id);
+    });
+
+    it('refuses a PUT of the list that makes it a duplicate unless ?confirmDistinct=true', async () => {
+      const first = await logVisit().expect(201);
+      const other = await logVisit({ attendees: { groupIds: [fx.groups['10B']] } }).expect(201);
+      const list = ids(tenA()).map((learnerId) => ({ learnerId, status: 'attended' }));
+      const refused = await lead.put(`/api/encounters/${other.body.id}/attendance`).send(list).expect(409);
+      expect(refused.body).toMatchObject({ code: 'duplicate_encounter', existing: { id: first.body.id } });
+      const bad = await lead
+        .put(`/api/encounters/${other.body.id}/attendance?confirmDistinct=maybe`)
+        .send(list)
+        .expect(400);
+      expect(bad.body.message).toMatch(/confirmDistinct/);
+      const written = await lead
+        .put(`/api/encounters/${other.body.id}/attendance?confirmDistinct=true`)
+        .send(list)
+        .expect(200);
+      expect(written.body.attendedCount).toBe(12);
+      const [entry] = await auditOf(other.body.id, 'encounter.confirm_distinct');
+      expect(entry.details.likelyDuplicatesOf[0].id).toBe(first.body.id);
+    });
+
+    it('settles two simultaneous logs of the same visit under different titles: one 201, one 409 naming it', async () => {
+      const answers = await Promise.all([logVisit(), logVisit()]);
+      const [created, refused] = [...answers].sort((a, b) => a.status - b.status);
+      expect([created.status, refused.status]).toEqual([201, 409]);
+      expect(refused.body.existing.id).toBe(created.body.id);
     });
   });
 

@@ -162,6 +162,115 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
     });
   });
 
+  describe('GET /api/learners: the learners page filters', () => {
+    type Item = {
+      id: string;
+      upn: string;
+      academyId: string;
+      ruleStatus?: string;
+      group: { name: string } | null;
+    };
+    const list = async (agent: SignedInAgent, query: string): Promise<{ total: number; items: Item[] }> =>
+      (await agent.get(`/api/learners?academicYear=2025&pageSize=500&${query}`).expect(200)).body;
+    let chosen: { id: string; group: string }[];
+
+    beforeAll(async () => {
+      const dataSource = app.get(DataSource);
+      // Two learners of 9A and one of Burslem with pupil premium; one with an EHC plan; one with EAL.
+      chosen = await dataSource.query(
+        `SELECT e.learner_id AS id, g.name AS group FROM enrolment e JOIN learning_group g ON g.id = e.registration_group_id
+          WHERE e.academic_year = 2025 AND e.academy_id = $1 ORDER BY g.name = '9A' DESC, e.learner_id`,
+        [kilnside],
+      );
+      const inNineA = chosen.filter((learner) => learner.group === '9A').slice(0, 2);
+      const atBurslem: { id: string }[] = await dataSource.query(
+        `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 AND academic_year = 2025 LIMIT 1`,
+        [burslem],
+      );
+      chosen = [...inNineA, { id: atBurslem[0].id, group: '' }];
+      await dataSource.query(
+        `UPDATE enrolment SET pupil_premium = true WHERE academic_year = 2025 AND learner_id = ANY($1::uuid[])`,
+        [chosen.map((learner) => learner.id)],
+      );
+      await dataSource.query(
+        `UPDATE enrolment SET sen_status = 'E', eal = true WHERE academic_year = 2025 AND learner_id = $1`,
+        [inNineA[0].id],
+      );
+    });
+
+    it('filters by pupil premium, SEN, EAL and looked after, scoped as the list is', async () => {
+      const all = await list(admin, 'pupilPremium=true');
+      expect(all.items.map((item) => item.id).sort()).toEqual(chosen.map((learner) => learner.id).sort());
+      const lead = await list(careersLead, 'pupilPremium=true');
+      expect(lead.total).toBe(2);
+      expect(lead.items.every((item) => item.academyId === kilnside)).toBe(true);
+      const taught = await list(teacher, 'pupilPremium=true&sen=any&eal=true');
+      expect(taught.items.map((item) => item.id)).toEqual([chosen[0].id]);
+      expect((await list(admin, 'sen=E')).total).toBe(1);
+      expect((await list(admin, 'sen=K')).total).toBe(0);
+      const everyone = (await list(admin, '')).total;
+      expect((await list(admin, 'pupilPremium=false')).total).toBe(everyone - 3);
+      expect((await list(admin, 'lookedAfter=true')).total).toBe(0);
+      expect(
+        (await list(admin, 'gender=unknown')).total +
+          (await list(admin, 'gender=F')).total +
+          (await list(admin, 'gender=M')).total,
+      ).toBe(everyone);
+      // A teacher asking for another academy's learners sees none.
+      expect(await list(teacher, `academyId=${burslem}&pupilPremium=true`)).toMatchObject({
+        total: 0,
+        items: [],
+      });
+    });
+
+    it("filters by a rule's status at a date, each learner once, with the status in the answer", async () => {
+      const asAt = '2026-03-02';
+      const everyone = await list(admin, `asAt=${asAt}`);
+      const byStatus: Record<string, Item[]> = {};
+      for (const status of ['met', 'on_track', 'at_risk', 'missed', 'not_applicable']) {
+        byStatus[status] = (await list(admin, `rule=B5&status=${status}&asAt=${asAt}`)).items;
+        expect(byStatus[status].every((item) => item.ruleStatus === status)).toBe(true);
+      }
+      const counted = Object.values(byStatus)
+        .flat()
+        .map((item) => item.id);
+      expect(new Set(counted).size).toBe(counted.length);
+      expect(counted.sort()).toEqual(everyone.items.map((item) => item.id).sort());
+      const notMet = await list(admin, `rule=B5&status=not_met&asAt=${asAt}`);
+      expect(notMet.total).toBe(byStatus.on_track.length + byStatus.at_risk.length + byStatus.missed.length);
+      // Without a status, the rule's status comes with each learner; without a rule, none does.
+      const withRule = await list(admin, `rule=B5&asAt=${asAt}`);
+      expect(withRule.items.every((item) => typeof item.ruleStatus === 'string')).toBe(true);
+      expect(everyone.items.some((item) => 'ruleStatus' in item)).toBe(false);
+      // A teacher's answer is still only their class.
+      const taught = await list(teacher, `rule=B5&status=not_met&asAt=${asAt}`);
+      expect(taught.items.every((item) => item.group?.name === '9A')).toBe(true);
+    });
+
+    it('sorts by UPN, year group or class, either way', async () => {
+      const byUpn = await list(admin, 'sort=upn&direction=desc');
+      const upns = byUpn.items.map((item) => item.upn);
+      expect(upns).toEqual([...upns].sort().reverse());
+      const byGroup = await list(admin, 'sort=group');
+      const groups = byGroup.items.map((item) => (item.group?.name ?? '').toLowerCase());
+      expect(groups).toEqual([...groups].sort());
+    });
+
+    it('refuses a status without its rule, and unknown rules, statuses and sorts', async () => {
+      const alone = await admin.get('/api/learners?status=not_met').expect(400);
+      expect(alone.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
+      const bad = await admin
+        .get('/api/learners?rule=B99&status=maybe&sort=age&pupilPremium=yes')
+        .expect(400);
+      expect(bad.body.details.map((detail: { field: string }) => detail.field).sort()).toEqual([
+        'pupilPremium',
+        'rule',
+        'sort',
+        'status',
+      ]);
+    });
+  });
+
   describe('GET /api/learners/{id}', () => {
     it('gives the learner with every enrolment, the timeline and every rule status (R-S-1..3, R-PAL-1)', async () => {
       const response = await careersLead

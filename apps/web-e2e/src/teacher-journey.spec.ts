@@ -41,9 +41,12 @@ test.describe('a teacher', () => {
     await expectAccessible(page);
     await signIn(page, TEACHER);
 
-    // A teacher's home is their classes, and the menu offers nothing else.
+    // A teacher's home is their classes, and the menu offers those and the learners of them only.
     await expect(page).toHaveURL(/\/classes$/);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My classes']);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+      'My classes',
+      'Learners',
+    ]);
     const classes = page.getByRole('navigation', { name: 'Your classes' }).getByRole('link');
     await expect(classes).toHaveCount(2);
     await expectAccessible(page);

@@ -105,13 +105,20 @@ const HOURS_COLUMNS = WEX_RULE_IDS.map(
     coalesce(array_agg(h.${col(rule)}::float8 ORDER BY h.${col(rule)}) FILTER (WHERE h.${col(rule)} IS NOT NULL), '{}') AS ${col(rule)}_hours`,
 ).join(',\n    ');
 
-/** R-S-1, R-S-2, R-WEX-8 in SQL: the same decision as `statusFromProgress` in the rules library. */
+/**
+ * R-S-1, R-S-2, R-WEX-8 in SQL: the same decision as `statusFromProgress` in the rules library, for the
+ * progress row `p` at the as-at date in the parameter `asAt` (`$2`, or one a `SqlParams` numbered).
+ */
+export function ruleStatusSql(rule: RuleId, asAt: string): string {
+  return `CASE WHEN p.${col(rule)}_window_end IS NULL THEN 'not_applicable'
+      WHEN p.${col(rule)}_met_on <= ${asAt}::date THEN 'met'
+      WHEN p.${col(rule)}_window_end < ${asAt}::date THEN 'missed'
+      WHEN p.${col(rule)}_window_end - ${asAt}::date <= p.at_risk_days${atRiskAlso(rule)} THEN 'at_risk'
+      ELSE 'on_track' END`;
+}
+
 export const STATUS_COLUMNS = RULE_IDS.map(
-  (rule) => `CASE WHEN p.${col(rule)}_window_end IS NULL THEN 'not_applicable'
-      WHEN p.${col(rule)}_met_on <= $2::date THEN 'met'
-      WHEN p.${col(rule)}_window_end < $2::date THEN 'missed'
-      WHEN p.${col(rule)}_window_end - $2::date <= p.at_risk_days${atRiskAlso(rule)} THEN 'at_risk'
-      ELSE 'on_track' END AS ${col(rule)}_status`,
+  (rule) => `${ruleStatusSql(rule, '$2')} AS ${col(rule)}_status`,
 ).join(',\n    ');
 
 /**

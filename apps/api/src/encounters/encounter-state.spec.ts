@@ -335,4 +335,61 @@ describe('encounter state', () => {
       expect(same.touched).toEqual([]);
     });
   });
+
+  describe('duplicates by meaning', () => {
+    const learners = Array.from({ length: 10 }, (_, index) => `learner-${index}`);
+    const visit: sut.DuplicateFacts = {
+      academyId: ACADEMY,
+      date: '2025-10-14',
+      organisationIds: [EMPLOYER.toLowerCase(), COLLEGE],
+      attendedLearnerIds: learners,
+    };
+
+    it('counts the shared learners against the smaller list, and needs more than half of it', () => {
+      expect(sut.sharesMostLearners(learners, learners.slice(0, 3))).toBe(true);
+      expect(sut.sharesMostLearners(learners.slice(0, 6), learners.slice(3))).toBe(false); // 3 of 6
+      expect(sut.sharesMostLearners(learners.slice(0, 6), learners.slice(2))).toBe(true); // 4 of 6
+      expect(sut.sharesMostLearners([ANA, BEN], [BEN.toUpperCase(), CAL])).toBe(false); // 1 of 2
+      expect(sut.sharesMostLearners([ANA, BEN, BEN], [ANA.toUpperCase(), BEN, CAL, DEV])).toBe(true);
+    });
+
+    it('never finds shared learners when a list is empty', () => {
+      expect(sut.sharesMostLearners([], [])).toBe(false);
+      expect(sut.sharesMostLearners([], learners)).toBe(false);
+    });
+
+    it('is a likely duplicate whatever the titles, with the organisations compared as a set', () => {
+      const other = {
+        ...visit,
+        academyId: ACADEMY.toUpperCase(),
+        organisationIds: [COLLEGE.toUpperCase(), EMPLOYER, EMPLOYER],
+        attendedLearnerIds: [...learners].reverse().slice(0, 8),
+      };
+      expect(sut.isLikelyDuplicate(visit, other)).toBe(true);
+    });
+
+    it('is not a duplicate at another academy, on another date, with other organisations or other learners', () => {
+      expect(sut.isLikelyDuplicate(visit, { ...visit, academyId: EMPLOYER })).toBe(false);
+      expect(sut.isLikelyDuplicate(visit, { ...visit, date: '2025-10-15' })).toBe(false);
+      expect(sut.isLikelyDuplicate(visit, { ...visit, organisationIds: [EMPLOYER] })).toBe(false);
+      expect(
+        sut.isLikelyDuplicate(visit, {
+          ...visit,
+          attendedLearnerIds: [ANA, BEN, CAL, ...learners.slice(0, 2)],
+        }),
+      ).toBe(false);
+    });
+
+    it('answers the candidates that match, in the order given', () => {
+      const candidates = [
+        { ...visit, id: 'first', title: 'Morning visit' },
+        { ...visit, id: 'elsewhere', title: 'Morning visit', date: '2025-10-16' },
+        { ...visit, id: 'second', title: 'Visit', attendedLearnerIds: learners.slice(0, 1) },
+      ];
+      expect(sut.likelyDuplicatesOf(visit, candidates).map((candidate) => candidate.id)).toEqual([
+        'first',
+        'second',
+      ]);
+    });
+  });
 });

@@ -378,3 +378,53 @@ export function hoursProblems(
 export function guidanceMeetingForOne(field: string): ApiErrorDetail {
   return { field, reason: 'a guidance meeting is with one learner; log a group session as group_guidance' };
 }
+
+/** What the duplicate-by-meaning rule compares: where and when, with whom, and who attended. */
+export interface DuplicateFacts {
+  academyId: string;
+  date: string;
+  organisationIds: readonly string[];
+  /** The learners who attended (absent and withdrawn learners were not there). */
+  attendedLearnerIds: readonly string[];
+}
+
+/** A live encounter the new facts may repeat, as the refusal names it. */
+export interface DuplicateCandidate extends DuplicateFacts {
+  id: string;
+  title: string;
+}
+
+/**
+ * More than half of the smaller list of attended learners is on the other list too. Two empty lists, or
+ * one, share nobody, so an encounter no learner attended is never a likely duplicate.
+ */
+export function sharesMostLearners(a: readonly string[], b: readonly string[]): boolean {
+  const first = new Set(a.map((id) => id.toLowerCase()));
+  const second = new Set(b.map((id) => id.toLowerCase()));
+  const [smaller, larger] = first.size <= second.size ? [first, second] : [second, first];
+  if (!smaller.size) return false;
+  let shared = 0;
+  for (const id of smaller) if (larger.has(id)) shared++;
+  return shared * 2 > smaller.size;
+}
+
+/**
+ * The duplicate rule by meaning: the same academy, date and organisations (as a set) and more than half of
+ * the same learners (of the smaller list) is likely the same event, whatever either is called.
+ */
+export function isLikelyDuplicate(proposed: DuplicateFacts, other: DuplicateFacts): boolean {
+  return (
+    proposed.academyId.toLowerCase() === other.academyId.toLowerCase() &&
+    proposed.date === other.date &&
+    organisationKey(proposed.organisationIds) === organisationKey(other.organisationIds) &&
+    sharesMostLearners(proposed.attendedLearnerIds, other.attendedLearnerIds)
+  );
+}
+
+/** The candidates the proposed facts likely repeat, in the order given (the oldest first). */
+export function likelyDuplicatesOf<T extends DuplicateFacts>(
+  proposed: DuplicateFacts,
+  candidates: readonly T[],
+): T[] {
+  return candidates.filter((candidate) => isLikelyDuplicate(proposed, candidate));
+}

@@ -5,6 +5,7 @@ import {
   type EncounterFormat,
   type EncounterListItem,
   type EncounterOrganisationFacts,
+  type ExistingEncounterRef,
   MEANINGFUL_CHECKLIST_ITEMS,
   type OrganisationRef,
 } from '@encounters/domain';
@@ -18,6 +19,7 @@ import type { EncounterListQueryDto } from './dto/encounter-list-query.dto';
 import {
   type AttendanceRow,
   type Checklist,
+  type DuplicateCandidate,
   type EncounterState,
   organisationKey,
   type StoredAttendance,
@@ -269,15 +271,69 @@ export async function attendanceList(
   );
 }
 
-/** The id of the live encounter a state would repeat (the duplicate rule), if any. */
-export async function duplicateOf(db: EntityManager, state: EncounterState): Promise<string | null> {
-  const [existing]: { id: string }[] = await db.query(
-    `SELECT id FROM encounter
+/** The live encounter a state would repeat under the same title (the unique index's rule), if any. */
+export async function duplicateOf(
+  db: EntityManager,
+  state: EncounterState,
+): Promise<ExistingEncounterRef | null> {
+  const [existing]: ExistingEncounterRef[] = await db.query(
+    `SELECT id, title, to_char(date, 'YYYY-MM-DD') AS date FROM encounter
      WHERE academy_id = $1 AND date = $2 AND lower(title) = lower($3) AND organisation_key = $4
        AND deleted_at IS NULL`,
     [state.academyId, state.date, state.title, organisationKey(state.organisationIds)],
   );
-  return existing?.id ?? null;
+  return existing ?? null;
+}
+
+/**
+ * Queues the writes that could log the same event at one academy on one date, until the transaction ends,
+ * so that two requests racing each other cannot both pass the duplicate check.
+ */
+export async function lockEncounterDay(db: EntityManager, state: EncounterState): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('encounter-day:' || $1 || ':' || $2, 0))`, [
+    state.academyId.toLowerCase(),
+    state.date,
+  ]);
+}
+
+/**
+ * The live encounters a state could repeat by meaning: the same academy, date and organisations (other
+ * than `exceptId`), with the learners who attended each, the oldest first. Whether each is a likely
+ * duplicate is `likelyDuplicatesOf()`'s to decide.
+ */
+export async function duplicateCandidates(
+  db: EntityManager,
+  state: EncounterState,
+  exceptId: string | null,
+): Promise<DuplicateCandidate[]> {
+  const rows: { id: string; title: string; date: string; attended: string[] }[] = await db.query(
+    `SELECT e.id, e.title, to_char(e.date, 'YYYY-MM-DD') AS date,
+       coalesce(array_agg(a.learner_id) FILTER (WHERE a.status = 'attended'), '{}') AS attended
+     FROM encounter e
+     LEFT JOIN attendance a ON a.encounter_id = e.id
+     WHERE e.academy_id = $1 AND e.date = $2 AND e.organisation_key = $3 AND e.deleted_at IS NULL
+       AND ($4::uuid IS NULL OR e.id <> $4::uuid)
+     GROUP BY e.id
+     ORDER BY min(e.created_at), e.id`,
+    [state.academyId, state.date, organisationKey(state.organisationIds), exceptId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    academyId: state.academyId,
+    organisationIds: state.organisationIds,
+    attendedLearnerIds: row.attended,
+  }));
+}
+
+/** The learners who attended an encounter, as its list now stands. */
+export async function attendedLearners(db: EntityManager, id: string): Promise<string[]> {
+  const rows: { learner_id: string }[] = await db.query(
+    `SELECT learner_id FROM attendance WHERE encounter_id = $1 AND status = 'attended'`,
+    [id],
+  );
+  return rows.map((row) => row.learner_id);
 }
 
 // ------------------------------------------------------------------------------------ checks for writes

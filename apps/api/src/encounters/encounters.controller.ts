@@ -6,6 +6,7 @@ import { CurrentUser } from '../common/access/current-user.decorator';
 import { type Actor, CurrentActor } from '../common/access/actor';
 import { Deletes, UuidParam } from '../common/http/routes';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
+import { AttendancePutQueryDto } from './dto/attendance-put-query.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
 import { UpdateEncounterDto } from './dto/update-encounter.dto';
@@ -72,8 +73,9 @@ export class EncountersController {
   replaceAttendance(
     @UuidParam() id: string,
     @Body(new ValidatedArrayPipe(AttendancePutItemDto, MAX_ATTENDEES)) items: AttendancePutItemDto[],
+    @Query() query: AttendancePutQueryDto,
     @CurrentActor() actor: Actor,
   ) {
-    return this.encounters.replaceAttendance(id, items, actor);
+    return this.encounters.replaceAttendance(id, items, actor, query.confirmDistinct);
   }
 }

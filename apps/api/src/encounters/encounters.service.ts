@@ -5,6 +5,7 @@ import {
   type EncounterListItem,
   type EncounterOrganisationFacts,
   type EncounterResponse,
+  type ExistingEncounterRef,
   type PagedResult,
 } from '@encounters/domain';
 import { ConflictException, HttpStatus, Injectable } from '@nestjs/common';
@@ -25,7 +26,9 @@ import { toEncounterResponse, toListItem } from './encounter.mapper';
 import {
   academyExists,
   attendanceCounts,
+  attendedLearners,
   attendeesOf,
+  duplicateCandidates,
   duplicateOf,
   eligibleLearners,
   encounterOrganisations,
@@ -33,6 +36,7 @@ import {
   insertEncounter,
   type LockedEncounter,
   lockEncounter,
+  lockEncounterDay,
   lockEncountersOfOrganisation,
   organisationFacts,
   softDeleteEncounter,
@@ -54,6 +58,8 @@ import {
   type EncounterState,
   factProblems,
   guidanceMeetingForOne,
+  likelyDuplicatesOf,
+  organisationKey,
   patchProblems,
   stateFromCreate,
 } from './encounter-state';
@@ -106,6 +112,7 @@ export class EncountersService {
       () =>
         this.dataSource.transaction(async (db) => {
           await this.assertMayWrite(db, actor.user, state.academyId);
+          await lockEncounterDay(db, state);
           const organisations = await this.organisationsOf(db, state.organisationIds);
           refuse(factProblems(state, organisations));
           const rows = await this.attendance.resolveAttendees(
@@ -119,9 +126,16 @@ export class EncountersService {
           if (!state.offeredTo.length) {
             state = { ...state, offeredTo: await yearGroupsOfLearners(db, state, learnerIdsOf(rows)) };
           }
+          const confirmed = await this.refuseLikelyDuplicates(db, {
+            state,
+            attended: attendedIdsIn(rows),
+            exceptId: null,
+            confirmDistinct: dto.confirmDistinct,
+          });
           const classification = classify(state, organisations, attendedIn(rows));
           const encounterId = await insertEncounter(db, state, classification, actor.user.id);
           await this.record(db, actor, 'encounter.create', encounterId, state, describeState(state));
+          await this.recordConfirmedDistinct(db, actor, encounterId, state, confirmed);
           const touched = await this.writeAttendance(db, encounterId, state, rows, 'merge', actor);
           await this.recompute(db, touched, { evidenceFrom: state.date });
           return encounterId;
@@ -150,6 +164,16 @@ export class EncountersService {
           refuse(factProblems(state, organisations));
           const changed = changedFields(before, state);
           const coverageChanged = affectsCoverage(changed);
+          // Only a change of the date, the organisations or the list can make it repeat another encounter.
+          const mayRepeat =
+            changed.includes('date') ||
+            changed.includes('organisationIds') ||
+            !!(dto.replaceAttendance || dto.attendees || dto.absentLearnerIds);
+          let attendedBefore: string[] = [];
+          if (mayRepeat) {
+            await lockEncounterDay(db, state);
+            attendedBefore = await attendedLearners(db, id);
+          }
 
           let attendance: { rows: AttendanceRow[]; mode: AttendanceMode } | null = null;
           if (dto.replaceAttendance) {
@@ -190,6 +214,21 @@ export class EncountersService {
               };
             }
           }
+          let confirmed: ExistingEncounterRef[] = [];
+          if (mayRepeat) {
+            confirmed = await this.refuseLikelyDuplicates(db, {
+              state,
+              attended:
+                attendance?.mode === 'replace'
+                  ? attendedIdsIn(attendance.rows)
+                  : change
+                    ? await attendedLearners(db, id)
+                    : attendedBefore,
+              exceptId: id,
+              confirmDistinct: dto.confirmDistinct,
+              before: { state: before, attended: attendedBefore },
+            });
+          }
           // The categories are derived once, from the facts and the list as they now are, and written with the row.
           await updateEncounter(db, id, before, state, classify(state, organisations, attended));
           await this.record(
@@ -201,6 +240,7 @@ export class EncountersService {
             describeChanges(before, state, changedFields(before, state)),
           );
           if (change) await this.recordAttendance(db, actor, id, state, change);
+          await this.recordConfirmedDistinct(db, actor, id, state, confirmed);
           const touched = change?.touched ?? [];
           if (coverageChanged) {
             await this.recompute(db, [...(await attendeesOf(db, [id])), ...touched]);
@@ -222,10 +262,20 @@ export class EncountersService {
     });
   }
 
-  /** `PUT …/attendance`: the list becomes exactly the body. */
-  async replaceAttendance(id: string, items: AttendancePutItem[], actor: Actor): Promise<EncounterResponse> {
+  /**
+   * `PUT …/attendance`: the list becomes exactly the body. A list that makes the encounter a likely
+   * duplicate of another is refused unless `confirmDistinct` (a query parameter, as the body is the list).
+   */
+  async replaceAttendance(
+    id: string,
+    items: AttendancePutItem[],
+    actor: Actor,
+    confirmDistinct = false,
+  ): Promise<EncounterResponse> {
     await this.dataSource.transaction(async (db) => {
       const { state } = await this.lockForWrite(db, id, actor.user, accessScope(actor.user));
+      await lockEncounterDay(db, state);
+      const attendedBefore = await attendedLearners(db, id);
       const rows = await this.attendance.replacementRows(db, state, items, 'body');
       const change = await this.attendance.write(db, id, rows, 'replace');
       if (!change.touched.length) return;
@@ -233,12 +283,20 @@ export class EncountersService {
       if (!state.offeredTo.length) {
         await storeOfferedTo(db, id, await yearGroupsOfLearners(db, state, learnerIdsOf(rows)));
       }
+      const confirmed = await this.refuseLikelyDuplicates(db, {
+        state,
+        attended: attendedIdsIn(rows),
+        exceptId: id,
+        confirmDistinct,
+        before: { state, attended: attendedBefore },
+      });
       // R-C-5 counts the learners of a guidance meeting.
       if (state.format === 'guidance_meeting') {
         const organisations = await this.organisationsOf(db, state.organisationIds);
         await storeClassification(db, id, classify(state, organisations, attendedIn(rows)));
       }
       await this.recordAttendance(db, actor, id, state, change);
+      await this.recordConfirmedDistinct(db, actor, id, state, confirmed);
       await this.recompute(db, change.touched, { evidenceFrom: state.date });
     });
     return this.get(id, actor.user);
@@ -433,12 +491,74 @@ export class EncountersService {
           : undefined;
       const state = proposed();
       if (constraint !== 'encounter_not_logged_twice' || !state) throw error;
-      throw new ConflictException({
-        message: 'This encounter is already logged: same academy, date, title and organisations.',
-        details: [{ field: 'title', reason: 'an encounter with this date, title and organisations exists' }],
-        existingId: await duplicateOf(this.dataSource.manager, state),
-      });
+      const existing = await duplicateOf(this.dataSource.manager, state);
+      if (!existing) throw error;
+      throw alreadyLogged(existing);
     }
+  }
+
+  /**
+   * The duplicate rule by meaning (`likelyDuplicatesOf()`): refuses facts and a list that repeat another
+   * live encounter of the academy that day — same organisations, more than half the same learners — whatever
+   * its title, unless the user confirmed it is a different event; answers the encounters so confirmed, for
+   * the audit. A change (`before`) is asked about only the encounters it newly repeats, so a pair confirmed
+   * once is not asked about again. The caller holds `lockEncounterDay()`.
+   */
+  private async refuseLikelyDuplicates(
+    db: EntityManager,
+    check: {
+      state: EncounterState;
+      attended: string[];
+      exceptId: string | null;
+      confirmDistinct: boolean | undefined;
+      before?: { state: EncounterState; attended: string[] };
+    },
+  ): Promise<ExistingEncounterRef[]> {
+    const { state, attended, exceptId, before } = check;
+    const candidates = await duplicateCandidates(db, state, exceptId);
+    if (!candidates.length) return [];
+    const sameTitle = candidates.find(
+      (candidate) => candidate.title.toLowerCase() === state.title.toLowerCase(),
+    );
+    if (sameTitle) throw alreadyLogged(sameTitle);
+    let likely = likelyDuplicatesOf({ ...state, attendedLearnerIds: attended }, candidates);
+    if (likely.length && before) {
+      const earlier = likelyDuplicatesOf(
+        { ...before.state, attendedLearnerIds: before.attended },
+        before.state.date === state.date &&
+          organisationKey(before.state.organisationIds) === organisationKey(state.organisationIds)
+          ? candidates
+          : await duplicateCandidates(db, before.state, exceptId),
+      );
+      const known = new Set(earlier.map((candidate) => candidate.id));
+      likely = likely.filter((candidate) => !known.has(candidate.id));
+    }
+    const found = likely.map(({ id, title, date }) => ({ id, title, date }));
+    if (found.length && !check.confirmDistinct) throw likelyDuplicate(found[0]);
+    return found;
+  }
+
+  /** The user said this is a different event from the likely duplicates the API named. */
+  private async recordConfirmedDistinct(
+    db: EntityManager,
+    actor: Actor,
+    id: string,
+    state: EncounterState,
+    confirmed: readonly ExistingEncounterRef[],
+  ): Promise<void> {
+    if (!confirmed.length) return;
+    await this.audit.record(
+      {
+        userId: actor.user.id,
+        action: 'encounter.confirm_distinct',
+        entityType: 'encounter',
+        entityId: id,
+        academyId: state.academyId,
+        details: { likelyDuplicatesOf: confirmed },
+        ip: actor.ip,
+      },
+      db,
+    );
   }
 }
 
@@ -452,4 +572,32 @@ function learnerIdsOf(rows: readonly AttendanceRow[]): string[] {
 
 function attendedIn(rows: readonly AttendanceRow[]): number {
   return rows.filter((row) => row.status === 'attended').length;
+}
+
+function attendedIdsIn(rows: readonly AttendanceRow[]): string[] {
+  return rows.filter((row) => row.status === 'attended').map((row) => row.learnerId);
+}
+
+/** The same title too: the unique index's rule, which no confirmation overrides. */
+function alreadyLogged(existing: ExistingEncounterRef): ConflictException {
+  return new ConflictException({
+    message: `This encounter is already logged: "${existing.title}" on ${existing.date}, with the same organisations.`,
+    details: [{ field: 'title', reason: 'an encounter with this date, title and organisations exists' }],
+    code: 'encounter_already_logged',
+    existing: { id: existing.id, title: existing.title, date: existing.date },
+    existingId: existing.id,
+  });
+}
+
+/** The same event under another title, most likely: the user may confirm it is not (`confirmDistinct`). */
+function likelyDuplicate(existing: ExistingEncounterRef): ConflictException {
+  return new ConflictException({
+    message:
+      `This looks like "${existing.title}" on ${existing.date}: the same academy, date and organisations, ` +
+      'and more than half the same learners. If it is a different event, save it again and confirm that it is.',
+    details: [],
+    code: 'duplicate_encounter',
+    existing: { id: existing.id, title: existing.title, date: existing.date },
+    existingId: existing.id,
+  });
 }

@@ -43,6 +43,13 @@ import type {
 import { learnerInScopeSql } from '../common/access/learner-scope';
 import { displayName, enrolledOnSql } from '../common/learner-sql';
 import { checklistJsonSql } from '../common/checklist-columns';
+import {
+  learnerFilterConditions,
+  learnerFilterProblems,
+  learnerOrderSql,
+  ruleStatusColumn,
+  withRuleStatus,
+} from './learner-filters';
 
 /** The columns of a learner and one enrolment that a list item needs. */
 export const LEARNER_LIST_COLUMNS = `
@@ -116,27 +123,37 @@ export class LearnersService {
     // Every word must appear somewhere in the UPN or the names; the trigram index serves each LIKE.
     const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
     for (const word of words) where.push(`l.search_text LIKE ${p.add(likeContains(word))}`);
+    learnerFilterProblems(query);
+    const asAt = query.asAt ?? todayIsoDate();
+    where.push(...learnerFilterConditions(query, p, asAt));
     where.push(learnerInScopeSql(scope, p, 'e.learner_id', 'e.academy_id'));
     const filter = [...p.values];
+    const ruleStatus = ruleStatusColumn(query, p, asAt);
 
     // A learner who moved academy during the year has an enrolment at each: listed once, with the latest
     // of those that match (R-G-2).
-    const rows: (LearnerListRow & { total: number })[] = await this.dataSource.query(
-      `SELECT *, count(*) OVER ()::int AS total FROM (
+    const rows: (LearnerListRow & { total: number; rule_status?: string | null })[] =
+      await this.dataSource.query(
+        `SELECT *, count(*) OVER ()::int AS total FROM (
          SELECT DISTINCT ON (e.learner_id) ${LEARNER_LIST_COLUMNS},
-                lower(l.legal_surname) AS surname_key, lower(l.legal_forename) AS forename_key
+                lower(l.legal_surname) AS surname_key, lower(l.legal_forename) AS forename_key${ruleStatus}
            FROM enrolment e
            JOIN learner l ON l.id = e.learner_id
            LEFT JOIN learning_group g ON g.id = e.registration_group_id
           WHERE ${where.join(' AND ')}
           ORDER BY e.learner_id, e.admission_date DESC NULLS LAST, e.created_at DESC
        ) listed
-        ORDER BY surname_key, forename_key, upn
+        ORDER BY ${learnerOrderSql(query)}
         LIMIT ${p.add(query.pageSize)} OFFSET ${p.add((query.page - 1) * query.pageSize)}`,
-      p.values,
-    );
+        p.values,
+      );
     const total = rows[0]?.total ?? (query.page > 1 ? await this.count(where, filter) : 0);
-    return { items: rows.map(toLearnerListItem), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((row) => withRuleStatus(toLearnerListItem(row), row)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /**

@@ -40,6 +40,11 @@ export const routes: Routes = [
         loadComponent: () => import('./class-coverage/class-coverage').then((m) => m.ClassCoverage),
       },
       {
+        path: 'learners',
+        title: 'Learners',
+        loadComponent: () => import('./learners/learner-list').then((m) => m.LearnerList),
+      },
+      {
         path: 'learners/:learnerId',
         title: 'Learner record',
         loadComponent: () => import('./learner-record/learner-record').then((m) => m.LearnerRecord),

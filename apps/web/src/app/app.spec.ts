@@ -69,6 +69,7 @@ describe(App.name, () => {
     expect(text(sut, 'nav[aria-label="Main"] a')).toEqual([
       'Dashboard',
       'My classes',
+      'Learners',
       'Log an encounter',
       'Encounters',
       'Organisations',
@@ -82,7 +83,13 @@ describe(App.name, () => {
 
     const sut = await render();
 
-    expect(text(sut, 'nav a')).toEqual(['Dashboard', 'Log an encounter', 'Roster import', 'Admin']);
+    expect(text(sut, 'nav a')).toEqual([
+      'Dashboard',
+      'Learners',
+      'Log an encounter',
+      'Roster import',
+      'Admin',
+    ]);
     expect(text(sut, '.user-roles')).toEqual(['Trust administrator']);
   });
 

@@ -16,7 +16,9 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 
+import { LearnerListItem } from '@encounters/domain';
 import { Session } from './core/session';
+import { LearnerSearch } from './ui/learner-search';
 import { navigationFor } from './navigation';
 
 /** Below this width the navigation slides over the page instead of sitting beside it. */
@@ -26,7 +28,15 @@ const NARROW_SCREEN = '(max-width: 959.98px)';
 @Component({
   selector: 'enc-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [
+    LearnerSearch,
+    MatButtonModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
@@ -74,6 +84,11 @@ export class App {
   protected skipToContent(event: Event): void {
     event.preventDefault();
     this.main().nativeElement.focus();
+  }
+
+  /** The top bar's "Find a learner": straight to the learner's record. */
+  protected async openLearner(learner: LearnerListItem): Promise<void> {
+    await this.router.navigate(['/learners', learner.id]);
   }
 
   protected async signOut(): Promise<void> {

@@ -6,7 +6,7 @@ describe(navigationFor.name, () => {
   it('shows a teacher their classes only', () => {
     const sut = navigationFor(['teacher']);
 
-    expect(sut.map((item) => item.label)).toEqual(['My classes']);
+    expect(sut.map((item) => item.label)).toEqual(['My classes', 'Learners']);
   });
 
   it('combines the links of every role a user holds, in menu order', () => {
@@ -14,6 +14,7 @@ describe(navigationFor.name, () => {
 
     expect(sut.map((item) => item.label)).toEqual([
       'Dashboard',
+      'Learners',
       'Log an encounter',
       'Encounters',
       'Organisations',

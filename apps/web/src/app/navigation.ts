@@ -24,6 +24,7 @@ function page(path: string, label: string, which: ReadingPage, exact = false): N
 export const NAVIGATION: readonly NavigationItem[] = [
   page('/', 'Dashboard', 'dashboard', true),
   page('/classes', 'My classes', 'myClasses'),
+  page('/learners', 'Learners', 'learners'),
   journey('/log-encounter', 'Log an encounter', 'logEncounter'),
   page('/encounters', 'Encounters', 'encounters'),
   page('/organisations', 'Organisations', 'organisations'),

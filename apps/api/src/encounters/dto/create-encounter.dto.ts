@@ -192,4 +192,15 @@ export class CreateEncounterDto implements CreateEncounterRequest {
     { optional: true },
   )
   curriculumLinked?: boolean;
+
+  @Flag(
+    {
+      description:
+        'This is a different event from the likely duplicate a 409 `duplicate_encounter` named (same ' +
+        'academy, date and organisations, more than half the same learners): log it all the same. The ' +
+        'audit records the confirmation. Not stored on the encounter.',
+    },
+    { optional: true },
+  )
+  confirmDistinct?: boolean;
 }

@@ -92,6 +92,12 @@ export class LearnerListItemDto extends LearnerNamesDto implements LearnerListIt
 
   @ApiProperty({ type: GroupRefDto, nullable: true, description: 'The registration group.' })
   group: GroupRefDto | null;
+
+  @ApiPropertyOptional({
+    enum: RULE_STATUSES,
+    description: 'The status for the `rule` asked for, at `asAt`; absent when no rule was asked for.',
+  })
+  ruleStatus?: RuleStatus;
 }
 
 export class LearnerPageDto implements PagedResult<LearnerListItemDto> {

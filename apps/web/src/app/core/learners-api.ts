@@ -4,6 +4,9 @@ import {
   GuidanceMeetingResponse,
   LearnerDetailQuery,
   LearnerDetailResponse,
+  LearnerListItem,
+  LearnerListQuery,
+  PagedResult,
 } from '@encounters/domain';
 import { Observable } from 'rxjs';
 
@@ -12,6 +15,10 @@ import { ApiResource } from './api-client';
 /** A learner's record, and the guidance meetings recorded on it. */
 @Injectable({ providedIn: 'root' })
 export class LearnersApi extends ApiResource {
+  /** The learners the user may see, a page at a time (`q` matches names and UPNs). */
+  readonly list = (query: LearnerListQuery): Observable<PagedResult<LearnerListItem>> =>
+    this.http.get('/learners', query);
+
   readonly detail = (id: string, query: LearnerDetailQuery = {}): Observable<LearnerDetailResponse> =>
     this.http.get(`/learners/${encodeURIComponent(id)}`, query);
 

@@ -71,14 +71,6 @@ interface ChecklistGroup {
   items: MeaningfulChecklistItem[];
 }
 
-/**
- * "It's a different event": the API then saves an encounter it took for a likely duplicate by meaning (same
- * academy, date and organisations, most of the same learners), and records the confirmation in the audit.
- */
-interface DistinctConfirmation {
-  confirmDistinct?: true;
-}
-
 /** What the browser keeps of an encounter being filled in, so that a reload or an expired session loses nothing. */
 interface EncounterDraft {
   form: {
@@ -635,7 +627,7 @@ export class EncounterForm implements OnInit {
     this.saving.set(true);
     try {
       const encounter = this.encounter();
-      const body: CreateEncounterRequest & DistinctConfirmation = confirmDistinct
+      const body: CreateEncounterRequest = confirmDistinct
         ? { ...this.body(), confirmDistinct: true }
         : this.body();
       const saved = encounter
@@ -792,9 +784,7 @@ export class EncounterForm implements OnInit {
           !sameReflection(held.get(item.learnerId)?.reflection, item.reflection) ||
           (held.get(item.learnerId)?.hours ?? null) !== (item.hours ?? null),
       );
-    const body: UpdateEncounterRequest & DistinctConfirmation = changed
-      ? { ...fields, replaceAttendance: items }
-      : { ...fields };
+    const body: UpdateEncounterRequest = changed ? { ...fields, replaceAttendance: items } : { ...fields };
     if (confirmDistinct) body.confirmDistinct = true;
     return firstValueFrom(this.api.update(encounter.id, body));
   }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 
@@ -7,6 +15,7 @@ import {
   CATEGORY_TAGS,
   EncounterListItem,
   formatBritishDate,
+  LearnerListItem,
   isMeaningfulFor,
   meaningfulBenchmarkFor,
   MeaningfulBenchmark,
@@ -22,13 +31,14 @@ import { Session } from '../core/session';
 import { PendingAction } from '../ui/pending-action';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { PagedList } from '../ui/paged-list';
+import { LearnerSearch } from '../ui/learner-search';
 import { deleteEncounter } from './delete-encounter';
 
 /** Every encounter logged, newest first, with filters; careers leads open one to change or delete it. */
 @Component({
   selector: 'enc-encounter-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LIST_PAGE_IMPORTS, RouterLink],
+  imports: [LIST_PAGE_IMPORTS, LearnerSearch, RouterLink],
   template: `
     <div class="title-row">
       <h1>Encounters</h1>
@@ -50,6 +60,15 @@ import { deleteEncounter } from './delete-encounter';
         [items]="organisations()"
         [(value)]="organisation"
         minWidth="16rem"
+      />
+      <enc-learner-search
+        class="learner-filter"
+        label="Learner"
+        placeholder="Name or UPN"
+        testId="encounter-learner-filter"
+        [clearOnPick]="false"
+        (picked)="learner.set($event)"
+        (edited)="learner.set(null)"
       />
       @if (filtered()) {
         <button matButton type="button" (click)="clearFilters()">Clear filters</button>
@@ -103,6 +122,10 @@ import { deleteEncounter } from './delete-encounter';
   styles: [
     LIST_STYLES,
     `
+      .learner-filter {
+        flex: 0 1 16rem;
+        min-width: 12rem;
+      }
       .warning {
         color: #8a4b00;
         font: var(--mat-sys-body-small);
@@ -162,9 +185,12 @@ export class EncounterList {
   protected readonly from = signal('');
   protected readonly to = signal('');
   protected readonly organisation = signal('');
+  /** Only the encounters this learner is on the list of. */
+  protected readonly learner = signal<LearnerListItem | null>(null);
+  private readonly learnerSearch = viewChild.required(LearnerSearch);
   protected readonly action = new PendingAction();
   protected readonly filtered = computed(
-    () => !!(this.academy() || this.from() || this.to() || this.organisation()),
+    () => !!(this.academy() || this.from() || this.to() || this.organisation() || this.learner()),
   );
 
   protected readonly emptyAtStart = {
@@ -173,7 +199,7 @@ export class EncounterList {
   };
   protected readonly emptyAfterFilters = {
     heading: 'No encounters match these filters',
-    text: 'Try a wider date range, another academy or any organisation.',
+    text: 'Try a wider date range, another academy, any organisation or any learner.',
   };
 
   protected readonly encounters = new PagedList({
@@ -183,12 +209,15 @@ export class EncounterList {
       from: this.from() || undefined,
       to: this.to() || undefined,
       organisationId: this.organisation() || undefined,
+      learnerId: this.learner()?.id,
     }),
     fetch: (query) => this.api.list(query),
   });
 
   protected clearFilters(): void {
     for (const filter of [this.academy, this.from, this.to, this.organisation]) filter.set('');
+    this.learner.set(null);
+    this.learnerSearch().clear();
   }
 
   protected readonly dates = (row: EncounterListItem): string =>

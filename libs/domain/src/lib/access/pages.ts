@@ -10,6 +10,8 @@ export const READING_PAGES = {
   dashboard: ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead', 'careers_adviser'],
   /** The classes a user teaches or serves. */
   myClasses: ['teacher', 'careers_lead', 'careers_adviser', 'academy_leader'],
+  /** The learners page: everyone finds the learners they may see (teachers, their classes'). */
+  learners: ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead', 'careers_adviser', 'teacher'],
   /** The list of encounters logged. */
   encounters: ['careers_lead', 'careers_adviser', 'academy_leader', 'trust_leader'],
   /** The directory of employers and providers. */

@@ -64,6 +64,11 @@ export interface CreateEncounterRequest {
   offeredTo?: number[];
   /** R-V-1: the encounter was linked to the learners' curriculum (B5 at a post-16 academy). */
   curriculumLinked?: boolean;
+  /**
+   * The user has seen the likely duplicate the API named (409 `duplicate_encounter`) and says this is a
+   * different event: it is logged all the same, and the audit records the confirmation.
+   */
+  confirmDistinct?: boolean;
 }
 
 /**

@@ -19,3 +19,23 @@ export interface ApiErrorBody {
   /** Empty unless the problem is in named fields or CSV rows (400, 422). */
   details: ApiErrorDetail[];
 }
+
+/** The encounter a duplicate refusal names. */
+export interface ExistingEncounterRef {
+  id: string;
+  title: string;
+  date: string;
+}
+
+/**
+ * A 409 refusing an encounter as a repeat of one already logged. `duplicate_encounter`: the same
+ * academy, date and organisations and more than half the same learners, under any title; sending the
+ * request again with `confirmDistinct: true` logs it all the same (and the audit records that).
+ * `encounter_already_logged`: the same title too, which no confirmation overrides.
+ */
+export interface DuplicateEncounterErrorBody extends ApiErrorBody {
+  code: 'duplicate_encounter' | 'encounter_already_logged';
+  existing: ExistingEncounterRef;
+  /** The same as `existing.id`, as every 409 that names a record has it. */
+  existingId: string;
+}

@@ -21,7 +21,35 @@ export interface LearnerListQuery extends PagingQuery {
    * can take; the academic year then defaults to the date's.
    */
   onRollOn?: IsoDate;
+  /** With `status`: learners whose status for this rule, at `asAt`, is that status. */
+  rule?: RuleId;
+  /** `not_met`: on track, at risk or missed (the rule applies and is not met yet). Needs `rule`. */
+  status?: LearnerStatusFilter;
+  /** The date the statuses are worked out at; today unless given. */
+  asAt?: IsoDate;
+  pupilPremium?: boolean;
+  /** `N` none, `K` SEN support, `E` EHC plan, `any` either K or E. */
+  sen?: 'N' | 'K' | 'E' | 'any';
+  eal?: boolean;
+  lookedAfter?: boolean;
+  /** As the MIS gives it: "M", "F", …; `unknown` when none is recorded. */
+  gender?: string;
+  /** Name (surname, forename) unless given. */
+  sort?: LearnerListSort;
+  direction?: 'asc' | 'desc';
 }
+
+export const LEARNER_LIST_SORTS = ['name', 'upn', 'yearGroup', 'group'] as const;
+export type LearnerListSort = (typeof LEARNER_LIST_SORTS)[number];
+export const LEARNER_STATUS_FILTERS = [
+  'met',
+  'on_track',
+  'at_risk',
+  'missed',
+  'not_applicable',
+  'not_met',
+] as const;
+export type LearnerStatusFilter = (typeof LEARNER_STATUS_FILTERS)[number];
 
 export interface LearnerNames {
   legalSurname: string;
@@ -41,6 +69,8 @@ export interface LearnerListItem extends LearnerNames {
   academicYear: AcademicYear;
   yearGroup: number;
   group: GroupRef | null;
+  /** The status for the `rule` asked for, at `asAt`; absent when no rule was asked for. */
+  ruleStatus?: RuleStatus;
 }
 
 export interface LearnerResponse extends LearnerNames {

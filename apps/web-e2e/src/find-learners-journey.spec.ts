@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { choose, DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+
+const LEAD = DEMO_USERS.careersLead;
+
+/** No serious, critical or moderate axe-core finding on the page as it stands. */
+async function expectNoModerateFindings(page: Page): Promise<void> {
+  await expectAccessible(page);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations
+      .filter((violation) => violation.impact === 'moderate')
+      .map((violation) => `${violation.id}: ${violation.help}`),
+  ).toEqual([]);
+}
+
+/** A learner the careers lead may see, by the API the top bar asks: the first of the list. */
+async function someLearner(page: Page): Promise<{ id: string; name: string; upn: string }> {
+  const answer = await page.request.get('/api/learners?pageSize=1&yearGroup=11');
+  expect(answer.ok()).toBe(true);
+  const [learner] = (await answer.json()).items;
+  return learner;
+}
+
+for (const viewport of [
+  { width: 1366, height: 768, name: 'desktop' },
+  { width: 820, height: 1180, name: 'tablet' },
+]) {
+  test.describe(`finding learners (${viewport.width} px)`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+    test.describe.configure({ timeout: 150_000 });
+
+    test('finds a learner from the top bar in two actions, and lists "Year 11, B8 not met" with a CSV', async ({
+      page,
+    }) => {
+      await signIn(page, LEAD);
+      const learner = await someLearner(page);
+
+      // From any page: type part of the surname (one action), Enter (the second) opens the record.
+      await page.goto('/organisations');
+      const search = page.getByRole('combobox', { name: 'Find a learner' });
+      await expect(search).toBeVisible();
+      await search.fill(learner.upn);
+      await expect(page.getByRole('option', { name: new RegExp(learner.name) })).toBeVisible();
+      await expectNoModerateFindings(page);
+      await saveScreenshot(page, `find-learner-${viewport.name}`);
+      await search.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`/learners/${learner.id}`));
+      await expect(page.getByRole('heading', { level: 1, name: learner.name })).toBeVisible();
+
+      // The learners page: Year 11, Benchmark 8 by 16, not met yet.
+      if (viewport.width < 960) await page.getByRole('button', { name: 'Main navigation' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learners' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Learners' })).toBeVisible();
+      await choose(page, 'Year group', 'Year 11');
+      await choose(page, 'Rule', 'Benchmark 8: personal guidance by 16');
+      await choose(page, 'Status', 'Not met yet');
+      const rows = page.locator('enc-data-table tbody tr');
+      await expect(rows.first()).toBeVisible();
+      await expect(page.getByRole('cell', { name: /^(On track|At risk|Missed)$/ }).first()).toBeVisible();
+      await expect(page.getByRole('cell', { name: 'Met', exact: true })).toHaveCount(0);
+      await expectNoModerateFindings(page);
+      await saveScreenshot(page, `learners-page-${viewport.name}`);
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const csv = await readFile(await download.path(), 'utf8');
+      const lines = csv
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      expect(lines[0]).toContain('"Benchmark 8: personal guidance by 16: status","Status code"');
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.slice(1).every((line) => /"Year 11","11",/.test(line))).toBe(true);
+      expect(
+        lines.slice(1).every((line) => /"(On track|At risk|Missed)","(on_track|at_risk|missed)"$/.test(line)),
+      ).toBe(true);
+
+      // The encounter list filters by learner.
+      await page.goto('/encounters');
+      const filter = page.getByRole('combobox', { name: 'Learner', exact: true });
+      await filter.fill(learner.upn);
+      await page.getByRole('option', { name: new RegExp(learner.name) }).click();
+      await expect(page.getByRole('button', { name: 'Clear filters' })).toBeVisible();
+      await expectNoModerateFindings(page);
+    });
+  });
+}
