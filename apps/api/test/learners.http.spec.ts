@@ -173,9 +173,15 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
     const list = async (agent: SignedInAgent, query: string): Promise<{ total: number; items: Item[] }> =>
       (await agent.get(`/api/learners?academicYear=2025&pageSize=500&${query}`).expect(200)).body;
     let chosen: { id: string; group: string }[];
+    let held: { id: string; pupilPremium: boolean; sen: string; eal: boolean }[] = [];
 
     beforeAll(async () => {
       const dataSource = app.get(DataSource);
+      // What this block changes is put back after it, so that the tests after it see the fixtures as made.
+      held = await dataSource.query(
+        `SELECT learner_id AS id, pupil_premium AS "pupilPremium", sen_status AS sen, eal FROM enrolment
+          WHERE academic_year = 2025`,
+      );
       // Two learners of 9A and one of Burslem with pupil premium; one with an EHC plan; one with EAL.
       chosen = await dataSource.query(
         `SELECT e.learner_id AS id, g.name AS group FROM enrolment e JOIN learning_group g ON g.id = e.registration_group_id
@@ -196,6 +202,17 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
         `UPDATE enrolment SET sen_status = 'E', eal = true WHERE academic_year = 2025 AND learner_id = $1`,
         [inNineA[0].id],
       );
+    });
+
+    afterAll(async () => {
+      const dataSource = app.get(DataSource);
+      for (const row of held) {
+        await dataSource.query(
+          `UPDATE enrolment SET pupil_premium = $2, sen_status = $3, eal = $4
+            WHERE academic_year = 2025 AND learner_id = $1`,
+          [row.id, row.pupilPremium, row.sen, row.eal],
+        );
+      }
     });
 
     it('filters by pupil premium, SEN, EAL and looked after, scoped as the list is', async () => {

@@ -1,7 +1,12 @@
 import { academicYearOf, addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import {
+  createEncounterFixtures,
+  encounterBody,
+  type EncounterFixtures,
+  useFreshOrganisations,
+} from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
@@ -71,6 +76,11 @@ describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
     lead = await signedInUser(app, ['careers_lead'], { academyIds: [fx.academyA] });
     eightA = await cohort('8A', 8, 3);
     nineA = await cohort('9A', 9, 2);
+  });
+
+  // Each test logs its own events: new organisations keep them apart under the duplicate rule.
+  beforeEach(async () => {
+    await useFreshOrganisations(app, fx);
   });
 
   afterAll(async () => {
@@ -176,7 +186,8 @@ describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
 
       const { body: tasked } = await lead
         .post('/api/encounters')
-        .send(workshop('Design workshop with a brief', true))
+        // The same class on the same day with the same employer: a second event, said to be one.
+        .send({ ...workshop('Design workshop with a brief', true), confirmDistinct: true })
         .expect(201);
       expect(tasked.meaningful.taskSet).toBe(true);
       // 5 days x 6 hours = 30 activity hours in Year 8, over the 25 of the target.
