@@ -11,9 +11,10 @@ import {
   PolicyResponse,
   UpdateAcademyRequest,
   UpdateUserRequest,
+  UserListQuery,
   UserResponse,
 } from '@encounters/domain';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 
 import { ApiHttp } from './api-client';
 
@@ -22,7 +23,11 @@ import { ApiHttp } from './api-client';
 export class AdminApi {
   private readonly http = inject(ApiHttp);
 
-  readonly users = (): Observable<UserResponse[]> => this.http.get('/users');
+  readonly users = (query: UserListQuery = {}): Observable<PagedResult<UserResponse>> =>
+    this.http.get('/users', query);
+  /** Everyone, for a picker: the largest page the API gives (a trust has far fewer users). */
+  readonly allUsers = (): Observable<UserResponse[]> =>
+    this.users({ pageSize: 500 }).pipe(map((page) => page.items));
   readonly createUser = (body: CreateUserRequest): Observable<UserResponse> => this.http.post('/users', body);
   readonly updateUser = (id: string, body: UpdateUserRequest): Observable<UserResponse> =>
     this.http.patch(`/users/${id}`, body);

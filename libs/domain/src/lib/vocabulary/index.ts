@@ -3,3 +3,4 @@ export * from './learner-labels';
 export * from './organisation-labels';
 export * from './role-labels';
 export * from './rule-labels';
+export * from './audit-labels';
