@@ -1,5 +1,8 @@
 import {
   academicYearOf,
+  attendanceCounting,
+  type ItemCounting,
+  meetingCounting,
   type AttendanceStatus,
   type EducationOrganisationType,
   type EncounterCategory,
@@ -20,6 +23,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { accessScope, type AccessScope, type AuthUser, seesGuidanceNotes } from '../common/access/policy';
+import { loadLearnerRecords } from '../coverage/learner-records';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from '../coverage/policy-lookup';
 import { SqlParams } from '../common/sql-params';
 import {
@@ -169,7 +173,7 @@ export class LearnersService {
                   ORDER BY e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
               (SELECT coalesce(json_agg(x), '[]') FROM (
                  SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format,
-                        e.delivery, e.categories, e.education_types, a.status, a.meaningful_override,
+                        e.delivery, e.adviser_level, e.categories, e.education_types, a.status, a.meaningful_override,
                         a.reflection_rating, a.reflection_comment,
                         ${checklistJsonSql('e')} AS checklist,
                         COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
@@ -202,46 +206,31 @@ export class LearnersService {
       dateOfBirth: row.date_of_birth,
       gender: row.gender,
     };
-    const record: LearnerRecord = {
+    // The engine reads the same record as the coverage figures (evaluation type, delivery, hours, part-time
+    // jobs): the record page and the dashboards never disagree about a learner.
+    const [loaded] = await loadLearnerRecords(this.dataSource.manager, [id]);
+    const record: LearnerRecord = loaded ?? {
       learnerId: id,
       dateOfBirth: row.date_of_birth,
-      enrolments: row.enrolments.map((enrolment) => ({
-        academicYear: enrolment.academic_year,
-        academyId: enrolment.academy_id,
-        yearGroup: enrolment.year_group,
-        groupId: enrolment.group_id,
-        consideringHigherEducation: enrolment.considering_higher_education,
-        admissionDate: enrolment.admission_date,
-        leavingDate: enrolment.leaving_date,
-        pupilPremium: enrolment.pupil_premium,
-        senStatus: enrolment.sen_status,
-        eal: enrolment.eal,
-        lookedAfter: enrolment.looked_after,
-        gender: row.gender ?? '',
-      })),
-      attendances: row.attendances.map((attendance) => ({
-        encounterId: attendance.id,
-        date: attendance.date,
-        status: attendance.status,
-        categories: attendance.categories,
-        educationTypes: attendance.education_types,
-        meaningful: attendance.checklist,
-        meaningfulOverride: attendance.meaningful_override,
-      })),
-      guidanceMeetings: row.meetings.map((meeting) => ({
-        id: meeting.id,
-        date: meeting.date,
-        adviserLevel: meeting.adviser_level,
-      })),
+      enrolments: [],
+      attendances: [],
+      guidanceMeetings: [],
     };
     const asAt = options.asAt ?? todayIsoDate();
     const academicYear = options.academicYear ?? academicYearOf(asAt);
-    const evaluation = evaluateLearner({
-      learner: record,
-      academicYear,
-      asAt,
-      policyFor: await loadPolicyLookup(this.dataSource.manager, row.policy_version),
-    });
+    const policyFor = await loadPolicyLookup(this.dataSource.manager, row.policy_version);
+    const evaluation = evaluateLearner({ learner: record, academicYear, asAt, policyFor });
+    // Whether each item counts, and why not: from the engine's own tests (libs/domain `counting`).
+    const countingContext = { results: evaluation.results, asAt, policyFor };
+    const attendanceById = new Map(
+      record.attendances.map((attendance) => [attendance.encounterId, attendance]),
+    );
+    const encounterCounting = (attendance: AttendanceJson): ItemCounting => {
+      const engineView = attendanceById.get(attendance.id);
+      return engineView
+        ? attendanceCounting({ ...engineView, adviserLevel: attendance.adviser_level }, countingContext)
+        : { counts: false, rules: [], reasons: [] };
+    };
     const ruleDetails = Object.fromEntries(
       RULE_IDS.map((rule) => {
         const { status, window, evidence, stillNeeded } = evaluation.results[rule];
@@ -259,7 +248,7 @@ export class LearnersService {
       );
     await this.guidanceMeetings.auditNotesRead(meetings, { user, ip: options.ip ?? null });
     const timeline = [
-      ...row.attendances.map(toEncounterEntry),
+      ...row.attendances.map((attendance) => toEncounterEntry(attendance, encounterCounting(attendance))),
       ...meetings.map((meeting): TimelineEntry => ({
         kind: 'guidance_meeting',
         date: meeting.date,
@@ -271,6 +260,10 @@ export class LearnersService {
           ? { summary: meeting.summary, agreedActions: meeting.agreedActions }
           : {}),
         followUpOn: meeting.followUpOn ?? null,
+        counting: meetingCounting(
+          { id: meeting.id, date: meeting.date, adviserLevel: meeting.adviserLevel },
+          countingContext,
+        ),
       })),
     ].sort((a, b) => b.date.localeCompare(a.date));
     return {
@@ -341,6 +334,7 @@ interface AttendanceJson {
   end_date: string | null;
   format: TimelineEncounterEntry['format'];
   delivery: TimelineEncounterEntry['delivery'];
+  adviser_level: number | null;
   categories: EncounterCategory[];
   education_types: EducationOrganisationType[];
   status: AttendanceStatus;
@@ -368,7 +362,7 @@ interface LearnerRecordRow extends LearnerNamesRow {
  * An encounter the learner was down for. Teachers and academy staff see encounters of other academies too:
  * the learner's history travels with them (R-G-2), and they may see this learner.
  */
-function toEncounterEntry(row: AttendanceJson): TimelineEntry {
+function toEncounterEntry(row: AttendanceJson, counting: ItemCounting): TimelineEntry {
   // Meaningful when every benchmark the encounter evidences has its checklist complete, less any override.
   const benchmarks = row.categories
     .map((category) => meaningfulBenchmarkFor(category))
@@ -392,5 +386,6 @@ function toEncounterEntry(row: AttendanceJson): TimelineEntry {
     reflection: row.reflection_rating
       ? { rating: row.reflection_rating, comment: row.reflection_comment ?? '' }
       : null,
+    counting,
   };
 }

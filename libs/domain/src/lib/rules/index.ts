@@ -8,3 +8,4 @@ export * from './learner-progress';
 export * from './coverage-key';
 export * from './work-experience';
 export * from './pal3-offer';
+export * from './counting';

@@ -4,3 +4,4 @@ export * from './organisation-labels';
 export * from './role-labels';
 export * from './rule-labels';
 export * from './audit-labels';
+export * from './counting-labels';
