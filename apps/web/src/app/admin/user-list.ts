@@ -38,7 +38,7 @@ import { openUserDialog } from './user-dialog';
       noun="users"
       [pageSizes]="[25, 50, 100]"
       [actionError]="action.error()"
-      [empty]="{ heading: 'Nobody found', text: 'No user's name or email address holds these words.' }"
+      [empty]="{ heading: 'Nobody found', text: 'No user has a name or email address with these words.' }"
     >
       <enc-column name="name" header="Name">
         <ng-template let-row>
