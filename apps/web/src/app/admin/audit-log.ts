@@ -8,6 +8,8 @@ import {
   AuditEntryResponse,
   auditActionLabel,
   auditActionVerb,
+  ROLE_LABELS,
+  UserRole,
 } from '@encounters/domain';
 import { catchError, of } from 'rxjs';
 
@@ -176,8 +178,10 @@ export class AuditLog {
   protected subject(entry: AuditEntryResponse): string {
     if (entry.userName) return entry.userName;
     if (entry.userId) return 'A user since removed';
-    if (entry.entityType === 'user' && entry.entityName) return entry.entityName;
-    return entry.action.startsWith('auth.') ? 'Someone with an unknown email address' : 'The system';
+    if (!entry.action.startsWith('auth.')) return 'The system';
+    return entry.entityType === 'user' && entry.entityName
+      ? entry.entityName
+      : 'Someone with an unknown email address';
   }
 
   protected readonly verb = (entry: AuditEntryResponse): string => auditActionVerb(entry.action);
@@ -220,9 +224,17 @@ export class AuditLog {
       );
       return changed.length ? `Changed: ${changed.map(words).join(', ')}` : 'No change';
     }
+    const academyNames = new Map(this.academies().map((academy) => [academy.id, academy.name]));
     return Object.entries(details)
       .filter(([key]) => !SAID_ELSEWHERE.has(key))
-      .map(([key, value]) => `${words(key)}: ${valueText(value)}`)
+      .map(([key, value]) => {
+        if (key === 'roles' && Array.isArray(value))
+          return `Roles: ${value.map((role) => ROLE_LABELS[role as UserRole] ?? String(role)).join(', ') || 'none'}`;
+        if (key === 'academyIds' && Array.isArray(value))
+          return `Academies: ${value.map((id) => academyNames.get(String(id)) ?? 'an academy since removed').join(', ') || 'none'}`;
+        if (key === 'groupIds' && Array.isArray(value)) return `Classes: ${value.length}`;
+        return `${words(key)}: ${valueText(value)}`;
+      })
       .join('; ');
   }
 }
