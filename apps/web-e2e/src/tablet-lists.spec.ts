@@ -36,6 +36,9 @@ async function expectActionInView(page: Page, name: RegExp): Promise<void> {
 }
 
 test.describe('every list at tablet width (820 px) and on a laptop (1366 px)', () => {
+  // Each page is opened twice and checked by axe twice: minutes on a loaded two-core machine.
+  test.describe.configure({ timeout: 240_000 });
+
   test('the careers lead: encounters, organisations, the dashboard, reports', async ({ page }) => {
     await signIn(page, DEMO_USERS.careersLead);
     await checkBothWidths(page, '/encounters', 'encounters', async (p) => {
