@@ -203,7 +203,10 @@ test.describe('a careers lead logs an encounter', () => {
     await expect(page.getByText('Apply for two engineering apprenticeships by half term.')).toBeVisible();
     // Each item of the timeline says whether it counts, and towards what (a level-6 adviser's meeting: B8).
     await expect(
-      page.getByRole('listitem').filter({ hasText: 'With Jo Bennett' }).getByText('Counts towards:'),
+      page
+        .getByRole('listitem')
+        .filter({ hasText: 'With Jo Bennett' })
+        .locator('p', { hasText: 'Counts towards:' }),
     ).toContainText('B8');
   });
 
