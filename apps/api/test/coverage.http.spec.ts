@@ -369,4 +369,112 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     }
     expect(await classView()).toBe('gatsby-2024');
   });
+
+  it('says on the learner record why an item does not count: absent, checklist incomplete, adviser below level 6', async () => {
+    const [{ id: absentee }, { id: present }] = await dataSource.query(
+      `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 ORDER BY learner_id DESC LIMIT 2`,
+      [kilnside],
+    );
+    const missed = await careersLead
+      .post('/api/encounters')
+      .send({
+        academyId: kilnside,
+        title: 'Missed talk',
+        date: '2025-11-26',
+        format: 'talk',
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 60,
+        organisationIds: [employerId],
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+        },
+        attendees: { learnerIds: [absentee, present] },
+        absentLearnerIds: [absentee],
+      })
+      .expect(201);
+    const talkId = missed.body.id;
+    const unticked = await careersLead
+      .post('/api/encounters')
+      .send({
+        academyId: kilnside,
+        title: 'Unticked talk',
+        date: '2025-12-03',
+        format: 'talk',
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 60,
+        organisationIds: [employerId],
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: false,
+          twoWayInteraction: false,
+          reflection: false,
+        },
+        attendees: { learnerIds: [absentee] },
+      })
+      .expect(201);
+    const adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [kilnside] });
+    const meeting = await adviser
+      .post('/api/guidance-meetings')
+      .send({
+        learnerId: absentee,
+        date: '2026-01-20',
+        adviserName: 'Lee Level-Four',
+        adviserLevel: 4,
+        mode: 'in_person',
+        summary: 'Talked about options.',
+        agreedActions: 'None yet.',
+      })
+      .expect(201);
+    const record = (
+      await careersLead.get(`/api/learners/${absentee}?academicYear=2025&asAt=2026-03-31`).expect(200)
+    ).body;
+    const entryOf = (id: string) =>
+      record.timeline.find(
+        (entry: { encounterId?: string; guidanceMeetingId?: string }) =>
+          entry.encounterId === id || entry.guidanceMeetingId === id,
+      );
+    expect(entryOf(talkId).counting).toEqual({ counts: false, rules: [], reasons: [{ code: 'absent' }] });
+    expect(entryOf(unticked.body.id).counting).toEqual({
+      counts: false,
+      rules: [],
+      reasons: [
+        {
+          code: 'checklist_incomplete',
+          benchmark: 'B5',
+          missing: ['learningOutcomes', 'twoWayInteraction', 'reflection'],
+        },
+      ],
+    });
+    expect(entryOf(meeting.body.id).counting).toEqual({
+      counts: false,
+      rules: [],
+      reasons: [{ code: 'adviser_below_level_6', adviserLevel: 4 }],
+    });
+    expect(record.ruleDetails.B5.evidence).not.toContain(unticked.body.id);
+    expect(record.ruleDetails.B8_16.evidence).not.toContain(meeting.body.id);
+    // Once ticked, the same encounter counts, and says so.
+    await careersLead
+      .patch(`/api/encounters/${unticked.body.id}`)
+      .send({
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+        },
+      })
+      .expect(200);
+    const after = (
+      await careersLead.get(`/api/learners/${absentee}?academicYear=2025&asAt=2026-03-31`).expect(200)
+    ).body;
+    expect(
+      after.timeline.find((entry: { encounterId?: string }) => entry.encounterId === unticked.body.id)
+        .counting,
+    ).toEqual({ counts: true, rules: ['O2', 'B5'], reasons: [] });
+  });
 });

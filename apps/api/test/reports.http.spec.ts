@@ -1,4 +1,10 @@
-import { OFFER_RULE_LABELS, RULE_IDS, RULE_LABELS, type SectorReachResponse } from '@encounters/domain';
+import {
+  OFFER_RULE_LABELS,
+  RULE_IDS,
+  RULE_LABELS,
+  type RuleId,
+  type SectorReachResponse,
+} from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
@@ -233,6 +239,8 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
 
   describe('GET /api/reports/compliance?format=csv', () => {
     let csv: Buffer;
+    let summaryCsv: Buffer;
+    let gapsCsv: Buffer;
 
     beforeAll(async () => {
       const response = await get(
@@ -241,20 +249,55 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       ).expect(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe(
-        `attachment; filename="compliance-2025-26-trust-${AS_AT}.csv"`,
+        `attachment; filename="compliance-learners-2025-26-trust-${AS_AT}.csv"`,
       );
       csv = response.body;
+      const part = async (name: string) => {
+        const answer = await get(
+          trustLeader,
+          `/api/reports/compliance?academicYear=${YEAR}&asAt=${AS_AT}&format=csv&part=${name}`,
+        ).expect(200);
+        expect(answer.headers['content-disposition']).toBe(
+          `attachment; filename="compliance-${name}-2025-26-trust-${AS_AT}.csv"`,
+        );
+        return answer.body as Buffer;
+      };
+      summaryCsv = await part('summary');
+      gapsCsv = await part('gaps');
     });
 
-    it('opens cleanly in Excel: UTF-8 byte-order mark, CRLF line ends, every field quoted', () => {
-      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const text = csv.toString('utf8').slice(1);
-      expect(text.endsWith('\r\n')).toBe(true);
-      const lines = text.slice(0, -2).split('\r\n');
-      expect(lines.filter((line) => line.includes('\n'))).toEqual([]);
-      expect(
-        lines.filter((line) => line !== '' && !/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/.test(line)),
-      ).toEqual([]);
+    it('opens cleanly in Excel: UTF-8 byte-order mark, CRLF line ends, every field quoted, one table a file', () => {
+      for (const file of [csv, summaryCsv, gapsCsv]) {
+        expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = file.toString('utf8').slice(1);
+        expect(text.endsWith('\r\n')).toBe(true);
+        const lines = text.slice(0, -2).split('\r\n');
+        expect(lines.filter((line) => line.includes('\n'))).toEqual([]);
+        expect(lines.filter((line) => !/^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/.test(line))).toEqual([]);
+        // One table: every row as wide as the header.
+        const rows = parse(text) as string[][];
+        expect(new Set(rows.map((row) => row.length)).size).toBe(1);
+      }
+    });
+
+    it('keeps learners out of the figures files: no UPN, no name', async () => {
+      const upns: { upn: string; legal_surname: string }[] = await dataSource.query(
+        'SELECT upn, legal_surname FROM learner',
+      );
+      for (const file of [summaryCsv, gapsCsv]) {
+        const text = file.toString('utf8');
+        expect(upns.filter((learner) => text.includes(learner.upn))).toEqual([]);
+      }
+    });
+
+    it('refuses a part it does not know with 400 naming part', async () => {
+      const response = await get(
+        trustLeader,
+        `/api/reports/compliance?academicYear=${YEAR}&format=csv&part=everything`,
+      ).expect(400);
+      expect(JSON.parse(Buffer.from(response.body).toString('utf8')).details).toEqual([
+        { field: 'part', reason: 'part must be one of learners, summary, gaps' },
+      ]);
     });
 
     it('lists every learner on roll once, with names, academy, groups, cohorts and every rule status', async () => {
@@ -320,11 +363,19 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       }
     });
 
-    it('summarises per academy × year group × rule exactly as /api/coverage does', async () => {
-      const [, summary] = sections(csv);
-      expect(summary[0][0]).toContain('Summary');
-      expect(summary[1]).toEqual(['Academy', 'Year group', 'Rule', 'Learners', 'Met', 'Percent']);
-      const figures = new Map(summary.slice(2).map((row) => [`${row[0]}|${row[1]}|${row[2]}`, row.slice(3)]));
+    it('summarises per academy × year group × rule exactly as /api/coverage does, each rule in words beside its code', async () => {
+      const [summary] = sections(summaryCsv);
+      expect(summary[0]).toEqual([
+        'Academy',
+        'Year group',
+        'Rule',
+        'Rule code',
+        'Learners',
+        'Met',
+        'Percent',
+      ]);
+      for (const row of summary.slice(1)) expect(row[2]).toBe(RULE_LABELS[row[3] as RuleId]);
+      const figures = new Map(summary.slice(1).map((row) => [`${row[0]}|${row[1]}|${row[3]}`, row.slice(4)]));
       const expectRow = (
         academy: string,
         yearGroup: string,
@@ -363,9 +414,18 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       expect(figures.size).toBe(RULE_IDS.length * (1 + 3 + 2));
     });
 
-    it('ends with the pupil premium and SEN gaps of /api/coverage', async () => {
-      const [, , gaps] = sections(csv);
-      expect(gaps[1]).toEqual(['Academy', 'Cohort', 'Rule', 'Learners', 'Met', 'Percent', 'Gap (points)']);
+    it('gives the pupil premium and SEN gaps of /api/coverage in a file of their own', async () => {
+      const [gaps] = sections(gapsCsv);
+      expect(gaps[0]).toEqual([
+        'Academy',
+        'Cohort',
+        'Rule',
+        'Rule code',
+        'Learners',
+        'Met',
+        'Percent',
+        'Gap (points)',
+      ]);
       const breakdown = (
         await trustLeader
           .get(
@@ -374,11 +434,12 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
           .expect(200)
       ).body.rows[1];
       const row = gaps.find(
-        (cells) => cells[0] === 'Kilnside Academy' && cells[1] === 'Pupil premium' && cells[2] === 'B5',
+        (cells) => cells[0] === 'Kilnside Academy' && cells[1] === 'Pupil premium' && cells[3] === 'B5',
       );
       expect(row).toEqual([
         'Kilnside Academy',
         'Pupil premium',
+        RULE_LABELS.B5,
         'B5',
         String(breakdown.rules.B5.applicable),
         String(breakdown.rules.B5.met),
@@ -455,9 +516,14 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
       const response = await get(trustLeader, '/api/reports/compliance?academicYear=2030&format=csv').expect(
         200,
       );
-      const [learners, message] = sections(response.body);
-      expect(learners).toHaveLength(1);
-      expect(message[0][0]).toMatch(/^No data: no learner .* is on roll in 2030\/31/);
+      const [learners] = sections(response.body);
+      expect(learners).toHaveLength(2);
+      expect(learners[1][0]).toMatch(/^No data: no learner .* is on roll in 2030\/31/);
+      const summary = await get(
+        trustLeader,
+        '/api/reports/compliance?academicYear=2030&format=csv&part=summary',
+      ).expect(200);
+      expect(sections(summary.body)[0][1][0]).toMatch(/^No data: no learner .* is on roll in 2030\/31/);
     });
   });
 
@@ -792,7 +858,22 @@ describe(`${ReportsService.name} (HTTP, PostgreSQL)`, () => {
     const exports = entries.filter((entry) => entry.action === 'report.export');
     expect(exports.map((entry) => entry.details)).toEqual(
       expect.arrayContaining([
-        { report: 'compliance', format: 'csv', scope: 'trust', academicYear: YEAR, asAt: AS_AT },
+        {
+          report: 'compliance',
+          format: 'csv',
+          part: 'learners',
+          scope: 'trust',
+          academicYear: YEAR,
+          asAt: AS_AT,
+        },
+        {
+          report: 'compliance',
+          format: 'csv',
+          part: 'gaps',
+          scope: 'trust',
+          academicYear: YEAR,
+          asAt: AS_AT,
+        },
         { report: 'compliance', format: 'pdf', scope: 'academy', academicYear: YEAR, asAt: AS_AT },
         { report: 'learner-record', format: 'pdf' },
         expect.objectContaining({ report: 'organisations', format: 'csv' }),

@@ -77,8 +77,14 @@ describe(`${SignInThrottle.name} (HTTP, PostgreSQL)`, () => {
     const leader = await signedInUser(app, ['trust_leader']);
     await leader.post(`/api/users/${id}/unlock`).expect(403);
     const admin = await signedInUser(app, ['trust_admin']);
+    // The user list shows the wait, so the administrator knows whom to unlock.
+    const delayed = async () =>
+      (await admin.get(`/api/users?q=${encodeURIComponent(email)}`).expect(200)).body.items[0]
+        .signInDelayedUntil;
+    expect(Date.parse(await delayed())).toBeGreaterThan(Date.now());
     await admin.post(`/api/users/00000000-0000-4000-8000-000000000000/unlock`).expect(404);
     await admin.post(`/api/users/${id}/unlock`).expect(204);
+    expect(await delayed()).toBeNull();
     await signIn(email, TEST_PASSWORD, from).expect(200);
     const [entry] = await dataSource.query(
       `SELECT user_id, entity_id FROM audit_entry WHERE action = 'user.sign_in_unlock'`,

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../src/audit/audit.service';
 import { UsersService } from '../src/users/users.service';
-import { createEncounterFixtures, type EncounterFixtures } from './encounters.fixtures';
+import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
 import { createUser, type SignedInAgent, signedInUser, signInAs } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
@@ -27,6 +28,77 @@ describe(`${UsersService.name} (HTTP, PostgreSQL)`, () => {
 
   afterAll(async () => {
     await app.close();
+  });
+
+  it('answers a page of users by name, and finds a part of a name or email address, case ignored', async () => {
+    const stem = `Pagewise${Date.now()}`;
+    for (const name of ['Cara', 'Abel', 'Bea']) {
+      await createUser(app, ['teacher'], {
+        academyIds: [fx.academyA],
+        name: `${name} ${stem}`,
+        email: `${name.toLowerCase()}.${stem.toLowerCase()}@school.example`,
+      });
+    }
+    const first = await admin.get(`/api/users?q=${stem.toUpperCase()}&pageSize=2`).expect(200);
+    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.body.items.map((user: { name: string }) => user.name)).toEqual([
+      `Abel ${stem}`,
+      `Bea ${stem}`,
+    ]);
+    const second = await admin.get(`/api/users?q=${stem}&pageSize=2&page=2`).expect(200);
+    expect(second.body.items.map((user: { name: string }) => user.name)).toEqual([`Cara ${stem}`]);
+    expect(second.body.items[0]).toMatchObject({ signInDelayedUntil: null, academyIds: [fx.academyA] });
+    const byEmail = await admin.get(`/api/users?q=bea.${stem.toLowerCase()}@`).expect(200);
+    expect(byEmail.body.items.map((user: { name: string }) => user.name)).toEqual([`Bea ${stem}`]);
+    // A LIKE wildcard typed is a character searched for, not a pattern.
+    expect((await admin.get('/api/users?q=%25').expect(200)).body.total).toBe(0);
+    const all = await admin.get('/api/users').expect(200);
+    expect(all.body.total).toBeGreaterThanOrEqual(4);
+    expect(all.body.pageSize).toBe(50);
+    await admin.get('/api/users?pageSize=0').expect(400);
+    await admin.get(`/api/users?q=${'x'.repeat(201)}`).expect(400);
+  });
+
+  it('names what each audit entry is about: the user, the record, the academy and the learners it lists', async () => {
+    const encounter = await admin.post('/api/encounters').send(
+      encounterBody(fx, {
+        title: 'Audit names talk',
+        attendees: { learnerIds: fx.learnersA.slice(0, 2).map((learner) => learner.id) },
+      }),
+    );
+    expect(encounter.status).toBe(201);
+    const [learner] = await dataSource.query(
+      `SELECT coalesce(preferred_forename, legal_forename) || ' ' || coalesce(preferred_surname, legal_surname) AS name
+         FROM learner WHERE id = $1`,
+      [fx.learnersA[0].id],
+    );
+    await app.get(AuditService).record({
+      userId: admin.userId,
+      action: 'guidance_meeting.read_notes',
+      entityType: 'guidance_meeting',
+      details: { meetingIds: [], learnerIds: [fx.learnersA[0].id, '00000000-0000-4000-8000-000000000000'] },
+    });
+    const [me] = await dataSource.query('SELECT name FROM app_user WHERE id = $1', [admin.userId]);
+    const [academy] = await dataSource.query('SELECT name FROM academy WHERE id = $1', [fx.academyA]);
+    const created = await admin
+      .get(`/api/audit?action=encounter.create&entityId=${encounter.body.id}`)
+      .expect(200);
+    expect(created.body.items[0]).toMatchObject({
+      userName: me.name,
+      entityName: 'Audit names talk',
+      academyName: academy.name,
+      learners: [],
+    });
+    const read = await admin
+      .get(`/api/audit?action=guidance_meeting.read_notes&userId=${admin.userId}`)
+      .expect(200);
+    expect(read.body.items[0]).toMatchObject({
+      entityName: null,
+      learners: [
+        { id: fx.learnersA[0].id, name: learner.name },
+        { id: '00000000-0000-4000-8000-000000000000', name: null },
+      ],
+    });
   });
 
   it("reactivates a teacher as the web app's Reactivate button does, keeping their academies and groups", async () => {

@@ -41,6 +41,9 @@ test.describe('the trust administrator', () => {
     await expect(page.getByRole('alertdialog')).toContainText('will be signed out everywhere');
     await page.getByRole('alertdialog').getByRole('button', { name: 'Deactivate' }).click();
     await expect(row.getByText('Deactivated')).toBeVisible();
+    // The list is searchable: part of the email finds the one user.
+    await page.getByRole('searchbox', { name: 'Find a user' }).fill(email.slice(0, 12));
+    await expect(page.getByRole('row').filter({ hasText: '@' })).toHaveCount(1);
 
     await page.getByRole('tab', { name: 'Academies' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Academies' })).toBeVisible();
@@ -57,7 +60,11 @@ test.describe('the trust administrator', () => {
     await saveScreenshot(page, 'admin-policy');
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+    // Entries read as sentences with names, and the action is picked from words, not typed as a code.
+    await page.getByRole('combobox', { name: 'What happened' }).click();
+    await page.getByRole('option', { name: 'User added' }).click();
+    await expect(page.getByRole('cell', { name: /added the user Priya Shah/ }).first()).toBeVisible();
+    await expect(page.getByText('user.create')).toHaveCount(0);
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-audit');
   });

@@ -204,6 +204,13 @@ test.describe('a careers lead logs an encounter', () => {
     await meeting.getByRole('button', { name: 'Save meeting' }).click();
     await expect(meeting).toHaveCount(0);
     await expect(page.getByText('Apply for two engineering apprenticeships by half term.')).toBeVisible();
+    // Each item of the timeline says whether it counts, and towards what (a level-6 adviser's meeting: B8).
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: 'With Jo Bennett' })
+        .locator('p', { hasText: 'Counts towards:' }),
+    ).toContainText('B8');
   });
 
   test('the organisations directory lists engagement and filters by type', async ({ page }) => {

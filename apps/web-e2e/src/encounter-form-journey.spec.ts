@@ -94,7 +94,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
         );
       },
     );
-    await expectAccessible(page, { moderate: true });
+    await expectAccessible(page);
     await saveScreenshot(page, 'log-encounter-absentees-filtered');
     let created = 0;
     // The user's work ends when the save is confirmed; the list the app then opens is not part of it.
@@ -154,7 +154,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     await expect(page.getByTestId('attendee-announcement')).toHaveText('2 marked absent. 1 not matched.');
     await expect(page.getByText('Not on this list: Nobody Atall')).toBeVisible();
     await expect(page.getByTestId('attendance-count')).toHaveText(/ attending, 2 absent$/);
-    await expectAccessible(page, { moderate: true });
+    await expectAccessible(page);
     await saveScreenshot(page, 'log-encounter-paste-absentees');
   });
 
@@ -183,7 +183,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Encounters' }).click();
     const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
     await expect(leave).toBeVisible();
-    await expectAccessible(page, { moderate: true });
+    await expectAccessible(page);
     await saveScreenshot(page, 'leave-without-saving');
     await leave.getByRole('button', { name: 'Cancel' }).click();
     await expect(page).toHaveURL(/\/log-encounter/);
@@ -206,7 +206,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     await expect(page.getByLabel('Title')).toHaveValue(TITLE);
     await expect(page.getByText('Etruria Engineering').first()).toBeVisible();
     await expect(page.getByTestId('attendance-count')).toHaveText(`${total - 1} attending, 1 absent`);
-    await expectAccessible(page, { moderate: true });
+    await expectAccessible(page);
     await saveScreenshot(page, 'log-encounter-draft-restored');
 
     // The session ends again, this time while saving: "Sign in to continue" in place, then the save goes on.
@@ -220,7 +220,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     await page.getByRole('button', { name: 'Save encounter' }).click();
     const again = page.getByRole('alertdialog', { name: 'Sign in to continue' });
     await expect(again).toBeVisible();
-    await expectAccessible(page, { moderate: true });
+    await expectAccessible(page);
     await saveScreenshot(page, 'sign-in-to-continue');
     await again.getByLabel('Password').fill(DEMO_USERS.careersLead.password);
     await again.getByRole('button', { name: 'Sign in and continue' }).click();
@@ -252,7 +252,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
       await expect(summary).toBeInViewport();
       await expect(summary.getByRole('link', { name: 'Give the encounter a title.' })).toBeVisible();
       await expect(summary.getByRole('link', { name: 'Add at least one organisation.' })).toBeVisible();
-      await expectAccessible(page, { moderate: true });
+      await expectAccessible(page);
       await saveScreenshot(page, `log-encounter-error-summary-${viewport.width}`);
       await summary.getByRole('link', { name: 'Give the encounter a title.' }).click();
       await expect(page.getByLabel('Title')).toBeFocused();

@@ -78,11 +78,17 @@ test.describe('a trust leader', () => {
     ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     expect(await pdf.failure()).toBeNull();
-    const [csv] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download compliance figures (CSV)' }).click(),
-    ]);
-    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    expect(await csv.failure()).toBeNull();
+    for (const [link, file] of [
+      ["Download learners' statuses (CSV)", /^compliance-learners-.*\.csv$/],
+      ['Download summary figures (CSV)', /^compliance-summary-.*\.csv$/],
+      ['Download cohort gaps (CSV)', /^compliance-gaps-.*\.csv$/],
+    ] as const) {
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: link }).click(),
+      ]);
+      expect(csv.suggestedFilename()).toMatch(file);
+      expect(await csv.failure()).toBeNull();
+    }
   });
 });

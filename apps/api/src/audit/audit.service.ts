@@ -78,9 +78,13 @@ export class AuditService {
     }
   }
 
-  /** A page of entries, newest first, each with the acting user's display name (null when none or erased). */
+  /**
+   * A page of entries, newest first, each with the names a reader needs to read it as a sentence: the acting
+   * user's, the record's (`entityName`), the academy's, and the learners the details name (`learnerIds`).
+   * Names are looked up for the page only, a few queries whatever its size; what no longer exists is null.
+   */
   async list(query: AuditQuery): Promise<{
-    items: (AuditEntry & { userName: string | null })[];
+    items: AuditEntryView[];
     total: number;
     page: number;
     pageSize: number;
@@ -101,21 +105,77 @@ export class AuditService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const userIds = [...new Set(items.flatMap((entry) => (entry.userId ? [entry.userId] : [])))];
-    const users: { id: string; name: string }[] = userIds.length
-      ? await this.entries.manager.query('SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])', [
-          userIds,
-        ])
-      : [];
-    const names = new Map(users.map((user) => [user.id, user.name]));
+    const names = await this.namesOf(items);
     return {
-      items: items.map((entry) => ({
-        ...entry,
-        userName: (entry.userId && names.get(entry.userId)) || null,
-      })),
+      items: items.map((entry) => {
+        const learnerIds = learnerIdsOf(entry);
+        return {
+          ...entry,
+          userName: (entry.userId && names.get(`user:${entry.userId}`)) || null,
+          entityName: (entry.entityId && names.get(`${entry.entityType}:${entry.entityId}`)) || null,
+          academyName: (entry.academyId && names.get(`academy:${entry.academyId}`)) || null,
+          learners: learnerIds.map((id) => ({ id, name: names.get(`learner:${id}`) ?? null })),
+        };
+      }),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
+
+  /** The names of everything a page of entries refers to, keyed `<entity type>:<id>`, in one query. */
+  private async namesOf(items: AuditEntry[]): Promise<Map<string, string>> {
+    const ids = (type: string) => [
+      ...new Set(
+        items.flatMap((entry) => [
+          ...(entry.entityType === type && entry.entityId && UUID.test(entry.entityId)
+            ? [entry.entityId]
+            : []),
+          ...(type === 'user' && entry.userId ? [entry.userId] : []),
+          ...(type === 'academy' && entry.academyId ? [entry.academyId] : []),
+          ...(type === 'learner' ? learnerIdsOf(entry) : []),
+        ]),
+      ),
+    ];
+    const rows: { key: string; name: string }[] = await this.entries.manager.query(
+      `SELECT 'user:' || id AS key, name FROM app_user WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT 'academy:' || id, name FROM academy WHERE id = ANY($2::uuid[])
+       UNION ALL SELECT 'learner:' || id,
+              coalesce(preferred_forename, legal_forename) || ' ' || coalesce(preferred_surname, legal_surname)
+         FROM learner WHERE id = ANY($3::uuid[])
+       UNION ALL SELECT 'encounter:' || id, title FROM encounter WHERE id = ANY($4::uuid[])
+       UNION ALL SELECT 'organisation:' || id, name FROM organisation WHERE id = ANY($5::uuid[])
+       UNION ALL SELECT 'guidance_meeting:' || m.id,
+              coalesce(l.preferred_forename, l.legal_forename) || ' ' || coalesce(l.preferred_surname, l.legal_surname)
+         FROM guidance_meeting m JOIN learner l ON l.id = m.learner_id WHERE m.id = ANY($6::uuid[])
+       UNION ALL SELECT 'auth_provider:' || id, label FROM auth_provider WHERE id = ANY($7::uuid[])`,
+      [
+        ids('user'),
+        ids('academy'),
+        ids('learner'),
+        ids('encounter'),
+        ids('organisation'),
+        ids('guidance_meeting'),
+        ids('auth_provider'),
+      ],
+    );
+    return new Map(rows.map((row) => [row.key, row.name]));
+  }
+}
+
+export type AuditEntryView = AuditEntry & {
+  userName: string | null;
+  entityName: string | null;
+  academyName: string | null;
+  learners: { id: string; name: string | null }[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The learners an entry names: its `learnerIds` detail, or the learner it is about. */
+function learnerIdsOf(entry: AuditEntry): string[] {
+  const listed = entry.details?.['learnerIds'];
+  if (Array.isArray(listed))
+    return listed.filter((id): id is string => typeof id === 'string' && UUID.test(id));
+  return [];
 }

@@ -30,6 +30,11 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ ...valid, PORT: '70000' })).toThrow(/PORT/);
   });
 
+  it.each(['abc', '30a0', '-1', '3000.5'])('refuses PORT=%j by name, never as "port NaN"', (port) => {
+    expect(() => loadConfig({ ...valid, PORT: port })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...valid, PORT: port })).not.toThrow(/NaN/);
+  });
+
   it('refuses demo mode and the demo seed in production, whose users have published passwords', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production', DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production', SEED_DEMO_IF_EMPTY: 'yes' })).toThrow(

@@ -1,5 +1,8 @@
 import {
   academicYearOf,
+  attendanceCounting,
+  type ItemCounting,
+  meetingCounting,
   type AttendanceStatus,
   type EducationOrganisationType,
   type EncounterCategory,
@@ -194,7 +197,7 @@ export class LearnersService {
                   ORDER BY e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
               (SELECT coalesce(json_agg(x), '[]') FROM (
                  SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format,
-                        e.delivery, e.categories, e.education_types, a.status, a.meaningful_override,
+                        e.delivery, e.adviser_level, e.categories, e.education_types, a.status, a.meaningful_override,
                         a.reflection_rating, a.reflection_comment,
                         ${checklistJsonSql('e')} AS checklist,
                         COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
@@ -238,12 +241,19 @@ export class LearnersService {
     };
     const asAt = options.asAt ?? todayIsoDate();
     const academicYear = options.academicYear ?? academicYearOf(asAt);
-    const evaluation = evaluateLearner({
-      learner: record,
-      academicYear,
-      asAt,
-      policyFor: await loadPolicyLookup(this.dataSource.manager, row.policy_version),
-    });
+    const policyFor = await loadPolicyLookup(this.dataSource.manager, row.policy_version);
+    const evaluation = evaluateLearner({ learner: record, academicYear, asAt, policyFor });
+    // Whether each item counts, and why not: from the engine's own tests (libs/domain `counting`).
+    const countingContext = { results: evaluation.results, asAt, policyFor };
+    const attendanceById = new Map(
+      record.attendances.map((attendance) => [attendance.encounterId, attendance]),
+    );
+    const encounterCounting = (attendance: AttendanceJson): ItemCounting => {
+      const engineView = attendanceById.get(attendance.id);
+      return engineView
+        ? attendanceCounting({ ...engineView, adviserLevel: attendance.adviser_level }, countingContext)
+        : { counts: false, rules: [], reasons: [] };
+    };
     const ruleDetails = Object.fromEntries(
       RULE_IDS.map((rule) => {
         const { status, window, evidence, stillNeeded } = evaluation.results[rule];
@@ -261,7 +271,7 @@ export class LearnersService {
       );
     await this.guidanceMeetings.auditNotesRead(meetings, { user, ip: options.ip ?? null });
     const timeline = [
-      ...row.attendances.map(toEncounterEntry),
+      ...row.attendances.map((attendance) => toEncounterEntry(attendance, encounterCounting(attendance))),
       ...meetings.map((meeting): TimelineEntry => ({
         kind: 'guidance_meeting',
         date: meeting.date,
@@ -273,6 +283,10 @@ export class LearnersService {
           ? { summary: meeting.summary, agreedActions: meeting.agreedActions }
           : {}),
         followUpOn: meeting.followUpOn ?? null,
+        counting: meetingCounting(
+          { id: meeting.id, date: meeting.date, adviserLevel: meeting.adviserLevel },
+          countingContext,
+        ),
       })),
     ].sort((a, b) => b.date.localeCompare(a.date));
     return {
@@ -345,6 +359,7 @@ interface AttendanceJson {
   end_date: string | null;
   format: TimelineEncounterEntry['format'];
   delivery: TimelineEncounterEntry['delivery'];
+  adviser_level: number | null;
   categories: EncounterCategory[];
   education_types: EducationOrganisationType[];
   status: AttendanceStatus;
@@ -394,7 +409,7 @@ function workExperienceOf(
  * An encounter the learner was down for. Teachers and academy staff see encounters of other academies too:
  * the learner's history travels with them (R-G-2), and they may see this learner.
  */
-function toEncounterEntry(row: AttendanceJson): TimelineEntry {
+function toEncounterEntry(row: AttendanceJson, counting: ItemCounting): TimelineEntry {
   // Meaningful when every benchmark the encounter evidences has its checklist complete, less any override.
   const benchmarks = row.categories
     .map((category) => meaningfulBenchmarkFor(category))
@@ -418,5 +433,6 @@ function toEncounterEntry(row: AttendanceJson): TimelineEntry {
     reflection: row.reflection_rating
       ? { rating: row.reflection_rating, comment: row.reflection_comment ?? '' }
       : null,
+    counting,
   };
 }

@@ -151,10 +151,11 @@ export class ComplianceReportService {
   }
 
   /**
-   * The CSV, streamed: the learner rows straight from a database cursor in batches, then the summary per
-   * academy × year group × rule and the cohort gaps. Memory stays bounded whatever the trust's size.
+   * The learners CSV, streamed: one row per learner on roll straight from a database cursor in batches, each
+   * rule's status in words beside its stable code. Memory stays bounded whatever the trust's size. The
+   * figures (summary, gaps) are files of their own: {@link figuresCsv}.
    */
-  async *csv(scope: ReportScope, access: AccessScope): AsyncGenerator<string> {
+  async *csv(scope: ReportScope, _access: AccessScope): AsyncGenerator<string> {
     yield (
       CSV_BOM +
       csvRecord([
@@ -174,13 +175,7 @@ export class ComplianceReportService {
       ])
     );
     let learners = 0;
-    // The figures are computed while the learner rows stream, once the first rows are on their way.
-    let figures: Promise<ComplianceFigures> | null = null;
     for await (const rows of this.learnerRows(scope)) {
-      if (!figures) {
-        figures = this.figures(scope, access);
-        figures.catch(() => undefined);
-      }
       learners += rows.length;
       yield rows
         .map((row) =>
@@ -204,47 +199,57 @@ export class ComplianceReportService {
         )
         .join('');
     }
-    const { coverage, academies, pupilPremium, sen } = await (figures ?? this.figures(scope, access));
-    const where = scope.academy ? scope.academy.name : `${scope.trustName} (all academies)`;
-    if (!learners) {
+    if (!learners) yield csvRecord([noDataText(scope)]);
+  }
+
+  /**
+   * The figures as a CSV of their own, no learner named: `summary`, learners and met per academy × year
+   * group × rule, exactly as /api/coverage counts them; `gaps`, each cohort's percentage and its gap to
+   * everyone else's. Each rule is named in words, with its code in the next column.
+   */
+  async *figuresCsv(
+    part: 'summary' | 'gaps',
+    scope: ReportScope,
+    access: AccessScope,
+  ): AsyncGenerator<string> {
+    const percent = (value: number | null) => (value === null ? '' : value);
+    if (part === 'summary') {
+      yield CSV_BOM + csvRecord(['Academy', 'Year group', 'Rule', 'Rule code', 'Learners', 'Met', 'Percent']);
+    } else {
       yield (
-        '\r\n' +
-        csvRecord([
-          `No data: no learner of ${where} is on roll in ${academicYearLabel(scope.academicYear)} at ${scope.asAt}.`,
-        ])
+        CSV_BOM +
+        csvRecord(['Academy', 'Cohort', 'Rule', 'Rule code', 'Learners', 'Met', 'Percent', 'Gap (points)'])
       );
+    }
+    const { coverage, academies, pupilPremium, sen } = await this.figures(scope, access);
+    if (!coverage.rows[0]?.learners) {
+      yield csvRecord([noDataText(scope)]);
       return;
     }
-    const percent = (value: number | null) => (value === null ? '' : value);
-    let summary =
-      '\r\n' +
-      csvRecord([
-        `Summary: learners meeting each rule, ${academicYearLabel(scope.academicYear)}, as at ${scope.asAt}`,
-      ]) +
-      csvRecord(['Academy', 'Year group', 'Rule', 'Learners', 'Met', 'Percent']);
-    const summaryRows = (academy: string, yearGroup: string, row: CoverageResponse['rows'][number]) =>
-      RULE_IDS.map((rule) =>
-        csvRecord([
-          safeText(academy),
-          yearGroup,
-          rule,
-          row.rules[rule].applicable,
-          row.rules[rule].met,
-          percent(row.rules[rule].percent),
-        ]),
-      ).join('');
-    if (!scope.academy) summary += summaryRows('All academies', 'All', coverage.rows[0]);
-    for (const academy of academies) {
-      summary += summaryRows(academy.name, 'All', academy.coverage.rows[0]);
-      for (const row of academy.coverage.rows.slice(1)) {
-        summary += summaryRows(academy.name, row.label.replace(/^Year /, ''), row);
+    if (part === 'summary') {
+      const summaryRows = (academy: string, yearGroup: string, row: CoverageResponse['rows'][number]) =>
+        RULE_IDS.map((rule) =>
+          csvRecord([
+            safeText(academy),
+            yearGroup,
+            RULE_LABELS[rule],
+            rule,
+            row.rules[rule].applicable,
+            row.rules[rule].met,
+            percent(row.rules[rule].percent),
+          ]),
+        ).join('');
+      let summary = '';
+      if (!scope.academy) summary += summaryRows('All academies', 'All', coverage.rows[0]);
+      for (const academy of academies) {
+        summary += summaryRows(academy.name, 'All', academy.coverage.rows[0]);
+        for (const row of academy.coverage.rows.slice(1)) {
+          summary += summaryRows(academy.name, row.label.replace(/^Year /, ''), row);
+        }
       }
+      yield summary;
+      return;
     }
-    yield summary;
-    let gaps =
-      '\r\n' +
-      csvRecord(['Cohort gaps: the cohort\u2019s percentage minus everyone else\u2019s, in points']) +
-      csvRecord(['Academy', 'Cohort', 'Rule', 'Learners', 'Met', 'Percent', 'Gap (points)']);
     const gapRows = (academy: string, rows: CoverageBreakdownRow[]) =>
       rows
         .flatMap((row) =>
@@ -252,6 +257,7 @@ export class ComplianceReportService {
             csvRecord([
               safeText(academy),
               row.label,
+              RULE_LABELS[rule],
               rule,
               row.rules[rule].applicable,
               row.rules[rule].met,
@@ -261,6 +267,7 @@ export class ComplianceReportService {
           ),
         )
         .join('');
+    let gaps = '';
     if (!scope.academy) gaps += gapRows('All academies', [...pupilPremium, ...sen]);
     for (const academy of academies) gaps += gapRows(academy.name, [...academy.pupilPremium, ...academy.sen]);
     yield gaps;
@@ -431,4 +438,10 @@ export class ComplianceReportService {
       attended: row.attended,
     }));
   }
+}
+
+/** What a CSV of a scope and year with no learner on roll says, in its one row. */
+function noDataText(scope: ReportScope): string {
+  const where = scope.academy ? scope.academy.name : `${scope.trustName} (all academies)`;
+  return `No data: no learner of ${where} is on roll in ${academicYearLabel(scope.academicYear)} at ${scope.asAt}.`;
 }

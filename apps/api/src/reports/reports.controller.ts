@@ -35,8 +35,8 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The annual compliance report of the trust or one academy, as CSV (streamed) or PDF',
     description:
-      'CSV: one row per learner on roll with every rule status, then the summary per academy × year group × rule and ' +
-      'the cohort gaps. PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.',
+      'CSV, one table a file chosen by `part`: learners (default), one row per learner on roll with every rule status ' +
+      "in words and as a code; summary, per academy × year group × rule; gaps, the cohorts' gaps. PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.",
   })
   compliance(
     @Query() query: ComplianceReportQueryDto,

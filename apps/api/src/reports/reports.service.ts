@@ -57,13 +57,21 @@ export class ReportsService {
       entityType: 'report',
       entityId: 'compliance',
       academyId: scope.academy?.id ?? null,
-      details: exportDetails('compliance', query.format, scope),
+      details: {
+        ...exportDetails('compliance', query.format, scope),
+        ...(query.format === 'csv' ? { part: query.part ?? 'learners' } : {}),
+      },
       ip,
     });
     if (query.format === 'csv') {
-      return new StreamableFile(Readable.from(this.compliance.csv(scope, access), { objectMode: false }), {
+      const part = query.part ?? 'learners';
+      const rows =
+        part === 'learners'
+          ? this.compliance.csv(scope, access)
+          : this.compliance.figuresCsv(part, scope, access);
+      return new StreamableFile(Readable.from(rows, { objectMode: false }), {
         type: CSV_TYPE,
-        disposition: attachment(reportFileName('compliance', scope, 'csv')),
+        disposition: attachment(reportFileName(`compliance-${part}`, scope, 'csv')),
       });
     }
     const pdf = await renderPdf(complianceReportPdf(await this.compliance.data(scope, access), new Date()));

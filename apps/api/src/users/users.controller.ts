@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can } from '../common/access/access.decorator';
 import { type Actor, CurrentActor } from '../common/access/actor';
@@ -6,7 +6,8 @@ import { Deletes, UuidParam } from '../common/http/routes';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';
-import { UserResponseDto } from './dto/user-response.dto';
+import { UserListQueryDto } from './dto/user-list-query.dto';
+import { UserPageDto, UserResponseDto } from './dto/user-response.dto';
 
 @ApiTags('users')
 @Controller('users')
@@ -15,10 +16,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List the users of the trust' })
-  @ApiOkResponse({ type: [UserResponseDto] })
-  list() {
-    return this.users.list();
+  @ApiOperation({ summary: 'A page of the users of the trust, by name; `q` finds a part of a name or email' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: UserListQueryDto) {
+    return this.users.list(query);
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import type { UserResponse } from '@encounters/domain';
+import type { PagedResult, UserListQuery, UserResponse } from '@encounters/domain';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +13,7 @@ import { User } from '../auth/user.entity';
 
 /** A user as the API answers it (`UserResponse` of libs/domain): never the password. */
 export type UserView = UserResponse;
+type UserListPage = Required<Pick<UserListQuery, 'page' | 'pageSize'>> & UserListQuery;
 
 @Injectable()
 export class UsersService {
@@ -22,8 +23,21 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<UserView[]> {
-    return this.query('TRUE', []);
+  /** A page of users by name; `q` keeps those whose name or email holds it. */
+  async list(query: UserListPage): Promise<PagedResult<UserView>> {
+    const typed = query.q?.trim().toLowerCase();
+    const where = typed ? `(lower(u.name) LIKE $1 OR lower(u.email) LIKE $1)` : 'TRUE';
+    const parameters = typed ? [`%${typed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`] : [];
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM app_user u WHERE ${where}`,
+      parameters,
+    );
+    const items = await this.query(
+      where,
+      parameters,
+      `LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    );
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string): Promise<UserView> {
@@ -218,13 +232,17 @@ export class UsersService {
     );
   }
 
-  private async query(where: string, parameters: unknown[]): Promise<UserView[]> {
+  private async query(where: string, parameters: unknown[], limit = ''): Promise<UserView[]> {
+    // The sign-in throttle counts an account under sha256('account:' + its lower-cased email): see SignInThrottle.
     const rows = await this.dataSource.query(
       `SELECT u.id, u.name, u.email, u.roles, u.active, u.sso_only, u.totp_secret IS NOT NULL AS mfa_enrolled,
               u.last_sign_in_at, u.created_at,
+              (SELECT c.next_allowed_at FROM sign_in_counter c
+                WHERE c.key_hash = sha256(convert_to('account:' || lower(btrim(u.email)), 'UTF8'))
+                  AND c.next_allowed_at > now()) AS sign_in_delayed_until,
               COALESCE((SELECT array_agg(academy_id) FROM user_academy WHERE user_id = u.id), '{}') AS academy_ids,
               COALESCE((SELECT array_agg(group_id) FROM user_group WHERE user_id = u.id), '{}') AS group_ids
-         FROM app_user u WHERE ${where} ORDER BY lower(u.name)`,
+         FROM app_user u WHERE ${where} ORDER BY lower(u.name), u.id ${limit}`,
       parameters,
     );
     return rows.map((row: Record<string, never>) => ({
@@ -238,6 +256,9 @@ export class UsersService {
       ssoOnly: row.sso_only,
       mfaEnrolled: row.mfa_enrolled,
       lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : null,
+      signInDelayedUntil: row.sign_in_delayed_until
+        ? new Date(row.sign_in_delayed_until).toISOString()
+        : null,
       createdAt: new Date(row.created_at).toISOString(),
     }));
   }

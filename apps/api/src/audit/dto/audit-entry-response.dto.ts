@@ -1,5 +1,12 @@
-import type { AuditEntryResponse, PagedResult } from '@encounters/domain';
+import type { AuditEntryResponse, AuditLearnerRef, PagedResult } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
+
+/** A learner an audit entry names. */
+export class AuditLearnerRefDto implements AuditLearnerRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once the learner has been erased.' })
+  name: string | null;
+}
 
 /** An audit entry; ids are sequence numbers. */
 export class AuditEntryResponseDto implements AuditEntryResponse {
@@ -16,7 +23,21 @@ export class AuditEntryResponseDto implements AuditEntryResponse {
   @ApiProperty({ example: 'encounter.create' }) action: string;
   @ApiProperty() entityType: string;
   @ApiProperty({ type: String, nullable: true }) entityId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "What the record is called now (an encounter's title, a learner's, user's, organisation's or academy's name; a guidance meeting by its learner); null when it has none or no longer exists.",
+    example: 'Year 10 careers fair',
+  })
+  entityName: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) academyId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Northfield Academy' }) academyName: string | null;
+  @ApiProperty({
+    type: [AuditLearnerRefDto],
+    description: 'The learners the entry names in its details (learnerIds), with their names.',
+  })
+  learners: AuditLearnerRefDto[];
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
 }

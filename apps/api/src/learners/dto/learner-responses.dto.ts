@@ -1,5 +1,9 @@
 import type {
   AttendanceStatus,
+  ItemCounting,
+  MeaningfulBenchmark,
+  MeaningfulChecklistItem,
+  NotCountingCode,
   DeliveryMode,
   EncounterCategory,
   EncounterFormat,
@@ -29,6 +33,8 @@ import {
   ENCOUNTER_CATEGORIES,
   ENCOUNTER_FORMATS,
   GUIDANCE_MEETING_MODES,
+  MEANINGFUL_BENCHMARKS,
+  MEANINGFUL_CHECKLIST_ITEMS,
   RULE_IDS,
   RULE_STATUSES,
   SEN_STATUS_CODES,
@@ -191,6 +197,58 @@ export class LearnerRuleDetailDto implements LearnerRuleDetail {
   stillNeeded: string | null;
 }
 
+const NOT_COUNTING_CODES: NotCountingCode[] = [
+  'absent',
+  'after_as_at',
+  'adviser_below_level_6',
+  'checklist_incomplete',
+  'not_meaningful_for_learner',
+  'virtual_visit',
+  'outside_window',
+  'no_rule_applies',
+];
+
+/** Why an item does not count; the fields beside `code` are those its code uses. */
+export class NotCountingReasonDto {
+  @ApiProperty({
+    enum: NOT_COUNTING_CODES,
+    description:
+      'absent: not marked as attending; after_as_at: dated after the as-at date; adviser_below_level_6: guidance ' +
+      'by an adviser below level 6; checklist_incomplete: not meaningful for `benchmark`, `missing` unticked; ' +
+      'not_meaningful_for_learner: marked so for this learner; virtual_visit: a virtual workplace experience or ' +
+      "HE visit (2024 rules); outside_window: outside every applicable rule's `windows`; no_rule_applies: no " +
+      'applicable rule counts what it evidences.',
+  })
+  code: NotCountingCode;
+  @ApiPropertyOptional({ format: 'date', description: 'after_as_at.' }) asAt?: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'adviser_below_level_6.' })
+  adviserLevel?: number | null;
+  @ApiPropertyOptional({ enum: MEANINGFUL_BENCHMARKS, description: 'checklist_incomplete.' })
+  benchmark?: MeaningfulBenchmark;
+  @ApiPropertyOptional({
+    enum: MEANINGFUL_CHECKLIST_ITEMS,
+    isArray: true,
+    description: 'checklist_incomplete.',
+  })
+  missing?: MeaningfulChecklistItem[];
+  @ApiPropertyOptional({ enum: ['workplace_experience', 'he_visit'], description: 'virtual_visit.' })
+  category?: 'workplace_experience' | 'he_visit';
+  @ApiPropertyOptional({ type: [DateWindowDto], description: 'outside_window.' }) windows?: DateWindowDto[];
+}
+
+/** Whether a timeline item counts for the year asked for, for which rules, and why not. */
+export class ItemCountingDto {
+  @ApiProperty({ description: 'Counted as evidence by at least one rule.' }) counts: boolean;
+  @ApiProperty({ enum: RULE_IDS, isArray: true, description: 'The rules whose evidence holds it.' })
+  rules: RuleId[];
+  @ApiProperty({
+    type: [NotCountingReasonDto],
+    description:
+      'Why it does not count, or not for everything it could; empty when nothing stands in its way.',
+  })
+  reasons: NotCountingReasonDto[];
+}
+
 export class TimelineEncounterEntryDto implements TimelineEncounterEntry {
   @ApiProperty({ enum: ['encounter'] }) kind: 'encounter';
   @ApiProperty({ format: 'date' }) date: string;
@@ -208,6 +266,7 @@ export class TimelineEncounterEntryDto implements TimelineEncounterEntry {
   meaningful: boolean;
   @ApiProperty({ enum: ENCOUNTER_CATEGORIES, isArray: true }) categories: EncounterCategory[];
   @ApiProperty({ type: AttendanceReflectionDto, nullable: true }) reflection: AttendanceReflectionDto | null;
+  @ApiProperty({ type: ItemCountingDto }) counting: ItemCounting;
 }
 
 export class TimelineGuidanceMeetingEntryDto implements TimelineGuidanceMeetingEntry {
@@ -222,6 +281,7 @@ export class TimelineGuidanceMeetingEntryDto implements TimelineGuidanceMeetingE
   @ApiPropertyOptional({ description: 'Restricted: left out for readers who may not read guidance notes.' })
   agreedActions?: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) followUpOn: string | null;
+  @ApiProperty({ type: ItemCountingDto }) counting: ItemCounting;
 }
 
 const timelineSchema = {

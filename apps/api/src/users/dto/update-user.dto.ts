@@ -8,6 +8,7 @@ import { Flag } from '../../common/body-fields';
   id: { type: String, format: 'uuid' },
   mfaEnrolled: { type: Boolean },
   lastSignInAt: { type: String, format: 'date-time', nullable: true },
+  signInDelayedUntil: { type: String, format: 'date-time', nullable: true },
   createdAt: { type: String, format: 'date-time' },
 })
 export class UpdateUserDto extends PartialType(CreateUserDto) {

@@ -14,5 +14,21 @@ export class UserResponseDto implements UserResponse {
   @ApiProperty({ readOnly: true }) mfaEnrolled: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, readOnly: true }) lastSignInAt:
     string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    readOnly: true,
+    description:
+      'Until when a password sign-in must wait after repeated failures; null when it need not. POST /api/users/{id}/unlock clears it.',
+  })
+  signInDelayedUntil: string | null;
   @ApiProperty({ format: 'date-time', readOnly: true }) createdAt: string;
+}
+
+export class UserPageDto {
+  @ApiProperty({ type: [UserResponseDto] }) items: UserResponseDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

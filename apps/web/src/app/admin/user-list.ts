@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { TRUST_WIDE_ROLES, UserResponse, ROLE_LABELS } from '@encounters/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
@@ -9,6 +9,7 @@ import { AuthApi } from '../core/auth-api';
 import { Session } from '../core/session';
 import { confirmAction } from '../ui/confirm-dialog';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
+import { debounced, PagedList } from '../ui/paged-list';
 import { PendingAction } from '../ui/pending-action';
 import { openUserDialog } from './user-dialog';
 
@@ -22,7 +23,23 @@ import { openUserDialog } from './user-dialog';
       <h2>Users and roles</h2>
       <button matButton="filled" type="button" (click)="create()">Add user</button>
     </div>
-    <enc-data-table [source]="users" caption="Users" noun="users" [actionError]="action.error()">
+    <form class="filters" role="search" aria-label="Find a user" (submit)="$event.preventDefault()">
+      <enc-text-filter
+        label="Find a user"
+        placeholder="Part of a name or email address"
+        type="search"
+        flex="0 1 24rem"
+        [(value)]="search"
+      />
+    </form>
+    <enc-data-table
+      [source]="users"
+      caption="Users, by name"
+      noun="users"
+      [pageSizes]="[25, 50, 100]"
+      [actionError]="action.error()"
+      [empty]="{ heading: 'Nobody found', text: 'No user has a name or email address with these words.' }"
+    >
       <enc-column name="name" header="Name">
         <ng-template let-row>
           <strong>{{ row.name }}</strong>
@@ -35,6 +52,11 @@ import { openUserDialog } from './user-dialog';
       <enc-column name="status" header="Status">
         <ng-template let-row>
           <span [class.inactive]="!row.active">{{ row.active ? 'Active' : 'Deactivated' }}</span>
+          @if (row.signInDelayedUntil) {
+            <div class="meta delayed">
+              Sign-in delayed after failed attempts, until {{ time(row.signInDelayedUntil) }}
+            </div>
+          }
           @if (row.ssoOnly) {
             <div class="meta">School account only</div>
           } @else if (row.mfaEnrolled) {
@@ -55,9 +77,11 @@ import { openUserDialog } from './user-dialog';
             </button>
           }
           @if (row.active) {
-            <button matButton [encRowAction]="'Unlock the sign-in of ' + row.name" (click)="unlock(row)">
-              Unlock sign-in
-            </button>
+            @if (row.signInDelayedUntil) {
+              <button matButton [encRowAction]="'Unlock the sign-in of ' + row.name" (click)="unlock(row)">
+                Unlock sign-in
+              </button>
+            }
             @if (row.id !== me()) {
               <button
                 matButton
@@ -80,7 +104,8 @@ import { openUserDialog } from './user-dialog';
   styles: [
     LIST_STYLES,
     `
-      .inactive {
+      .inactive,
+      .delayed {
         color: var(--mat-sys-error);
         font-weight: 500;
       }
@@ -94,7 +119,14 @@ export class UserList {
 
   private readonly session = inject(Session);
   protected readonly me = computed(() => this.session.user()?.id);
-  protected readonly users = rxResource({ stream: () => this.api.users() });
+  /** What is typed in the search box; the list asks once the typing pauses. */
+  protected readonly search = signal('');
+  private readonly typed = debounced(this.search, 250);
+  protected readonly users = new PagedList({
+    pageSize: 50,
+    query: () => ({ q: this.typed().trim() || undefined }),
+    fetch: (query) => this.api.users(query),
+  });
   private readonly academies = toSignal(this.api.academies().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
@@ -110,6 +142,9 @@ export class UserList {
     if (user.roles.every((role) => TRUST_WIDE_ROLES.includes(role))) return 'All (trust-wide)';
     return user.academyIds.map((id) => this.academyNamesById().get(id) ?? '').join(', ') || '—';
   };
+
+  protected readonly time = (at: string): string =>
+    new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
   protected readonly lastSignIn = (user: UserResponse): string =>
     user.lastSignInAt

@@ -11,16 +11,21 @@ import {
   PolicyResponse,
   UpdateAcademyRequest,
   UpdateUserRequest,
+  UserListQuery,
   UserResponse,
 } from '@encounters/domain';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 
 import { ApiResource } from './api-client';
 
 /** What a trust administrator manages: users, academies, the policy per year, and the audit log. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi extends ApiResource {
-  readonly users = (): Observable<UserResponse[]> => this.http.get('/users');
+  readonly users = (query: UserListQuery = {}): Observable<PagedResult<UserResponse>> =>
+    this.http.get('/users', query);
+  /** Everyone, for a picker: the largest page the API gives (a trust has far fewer users). */
+  readonly allUsers = (): Observable<UserResponse[]> =>
+    this.users({ pageSize: 500 }).pipe(map((page) => page.items));
   readonly createUser = (body: CreateUserRequest): Observable<UserResponse> => this.http.post('/users', body);
   readonly updateUser = (id: string, body: UpdateUserRequest): Observable<UserResponse> =>
     this.http.patch(`/users/${id}`, body);

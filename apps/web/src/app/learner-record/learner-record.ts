@@ -10,6 +10,9 @@ import {
   EncounterCategory,
   formatBritishDate,
   LearnerRuleDetail,
+  NotCountingReason,
+  notCountingText,
+  RULE_CODE_LABELS,
   RULE_IDS,
   RULE_LABELS,
   RuleId,
@@ -34,6 +37,29 @@ interface RuleLine {
   detail: LearnerRuleDetail;
   /** The timeline entries that count towards the rule, described for people. */
   evidence: string[];
+  /** Entries that could have counted towards the rule but do not, each with why and what would make it count. */
+  notCounting: { item: string; why: string }[];
+}
+
+/** The rules a reason stands between an item and: where the rule's card repeats it. */
+function rulesBlockedBy(reason: NotCountingReason): readonly RuleId[] {
+  switch (reason.code) {
+    case 'checklist_incomplete':
+      return reason.benchmark === 'B5'
+        ? ['O2', 'B5']
+        : reason.benchmark === 'B6'
+          ? ['O2', 'B6_16', 'B6_18']
+          : ['O2', 'B7_16', 'B7_18'];
+    case 'not_meaningful_for_learner':
+      return ['O2', 'B5', 'B6_16', 'B6_18', 'B7_16', 'B7_18'];
+    case 'adviser_below_level_6':
+      return ['O2', 'B8_16', 'B8_18'];
+    case 'virtual_visit':
+      return reason.category === 'he_visit' ? ['B7_18'] : ['O2', 'B6_16', 'B6_18'];
+    default:
+      // Absent, later than the as-at date, outside the dates: said on the timeline, not on every rule.
+      return [];
+  }
 }
 
 /** Everything about one learner: who they are, where they have been enrolled, what they did, what is left. */
@@ -113,6 +139,18 @@ export class LearnerRecord {
     const record = this.learner();
     if (!record) return [];
     const descriptions = this.describedEvidence();
+    const blocked = new Map<RuleId, { item: string; why: string }[]>();
+    for (const entry of this.timeline()) {
+      const id = entry.kind === 'encounter' ? entry.encounterId : entry.guidanceMeetingId;
+      for (const reason of entry.counting?.reasons ?? []) {
+        for (const rule of rulesBlockedBy(reason)) {
+          if (entry.counting.rules.includes(rule)) continue;
+          const lines = blocked.get(rule) ?? [];
+          lines.push({ item: descriptions.get(id) ?? '', why: notCountingText(reason) });
+          blocked.set(rule, lines);
+        }
+      }
+    }
     return RULE_IDS.map((rule) => {
       const detail: LearnerRuleDetail = record.ruleDetails?.[rule] ?? {
         status: record.ruleStatuses[rule],
@@ -126,6 +164,7 @@ export class LearnerRecord {
         evidence: detail.evidence.map(
           (id) => descriptions.get(id) ?? 'An encounter recorded at another academy',
         ),
+        notCounting: detail.status === 'met' ? [] : (blocked.get(rule) ?? []),
       };
     });
   });
@@ -140,6 +179,13 @@ export class LearnerRecord {
   protected readonly pdfUrl = computed(() =>
     this.reports.learnerRecordUrl(this.learnerId(), this.academicYear()),
   );
+
+  /** The rules an entry counts towards, by their short codes. */
+  protected countsText(entry: TimelineEntry): string {
+    return entry.counting.rules.map((rule) => RULE_CODE_LABELS[rule]).join(', ');
+  }
+
+  protected readonly reasonText = notCountingText;
 
   protected categoryText(categories: readonly EncounterCategory[]): string {
     return categories.map((category) => ENCOUNTER_CATEGORY_NOUNS[category].one).join(', ');

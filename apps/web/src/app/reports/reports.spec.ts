@@ -32,16 +32,20 @@ describe(Reports.name, () => {
     const text = (selector: string) => page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 
     expect(text('[data-testid="compliance-csv-personal"]')).toMatch(
-      /^The CSV holds personal data: every learner on roll by UPN and name, .*pupil premium and SEN status/,
+      /^The learners CSV holds personal data: every learner on roll by UPN and name, .*pupil premium and SEN status/,
     );
     expect(text('[data-testid="personal-data"]')).toContain(
-      'the compliance figures (CSV) does, one row per learner. The compliance report (PDF) and the organisation engagement (CSV) do not',
+      "the learners' statuses (CSV) does, one row per learner. The compliance report (PDF), the summary figures and cohort gaps (CSV) and the organisation engagement (CSV) do not",
     );
     // The old promise, untrue of the CSV, is gone.
     expect(page.textContent).not.toContain(
       'These reports hold figures for groups of learners, never a learner',
     );
     expect(page.querySelector('.explained')?.textContent).toContain('Measuring dates:');
+    // Three CSV files, one table each: the learners (personal data), the summary and the gaps.
+    const hrefs = [...page.querySelectorAll('a[download]')].map((link) => link.getAttribute('href') ?? '');
+    for (const part of ['learners', 'summary', 'gaps'])
+      expect(hrefs.some((href) => href.includes('format=csv') && href.includes(`part=${part}`))).toBe(true);
     TestBed.inject(HttpTestingController).verify();
   });
 });

@@ -67,7 +67,9 @@ export class Reports {
     };
     return {
       compliancePdf: this.reports.complianceUrl({ ...query, format: 'pdf' }),
-      complianceCsv: this.reports.complianceUrl({ ...query, format: 'csv' }),
+      complianceCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'learners' }),
+      summaryCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'summary' }),
+      gapsCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'gaps' }),
       organisationsCsv: this.reports.organisationsUrl({
         academicYear: query.academicYear,
         academyId: query.academyId,

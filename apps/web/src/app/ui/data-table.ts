@@ -1,11 +1,16 @@
 import {
+  afterRenderEffect,
   AfterContentInit,
   ChangeDetectionStrategy,
   Component,
   computed,
   contentChildren,
+  DestroyRef,
+  ElementRef,
+  inject,
   input,
   Resource,
+  signal,
   ViewChild,
 } from '@angular/core';
 import { MatTable, MatTableModule } from '@angular/material/table';
@@ -36,7 +41,18 @@ import { TableColumn } from './table-columns';
       [label]="'Loading ' + noun()"
       [error]="error() ?? actionError()"
     />
-    <div class="table-wrap" [hidden]="!items()?.length">
+    @if (overflows() && items()?.length) {
+      <p class="scroll-cue" aria-hidden="true">Scroll sideways for more columns →</p>
+    }
+    <div
+      #wrap
+      class="table-wrap"
+      [class.overflows]="overflows()"
+      [hidden]="!items()?.length"
+      tabindex="0"
+      role="region"
+      [attr.aria-label]="caption() + (overflows() ? ', scrolls sideways' : '')"
+    >
       <table mat-table [dataSource]="items() ?? []">
         <caption class="visually-hidden">
           {{
@@ -61,6 +77,20 @@ import { TableColumn } from './table-columns';
     }
     .table-wrap {
       overflow-x: auto;
+    }
+    .table-wrap:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+    /* The row's actions stay in view at the right edge, the first column at the left, when it scrolls. */
+    .table-wrap.overflows {
+      box-shadow: inset -12px 0 8px -8px rgb(0 0 0 / 25%);
+    }
+    .scroll-cue {
+      margin: 0 0 0.25rem;
+      text-align: right;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
     }
   `,
 })
@@ -95,6 +125,9 @@ export class DataTable<T> implements AfterContentInit {
   protected readonly error = computed(() => this.resource().error());
 
   @ViewChild(MatTable, { static: true }) private readonly table!: MatTable<T>;
+  @ViewChild('wrap', { static: true }) private readonly wrap!: ElementRef<HTMLElement>;
+  /** The table is wider than its box (a tablet, a long list of columns): the cue and sticky columns show. */
+  protected readonly overflows = signal(false);
   /** The columns declared inside, in their order: the table's columns are these, no list written twice. */
   private readonly declaredColumns = contentChildren(TableColumn);
   protected readonly columnNames = computed(() =>
@@ -103,7 +136,33 @@ export class DataTable<T> implements AfterContentInit {
       .map((column) => column.columnName()),
   );
 
+  constructor() {
+    const measure = () => {
+      const box = this.wrap?.nativeElement;
+      if (box) this.overflows.set(box.scrollWidth > box.clientWidth + 1);
+    };
+    // Measured after each render (new rows, new columns) and whenever the box changes size.
+    afterRenderEffect({
+      read: () => {
+        this.items();
+        this.columnNames();
+        measure();
+      },
+    });
+    if (typeof ResizeObserver !== 'undefined') {
+      const observer = new ResizeObserver(measure);
+      queueMicrotask(() => this.wrap && observer.observe(this.wrap.nativeElement));
+      inject(DestroyRef).onDestroy(() => observer.disconnect());
+    }
+  }
+
   ngAfterContentInit(): void {
-    for (const column of this.declaredColumns()) this.table.addColumnDef(column.columnDef);
+    const columns = this.declaredColumns();
+    columns.forEach((column, index) => {
+      // On a narrow screen the first column (what the row is) and the actions (what to do) stay in view.
+      column.columnDef.sticky = index === 0;
+      column.columnDef.stickyEnd = column.columnName() === 'actions';
+      this.table.addColumnDef(column.columnDef);
+    });
   }
 }

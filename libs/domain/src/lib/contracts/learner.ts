@@ -1,6 +1,6 @@
 import { AcademicYear, DateWindow, IsoDate } from '../calendar';
 import { SenStatusCode } from '../roster';
-import { RuleId, RuleStatus, RuleStatuses } from '../rules';
+import { ItemCounting, RuleId, RuleStatus, RuleStatuses } from '../rules';
 import { AttendanceStatus, DeliveryMode, EncounterCategory, EncounterFormat } from '../taxonomy';
 import { AttendanceReflection } from './encounter';
 import { GuidanceMeetingMode, GuidanceMeetingResponse } from './guidance-meeting';
@@ -112,6 +112,8 @@ export interface TimelineEncounterEntry {
   meaningful: boolean;
   categories: EncounterCategory[];
   reflection: AttendanceReflection | null;
+  /** Whether it counts for the year asked for, for which rules, and why not (or not for more). */
+  counting: ItemCounting;
 }
 
 export interface TimelineGuidanceMeetingEntry {
@@ -125,6 +127,8 @@ export interface TimelineGuidanceMeetingEntry {
   summary?: string;
   agreedActions?: string;
   followUpOn: IsoDate | null;
+  /** Whether it counts for the year asked for, for which rules, and why not. */
+  counting: ItemCounting;
 }
 
 export type TimelineEntry = TimelineEncounterEntry | TimelineGuidanceMeetingEntry;

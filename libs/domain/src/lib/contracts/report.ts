@@ -8,7 +8,15 @@ export interface ComplianceReportQuery {
   /** Without it, every academy the user may see. */
   academyId?: string;
   format: 'csv' | 'pdf';
+  /**
+   * Which CSV file (`format=csv` only): `learners` (default), one row per learner on roll, personal data;
+   * `summary`, per academy × year group × rule; `gaps`, the cohorts' gaps. The last two hold figures only.
+   */
+  part?: ComplianceCsvPart;
 }
+
+export const COMPLIANCE_CSV_PARTS = ['learners', 'summary', 'gaps'] as const;
+export type ComplianceCsvPart = (typeof COMPLIANCE_CSV_PARTS)[number];
 
 /** Query of `GET /api/reports/organisations`. */
 export interface OrganisationReportQuery {

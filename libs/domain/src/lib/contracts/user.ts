@@ -1,3 +1,4 @@
+import type { PagingQuery } from './paging';
 import type { UserRole } from '../access/roles';
 
 /** Body of `POST /api/users` (trust administrator only). */
@@ -20,6 +21,12 @@ export interface UpdateUserRequest extends Partial<CreateUserRequest> {
   ssoOnly?: boolean;
 }
 
+/** Query of `GET /api/users`: a page of users by name, optionally only those matching `q`. */
+export interface UserListQuery extends PagingQuery {
+  /** Any part of the name or email address, case ignored. */
+  q?: string;
+}
+
 /** An item of `GET /api/users`, and the answer of `POST` and `PATCH`. Never carries the password. */
 export interface UserResponse {
   id: string;
@@ -34,5 +41,10 @@ export interface UserResponse {
   mfaEnrolled: boolean;
   /** ISO 8601 with offset; null until the first sign-in. */
   lastSignInAt: string | null;
+  /**
+   * ISO 8601: until when a password sign-in must wait after repeated failures; null when it need not.
+   * An administrator can clear it (`POST /api/users/{id}/unlock`).
+   */
+  signInDelayedUntil: string | null;
   createdAt: string;
 }

@@ -9,3 +9,4 @@ export * from './coverage-key';
 export * from './work-experience';
 export * from './pal3-offer';
 export * from './why-not-counted';
+export * from './counting';

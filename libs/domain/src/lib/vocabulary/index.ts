@@ -3,3 +3,5 @@ export * from './learner-labels';
 export * from './organisation-labels';
 export * from './role-labels';
 export * from './rule-labels';
+export * from './audit-labels';
+export * from './counting-labels';
