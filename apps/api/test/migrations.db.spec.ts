@@ -165,6 +165,15 @@ describe('Migrations (PostgreSQL)', () => {
           [learnerId],
         ),
       ).toEqual([{ window_end: '2027-08-31', met_on: '2026-06-15', wex_ks3_window_end: null }]);
+      // R-WEX-6: and its counted hours kept as steps (1764991000000): 30 hours from the placement's date.
+      expect(
+        await after.query(
+          `SELECT wex_ks4_target::text AS target, wex_ks4_hours_on::text AS hours_on, wex_ks4_hours::text AS hours,
+                  wex_ks3_hours
+             FROM learner_progress WHERE learner_id = $1`,
+          [learnerId],
+        ),
+      ).toEqual([{ target: '25.00', hours_on: '{2026-06-15}', hours: '{30.00}', wex_ks3_hours: null }]);
     } finally {
       await after.destroy();
     }

@@ -257,24 +257,16 @@ export class CoverageService {
       .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
     if (scope.key !== 'trust')
       return { ...context, rows: [await this.withOffers(total, scope, policyFor), ...children] };
-    // R-PAL-4: each academy's offer on its row, and the trust's from theirs.
-    const offers = await this.offers(
-      scope,
-      children.map((child) => parseCoverageKey(child.key).parts[0] as string),
-      policyFor,
-    );
+    // R-PAL-4: each academy's offer on its row, and the trust's from all of theirs, in one statement.
+    const offers = await this.offers(scope, null, policyFor);
     const withOffers = children.map((child) => ({
       ...child,
       offers: offers.get(parseCoverageKey(child.key).parts[0] as string),
     }));
-    const trustOffers = await this.offers(scope, null, policyFor);
     return {
       ...context,
       rows: [
-        {
-          ...total,
-          offers: { PAL3_OFFER: trustOfferStatus([...trustOffers.values()].map((o) => o.PAL3_OFFER)) },
-        },
+        { ...total, offers: { PAL3_OFFER: trustOfferStatus([...offers.values()].map((o) => o.PAL3_OFFER)) } },
         ...withOffers,
       ],
     };

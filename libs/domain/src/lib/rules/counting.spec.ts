@@ -5,15 +5,14 @@ import { defaultPolicy, PolicyLookup } from './policy';
 import {
   CORE_ITEMS_ONLY,
   employerTalk,
-  enrolment,
   groupGuidance,
-  learner,
   meeting,
   NOTHING_TICKED,
-  policyWith,
   universityVisit,
   workplaceVisit,
-} from './testing/learner-builder';
+} from './testing/encounters';
+import { enrolment, learner } from './testing/learner-builder';
+import { policyWith } from './testing/rule-table';
 import { LearnerRecord } from './learner-record';
 
 /** The counting of every item of a Year 10 learner's record in 2025/26 at an as-at date. */

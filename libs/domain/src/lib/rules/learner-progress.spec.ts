@@ -1,9 +1,15 @@
 import { academicYearEnd, academicYearStart, addDays, daysBetween, IsoDate } from '../calendar';
 import { ENCOUNTER_FORMATS, ORGANISATION_TYPES } from '../taxonomy';
-import { evaluateLearner } from './evaluate-learner';
-import { learnerProgress, learnerProgressBySearch, statusFromProgress } from './learner-progress';
+import { evaluateLearner, LearnerEvaluation } from './evaluate-learner';
+import {
+  LearnerYearProgress,
+  learnerProgress,
+  learnerProgressBySearch,
+  statusFromProgress,
+} from './learner-progress';
 import { coverageEnrolment } from './learner-record';
 import { RULE_IDS } from './rule';
+import { hoursAt, WEX_RULE_IDS } from './work-experience';
 import {
   attendance,
   CORE_ITEMS_ONLY,
@@ -72,6 +78,26 @@ function randomLearner(seed: number) {
   };
 }
 
+/**
+ * R-WEX-4, R-WEX-6: the counted hours read from the stored steps at the as-at date equal the engine's, for
+ * each work-experience rule that applies; none are kept where it does not.
+ */
+function hoursMismatches(
+  sut: LearnerYearProgress,
+  evaluation: LearnerEvaluation,
+  asAt: IsoDate,
+  label: string,
+): string[] {
+  return WEX_RULE_IDS.flatMap((rule) => {
+    const applies = evaluation.results[rule].status !== 'not_applicable';
+    const expected = applies
+      ? (rule === 'WEX_KS3' ? evaluation.workExperience.ks3 : evaluation.workExperience.ks4).countedHours
+      : 0;
+    const actual = hoursAt(sut.hours[rule].steps, asAt);
+    return actual === expected ? [] : [`${label} as at ${asAt} ${rule} hours: ${actual} ≠ ${expected}`];
+  });
+}
+
 describe(learnerProgress.name, () => {
   it('R-S-1, R-S-2, R-AY-5: the status from stored progress equals the engine at every as-at date, on 150 random learners', () => {
     const mismatches: string[] = [];
@@ -87,7 +113,8 @@ describe(learnerProgress.name, () => {
           ...record.attendances.map((a) => a.date),
         ];
         for (const asAt of dates) {
-          const expected = evaluateLearner({ learner: record, academicYear: year, asAt, policyFor }).results;
+          const evaluation = evaluateLearner({ learner: record, academicYear: year, asAt, policyFor });
+          const expected = evaluation.results;
           for (const rule of RULE_IDS) {
             const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays, rule);
             if (actual !== expected[rule].status) {
@@ -96,6 +123,7 @@ describe(learnerProgress.name, () => {
               );
             }
           }
+          mismatches.push(...hoursMismatches(sut, evaluation, asAt, `seed ${seed} year ${year}`));
         }
       }
     }
@@ -188,12 +216,9 @@ describe(learnerProgress.name, () => {
           const sut = learnerProgress(subject, year, policyFor, placement);
           for (const asAt of dates) {
             if (coverageEnrolment(subject, year, asAt) !== placement) continue;
-            const expected = evaluateLearner({
-              learner: subject,
-              academicYear: year,
-              asAt,
-              policyFor,
-            }).results;
+            const evaluation = evaluateLearner({ learner: subject, academicYear: year, asAt, policyFor });
+            const expected = evaluation.results;
+            mismatches.push(...hoursMismatches(sut, evaluation, asAt, `seed ${seed} year ${year}`));
             for (const rule of RULE_IDS) {
               checked += 1;
               const actual = statusFromProgress(sut.rules[rule], asAt, sut.atRiskDays, rule);

@@ -1,4 +1,5 @@
-import { evaluateLearner } from './evaluate-learner';
+import { countedHoursFigures, trustOfferStatus } from './coverage';
+import { evaluateLearner, evaluateLearnerWithFirstMet } from './evaluate-learner';
 import { LearnerAttendance } from './learner-record';
 import {
   attendance,
@@ -10,7 +11,7 @@ import {
 } from './testing/encounters';
 import { enrolment, learner, learnerIn } from './testing/learner-builder';
 import { evaluate, policyWith } from './testing/rule-table';
-import { attendanceHours, countedHours, hoursFigures } from './work-experience';
+import { attendanceHours, countedHours, hoursAt, hoursFigures, hoursGaps } from './work-experience';
 
 const year10 = (attendances: LearnerAttendance[]) =>
   learner({ enrolments: [enrolment(2025, 10)], attendances });
@@ -224,5 +225,62 @@ describe(hoursFigures.name, () => {
 
   it('R-WEX-9: no learners, no median', () => {
     expect(hoursFigures([], 25)).toEqual({ zero: 0, belowTarget: 0, atTarget: 0, median: null });
+  });
+});
+
+describe('R-WEX-4, R-WEX-6: counted hours as steps, group figures and gaps', () => {
+  it('keeps the counted hours after each done experience, virtual ones capped, one step a date', () => {
+    const record = year8([
+      workplaceVisit('v1', '2025-10-01', { delivery: 'virtual', durationMinutes: 600 }),
+      workplaceVisit('v2', '2025-11-01', { delivery: 'virtual', durationMinutes: 600 }),
+      workplaceVisit('p1', '2026-01-10', { durationMinutes: 300 }),
+      workplaceVisit('p2', '2026-01-10', { durationMinutes: 120 }),
+    ]);
+    const { hoursSteps } = evaluateLearnerWithFirstMet({
+      learner: record,
+      academicYear: 2025,
+      asAt: '9999-12-31',
+      policyFor: policyWith({}),
+    });
+    // 10 virtual hours, then 20 capped at 12.5 (half of 25), then 7 in person on one day.
+    expect(hoursSteps.WEX_KS3).toEqual([
+      { on: '2025-10-01', counted: 10 },
+      { on: '2025-11-01', counted: 12.5 },
+      { on: '2026-01-10', counted: 19.5 },
+    ]);
+    expect(hoursSteps.WEX_KS4).toEqual([]);
+    expect(hoursAt(hoursSteps.WEX_KS3, '2025-09-30')).toBe(0);
+    expect(hoursAt(hoursSteps.WEX_KS3, '2025-12-31')).toBe(12.5);
+    expect(hoursAt(hoursSteps.WEX_KS3, '2026-01-10')).toBe(19.5);
+  });
+
+  it('R-WEX-9: each learner against their own target; the median of counted hours', () => {
+    expect(
+      countedHoursFigures([
+        { counted: 0, targetHours: 25 },
+        { counted: 12.5, targetHours: 10 },
+        { counted: 12.5, targetHours: 25 },
+        { counted: 30, targetHours: 25 },
+      ]),
+    ).toEqual({ zero: 1, belowTarget: 1, atTarget: 2, median: 12.5 });
+  });
+
+  it('R-G-3: the gaps are the cohort’s shares and median minus the rest’s; none where either is empty', () => {
+    const cohort = { zero: 1, belowTarget: 1, atTarget: 2, median: 20 };
+    const rest = { zero: 3, belowTarget: 3, atTarget: 4, median: 12.5 };
+    expect(hoursGaps(cohort, rest)).toEqual({ zero: -5, atTarget: 10, median: 7.5 });
+    expect(hoursGaps(cohort, { zero: 0, belowTarget: 0, atTarget: 0, median: null })).toEqual({
+      zero: null,
+      atTarget: null,
+      median: null,
+    });
+  });
+
+  it('R-PAL-4: the trust meets the offer when every academy it applies to does, else the least favourable', () => {
+    expect(trustOfferStatus(['met', 'not_applicable', 'met'])).toBe('met');
+    expect(trustOfferStatus(['met', 'on_track'])).toBe('on_track');
+    expect(trustOfferStatus(['at_risk', 'missed', 'met'])).toBe('missed');
+    expect(trustOfferStatus(['not_applicable'])).toBe('not_applicable');
+    expect(trustOfferStatus([])).toBe('not_applicable');
   });
 });
