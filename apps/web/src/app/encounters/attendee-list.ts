@@ -216,8 +216,6 @@ export function filterLearners(learners: readonly ChosenLearner[], query: string
         [class.editing]="editing()"
         aria-label="Learners on the attendance list"
         aria-describedby="attendee-list-hint"
-        (keydown)="onListKey($event)"
-        (focusin)="onFocusIn($event)"
       >
         @for (learner of shown(); track learner.id; let index = $index) {
           <li [class.absent]="!learner.present" [attr.data-index]="index">
@@ -285,6 +283,8 @@ export function filterLearners(learners: readonly ChosenLearner[], query: string
     </div>
   `,
   styleUrl: './attendee-list.scss',
+  // The rows' own controls take focus; their keys and focus reach the list through the host.
+  host: { '(keydown)': 'onListKey($event)', '(focusin)': 'onFocusIn($event)' },
 })
 export class AttendeeList {
   private readonly dialog = inject(MatDialog);
@@ -419,6 +419,7 @@ export class AttendeeList {
 
   /** Up and Down (Home, End) move between rows, to the same control of the next row where it has one. */
   protected onListKey(event: KeyboardEvent): void {
+    if (!(event.target as HTMLElement).closest('.learner-list')) return;
     const count = this.shown().length;
     if (!count) return;
     const current = this.tabStop();
