@@ -48,14 +48,22 @@ test.describe('the trust administrator', () => {
     await page.getByRole('tab', { name: 'Academies' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Academies' })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Kilnside Academy', exact: true })).toBeVisible();
+    // R-V-1: each academy's evaluation type; the demo's sixth-form college is judged as one.
+    await expect(page.getByRole('columnheader', { name: 'Judged as' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Sixth-form college (post-16)' }).first()).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-academies');
 
     await page.getByRole('tab', { name: 'Policy' }).click();
     await expect(page.getByRole('radio', { name: /Gatsby 2024/ })).toBeChecked();
     await page.getByLabel('Workplace experiences by 16 (B6)').fill('2');
+    // The 2025 rule book's fields: the two weeks' worth and the virtual share.
+    await expect(page.getByLabel('Placement hours in Years 10 and 11')).toHaveValue('25');
+    await page.getByLabel('Activity hours in Years 7 to 9').fill('30');
+    await expect(page.getByLabel('Virtual share of a target (%)')).toHaveValue('50');
     await page.getByRole('button', { name: /Save policy for/ }).click();
     await expect(page.getByText(/Policy for .* saved/)).toBeVisible();
+    await expect(page.getByLabel('Activity hours in Years 7 to 9')).toHaveValue('30');
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-policy');
 

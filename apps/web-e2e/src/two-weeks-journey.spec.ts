@@ -67,8 +67,8 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await saveScreenshot(page, `class-coverage-wex-${suffix}`);
   await expectAccessible(page);
 
-  // A learner's ledger.
-  await page.locator('table.class-table tbody tr').first().getByRole('link').click();
+  // The second learner's ledger (in the demo trust, a placement planned for the summer term).
+  await secondRow.getByRole('link').click();
   await expect(page).toHaveURL(/\/learners\//);
   const ledger = page.getByRole('region', { name: "Work experience: the two weeks' worth" });
   await expect(ledger).toBeVisible();

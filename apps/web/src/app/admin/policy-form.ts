@@ -114,13 +114,13 @@ export function policyWex(form: {
           <mat-form-field appearance="outline">
             <mat-label>Activity hours in Years 7 to 9</mat-label>
             <input matInput type="number" formControlName="ks3Hours" min="0" max="200" step="0.5" />
-            <mat-hint>A week's worth: 25 hours by default</mat-hint>
+            <mat-hint>A week's worth: 25 by default</mat-hint>
             <mat-error>Enter a number of hours from 0 to 200.</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Placement hours in Years 10 and 11</mat-label>
             <input matInput type="number" formControlName="ks4Hours" min="0" max="200" step="0.5" />
-            <mat-hint>A week's worth: 25 hours by default</mat-hint>
+            <mat-hint>A week's worth: 25 by default</mat-hint>
             <mat-error>Enter a number of hours from 0 to 200.</mat-error>
           </mat-form-field>
         </div>
@@ -128,11 +128,11 @@ export function policyWex(form: {
           <mat-form-field appearance="outline">
             <mat-label>Hours in a day of a placement</mat-label>
             <input matInput type="number" formControlName="hoursPerDay" min="0.5" max="24" step="0.5" />
-            <mat-hint>The default for experiences over several days</mat-hint>
+            <mat-hint>For experiences of several days</mat-hint>
             <mat-error>Enter a number of hours from 0.5 to 24.</mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
-            <mat-label>Largest share of a target from virtual hours (%)</mat-label>
+            <mat-label>Virtual share of a target (%)</mat-label>
             <input matInput type="number" formControlName="virtualSharePercent" min="0" max="100" step="5" />
             <mat-hint>50%: 30 virtual hours count as 12.5 of 25</mat-hint>
             <mat-error>Enter a percentage from 0 to 100.</mat-error>
@@ -211,6 +211,9 @@ export function policyWex(form: {
     }
     .row mat-form-field {
       min-width: 20rem;
+    }
+    .row + .row {
+      margin-top: 0.5rem;
     }
     .grid {
       display: grid;
