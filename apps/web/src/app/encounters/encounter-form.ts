@@ -376,6 +376,8 @@ export class EncounterForm implements OnInit {
   /** R-WEX-5: dated after today, the encounter is planned: its learners' hours count once it has happened. */
   protected readonly planned = computed(() => isPlanned(this.value().date, todayIsoDate()));
   protected readonly hoursInvalid = signal<ReadonlySet<string>>(new Set());
+  /** The encounter's days, bounding each learner's hours (24 a day); null for a single-day encounter. */
+  protected readonly hoursDays = computed(() => (this.showDays() ? this.value().days : null));
 
   protected setOfferedTo(yearGroup: number, offered: boolean): void {
     const current = this.offeredTo();
