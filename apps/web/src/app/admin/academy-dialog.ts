@@ -13,6 +13,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { dialogFormStyles, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { askBeforeClosing } from '../ui/unsaved-changes';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
@@ -58,7 +59,11 @@ import { WORDS } from '../ui/words';
         </mat-form-field>
         <enc-progress-status [pending]="submission" label="Saving the academy" />
       </mat-dialog-content>
-      <enc-dialog-actions [pending]="submission" [submitLabel]="data ? 'Save changes' : 'Add academy'" />
+      <enc-dialog-actions
+        [cancel]="cancel"
+        [pending]="submission"
+        [submitLabel]="data ? 'Save changes' : 'Add academy'"
+      />
     </form>
   `,
   styles: dialogFormStyles('28rem'),
@@ -79,6 +84,9 @@ export class AcademyDialog {
     phase: [this.data?.phase ?? ('secondary' as AcademyPhase), Validators.required],
     evaluationType: [this.data?.evaluationType ?? ('school' as AcademyEvaluationType), Validators.required],
   });
+
+  /** Cancel, Escape and a click outside ask first once anything is changed. */
+  protected readonly cancel = askBeforeClosing(this.reference, () => this.form.dirty);
 
   protected async save(): Promise<void> {
     if (!readyToSubmit(this.form)) return;

@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 
+import { unsavedChangesGuard } from '../ui/unsaved-changes';
 import { Admin } from './admin';
 
 export const ADMIN_ROUTES: Routes = [
@@ -22,6 +23,7 @@ export const ADMIN_ROUTES: Routes = [
         path: 'policy',
         title: 'Policy – Admin',
         loadComponent: () => import('./policy-form').then((m) => m.PolicyForm),
+        canDeactivate: [unsavedChangesGuard],
       },
       {
         path: 'sign-in',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { MatRadioModule } from '@angular/material/radio';
@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 import { AdminApi } from '../core/admin-api';
 import { FORM_IMPORTS, readyToSubmit, toggled } from '../ui/form-kit';
 import { PendingAction } from '../ui/pending-action';
+import { HasUnsavedChanges, UnsavedChanges } from '../ui/unsaved-changes';
 import { WORDS } from '../ui/words';
 
 /** The policy's `wex` from the form, where the virtual share is a percentage (50 for 0.5). */
@@ -221,7 +222,7 @@ export function policyWex(form: {
     }
   `,
 })
-export class PolicyForm {
+export class PolicyForm implements HasUnsavedChanges {
   private readonly api = inject(AdminApi);
 
   private readonly currentYear = academicYearOf(todayIsoDate());
@@ -268,10 +269,23 @@ export class PolicyForm {
     stream: ({ params }) => this.api.policy(params),
   });
 
+  /** The policy as loaded or saved, to tell a change from what is held; null until one is loaded. */
+  private baseline: string | null = null;
+
   constructor() {
     effect(() => {
       if (this.policy.hasValue()) this.fill(this.policy.value());
     });
+    inject(UnsavedChanges).watch(() => this.hasUnsavedChanges());
+  }
+
+  /** Another menu item, Back or closing the tab asks first while the form differs from the policy held. */
+  hasUnsavedChanges(): boolean {
+    return this.baseline !== null && this.snapshot() !== this.baseline;
+  }
+
+  private snapshot(): string {
+    return JSON.stringify([this.form.getRawValue(), this.b7Range(), this.prioritySectors()]);
   }
 
   protected label(year: number): string {
@@ -323,5 +337,7 @@ export class PolicyForm {
     });
     this.b7Range.set([...policy.b7Range]);
     this.prioritySectors.set([...policy.localPrioritySectors]);
+    // Read untracked: the effect that fills the form must not follow the user's own choices.
+    this.baseline = untracked(() => this.snapshot());
   }
 }

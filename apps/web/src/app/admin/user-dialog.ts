@@ -18,6 +18,7 @@ import { firstValueFrom, forkJoin, map, of } from 'rxjs';
 import { AdminApi } from '../core/admin-api';
 import { EncountersApi } from '../core/encounters-api';
 import { dialogFormStyles, FORM_IMPORTS, toggled } from '../ui/form-kit';
+import { askBeforeClosing } from '../ui/unsaved-changes';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
@@ -116,7 +117,11 @@ const MIN_PASSWORD_LENGTH = 12;
         }
         <enc-progress-status [pending]="submission" label="Saving the user" />
       </mat-dialog-content>
-      <enc-dialog-actions [pending]="submission" [submitLabel]="data.user ? 'Save changes' : 'Create user'" />
+      <enc-dialog-actions
+        [cancel]="cancel"
+        [pending]="submission"
+        [submitLabel]="data.user ? 'Save changes' : 'Create user'"
+      />
     </form>
   `,
   styles: [
@@ -167,6 +172,9 @@ export class UserDialog {
     groupIds: [[...(this.data.user?.groupIds ?? [])]],
     ssoOnly: [this.data.user?.ssoOnly ?? false],
   });
+
+  /** Cancel, Escape and a click outside ask first once anything is changed. */
+  protected readonly cancel = askBeforeClosing(this.reference, () => this.form.dirty);
 
   private readonly academyIds = toSignal(this.form.controls.academyIds.valueChanges, {
     initialValue: this.form.controls.academyIds.value,

@@ -16,6 +16,7 @@ import { firstValueFrom } from 'rxjs';
 import { existingIdOf } from '../core/api-error';
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { dialogFormStyles, FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { askBeforeClosing } from '../ui/unsaved-changes';
 import { PendingAction } from '../ui/pending-action';
 import { WORDS } from '../ui/words';
 
@@ -126,6 +127,7 @@ const FIELD_LABELS: Record<string, string> = {
         <enc-progress-status [loading]="submission.busy()" label="Saving the organisation" />
       </mat-dialog-content>
       <enc-dialog-actions
+        [cancel]="cancel"
         [pending]="submission"
         [submitLabel]="editing ? 'Save changes' : 'Add organisation'"
       />
@@ -190,6 +192,9 @@ export class OrganisationDialog implements OnInit {
     }),
     notes: [this.data.organisation?.notes ?? ''],
   });
+
+  /** Cancel, Escape and a click outside ask first once anything is changed. */
+  protected readonly cancel = askBeforeClosing(this.reference, () => this.form.dirty);
 
   async ngOnInit(): Promise<void> {
     if (!this.data.organisation) return;

@@ -34,7 +34,11 @@ export function toggled<T>(list: readonly T[], item: T, checked: boolean): T[] {
   imports: [MatButtonModule, MatDialogModule],
   template: `
     <mat-dialog-actions align="end">
-      <button matButton type="button" mat-dialog-close>Cancel</button>
+      @if (cancel(); as ask) {
+        <button matButton type="button" (click)="ask()">Cancel</button>
+      } @else {
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+      }
       <button matButton="filled" type="submit" [disabled]="busy()">{{ submitLabel() }}</button>
     </mat-dialog-actions>
   `,
@@ -45,6 +49,8 @@ export class DialogActions {
   protected readonly busy = computed(() => this.saving() || !!this.pending()?.busy());
   /** The submit button's words: "Save changes", "Add academy". */
   readonly submitLabel = input.required<string>();
+  /** What Cancel does instead of closing at once: asking first when there are changes (`askBeforeClosing`). */
+  readonly cancel = input<(() => Promise<void>) | null>(null);
 }
 
 /** What a form's template uses: fields, choices, checkboxes, the dialog's parts, progress and errors. */

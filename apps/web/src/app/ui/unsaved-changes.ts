@@ -1,5 +1,5 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
-import { MatDialog } from '@angular/material/dialog';
+import { MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { CanDeactivateFn } from '@angular/router';
 
 import { confirmAction } from './confirm-dialog';
@@ -52,4 +52,29 @@ export class UnsavedChanges {
     }
     destroyRef.onDestroy(() => this.checks.delete(check));
   }
+}
+
+/**
+ * A dialog with a form asks before closing with changes unsaved: Cancel (through `enc-dialog-actions`'
+ * `cancel`), Escape and a click outside. Call from the dialog's constructor; give the answer to the template.
+ */
+export function askBeforeClosing(
+  reference: MatDialogRef<unknown>,
+  hasChanges: () => boolean,
+  dialog: MatDialog = inject(MatDialog),
+): () => Promise<void> {
+  const cancel = async (): Promise<void> => {
+    if (hasChanges() && !(await confirmLeaving(dialog))) return;
+    reference.close();
+  };
+  reference.disableClose = true;
+  reference.backdropClick().subscribe(() => void cancel());
+  reference.keydownEvents().subscribe((event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      void cancel();
+    }
+  });
+  inject(UnsavedChanges).watch(hasChanges);
+  return cancel;
 }
