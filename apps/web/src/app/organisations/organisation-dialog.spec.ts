@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { OrganisationDetailResponse } from '@encounters/domain';
+import { EMPTY } from 'rxjs';
 
 import { OrganisationView } from '../core/organisations-api';
 import { OrganisationDialog } from './organisation-dialog';
@@ -31,7 +32,10 @@ describe(OrganisationDialog.name, () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: MAT_DIALOG_DATA, useValue: { organisation: university } },
-        { provide: MatDialogRef, useValue: { close } },
+        {
+          provide: MatDialogRef,
+          useValue: { close, backdropClick: () => EMPTY, keydownEvents: () => EMPTY, disableClose: false },
+        },
       ],
     });
     httpTesting = TestBed.inject(HttpTestingController);
