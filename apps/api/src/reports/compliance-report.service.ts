@@ -1,4 +1,5 @@
 import {
+  type ComplianceCsvPart,
   academicYearLabel,
   type CoverageBreakdownRow,
   type CoverageResponse,
@@ -208,17 +209,36 @@ export class ComplianceReportService {
    * everyone else's. Each rule is named in words, with its code in the next column.
    */
   async *figuresCsv(
-    part: 'summary' | 'gaps',
+    part: Exclude<ComplianceCsvPart, 'learners'>,
     scope: ReportScope,
     access: AccessScope,
   ): AsyncGenerator<string> {
     const percent = (value: number | null) => (value === null ? '' : value);
     if (part === 'summary') {
       yield CSV_BOM + csvRecord(['Academy', 'Year group', 'Rule', 'Rule code', 'Learners', 'Met', 'Percent']);
-    } else {
+    } else if (part === 'gaps') {
       yield (
         CSV_BOM +
         csvRecord(['Academy', 'Cohort', 'Rule', 'Rule code', 'Learners', 'Met', 'Percent', 'Gap (points)'])
+      );
+    } else if (part === 'offers') {
+      yield CSV_BOM + csvRecord(['Academy', 'Rule', 'Rule name', 'Status', 'Status code']);
+    } else {
+      yield (
+        CSV_BOM +
+        csvRecord([
+          'Academy',
+          'Rule',
+          'Learners',
+          HOURS_FIGURE_LABELS.zero,
+          HOURS_FIGURE_LABELS.belowTarget,
+          HOURS_FIGURE_LABELS.atTarget,
+          HOURS_FIGURE_LABELS.median,
+          ...['Pupil premium', 'SEN support (K)', 'EHC plan (E)'].flatMap((cohort) => [
+            `${cohort} gap at target (points)`,
+            `${cohort} gap in median hours`,
+          ]),
+        ])
       );
     }
     const { coverage, academies, pupilPremium, sen } = await this.figures(scope, access);
@@ -250,6 +270,25 @@ export class ComplianceReportService {
       yield summary;
       return;
     }
+    if (part === 'gaps') {
+      yield this.gapsRows(scope, academies, pupilPremium, sen, percent);
+      return;
+    }
+    if (part === 'offers') {
+      yield this.offersRows(scope, coverage, academies);
+      return;
+    }
+    yield this.hoursRows(scope, coverage, academies, pupilPremium, sen);
+  }
+
+  /** `gaps`: each cohort's percentage per rule and its gap to everyone else's (R-G-3). */
+  private gapsRows(
+    scope: ReportScope,
+    academies: ComplianceFigures['academies'],
+    pupilPremium: CoverageBreakdownRow[],
+    sen: CoverageBreakdownRow[],
+    percent: (value: number | null) => number | string,
+  ): string {
     const gapRows = (academy: string, rows: CoverageBreakdownRow[]) =>
       rows
         .flatMap((row) =>
@@ -270,12 +309,16 @@ export class ComplianceReportService {
     let gaps = '';
     if (!scope.academy) gaps += gapRows('All academies', [...pupilPremium, ...sen]);
     for (const academy of academies) gaps += gapRows(academy.name, [...academy.pupilPremium, ...academy.sen]);
-    yield gaps;
-    // R-PAL-4: the per-academy rules.
-    let offers =
-      '\r\n' +
-      csvRecord(['Per-academy rules']) +
-      csvRecord(['Academy', 'Rule', 'Rule name', 'Status', 'Status code']);
+    return gaps;
+  }
+
+  /** `offers`, R-PAL-4: the per-academy rules, each academy's status. */
+  private offersRows(
+    scope: ReportScope,
+    coverage: CoverageResponse,
+    academies: ComplianceFigures['academies'],
+  ): string {
+    let offers = '';
     const offerRows = (academy: string, row: CoverageResponse['rows'][number]) =>
       OFFER_RULE_IDS.map((rule) => {
         const status = row.offers?.[rule] ?? 'not_applicable';
@@ -289,26 +332,21 @@ export class ComplianceReportService {
       }).join('');
     if (!scope.academy) offers += offerRows('All academies', coverage.rows[0]);
     for (const academy of academies) offers += offerRows(academy.name, academy.coverage.rows[0]);
-    yield offers;
-    // R-WEX-6, R-WEX-9: the hours figures per key stage, with the cohorts' gaps (R-G-3).
-    let hours =
-      '\r\n' +
-      csvRecord([
-        'Work experience: learners by counted hours against the target; gaps are the cohort\u2019s minus everyone else\u2019s',
-      ]) +
-      csvRecord([
-        'Academy',
-        'Rule',
-        'Learners',
-        HOURS_FIGURE_LABELS.zero,
-        HOURS_FIGURE_LABELS.belowTarget,
-        HOURS_FIGURE_LABELS.atTarget,
-        HOURS_FIGURE_LABELS.median,
-        ...['Pupil premium', 'SEN support (K)', 'EHC plan (E)'].flatMap((cohort) => [
-          `${cohort} gap at target (points)`,
-          `${cohort} gap in median hours`,
-        ]),
-      ]);
+    return offers;
+  }
+
+  /**
+   * `work-experience`, R-WEX-6 and R-WEX-9: learners by counted hours against each key stage's target, the
+   * median, and the cohorts' gaps (the cohort's minus everyone else's, R-G-3).
+   */
+  private hoursRows(
+    scope: ReportScope,
+    coverage: CoverageResponse,
+    academies: ComplianceFigures['academies'],
+    pupilPremium: CoverageBreakdownRow[],
+    sen: CoverageBreakdownRow[],
+  ): string {
+    let hours = '';
     const hoursRows = (
       academy: string,
       row: CoverageResponse['rows'][number],
@@ -334,7 +372,7 @@ export class ComplianceReportService {
     for (const academy of academies) {
       hours += hoursRows(academy.name, academy.coverage.rows[0], [...academy.pupilPremium, ...academy.sen]);
     }
-    yield hours;
+    return hours;
   }
 
   /** Every learner on roll in the scope with their rule statuses, through a server-side cursor. */

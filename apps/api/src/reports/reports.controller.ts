@@ -36,7 +36,7 @@ export class ReportsController {
     summary: 'The annual compliance report of the trust or one academy, as CSV (streamed) or PDF',
     description:
       'CSV, one table a file chosen by `part`: learners (default), one row per learner on roll with every rule status ' +
-      "in words and as a code; summary, per academy × year group × rule; gaps, the cohorts' gaps. PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.",
+      "in words and as a code; summary, per academy × year group × rule; gaps, the cohorts' gaps; work-experience, learners by counted hours against the targets (R-WEX-6); offers, the per-academy rules (R-PAL-4). PDF (A4): headline figures, each academy, gaps, provider access, sectors and organisations.",
   })
   compliance(
     @Query() query: ComplianceReportQueryDto,

@@ -42,9 +42,9 @@ describe(Reports.name, () => {
       'These reports hold figures for groups of learners, never a learner',
     );
     expect(page.querySelector('.explained')?.textContent).toContain('Measuring dates:');
-    // Three CSV files, one table each: the learners (personal data), the summary and the gaps.
+    // CSV files of one table each: the learners (personal data), the summary, the gaps, work experience, the offer.
     const hrefs = [...page.querySelectorAll('a[download]')].map((link) => link.getAttribute('href') ?? '');
-    for (const part of ['learners', 'summary', 'gaps'])
+    for (const part of ['learners', 'summary', 'gaps', 'work-experience', 'offers'])
       expect(hrefs.some((href) => href.includes('format=csv') && href.includes(`part=${part}`))).toBe(true);
     TestBed.inject(HttpTestingController).verify();
   });

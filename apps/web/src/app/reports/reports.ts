@@ -70,6 +70,8 @@ export class Reports {
       complianceCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'learners' }),
       summaryCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'summary' }),
       gapsCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'gaps' }),
+      offersCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'offers' }),
+      workExperienceCsv: this.reports.complianceUrl({ ...query, format: 'csv', part: 'work-experience' }),
       organisationsCsv: this.reports.organisationsUrl({
         academicYear: query.academicYear,
         academyId: query.academyId,

@@ -15,7 +15,7 @@ export interface ComplianceReportQuery {
   part?: ComplianceCsvPart;
 }
 
-export const COMPLIANCE_CSV_PARTS = ['learners', 'summary', 'gaps'] as const;
+export const COMPLIANCE_CSV_PARTS = ['learners', 'summary', 'gaps', 'offers', 'work-experience'] as const;
 export type ComplianceCsvPart = (typeof COMPLIANCE_CSV_PARTS)[number];
 
 /** Query of `GET /api/reports/organisations`. */
