@@ -40,6 +40,40 @@ function queryFor(learner: RollLearner, roll: RollLearner[]): string {
   return same.length === 1 ? surname : `${surname} ${forename}`;
 }
 
+/** The encounter form filled in for an Etruria Engineering talk to one class (the class's option text, as given). */
+async function fillClassTalk(page: Page, title: string, classOption: RegExp | string): Promise<string> {
+  await page.goto('/log-encounter');
+  await page.getByLabel('Title').fill(title);
+  await page.getByTestId('organisation-search').fill('Etru');
+  await page.getByRole('option', { name: /Etruria Engineering/ }).click();
+  await page.getByRole('button', { name: 'Tick all' }).click();
+  await page.getByRole('tab', { name: 'Class' }).click();
+  await page.getByRole('combobox', { name: 'Class' }).click({ force: true });
+  const option =
+    typeof classOption === 'string'
+      ? page.getByRole('option', { name: classOption, exact: true })
+      : page.getByRole('option', { name: classOption }).first();
+  const chosen = (await option.innerText()).trim();
+  await option.click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add class' }).click();
+  await expect(page.getByTestId('attendance-count')).toHaveText(/^\d+ attending, 0 absent$/);
+  return chosen;
+}
+
+/** Clicks a button that posts a new encounter and answers the API's status and body. */
+async function postedBy(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ status: number; body: { id?: string } }> {
+  const answer = page.waitForResponse(
+    (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
+  );
+  await click();
+  const response = await answer;
+  return { status: response.status(), body: await response.json() };
+}
+
 test.describe('the encounter form loses nothing and finds everyone fast', () => {
   test('a Year 10 talk for the whole year group with two absentees, timed', async ({ page }) => {
     test.setTimeout(120_000);
@@ -257,5 +291,68 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
       await summary.getByRole('link', { name: 'Give the encounter a title.' }).click();
       await expect(page.getByLabel('Title')).toBeFocused();
     }
+  });
+
+  test('a duplicate under another title is caught, opened, or saved as a different event', async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    const FIRST = 'Etruria Engineering class talk';
+    const SECOND = 'Engineering careers chat, Year 9';
+    await signIn(page, DEMO_USERS.careersLead);
+    await freshAcademy(page, [FIRST, SECOND]);
+
+    // The first log of the event: a Year 9 class (no other journey logs Year 9 with Etruria today).
+    const classOption = await fillClassTalk(page, FIRST, /^9\w* \(/);
+    const first = await postedBy(page, () => page.getByRole('button', { name: 'Save encounter' }).click());
+    expect(first.status).toBe(201);
+    const firstId = first.body.id ?? '';
+    await expect(page).toHaveURL(/\/encounters/);
+
+    // The same event again, under another title: the same date, organisation and learners.
+    await fillClassTalk(page, SECOND, classOption);
+    const refused = await postedBy(page, () => page.getByRole('button', { name: 'Save encounter' }).click());
+    expect(refused.status).toBe(409);
+    const summary = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await expect(summary).toContainText(`This looks like “${FIRST}”, already logged on `);
+    await expect(summary).toContainText('most of the same learners');
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await expect(summary.getByRole('button', { name: 'Open it' })).toBeVisible();
+    await expect(summary.getByRole('button', { name: 'It’s a different event' })).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'log-encounter-duplicate-by-meaning-1366');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await summary.scrollIntoViewIfNeeded();
+    await expect(summary).toBeInViewport();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'log-encounter-duplicate-by-meaning-820');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // "Open it" leads to the one already logged, without asking to leave.
+    await summary.getByRole('button', { name: 'Open it' }).click();
+    await expect(page).toHaveURL(new RegExp(`/encounters/${firstId}$`));
+    await expect(page.getByRole('heading', { name: FIRST })).toBeVisible();
+
+    // Once more, and this time it is a different event: saved, and the confirmation audited.
+    await fillClassTalk(page, SECOND, classOption);
+    const again = await postedBy(page, () => page.getByRole('button', { name: 'Save encounter' }).click());
+    expect(again.status).toBe(409);
+    const distinct = await postedBy(page, () =>
+      page.getByRole('alert').getByRole('button', { name: 'It’s a different event' }).click(),
+    );
+    expect(distinct.status).toBe(201);
+    const secondId = distinct.body.id ?? '';
+    expect(secondId).not.toBe(firstId);
+    await expect(page).toHaveURL(/\/encounters/);
+
+    await page.context().clearCookies();
+    await signIn(page, DEMO_USERS.admin);
+    const audit = await (
+      await page.request.get(`/api/audit?action=encounter.confirm_distinct&entityId=${secondId}`)
+    ).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].entityName).toBe(SECOND);
+    expect(JSON.stringify(audit.items[0].details)).toContain(firstId);
   });
 });
