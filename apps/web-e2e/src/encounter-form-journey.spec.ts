@@ -40,6 +40,44 @@ function queryFor(learner: RollLearner, roll: RollLearner[]): string {
   return same.length === 1 ? surname : `${surname} ${forename}`;
 }
 
+/** The encounter form filled in for an Etruria Engineering talk to one class (the class's option text, as given). */
+async function fillClassTalk(page: Page, title: string, classOption: RegExp | string): Promise<string> {
+  await page.goto('/log-encounter');
+  await page.getByLabel('Title').fill(title);
+  await page.getByTestId('organisation-search').fill('Etru');
+  await page.getByRole('option', { name: /Etruria Engineering/ }).click();
+  await page.getByRole('button', { name: 'Tick all' }).click();
+  await page.getByRole('tab', { name: 'Class' }).click();
+  await page.getByRole('combobox', { name: 'Class' }).click({ force: true });
+  const option =
+    typeof classOption === 'string'
+      ? page.getByRole('option', { name: classOption, exact: true })
+      : page.getByRole('option', { name: classOption }).first();
+  const chosen = (await option.innerText()).trim();
+  await option.click();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add class' }).click();
+  await expect(page.getByTestId('attendance-count')).toHaveText(/^\d+ attending, 0 absent$/);
+  return chosen;
+}
+
+/** Clicks a button that posts a new encounter and answers the API's status. */
+async function postedBy(page: Page, click: () => Promise<void>): Promise<number> {
+  const answer = page.waitForResponse(
+    (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
+  );
+  await click();
+  return (await answer).status();
+}
+
+/** The id of the academy's encounter of this title, read from the API. */
+async function encounterIdOf(page: Page, academyId: string, title: string): Promise<string> {
+  const list = await (await page.request.get(`/api/encounters?academyId=${academyId}&pageSize=500`)).json();
+  const found = list.items.filter((item: { title: string }) => item.title === title);
+  expect(found).toHaveLength(1);
+  return found[0].id;
+}
+
 test.describe('the encounter form loses nothing and finds everyone fast', () => {
   test('a Year 10 talk for the whole year group with two absentees, timed', async ({ page }) => {
     test.setTimeout(120_000);
@@ -164,7 +202,9 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     test.setTimeout(120_000);
     const TITLE = 'Draft kept through an expired session';
     await signIn(page, DEMO_USERS.careersLead);
-    await freshAcademy(page, [TITLE]);
+    // The Year 10 talk of the first journey is the same event by meaning (same day, organisation and most of the
+    // learners): deleted too, or this save would be caught as its duplicate.
+    await freshAcademy(page, [TITLE, 'Etruria talk Y10']);
     await page.goto('/log-encounter');
     await page.getByLabel('Title').fill(TITLE);
     await page.getByTestId('organisation-search').fill('Etru');
@@ -257,5 +297,71 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
       await summary.getByRole('link', { name: 'Give the encounter a title.' }).click();
       await expect(page.getByLabel('Title')).toBeFocused();
     }
+  });
+
+  test('a duplicate under another title is caught, opened, or saved as a different event', async ({
+    page,
+  }) => {
+    test.setTimeout(150_000);
+    const FIRST = 'Etruria Engineering class talk';
+    const SECOND = 'Engineering careers chat, Year 9';
+    await signIn(page, DEMO_USERS.careersLead);
+    const academyId = await freshAcademy(page, [FIRST, SECOND]);
+
+    // The first log of the event: a Year 9 class (no other journey logs Year 9 with Etruria today).
+    const classOption = await fillClassTalk(page, FIRST, /^9\w* \(/);
+    expect(await postedBy(page, () => page.getByRole('button', { name: 'Save encounter' }).click())).toBe(
+      201,
+    );
+    await expect(page).toHaveURL(/\/encounters/);
+    const firstId = await encounterIdOf(page, academyId, FIRST);
+
+    // The same event again, under another title: the same date, organisation and learners.
+    await fillClassTalk(page, SECOND, classOption);
+    expect(await postedBy(page, () => page.getByRole('button', { name: 'Save encounter' }).click())).toBe(
+      409,
+    );
+    const summary = page.getByRole('alert').filter({ hasText: 'Not saved' });
+    await expect(summary).toContainText(`This looks like “${FIRST}”, already logged on `);
+    await expect(summary).toContainText('most of the same learners');
+    await expect(summary).toBeFocused();
+    await expect(summary).toBeInViewport();
+    await expect(summary.getByRole('button', { name: 'Open it' })).toBeVisible();
+    await expect(summary.getByRole('button', { name: 'It’s a different event' })).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'log-encounter-duplicate-by-meaning-1366');
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await summary.scrollIntoViewIfNeeded();
+    await expect(summary).toBeInViewport();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'log-encounter-duplicate-by-meaning-820');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // "Open it" leads to the one already logged, without asking to leave.
+    await summary.getByRole('button', { name: 'Open it' }).click();
+    await expect(page).toHaveURL(new RegExp(`/encounters/${firstId}$`));
+    await expect(page.getByRole('heading', { name: FIRST })).toBeVisible();
+
+    // Once more, and this time it is a different event: saved, and the confirmation audited.
+    await fillClassTalk(page, SECOND, classOption);
+    expect(await postedBy(page, () => page.getByRole('button', { name: 'Save encounter' }).click())).toBe(
+      409,
+    );
+    const distinct = await postedBy(page, () =>
+      page.getByRole('alert').getByRole('button', { name: 'It’s a different event' }).click(),
+    );
+    expect(distinct).toBe(201);
+    await expect(page).toHaveURL(/\/encounters/);
+    const secondId = await encounterIdOf(page, academyId, SECOND);
+    expect(secondId).not.toBe(firstId);
+
+    await page.context().clearCookies();
+    await signIn(page, DEMO_USERS.admin);
+    const audit = await (
+      await page.request.get(`/api/audit?action=encounter.confirm_distinct&entityId=${secondId}`)
+    ).json();
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].entityName).toBe(SECOND);
+    expect(JSON.stringify(audit.items[0].details)).toContain(firstId);
   });
 });
