@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { buildApi, freePort, freshDatabase, REPOSITORY_ROOT } from './fresh-database';
+import { buildApi, freePort, freshDatabase, REPOSITORY_ROOT, productionEnv } from './fresh-database';
 
 interface Answer {
   status: number;
@@ -48,17 +48,7 @@ describe('API_PROCESSES', () => {
       [join(REPOSITORY_ROOT, 'tools/start/cluster.mjs'), join(build.dir, 'main.js')],
       {
         cwd: REPOSITORY_ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'production',
-          API_PROCESSES: '2',
-          DATABASE_URL: database.url,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          SIGN_IN_MAX_FAILURES: '3',
-          WEB_DIST: process.env.TEST_WEB_DIST ?? '',
-        },
+        env: productionEnv(port, database.url, { API_PROCESSES: '2', SIGN_IN_MAX_FAILURES: '3' }),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

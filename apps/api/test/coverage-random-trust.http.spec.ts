@@ -81,6 +81,40 @@ interface ModelLearner {
   groupNames: Record<number, string>;
 }
 
+type ModelAttendance = LearnerRecord['attendances'][number];
+
+/**
+ * Adds an encounter the API has just logged to each attendee's model record (what the rules engine reads):
+ * attended unless `each` says otherwise, not curriculum-linked, no override.
+ */
+function recordAttendance(
+  attendees: readonly ModelLearner[],
+  encounter: Pick<
+    ModelAttendance,
+    | 'encounterId'
+    | 'date'
+    | 'categories'
+    | 'educationTypes'
+    | 'meaningful'
+    | 'format'
+    | 'delivery'
+    | 'durationMinutes'
+    | 'days'
+  >,
+  each: (learner: ModelLearner) => Partial<Pick<ModelAttendance, 'status' | 'hours'>> = () => ({}),
+): void {
+  for (const learner of attendees) {
+    (learner.record.attendances as ModelAttendance[]).push({
+      ...encounter,
+      status: 'attended',
+      meaningfulOverride: null,
+      hours: null,
+      curriculumLinked: false,
+      ...each(learner),
+    });
+  }
+}
+
 function csv(rows: string[][]): string {
   return rows
     .map((row) => row.map((cell) => (/[",]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','))
@@ -415,23 +449,24 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           )
           .expect(200);
       }
-      for (const learner of attendees) {
-        (learner.record.attendances as LearnerRecord['attendances'][number][]).push({
+      recordAttendance(
+        attendees,
+        {
           encounterId: response.body.id,
           date,
-          status: absent.includes(learner) ? 'absent' : 'attended',
           categories,
           educationTypes,
           meaningful,
-          meaningfulOverride: null,
           format,
           delivery,
           durationMinutes,
           days: days ?? null,
+        },
+        (learner) => ({
+          status: absent.includes(learner) ? 'absent' : 'attended',
           hours: ownHours.get(learner) ?? null,
-          curriculumLinked: false,
-        });
-      }
+        }),
+      );
     }
     // R-WEX-1..5: in every trust, KS3 activities with a task set and KS4 placements (some virtual, some over
     // several days, some split across employers), so that each trust has hours to count, done and planned.
@@ -489,23 +524,17 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
             attendees: { learnerIds: attendees.map((l) => l.id) },
           });
           expect([response.status, response.status === 201 ? null : response.body]).toEqual([201, null]);
-          for (const learner of attendees) {
-            (learner.record.attendances as LearnerRecord['attendances'][number][]).push({
-              encounterId: response.body.id,
-              date,
-              status: 'attended',
-              categories,
-              educationTypes,
-              meaningful,
-              meaningfulOverride: null,
-              format,
-              delivery,
-              durationMinutes,
-              days: days ?? null,
-              hours: null,
-              curriculumLinked: false,
-            });
-          }
+          recordAttendance(attendees, {
+            encounterId: response.body.id,
+            date,
+            categories,
+            educationTypes,
+            meaningful,
+            format,
+            delivery,
+            durationMinutes,
+            days: days ?? null,
+          });
         }
       }
     }
@@ -564,23 +593,17 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
             academyId,
             encounter: { id: response.body.id, date, categories, meaningful, offeredTo },
           });
-          for (const learner of attendees) {
-            (learner.record.attendances as LearnerRecord['attendances'][number][]).push({
-              encounterId: response.body.id,
-              date,
-              status: 'attended',
-              categories,
-              educationTypes,
-              meaningful,
-              meaningfulOverride: null,
-              format: 'provider_talk',
-              delivery: 'in_person',
-              durationMinutes: 60,
-              days: null,
-              hours: null,
-              curriculumLinked: false,
-            });
-          }
+          recordAttendance(attendees, {
+            encounterId: response.body.id,
+            date,
+            categories,
+            educationTypes,
+            meaningful,
+            format: 'provider_talk',
+            delivery: 'in_person',
+            durationMinutes: 60,
+            days: null,
+          });
         }
       }
     }

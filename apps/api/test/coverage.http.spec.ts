@@ -58,6 +58,37 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     await app.close();
   });
 
+  /** Logs a talk at Kilnside by the employer, the four core checklist items ticked unless `fields` says otherwise. */
+  const logTalk = (fields: {
+    title: string;
+    date: string;
+    attendees: { yearGroups?: number[]; learnerIds?: string[] };
+    absentLearnerIds?: string[];
+    meaningful?: Record<string, boolean>;
+  }) =>
+    careersLead
+      .post('/api/encounters')
+      .send({
+        academyId: kilnside,
+        format: 'talk',
+        delivery: 'in_person',
+        duringSchoolDay: true,
+        durationMinutes: 60,
+        organisationIds: [employerId],
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+        },
+        ...fields,
+      })
+      .expect(201);
+
+  /** The learner record as at the end of March 2026, as `agent` may see it. */
+  const learnerRecord = async (agent: SignedInAgent, learnerId: string) =>
+    (await agent.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)).body;
+
   const b5 = async (agent: SignedInAgent, query: string) =>
     (await agent.get(`/api/coverage?${query}&academicYear=2025&asAt=2026-03-31`).expect(200)).body.rows[0]
       .rules.B5;
@@ -72,27 +103,12 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
       `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 ORDER BY learner_id`,
       [kilnside],
     );
-    await careersLead
-      .post('/api/encounters')
-      .send({
-        academyId: kilnside,
-        title: 'Engineering talk',
-        date: '2025-11-12',
-        format: 'talk',
-        delivery: 'in_person',
-        duringSchoolDay: true,
-        durationMinutes: 60,
-        organisationIds: [employerId],
-        meaningful: {
-          purposeShared: true,
-          learningOutcomes: true,
-          twoWayInteraction: true,
-          reflection: true,
-        },
-        attendees: { yearGroups: [9] },
-        absentLearnerIds: [learners[0].id, learners[1].id],
-      })
-      .expect(201);
+    await logTalk({
+      title: 'Engineering talk',
+      date: '2025-11-12',
+      attendees: { yearGroups: [9] },
+      absentLearnerIds: [learners[0].id, learners[1].id],
+    });
     expect(await b5(careersLead, `scope=academy&id=${kilnside}`)).toMatchObject({
       met: 8,
       applicable: 10,
@@ -165,9 +181,7 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
         WHERE a.status = 'attended' AND gm.group_id = $1 LIMIT 1`,
       [group9A],
     );
-    const record = (
-      await teacher.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)
-    ).body;
+    const record = await learnerRecord(teacher, learnerId);
     expect(record.timeline).toEqual([
       expect.objectContaining({
         kind: 'encounter',
@@ -198,17 +212,13 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
         agreedActions: 'Visit the college open evening.',
       })
       .expect(201);
-    const forAdviser = (
-      await adviser.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)
-    ).body;
+    const forAdviser = await learnerRecord(adviser, learnerId);
     expect(forAdviser.timeline[0]).toMatchObject({
       kind: 'guidance_meeting',
       summary: 'Interested in engineering apprenticeships.',
     });
     expect(forAdviser.ruleStatuses.B8_16).toBe('met');
-    const forTeacher = (
-      await teacher.get(`/api/learners/${learnerId}?academicYear=2025&asAt=2026-03-31`).expect(200)
-    ).body;
+    const forTeacher = await learnerRecord(teacher, learnerId);
     expect(forTeacher.timeline[0].kind).toBe('guidance_meeting');
     expect(forTeacher.timeline[0]).not.toHaveProperty('summary');
     expect(forTeacher.timeline[0]).not.toHaveProperty('agreedActions');
@@ -375,48 +385,24 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
       `SELECT learner_id AS id FROM enrolment WHERE academy_id = $1 ORDER BY learner_id DESC LIMIT 2`,
       [kilnside],
     );
-    const missed = await careersLead
-      .post('/api/encounters')
-      .send({
-        academyId: kilnside,
-        title: 'Missed talk',
-        date: '2025-11-26',
-        format: 'talk',
-        delivery: 'in_person',
-        duringSchoolDay: true,
-        durationMinutes: 60,
-        organisationIds: [employerId],
-        meaningful: {
-          purposeShared: true,
-          learningOutcomes: true,
-          twoWayInteraction: true,
-          reflection: true,
-        },
-        attendees: { learnerIds: [absentee, present] },
-        absentLearnerIds: [absentee],
-      })
-      .expect(201);
+    const missed = await logTalk({
+      title: 'Missed talk',
+      date: '2025-11-26',
+      attendees: { learnerIds: [absentee, present] },
+      absentLearnerIds: [absentee],
+    });
     const talkId = missed.body.id;
-    const unticked = await careersLead
-      .post('/api/encounters')
-      .send({
-        academyId: kilnside,
-        title: 'Unticked talk',
-        date: '2025-12-03',
-        format: 'talk',
-        delivery: 'in_person',
-        duringSchoolDay: true,
-        durationMinutes: 60,
-        organisationIds: [employerId],
-        meaningful: {
-          purposeShared: true,
-          learningOutcomes: false,
-          twoWayInteraction: false,
-          reflection: false,
-        },
-        attendees: { learnerIds: [absentee] },
-      })
-      .expect(201);
+    const unticked = await logTalk({
+      title: 'Unticked talk',
+      date: '2025-12-03',
+      meaningful: {
+        purposeShared: true,
+        learningOutcomes: false,
+        twoWayInteraction: false,
+        reflection: false,
+      },
+      attendees: { learnerIds: [absentee] },
+    });
     const adviser = await signedInUser(app, ['careers_adviser'], { academyIds: [kilnside] });
     const meeting = await adviser
       .post('/api/guidance-meetings')
@@ -430,9 +416,7 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
         agreedActions: 'None yet.',
       })
       .expect(201);
-    const record = (
-      await careersLead.get(`/api/learners/${absentee}?academicYear=2025&asAt=2026-03-31`).expect(200)
-    ).body;
+    const record = await learnerRecord(careersLead, absentee);
     const entryOf = (id: string) =>
       record.timeline.find(
         (entry: { encounterId?: string; guidanceMeetingId?: string }) =>
@@ -469,9 +453,7 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
         },
       })
       .expect(200);
-    const after = (
-      await careersLead.get(`/api/learners/${absentee}?academicYear=2025&asAt=2026-03-31`).expect(200)
-    ).body;
+    const after = await learnerRecord(careersLead, absentee);
     expect(
       after.timeline.find((entry: { encounterId?: string }) => entry.encounterId === unticked.body.id)
         .counting,

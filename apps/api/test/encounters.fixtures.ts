@@ -1,7 +1,7 @@
 import { academicYearOf, addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { signedInUser } from './sign-in';
+import { type SignedInAgent, signedInUser } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
 export interface FixtureLearner {
@@ -163,6 +163,16 @@ export async function useFreshOrganisations(
   fixtures.organisations.careersService = await insert('careers_service', []);
 }
 
+/** The B7 checklist (R-M-1, 2024 definitions), every item ticked. */
+export const B7_TICKED = {
+  purposeShared: true,
+  learningOutcomes: true,
+  twoWayInteraction: true,
+  reflection: true,
+  providerInformation: true,
+  whatLearningIsLike: true,
+} as const;
+
 /** A complete, valid body for `POST /api/encounters`. */
 export function encounterBody(fixtures: EncounterFixtures, overrides: Record<string, unknown> = {}) {
   return {
@@ -191,4 +201,22 @@ export async function startWithEncounterFixtures(urns: { urnA: string; urnB: str
 /** A signed-in teacher of academy A who teaches one of its registration groups (`10A`, `11A`, …). */
 export function signedInTeacherOf(app: INestApplication, fx: EncounterFixtures, group: string) {
   return signedInUser(app, ['teacher'], { academyIds: [fx.academyA], groupIds: [fx.groups[group]] });
+}
+
+/** The class view of `groupId` for the fixtures' academic year: each learner's status of one rule, by learner id. */
+export async function classStatuses(
+  agent: SignedInAgent,
+  fx: EncounterFixtures,
+  groupId: string,
+  rule: string,
+): Promise<Record<string, string>> {
+  const view = await agent
+    .get(`/api/coverage/learners?scope=group&id=${groupId}&academicYear=${fx.academicYear}`)
+    .expect(200);
+  return Object.fromEntries(
+    view.body.rows.map((row: { learnerId: string; statuses: Record<string, string> }) => [
+      row.learnerId,
+      row.statuses[rule],
+    ]),
+  );
 }

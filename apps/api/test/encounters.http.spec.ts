@@ -8,6 +8,7 @@ import {
   encounterBody,
   type EncounterFixtures,
   useFreshOrganisations,
+  B7_TICKED,
 } from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
 
@@ -25,6 +26,9 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
 
   /** A title no other test used, so that tests never collide on the duplicate rule. */
   const uniqueTitle = (stem = 'Talk') => `${stem} ${++titles}`;
+  /** `POST /api/encounters` as `agent`, with the fixtures' valid body changed by `overrides`. */
+  const postEncounter = (agent: SignedInAgent, overrides: Record<string, unknown>) =>
+    agent.post('/api/encounters').send(encounterBody(fx, overrides));
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await dataSource.query(sql, params))[0].count);
   const auditCount = () =>
@@ -53,21 +57,16 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
       const tenA = fx.learnersA.filter((learner) => learner.groupId === fx.groups['10A']);
       const elevens = fx.learnersA.filter((learner) => learner.yearGroup === 11);
       const absent = elevens[0];
-      const response = await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title: uniqueTitle(),
-            attendees: {
-              learnerIds: [tenA[0].id, tenA[0].id, elevens[1].id],
-              upns: [tenA[1].upn, elevens[1].upn.toLowerCase()],
-              groupIds: [fx.groups['10A']],
-              yearGroups: [11],
-            },
-            absentLearnerIds: [absent.id],
-          }),
-        )
-        .expect(201);
+      const response = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: {
+          learnerIds: [tenA[0].id, tenA[0].id, elevens[1].id],
+          upns: [tenA[1].upn, elevens[1].upn.toLowerCase()],
+          groupIds: [fx.groups['10A']],
+          yearGroups: [11],
+        },
+        absentLearnerIds: [absent.id],
+      }).expect(201);
 
       const expected = new Set([...tenA, ...elevens].map((learner) => learner.id));
       expect(response.body.attendance).toHaveLength(expected.size);
@@ -93,10 +92,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('leaves out the leaver who had gone before the date when adding a whole group', async () => {
-      const response = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['10A']] } }))
-        .expect(201);
+      const response = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['10A']] },
+      }).expect(201);
       expect(response.body.attendance.map((row: { learnerId: string }) => row.learnerId)).not.toContain(
         fx.leaver.id,
       );
@@ -104,28 +103,12 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('derives the categories from the organisations and format (R-C-1..7)', async () => {
-      const response = await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title: uniqueTitle('Careers fair'),
-            format: 'careers_fair',
-            organisationIds: [
-              fx.organisations.employer,
-              fx.organisations.college,
-              fx.organisations.university,
-            ],
-            meaningful: {
-              purposeShared: true,
-              learningOutcomes: true,
-              twoWayInteraction: true,
-              reflection: true,
-              providerInformation: true,
-              whatLearningIsLike: true,
-            },
-          }),
-        )
-        .expect(201);
+      const response = await postEncounter(lead, {
+        title: uniqueTitle('Careers fair'),
+        format: 'careers_fair',
+        organisationIds: [fx.organisations.employer, fx.organisations.college, fx.organisations.university],
+        meaningful: B7_TICKED,
+      }).expect(201);
       expect(response.body.categories).toEqual([
         'employer_encounter',
         'education_provider_encounter',
@@ -135,10 +118,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('writes the encounter and its attendance to the audit log in the same transaction', async () => {
-      const response = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['11A']] } }))
-        .expect(201);
+      const response = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['11A']] },
+      }).expect(201);
       const entries: { action: string; user_id: string; details: Record<string, unknown> }[] =
         await dataSource.query(
           `SELECT action, user_id, details FROM audit_entry WHERE entity_id = $1 ORDER BY id`,
@@ -151,25 +134,17 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
 
     it('answers 409 with the existing id for the same academy, date, title (any case) and organisations', async () => {
       const title = uniqueTitle('Duplicate');
-      const first = await lead.post('/api/encounters').send(encounterBody(fx, { title })).expect(201);
+      const first = await postEncounter(lead, { title }).expect(201);
       const before = await count(`SELECT count(*) FROM encounter`);
-      const second = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: `  ${title.toUpperCase()} ` }))
-        .expect(409);
+      const second = await postEncounter(lead, { title: `  ${title.toUpperCase()} ` }).expect(409);
       expect(second.body).toMatchObject({ statusCode: 409, existingId: first.body.id });
       expect(second.body.message).toMatch(/already logged/);
       expect(await count(`SELECT count(*) FROM encounter`)).toBe(before);
       // Another organisation set is another encounter.
-      await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title,
-            organisationIds: [fx.organisations.employer, fx.organisations.careersService],
-          }),
-        )
-        .expect(201);
+      await postEncounter(lead, {
+        title,
+        organisationIds: [fx.organisations.employer, fx.organisations.careersService],
+      }).expect(201);
     });
 
     it('settles two simultaneous logs of the same encounter: one 201, one 409 naming it', async () => {
@@ -293,13 +268,11 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
       const encounters = await count(`SELECT count(*) FROM encounter`);
       const attendance = await count(`SELECT count(*) FROM attendance`);
       const audit = await auditCount();
-      const response = await admin.post('/api/encounters').send(
-        encounterBody(fx, {
-          title: uniqueTitle('Refused'),
-          attendees: { yearGroups: [11] },
-          ...overrides(),
-        }),
-      );
+      const response = await postEncounter(admin, {
+        title: uniqueTitle('Refused'),
+        attendees: { yearGroups: [11] },
+        ...overrides(),
+      });
       expect(response.status).toBe(status);
       expect(response.body.message).toMatch(field);
       if (status === 400) expect(response.body.details.length).toBeGreaterThan(0);
@@ -309,15 +282,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('names every refused learner in the details', async () => {
-      const response = await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title: uniqueTitle(),
-            attendees: { learnerIds: [fx.learnersB[0].id, fx.learnersB[1].id, fx.learnersA[0].id] },
-          }),
-        )
-        .expect(400);
+      const response = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { learnerIds: [fx.learnersB[0].id, fx.learnersB[1].id, fx.learnersA[0].id] },
+      }).expect(400);
       expect(response.body.details).toEqual([
         expect.objectContaining({ field: 'attendees.learnerIds', value: fx.learnersB[0].id }),
         expect.objectContaining({ field: 'attendees.learnerIds', value: fx.learnersB[1].id }),
@@ -340,10 +308,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
 
   describe('PATCH /api/encounters/{id}', () => {
     it('merges added learners: a repeat counts once, and two simultaneous adds end with each learner once', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { learnerIds: [fx.learnersA[0].id] } }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { learnerIds: [fx.learnersA[0].id] },
+      }).expect(201);
       const tens = fx.learnersA.filter((learner) => learner.yearGroup === 10).map((learner) => learner.id);
       const answers = await Promise.all([
         lead.patch(`/api/encounters/${created.body.id}`).send({ attendees: { learnerIds: tens } }),
@@ -362,10 +330,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('marks named absentees absent and keeps everyone else as they were', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['11A']] } }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['11A']] },
+      }).expect(201);
       const elevens = fx.learnersA.filter((learner) => learner.yearGroup === 11);
       const response = await lead
         .patch(`/api/encounters/${created.body.id}`)
@@ -378,10 +346,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('re-derives the categories when the organisations change, and audits what changed', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['11A']] } }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['11A']] },
+      }).expect(201);
       const response = await lead
         .patch(`/api/encounters/${created.body.id}`)
         .send({
@@ -404,10 +372,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
       const [organisation] = await dataSource.query(
         `INSERT INTO organisation (name, type) VALUES ('Shapeshifter Ltd', 'other') RETURNING id`,
       );
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), organisationIds: [organisation.id] }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        organisationIds: [organisation.id],
+      }).expect(201);
       expect(created.body.categories).toEqual([]);
       await lead
         .patch(`/api/organisations/${organisation.id}`)
@@ -424,26 +392,21 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('refuses a change that would make a ticked checklist item foreign to the categories, writing nothing', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title: uniqueTitle(),
-            format: 'work_experience',
-            days: 5,
-            durationMinutes: 1800,
-            meaningful: {
-              purposeShared: true,
-              learningOutcomes: true,
-              twoWayInteraction: true,
-              reflection: true,
-              rangeOfPeople: true,
-              taskSet: true,
-              employerFeedback: true,
-            },
-          }),
-        )
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        format: 'work_experience',
+        days: 5,
+        durationMinutes: 1800,
+        meaningful: {
+          purposeShared: true,
+          learningOutcomes: true,
+          twoWayInteraction: true,
+          reflection: true,
+          rangeOfPeople: true,
+          taskSet: true,
+          employerFeedback: true,
+        },
+      }).expect(201);
       expect(created.body.categories).toEqual(['workplace_experience']);
       const response = await lead
         .patch(`/api/encounters/${created.body.id}`)
@@ -455,14 +418,8 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('refuses an end date before the start, an academy change, and a duplicate of another encounter', async () => {
-      const one = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle() }))
-        .expect(201);
-      const two = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle() }))
-        .expect(201);
+      const one = await postEncounter(lead, { title: uniqueTitle() }).expect(201);
+      const two = await postEncounter(lead, { title: uniqueTitle() }).expect(201);
       const endDate = await lead
         .patch(`/api/encounters/${one.body.id}`)
         .send({ endDate: addDays(fx.date, -3) })
@@ -483,10 +440,7 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('is 404 for a careers lead of another academy', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle() }))
-        .expect(201);
+      const created = await postEncounter(lead, { title: uniqueTitle() }).expect(201);
       await leadOfB.patch(`/api/encounters/${created.body.id}`).send({ notes: 'x' }).expect(404);
       await leadOfB.delete(`/api/encounters/${created.body.id}`).expect(404);
     });
@@ -497,22 +451,13 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     const tenB = () => fx.learnersA.filter((learner) => learner.groupId === fx.groups['10B']);
     const ids = (learners: { id: string }[]) => learners.map((learner) => learner.id);
     const logVisit = (overrides: Record<string, unknown> = {}) =>
-      lead.post('/api/encounters').send(
-        encounterBody(fx, {
-          title: uniqueTitle('Visit'),
-          organisationIds: [fx.organisations.employer, fx.organisations.college],
-          meaningful: {
-            purposeShared: true,
-            learningOutcomes: true,
-            twoWayInteraction: true,
-            reflection: true,
-            providerInformation: true,
-            whatLearningIsLike: true,
-          },
-          attendees: { groupIds: [fx.groups['10A']] },
-          ...overrides,
-        }),
-      );
+      postEncounter(lead, {
+        title: uniqueTitle('Visit'),
+        organisationIds: [fx.organisations.employer, fx.organisations.college],
+        meaningful: B7_TICKED,
+        attendees: { groupIds: [fx.groups['10A']] },
+        ...overrides,
+      });
     const auditOf = (id: string, action: string) =>
       dataSource.query(`SELECT user_id, details FROM audit_entry WHERE entity_id = $1 AND action = $2`, [
         id,
@@ -660,10 +605,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
   describe('PUT /api/encounters/{id}/attendance', () => {
     it('replaces the list atomically, with statuses, meaningful overrides and reflections', async () => {
       const tenA = fx.learnersA.filter((learner) => learner.groupId === fx.groups['10A']);
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['10A']] } }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['10A']] },
+      }).expect(201);
       const response = await lead
         .put(`/api/encounters/${created.body.id}/attendance`)
         .send([
@@ -701,10 +646,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('writes nothing when one item is bad, naming it', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['11A']] } }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['11A']] },
+      }).expect(201);
       const list = () =>
         dataSource.query(
           `SELECT learner_id, status FROM attendance WHERE encounter_id = $1 ORDER BY learner_id`,
@@ -739,17 +684,12 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     });
 
     it('keeps a guidance meeting to one learner, and derives R-C-5 from the one who attended', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title: uniqueTitle('Guidance'),
-            format: 'guidance_meeting',
-            adviserLevel: 6,
-            organisationIds: [fx.organisations.careersService],
-          }),
-        )
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle('Guidance'),
+        format: 'guidance_meeting',
+        adviserLevel: 6,
+        organisationIds: [fx.organisations.careersService],
+      }).expect(201);
       // R-C-6 holds whoever attends; R-C-5 waits for its one learner.
       expect(created.body.categories).toEqual(['specialist_careers_advice']);
       const one = await lead
@@ -772,18 +712,13 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
     let encounterId: string;
 
     beforeAll(async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(
-          encounterBody(fx, {
-            title: 'Scoped reads fair',
-            date: addDays(fx.date, -1),
-            format: 'careers_fair',
-            organisationIds: [fx.organisations.sixthForm],
-            attendees: { groupIds: [fx.groups['10A'], fx.groups['10B']] },
-          }),
-        )
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: 'Scoped reads fair',
+        date: addDays(fx.date, -1),
+        format: 'careers_fair',
+        organisationIds: [fx.organisations.sixthForm],
+        attendees: { groupIds: [fx.groups['10A'], fx.groups['10B']] },
+      }).expect(201);
       encounterId = created.body.id;
     });
 
@@ -842,10 +777,10 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
 
   describe('DELETE /api/encounters/{id}', () => {
     it('soft-deletes, recording who and when, and the encounter disappears from reads', async () => {
-      const created = await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: uniqueTitle(), attendees: { groupIds: [fx.groups['11A']] } }))
-        .expect(201);
+      const created = await postEncounter(lead, {
+        title: uniqueTitle(),
+        attendees: { groupIds: [fx.groups['11A']] },
+      }).expect(201);
       await lead.delete(`/api/encounters/${created.body.id}`).expect(204);
       await lead.get(`/api/encounters/${created.body.id}`).expect(404);
       await lead.delete(`/api/encounters/${created.body.id}`).expect(404);
@@ -860,38 +795,25 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
       );
       expect(entry.user_id).toBe(lead.userId);
       // The same encounter may be logged again once the first is deleted.
-      await lead
-        .post('/api/encounters')
-        .send(encounterBody(fx, { title: created.body.title }))
-        .expect(201);
+      await postEncounter(lead, { title: created.body.title }).expect(201);
     });
   });
 
   it("shows a guidance_meeting encounter's notes only to those who read guidance notes, as guidance meetings", async () => {
     const notes = 'Talked through anxiety about college interviews.';
-    const created = await lead
-      .post('/api/encounters')
-      .send(
-        encounterBody(fx, {
-          title: uniqueTitle('Guidance with notes'),
-          format: 'guidance_meeting',
-          adviserLevel: 6,
-          organisationIds: [fx.organisations.careersService],
-          attendees: { learnerIds: [fx.learnersA[0].id] },
-          notes,
-        }),
-      )
-      .expect(201);
-    const talk = await lead
-      .post('/api/encounters')
-      .send(
-        encounterBody(fx, {
-          title: uniqueTitle('Talk with notes'),
-          attendees: { learnerIds: [fx.learnersA[0].id] },
-          notes: 'Bring ear defenders.',
-        }),
-      )
-      .expect(201);
+    const created = await postEncounter(lead, {
+      title: uniqueTitle('Guidance with notes'),
+      format: 'guidance_meeting',
+      adviserLevel: 6,
+      organisationIds: [fx.organisations.careersService],
+      attendees: { learnerIds: [fx.learnersA[0].id] },
+      notes,
+    }).expect(201);
+    const talk = await postEncounter(lead, {
+      title: uniqueTitle('Talk with notes'),
+      attendees: { learnerIds: [fx.learnersA[0].id] },
+      notes: 'Bring ear defenders.',
+    }).expect(201);
     for (const reader of [teacher10A, academyLeader]) {
       const one = await reader.get(`/api/encounters/${created.body.id}`).expect(200);
       expect(one.body.notes).toBeNull();

@@ -47,6 +47,27 @@ export async function buildApi(): Promise<{ dir: string; remove: () => Promise<v
 
 export const REPOSITORY_ROOT = ROOT;
 
+/**
+ * The environment of a built API started as in production on 127.0.0.1:`port` against `databaseUrl`, logging
+ * warnings only and serving the built web app when the test run has one, with `more` on top.
+ */
+export function productionEnv(
+  port: number,
+  databaseUrl: string,
+  more: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    WEB_DIST: process.env.TEST_WEB_DIST ?? '',
+    ...more,
+  };
+}
+
 /** A TCP port on 127.0.0.1 that is free right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { stopGracefully } from '../src/http/graceful-stop';
-import { buildApi, freePort, REPOSITORY_ROOT } from './fresh-database';
+import { buildApi, freePort, REPOSITORY_ROOT, productionEnv } from './fresh-database';
 
 /** One request on a connection of its own, resolving with its status (or the network error's code). */
 async function get(port: number, path: string): Promise<number | string> {
@@ -37,16 +37,7 @@ describe(stopGracefully.name, () => {
     const port = await freePort();
     child = spawn(process.execPath, [join(build.dir, 'main.js')], {
       cwd: REPOSITORY_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SHUTDOWN_TIMEOUT_MS: '8000',
-        WEB_DIST: process.env.TEST_WEB_DIST ?? '',
-      },
+      env: productionEnv(port, process.env.TEST_DATABASE_URL ?? '', { SHUTDOWN_TIMEOUT_MS: '8000' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -4,6 +4,7 @@ import { LearnerDataService } from '../src/learners/learner-data.service';
 import { cohort, rosterCsv } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
 import { startTwoAcademyTrust } from './two-academies';
+import { B7_TICKED } from './encounters.fixtures';
 
 describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreSQL)`, () => {
   let app: INestApplication;
@@ -48,14 +49,7 @@ describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreS
         duringSchoolDay: true,
         durationMinutes: 50,
         organisationIds: [organisation.body.id],
-        meaningful: {
-          purposeShared: true,
-          learningOutcomes: true,
-          twoWayInteraction: true,
-          reflection: true,
-          providerInformation: true,
-          whatLearningIsLike: true,
-        },
+        meaningful: B7_TICKED,
         attendees: { yearGroups: [11] },
       })
       .expect(201);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, SetMatchType, type Document } from 'openapi-backend';
 import { DEMO_USERS } from '../src/auth/demo-users';
-import { buildApi, freePort, freshDatabase, REPOSITORY_ROOT } from './fresh-database';
+import { buildApi, freePort, freshDatabase, REPOSITORY_ROOT, productionEnv } from './fresh-database';
 
 /**
  * An independent check of the committed contract (docs/openapi.json) against live answers: the API built
@@ -91,17 +91,10 @@ describe('the OpenAPI document against live answers (openapi-backend, production
     baseUrl = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, [join(build.dir, 'main.js')], {
       cwd: REPOSITORY_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        DATABASE_URL: database.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        WEB_DIST: process.env.TEST_WEB_DIST ?? '',
+      env: productionEnv(port, database.url, {
         // Single sign-on providers keep their client secrets encrypted with it.
         SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk) => (output += chunk));

@@ -2,6 +2,7 @@ import { academicYearOf, addDays, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  classStatuses,
   createEncounterFixtures,
   encounterBody,
   type EncounterFixtures,
@@ -57,17 +58,7 @@ describe('Encounter recording of the 2025 revision (HTTP, PostgreSQL)', () => {
   }
 
   /** The class view's statuses of one rule for a group. */
-  const statusesOf = async (groupId: string, rule: string): Promise<Record<string, string>> => {
-    const view = await lead
-      .get(`/api/coverage/learners?scope=group&id=${groupId}&academicYear=${fx.academicYear}`)
-      .expect(200);
-    return Object.fromEntries(
-      view.body.rows.map((row: { learnerId: string; statuses: Record<string, string> }) => [
-        row.learnerId,
-        row.statuses[rule],
-      ]),
-    );
-  };
+  const statusesOf = (groupId: string, rule: string) => classStatuses(lead, fx, groupId, rule);
 
   beforeAll(async () => {
     app = await createTestApp();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { ReplicaRouter } from '../src/database/replicas';
 import { createInterface } from 'node:readline';
-import { buildApi, freePort, REPOSITORY_ROOT } from './fresh-database';
+import { buildApi, freePort, REPOSITORY_ROOT, productionEnv } from './fresh-database';
 
 /**
  * A primary and a streaming replica from the embedded binaries (tools/start/replicated-postgres.mjs, run as
@@ -138,18 +138,11 @@ describe(ReplicaRouter.name, () => {
     const port = await freePort();
     const child = spawn(process.execPath, [join(build.dir, 'main.js')], {
       cwd: REPOSITORY_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        DATABASE_URL: pair.primaryUrl,
+      env: productionEnv(port, pair.primaryUrl, {
         DATABASE_REPLICA_URLS: pair.replicaUrls.join(','),
         REPLICA_MAX_LAG_MS: '3000',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        WEB_DIST: process.env.TEST_WEB_DIST ?? '',
         ...extra,
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     processes.push(child);

@@ -63,6 +63,9 @@ describe(SetupService.name, () => {
       academies,
       '--password-stdin',
     ];
+    /** `cli.js setup` against the test database with `academies` as its file, `stdin` typed at the prompt. */
+    const runSetup = (academies: string, stdin: string) =>
+      runCli(join(build.dir, 'cli.js'), setupArgs(academies), { DATABASE_URL: database.url }, stdin);
 
     it('refuses an academies file with bad rows, naming each, and writes nothing', async () => {
       const bad = join(folder, 'bad.csv');
@@ -70,22 +73,12 @@ describe(SetupService.name, () => {
         bad,
         'URN,name,phase\n12345,Short URN Academy,secondary\n140001,Moor Academy,nursery\n',
       );
-      const result = await runCli(
-        join(build.dir, 'cli.js'),
-        setupArgs(bad),
-        { DATABASE_URL: database.url },
-        PASSWORD,
-      );
+      const result = await runSetup(bad, PASSWORD);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('line 2: A URN is six digits.');
       expect(result.stderr).toContain('line 3: Unknown phase');
       expect(result.stderr).not.toMatch(/\n\s+at /);
-      const again = await runCli(
-        join(build.dir, 'cli.js'),
-        setupArgs(bad),
-        { DATABASE_URL: database.url },
-        PASSWORD,
-      );
+      const again = await runSetup(bad, PASSWORD);
       expect(again.stderr).not.toContain('already set up');
     }, 60_000);
 
@@ -100,23 +93,13 @@ describe(SetupService.name, () => {
           '140003,860,Moorland Sixth Form,Academy 16-19 converter,16 plus',
         ].join('\r\n'),
       );
-      const result = await runCli(
-        join(build.dir, 'cli.js'),
-        setupArgs(gias),
-        { DATABASE_URL: database.url },
-        `${PASSWORD}\n`,
-      );
+      const result = await runSetup(gias, `${PASSWORD}\n`);
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout).toContain(
         'Set up Moorland Learning Trust with ada.admin@moorland.example as trust administrator and 3 academies.',
       );
 
-      const twice = await runCli(
-        join(build.dir, 'cli.js'),
-        setupArgs(gias),
-        { DATABASE_URL: database.url },
-        PASSWORD,
-      );
+      const twice = await runSetup(gias, PASSWORD);
       expect(twice.code).toBe(1);
       expect(twice.stderr.trim().split('\n')).toEqual([
         'Encounters is already set up: the trust "Moorland Learning Trust" has 3 academies and 1 users. Set-up runs once.',

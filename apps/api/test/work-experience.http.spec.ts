@@ -1,5 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { createEncounterFixtures, encounterBody, type EncounterFixtures } from './encounters.fixtures';
+import {
+  classStatuses,
+  createEncounterFixtures,
+  encounterBody,
+  type EncounterFixtures,
+} from './encounters.fixtures';
 import { type SignedInAgent, signedInUser } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
 
@@ -13,17 +18,7 @@ describe('Work experience hours (HTTP, PostgreSQL)', () => {
   let lead: SignedInAgent;
 
   /** The class view's statuses of one rule for class 10A. */
-  const statusesOf10A = async (rule: 'WEX_KS3' | 'WEX_KS4'): Promise<Record<string, string>> => {
-    const view = await lead
-      .get(`/api/coverage/learners?scope=group&id=${fx.groups['10A']}&academicYear=${fx.academicYear}`)
-      .expect(200);
-    return Object.fromEntries(
-      view.body.rows.map((row: { learnerId: string; statuses: Record<string, string> }) => [
-        row.learnerId,
-        row.statuses[rule],
-      ]),
-    );
-  };
+  const statusesOf10A = (rule: 'WEX_KS3' | 'WEX_KS4') => classStatuses(lead, fx, fx.groups['10A'], rule);
 
   beforeAll(async () => {
     app = await createTestApp();

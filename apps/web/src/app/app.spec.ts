@@ -8,15 +8,11 @@ import { App } from './app';
 import { CurrentUserResponse } from '@encounters/domain';
 import { Session } from './core/session';
 import { Blank } from './testing/page-test';
+import { currentUser } from './testing/users';
 
-const careersLead: CurrentUserResponse = {
-  id: '5c6f2a1e-8a59-4f57-9d0e-2b0c7a3f1d11',
-  name: 'Priya Shah',
-  email: 'p.shah@example.org.uk',
-  roles: ['careers_lead'],
+const careersLead = currentUser('Priya Shah', ['careers_lead'], {
   academies: [{ id: '0b7e3a54-3a7e-4e44-a3f5-0d7f4f0e9c21', name: 'Northfield Academy', urn: '140123' }],
-  groupIds: [],
-};
+});
 
 describe(App.name, () => {
   let httpTesting: HttpTestingController;

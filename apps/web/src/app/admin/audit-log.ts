@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import {
   AUDIT_ACTIONS,
@@ -11,11 +10,11 @@ import {
   ROLE_LABELS,
   UserRole,
 } from '@encounters/domain';
-import { catchError, of } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { PagedList } from '../ui/paged-list';
+import { loadedList } from '../core/loaded-list';
 
 /** The action picker's choices, from the one table of action words, by label. */
 const ACTIONS = Object.keys(AUDIT_ACTIONS)
@@ -140,12 +139,8 @@ const SAID_ELSEWHERE = new Set(['learnerIds', 'meetingIds']);
 export class AuditLog {
   private readonly api = inject(AdminApi);
 
-  protected readonly users = toSignal(this.api.allUsers().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
-  protected readonly academies = toSignal(this.api.academies().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
+  protected readonly users = loadedList(this.api.allUsers());
+  protected readonly academies = loadedList(this.api.academies());
   protected readonly actions = ACTIONS;
   protected readonly recordTypes = RECORD_TYPES;
 

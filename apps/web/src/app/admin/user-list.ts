@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { TRUST_WIDE_ROLES, UserResponse, ROLE_LABELS } from '@encounters/domain';
-import { catchError, firstValueFrom, of } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 import { AdminApi } from '../core/admin-api';
 import { AuthApi } from '../core/auth-api';
@@ -12,6 +11,7 @@ import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { debounced, PagedList } from '../ui/paged-list';
 import { PendingAction } from '../ui/pending-action';
 import { openUserDialog } from './user-dialog';
+import { loadedList } from '../core/loaded-list';
 
 /** Everyone who can sign in, their roles and academies; create, change, deactivate. */
 @Component({
@@ -127,9 +127,7 @@ export class UserList {
     query: () => ({ q: this.typed().trim() || undefined }),
     fetch: (query) => this.api.users(query),
   });
-  private readonly academies = toSignal(this.api.academies().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
+  private readonly academies = loadedList(this.api.academies());
   private readonly academyNamesById = computed(
     () => new Map(this.academies().map((academy) => [academy.id, academy.name])),
   );

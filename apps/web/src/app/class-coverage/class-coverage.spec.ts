@@ -6,7 +6,6 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import {
   CoverageLearnerRow,
   CoverageLearnersResponse,
-  CurrentUserResponse,
   GroupDetailResponse,
   RULE_IDS,
   RuleStatuses,
@@ -14,18 +13,16 @@ import {
 
 import { ClassCoverage } from './class-coverage';
 import { find, routedPage, routedPageProviders } from '../testing/page-test';
+import { currentUser } from '../testing/users';
 
 const GROUP_ID = '19b1a727-1c46-4f34-ab7e-a1776d419a72';
 const ACADEMY_ID = 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b';
 
-const teacher: CurrentUserResponse = {
+const teacher = currentUser('Morgan Tutor', ['teacher'], {
   id: '98b18e53-6c59-4e32-8230-54b7e5ec476d',
-  name: 'Morgan Tutor',
-  email: 'teacher@demo.encounters',
-  roles: ['teacher'],
   academies: [{ id: ACADEMY_ID, name: 'Kilnside Academy', urn: '900001' }],
   groupIds: [GROUP_ID],
-};
+});
 
 function learner(name: string, overrides: Partial<RuleStatuses>): CoverageLearnerRow {
   const statuses = Object.fromEntries(RULE_IDS.map((rule) => [rule, 'not_applicable'])) as RuleStatuses;

@@ -3,17 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
 
-import { CurrentUserResponse } from '@encounters/domain';
 import { authGuard, signedOutGuard } from './auth-guard';
+import { currentUser } from '../testing/users';
 
-const adviser: CurrentUserResponse = {
-  id: '7f1e2d3c-4b5a-4968-8776-655443322110',
-  name: 'Jo Adams',
-  email: 'j.adams@example.org.uk',
-  roles: ['careers_adviser'],
-  academies: [],
-  groupIds: [],
-};
+const adviser = currentUser('Jo Adams', ['careers_adviser']);
 
 describe(authGuard.name, () => {
   let httpTesting: HttpTestingController;

@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, Injectable, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { catchError, firstValueFrom, of } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from './api-client';
 import { apiErrorMessage, errorStatus } from './api-error';
 import { AuthApi } from './auth-api';
 import { Session } from './session';
+import { loadedList } from './loaded-list';
 
 /**
  * "Sign in to continue": the session has ended in the middle of the work. The page stays as it is; the user
@@ -118,9 +118,7 @@ export class SignInToContinue {
   protected readonly challenge = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly providers = toSignal(this.authApi.publicProviders().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
+  protected readonly providers = loadedList(this.authApi.publicProviders());
 
   protected startUrl(providerId: string): string {
     return this.authApi.startUrl(providerId);

@@ -6,7 +6,6 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import {
   CoverageResponse,
   CoverageRow,
-  CurrentUserResponse,
   defaultPolicy,
   RULE_IDS,
   RuleTallies,
@@ -16,6 +15,7 @@ import {
 import { CoverageChart } from './coverage-chart';
 import { Dashboard } from './dashboard';
 import { find, routedPage, routedPageProviders } from '../testing/page-test';
+import { currentUser } from '../testing/users';
 
 const KILNSIDE = 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b';
 const BURSLEM = '06617bd6-cec2-4d89-b9af-a69869979c2e';
@@ -27,14 +27,7 @@ class ChartStub {
   readonly height = input<number>();
 }
 
-const leader: CurrentUserResponse = {
-  id: '7ce9a2d9-4238-4d2d-82a2-9e49bb17a30a',
-  name: 'Taylor Trustleader',
-  email: 'leader@demo.encounters',
-  roles: ['trust_leader'],
-  academies: [],
-  groupIds: [],
-};
+const leader = currentUser('Taylor Trustleader', ['trust_leader']);
 
 function row(key: string, label: string, percent: number): CoverageRow {
   const rules = Object.fromEntries(

@@ -17,7 +17,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { AttendancePutItem, AttendanceReflection, LearnerNames } from '@encounters/domain';
 
-import { matchPastedLearners, PastedMatch } from './match-pasted-learners';
+import { fold, matchPastedLearners, PastedMatch } from './match-pasted-learners';
 import { editReflection } from './reflection-dialog';
 import { parseHours } from './work-experience-fields';
 
@@ -83,15 +83,6 @@ export function byRegisterOrder(a: ChosenLearner, b: ChosenLearner): number {
     collator.compare(a.groupName ?? '', b.groupName ?? '') ||
     a.upn.localeCompare(b.upn)
   );
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
 }
 
 /** What the filter box matches a learner on: both orders of the name, the UPN and the class. */

@@ -224,7 +224,7 @@ export class EncounterForm implements OnInit {
     adviserLevel: [null as number | null],
   });
 
-  private readonly value = toSignal(
+  protected readonly value = toSignal(
     this.form.valueChanges.pipe(
       startWith(null),
       map(() => this.form.getRawValue()),

@@ -7,7 +7,6 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 
 import { RouterLink } from '@angular/router';
@@ -22,7 +21,7 @@ import {
   holdsAbility,
   ENCOUNTER_FORMAT_LABELS,
 } from '@encounters/domain';
-import { catchError, map, of } from 'rxjs';
+import { map } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
 import { EncountersApi } from '../core/encounters-api';
@@ -33,6 +32,7 @@ import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { PagedList } from '../ui/paged-list';
 import { LearnerSearch } from '../ui/learner-search';
 import { deleteEncounter } from './delete-encounter';
+import { loadedList } from '../core/loaded-list';
 
 /** Every encounter logged, newest first, with filters; careers leads open one to change or delete it. */
 @Component({
@@ -163,22 +163,11 @@ export class EncounterList {
 
   protected readonly canWrite = computed(() => holdsAbility(this.session.roles(), 'logEncounter'));
 
-  protected readonly academies = toSignal(
-    inject(ApiClient)
-      .academies()
-      .pipe(catchError(() => of([]))),
-    {
-      initialValue: [],
-    },
-  );
-  protected readonly organisations = toSignal(
+  protected readonly academies = loadedList(inject(ApiClient).academies());
+  protected readonly organisations = loadedList(
     inject(OrganisationsApi)
       .list({ pageSize: 500 })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([])),
-      ),
-    { initialValue: [] },
+      .pipe(map((page) => page.items)),
   );
 
   protected readonly academy = signal('');

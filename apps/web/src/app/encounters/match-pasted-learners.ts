@@ -22,7 +22,8 @@ export interface PastedMatch<T extends MatchableLearner = MatchableLearner> {
 
 const UPN = /^[A-Z]\d{11}[0-9A-Z]$/;
 
-function fold(text: string): string {
+/** For comparing names: accents dropped, white space folded, lower case ("  Zoë  Ann" → "zoe ann"). */
+export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

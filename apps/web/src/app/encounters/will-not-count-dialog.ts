@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { NotCountedReason } from '@encounters/domain';
-import { firstValueFrom } from 'rxjs';
+
+import { askInDialog } from '../ui/confirm-dialog';
 
 export interface WillNotCountData {
   reasons: readonly NotCountedReason[];
@@ -61,11 +62,6 @@ export class WillNotCountDialog {
 }
 
 /** Resolves true when the user chose to save anyway. */
-export async function confirmWillNotCount(dialog: MatDialog, data: WillNotCountData): Promise<boolean> {
-  const reference = dialog.open<WillNotCountDialog, WillNotCountData, boolean>(WillNotCountDialog, {
-    data,
-    width: '34rem',
-    role: 'alertdialog',
-  });
-  return (await firstValueFrom(reference.afterClosed())) === true;
+export function confirmWillNotCount(dialog: MatDialog, data: WillNotCountData): Promise<boolean> {
+  return askInDialog(dialog, WillNotCountDialog, data, '34rem');
 }

@@ -37,7 +37,7 @@ function followUpAfterMeeting(form: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FORM_IMPORTS, MatRadioModule],
   templateUrl: './guidance-meeting-dialog.html',
-  styleUrl: './guidance-meeting-dialog.scss',
+  styleUrls: ['./learner-dialog.scss', './guidance-meeting-dialog.scss'],
 })
 export class GuidanceMeetingDialog {
   protected readonly data = inject<GuidanceMeetingDialogData>(MAT_DIALOG_DATA);

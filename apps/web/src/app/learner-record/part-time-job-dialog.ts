@@ -118,23 +118,7 @@ export function partTimeJobBody(
       />
     </form>
   `,
-  styles: `
-    .for {
-      margin-top: 0;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-    }
-    .full {
-      width: 100%;
-    }
-    .form-error {
-      color: #a0141b;
-    }
-  `,
+  styleUrl: './learner-dialog.scss',
 })
 export class PartTimeJobDialog {
   protected readonly data = inject<PartTimeJobDialogData>(MAT_DIALOG_DATA);

@@ -1,21 +1,11 @@
 import { LearnerListItem } from '@encounters/domain';
 
+import { learnerListItem } from '../testing/learners';
 import { learnersCsv } from './learner-csv';
 
-const learner = (overrides: Partial<LearnerListItem>): LearnerListItem => ({
-  id: 'c6d1f1de-1f6e-4a9b-9a33-0d6b3c1a2b01',
-  upn: 'A123456789012',
-  legalSurname: 'Okafor',
-  legalForename: 'Adaeze',
-  preferredSurname: null,
-  preferredForename: 'Ada',
-  name: 'Ada Okafor',
-  academyId: 'academy-1',
-  academicYear: 2025,
-  yearGroup: 11,
-  group: { id: 'g', name: '11A' },
-  ...overrides,
-});
+/** A Year 11 learner of academy-1, class 11A. */
+const learner = (overrides: Partial<LearnerListItem>) =>
+  learnerListItem({ academyId: 'academy-1', yearGroup: 11, group: { id: 'g', name: '11A' }, ...overrides });
 
 describe(learnersCsv.name, () => {
   it('writes words with the code beside them, quoted, with a byte-order mark and CRLF line ends', () => {

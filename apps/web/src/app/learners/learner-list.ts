@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import {
   LearnerListItem,
@@ -20,6 +20,7 @@ import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { debounced, PagedList } from '../ui/paged-list';
 import { PendingAction } from '../ui/pending-action';
 import { learnersCsv } from './learner-csv';
+import { loadedList } from '../core/loaded-list';
 
 /** The characteristics the page filters by, each a query the API understands. */
 const CHARACTERISTICS: readonly { id: string; name: string; query: Partial<LearnerListQuery> }[] = [
@@ -154,12 +155,7 @@ export class LearnerList {
   private readonly api = inject(LearnersApi);
   private readonly groupsApi = inject(GroupsApi);
 
-  protected readonly academies = toSignal(
-    inject(ApiClient)
-      .academies()
-      .pipe(catchError(() => of([]))),
-    { initialValue: [] },
-  );
+  protected readonly academies = loadedList(inject(ApiClient).academies());
   private readonly academyNames = computed(
     () => new Map(this.academies().map((academy) => [academy.id, academy.name])),
   );

@@ -6,15 +6,11 @@ import { CurrentUserResponse } from '@encounters/domain';
 
 import { Session } from '../core/session';
 import { Reports } from './reports';
+import { currentUser } from '../testing/users';
 
-const careersLead: CurrentUserResponse = {
-  id: '5a7c2f9e-2b1d-4c8e-9f3a-1d2e3f4a5b6c',
-  name: 'Casey Careers',
-  email: 'careers@demo.encounters',
-  roles: ['careers_lead'],
+const careersLead = currentUser('Casey Careers', ['careers_lead'], {
   academies: [{ id: 'f5c57a3b-250e-48cb-88dc-c4257d4eac7b', name: 'Kilnside Academy', urn: '900001' }],
-  groupIds: [],
-};
+});
 
 describe(Reports.name, () => {
   it('says which downloads hold personal data: the compliance CSV does, the PDF and the organisation CSV do not', async () => {

@@ -8,7 +8,6 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -25,13 +24,14 @@ import {
   type RosterUnmappedHeader,
   todayIsoDate,
 } from '@encounters/domain';
-import { catchError, firstValueFrom, of } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 import { ApiClient } from '../core/api-client';
 import { RosterApi, RosterImportAnswer } from '../core/roster-api';
 import { Session } from '../core/session';
 import { ApiErrorMessage } from '../ui/api-error-message';
 import { RosterMoveRequests } from './roster-move-requests';
+import { loadedList } from '../core/loaded-list';
 
 /** Upload the MIS export, see what it would change, and only then commit it. */
 @Component({
@@ -53,11 +53,9 @@ export class RosterImport {
   private readonly api = inject(RosterApi);
   private readonly session = inject(Session);
 
-  protected readonly academies = toSignal(
-    inject(ApiClient)
-      .academies()
-      .pipe(catchError(() => of(this.session.user()?.academies ?? []))),
-    { initialValue: [] },
+  protected readonly academies = loadedList(
+    inject(ApiClient).academies(),
+    () => this.session.user()?.academies ?? [],
   );
   private readonly currentYear = academicYearOf(todayIsoDate());
   protected readonly years = [this.currentYear + 1, this.currentYear, this.currentYear - 1].map((year) => ({

@@ -5,19 +5,13 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { CurrentUserResponse, DemoUser, PublicAuthProvider } from '@encounters/domain';
+import { DemoUser, PublicAuthProvider } from '@encounters/domain';
 import { Session } from '../core/session';
 import { SignIn } from './sign-in';
 import { Blank, find } from '../testing/page-test';
+import { currentUser } from '../testing/users';
 
-const teacher: CurrentUserResponse = {
-  id: 'a3c1f0d2-61b4-4c55-8e0f-6a2d9c7b5e10',
-  name: 'Tom Reed',
-  email: 't.reed@example.org.uk',
-  roles: ['teacher'],
-  academies: [],
-  groupIds: [],
-};
+const teacher = currentUser('Tom Reed', ['teacher']);
 
 describe(SignIn.name, () => {
   let httpTesting: HttpTestingController;

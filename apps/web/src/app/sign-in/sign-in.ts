@@ -1,15 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DemoUser, MfaSetupResponse, ROLE_LABELS } from '@encounters/domain';
-import { catchError, firstValueFrom, of } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 
 import { AuthApi } from '../core/auth-api';
 import { Session } from '../core/session';
 import { AuthenticatorQr } from '../ui/authenticator-qr';
 import { FORM_IMPORTS, readyToSubmit } from '../ui/form-kit';
+import { loadedList } from '../core/loaded-list';
 
 /** Says what went wrong in plain words; the API gives one 401 for every cause, on purpose. */
 export function signInErrorMessage(error: unknown): string {
@@ -89,13 +89,9 @@ export class SignIn {
   protected readonly errorMessage = signal<string | null>(
     SCHOOL_ACCOUNT_ERRORS[this.route.snapshot.queryParamMap.get('error') ?? ''] ?? null,
   );
-  protected readonly providers = toSignal(this.authApi.publicProviders().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
+  protected readonly providers = loadedList(this.authApi.publicProviders());
   /** Demo mode only: who to sign in as, with the published passwords. */
-  protected readonly demoUsers = toSignal(this.authApi.demoUsers().pipe(catchError(() => of([]))), {
-    initialValue: [] as DemoUser[],
-  });
+  protected readonly demoUsers = loadedList(this.authApi.demoUsers());
   protected readonly setup = signal<MfaSetupResponse | null>(null);
   protected readonly recoveryCodes = signal<string[]>([]);
   private challenge = '';

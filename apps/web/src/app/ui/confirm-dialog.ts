@@ -1,3 +1,4 @@
+import { ComponentType } from '@angular/cdk/portal';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
@@ -39,11 +40,20 @@ export class ConfirmDialog {
 }
 
 /** Opens the confirmation and resolves true only when the user chose to go ahead. */
-export async function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Promise<boolean> {
-  const reference = dialog.open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-    data,
-    width: '28rem',
-    role: 'alertdialog',
-  });
+export function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Promise<boolean> {
+  return askInDialog(dialog, ConfirmDialog, data, '28rem');
+}
+
+/**
+ * Opens `component` as an alert dialog with `data` and resolves true only when it closed with true (the user
+ * chose to go ahead); Escape, a click outside or any other answer resolve false.
+ */
+export async function askInDialog<C, D>(
+  dialog: MatDialog,
+  component: ComponentType<C>,
+  data: D,
+  width: string,
+): Promise<boolean> {
+  const reference = dialog.open<C, D, boolean>(component, { data, width, role: 'alertdialog' });
   return (await firstValueFrom(reference.afterClosed())) === true;
 }

@@ -1,32 +1,28 @@
-import { whyEncounterWillNotCount } from './why-not-counted';
+import { type EncounterToCount, whyEncounterWillNotCount } from './why-not-counted';
 
 const employer = { type: 'employer' as const };
 const university = { type: 'higher_education' as const };
 const allCore = { purposeShared: true, learningOutcomes: true, twoWayInteraction: true, reflection: true };
 
+/** The reasons for an in-person employer talk on a school day in November 2026, changed by `changes`. */
+const whyTalk = (changes: Partial<EncounterToCount>) =>
+  whyEncounterWillNotCount({
+    format: 'talk',
+    delivery: 'in_person',
+    duringSchoolDay: true,
+    date: '2026-11-12',
+    organisations: [employer],
+    meaningful: allCore,
+    ...changes,
+  });
+
 describe('whyEncounterWillNotCount', () => {
   it('is empty for a meaningful employer talk', () => {
-    expect(
-      whyEncounterWillNotCount({
-        format: 'talk',
-        delivery: 'in_person',
-        duringSchoolDay: true,
-        date: '2026-11-12',
-        organisations: [employer],
-        meaningful: allCore,
-      }),
-    ).toEqual([]);
+    expect(whyTalk({})).toEqual([]);
   });
 
   it('names the checklist items still to tick', () => {
-    const reasons = whyEncounterWillNotCount({
-      format: 'talk',
-      delivery: 'in_person',
-      duringSchoolDay: true,
-      date: '2026-11-12',
-      organisations: [employer],
-      meaningful: { purposeShared: true, learningOutcomes: true },
-    });
+    const reasons = whyTalk({ meaningful: { purposeShared: true, learningOutcomes: true } });
     expect(reasons.map((reason) => reason.code)).toEqual(['checklist_incomplete']);
     expect(reasons[0].missing).toEqual(['twoWayInteraction', 'reflection']);
     expect(reasons[0].why).toBe(
@@ -55,11 +51,8 @@ describe('whyEncounterWillNotCount', () => {
   });
 
   it('says a guidance session by an adviser below level 6 is not specialist advice', () => {
-    const reasons = whyEncounterWillNotCount({
+    const reasons = whyTalk({
       format: 'guidance_meeting',
-      delivery: 'in_person',
-      duringSchoolDay: true,
-      date: '2026-11-12',
       adviserLevel: 4,
       organisations: [],
       meaningful: {},
@@ -69,15 +62,6 @@ describe('whyEncounterWillNotCount', () => {
   });
 
   it('says an encounter with no organisation counts for nothing', () => {
-    expect(
-      whyEncounterWillNotCount({
-        format: 'talk',
-        delivery: 'in_person',
-        duringSchoolDay: true,
-        date: '2026-11-12',
-        organisations: [],
-        meaningful: allCore,
-      }).map((reason) => reason.code),
-    ).toEqual(['no_category']);
+    expect(whyTalk({ organisations: [] }).map((reason) => reason.code)).toEqual(['no_category']);
   });
 });
