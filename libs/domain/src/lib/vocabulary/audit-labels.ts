@@ -8,6 +8,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { label: string; verb: strin
   'encounter.create': { label: 'Encounter recorded', verb: 'recorded the encounter' },
   'encounter.update': { label: 'Encounter changed', verb: 'changed the encounter' },
   'encounter.delete': { label: 'Encounter deleted', verb: 'deleted the encounter' },
+  'encounter.confirm_distinct': {
+    label: 'Likely duplicate confirmed as a different event',
+    verb: 'confirmed as a different event the encounter',
+  },
   'encounter.reclassify': {
     label: 'Encounters reclassified',
     verb: 'reclassified the encounters of the organisation',
