@@ -5,10 +5,12 @@ import {
   withInterceptors,
 } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
+import { Session } from './session';
 import { sessionExpiryInterceptor } from './session-expiry-interceptor';
 import { Reauthentication } from './sign-in-to-continue';
 
@@ -17,10 +19,12 @@ describe('sessionExpiryInterceptor', () => {
   let httpTesting: HttpTestingController;
   let signInAgain: jest.Mock<Promise<boolean>>;
   let token: string;
+  const signedIn = signal(true);
 
   beforeEach(() => {
     signInAgain = jest.fn();
     token = 'old-token';
+    signedIn.set(true);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -28,6 +32,7 @@ describe('sessionExpiryInterceptor', () => {
         provideHttpClientTesting(),
         { provide: Reauthentication, useValue: { signInAgain } },
         { provide: HttpXsrfTokenExtractor, useValue: { getToken: () => token } },
+        { provide: Session, useValue: { signedIn, clear: () => signedIn.set(false) } },
       ],
     });
     http = TestBed.inject(HttpClient);
@@ -55,6 +60,16 @@ describe('sessionExpiryInterceptor', () => {
     again.flush({ id: 'e1' });
     await expect(saving).resolves.toEqual({ id: 'e1' });
     expect(signInAgain).toHaveBeenCalledTimes(1);
+  });
+
+  it('after signing out, a 401 is only an error: nothing to continue, no dialog', async () => {
+    signedIn.set(false);
+    const reading = firstValueFrom(http.get('/api/coverage'));
+    httpTesting
+      .expectOne('/api/coverage')
+      .flush({ message: 'Please sign in.' }, { status: 401, statusText: 'Unauthorized' });
+    await expect(reading).rejects.toMatchObject({ status: 401 });
+    expect(signInAgain).not.toHaveBeenCalled();
   });
 
   it('goes to the sign-in page, returning here, only when the user chooses to', async () => {

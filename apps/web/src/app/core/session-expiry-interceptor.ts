@@ -25,6 +25,8 @@ export const sessionExpiryInterceptor: HttpInterceptorFn = (request, next) => {
       if (!(error instanceof HttpErrorResponse) || error.status !== 401 || request.url.startsWith(authUrl)) {
         return throwError(() => error);
       }
+      // Signed out on purpose (or never signed in): a 401 then is expected, and there is nothing to continue.
+      if (!session.signedIn() || router.url.startsWith('/sign-in')) return throwError(() => error);
       return from(reauthentication.signInAgain()).pipe(
         switchMap((signedIn) => {
           if (!signedIn) {
