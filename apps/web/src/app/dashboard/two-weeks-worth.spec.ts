@@ -78,10 +78,10 @@ describe("the two weeks' worth card", () => {
       WEX_KS4: { text: '30 hours' },
     });
     expect(measure('Pupil premium gap')).toEqual({
-      WEX_KS3: { text: '−12.5 pts · median −3 h', behind: true },
+      WEX_KS3: { text: '−12.5\u00a0pts · median\u00a0−3\u00a0h', behind: true },
       WEX_KS4: { text: 'level', behind: false },
     });
-    expect(measure('SEN support gap')?.WEX_KS4).toEqual({ text: '+4.3 pts', behind: false });
+    expect(measure('SEN support gap')?.WEX_KS4).toEqual({ text: '+4.3\u00a0pts', behind: false });
     expect(measure('EHC plan gap')?.WEX_KS3).toEqual({ text: '—', behind: false });
   });
 
@@ -93,7 +93,7 @@ describe("the two weeks' worth card", () => {
   });
 
   it('words gaps as the cohort table does', () => {
-    expect(gapText(-3)).toBe('−3.0 pts');
+    expect(gapText(-3)).toBe('−3.0\u00a0pts');
     expect(gapText(null)).toBe('—');
   });
 });

@@ -54,14 +54,14 @@ export interface TwoWeeksFigures {
 export function gapText(gap: number | null | undefined): string {
   if (gap === null || gap === undefined) return '—';
   if (gap === 0) return 'level';
-  return `${gap > 0 ? '+' : '−'}${Math.abs(gap).toFixed(1)} pts`;
+  return `${gap > 0 ? '+' : '−'}${Math.abs(gap).toFixed(1)}\u00a0pts`;
 }
 
-/** A difference of median hours: "median −3 h", "median level". */
+/** A difference of median hours: "median −3 h", "median level" (no-break spaces: a cell wraps only at " · "). */
 function medianGapText(gap: number | null): string {
   if (gap === null) return '';
-  if (gap === 0) return 'median level';
-  return `median ${gap > 0 ? '+' : '−'}${roundHours(Math.abs(gap))} h`;
+  if (gap === 0) return 'median\u00a0level';
+  return `median\u00a0${gap > 0 ? '+' : '−'}${roundHours(Math.abs(gap))}\u00a0h`;
 }
 
 /**
