@@ -250,8 +250,9 @@ export class CoverageService {
       byAcademy: boolean,
     ): Promise<Record<string, unknown>[]> => {
       const groups = [...(byAcademy ? ['e.academy_id'] : []), ...dimensions.map((_, index) => `d${index}`)];
-      return this.dataSource.query(
-        `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
+      return this.dataSource
+        .query(
+          `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
           count(*)::int AS learners,
           ${TALLY_COLUMNS},
           ${HOURS_COLUMNS}
@@ -266,8 +267,9 @@ export class CoverageService {
          }
          WHERE ${where}
          ${groups.length ? `GROUP BY ${groups.join(', ')}` : ''}`,
-        parameters,
-      ).then(withHistograms);
+          parameters,
+        )
+        .then(withHistograms);
     };
     let grouped: Record<string, unknown>[];
     let policyFor: PolicyLookup;
@@ -316,9 +318,13 @@ export class CoverageService {
         ) as Record<RuleId, number | null>;
         return { ...row, gaps, hoursGaps: coverageHoursGaps(row, restRow) };
       });
-      return { ...context, rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs), ...rows] };
+      return {
+        ...context,
+        rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs), ...rows],
+      };
     }
-    if (!scope.children) return { ...context, rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs)] };
+    if (!scope.children)
+      return { ...context, rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs)] };
     const labels =
       scope.children.label === 'academy' && academies
         ? academies.names
@@ -337,7 +343,10 @@ export class CoverageService {
       })
       .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
     if (scope.key !== 'trust')
-      return { ...context, rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs), ...children] };
+      return {
+        ...context,
+        rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs), ...children],
+      };
     // R-PAL-4: each academy's offer on its row, and the trust's from all of theirs.
     const offers = await this.offers(scope, null, policyFor, academies?.offerInputs);
     const withOffers = children.map((child) => ({

@@ -249,7 +249,7 @@ export function hoursHistogram(counted: readonly number[]): HoursHistogram {
   const byValue = new Map<number, number>();
   for (const hours of counted) byValue.set(hours, (byValue.get(hours) ?? 0) + 1);
   const values = [...byValue.keys()].sort((a, b) => a - b);
-  return { values, counts: values.map((value) => byValue.get(value)!) };
+  return { values, counts: values.map((value) => byValue.get(value) ?? 0) };
 }
 
 /**
@@ -269,7 +269,7 @@ export function histogramMedian(histograms: readonly HoursHistogram[]): number |
   const at = (position: number): number => {
     let seen = 0;
     for (const value of values) {
-      seen += byValue.get(value)!;
+      seen += byValue.get(value) ?? 0;
       if (position < seen) return value;
     }
     return values[values.length - 1];
