@@ -6,15 +6,19 @@
 import { createServer } from 'node:http';
 import pg from 'pg';
 
-const RULE_IDS = ['O2', 'B5', 'B6_16', 'B6_18', 'B7_16', 'B7_18', 'B8_16', 'B8_18', 'PAL1', 'PAL2', 'PAL3'];
+import { PLANNED_EVIDENCE_RULES, RULE_IDS } from './floor-rules.mjs';
+
 const col = (rule) => rule.toLowerCase();
+// R-WEX-8: a work-experience rule whose done + planned hours reach the target stays on track when at risk.
+const atRiskAlso = (rule) =>
+  PLANNED_EVIDENCE_RULES.includes(rule) ? ` AND p.${col(rule)}_met_on IS NULL` : '';
 
 // As apps/api/src/coverage/coverage.service.ts and policy-lookup.ts write them.
 const STATUS_COLUMNS = RULE_IDS.map(
   (rule) => `CASE WHEN p.${col(rule)}_window_end IS NULL THEN 'not_applicable'
       WHEN p.${col(rule)}_met_on <= $2::date THEN 'met'
       WHEN p.${col(rule)}_window_end < $2::date THEN 'missed'
-      WHEN p.${col(rule)}_window_end - $2::date <= p.at_risk_days THEN 'at_risk'
+      WHEN p.${col(rule)}_window_end - $2::date <= p.at_risk_days${atRiskAlso(rule)} THEN 'at_risk'
       ELSE 'on_track' END AS ${col(rule)}_status`,
 ).join(',\n    ');
 const PROGRESS_WITH_ENROLMENT = `learner_progress p

@@ -21,7 +21,9 @@ import {
   academicYearStart,
   coverageHoursGaps,
   type HoursFigures,
-  hoursFigures,
+  hoursHistogram,
+  histogramMedian,
+  type HoursHistogram,
   lastDayOfFebruary,
   type MeaningfulChecklist,
   type OfferRuleId,
@@ -87,22 +89,28 @@ const TALLY_COLUMNS = RULE_IDS.map((rule) => {
  * R-WEX-4, R-WEX-6: each work-experience rule's counted hours at the as-at date ($2), from the steps kept with
  * the progress (those of the last step on or before it, 0 before the first); null where the rule does not apply.
  */
-const HOURS_AT = `CROSS JOIN LATERAL (SELECT ${WEX_RULE_IDS.map(
-  (rule) => `CASE WHEN p.${col(rule)}_window_end IS NULL THEN NULL ELSE coalesce(
-      (SELECT s.h FROM unnest(p.${col(rule)}_hours_on, p.${col(rule)}_hours) AS s(d, h)
-        WHERE s.d <= $2::date ORDER BY s.d DESC LIMIT 1), 0) END AS ${col(rule)}`,
-).join(', ')}) h`;
+const HOURS_AT = `CROSS JOIN LATERAL (SELECT ${WEX_RULE_IDS.map((rule) => {
+  const on = `p.${col(rule)}_hours_on`;
+  const hours = `p.${col(rule)}_hours`;
+  // The steps are in date order: no step, or every step on or before the as-at date (most learners, most
+  // days), is answered without unnesting the steps.
+  return `CASE WHEN p.${col(rule)}_window_end IS NULL THEN NULL
+      WHEN coalesce(cardinality(${on}), 0) = 0 OR ${on}[1] > $2::date THEN 0
+      WHEN ${on}[cardinality(${on})] <= $2::date THEN ${hours}[cardinality(${hours})]
+      ELSE (SELECT s.h FROM unnest(${on}, ${hours}) AS s(d, h)
+        WHERE s.d <= $2::date ORDER BY s.d DESC LIMIT 1) END AS ${col(rule)}`;
+}).join(', ')}) h`;
 
 /**
  * R-WEX-6, R-WEX-9: the learners to whom each work-experience rule applies at 0 counted hours, below their
- * year's target and at or above it, and their counted hours in order (the median is taken over the groups
- * added up, which a median cannot be from medians).
+ * year's target and at or above it, and their counted hours (the median is taken over the groups added up,
+ * which a median cannot be from medians). Unordered: {@link withHistograms} turns them into a histogram.
  */
 const HOURS_COLUMNS = WEX_RULE_IDS.map(
   (rule) => `count(*) FILTER (WHERE h.${col(rule)} <= 0)::int AS ${col(rule)}_zero,
     count(*) FILTER (WHERE h.${col(rule)} > 0 AND h.${col(rule)} < p.${col(rule)}_target)::int AS ${col(rule)}_below,
     count(*) FILTER (WHERE h.${col(rule)} > 0 AND h.${col(rule)} >= p.${col(rule)}_target)::int AS ${col(rule)}_at,
-    coalesce(array_agg(h.${col(rule)}::float8 ORDER BY h.${col(rule)}) FILTER (WHERE h.${col(rule)} IS NOT NULL), '{}') AS ${col(rule)}_hours`,
+    coalesce(array_agg(h.${col(rule)}::float8) FILTER (WHERE h.${col(rule)} IS NOT NULL), '{}') AS ${col(rule)}_hours`,
 ).join(',\n    ');
 
 /**
@@ -135,6 +143,73 @@ export const COUNTS_AT = `p.counts_at @> $2::date`;
 const PROGRESS_WITH_ENROLMENT = `learner_progress p
   CROSS JOIN LATERAL (SELECT p.learner_id, p.academic_year, p.academy_id, p.year_group, p.registration_group_id,
     p.pupil_premium, p.sen_status, p.eal, p.looked_after, p.admission_date, p.leaving_date) e`;
+
+/** What R-PAL-4 reads about an academy: read with the academy's coverage version, or on its own. */
+interface OfferInputRow {
+  id: string;
+  evaluation_type: AcademyEvaluationType;
+  sixth_form: boolean;
+  encounters: {
+    id: string;
+    date: string;
+    categories: EncounterCategory[];
+    offeredTo: number[];
+    meaningful: MeaningfulChecklist;
+  }[];
+}
+
+/**
+ * R-PAL-4's inputs for the academy `a`: its evaluation type, whether it has learners in Years 12 and 13 in
+ * the year (parameter `year`), and the PAL provider encounters it held in window 3 (`from` to `to`) offered
+ * to both. Always read afresh: an encounter's offer can change without any learner's progress changing.
+ */
+const OFFER_INPUT_COLUMNS = (year: string, from: string, to: string) => `a.evaluation_type,
+      EXISTS (SELECT 1 FROM enrolment e
+               WHERE e.academy_id = a.id AND e.academic_year = ${year} AND e.year_group IN (12, 13)) AS sixth_form,
+      coalesce((SELECT json_agg(json_build_object('id', x.id, 'date', x.date::text,
+                 'categories', x.categories, 'offeredTo', x.offered_to,
+                 'meaningful', ${checklistJsonSql('x')}))
+          FROM encounter x
+         WHERE x.academy_id = a.id AND x.deleted_at IS NULL AND x.date BETWEEN ${from}::date AND ${to}::date
+           AND 'pal_provider_encounter' = ANY(x.categories) AND x.offered_to @> '{12,13}'), '[]') AS encounters`;
+
+/** R-PAL-4: each academy's window 3 offer from its inputs. */
+function offersFrom(
+  rows: readonly OfferInputRow[],
+  scope: ResolvedScope,
+  policyFor: PolicyLookup,
+): Map<string, Record<OfferRuleId, RuleStatus>> {
+  const { academicYear, asAt } = scope;
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        PAL3_OFFER: palThreeOffer({
+          academicYear,
+          asAt,
+          hasSixthFormLearners: row.sixth_form,
+          evaluationType: row.evaluation_type,
+          encounters: row.encounters,
+          policyFor,
+        }).status,
+      },
+    ]),
+  );
+}
+
+/**
+ * Each group's counted hours as a histogram ({@link HOURS_COLUMNS}): made once when the tallies are read, so
+ * that cached groups add up without sorting every learner's hours again on each request.
+ */
+function withHistograms(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  for (const row of rows) {
+    for (const rule of WEX_RULE_IDS) {
+      const column = `${col(rule)}_hours`;
+      row[column] = hoursHistogram(row[column] as number[]);
+    }
+  }
+  return rows;
+}
 
 const YEAR_GROUP_LABEL = (yearGroup: number) => `Year ${yearGroup}`;
 
@@ -175,8 +250,9 @@ export class CoverageService {
       byAcademy: boolean,
     ): Promise<Record<string, unknown>[]> => {
       const groups = [...(byAcademy ? ['e.academy_id'] : []), ...dimensions.map((_, index) => `d${index}`)];
-      return this.dataSource.query(
-        `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
+      return this.dataSource
+        .query(
+          `SELECT ${byAcademy ? 'e.academy_id AS academy, ' : ''}${dimensions.map((dimension, index) => `${dimension} AS d${index}, `).join('')}
           count(*)::int AS learners,
           ${TALLY_COLUMNS},
           ${HOURS_COLUMNS}
@@ -191,11 +267,14 @@ export class CoverageService {
          }
          WHERE ${where}
          ${groups.length ? `GROUP BY ${groups.join(', ')}` : ''}`,
-        parameters,
-      );
+          parameters,
+        )
+        .then(withHistograms);
     };
     let grouped: Record<string, unknown>[];
     let policyFor: PolicyLookup;
+    /** Read with the academies' versions on the cached path: their names and what their offers read. */
+    let academies: { names: Map<string, string>; offerInputs: OfferInputRow[] } | null = null;
     // The gender and free-school-meals breakdowns read the learner's and the enrolment's own rows, which the
     // progress version does not follow.
     const wholeAcademies =
@@ -205,6 +284,7 @@ export class CoverageService {
       // version, and only the academies whose progress changed since are counted again.
       const cached = await this.cachedByAcademy(scope, breakdown ?? 'children', tallies);
       grouped = cached.rows;
+      academies = cached;
       policyFor = await loadPolicyLookup(this.dataSource.manager, cached.policyVersion);
     } else {
       const { where, parameters } = this.filter(scope, access);
@@ -238,13 +318,20 @@ export class CoverageService {
         ) as Record<RuleId, number | null>;
         return { ...row, gaps, hoursGaps: coverageHoursGaps(row, restRow) };
       });
-      return { ...context, rows: [await this.withOffers(total, scope, policyFor), ...rows] };
+      return {
+        ...context,
+        rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs), ...rows],
+      };
     }
-    if (!scope.children) return { ...context, rows: [await this.withOffers(total, scope, policyFor)] };
-    const labels = await this.childLabels(
-      scope,
-      grouped.map((group) => group['d0']),
-    );
+    if (!scope.children)
+      return { ...context, rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs)] };
+    const labels =
+      scope.children.label === 'academy' && academies
+        ? academies.names
+        : await this.childLabels(
+            scope,
+            grouped.map((group) => group['d0']),
+          );
     const children = grouped
       .map((group) => {
         const value = group['d0'];
@@ -256,9 +343,12 @@ export class CoverageService {
       })
       .sort((a, b) => a.label.localeCompare(b.label, 'en-GB', { numeric: true }));
     if (scope.key !== 'trust')
-      return { ...context, rows: [await this.withOffers(total, scope, policyFor), ...children] };
-    // R-PAL-4: each academy's offer on its row, and the trust's from all of theirs, in one statement.
-    const offers = await this.offers(scope, null, policyFor);
+      return {
+        ...context,
+        rows: [await this.withOffers(total, scope, policyFor, academies?.offerInputs), ...children],
+      };
+    // R-PAL-4: each academy's offer on its row, and the trust's from all of theirs.
+    const offers = await this.offers(scope, null, policyFor, academies?.offerInputs);
     const withOffers = children.map((child) => ({
       ...child,
       offers: offers.get(parseCoverageKey(child.key).parts[0] as string),
@@ -315,14 +405,24 @@ export class CoverageService {
     scope: ResolvedScope,
     variant: string,
     tallies: (where: string, parameters: unknown[], byAcademy: boolean) => Promise<Record<string, unknown>[]>,
-  ): Promise<{ rows: Record<string, unknown>[]; policyVersion: string }> {
+  ): Promise<{
+    rows: Record<string, unknown>[];
+    policyVersion: string;
+    names: Map<string, string>;
+    offerInputs: OfferInputRow[];
+  }> {
     const onlyAcademy = scope.key === 'trust' ? null : (scope.parameters[0] as string);
-    const versions: { id: string; version: string; policy_version: string }[] = await this.dataSource.query(
-      `SELECT a.id, coalesce(v.version, 0)::text AS version, ${POLICY_VERSION_SQL} AS policy_version
-         FROM academy a LEFT JOIN coverage_version v ON v.academy_id = a.id AND v.academic_year = $1
-        WHERE $2::uuid IS NULL OR a.id = $2::uuid`,
-      [scope.academicYear, onlyAcademy],
-    );
+    const { academicYear } = scope;
+    // With the versions, in the same statement: the academies' names (the trust's rows) and what their
+    // window 3 offer reads (R-PAL-4), so that a cached answer is one round trip.
+    const versions: (OfferInputRow & { version: string; policy_version: string; name: string })[] =
+      await this.dataSource.query(
+        `SELECT a.id, a.name, coalesce(v.version, 0)::text AS version, ${POLICY_VERSION_SQL} AS policy_version,
+                ${OFFER_INPUT_COLUMNS('$1', '$3', '$4')}
+           FROM academy a LEFT JOIN coverage_version v ON v.academy_id = a.id AND v.academic_year = $1
+          WHERE $2::uuid IS NULL OR a.id = $2::uuid`,
+        [academicYear, onlyAcademy, academicYearStart(academicYear), lastDayOfFebruary(academicYear + 1)],
+      );
     const { kind } = parseCoverageKey(scope.key);
     const where = kind === 'yearGroup' ? coverageKey(kind, scope.parameters[1] as number) : kind;
     const keyOf = (academyId: string) =>
@@ -358,7 +458,12 @@ export class CoverageService {
       while (this.tallies.size > CACHED_TALLIES)
         this.tallies.delete(this.tallies.keys().next().value as string);
     }
-    return { rows, policyVersion: versions[0]?.policy_version ?? '' };
+    return {
+      rows,
+      policyVersion: versions[0]?.policy_version ?? '',
+      names: new Map(versions.map((academy) => [academy.id, academy.name])),
+      offerInputs: versions,
+    };
   }
 
   private context(query: CoverageQueryDto, scope: ResolvedScope, policyFor: PolicyLookup) {
@@ -387,14 +492,13 @@ export class CoverageService {
       WEX_RULE_IDS.map((rule): [WexRuleId, HoursFigures] => {
         const sum = (suffix: string) =>
           groups.reduce((total, group) => total + Number(group[`${col(rule)}_${suffix}`]), 0);
-        const counted = groups.flatMap((group) => group[`${col(rule)}_hours`] as number[]);
         return [
           rule,
           {
             zero: sum('zero'),
             belowTarget: sum('below'),
             atTarget: sum('at'),
-            median: hoursFigures(counted, 0).median,
+            median: histogramMedian(groups.map((group) => group[`${col(rule)}_hours`] as HoursHistogram)),
           },
         ];
       }),
@@ -415,72 +519,49 @@ export class CoverageService {
     row: CoverageRow,
     scope: ResolvedScope,
     policyFor: PolicyLookup,
+    inputs?: readonly OfferInputRow[],
   ): Promise<CoverageRow> {
     const { kind, parts } = parseCoverageKey(scope.key);
     const id = parts[0];
     if (kind === 'trust') {
-      const offers = await this.offers(scope, null, policyFor);
+      const offers = await this.offers(scope, null, policyFor, inputs);
       return {
         ...row,
         offers: { PAL3_OFFER: trustOfferStatus([...offers.values()].map((o) => o.PAL3_OFFER)) },
       };
     }
     if (kind !== 'academy') return row;
-    const offers = await this.offers(scope, [id as string], policyFor);
+    const offers = await this.offers(scope, [id as string], policyFor, inputs);
     return { ...row, offers: offers.get(id as string) };
   }
 
   /**
    * R-PAL-4: the academies' window 3 offer (all the trust's academies for null), from the PAL provider
-   * encounters each held in the window offered to Years 12 and 13, in one statement. Computed on every
-   * request: an encounter's offer can change without changing any learner's progress.
+   * encounters each held in the window offered to Years 12 and 13: from `inputs` when the caller read them
+   * with the academies' versions (they hold every academy asked for), else in one statement. Computed on
+   * every request: an encounter's offer can change without changing any learner's progress.
    */
   private async offers(
     scope: ResolvedScope,
     academyIds: string[] | null,
     policyFor: PolicyLookup,
+    inputs?: readonly OfferInputRow[],
   ): Promise<Map<string, Record<OfferRuleId, RuleStatus>>> {
-    const { academicYear, asAt } = scope;
-    const rows: {
-      id: string;
-      evaluation_type: AcademyEvaluationType;
-      sixth_form: boolean;
-      encounters: {
-        id: string;
-        date: string;
-        categories: EncounterCategory[];
-        offeredTo: number[];
-        meaningful: MeaningfulChecklist;
-      }[];
-    }[] = await this.dataSource.query(
-      `SELECT a.id, a.evaluation_type,
-              EXISTS (SELECT 1 FROM enrolment e
-                       WHERE e.academy_id = a.id AND e.academic_year = $1 AND e.year_group IN (12, 13)) AS sixth_form,
-              coalesce((SELECT json_agg(json_build_object('id', x.id, 'date', x.date::text,
-                         'categories', x.categories, 'offeredTo', x.offered_to,
-                         'meaningful', ${checklistJsonSql('x')}))
-                  FROM encounter x
-                 WHERE x.academy_id = a.id AND x.deleted_at IS NULL AND x.date BETWEEN $2::date AND $3::date
-                   AND 'pal_provider_encounter' = ANY(x.categories) AND x.offered_to @> '{12,13}'), '[]') AS encounters
+    if (inputs) {
+      return offersFrom(
+        academyIds ? inputs.filter((row) => academyIds.includes(row.id)) : inputs,
+        scope,
+        policyFor,
+      );
+    }
+    const { academicYear } = scope;
+    const rows: OfferInputRow[] = await this.dataSource.query(
+      `SELECT a.id, ${OFFER_INPUT_COLUMNS('$1', '$2', '$3')}
          FROM academy a
         WHERE $4::uuid[] IS NULL OR a.id = ANY($4::uuid[])`,
       [academicYear, academicYearStart(academicYear), lastDayOfFebruary(academicYear + 1), academyIds],
     );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          PAL3_OFFER: palThreeOffer({
-            academicYear,
-            asAt,
-            hasSixthFormLearners: row.sixth_form,
-            evaluationType: row.evaluation_type,
-            encounters: row.encounters,
-            policyFor,
-          }).status,
-        },
-      ]),
-    );
+    return offersFrom(rows, scope, policyFor);
   }
 
   /** The enrolments `e` of the scope that `access` may see: children's data is filtered in SQL. */

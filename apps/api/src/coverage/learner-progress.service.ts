@@ -64,6 +64,8 @@ const WRITTEN_COLUMNS: [string, string][] = [
   ...PROGRESS_COLUMNS.map((name): [string, string] => [name, 'date']),
   ...HOURS_COLUMNS,
 ];
+/** The columns written before the migration that adds the hours columns. */
+const WRITTEN_WITHOUT_HOURS = WRITTEN_COLUMNS.slice(0, -HOURS_COLUMNS.length);
 const KEY = ['academic_year', 'learner_id', 'academy_id'];
 
 /**
@@ -175,7 +177,7 @@ export class LearnerProgressService {
     // Sent as parallel arrays: a single statement whatever the batch size. The
     // enrolment's facts go with it, so that coverage reads this one table.
     const withHours = await hasHoursColumns(manager);
-    const written = withHours ? WRITTEN_COLUMNS : WRITTEN_COLUMNS.slice(0, -HOURS_COLUMNS.length);
+    const written = withHours ? WRITTEN_COLUMNS : WRITTEN_WITHOUT_HOURS;
     const columns = written.map(([name, type]) => ({ name, type, values: [] as unknown[] }));
     for (const { enrolment, row, countsAt } of progress) {
       const values = [
@@ -208,36 +210,53 @@ export class LearnerProgressService {
       ];
       values.forEach((value, index) => columns[index].values.push(value));
     }
-    // One statement: rows of years the learners no longer have an enrolment in go (closed years are kept as
-    // they are), and the others are upserted, a row written only when something in it changed, so that a
-    // write leaves no dead tuples behind for rows it did not change. The key columns' arrays say what is kept.
-    const p = new SqlParams();
-    const arrays = columns.map((column) => p.add(column.values));
-    const at = (name: string) => arrays[written.findIndex(([column]) => column === name)];
-    const updated = written.map(([name]) => name).filter((name) => !KEY.includes(name));
-    // Array columns travel as text, one literal per row, and are cast as they are written.
-    const unnested = columns.map((column, index) =>
-      column.type.endsWith('[]') ? `${arrays[index]}::text[]` : `${arrays[index]}::${column.type}[]`,
-    );
-    const selected = columns.map((column, index) =>
-      column.type.endsWith('[]') ? `c${index}::${column.type}` : `c${index}`,
-    );
-    const ids = p.add(learnerIds);
-    const closedLearners = p.add(closedKeys.map(([learnerId]) => learnerId));
-    const closedYears = p.add(closedKeys.map(([, year]) => year));
-    const remove = `DELETE FROM learner_progress gone
+    // Parameters in the order `upsertSql` numbers them: one array per column, then the learners and the
+    // closed years.
+    await manager.query(upsertSql(written), [
+      ...columns.map((column) => column.values),
+      learnerIds,
+      closedKeys.map(([learnerId]) => learnerId),
+      closedKeys.map(([, year]) => year),
+    ]);
+  }
+}
+
+/** The statement of each set of written columns, built once. */
+const upsertStatements = new Map<readonly [string, string][], string>();
+
+/**
+ * One statement: rows of years the learners no longer have an enrolment in go (closed years are kept as
+ * they are), and the others are upserted, a row written only when something in it changed, so that a write
+ * leaves no dead tuples behind for rows it did not change. The key columns' arrays say what is kept.
+ */
+function upsertSql(written: readonly [string, string][]): string {
+  const known = upsertStatements.get(written);
+  if (known) return known;
+  const p = new SqlParams();
+  const arrays = written.map(() => p.add(null));
+  const at = (name: string) => arrays[written.findIndex(([column]) => column === name)];
+  const updated = written.map(([name]) => name).filter((name) => !KEY.includes(name));
+  // Array columns travel as text, one literal per row, and are cast as they are written.
+  const unnested = written.map(([, type], index) =>
+    type.endsWith('[]') ? `${arrays[index]}::text[]` : `${arrays[index]}::${type}[]`,
+  );
+  const selected = written.map(([, type], index) =>
+    type.endsWith('[]') ? `c${index}::${type}` : `c${index}`,
+  );
+  const ids = p.add(null);
+  const closedLearners = p.add(null);
+  const closedYears = p.add(null);
+  const remove = `DELETE FROM learner_progress gone
         WHERE gone.learner_id = ANY(${ids}::uuid[])
           AND (gone.learner_id, gone.academic_year) NOT IN (SELECT * FROM unnest(${closedLearners}::uuid[], ${closedYears}::smallint[]))
           AND (gone.learner_id, gone.academic_year, gone.academy_id) NOT IN
               (SELECT * FROM unnest(${at('learner_id')}::uuid[], ${at('academic_year')}::smallint[], ${at('academy_id')}::uuid[]))`;
-    await manager.query(
-      `WITH removed AS (${remove})
-       INSERT INTO learner_progress AS p (${columns.map((column) => column.name).join(', ')})
+  const sql = `WITH removed AS (${remove})
+       INSERT INTO learner_progress AS p (${written.map(([name]) => name).join(', ')})
        SELECT ${selected.join(', ')}
-         FROM unnest(${unnested.join(', ')}) AS u(${columns.map((_, index) => `c${index}`).join(', ')})
+         FROM unnest(${unnested.join(', ')}) AS u(${written.map((_, index) => `c${index}`).join(', ')})
        ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${updated.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}
-        WHERE (${updated.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${updated.map((name) => `EXCLUDED.${name}`).join(', ')})`,
-      p.values,
-    );
-  }
+        WHERE (${updated.map((name) => `p.${name}`).join(', ')}) IS DISTINCT FROM (${updated.map((name) => `EXCLUDED.${name}`).join(', ')})`;
+  upsertStatements.set(written, sql);
+  return sql;
 }

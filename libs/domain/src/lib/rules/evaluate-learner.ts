@@ -229,13 +229,32 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   // R-V-2: a learner with an EHC plan stays in scope of B5, B8 and O2 in Year 14 at a post-16 academy.
   const ehcYear14 = post16 && yearGroup === 14 && (enrolment ?? profile)?.senStatus === 'E';
   const programme = (): DateWindow => programmeWindow(learner.enrolments, enrolment ?? profile, academicYear);
+  // Each window worked out once per evaluation: several rules share one (B6_16, B7_16 and B8_16 span Years
+  // 7 to 11), and finding it walks the learner's year-group history.
+  const windows = new Map<string, DateWindow>();
+  const once = (key: string, find: () => DateWindow): DateWindow => {
+    let found = windows.get(key);
+    if (!found) {
+      found = find();
+      windows.set(key, found);
+    }
+    return found;
+  };
   const span = (first: number, last: number): DateWindow =>
-    yearGroupsWindow(first, last, history) ?? offsetWindow(academicYear, yearGroup ?? first, first, last);
+    once(
+      `${first}-${last}`,
+      () =>
+        yearGroupsWindow(first, last, history) ?? offsetWindow(academicYear, yearGroup ?? first, first, last),
+    );
   const pal = (window: PalWindowNumber): DateWindow =>
-    palWindow(window, history) ?? offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window);
+    once(
+      `pal${window}`,
+      () => palWindow(window, history) ?? offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window),
+    );
 
   const firstMet = {} as FirstMetDates;
   const hoursSteps: Record<WexRuleId, HoursStep[]> = { WEX_KS3: [], WEX_KS4: [] };
+  const hoursFound = new Map<string, ReturnType<typeof hoursInWindow>>();
   const evaluate = (
     rule: RuleId,
     applies: boolean,
@@ -341,7 +360,9 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
     ),
   };
 
-  const workExperience: WorkExperienceLedger = {
+  // Worked out when first read: the progress bookkeeping reads only the rules' results.
+  let ledger: WorkExperienceLedger | undefined;
+  const workExperienceLedger = (): WorkExperienceLedger => ({
     ks3: hoursOf(span(7, 9), 'ks3').hours,
     ks4: hoursOf(span(10, 11), 'ks4').hours,
     items: learner.attendances
@@ -355,18 +376,22 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
         placement: isPlacement(a),
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.encounterId.localeCompare(b.encounterId)),
-  };
+  });
+  const evaluation = {
+    academicYear,
+    asAt,
+    ruleSet: policy.ruleSet,
+    yearGroup,
+    enrolment,
+    results,
+  } as LearnerEvaluation;
+  Object.defineProperty(evaluation, 'workExperience', {
+    enumerable: true,
+    get: () => (ledger ??= workExperienceLedger()),
+  });
 
   return {
-    evaluation: {
-      academicYear,
-      asAt,
-      ruleSet: policy.ruleSet,
-      yearGroup,
-      enrolment,
-      results,
-      workExperience,
-    },
+    evaluation,
     firstMet,
     hoursSteps,
   };
@@ -378,6 +403,17 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
 
   /** R-WEX-2..5: KS3 activities are every experience with hours, KS4 placements only placements. */
   function hoursOf(window: DateWindow, stage: 'ks3' | 'ks4') {
+    // The same window and stage for the rule and the ledger: worked out once.
+    const key = `${stage} ${window.start} ${window.end}`;
+    let found = hoursFound.get(key);
+    if (!found) {
+      found = hoursInWindowOf(window, stage);
+      hoursFound.set(key, found);
+    }
+    return found;
+  }
+
+  function hoursInWindowOf(window: DateWindow, stage: 'ks3' | 'ks4') {
     return hoursInWindow(
       learner.attendances,
       window,

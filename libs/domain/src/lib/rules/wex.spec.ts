@@ -11,7 +11,15 @@ import {
 } from './testing/encounters';
 import { enrolment, learner, learnerIn } from './testing/learner-builder';
 import { evaluate, policyWith } from './testing/rule-table';
-import { attendanceHours, countedHours, hoursAt, hoursFigures, hoursGaps } from './work-experience';
+import {
+  attendanceHours,
+  countedHours,
+  histogramMedian,
+  hoursAt,
+  hoursFigures,
+  hoursGaps,
+  hoursHistogram,
+} from './work-experience';
 
 const year10 = (attendances: LearnerAttendance[]) =>
   learner({ enrolments: [enrolment(2025, 10)], attendances });
@@ -282,5 +290,26 @@ describe('R-WEX-4, R-WEX-6: counted hours as steps, group figures and gaps', () 
     expect(trustOfferStatus(['at_risk', 'missed', 'met'])).toBe('missed');
     expect(trustOfferStatus(['not_applicable'])).toBe('not_applicable');
     expect(trustOfferStatus([])).toBe('not_applicable');
+  });
+});
+
+describe(histogramMedian.name, () => {
+  it('R-WEX-9: the median of groups kept as histograms is the median of all their hours in one list', () => {
+    let seed = 20;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 500; trial++) {
+      const groups = Array.from({ length: Math.floor(next() * 5) }, () =>
+        Array.from({ length: Math.floor(next() * 12) }, () =>
+          // Few distinct values, as counted hours are, with decimals and zeros among them.
+          next() < 0.3 ? 0 : Math.round(next() * 16) * 2.5,
+        ),
+      );
+      expect(histogramMedian(groups.map(hoursHistogram))).toBe(hoursFigures(groups.flat(), 0).median);
+    }
+  });
+
+  it('keeps each distinct value once, in increasing order, with its count', () => {
+    expect(hoursHistogram([12.5, 0, 30, 12.5, 0, 0])).toEqual({ values: [0, 12.5, 30], counts: [3, 2, 1] });
+    expect(histogramMedian([])).toBeNull();
   });
 });
