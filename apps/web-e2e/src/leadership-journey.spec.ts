@@ -3,7 +3,7 @@ import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-
 
 const LEADER = DEMO_USERS.leader;
 
-test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+test.use({ locale: 'en-GB', viewport: { width: 1366, height: 768 } });
 
 test.describe('a trust leader', () => {
   // A whole journey with an accessibility scan of every page (and, for leadership, two report files).

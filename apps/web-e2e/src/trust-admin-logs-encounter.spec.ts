@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { choose, DEMO_USERS, expectAccessible, signIn } from './journey-steps';
 
-test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 const TITLE = 'Trust-wide employer visit logged by the trust administrator';
 
