@@ -6,6 +6,8 @@ test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 test.describe('the trust administrator', () => {
   test('manages users, academies, the policy and reads the audit log', async ({ page }) => {
+    // Six axe checks, each at two widths: took 1.1 min on a loaded two-core machine.
+    test.setTimeout(180_000);
     // Unique, so that the journey also runs against a database it has run against before.
     const email = `p.shah.${Date.now()}@kilnside.example`;
     await signIn(page, DEMO_USERS.admin);

@@ -24,7 +24,8 @@ test.describe('a careers lead logs an encounter', () => {
   test('for a whole year group with two absentees, and the class view shows Objective 2 met for those who came', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    // Eleven axe checks, each at two widths, two of them on a 125-learner attendance list.
+    test.setTimeout(240_000);
     await signIn(page, DEMO_USERS.careersLead);
 
     // The class the journey watches: 9A, in the careers lead's academy.

@@ -16,7 +16,7 @@ test.describe('the second factor', () => {
   test('a leader sets up an authenticator app, then needs its code to sign in; the administrator resets it', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await signIn(page, HEAD);
     await page.getByRole('link', { name: 'Second factor' }).click();
     await expect(page.getByRole('button', { name: 'Set up' })).toBeVisible();

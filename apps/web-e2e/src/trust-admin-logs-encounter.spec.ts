@@ -10,7 +10,7 @@ test.describe('a trust administrator logs an encounter', () => {
   test('from the menu, as the API and the list page allow, for a class of an academy they choose', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await signIn(page, DEMO_USERS.admin);
     // A database the journey has run against before already holds its encounter: start without it.
     const academies = (await (await page.request.get('/api/academies')).json()) as {

@@ -90,7 +90,7 @@ for (const { viewport, suffix } of [
 ]) {
   test.describe(`two weeks' worth at ${viewport.width} px`, () => {
     test.use({ locale: 'en-GB', viewport });
-    test.describe.configure({ timeout: 150_000 });
+    test.describe.configure({ timeout: 300_000 });
 
     test('the dashboard card, the class columns and the learner ledger', async ({ page }) => {
       await twoWeeksJourney(page, suffix);
