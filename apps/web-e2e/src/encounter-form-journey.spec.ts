@@ -80,7 +80,7 @@ async function encounterIdOf(page: Page, academyId: string, title: string): Prom
 
 test.describe('the encounter form loses nothing and finds everyone fast', () => {
   test('a Year 10 talk for the whole year group with two absentees, timed', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const TITLE = 'Etruria talk Y10';
     await signIn(page, DEMO_USERS.careersLead);
     const academyId = await freshAcademy(page, [TITLE]);
@@ -154,7 +154,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
   test('the keyboard: one Tab stop for the list, a skip link to Save, and paste absentees', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await signIn(page, DEMO_USERS.careersLead);
     await page.goto('/log-encounter');
     await choose(page, 'Year group', 'Year 10');
@@ -201,7 +201,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
   test('a draft survives a forced session expiry, and leaving a changed form asks first', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const TITLE = 'Draft kept through an expired session';
     await signIn(page, DEMO_USERS.careersLead);
     // The Year 10 talk of the first journey is the same event by meaning (same day, organisation and most of the
@@ -276,7 +276,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
   });
 
   test('errors where the eye is, at desktop and tablet width', async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     // Leaving the half-filled form for the next width: the browser's "Leave site?" is accepted.
     page.on('dialog', (dialog) => void dialog.accept());
     await signIn(page, DEMO_USERS.careersLead);
@@ -304,7 +304,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
   test('a duplicate under another title is caught, opened, or saved as a different event', async ({
     page,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     const FIRST = 'Etruria Engineering class talk';
     const SECOND = 'Engineering careers chat, Year 9';
     await signIn(page, DEMO_USERS.careersLead);

@@ -1,20 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { choose, DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+import {
+  choose,
+  DEMO_USERS,
+  DESKTOP,
+  expectAccessible,
+  saveScreenshot,
+  signIn,
+  TABLET,
+} from './journey-steps';
 
 const LEAD = DEMO_USERS.careersLead;
-
-/** No serious, critical or moderate axe-core finding on the page as it stands. */
-async function expectNoModerateFindings(page: Page): Promise<void> {
-  await expectAccessible(page);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations
-      .filter((violation) => violation.impact === 'moderate')
-      .map((violation) => `${violation.id}: ${violation.help}`),
-  ).toEqual([]);
-}
 
 /** A learner the careers lead may see, by the API the top bar asks: the first of the list. */
 async function someLearner(page: Page): Promise<{ id: string; name: string; upn: string }> {
@@ -25,12 +21,12 @@ async function someLearner(page: Page): Promise<{ id: string; name: string; upn:
 }
 
 for (const viewport of [
-  { width: 1366, height: 768, name: 'desktop' },
-  { width: 820, height: 1180, name: 'tablet' },
+  { ...DESKTOP, name: 'desktop' },
+  { ...TABLET, name: 'tablet' },
 ]) {
   test.describe(`finding learners (${viewport.width} px)`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
-    test.describe.configure({ timeout: 150_000 });
+    test.describe.configure({ timeout: 300_000 });
 
     test('finds a learner from the top bar in two actions, and lists "Year 11, B8 not met" with a CSV', async ({
       page,
@@ -44,14 +40,22 @@ for (const viewport of [
       await expect(search).toBeVisible();
       await search.fill(learner.upn);
       await expect(page.getByRole('option', { name: new RegExp(learner.name) })).toBeVisible();
-      await expectNoModerateFindings(page);
+      await expectAccessible(page);
       await saveScreenshot(page, `find-learner-${viewport.name}`);
       await search.press('Enter');
       await expect(page).toHaveURL(new RegExp(`/learners/${learner.id}`));
       await expect(page.getByRole('heading', { level: 1, name: learner.name })).toBeVisible();
 
       // The learners page: Year 11, Benchmark 8 by 16, not met yet.
-      if (viewport.width < 960) await page.getByRole('button', { name: 'Main navigation' }).click();
+      if (viewport.width < 960) {
+        const drawer = page.getByRole('button', { name: 'Main navigation' });
+        await drawer.click();
+        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+        // The navigation drawer over the page, checked as it stands; the check's turn at 1366 px puts the
+        // navigation beside the page, and back at 820 px it is a closed drawer again.
+        await expectAccessible(page);
+        if ((await drawer.getAttribute('aria-expanded')) !== 'true') await drawer.click();
+      }
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learners' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Learners' })).toBeVisible();
       await choose(page, 'Year group', 'Year 11');
@@ -61,7 +65,7 @@ for (const viewport of [
       await expect(rows.first()).toBeVisible();
       await expect(page.getByRole('cell', { name: /^(On track|At risk|Missed)$/ }).first()).toBeVisible();
       await expect(page.getByRole('cell', { name: 'Met', exact: true })).toHaveCount(0);
-      await expectNoModerateFindings(page);
+      await expectAccessible(page);
       await saveScreenshot(page, `learners-page-${viewport.name}`);
 
       const [download] = await Promise.all([
@@ -86,7 +90,7 @@ for (const viewport of [
       await filter.fill(learner.upn);
       await page.getByRole('option', { name: new RegExp(learner.name) }).click();
       await expect(page.getByRole('button', { name: 'Clear filters' })).toBeVisible();
-      await expectNoModerateFindings(page);
+      await expectAccessible(page);
     });
   });
 }

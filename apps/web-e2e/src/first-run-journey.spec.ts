@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { type AppUnderTest, startApp, stopApp } from './app-under-test';
 import { expectAccessible, saveScreenshot } from './journey-steps';
 
-test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 const ACADEMIES_CSV = [
   'URN,name,phase',

@@ -3,11 +3,11 @@ import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-
 
 const LEADER = DEMO_USERS.leader;
 
-test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+test.use({ locale: 'en-GB', viewport: { width: 1366, height: 768 } });
 
 test.describe('a trust leader', () => {
-  // A whole journey with an accessibility scan of every page (and, for leadership, two report files).
-  test.describe.configure({ timeout: 120_000 });
+  // A whole journey with an accessibility scan of every page at two widths, and the report files.
+  test.describe.configure({ timeout: 240_000 });
 
   test('opens the dashboard, drills down to a class, switches the pupil-premium breakdown and downloads the report', async ({
     page,

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 
 import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
 
-test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 function upn(serial: string): string {
   const body = `8880000${serial}`;

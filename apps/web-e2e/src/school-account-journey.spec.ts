@@ -4,7 +4,7 @@ import { DEMO_USERS, choose, expectAccessible, saveScreenshot, signIn } from './
 // eslint-disable-next-line @nx/enforce-module-boundaries -- a tool of the repository, not a library of the workspace
 import { startOidcProvider } from '../../../tools/oidc-test-provider/launch';
 
-test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 const CLIENT = { clientId: 'encounters-e2e', clientSecret: 'an e2e client secret' };
 

@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 
 import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
 
-test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 // The academy leader of the demo trust: no other journey signs in as them.
 const HEAD = { email: 'head@demo.encounters', password: 'red-kiln-badger-2025', name: 'Harper Head' };
@@ -16,9 +16,11 @@ test.describe('the second factor', () => {
   test('a leader sets up an authenticator app, then needs its code to sign in; the administrator resets it', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await signIn(page, HEAD);
     await page.getByRole('link', { name: 'Second factor' }).click();
+    await expect(page.getByRole('button', { name: 'Set up' })).toBeVisible();
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Set up' }).click();
     await expect(
       page.getByRole('img', { name: 'QR code to scan with your authenticator app' }),
@@ -33,6 +35,7 @@ test.describe('the second factor', () => {
     await page.getByRole('button', { name: 'Confirm' }).click();
     const recoveryCodes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect(recoveryCodes).toHaveCount(10);
+    await expectAccessible(page);
     const recoveryCode = (await recoveryCodes.first().textContent())!.trim();
 
     await page.getByRole('button', { name: 'Sign out' }).click();

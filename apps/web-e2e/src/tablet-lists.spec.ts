@@ -1,26 +1,19 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+import { DEMO_USERS, expectAccessible, saveScreenshot, signIn, TABLET } from './journey-steps';
 
-/** An iPad held upright, and the common laptop. */
-const TABLET = { width: 820, height: 1180 };
-const DESKTOP = { width: 1366, height: 768 };
-
-test.use({ locale: 'en-GB' });
+test.use({ locale: 'en-GB', viewport: TABLET });
 
 /**
- * Opens a page and waits for it to settle, then checks it at both widths: no moderate or worse axe finding
- * (a scroll region must be focusable and named, landmarks unique), and at 820 px a screenshot for the README
- * tour (`<name>-tablet.png`).
+ * Opens a page at 820 px and waits for it to settle, then checks it at both widths (`expectAccessible`: no
+ * moderate or worse axe finding; a scroll region must be focusable and named, landmarks unique) and saves a
+ * screenshot for the README tour (`<name>-tablet.png`).
  */
 async function checkBothWidths(page: Page, path: string, name: string, ready: (page: Page) => Promise<void>) {
-  for (const size of [DESKTOP, TABLET]) {
-    await page.setViewportSize(size);
-    await page.goto(path);
-    await ready(page);
-    await expectAccessible(page);
-    if (size === TABLET) await saveScreenshot(page, `${name}-tablet`);
-  }
+  await page.goto(path);
+  await ready(page);
+  await expectAccessible(page);
+  await saveScreenshot(page, `${name}-tablet`);
 }
 
 /** The row's actions are on screen at 820 px, not hidden past the right edge of a scroll box. */
@@ -36,7 +29,7 @@ async function expectActionInView(page: Page, name: RegExp): Promise<void> {
 }
 
 test.describe('every list at tablet width (820 px) and on a laptop (1366 px)', () => {
-  // Each page is opened twice and checked by axe twice: minutes on a loaded two-core machine.
+  // Each page is checked by axe at two widths: minutes on a loaded two-core machine.
   test.describe.configure({ timeout: 240_000 });
 
   test('the careers lead: encounters, organisations, the dashboard, reports', async ({ page }) => {

@@ -4,7 +4,7 @@ import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-
 const TEACHER = DEMO_USERS.teacher;
 const LEADER = DEMO_USERS.leader;
 
-test.use({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+test.use({ locale: 'en-GB', viewport: { width: 1366, height: 768 } });
 
 /** A class of another academy than the teacher's, found as the trust leader through the API. */
 async function anotherAcademysClass(baseURL: string): Promise<{ id: string; name: string }> {
@@ -109,6 +109,12 @@ test.describe('a teacher', () => {
     );
     await expect(page.locator('table.class-table')).toHaveCount(0);
     await saveScreenshot(page, 'teacher-other-class-not-found');
+    await expectAccessible(page);
+
+    // An address with no page at all: said so, with a way back.
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'go to the dashboard' })).toBeVisible();
     await expectAccessible(page);
   });
 });

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { choose, DEMO_USERS, expectAccessible, signIn } from './journey-steps';
 
-test.use({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
 const TITLE = 'Trust-wide employer visit logged by the trust administrator';
 
@@ -10,7 +10,7 @@ test.describe('a trust administrator logs an encounter', () => {
   test('from the menu, as the API and the list page allow, for a class of an academy they choose', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await signIn(page, DEMO_USERS.admin);
     // A database the journey has run against before already holds its encounter: start without it.
     const academies = (await (await page.request.get('/api/academies')).json()) as {

@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { join } from 'node:path';
-import { DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+import { DEMO_USERS, DESKTOP, expectAccessible, saveScreenshot, signIn, TABLET } from './journey-steps';
 
 const LEADER = DEMO_USERS.leader;
 
@@ -84,13 +84,13 @@ async function twoWeeksJourney(page: Page, suffix: string): Promise<void> {
   await expectAccessible(page);
 }
 
-for (const { width, suffix } of [
-  { width: 1366, suffix: '1366' },
-  { width: 820, suffix: '820' },
+for (const { viewport, suffix } of [
+  { viewport: DESKTOP, suffix: '1366' },
+  { viewport: TABLET, suffix: '820' },
 ]) {
-  test.describe(`two weeks' worth at ${width} px`, () => {
-    test.use({ locale: 'en-GB', viewport: { width, height: 900 } });
-    test.describe.configure({ timeout: 150_000 });
+  test.describe(`two weeks' worth at ${viewport.width} px`, () => {
+    test.use({ locale: 'en-GB', viewport });
+    test.describe.configure({ timeout: 300_000 });
 
     test('the dashboard card, the class columns and the learner ledger', async ({ page }) => {
       await twoWeeksJourney(page, suffix);
