@@ -70,7 +70,7 @@ const COMPACT_BELOW = 900;
         <ng-template let-row>
           <span [class.inactive]="!row.active">{{ row.active ? 'Active' : 'Deactivated' }}</span>
           @if (compact()) {
-            <div class="meta">Last signed in: {{ lastSignIn(row) }}</div>
+            <div class="meta last-sign-in">Last signed in: {{ lastSignIn(row) }}</div>
           }
           @if (row.signInDelayedUntil) {
             <div class="meta delayed">
@@ -137,6 +137,10 @@ const COMPACT_BELOW = 900;
       .row-actions.stacked {
         flex-direction: column;
         align-items: flex-start;
+        padding: 0.25rem 0;
+      }
+      .last-sign-in {
+        padding-bottom: 0.375rem;
       }
       .inactive,
       .delayed {
