@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 
-import { choose, DEMO_USERS, expectAccessible, saveScreenshot, signIn, StepTimer } from './journey-steps';
+import { DEMO_USERS, expectAccessible, saveScreenshot, signIn, StepTimer } from './journey-steps';
 
 test.use({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
 
@@ -40,7 +40,7 @@ function queryFor(learner: RollLearner, roll: RollLearner[]): string {
   return same.length === 1 ? surname : `${surname} ${forename}`;
 }
 
-/** The encounter form filled in for an Etruria Engineering talk to one class (the class's option text, as given). */
+/** The encounter form filled in for an Etruria Engineering talk to one class (the class's button name, as given). */
 async function fillClassTalk(page: Page, title: string, classOption: RegExp | string): Promise<string> {
   await page.goto('/log-encounter');
   await page.getByLabel('Title').fill(title);
@@ -48,17 +48,24 @@ async function fillClassTalk(page: Page, title: string, classOption: RegExp | st
   await page.getByRole('option', { name: /Etruria Engineering/ }).click();
   await page.getByRole('button', { name: 'Tick all' }).click();
   await page.getByRole('tab', { name: 'Class' }).click();
-  await page.getByRole('combobox', { name: 'Class' }).click({ force: true });
-  const option =
+  // A class's button adds it at once.
+  const button =
     typeof classOption === 'string'
-      ? page.getByRole('option', { name: classOption, exact: true })
-      : page.getByRole('option', { name: classOption }).first();
-  const chosen = (await option.innerText()).trim();
-  await option.click();
-  await expect(page.getByRole('listbox')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Add class' }).click();
+      ? page.getByRole('button', { name: classOption, exact: true })
+      : page.getByRole('button', { name: classOption }).first();
+  const chosen = ((await button.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('attendance-count')).toHaveText(/^\d+ attending, 0 absent$/);
   return chosen;
+}
+
+/** A year group on the attendance list: its button adds it at once, unless it is on the list (pressed) already. */
+async function addYearGroup(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('attendance-count')).toHaveText(/ attending, 0 absent$/);
 }
 
 /** Clicks a button that posts a new encounter and answers the API's status. */
@@ -109,9 +116,9 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     await timer.step('Checklist: Tick all', { clicks: 1 }, async () => {
       await page.getByRole('button', { name: 'Tick all' }).click();
     });
-    await timer.step('Whole of Year 10', { clicks: 3 }, async () => {
-      await choose(page, 'Year group', 'Year 10');
-      await page.getByRole('button', { name: 'Add year group' }).click();
+    // One click: the year group's button adds it at once (no select to open, no "Add" button).
+    await timer.step('Whole of Year 10', { clicks: 1 }, async () => {
+      await page.getByRole('button', { name: 'Year 10', exact: true }).click();
       await expect(page.getByTestId('attendance-count')).toHaveText(`${roll.length} attending, 0 absent`);
     });
     const queries = absentees.map((absentee) => queryFor(absentee, roll));
@@ -157,8 +164,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     test.setTimeout(180_000);
     await signIn(page, DEMO_USERS.careersLead);
     await page.goto('/log-encounter');
-    await choose(page, 'Year group', 'Year 10');
-    await page.getByRole('button', { name: 'Add year group' }).click();
+    await addYearGroup(page, 'Year 10');
     const boxes = page.getByRole('list', { name: 'Learners on the attendance list' }).getByRole('checkbox');
     // Register order: surname first.
     expect(await page.locator('.learner-list li').first().innerText()).toMatch(/^[^,\n]+, /);
@@ -212,8 +218,7 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     await page.getByTestId('organisation-search').fill('Etru');
     await page.getByRole('option', { name: /Etruria Engineering/ }).click();
     await page.getByRole('button', { name: 'Tick all' }).click();
-    await choose(page, 'Year group', 'Year 10');
-    await page.getByRole('button', { name: 'Add year group' }).click();
+    await addYearGroup(page, 'Year 10');
     await expect(page.getByTestId('attendance-count')).toHaveText(/ attending, 0 absent$/);
     const total = Number((await page.getByTestId('attendance-count').textContent())?.trim().split(' ')[0]);
     const filter = page.getByTestId('attendee-filter');
@@ -286,8 +291,8 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     ]) {
       await page.setViewportSize(viewport);
       await page.goto('/log-encounter');
-      await choose(page, 'Year group', 'Year 10');
-      await page.getByRole('button', { name: 'Add year group' }).click();
+      await addYearGroup(page, 'Year 10');
+      await expect(page.getByTestId('attendance-count')).toHaveText(/ attending, 0 absent$/);
       await page.getByRole('button', { name: 'Save encounter' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'Not saved' });
       await expect(summary).toBeFocused();

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { TRUST_WIDE_ROLES, UserResponse, ROLE_LABELS } from '@encounters/domain';
 import { firstValueFrom } from 'rxjs';
@@ -12,6 +20,9 @@ import { debounced, PagedList } from '../ui/paged-list';
 import { PendingAction } from '../ui/pending-action';
 import { openUserDialog } from './user-dialog';
 import { loadedList } from '../core/loaded-list';
+
+/** The page's width (px) below which the table drops to its compact layout. */
+const COMPACT_BELOW = 900;
 
 /** Everyone who can sign in, their roles and academies; create, change, deactivate. */
 @Component({
@@ -48,10 +59,19 @@ import { loadedList } from '../core/loaded-list';
       </enc-column>
       <enc-text-column name="roles" header="Roles" [text]="roleNames" />
       <enc-text-column name="academies" header="Academies" [text]="academyNames" />
-      <enc-text-column name="lastSignIn" header="Last signed in" [text]="lastSignIn" nowrap />
+      <enc-text-column
+        name="lastSignIn"
+        header="Last signed in"
+        [text]="lastSignIn"
+        nowrap
+        [shown]="!compact()"
+      />
       <enc-column name="status" header="Status">
         <ng-template let-row>
           <span [class.inactive]="!row.active">{{ row.active ? 'Active' : 'Deactivated' }}</span>
+          @if (compact()) {
+            <div class="meta last-sign-in">Last signed in: {{ lastSignIn(row) }}</div>
+          }
           @if (row.signInDelayedUntil) {
             <div class="meta delayed">
               Sign-in delayed after failed attempts, until {{ time(row.signInDelayedUntil) }}
@@ -64,39 +84,41 @@ import { loadedList } from '../core/loaded-list';
           }
         </ng-template>
       </enc-column>
-      <enc-column name="actions" header="Actions" headerHidden nowrap>
+      <enc-column name="actions" header="Actions" headerHidden>
         <ng-template let-row>
-          <button matButton [encRowAction]="'Edit ' + row.name" (click)="edit(row)">Edit</button>
-          @if (row.mfaEnrolled) {
-            <button
-              matButton
-              [encRowAction]="'Reset the second factor of ' + row.name"
-              (click)="resetSecondFactor(row)"
-            >
-              Reset second factor
-            </button>
-          }
-          @if (row.active) {
-            @if (row.signInDelayedUntil) {
-              <button matButton [encRowAction]="'Unlock the sign-in of ' + row.name" (click)="unlock(row)">
-                Unlock sign-in
-              </button>
-            }
-            @if (row.id !== me()) {
+          <div class="row-actions" [class.stacked]="compact()">
+            <button matButton [encRowAction]="'Edit ' + row.name" (click)="edit(row)">Edit</button>
+            @if (row.mfaEnrolled) {
               <button
                 matButton
-                class="danger"
-                [encRowAction]="'Deactivate ' + row.name"
-                (click)="deactivate(row)"
+                [encRowAction]="'Reset the second factor of ' + row.name"
+                (click)="resetSecondFactor(row)"
               >
-                Deactivate
+                Reset second factor
               </button>
             }
-          } @else {
-            <button matButton [encRowAction]="'Reactivate ' + row.name" (click)="reactivate(row)">
-              Reactivate
-            </button>
-          }
+            @if (row.active) {
+              @if (row.signInDelayedUntil) {
+                <button matButton [encRowAction]="'Unlock the sign-in of ' + row.name" (click)="unlock(row)">
+                  Unlock sign-in
+                </button>
+              }
+              @if (row.id !== me()) {
+                <button
+                  matButton
+                  class="danger"
+                  [encRowAction]="'Deactivate ' + row.name"
+                  (click)="deactivate(row)"
+                >
+                  Deactivate
+                </button>
+              }
+            } @else {
+              <button matButton [encRowAction]="'Reactivate ' + row.name" (click)="reactivate(row)">
+                Reactivate
+              </button>
+            }
+          </div>
         </ng-template>
       </enc-column>
     </enc-data-table>
@@ -104,6 +126,22 @@ import { loadedList } from '../core/loaded-list';
   styles: [
     LIST_STYLES,
     `
+      :host {
+        display: block;
+      }
+      .row-actions {
+        display: flex;
+        white-space: nowrap;
+      }
+      /* On a tablet the buttons stand one above the other: a narrow column, every other column in view. */
+      .row-actions.stacked {
+        flex-direction: column;
+        align-items: flex-start;
+        padding: 0.25rem 0;
+      }
+      .last-sign-in {
+        padding-bottom: 0.375rem;
+      }
       .inactive,
       .delayed {
         color: var(--mat-sys-error);
@@ -132,6 +170,19 @@ export class UserList {
     () => new Map(this.academies().map((academy) => [academy.id, academy.name])),
   );
   protected readonly action = new PendingAction();
+  /**
+   * Too narrow for every column side by side (a tablet upright, 820 px): "Last signed in" goes under the status
+   * and the buttons one above the other, so that no column hides behind the actions.
+   */
+  protected readonly compact = signal(false);
+
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => this.compact.set(host.clientWidth < COMPACT_BELOW));
+    observer.observe(host);
+    inject(DestroyRef).onDestroy(() => observer.disconnect());
+  }
 
   protected readonly roleNames = (user: UserResponse): string =>
     user.roles.map((role) => ROLE_LABELS[role]).join(', ');

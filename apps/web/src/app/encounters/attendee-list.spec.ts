@@ -47,7 +47,7 @@ describe(AttendeeList.name, () => {
   const page = () => fixture.nativeElement as HTMLElement;
   const rows = () =>
     [...page().querySelectorAll('.learner-list li')].map((row) =>
-      row.querySelector('mat-checkbox label')?.firstChild?.textContent?.trim(),
+      row.querySelector('.learner-text')?.firstChild?.textContent?.trim(),
     );
   const absentIds = () =>
     fixture.componentInstance

@@ -11,7 +11,6 @@ import {
   viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -102,12 +101,24 @@ function searchText(learner: ChosenLearner): string {
   );
 }
 
+/** Each learner's search text, worked out once per learner object (a row changed is a new object). */
+const searchTexts = new WeakMap<ChosenLearner, string>();
+
+function searchTextOf(learner: ChosenLearner): string {
+  let text = searchTexts.get(learner);
+  if (text === undefined) {
+    text = searchText(learner);
+    searchTexts.set(learner, text);
+  }
+  return text;
+}
+
 /** Learners whose name, UPN or class contain every word of the query, in register order. */
 export function filterLearners(learners: readonly ChosenLearner[], query: string): ChosenLearner[] {
   const words = fold(query).split(' ').filter(Boolean);
   if (!words.length) return [...learners];
   return learners.filter((learner) => {
-    const text = searchText(learner);
+    const text = searchTextOf(learner);
     return words.every((word) => text.includes(word));
   });
 }
@@ -120,7 +131,7 @@ export function filterLearners(learners: readonly ChosenLearner[], query: string
 @Component({
   selector: 'enc-attendee-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
     <div class="attendance">
       <a class="skip-link" href="#save-encounter" (click)="skipToSave($event)">Skip the list, go to Save</a>
@@ -210,28 +221,34 @@ export function filterLearners(learners: readonly ChosenLearner[], query: string
       >
         @for (learner of shown(); track learner.id; let index = $index) {
           <li [class.absent]="!learner.present" [attr.data-index]="index">
-            <mat-checkbox
-              [checked]="learner.present"
-              [tabIndex]="index === tabStop() ? 0 : -1"
-              (change)="setPresent(learner.id, $event.checked)"
-            >
-              {{ register(learner) }}
-              <span class="learner-meta"
-                >Year {{ learner.yearGroup }}{{ learner.groupName ? ' · ' + learner.groupName : '' }} ·
-                {{ learner.upn }}</span
+            <label class="learner">
+              <input
+                type="checkbox"
+                [checked]="learner.present"
+                [tabIndex]="index === tabStop() ? 0 : -1"
+                (change)="setPresent(learner.id, $any($event.target).checked)"
+              />
+              <span class="learner-text"
+                >{{ register(learner) }}
+                <span class="learner-meta"
+                  >Year {{ learner.yearGroup }}{{ learner.groupName ? ' · ' + learner.groupName : '' }} ·
+                  {{ learner.upn }}</span
+                ></span
               >
-            </mat-checkbox>
+            </label>
             @if (!learner.present) {
               <span class="absent-label">Absent</span>
             } @else if (editing()) {
-              <mat-checkbox
-                class="not-meaningful"
-                [checked]="learner.notMeaningful ?? false"
-                [tabIndex]="index === tabStop() ? 0 : -1"
-                [aria-label]="learner.name + ': left early, not meaningful for them'"
-                (change)="setNotMeaningful(learner.id, $event.checked)"
-                >Left early</mat-checkbox
-              >
+              <label class="not-meaningful">
+                <input
+                  type="checkbox"
+                  [checked]="learner.notMeaningful ?? false"
+                  [tabIndex]="index === tabStop() ? 0 : -1"
+                  [attr.aria-label]="learner.name + ': left early, not meaningful for them'"
+                  (change)="setNotMeaningful(learner.id, $any($event.target).checked)"
+                />
+                Left early
+              </label>
               <button
                 matButton
                 type="button"
@@ -308,7 +325,14 @@ export class AttendeeList {
   protected readonly activeIndex = signal(0);
   private readonly filterBox = viewChild<ElementRef<HTMLInputElement>>('filterBox');
 
-  protected readonly ordered = computed(() => [...this.learners()].sort(byRegisterOrder));
+  /** Register order; the form keeps its list in that order already, so a tick or untick does not sort again. */
+  protected readonly ordered = computed(() => {
+    const learners = this.learners();
+    const sorted = learners.every(
+      (learner, index) => index === 0 || byRegisterOrder(learners[index - 1], learner) <= 0,
+    );
+    return sorted ? learners : [...learners].sort(byRegisterOrder);
+  });
   protected readonly shown = computed(() => filterLearners(this.ordered(), this.query()));
   /** The active row, kept within the list as the filter shortens it. */
   protected readonly tabStop = computed(() =>

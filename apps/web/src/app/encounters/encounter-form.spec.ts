@@ -6,6 +6,7 @@ import {
   CreateEncounterRequest,
   EncounterAttendanceResponse,
   EncounterResponse,
+  GroupResponse,
   LearnerListItem,
   PagedResult,
 } from '@encounters/domain';
@@ -202,8 +203,7 @@ describe(EncounterForm.name, () => {
   }
 
   async function addYear10(): Promise<void> {
-    sut['yearGroupToAdd'].set(10);
-    const adding = sut['addYearGroup']();
+    const adding = sut['toggleYearGroup'](10);
     await settle();
     const request = httpTesting.expectOne((candidate) => candidate.url === '/api/learners');
     expect(request.request.params.get('yearGroup')).toBe('10');
@@ -285,6 +285,49 @@ describe(EncounterForm.name, () => {
     await settle();
 
     expect(count()).toBe('2 attending, 1 absent');
+  });
+
+  it('adds a year group at once from its button, says so, and takes it off when chosen again', async () => {
+    const yearButton = () =>
+      [...page().querySelectorAll<HTMLButtonElement>('button[aria-pressed]')].find((button) =>
+        button.textContent?.trim().endsWith('Year 10'),
+      );
+    // The academy's classes give the year groups offered.
+    sut['groups'].set([
+      { id: 'g10a', name: '10A', yearGroup: 10, learnerCount: 2 },
+      { id: 'g11a', name: '11A', yearGroup: 11, learnerCount: 30 },
+    ] as GroupResponse[]);
+    await settle();
+    expect(yearButton()?.getAttribute('aria-pressed')).toBe('false');
+
+    yearButton()?.click();
+    await settle();
+    const request = httpTesting.expectOne((candidate) => candidate.url === '/api/learners');
+    expect(request.request.params.get('yearGroup')).toBe('10');
+    request.flush(year10);
+    await settle();
+    const note = () => page().querySelector('[data-testid="added-note"]');
+    expect(note()?.getAttribute('role')).toBe('status');
+    expect(note()?.textContent?.trim()).toBe('Year 10 added: 3 learners.');
+    expect(yearButton()?.getAttribute('aria-pressed')).toBe('true');
+    expect(sut['chosen']().length).toBe(3);
+
+    // Class 10A, two of the three, was added too: taking Year 10 off keeps them.
+    const adding = sut['toggleGroup']('g10a');
+    await settle();
+    httpTesting
+      .expectOne((candidate) => candidate.url === '/api/learners')
+      .flush({ ...year10, items: year10.items.slice(0, 2), total: 2 });
+    await adding;
+    await settle();
+    expect(note()?.textContent?.trim()).toBe('10A added: no learners.');
+
+    yearButton()?.click();
+    await settle();
+    httpTesting.expectNone((candidate) => candidate.url === '/api/learners');
+    expect(note()?.textContent?.trim()).toBe('Year 10 taken off the list: 1 learner.');
+    expect(yearButton()?.getAttribute('aria-pressed')).toBe('false');
+    expect(sut['chosen']().map((learner) => learner.id)).toEqual(['2', '1']);
   });
 
   it('saves in one request: the year group as attendees and the unticked learners as absent', async () => {

@@ -32,6 +32,7 @@ import {
   EncounterResponse,
   EncounterToCount,
   formatBritishDate,
+  GroupResponse,
   isIsoDate,
   isMeaningfulFor,
   LearnerListItem,
@@ -90,6 +91,8 @@ interface EncounterDraft {
   chosen: ChosenLearner[];
   yearGroupsAdded: number[];
   groupsAdded: string[];
+  /** The learners each year group and class brought (`year:10`, `group:<id>`), to take them off again. */
+  additions?: Record<string, string[]>;
   /** R-V-1 and R-PAL-4 (the 2025 revision); absent in drafts kept before it. */
   curriculumLinked?: boolean;
   offeredTo?: number[] | null;
@@ -239,6 +242,12 @@ export class EncounterForm implements OnInit {
   private readonly yearGroupsAdded = signal<number[]>([]);
   private readonly groupsAdded = signal<string[]>([]);
   private readonly learnersAdded = signal<string[]>([]);
+  /** The learners each year group and class brought (`year:10`, `group:<id>`): choosing it again takes them off. */
+  private readonly additions = signal<Record<string, string[]>>({});
+  protected readonly yearGroupsOnList = computed(() => new Set(this.yearGroupsAdded()));
+  protected readonly groupsOnList = computed(() => new Set(this.groupsAdded()));
+  /** What the last year group or class chosen did, said aloud: "Year 10 added: 125 learners." */
+  protected readonly addedNote = signal('');
 
   protected readonly saving = signal(false);
   protected readonly loadingLearners = signal(false);
@@ -290,8 +299,23 @@ export class EncounterForm implements OnInit {
       (a, b) => (a.yearGroup ?? 99) - (b.yearGroup ?? 99) || a.name.localeCompare(b.name),
     ),
   );
-  protected readonly yearGroupToAdd = signal<number | null>(null);
-  protected readonly groupToAdd = signal<string | null>(null);
+  /** The classes by year group, a row of buttons each. */
+  protected readonly classRows = computed(() => {
+    const rows = new Map<
+      number | null,
+      { yearGroup: number | null; label: string; groups: GroupResponse[] }
+    >();
+    for (const group of this.registrationGroups()) {
+      const row = rows.get(group.yearGroup) ?? {
+        yearGroup: group.yearGroup,
+        label: group.yearGroup === null ? 'Other classes' : `Year ${group.yearGroup}`,
+        groups: [],
+      };
+      row.groups.push(group);
+      rows.set(group.yearGroup, row);
+    }
+    return [...rows.values()];
+  });
   protected readonly pastedText = signal('');
 
   /** What the encounter evidences, derived as the API will derive it (R-C-1..7). */
@@ -481,6 +505,7 @@ export class EncounterForm implements OnInit {
       chosen: this.chosen(),
       yearGroupsAdded: this.yearGroupsAdded(),
       groupsAdded: this.groupsAdded(),
+      additions: this.additions(),
       learnersAdded: this.learnersAdded(),
       curriculumLinked: this.curriculumLinked(),
       offeredTo: this.offeredToChosen(),
@@ -498,6 +523,7 @@ export class EncounterForm implements OnInit {
     this.chosen.set(draft.chosen ?? []);
     this.yearGroupsAdded.set(draft.yearGroupsAdded ?? []);
     this.groupsAdded.set(draft.groupsAdded ?? []);
+    this.additions.set(draft.additions ?? {});
     this.learnersAdded.set(draft.learnersAdded ?? []);
     this.curriculumLinked.set(draft.curriculumLinked === true);
     this.offeredToChosen.set(draft.offeredTo ?? null);
@@ -552,26 +578,65 @@ export class EncounterForm implements OnInit {
     this.sectionErrors.update((errors) => ({ ...errors, organisations: undefined }));
   }
 
-  protected async addYearGroup(): Promise<void> {
-    const yearGroup = this.yearGroupToAdd();
+  /** A year group's button: adds its learners at once, or, on the list already, takes them off again. */
+  protected async toggleYearGroup(yearGroup: number): Promise<void> {
     const academyId = this.form.controls.academyId.value;
-    if (yearGroup === null || !academyId) return;
+    if (!academyId || this.loadingLearners()) return;
+    const key = `year:${yearGroup}`;
+    if (this.yearGroupsAdded().includes(yearGroup)) {
+      const removed = this.removeAddition(key, (learner) => learner.yearGroup === yearGroup);
+      this.yearGroupsAdded.update((years) => years.filter((year) => year !== yearGroup));
+      this.addedNote.set(`Year ${yearGroup} taken off the list: ${learnersText(removed)}.`);
+      return;
+    }
     const learners = await this.loadLearners({ academyId, academicYear: this.academicYear(), yearGroup });
     if (learners) {
       this.yearGroupsAdded.update((years) => [...new Set([...years, yearGroup])]);
-      this.addChosen(learners);
+      const added = this.addChosen(learners, key);
+      this.addedNote.set(`Year ${yearGroup} added: ${learnersText(added)}.`);
     }
   }
 
-  protected async addGroup(): Promise<void> {
-    const groupId = this.groupToAdd();
+  /** A class's button: adds its learners at once, or, on the list already, takes them off again. */
+  protected async toggleGroup(groupId: string): Promise<void> {
     const academyId = this.form.controls.academyId.value;
-    if (!groupId || !academyId) return;
+    if (!academyId || this.loadingLearners()) return;
+    const key = `group:${groupId}`;
+    const name = this.groups.value().find((group) => group.id === groupId)?.name ?? 'The class';
+    if (this.groupsAdded().includes(groupId)) {
+      const removed = this.removeAddition(key, (learner) => learner.groupName === name);
+      this.groupsAdded.update((groups) => groups.filter((group) => group !== groupId));
+      this.addedNote.set(`${name} taken off the list: ${learnersText(removed)}.`);
+      return;
+    }
     const learners = await this.loadLearners({ academyId, academicYear: this.academicYear(), groupId });
     if (learners) {
       this.groupsAdded.update((groups) => [...new Set([...groups, groupId])]);
-      this.addChosen(learners);
+      const added = this.addChosen(learners, key);
+      this.addedNote.set(`${name} added: ${learnersText(added)}.`);
     }
+  }
+
+  /**
+   * Takes off the learners a year group or class brought, but not those another one (or a pasted list, or the
+   * encounter as held) also brought. A draft kept before the additions were recorded falls back on `belongs`.
+   * Answers how many were taken off.
+   */
+  private removeAddition(key: string, belongs: (learner: ChosenLearner) => boolean): number {
+    const { [key]: brought, ...others } = this.additions();
+    const kept = new Set([...Object.values(others).flat(), ...this.learnersAdded()]);
+    const ids = brought ? new Set(brought) : null;
+    const before = this.chosen().length;
+    this.chosen.update((list) =>
+      list.filter(
+        (learner) =>
+          learner.heldStatus !== undefined ||
+          kept.has(learner.id) ||
+          !(ids ? ids.has(learner.id) : belongs(learner)),
+      ),
+    );
+    this.additions.set(others);
+    return before - this.chosen().length;
   }
 
   protected async findPasted(): Promise<void> {
@@ -591,6 +656,8 @@ export class EncounterForm implements OnInit {
     this.yearGroupsAdded.set([]);
     this.groupsAdded.set([]);
     this.learnersAdded.set([]);
+    this.additions.set({});
+    this.addedNote.set('');
     this.pasted.set(null);
   }
 
@@ -889,13 +956,16 @@ export class EncounterForm implements OnInit {
     }
   }
 
-  private addChosen(learners: LearnerListItem[]): void {
-    this.chosen.update((list) => {
-      const held = new Set(list.map((learner) => learner.id));
-      const added = learners.filter((learner) => !held.has(learner.id)).map(toChosen);
-      return [...list, ...added].sort(byRegisterOrder);
-    });
+  /** Adds the learners not on the list yet, in register order; answers how many were new. */
+  private addChosen(learners: LearnerListItem[], key?: string): number {
+    const held = new Set(this.chosen().map((learner) => learner.id));
+    const added = learners.filter((learner) => !held.has(learner.id)).map(toChosen);
+    if (added.length) this.chosen.set([...this.chosen(), ...added].sort(byRegisterOrder));
+    if (key) {
+      this.additions.update((additions) => ({ ...additions, [key]: learners.map((learner) => learner.id) }));
+    }
     this.sectionErrors.update((errors) => ({ ...errors, attendees: undefined }));
+    return added.length;
   }
 
   private fill(encounter: EncounterResponse): void {
@@ -966,6 +1036,11 @@ export class EncounterForm implements OnInit {
       error: () => undefined,
     });
   }
+}
+
+/** "125 learners", "1 learner", "no learners". */
+function learnersText(count: number): string {
+  return count === 0 ? 'no learners' : count === 1 ? '1 learner' : `${count} learners`;
 }
 
 function join(existing: string | undefined, reason: string): string {
