@@ -127,21 +127,12 @@ describe('Sign-in, sessions and users (HTTP, PostgreSQL)', () => {
     expect(count).toBe(0);
   });
 
-  it('expires a session left idle longer than the idle limit', async () => {
+  it.each([
+    ['left idle longer than the idle limit', `last_seen_at = now() - interval '31 minutes'`],
+    ['at its absolute expiry, however busy', `expires_at = now() - interval '1 second'`],
+  ])('expires a session %s', async (_when, change) => {
     const client = await signedInUser(app, ['teacher']);
-    await dataSource.query(
-      `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`,
-      [client.userId],
-    );
-    await client.get('/api/auth/me').expect(401);
-  });
-
-  it('expires a session at its absolute expiry, however busy', async () => {
-    const client = await signedInUser(app, ['teacher']);
-    await dataSource.query(
-      `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
-      [client.userId],
-    );
+    await dataSource.query(`UPDATE user_session SET ${change} WHERE user_id = $1`, [client.userId]);
     await client.get('/api/auth/me').expect(401);
   });
 

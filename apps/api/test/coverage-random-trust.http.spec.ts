@@ -121,6 +121,14 @@ function csv(rows: string[][]): string {
     .join('\r\n');
 }
 
+/** The four core checklist items, unticked: a random checklist ticks some of them and others. */
+const CORE_UNTICKED = {
+  purposeShared: false,
+  learningOutcomes: false,
+  twoWayInteraction: false,
+  reflection: false,
+};
+
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
@@ -336,6 +344,30 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
     const yearGroupOf = (learner: ModelLearner, year: number, academyId: string) =>
       learner.record.enrolments.find((e) => e.academicYear === year && e.academyId === academyId)
         ?.yearGroup ?? 0;
+    /** On the academy's roll that day, in a year group `inYearGroup` accepts: only they can have been there. */
+    const onRollOn = (
+      learner: ModelLearner,
+      year: number,
+      academyId: string,
+      date: string,
+      inYearGroup: (yearGroup: number) => boolean = () => true,
+    ) =>
+      learner.record.enrolments.some(
+        (e) =>
+          e.academicYear === year &&
+          e.academyId === academyId &&
+          inYearGroup(e.yearGroup) &&
+          (!e.admissionDate || e.admissionDate <= date) &&
+          (!e.leavingDate || e.leavingDate >= date),
+      );
+    /** R-PAL-4: sets the year groups an encounter was offered to, as a careers lead would, and keeps it. */
+    const offer = async (academyId: string, encounter: OfferedEncounter) => {
+      await dataSource.query('UPDATE encounter SET offered_to = $1 WHERE id = $2', [
+        encounter.offeredTo,
+        encounter.id,
+      ]);
+      offered.push({ academyId, encounter });
+    };
     for (const [index, organisation] of ORGANISATIONS.entries()) {
       const response = await admin
         .post('/api/organisations')
@@ -378,15 +410,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       const allowed = allowedChecklistItems(categories);
       const meaningful = Object.fromEntries(allowed.map((item) => [item, random.chance(0.8)]));
       // Only learners on the academy's roll on the day can have been there (the API refuses the others).
-      const candidates = learners.filter((l) =>
-        l.record.enrolments.some(
-          (e) =>
-            e.academicYear === year &&
-            e.academyId === academyId &&
-            (!e.admissionDate || e.admissionDate <= date) &&
-            (!e.leavingDate || e.leavingDate >= date),
-        ),
-      );
+      const candidates = learners.filter((l) => onRollOn(l, year, academyId, date));
       const attendees = candidates.filter(() => random.chance(0.6));
       if (!attendees.length) continue;
       const absent = attendees.filter(() => random.chance(0.15));
@@ -401,13 +425,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         ...(days ? { days } : {}),
         ...(adviserLevel ? { adviserLevel } : {}),
         organisationIds: chosen.map((i) => organisationIds[i]),
-        meaningful: {
-          purposeShared: false,
-          learningOutcomes: false,
-          twoWayInteraction: false,
-          reflection: false,
-          ...meaningful,
-        },
+        meaningful: { ...CORE_UNTICKED, ...meaningful },
         attendees: { learnerIds: attendees.map((l) => l.id) },
         absentLearnerIds: absent.map((l) => l.id),
         // Random events may share a day, organisations and most learners; each is a distinct event here.
@@ -419,14 +437,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       const offeredTo = random.chance(0.5)
         ? [...new Set(attendees.map((l) => yearGroupOf(l, year, academyId)))].sort((a, b) => a - b)
         : random.pick([[], [12], [12, 13], [11, 12, 13]]);
-      await dataSource.query('UPDATE encounter SET offered_to = $1 WHERE id = $2', [
-        offeredTo,
-        response.body.id,
-      ]);
-      offered.push({
-        academyId,
-        encounter: { id: response.body.id, date, categories, meaningful, offeredTo },
-      });
+      await offer(academyId, { id: response.body.id, date, categories, meaningful, offeredTo });
       // R-WEX-1: some learners' own hours (left at noon, an extra day), up to 24 a day of the encounter.
       const ownHours = new Map<ModelLearner, number>();
       if (random.chance(0.5)) {
@@ -481,13 +492,8 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           const attendees = learners.filter(
             (l) =>
               random.chance(0.7) &&
-              l.record.enrolments.some(
-                (e) =>
-                  e.academicYear === year &&
-                  e.academyId === academyId &&
-                  (yearGroups as readonly number[]).includes(e.yearGroup) &&
-                  (!e.admissionDate || e.admissionDate <= date) &&
-                  (!e.leavingDate || e.leavingDate >= date),
+              onRollOn(l, year, academyId, date, (yearGroup) =>
+                (yearGroups as readonly number[]).includes(yearGroup),
               ),
           );
           if (!attendees.length) continue;
@@ -514,13 +520,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
             durationMinutes,
             ...(days ? { days } : {}),
             organisationIds: [organisationIds[ORGANISATIONS.indexOf(organisations[0])]],
-            meaningful: {
-              purposeShared: false,
-              learningOutcomes: false,
-              twoWayInteraction: false,
-              reflection: false,
-              ...meaningful,
-            },
+            meaningful: { ...CORE_UNTICKED, ...meaningful },
             attendees: { learnerIds: attendees.map((l) => l.id) },
           });
           expect([response.status, response.status === 201 ? null : response.body]).toEqual([201, null]);
@@ -545,14 +545,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         for (let index = 0; index < random.int(0, 3); index += 1) {
           const date = addDays(academicYearStart(year), random.int(0, 250));
           const candidates = learners.filter((l) =>
-            l.record.enrolments.some(
-              (e) =>
-                e.academicYear === year &&
-                e.academyId === academyId &&
-                e.yearGroup >= 12 &&
-                (!e.admissionDate || e.admissionDate <= date) &&
-                (!e.leavingDate || e.leavingDate >= date),
-            ),
+            onRollOn(l, year, academyId, date, (yearGroup) => yearGroup >= 12),
           );
           const attendees = candidates.filter(() => random.chance(0.7));
           if (!attendees.length) continue;
@@ -564,10 +557,8 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           };
           const { categories, educationTypes } = deriveEncounterCategories(facts);
           const meaningful = {
-            purposeShared: false,
-            learningOutcomes: false,
+            ...CORE_UNTICKED,
             twoWayInteraction: random.chance(0.8),
-            reflection: false,
             providerInformation: random.chance(0.8),
             whatLearningIsLike: random.chance(0.8),
           };
@@ -585,14 +576,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
           });
           expect([response.status, response.status === 201 ? null : response.body]).toEqual([201, null]);
           const offeredTo = random.pick([[12, 13], [12, 13], [12], [13]]);
-          await dataSource.query('UPDATE encounter SET offered_to = $1 WHERE id = $2', [
-            offeredTo,
-            response.body.id,
-          ]);
-          offered.push({
-            academyId,
-            encounter: { id: response.body.id, date, categories, meaningful, offeredTo },
-          });
+          await offer(academyId, { id: response.body.id, date, categories, meaningful, offeredTo });
           recordAttendance(attendees, {
             encounterId: response.body.id,
             date,

@@ -1,4 +1,4 @@
-import { addDays, todayIsoDate } from '@encounters/domain';
+import { addDays, REQUIRED_CHECKLIST_ITEMS, todayIsoDate } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EncountersService } from '../src/encounters/encounters.service';
@@ -397,15 +397,8 @@ describe(`${EncountersService.name} (HTTP, PostgreSQL)`, () => {
         format: 'work_experience',
         days: 5,
         durationMinutes: 1800,
-        meaningful: {
-          purposeShared: true,
-          learningOutcomes: true,
-          twoWayInteraction: true,
-          reflection: true,
-          rangeOfPeople: true,
-          taskSet: true,
-          employerFeedback: true,
-        },
+        // Every item B6 asks for ticked, rangeOfPeople among them.
+        meaningful: Object.fromEntries(REQUIRED_CHECKLIST_ITEMS.B6.map((item) => [item, true])),
       }).expect(201);
       expect(created.body.categories).toEqual(['workplace_experience']);
       const response = await lead

@@ -48,6 +48,16 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
     return request(server()).post(path).send({ email, password: TEST_PASSWORD }).expect(200);
   }
 
+  /** Sets up an authenticator app part-way through a sign-in the policy stopped: its first code confirms it. */
+  async function enrolAtSignIn(challenge: string) {
+    const setup = await request(server())
+      .post('/api/auth/mfa/enrolment/setup')
+      .send({ challenge })
+      .expect(200);
+    const code = await codeAt(secretOf(setup.body.otpauthUrl));
+    return request(server()).post('/api/auth/mfa/enrolment/confirm').send({ challenge, code }).expect(200);
+  }
+
   it('enrols with a QR code of the otpauth URL and answers ten distinct recovery codes', async () => {
     const agent = await signedInUser(app, ['teacher']);
     const setup = await agent.post('/api/auth/mfa/setup').expect(200);
@@ -232,14 +242,7 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
         .post('/api/auth/mfa/verify')
         .send({ challenge: login.body.challenge, code: '123456' })
         .expect(401);
-      const setup = await request(server())
-        .post('/api/auth/mfa/enrolment/setup')
-        .send({ challenge: login.body.challenge })
-        .expect(200);
-      const confirmed = await request(server())
-        .post('/api/auth/mfa/enrolment/confirm')
-        .send({ challenge: login.body.challenge, code: await codeAt(secretOf(setup.body.otpauthUrl)) })
-        .expect(200);
+      const confirmed = await enrolAtSignIn(login.body.challenge);
       expect(confirmed.body).toMatchObject({ email, recoveryCodes: expect.any(Array) });
       expect(([] as string[]).concat(confirmed.headers['set-cookie']).join()).toContain(
         'encounters_session=',
@@ -259,14 +262,7 @@ describe(`${MfaService.name} (HTTP, PostgreSQL)`, () => {
         enrolmentRequired: true,
         challenge: expect.any(String),
       });
-      const setup = await request(server())
-        .post('/api/auth/mfa/enrolment/setup')
-        .send({ challenge: step.body.challenge })
-        .expect(200);
-      const confirmed = await request(server())
-        .post('/api/auth/mfa/enrolment/confirm')
-        .send({ challenge: step.body.challenge, code: await codeAt(secretOf(setup.body.otpauthUrl)) })
-        .expect(200);
+      const confirmed = await enrolAtSignIn(step.body.challenge);
       expect(confirmed.body).toMatchObject({ token: expect.any(String), recoveryCodes: expect.any(Array) });
       expect(confirmed.headers['set-cookie']).toBeUndefined();
       await request(server())

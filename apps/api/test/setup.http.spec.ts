@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SetupService } from '../src/setup/setup.service';
 import { buildApi, freshDatabase } from './fresh-database';
 import { cohort, rosterCsv } from './roster-files';
+import { runNode } from './run-node';
 import { signInAs } from './sign-in';
 import { createTestApp } from './test-app';
 
@@ -15,18 +15,7 @@ const PASSWORD = 'a long set-up passphrase 42';
 
 /** Runs the built command line as `npm run setup` does, with the password on standard input. */
 function runCli(cli: string, args: string[], env: Record<string, string>, stdin: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  return runNode([cli, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdin });
 }
 
 describe(SetupService.name, () => {

@@ -1,27 +1,16 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort, REPOSITORY_ROOT } from './fresh-database';
+import { runNode } from './run-node';
 
 /** Runs `npm start`'s script with `env`, resolving with its exit code and output once it exits. */
 function start(env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['tools/start/start.mjs'], {
-      cwd: REPOSITORY_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/', SKIP_BUILD: 'true', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+  return runNode(['tools/start/start.mjs'], {
+    cwd: REPOSITORY_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/', SKIP_BUILD: 'true', ...env },
+    killAfterMs: 60_000,
   });
 }
 
@@ -131,20 +120,14 @@ describe('npm start (tools/start/start.mjs)', () => {
     await cp(join(REPOSITORY_ROOT, 'tools/start'), join(project, 'tools/start'), { recursive: true });
     await symlink(join(REPOSITORY_ROOT, 'node_modules'), join(project, 'node_modules'));
     const port = await freePort();
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(project, 'tools/start/start.mjs')], {
-        cwd: folder,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '/',
-          SKIP_BUILD: 'true',
-          PORT: String(port),
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('close', (code) => resolve({ code, stderr }));
+    const result = await runNode([join(project, 'tools/start/start.mjs')], {
+      cwd: folder,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/',
+        SKIP_BUILD: 'true',
+        PORT: String(port),
+      },
     });
     expect(result.code).toBe(1);
     expectOneLine(result.stderr, /^dist\/apps\/api\/main\.js is missing: run `npm run build` first\.$/);
@@ -184,16 +167,8 @@ describe('npm start (tools/start/start.mjs)', () => {
         } finally {
           await server.stop();
         }`;
-      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script, project, shared], {
-          cwd: REPOSITORY_ROOT,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk) => (stdout += chunk));
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      const result = await runNode(['--input-type=module', '-e', script, project, shared], {
+        cwd: REPOSITORY_ROOT,
       });
       expect(result).toMatchObject({ code: 0, stderr: '' });
       const seen = JSON.parse(result.stdout);

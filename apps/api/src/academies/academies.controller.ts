@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { UuidParam } from '../common/http/routes';
+import { Body, Controller, Patch, Post } from '@nestjs/common';
+import { UuidParam, Reads } from '../common/http/routes';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
@@ -15,18 +15,14 @@ import { AcademyResponseDto } from './dto/academy-response.dto';
 export class AcademiesController {
   constructor(private readonly service: AcademiesService) {}
 
-  @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'List the academies the caller can see' })
-  @ApiOkResponse({ type: [AcademyResponseDto] })
+  @Reads('List the academies the caller can see', [AcademyResponseDto])
   list(@CurrentUser() user: AuthUser): Promise<Academy[]> {
     return this.service.list(accessScope(user));
   }
 
-  @Get(':id')
   @SignedIn()
-  @ApiOperation({ summary: 'Read an academy' })
-  @ApiOkResponse({ type: AcademyResponseDto })
+  @Reads('Read an academy', AcademyResponseDto, ':id')
   get(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<Academy> {
     return this.service.get(id, accessScope(user));
   }

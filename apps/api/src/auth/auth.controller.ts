@@ -27,6 +27,7 @@ import { CurrentUser } from '../common/access/current-user.decorator';
 import { DEMO_USERS } from './demo-users';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { SignInDto } from './dto/sign-in.dto';
+import { Reads } from '../common/http/routes';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -92,10 +93,8 @@ export class AuthController {
     clearSessionCookies(request, response);
   }
 
-  @Get('me')
   @SignedIn()
-  @ApiOperation({ summary: 'Who is signed in, with their academies' })
-  @ApiOkResponse({ type: CurrentUserResponseDto })
+  @Reads('Who is signed in, with their academies', CurrentUserResponseDto, 'me')
   me(@CurrentUser() user: AuthUser): Promise<UserProfile> {
     return this.auth.profile(user.id);
   }

@@ -6,11 +6,15 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsInt,
   IsObject,
   IsOptional,
+  IsString,
   IsUUID,
+  Length,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -20,6 +24,9 @@ import {
  * required unless `optional`; `doc` adds to its OpenAPI description. The checks stand in the order they
  * would be written above the property.
  */
+/** `@Transform(trim)`: text with the spaces around it taken off; anything else as it came. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
 interface Presence {
   optional?: boolean;
 }
@@ -67,4 +74,27 @@ export function Nested(dto: Class<unknown>, doc: ApiPropertyOptions = {}, option
     ValidateNested(),
     Type(() => dto),
   ]);
+}
+
+/** One record, by id: a UUID. */
+export function Uuid(doc: ApiPropertyOptions = {}, options: Presence = {}) {
+  return documented({ format: 'uuid', ...doc } as ApiPropertyOptions, options, [IsUUID()]);
+}
+
+/** A user's email address, the name they sign in with. */
+export function EmailAddress() {
+  return documented({ example: 'j.smith@kilnside.example' }, {}, [
+    IsEmail({}, { message: '$property must be an email address' }),
+    MaxLength(254),
+  ]);
+}
+
+/** A user's name, as the app shows it. */
+export function PersonName() {
+  return documented({ example: 'Jo Smith' }, {}, [IsString(), Length(1, 200)]);
+}
+
+/** A new password; the service checks its strength (length, common passwords) and names the field. */
+export function NewPassword() {
+  return documented({ minLength: 12 }, {}, [IsString(), MaxLength(256)]);
 }

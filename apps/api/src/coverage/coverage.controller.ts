@@ -6,6 +6,7 @@ import { CurrentUser } from '../common/access/current-user.decorator';
 import { CoverageService } from './coverage.service';
 import { CoverageQueryDto } from './dto/coverage-query.dto';
 import { CoverageLearnersResponseDto, CoverageResponseDto } from './dto/coverage-response.dto';
+import { Reads } from '../common/http/routes';
 
 @ApiTags('coverage')
 @Controller('coverage')
@@ -25,10 +26,12 @@ export class CoverageController {
     return this.coverage.coverage(query, accessScope(user));
   }
 
-  @Get('learners')
   @SignedIn()
-  @ApiOperation({ summary: 'Every learner of a scope with the status of every rule (the class view)' })
-  @ApiOkResponse({ type: CoverageLearnersResponseDto })
+  @Reads(
+    'Every learner of a scope with the status of every rule (the class view)',
+    CoverageLearnersResponseDto,
+    'learners',
+  )
   learners(@Query() query: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     return this.coverage.learners(query, accessScope(user));
   }

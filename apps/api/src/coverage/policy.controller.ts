@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
+import { Body, Controller, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can, SignedIn } from '../common/access/access.decorator';
@@ -8,6 +8,7 @@ import { ApiError } from '../common/api-error';
 import { PolicyDto } from './dto/policy.dto';
 import { PolicyService } from './policy.service';
 import { PolicyResponseDto } from './dto/policy-response.dto';
+import { Reads } from '../common/http/routes';
 
 function checkedYear(year: number): number {
   if (year < 2000 || year > 2100) {
@@ -23,10 +24,12 @@ function checkedYear(year: number): number {
 export class PolicyController {
   constructor(private readonly policies: PolicyService) {}
 
-  @Get(':academicYear')
   @SignedIn()
-  @ApiOperation({ summary: 'The policy in force for an academic year (the default until one is saved)' })
-  @ApiOkResponse({ type: PolicyResponseDto })
+  @Reads(
+    'The policy in force for an academic year (the default until one is saved)',
+    PolicyResponseDto,
+    ':academicYear',
+  )
   get(@Param('academicYear', ParseIntPipe) academicYear: number) {
     return this.policies.get(checkedYear(academicYear));
   }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
 import { type Actor, CurrentActor } from '../common/access/actor';
-import { Deletes, UuidParam } from '../common/http/routes';
+import { Deletes, UuidParam, Reads } from '../common/http/routes';
 import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { AttendancePutQueryDto } from './dto/attendance-put-query.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
@@ -20,18 +20,14 @@ import { EncounterPageDto, EncounterResponseDto } from './dto/encounter-response
 export class EncountersController {
   constructor(private readonly encounters: EncountersService) {}
 
-  @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'List the encounters the caller can see, a page at a time' })
-  @ApiOkResponse({ type: EncounterPageDto })
+  @Reads('List the encounters the caller can see, a page at a time', EncounterPageDto)
   list(@Query() query: EncounterListQueryDto, @CurrentUser() user: AuthUser) {
     return this.encounters.list(query, user);
   }
 
-  @Get(':id')
   @SignedIn()
-  @ApiOperation({ summary: 'Read an encounter with its attendance' })
-  @ApiOkResponse({ type: EncounterResponseDto })
+  @Reads('Read an encounter with its attendance', EncounterResponseDto, ':id')
   get(@UuidParam() id: string, @CurrentUser() user: AuthUser) {
     return this.encounters.get(id, user);
   }

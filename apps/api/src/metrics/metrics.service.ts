@@ -64,24 +64,26 @@ export class Metrics {
       },
     });
     // The time spent deciding access, and the signed-in requests it was spent on (authorisation-time.ts).
-    new Counter({
-      name: 'encounters_authorisation_seconds_total',
-      help: 'Time spent signing requests in, applying their access rules and scoping their reads.',
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(authorisationTotals().seconds);
-      },
-    });
-    new Counter({
-      name: 'encounters_authorisation_checks_total',
-      help: 'Requests to routes that need a signed-in user, checked by the access guard.',
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        this.inc(authorisationTotals().checks);
-      },
-    });
+    const authorisationCounter = (name: string, help: string, total: 'seconds' | 'checks') =>
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          this.inc(authorisationTotals()[total]);
+        },
+      });
+    authorisationCounter(
+      'encounters_authorisation_seconds_total',
+      'Time spent signing requests in, applying their access rules and scoping their reads.',
+      'seconds',
+    );
+    authorisationCounter(
+      'encounters_authorisation_checks_total',
+      'Requests to routes that need a signed-in user, checked by the access guard.',
+      'checks',
+    );
   }
 
   middleware() {

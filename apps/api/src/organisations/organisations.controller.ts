@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
 import { type Actor, CurrentActor } from '../common/access/actor';
-import { UuidParam } from '../common/http/routes';
+import { UuidParam, Reads } from '../common/http/routes';
 import { CreateOrganisationDto } from './dto/create-organisation.dto';
 import { OrganisationListQueryDto } from './dto/organisation-list-query.dto';
 import { UpdateOrganisationDto } from './dto/update-organisation.dto';
@@ -21,18 +21,18 @@ import {
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
-  @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'Search the organisation directory, a page at a time' })
-  @ApiOkResponse({ type: OrganisationPageDto })
+  @Reads('Search the organisation directory, a page at a time', OrganisationPageDto)
   list(@Query() query: OrganisationListQueryDto, @CurrentUser() user: AuthUser) {
     return this.organisations.list(query, user);
   }
 
-  @Get(':id')
   @SignedIn()
-  @ApiOperation({ summary: 'Read an organisation, who uses it and what the caller may change' })
-  @ApiOkResponse({ type: OrganisationDetailResponseDto })
+  @Reads(
+    'Read an organisation, who uses it and what the caller may change',
+    OrganisationDetailResponseDto,
+    ':id',
+  )
   get(@UuidParam() id: string, @CurrentUser() user: AuthUser) {
     return this.organisations.get(id, user);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
-import { UuidParam } from '../common/http/routes';
+import { UuidParam, Reads } from '../common/http/routes';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -33,10 +33,8 @@ export class SnapshotsController {
     return this.snapshots.create(dto, user, request.ip ?? null);
   }
 
-  @Get()
   @Can('readReports')
-  @ApiOperation({ summary: 'The frozen snapshots the caller may see, latest first' })
-  @ApiOkResponse({ type: [SnapshotDto] })
+  @Reads('The frozen snapshots the caller may see, latest first', [SnapshotDto])
   list(@Query() query: SnapshotListQueryDto, @CurrentUser() user: AuthUser) {
     return this.snapshots.list(query, accessScope(user));
   }

@@ -600,32 +600,47 @@ function baselineOf(held: HeldLearner, academyId: string): RosterRowBaseline {
   };
 }
 
-function learnerDiffers(held: HeldLearner, row: ResolvedRosterRow): boolean {
-  return (
-    held.legal_surname !== row.legalSurname ||
-    held.legal_forename !== row.legalForename ||
-    held.preferred_surname !== row.preferredSurname ||
-    held.preferred_forename !== row.preferredForename ||
-    held.date_of_birth !== row.dateOfBirth ||
-    held.gender !== row.gender
+/** The held columns of a learner, each with the field of the row that sets it. */
+const LEARNER_COLUMNS = {
+  legal_surname: 'legalSurname',
+  legal_forename: 'legalForename',
+  preferred_surname: 'preferredSurname',
+  preferred_forename: 'preferredForename',
+  date_of_birth: 'dateOfBirth',
+  gender: 'gender',
+} as const satisfies Partial<Record<keyof HeldLearner, keyof ResolvedRosterRow>>;
+
+/** The held columns of an enrolment, each with the field of the row that sets it. */
+const ENROLMENT_COLUMNS = {
+  year_group: 'yearGroup',
+  group_name: 'registrationGroup',
+  pupil_premium: 'pupilPremium',
+  free_school_meals: 'freeSchoolMeals',
+  sen_status: 'senStatus',
+  eal: 'eal',
+  looked_after: 'lookedAfter',
+  considering_higher_education: 'consideringHigherEducation',
+  admission_date: 'admissionDate',
+  leaving_date: 'leavingDate',
+} as const satisfies Partial<Record<keyof HeldLearner, keyof ResolvedRosterRow>>;
+
+/** Whether any of `columns` holds another value than the row's field for it. */
+function differs(
+  held: HeldLearner,
+  row: ResolvedRosterRow,
+  columns: Partial<Record<keyof HeldLearner, keyof ResolvedRosterRow>>,
+): boolean {
+  return Object.entries(columns).some(
+    ([column, field]) => held[column as keyof HeldLearner] !== row[field as keyof ResolvedRosterRow],
   );
 }
 
+function learnerDiffers(held: HeldLearner, row: ResolvedRosterRow): boolean {
+  return differs(held, row, LEARNER_COLUMNS);
+}
+
 function enrolmentDiffers(held: HeldLearner, row: ResolvedRosterRow, academyId: string): boolean {
-  return (
-    !held.has_enrolment ||
-    held.academy_id !== academyId ||
-    held.year_group !== row.yearGroup ||
-    held.group_name !== row.registrationGroup ||
-    held.pupil_premium !== row.pupilPremium ||
-    held.free_school_meals !== row.freeSchoolMeals ||
-    held.sen_status !== row.senStatus ||
-    held.eal !== row.eal ||
-    held.looked_after !== row.lookedAfter ||
-    held.considering_higher_education !== row.consideringHigherEducation ||
-    held.admission_date !== row.admissionDate ||
-    held.leaving_date !== row.leavingDate
-  );
+  return !held.has_enrolment || held.academy_id !== academyId || differs(held, row, ENROLMENT_COLUMNS);
 }
 
 /**

@@ -1,15 +1,15 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../common/access/access.decorator';
 import { SetupDto, SetupResultDto, SetupStatusDto } from './setup.dto';
 import { SetupService } from './setup.service';
+import { Reads } from '../common/http/routes';
 
 /** The first-run page's API: open to anyone, but only while nobody has set Encounters up. */
 @ApiTags('setup')
@@ -17,10 +17,8 @@ import { SetupService } from './setup.service';
 export class SetupController {
   constructor(private readonly setup: SetupService) {}
 
-  @Get()
   @Public()
-  @ApiOperation({ summary: 'Whether Encounters still needs setting up (the first-run page)' })
-  @ApiOkResponse({ type: SetupStatusDto })
+  @Reads('Whether Encounters still needs setting up (the first-run page)', SetupStatusDto)
   async status(): Promise<{ needed: boolean }> {
     return { needed: await this.setup.needed() };
   }

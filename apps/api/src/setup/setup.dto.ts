@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { EmailAddress, NewPassword, PersonName } from '../common/body-fields';
 
 /** Body of `POST /api/setup`: the first-run page's form. */
 export class SetupDto {
@@ -13,19 +14,13 @@ export class SetupDto {
   @Length(1, 200)
   trustName: string;
 
-  @ApiProperty({ example: 'j.smith@kilnside.example' })
-  @IsEmail({}, { message: 'adminEmail must be an email address' })
-  @MaxLength(254)
+  @EmailAddress()
   adminEmail: string;
 
-  @ApiProperty({ example: 'Jo Smith' })
-  @IsString()
-  @Length(1, 200)
+  @PersonName()
   adminName: string;
 
-  @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MaxLength(256)
+  @NewPassword()
   password: string;
 
   @ApiPropertyOptional({

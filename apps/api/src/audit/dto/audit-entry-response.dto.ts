@@ -1,5 +1,6 @@
-import type { AuditEntryResponse, AuditLearnerRef, PagedResult } from '@encounters/domain';
+import type { AuditEntryResponse, AuditLearnerRef } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/paging.dto';
 
 /** A learner an audit entry names. */
 export class AuditLearnerRefDto implements AuditLearnerRef {
@@ -42,9 +43,4 @@ export class AuditEntryResponseDto implements AuditEntryResponse {
   @ApiProperty({ type: String, nullable: true }) ip: string | null;
 }
 
-export class AuditPageDto implements PagedResult<AuditEntryResponseDto> {
-  @ApiProperty({ type: [AuditEntryResponseDto] }) items: AuditEntryResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class AuditPageDto extends PageOf(AuditEntryResponseDto) {}

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
 import { SignInStep } from '../sign-in-step';
-import { Deletes, UuidParam } from '../../common/http/routes';
+import { Deletes, UuidParam, Reads } from '../../common/http/routes';
 import {
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -41,10 +41,11 @@ export class MfaController {
     private readonly auth: AuthService,
   ) {}
 
-  @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'Whether the signed-in user has a second factor, and whether sign-in needs one' })
-  @ApiOkResponse({ type: MfaStatusResponseDto })
+  @Reads(
+    'Whether the signed-in user has a second factor, and whether sign-in needs one',
+    MfaStatusResponseDto,
+  )
   status(@CurrentUser() user: AuthUser) {
     return this.mfa.status(user.id);
   }
@@ -147,10 +148,8 @@ export class MfaController {
     return { ...signedIn.profile, recoveryCodes };
   }
 
-  @Get('policy')
   @SignedIn()
-  @ApiOperation({ summary: "The trust's second-factor policy" })
-  @ApiOkResponse({ type: MfaPolicyResponseDto })
+  @Reads("The trust's second-factor policy", MfaPolicyResponseDto, 'policy')
   policy() {
     return this.mfa.policy();
   }

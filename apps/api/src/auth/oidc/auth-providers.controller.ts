@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Req } from '@nestjs/common';
-import { Deletes, UuidParam } from '../../common/http/routes';
+import { Deletes, UuidParam, Reads } from '../../common/http/routes';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -38,10 +38,8 @@ export class AuthProvidersController {
     return this.providers.listPublic();
   }
 
-  @Get()
   @Can('administerTrust')
-  @ApiOperation({ summary: 'Every single sign-on provider, with the redirect URI to register' })
-  @ApiOkResponse({ type: [AuthProviderResponseDto] })
+  @Reads('Every single sign-on provider, with the redirect URI to register', [AuthProviderResponseDto])
   list(@Req() request: Request) {
     return this.providers.list(originOf(request));
   }

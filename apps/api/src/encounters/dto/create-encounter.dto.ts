@@ -24,9 +24,8 @@ import {
   Min,
 } from 'class-validator';
 import { IsEventDate } from './iso-date.validator';
-import { Flag, Nested, UuidList, WholeNumber } from '../../common/body-fields';
+import { Flag, Nested, trim, UuidList, WholeNumber } from '../../common/body-fields';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperCaseTrimmed = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((item) => (typeof item === 'string' ? item.trim().toUpperCase() : item))

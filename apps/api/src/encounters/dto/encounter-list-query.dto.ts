@@ -1,14 +1,13 @@
 import type { EncounterListQuery } from '@encounters/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Uuid } from '../../common/body-fields';
 import { PagingQueryDto } from '../../common/paging.dto';
-import { IsIsoDate } from './iso-date.validator';
+import { OptionalDate } from './iso-date.validator';
 
 export class EncounterListQueryDto extends PagingQueryDto implements EncounterListQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @Uuid({}, { optional: true })
   academyId?: string;
 
   @ApiPropertyOptional({ example: 2025, description: 'Academic year, named by its first calendar year.' })
@@ -19,23 +18,15 @@ export class EncounterListQueryDto extends PagingQueryDto implements EncounterLi
   @Max(2100)
   academicYear?: number;
 
-  @ApiPropertyOptional({ example: '2025-09-01' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate('2025-09-01')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-08-31' })
-  @IsOptional()
-  @IsIsoDate()
+  @OptionalDate('2026-08-31')
   to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @Uuid({}, { optional: true })
   organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @Uuid({}, { optional: true })
   learnerId?: string;
 }

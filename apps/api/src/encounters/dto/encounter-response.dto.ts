@@ -18,6 +18,7 @@ import {
   type OrganisationType,
 } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/paging.dto';
 import { MeaningfulChecklistDto } from './create-encounter.dto';
 
 export class OrganisationRefDto implements OrganisationRef {
@@ -82,9 +83,4 @@ export class EncounterResponseDto extends EncounterListItemDto implements Encoun
   @ApiProperty({ format: 'date-time', readOnly: true }) updatedAt: string;
 }
 
-export class EncounterPageDto {
-  @ApiProperty({ type: [EncounterListItemDto] }) items: EncounterListItemDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class EncounterPageDto extends PageOf(EncounterListItemDto) {}

@@ -1,6 +1,7 @@
 import { isIsoDate, lastDayOfFebruary, todayIsoDate } from '@encounters/domain';
 import { applyDecorators } from '@nestjs/common';
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, ValidateBy, ValidationOptions } from 'class-validator';
 
 /** A real calendar date written `YYYY-MM-DD` (no 31 February), from 1 September 2000 on. */
 export function IsIsoDate(options?: ValidationOptions) {
@@ -31,6 +32,10 @@ export function IsNotMoreThanAYearAhead(options?: ValidationOptions) {
 }
 
 export const IsEventDate = () => applyDecorators(IsIsoDate(), IsNotMoreThanAYearAhead());
+
+/** A query's optional date, e.g. the start or end of a range; `example` shows one in the documentation. */
+export const OptionalDate = (example: string) =>
+  applyDecorators(ApiPropertyOptional({ example }), IsOptional(), IsIsoDate());
 
 /** The same day next year (28 February for 29 February). */
 export function aYearFromToday(): string {

@@ -7,9 +7,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsEventDate, IsIsoDate } from '../../encounters/dto/iso-date.validator';
-import { WholeNumber } from '../../common/body-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim, WholeNumber } from '../../common/body-fields';
 
 export class CreateGuidanceMeetingDto implements CreateGuidanceMeetingRequest {
   @ApiProperty({ format: 'uuid', description: 'One learner: a personal guidance meeting is one-to-one.' })

@@ -1,16 +1,11 @@
 import type { GuidanceMeetingListQuery } from '@encounters/domain';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { Uuid } from '../../common/body-fields';
 import { PagingQueryDto } from '../../common/paging.dto';
 
 export class GuidanceMeetingListQueryDto extends PagingQueryDto implements GuidanceMeetingListQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @Uuid({}, { optional: true })
   learnerId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @Uuid({}, { optional: true })
   academyId?: string;
 }

@@ -4,6 +4,7 @@ import {
   type GuidanceMeetingResponse,
 } from '@encounters/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/paging.dto';
 
 /** `summary` and `agreedActions` are restricted: absent for readers other than careers staff and advisers. */
 export class GuidanceMeetingResponseDto
@@ -27,9 +28,4 @@ export class GuidanceMeetingResponseDto
   @ApiProperty({ type: String, format: 'date', nullable: true }) followUpOn: string | null;
 }
 
-export class GuidanceMeetingPageDto {
-  @ApiProperty({ type: [GuidanceMeetingResponseDto] }) items: GuidanceMeetingResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class GuidanceMeetingPageDto extends PageOf(GuidanceMeetingResponseDto) {}

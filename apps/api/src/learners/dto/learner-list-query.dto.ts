@@ -9,11 +9,11 @@ import {
 } from '@encounters/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PagingQueryDto } from '../../common/paging.dto';
 import { IsIsoDate } from '../../encounters/dto/iso-date.validator';
 import { AcademicYearField, AcademyIdField } from '../../common/query-fields';
-import { WholeNumber } from '../../common/body-fields';
+import { Uuid, WholeNumber } from '../../common/body-fields';
 
 /** "true" / "false" from a query string; anything else is left for @IsBoolean to refuse. */
 const queryBoolean = ({ value }: { value: unknown }) =>
@@ -38,9 +38,7 @@ export class LearnerListQueryDto extends PagingQueryDto implements LearnerListQu
   @WholeNumber({ minimum: 1, maximum: 14 }, { optional: true, fromQuery: true })
   yearGroup?: number;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
+  @Uuid({}, { optional: true })
   groupId?: string;
 
   @ApiPropertyOptional({ description: 'Part of a UPN, legal or preferred name; every word must match.' })

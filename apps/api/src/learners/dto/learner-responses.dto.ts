@@ -17,7 +17,6 @@ import type {
   LearnerDetailResponse,
   LearnerListItem,
   LearnerResponse,
-  PagedResult,
   RuleStatus,
   RuleStatuses,
   SenStatusCode,
@@ -40,6 +39,7 @@ import {
   SEN_STATUS_CODES,
 } from '@encounters/domain';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { PageOf } from '../../common/paging.dto';
 import { AttendanceReflectionDto, OrganisationRefDto } from '../../encounters/dto/encounter-response.dto';
 import { GuidanceMeetingResponseDto } from '../../guidance-meetings/dto/guidance-meeting-response.dto';
 import { PartTimeJobResponseDto } from './part-time-job.dto';
@@ -106,19 +106,7 @@ export class LearnerListItemDto extends LearnerNamesDto implements LearnerListIt
   ruleStatus?: RuleStatus;
 }
 
-export class LearnerPageDto implements PagedResult<LearnerListItemDto> {
-  @ApiProperty({ type: [LearnerListItemDto] })
-  items: LearnerListItemDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-}
+export class LearnerPageDto extends PageOf(LearnerListItemDto) {}
 
 export class LearnerResponseDto extends LearnerNamesDto implements LearnerResponse {
   @ApiProperty({ example: '2011-05-14' })

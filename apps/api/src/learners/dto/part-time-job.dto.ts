@@ -9,8 +9,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { IsIsoDate, IsNotMoreThanAYearAhead } from '../../encounters/dto/iso-date.validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/body-fields';
 
 /** R-WEX-7: a learner's own part-time job. */
 export class CreatePartTimeJobDto implements CreatePartTimeJobRequest {

@@ -25,8 +25,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { trim } from '../../common/body-fields';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Blank optional text is stored as null. */
 const trimToNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() || null : value;

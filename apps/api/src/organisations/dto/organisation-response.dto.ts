@@ -12,6 +12,7 @@ import {
   type Sector,
 } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/paging.dto';
 
 export class OrganisationContactResponseDto implements OrganisationContact {
   @ApiProperty({ type: String, nullable: true }) name: string | null;
@@ -53,9 +54,4 @@ export class OrganisationDetailResponseDto
   @ApiProperty({ enum: ['all', 'contact', 'none'], readOnly: true }) editable: 'all' | 'contact' | 'none';
 }
 
-export class OrganisationPageDto {
-  @ApiProperty({ type: [OrganisationResponseDto] }) items: OrganisationResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class OrganisationPageDto extends PageOf(OrganisationResponseDto) {}

@@ -1,31 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsString,
-  Length,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { type UserRole, USER_ROLES } from '@encounters/domain';
-import { UuidList } from '../../common/body-fields';
+import { EmailAddress, NewPassword, PersonName, UuidList } from '../../common/body-fields';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'j.smith@kilnside.example' })
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
-  @ApiProperty({ example: 'Jo Smith' })
-  @IsString()
-  @Length(1, 200)
+  @PersonName()
   name: string;
 
-  @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MaxLength(256)
+  @NewPassword()
   password: string;
 
   @ApiProperty({ enum: USER_ROLES, isArray: true })

@@ -1,5 +1,6 @@
 import { USER_ROLES, type UserResponse, type UserRole } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/paging.dto';
 
 /** A user as the administration pages read it; never carries the password. */
 export class UserResponseDto implements UserResponse {
@@ -26,9 +27,4 @@ export class UserResponseDto implements UserResponse {
   @ApiProperty({ format: 'date-time', readOnly: true }) createdAt: string;
 }
 
-export class UserPageDto {
-  @ApiProperty({ type: [UserResponseDto] }) items: UserResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class UserPageDto extends PageOf(UserResponseDto) {}

@@ -112,18 +112,14 @@ export function policyWex(form: {
       <fieldset formGroupName="wex">
         <legend>Work experience: the two weeks' worth</legend>
         <div class="row">
-          <mat-form-field appearance="outline">
-            <mat-label>Activity hours in Years 7 to 9</mat-label>
-            <input matInput type="number" formControlName="ks3Hours" min="0" max="200" step="0.5" />
-            <mat-hint>A week's worth: 25 by default</mat-hint>
-            <mat-error>Enter a number of hours from 0 to 200.</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Placement hours in Years 10 and 11</mat-label>
-            <input matInput type="number" formControlName="ks4Hours" min="0" max="200" step="0.5" />
-            <mat-hint>A week's worth: 25 by default</mat-hint>
-            <mat-error>Enter a number of hours from 0 to 200.</mat-error>
-          </mat-form-field>
+          @for (target of wexTargets; track target.control) {
+            <mat-form-field appearance="outline">
+              <mat-label>{{ target.label }}</mat-label>
+              <input matInput type="number" [formControlName]="target.control" min="0" max="200" step="0.5" />
+              <mat-hint>A week's worth: 25 by default</mat-hint>
+              <mat-error>Enter a number of hours from 0 to 200.</mat-error>
+            </mat-form-field>
+          }
         </div>
         <div class="row">
           <mat-form-field appearance="outline">
@@ -235,6 +231,11 @@ export class PolicyForm implements HasUnsavedChanges {
   protected readonly educationTypes = EDUCATION_ORGANISATION_TYPES;
   protected readonly words = WORDS;
   protected readonly sectors = SECTORS;
+  /** WEX_KS3 and WEX_KS4: the two targets in hours, each from 0 to 200. */
+  protected readonly wexTargets = [
+    { control: 'ks3Hours', label: 'Activity hours in Years 7 to 9' },
+    { control: 'ks4Hours', label: 'Placement hours in Years 10 and 11' },
+  ] as const;
 
   protected readonly year = signal(this.currentYear);
   protected readonly b7Range = signal<EducationOrganisationType[]>([]);

@@ -74,18 +74,11 @@ interface ChecklistGroup {
 
 /** What the browser keeps of an encounter being filled in, so that a reload or an expired session loses nothing. */
 interface EncounterDraft {
-  form: {
-    academyId: string;
-    title: string;
-    date: string;
-    endDate: string;
-    format: EncounterFormat;
-    delivery: DeliveryMode;
-    duringSchoolDay: boolean;
-    durationMinutes: number;
-    days: number | null;
-    adviserLevel: number | null;
-  };
+  /** The encounter's own fields as the API names them; the dates as the date fields hold them. */
+  form: Pick<
+    CreateEncounterRequest,
+    'academyId' | 'title' | 'format' | 'delivery' | 'duringSchoolDay' | 'durationMinutes'
+  > & { date: string; endDate: string; days: number | null; adviserLevel: number | null };
   organisations: OrganisationView[];
   checklist: Partial<Record<MeaningfulChecklistItem, boolean>>;
   chosen: ChosenLearner[];
@@ -99,8 +92,8 @@ interface EncounterDraft {
   learnersAdded: string[];
 }
 
-/** What each field's error says in the error summary. */
-const FIELD_MESSAGES: Record<ControlField, string> = {
+/** What each field's error says in the error summary; its keys are the form's controls that can be wrong. */
+const FIELD_MESSAGES = {
   academyId: 'Choose the academy.',
   title: 'Give the encounter a title.',
   date: 'Enter the date of the encounter.',
@@ -110,7 +103,9 @@ const FIELD_MESSAGES: Record<ControlField, string> = {
   durationMinutes: 'Enter how long it lasted, in minutes (1 to 20,160).',
   days: 'Enter a number of days from 1 to 60.',
   adviserLevel: "Choose the adviser's level.",
-};
+} as const satisfies Record<string, string>;
+type ControlField = keyof typeof FIELD_MESSAGES;
+const CONTROL_FIELDS = Object.keys(FIELD_MESSAGES) as ControlField[];
 
 const FIELD_LABELS: Record<string, string> = {
   academyId: 'Academy',
@@ -129,27 +124,9 @@ const FIELD_LABELS: Record<string, string> = {
   absentLearnerIds: 'Absentees',
 };
 
-const CONTROL_FIELDS = [
-  'academyId',
-  'title',
-  'date',
-  'endDate',
-  'format',
-  'delivery',
-  'durationMinutes',
-  'days',
-  'adviserLevel',
-] as const;
-type ControlField = (typeof CONTROL_FIELDS)[number];
-
 function namesOf(learner: LearnerListItem): LearnerNames {
-  return {
-    legalSurname: learner.legalSurname,
-    legalForename: learner.legalForename,
-    preferredSurname: learner.preferredSurname,
-    preferredForename: learner.preferredForename,
-    name: learner.name,
-  };
+  const { legalSurname, legalForename, preferredSurname, preferredForename, name } = learner;
+  return { legalSurname, legalForename, preferredSurname, preferredForename, name };
 }
 
 const BENCHMARK_NAMES: Record<MeaningfulBenchmark, string> = {

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, model, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -7,11 +6,12 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 
-import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
 
 import { OrganisationsApi, OrganisationView } from '../core/organisations-api';
 import { openOrganisationDialog } from '../organisations/organisation-dialog';
 import { WORDS } from '../ui/words';
+import { searchAsTyped } from '../ui/paged-list';
 
 /** A value of the autocomplete that is not an organisation: "add a new one called …". */
 const CREATE = '__create__';
@@ -105,19 +105,15 @@ export class OrganisationPicker {
   protected readonly create = CREATE;
   protected readonly typed = signal('');
 
-  private readonly found = toSignal(
-    toObservable(this.typed).pipe(
-      map((text) => text.trim()),
-      debounceTime(150),
-      distinctUntilChanged(),
-      switchMap((q) =>
-        this.api.list({ q: q || undefined, pageSize: 10 }).pipe(
-          map((page) => page.items),
-          catchError(() => of([] as OrganisationView[])),
-        ),
+  private readonly found = searchAsTyped(
+    this.typed,
+    150,
+    (q) =>
+      this.api.list({ q: q || undefined, pageSize: 10 }).pipe(
+        map((page) => page.items),
+        catchError(() => of([] as OrganisationView[])),
       ),
-    ),
-    { initialValue: [] as OrganisationView[] },
+    [] as OrganisationView[],
   );
   protected readonly suggestions = computed(() => {
     const chosen = new Set(this.organisations().map((organisation) => organisation.id));

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatAutocompleteModule, MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { LearnerListItem } from '@encounters/domain';
-import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { catchError, map, of, startWith } from 'rxjs';
 
 import { LearnersApi } from '../core/learners-api';
+import { searchAsTyped } from './paged-list';
 
 /** Fewer characters than this match too many learners to be worth asking about. */
 const SHORTEST_QUERY = 2;
@@ -107,22 +107,18 @@ export class LearnerSearch {
   protected readonly typed = signal('');
   protected readonly summary = learnerSummary;
 
-  protected readonly found = toSignal(
-    toObservable(this.typed).pipe(
-      map((text) => text.trim()),
-      debounceTime(200),
-      distinctUntilChanged(),
-      switchMap((q) =>
-        q.length < SHORTEST_QUERY
-          ? of<Found>({ state: 'idle' })
-          : this.api.list({ q, pageSize: LEARNER_SUGGESTIONS }).pipe(
-              map((page): Found => ({ state: 'found', learners: page.items })),
-              catchError(() => of<Found>({ state: 'failed' })),
-              startWith<Found>({ state: 'searching' }),
-            ),
-      ),
-    ),
-    { initialValue: { state: 'idle' } as Found },
+  protected readonly found = searchAsTyped(
+    this.typed,
+    200,
+    (q) =>
+      q.length < SHORTEST_QUERY
+        ? of<Found>({ state: 'idle' })
+        : this.api.list({ q, pageSize: LEARNER_SUGGESTIONS }).pipe(
+            map((page): Found => ({ state: 'found', learners: page.items })),
+            catchError(() => of<Found>({ state: 'failed' })),
+            startWith<Found>({ state: 'searching' }),
+          ),
+    { state: 'idle' } as Found,
   );
 
   protected edit(text: string): void {

@@ -2,7 +2,7 @@ import { computed, linkedSignal, Signal, signal, WritableSignal } from '@angular
 import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { PageEvent } from '@angular/material/paginator';
 import { PagedResult } from '@encounters/domain';
-import { debounceTime, distinctUntilChanged, Observable } from 'rxjs';
+import { debounceTime, distinctUntilChanged, map, Observable, switchMap } from 'rxjs';
 
 /** The page part of a list query: 1-based, as the API counts. */
 export interface PageQuery {
@@ -63,6 +63,24 @@ export function debounced<T>(
   return toSignal(toObservable(source).pipe(debounceTime(milliseconds), distinctUntilChanged(equal)), {
     initialValue: source(),
   });
+}
+
+/**
+ * The answer to what is typed in a search box: the words trimmed, asked about once the typing pauses, an
+ * answer to earlier words dropped when new ones come. Call in an injection context.
+ */
+export function searchAsTyped<T>(
+  typed: Signal<string>,
+  milliseconds: number,
+  search: (words: string) => Observable<T>,
+  initialValue: T,
+): Signal<T> {
+  const words = toObservable(typed).pipe(
+    map((text) => text.trim()),
+    debounceTime(milliseconds),
+    distinctUntilChanged(),
+  );
+  return toSignal(words.pipe(switchMap(search)), { initialValue });
 }
 
 function sameFilters(a: object, b: object): boolean {

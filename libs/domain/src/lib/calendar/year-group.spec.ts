@@ -125,25 +125,21 @@ describe(by18WindowEnd.name, () => {
 });
 
 describe(palWindow.name, () => {
-  it('R-PAL-1: window 1 runs from the start of Y8 to 28 Feb of Y9', () => {
-    const history: YearGroupHistory = { records: [{ academicYear: 2025, yearGroup: 8 }] };
-    expect(palWindow(1, history)).toEqual({ start: '2025-09-01', end: '2027-02-28' });
-  });
-
-  it('R-PAL-1: window 1 ends on 29 Feb in a leap year', () => {
-    const history: YearGroupHistory = { records: [{ academicYear: 2026, yearGroup: 8 }] };
-    expect(palWindow(1, history)).toEqual({ start: '2026-09-01', end: '2028-02-29' });
-  });
-
-  it('R-PAL-1: window 2 runs from the start of Y10 to February of Y11', () => {
-    const history: YearGroupHistory = { records: [{ academicYear: 2025, yearGroup: 11 }] };
-    expect(palWindow(2, history)).toEqual({ start: '2024-09-01', end: '2026-02-28' });
-  });
-
-  it('R-PAL-2: window 3 runs from the start of Y12 to February of Y13', () => {
-    const history: YearGroupHistory = { records: [{ academicYear: 2026, yearGroup: 12 }] };
-    expect(palWindow(3, history)).toEqual({ start: '2026-09-01', end: '2028-02-29' });
-  });
+  it.each([
+    // R-PAL-1: window 1 runs from the start of Y8 to 28 Feb of Y9, or 29 Feb in a leap year.
+    [1, 2025, 8, '2025-09-01', '2027-02-28'],
+    [1, 2026, 8, '2026-09-01', '2028-02-29'],
+    // R-PAL-1: window 2 runs from the start of Y10 to February of Y11.
+    [2, 2025, 11, '2024-09-01', '2026-02-28'],
+    // R-PAL-2: window 3 runs from the start of Y12 to February of Y13.
+    [3, 2026, 12, '2026-09-01', '2028-02-29'],
+  ] as const)(
+    'R-PAL-1, R-PAL-2: window %i, for a learner whose year group in %i was %i, runs from %s to %s',
+    (window, academicYear, yearGroup, start, end) => {
+      const history: YearGroupHistory = { records: [{ academicYear, yearGroup }] };
+      expect(palWindow(window, history)).toEqual({ start, end });
+    },
+  );
 
   it('R-AY-6: uses the inferred Y8 for a learner first enrolled in Y9', () => {
     const history: YearGroupHistory = { records: [{ academicYear: 2025, yearGroup: 9 }] };

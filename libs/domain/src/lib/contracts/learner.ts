@@ -1,6 +1,6 @@
 import { AcademicYear, DateWindow, IsoDate } from '../calendar';
 import { SenStatusCode } from '../roster';
-import { ItemCounting, RuleId, RuleStatus, RuleStatuses } from '../rules';
+import { ItemCounting, RULE_STATUSES, RuleId, RuleStatus, RuleStatuses } from '../rules';
 import { AttendanceStatus, DeliveryMode, EncounterCategory, EncounterFormat } from '../taxonomy';
 import { AttendanceReflection } from './encounter';
 import { GuidanceMeetingMode, GuidanceMeetingResponse } from './guidance-meeting';
@@ -41,14 +41,8 @@ export interface LearnerListQuery extends PagingQuery {
 
 export const LEARNER_LIST_SORTS = ['name', 'upn', 'yearGroup', 'group'] as const;
 export type LearnerListSort = (typeof LEARNER_LIST_SORTS)[number];
-export const LEARNER_STATUS_FILTERS = [
-  'met',
-  'on_track',
-  'at_risk',
-  'missed',
-  'not_applicable',
-  'not_met',
-] as const;
+/** A rule's statuses, and `not_met` for any of those the rule applies in and is not met yet. */
+export const LEARNER_STATUS_FILTERS = [...RULE_STATUSES, 'not_met'] as const;
 export type LearnerStatusFilter = (typeof LEARNER_STATUS_FILTERS)[number];
 
 export interface LearnerNames {

@@ -2,7 +2,7 @@ import { LearnerEnrolment } from './learner-record';
 import { evaluateLearner } from './evaluate-learner';
 import { CORE_ITEMS_ONLY, employerTalk, NOTHING_TICKED, workplaceVisit } from './testing/encounters';
 import { enrolment, learner, learnerIn, movedMidYear, onRoll } from './testing/learner-builder';
-import { evaluate, policyWith, ruleTable } from './testing/rule-table';
+import { evaluate, evaluation, policyWith, ruleTable } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B5', () => {
@@ -134,12 +134,7 @@ describe(evaluateLearner.name, () => {
         enrolments: movedMidYear(2025, 10),
         attendances: [employerTalk('e1', '2025-10-14')],
       });
-      const sut = evaluateLearner({
-        learner: record,
-        academicYear: 2025,
-        asAt: '2026-02-01',
-        policyFor: policyWith(),
-      });
+      const sut = evaluation(record, 2025, '2026-02-01');
       expect(sut.enrolment?.academyId).toBe('academy-b');
       expect(sut.results.B5.status).toBe('met');
     });
@@ -161,12 +156,7 @@ describe(evaluateLearner.name, () => {
         enrolments: [enrolment(2024, 9), enrolment(2025, 10)],
         attendances: [employerTalk('e1', '2024-10-01'), employerTalk('e2', '2025-10-01')],
       });
-      const sut = evaluateLearner({
-        learner: record,
-        academicYear: 2024,
-        asAt: '2025-07-31',
-        policyFor: policyWith(),
-      });
+      const sut = evaluation(record, 2024, '2025-07-31');
       expect(sut.ruleSet).toBe('gatsby-2014');
       expect(sut.results.B5.evidence).toEqual(['e1']);
       expect(evaluate(record, 2025, '2026-07-31').B5.evidence).toEqual(['e2']);

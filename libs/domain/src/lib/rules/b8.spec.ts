@@ -1,7 +1,7 @@
 import { evaluateLearner } from './evaluate-learner';
 import { groupGuidance, guidanceEncounter, meeting } from './testing/encounters';
 import { enrolment, learner, learnerIn, movedMidYear, onRoll } from './testing/learner-builder';
-import { evaluate, policyWith, ruleTable, whole } from './testing/rule-table';
+import { evaluate, evaluation, policyWith, ruleTable, whole } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   describe('B8_16', () => {
@@ -109,12 +109,7 @@ describe(evaluateLearner.name, () => {
 
     it('R-B8-1: by 18 is required under gatsby-2014 too', () => {
       const record = learnerIn(2024, 13);
-      const sut = evaluateLearner({
-        learner: record,
-        academicYear: 2024,
-        asAt: '2025-09-01',
-        policyFor: policyWith(),
-      });
+      const sut = evaluation(record, 2024, '2025-09-01');
       expect(sut.ruleSet).toBe('gatsby-2014');
       expect(sut.results.B8_18.status).toBe('missed');
     });

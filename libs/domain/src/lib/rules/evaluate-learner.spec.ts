@@ -3,16 +3,11 @@ import { IsoDate } from '../calendar';
 import { RULE_IDS, RuleId, RuleStatus } from './rule';
 import { employerTalk } from './testing/encounters';
 import { learner, learnerIn } from './testing/learner-builder';
-import { evaluate, policyWith } from './testing/rule-table';
+import { evaluate, evaluation } from './testing/rule-table';
 
 describe(evaluateLearner.name, () => {
   it('R-S-1: answers every rule', () => {
-    const sut = evaluateLearner({
-      learner: learnerIn(2025, 9),
-      academicYear: 2025,
-      asAt: '2026-01-01',
-      policyFor: policyWith(),
-    });
+    const sut = evaluation(learnerIn(2025, 9), 2025, '2026-01-01');
     expect(Object.keys(sut.results)).toEqual([...RULE_IDS]);
     expect(sut).toMatchObject({
       academicYear: 2025,
@@ -23,56 +18,35 @@ describe(evaluateLearner.name, () => {
   });
 
   it('R-AY-6: a year with no enrolment infers the year group from the nearest one', () => {
-    const sut = evaluateLearner({
-      learner: learnerIn(2025, 9),
-      academicYear: 2026,
-      asAt: '2026-10-01',
-      policyFor: policyWith(),
-    });
+    const sut = evaluation(learnerIn(2025, 9), 2026, '2026-10-01');
     expect(sut.yearGroup).toBe(10);
     expect(sut.enrolment).toBeNull();
     expect(sut.results.PAL2.status).toBe('on_track');
   });
 
   it('R-AY-2: without any enrolment the date of birth places the learner', () => {
-    const sut = evaluateLearner({
-      learner: learner({ enrolments: [], dateOfBirth: '2014-08-31' }),
-      academicYear: 2025,
-      asAt: '2025-10-01',
-      policyFor: policyWith(),
-    });
+    const sut = evaluation(learner({ enrolments: [], dateOfBirth: '2014-08-31' }), 2025, '2025-10-01');
     expect(sut.yearGroup).toBe(7);
     expect(sut.results.B5.status).toBe('on_track');
   });
 
   it('R-S-3: a learner nothing places is not assessed', () => {
-    const sut = evaluateLearner({
-      learner: learner({ enrolments: [] }),
-      academicYear: 2025,
-      asAt: '2025-10-01',
-      policyFor: policyWith(),
-    });
+    const sut = evaluation(learner({ enrolments: [] }), 2025, '2025-10-01');
     expect(sut.yearGroup).toBeNull();
     expect(Object.values(sut.results).every((result) => result.status === 'not_applicable')).toBe(true);
   });
 
   it('R-S-1: the same encounter attended twice is one piece of evidence', () => {
-    const sut = evaluateLearner({
-      learner: learnerIn(2025, 9, [employerTalk('e1', '2025-10-01'), employerTalk('e1', '2025-10-01')]),
-      academicYear: 2025,
-      asAt: '2026-01-01',
-      policyFor: policyWith(),
-    });
+    const sut = evaluation(
+      learnerIn(2025, 9, [employerTalk('e1', '2025-10-01'), employerTalk('e1', '2025-10-01')]),
+      2025,
+      '2026-01-01',
+    );
     expect(sut.results.B5.evidence).toEqual(['e1']);
   });
 
   it('R-S-2: a not-applicable rule has no window, evidence or text', () => {
-    const sut = evaluateLearner({
-      learner: learnerIn(2025, 6),
-      academicYear: 2025,
-      asAt: '2026-01-01',
-      policyFor: policyWith(),
-    });
+    const sut = evaluation(learnerIn(2025, 6), 2025, '2026-01-01');
     expect(sut.results.B5).toEqual({
       rule: 'B5',
       status: 'not_applicable',

@@ -9,14 +9,11 @@ import {
 import { enrolment } from './testing/learner-builder';
 import { seededRandom } from '../random';
 
-describe(enrolmentAt.name, () => {
-  const autumn = enrolment(2025, 9, {
-    academyId: 'a',
-    admissionDate: '2025-09-01',
-    leavingDate: '2025-12-19',
-  });
-  const spring = enrolment(2025, 9, { academyId: 'b', admissionDate: '2026-01-05' });
+/** A Year 9 learner who moves from academy a to academy b over Christmas (R-G-2). */
+const autumn = enrolment(2025, 9, { academyId: 'a', admissionDate: '2025-09-01', leavingDate: '2025-12-19' });
+const spring = enrolment(2025, 9, { academyId: 'b', admissionDate: '2026-01-05' });
 
+describe(enrolmentAt.name, () => {
   it('R-G-2: picks the enrolment whose span holds the as-at date', () => {
     expect(enrolmentAt([spring, autumn], 2025, '2025-10-01')?.academyId).toBe('a');
     expect(enrolmentAt([spring, autumn], 2025, '2026-02-01')?.academyId).toBe('b');
@@ -80,13 +77,6 @@ describe(coverageEnrolment.name, () => {
 });
 
 describe(coverageSpans.name, () => {
-  const autumn = enrolment(2025, 9, {
-    academyId: 'a',
-    admissionDate: '2025-09-01',
-    leavingDate: '2025-12-19',
-  });
-  const spring = enrolment(2025, 9, { academyId: 'b', admissionDate: '2026-01-05' });
-
   it('R-G-2, R-G-4: a move in the year splits the as-at dates between the two academies, the gap in neither', () => {
     expect(coverageSpans([autumn, spring], 2025)).toEqual([
       [{ from: null, until: '2025-12-19' }],

@@ -10,7 +10,7 @@ import {
   workplaceVisit,
 } from './testing/encounters';
 import { enrolment, learner, learnerIn } from './testing/learner-builder';
-import { evaluate, policyWith } from './testing/rule-table';
+import { evaluate, evaluation, policyWith } from './testing/rule-table';
 import {
   attendanceHours,
   countedHours,
@@ -84,12 +84,7 @@ describe(evaluateLearner.name, () => {
         employerWorkshop('w1', '2025-11-03', 15, { delivery: 'virtual' }),
         employerWorkshop('w2', '2025-11-04', 15, { delivery: 'virtual' }),
       ]);
-      const sut = evaluateLearner({
-        learner: record,
-        academicYear: 2025,
-        asAt: '2026-07-31',
-        policyFor: policyWith(),
-      });
+      const sut = evaluation(record, 2025, '2026-07-31');
       expect(sut.workExperience.ks3).toEqual({
         doneHours: 30,
         plannedHours: 0,
@@ -115,12 +110,7 @@ describe(evaluateLearner.name, () => {
 
     it('R-WEX-1: an employer workshop carries hours only when the employer set a task', () => {
       const record = year8([employerWorkshop('w1', '2025-11-03', 30, { meaningful: CORE_ITEMS_ONLY })]);
-      const sut = evaluateLearner({
-        learner: record,
-        academicYear: 2025,
-        asAt: '2026-07-31',
-        policyFor: policyWith(),
-      });
+      const sut = evaluation(record, 2025, '2026-07-31');
       expect(sut.workExperience.items).toEqual([]);
       expect(sut.results.WEX_KS3.status).toBe('on_track');
     });
@@ -150,12 +140,7 @@ describe(evaluateLearner.name, () => {
   describe('planned experiences', () => {
     it('R-WEX-5: planned hours never make the rule met', () => {
       const record = year10([placement('p1', '2026-07-06', 10)]);
-      const sut = evaluateLearner({
-        learner: record,
-        academicYear: 2025,
-        asAt: '2026-05-01',
-        policyFor: policyWith(),
-      });
+      const sut = evaluation(record, 2025, '2026-05-01');
       expect(sut.results.WEX_KS4.status).toBe('on_track');
       expect(sut.workExperience.ks4).toEqual({
         doneHours: 0,

@@ -1,7 +1,7 @@
 import { AcademicYear, IsoDate } from '../../calendar';
 import { LearnerRecord } from '../learner-record';
 import { Policy, PolicyLookup, defaultPolicy } from '../policy';
-import { evaluateLearner } from '../evaluate-learner';
+import { evaluateLearner, type LearnerEvaluation } from '../evaluate-learner';
 import { RuleId, RuleResult, RuleResults, RuleStatus } from '../rule';
 
 // How the rules specs ask the rules: one evaluation, a policy with changes, a table of cases for one rule.
@@ -11,13 +11,24 @@ export function policyWith(overrides: Partial<Policy> = {}): PolicyLookup {
   return (academicYear) => ({ ...defaultPolicy(academicYear), ...overrides });
 }
 
+/** The whole evaluation of a learner (rule set, results, work-experience hours) for a year, at a date. */
+export function evaluation(
+  record: LearnerRecord,
+  academicYear: AcademicYear,
+  asAt: IsoDate,
+  policyFor: PolicyLookup = defaultPolicy,
+): LearnerEvaluation {
+  return evaluateLearner({ learner: record, academicYear, asAt, policyFor });
+}
+
+/** What each rule says of a learner for a year, at a date. */
 export function evaluate(
   record: LearnerRecord,
   academicYear: AcademicYear,
   asAt: IsoDate,
   policyFor: PolicyLookup = defaultPolicy,
 ): RuleResults {
-  return evaluateLearner({ learner: record, academicYear, asAt, policyFor }).results;
+  return evaluation(record, academicYear, asAt, policyFor).results;
 }
 
 /** One row of a rule's table: a learner, the year asked about, and what the rule says at each date. */
