@@ -153,8 +153,11 @@ test.describe('the encounter form loses nothing and finds everyone fast', () => 
     expect(created).toBe(201);
     await expect(page).toHaveURL(/\/encounters/);
     console.log(`Logging a Year 10 talk for ${roll.length} learners with two absentees:\n${timer.report()}`);
-    // Issue 18 asks for 30 s; measured 33.9–37.5 s on a loaded 2-core machine (the person's part, by the
-    // keystroke-level model, is 28.9 s), so the target is not met yet. This bound catches a slower step.
+    // Issue 18 asks for 30 s. With one click for the year group the person's part, by the keystroke-level
+    // model, is 26.3 s (28.9 s before); the app's part, measured on this 2-core machine shared by other jobs,
+    // was 3.2–4.4 s at load average 5–8 (six runs: 29.5–30.7 s in all) and 4.0–9.9 s at 10–15 (30.3–36.2 s). It
+    // has not been measured on a quiet machine, so the 30 s target is not asserted yet; this bound catches a
+    // slower step.
     expect(timer.totalSeconds).toBeLessThanOrEqual(45);
   });
 
