@@ -14,6 +14,8 @@ import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
 import { refuseDeepJson } from './http/json-depth';
 import { requestId } from './http/request-id';
+import { requestBoundLogger } from './http/request-logger';
+import { requestLinesLogged } from './logger-options';
 import { securityHeaders } from './http/security-headers';
 import { serveWebApp } from './http/web-app';
 import { Metrics } from './metrics/metrics.service';
@@ -30,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.set('etag', false);
   app.use(requestId());
+  if (!requestLinesLogged(config)) app.use(requestBoundLogger());
   app.use('/api', noStore());
   app.use(app.get(Metrics).middleware());
   app.use(app.get(Lifecycle).middleware());
