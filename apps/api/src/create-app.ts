@@ -13,6 +13,7 @@ import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
 import { refuseDeepJson } from './http/json-depth';
+import { fastJsonReplies } from './http/json-reply';
 import { requestId } from './http/request-id';
 import { requestBoundLogger } from './http/request-logger';
 import { requestLinesLogged } from './logger-options';
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.set('etag', false);
+  fastJsonReplies(app.getHttpAdapter().getInstance());
   app.use(requestId());
   if (!requestLinesLogged(config)) app.use(requestBoundLogger());
   app.use('/api', noStore());
