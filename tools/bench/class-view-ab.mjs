@@ -170,6 +170,13 @@ await db.end();
 const path = `/api/coverage/learners?scope=group&id=${group.id}&academicYear=${group.academic_year}&asAt=${group.academic_year + 1}-03-31`;
 
 const targets = [];
+// Stopped early (Ctrl+C, SIGTERM): the servers go too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const target of targets) target.child.kill('SIGTERM');
+    process.exit(1);
+  });
+}
 try {
   for (const api of apis) targets.push(await startApi(api));
   targets.push(await startFloor());
