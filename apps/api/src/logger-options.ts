@@ -77,15 +77,28 @@ export function humanLogStream(out: NodeJS.WritableStream = process.stdout): { w
  * With `LOG_FORMAT=text` (the default in development) a terminal stays quiet: a request gets its line at
  * `debug` only, unless the server failed it (`error`), and Nest's start-up lines are left out.
  */
+function logLevel(config: AppConfig): string {
+  return config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL;
+}
+
+/**
+ * Whether pino-http writes request lines: JSON lines at `info` and below, text logs always (for the requests
+ * the server failed). When it does not, nestjs-pino's per-request middleware is not installed and
+ * `http/request-logger.ts` binds the request to the logger lazily instead.
+ */
+export function requestLinesLogged(config: AppConfig): boolean {
+  return config.LOG_FORMAT === 'text' || REQUEST_LINES_AT.includes(logLevel(config));
+}
+
 export function loggerOptions(config: AppConfig): Params {
   const text = config.LOG_FORMAT === 'text';
-  const level = config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL;
+  const level = logLevel(config);
   const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
     level,
     // JSON request lines are written at `info`: at a quieter level none could be written, so the per-request
     // listeners are not installed at all (issue 20); text logs still write the requests the server failed.
     // Probes and scrapes come every few seconds; their lines would drown the rest.
-    autoLogging: (text || REQUEST_LINES_AT.includes(level)) && {
+    autoLogging: requestLinesLogged(config) && {
       ignore: (request: IncomingMessage) =>
         ['/api/health', '/api/health/live', '/api/health/ready', '/api/metrics'].includes(
           (request.url ?? '').split('?')[0],
@@ -110,8 +123,9 @@ export function loggerOptions(config: AppConfig): Params {
       `${request.method} ${(request.url ?? '').split('?')[0]} ${response.statusCode}`,
   };
   return {
-    // Every route, in the wildcard syntax of Express 5's router (nestjs-pino's default '*' makes Nest warn).
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    // Every route, in the wildcard syntax of Express 5's router (nestjs-pino's default '*' makes Nest warn);
+    // none when no request line is written (create-app.ts installs `requestBoundLogger` instead).
+    forRoutes: requestLinesLogged(config) ? [{ path: '{*path}', method: RequestMethod.ALL }] : [],
     pinoHttp: text ? [options, humanLogStream()] : options,
   };
 }

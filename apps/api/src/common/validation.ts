@@ -8,6 +8,7 @@ import {
 import type { ErrorDetail } from './api-error';
 import { withoutServerOwned } from './server-owned';
 import { textProblem } from './text-input';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
@@ -67,6 +68,7 @@ export class StrictValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new StrictValidationPipe();
 }
 

@@ -125,6 +125,16 @@ export function ruleStatusSql(rule: RuleId, asAt: string): string {
       ELSE 'on_track' END`;
 }
 
+/** Each rule with the column of its status in STATUS_COLUMNS, worked out once rather than per row (issue 20). */
+const STATUS_COLUMN_NAMES = RULE_IDS.map((rule) => [rule, `${col(rule)}_status`] as const);
+
+/** A row's statuses, rule by rule in RULE_IDS order (the order of the JSON answer). */
+function statusesOf(row: Record<string, unknown>): RuleStatuses {
+  const statuses: Record<string, unknown> = {};
+  for (const [rule, column] of STATUS_COLUMN_NAMES) statuses[rule] = row[column];
+  return statuses as RuleStatuses;
+}
+
 export const STATUS_COLUMNS = RULE_IDS.map(
   (rule) => `${ruleStatusSql(rule, '$2')} AS ${col(rule)}_status`,
 ).join(',\n    ');
@@ -388,9 +398,7 @@ export class CoverageService {
         name: row['name'] as string,
         yearGroup: row['year_group'] as number,
         group: (row['group_name'] as string | null) ?? null,
-        statuses: Object.fromEntries(
-          RULE_IDS.map((rule) => [rule, row[`${col(rule)}_status`]]),
-        ) as RuleStatuses,
+        statuses: statusesOf(row),
       })),
     };
   }
