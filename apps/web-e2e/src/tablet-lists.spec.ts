@@ -28,22 +28,26 @@ async function expectActionInView(page: Page, name: RegExp): Promise<void> {
   expect(scrolled).toBe(0);
 }
 
+/** A list page is ready when its first row of data shows. */
+const firstRow = async (page: Page) => {
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+};
+
+/** A dashboard is ready when its heading and its first table show. */
+const dashboard = async (page: Page) => {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('table').first()).toBeVisible();
+};
+
 test.describe('every list at tablet width (820 px) and on a laptop (1366 px)', () => {
   // Each page is checked by axe at two widths: minutes on a loaded two-core machine.
   test.describe.configure({ timeout: 240_000 });
 
   test('the careers lead: encounters, organisations, the dashboard, reports', async ({ page }) => {
     await signIn(page, DEMO_USERS.careersLead);
-    await checkBothWidths(page, '/encounters', 'encounters', async (p) => {
-      await expect(p.getByRole('row').nth(1)).toBeVisible();
-    });
-    await checkBothWidths(page, '/organisations', 'organisations', async (p) => {
-      await expect(p.getByRole('row').nth(1)).toBeVisible();
-    });
-    await checkBothWidths(page, '/', 'dashboard-careers-lead', async (p) => {
-      await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(p.getByRole('table').first()).toBeVisible();
-    });
+    await checkBothWidths(page, '/encounters', 'encounters', firstRow);
+    await checkBothWidths(page, '/organisations', 'organisations', firstRow);
+    await checkBothWidths(page, '/', 'dashboard-careers-lead', dashboard);
     await checkBothWidths(page, '/reports', 'reports', async (p) => {
       await expect(p.getByRole('heading', { name: 'Annual compliance report' })).toBeVisible();
     });
@@ -55,26 +59,15 @@ test.describe('every list at tablet width (820 px) and on a laptop (1366 px)', (
     const firstClass = page.getByRole('navigation', { name: 'Your classes' }).getByRole('link').first();
     await expect(firstClass).toBeVisible();
     const href = (await firstClass.getAttribute('href')) ?? '/classes';
-    await checkBothWidths(page, href, 'class-view', async (p) => {
-      await expect(p.getByRole('row').nth(1)).toBeVisible();
-    });
+    await checkBothWidths(page, href, 'class-view', firstRow);
   });
 
   test('the trust administrator: users, academies, the audit log; the trust dashboard', async ({ page }) => {
     await signIn(page, DEMO_USERS.admin);
-    await checkBothWidths(page, '/admin/users', 'admin-users', async (p) => {
-      await expect(p.getByRole('row').nth(1)).toBeVisible();
-    });
+    await checkBothWidths(page, '/admin/users', 'admin-users', firstRow);
     await expectActionInView(page, /^Edit /);
-    await checkBothWidths(page, '/admin/academies', 'admin-academies', async (p) => {
-      await expect(p.getByRole('row').nth(1)).toBeVisible();
-    });
-    await checkBothWidths(page, '/admin/audit', 'admin-audit', async (p) => {
-      await expect(p.getByRole('row').nth(1)).toBeVisible();
-    });
-    await checkBothWidths(page, '/', 'dashboard-trust', async (p) => {
-      await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(p.getByRole('table').first()).toBeVisible();
-    });
+    await checkBothWidths(page, '/admin/academies', 'admin-academies', firstRow);
+    await checkBothWidths(page, '/admin/audit', 'admin-audit', firstRow);
+    await checkBothWidths(page, '/', 'dashboard-trust', dashboard);
   });
 });

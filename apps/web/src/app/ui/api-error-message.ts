@@ -20,24 +20,7 @@ import { apiErrorDetails, apiErrorMessage, plainReason } from '../core/api-error
       </div>
     }
   `,
-  styles: `
-    .error {
-      margin-block: 1rem;
-      padding: 0.75rem 1rem;
-      border-left: 4px solid var(--mat-sys-error);
-      border-radius: var(--mat-sys-corner-small);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .message {
-      margin: 0;
-      font-weight: 500;
-    }
-    .details {
-      margin: 0.5rem 0 0;
-      padding-left: 1.25rem;
-    }
-  `,
+  styleUrl: './api-error-message.scss',
 })
 export class ApiErrorMessage {
   /** The error as thrown by HttpClient; nothing is shown while it is null. */
