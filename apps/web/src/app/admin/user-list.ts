@@ -142,6 +142,10 @@ const COMPACT_BELOW = 900;
       .last-sign-in {
         padding-bottom: 0.375rem;
       }
+      /* A long address ("p.shah.1796068229425@kilnside.example") breaks rather than widening the table. */
+      .meta {
+        overflow-wrap: anywhere;
+      }
       .inactive,
       .delayed {
         color: var(--mat-sys-error);
