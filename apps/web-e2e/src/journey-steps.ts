@@ -109,8 +109,14 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 
 /** Picks an option of a Material select by the select's label. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  // The floating label lies over the select's trigger, so the click goes to the trigger itself.
-  await page.getByRole('combobox', { name: label }).click({ force: true });
+  // The floating label lies over the select's trigger, so the click goes to the trigger itself. A forced click
+  // lands wherever the trigger is, even under a navigation drawer still sliding shut (its backdrop takes the click
+  // and no list opens), so the trigger is clicked again until the list is there.
+  const trigger = page.getByRole('combobox', { name: label });
+  await expect(async () => {
+    if ((await page.getByRole('listbox').count()) === 0) await trigger.click({ force: true });
+    await expect(page.getByRole('listbox')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
   await expect(page.getByRole('listbox')).toHaveCount(0);
 }
