@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 
-import { choose, DEMO_USERS, expectAccessible, saveScreenshot, signIn } from './journey-steps';
+import { choose, DEMO_USERS, expectAccessible, openSelect, saveScreenshot, signIn } from './journey-steps';
 
 /**
  * The fields of the 2025 revision that only unit tests had tried (issue 18): a learner's part-time job, the
@@ -40,19 +40,25 @@ test.describe('fields never tried in a browser before', () => {
     const dialog = page.getByRole('dialog', { name: 'Add a part-time job' });
     await expect(dialog).toContainText(`For ${learner.name}.`);
     await dialog.getByLabel('Employer').fill(EMPLOYER);
-    await dialog.getByRole('combobox', { name: 'Sector (optional)' }).click({ force: true });
+    await openSelect(page, dialog.getByRole('combobox', { name: 'Sector (optional)' }));
     await page.getByRole('option').nth(2).click();
     await expect(page.getByRole('listbox')).toHaveCount(0);
     await dialog.getByLabel('Hours a week').fill('6');
     await dialog.getByLabel('From').fill(daysFromToday(-20));
-    await dialog.getByLabel('To (optional)').fill(daysFromToday(-40));
+    const to = dialog.getByLabel('To (optional)');
+    await to.fill(daysFromToday(-40));
     await dialog.getByRole('button', { name: 'Add job' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('The end date must be on or after the start.');
+    // The end date itself is marked invalid, with the message as its description; the start is not at fault.
+    await expect(to).toHaveAttribute('aria-invalid', 'true');
+    await expect(to).toHaveAccessibleDescription('The end date must be on or after the start.');
+    await expect(dialog.getByLabel('From')).toHaveAttribute('aria-invalid', 'false');
     await expectAccessible(page);
     await saveScreenshot(page, 'part-time-job-dialog');
 
     // Still held: no end date.
-    await dialog.getByLabel('To (optional)').fill('');
+    await to.fill('');
+    await expect(to).toHaveAttribute('aria-invalid', 'false');
     await dialog.getByRole('button', { name: 'Add job' }).click();
     await expect(dialog).toHaveCount(0);
     const job = card.getByRole('listitem').filter({ hasText: EMPLOYER });
@@ -156,7 +162,8 @@ test.describe('fields never tried in a browser before', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit Kilnside Academy' });
     const judgedAs = dialog.getByRole('combobox', { name: 'Judged as' });
     await expect(judgedAs).toContainText('School');
-    await judgedAs.click({ force: true });
+    // The dialog is still opening: the list is opened once it stands still.
+    await openSelect(page, judgedAs);
     await expect(page.getByRole('option', { name: 'Sixth-form college (post-16)' })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole('option', { name: 'Sixth-form college (post-16)' }).click();

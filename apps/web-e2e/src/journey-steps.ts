@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 
 export const DEMO_USERS = {
@@ -107,18 +107,36 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** Picks an option of a Material select by the select's label. */
-export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  // The floating label lies over the select's trigger, so the click goes to the trigger itself. A forced click
-  // lands wherever the trigger is, even under a navigation drawer still sliding shut (its backdrop takes the click
-  // and no list opens), so the trigger is clicked again until the list is there.
-  const trigger = page.getByRole('combobox', { name: label });
+/**
+ * Opens a Material select's list. The floating label lies over the select's trigger, so the click goes to the
+ * trigger itself, forced; a forced click skips Playwright's checks that the trigger has stopped moving and that
+ * nothing covers it, so the page's animations (a dialog opening, the navigation drawer sliding shut) are let end
+ * first, and the trigger is clicked again until the list is there (a click that fell on a backdrop opens nothing).
+ */
+export async function openSelect(page: Page, trigger: Locator): Promise<void> {
+  await expect(trigger).toBeVisible();
+  await settle(page);
   await expect(async () => {
     if ((await page.getByRole('listbox').count()) === 0) await trigger.click({ force: true });
     await expect(page.getByRole('listbox')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/** Picks an option of a Material select by the select's label. */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await openSelect(page, page.getByRole('combobox', { name: label }));
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
   await expect(page.getByRole('listbox')).toHaveCount(0);
+}
+
+/**
+ * Waits for the navigation drawer of a narrow screen to have slid shut. Its backdrop loses `mat-drawer-shown` as
+ * the slide begins but stays on screen (visible, over the page) for the 400 ms it takes, so it is waited on until
+ * it is hidden.
+ */
+export async function drawerShut(page: Page): Promise<void> {
+  await expect(page.locator('.mat-drawer-backdrop')).toBeHidden();
+  await expect(page.locator('mat-sidenav.mat-drawer-animating')).toHaveCount(0);
 }
 
 /** What a person does in a step, for the Keystroke-Level Model's estimate of their time. */

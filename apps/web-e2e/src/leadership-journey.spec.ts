@@ -33,6 +33,7 @@ test.describe('a trust leader', () => {
     await expect(page).toHaveURL(/asAt=\d{4}-03-31/);
     await expect(asAt).toHaveValue(/^\d{4}-03-31$/);
     await page.goBack();
+    await expect(page).not.toHaveURL(/asAt=\d{4}-03-31/);
 
     // Drill down: academy, then year group, then class.
     await coverage.getByRole('link', { name: 'Kilnside Academy' }).click();

@@ -64,7 +64,11 @@ test.describe('the second factor', () => {
     await signIn(page, DEMO_USERS.admin);
     await page.goto('/admin/users');
     await page.getByRole('button', { name: `Reset the second factor of ${HEAD.name}` }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Reset' }).click();
+    const reset = page.getByRole('alertdialog', { name: `Reset ${HEAD.name}'s second factor?` });
+    await expect(reset).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-reset-second-factor');
+    await reset.getByRole('button', { name: 'Reset' }).click();
     await expect(page.getByRole('button', { name: `Reset the second factor of ${HEAD.name}` })).toHaveCount(
       0,
     );

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import {
   CreatePartTimeJobRequest,
@@ -26,6 +27,17 @@ export function endsAfterStart(form: AbstractControl): ValidationErrors | null {
   const { from, to } = form.value as { from?: string; to?: string };
   return from && to && to < from ? { endsBeforeStart: true } : null;
 }
+
+/**
+ * The "To" field wears the form's end-before-start error as its own (outlined in red, `aria-invalid`, the message
+ * under it), once it has been left or the form sent, as every other field does with its own errors.
+ */
+export const endDateErrorState: ErrorStateMatcher = {
+  isErrorState: (control, form) =>
+    control !== null &&
+    !!control.parent?.hasError('endsBeforeStart') &&
+    (control.touched || !!form?.submitted),
+};
 
 /** The body the API takes, from the form's values: trimmed, empty optional fields left out or cleared. */
 export function partTimeJobBody(
@@ -99,15 +111,15 @@ export function partTimeJobBody(
               <mat-error>Enter the date the job started.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field>
+          <mat-form-field subscriptSizing="dynamic">
             <mat-label>To (optional)</mat-label>
-            <input matInput type="date" formControlName="to" />
+            <input matInput type="date" formControlName="to" [errorStateMatcher]="endDateErrorState" />
             <mat-hint>Leave empty while the job goes on</mat-hint>
+            @if (form.hasError('endsBeforeStart')) {
+              <mat-error role="alert">The end date must be on or after the start.</mat-error>
+            }
           </mat-form-field>
         </div>
-        @if (form.hasError('endsBeforeStart')) {
-          <p class="form-error" role="alert">The end date must be on or after the start.</p>
-        }
         @if (errorMessage(); as message) {
           <p class="form-error" role="alert">{{ message }}</p>
         }
@@ -126,6 +138,7 @@ export class PartTimeJobDialog {
   private readonly jobs = inject(PartTimeJobsApi);
 
   protected readonly sectors = SECTORS;
+  protected readonly endDateErrorState = endDateErrorState;
   protected readonly saving = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
 

@@ -1,6 +1,11 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { EMPTY } from 'rxjs';
 
-import { endsAfterStart, partTimeJobBody } from './part-time-job-dialog';
+import { endsAfterStart, PartTimeJobDialog, partTimeJobBody } from './part-time-job-dialog';
 import { hoursPerWeekText, sortedJobs } from './part-time-jobs-card';
 
 describe('part-time jobs', () => {
@@ -50,5 +55,66 @@ describe('part-time jobs', () => {
   it('words the hours a week', () => {
     expect(hoursPerWeekText(1)).toBe('1 hour a week');
     expect(hoursPerWeekText(7.5)).toBe('7.5 hours a week');
+  });
+
+  describe(PartTimeJobDialog.name, () => {
+    function open(): { page: HTMLElement; detectChanges: () => void; http: HttpTestingController } {
+      TestBed.configureTestingModule({
+        imports: [PartTimeJobDialog],
+        providers: [
+          provideHttpClient(),
+          provideHttpClientTesting(),
+          { provide: MAT_DIALOG_DATA, useValue: { learnerId: 'l1', learnerName: 'Ava Adams' } },
+          {
+            provide: MatDialogRef,
+            useValue: { close: jest.fn(), backdropClick: () => EMPTY, keydownEvents: () => EMPTY },
+          },
+        ],
+      });
+      const fixture = TestBed.createComponent(PartTimeJobDialog);
+      fixture.detectChanges();
+      return {
+        page: fixture.nativeElement as HTMLElement,
+        detectChanges: () => fixture.detectChanges(),
+        http: TestBed.inject(HttpTestingController),
+      };
+    }
+
+    function type(page: HTMLElement, name: string, value: string): HTMLInputElement {
+      const field = page.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+      return field;
+    }
+
+    it('marks the "To" field itself invalid when the end is before the start, and sends nothing', () => {
+      const { page, detectChanges, http } = open();
+      type(page, 'employerName', 'Corner Shop');
+      type(page, 'from', '2025-09-06');
+      const to = type(page, 'to', '2025-09-01');
+      detectChanges();
+      // Not yet left nor sent: no error shown.
+      expect(to.getAttribute('aria-invalid')).toBe('false');
+
+      (page.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+      detectChanges();
+      http.expectNone(() => true);
+      expect(to.getAttribute('aria-invalid')).toBe('true');
+      const field = to.closest('mat-form-field') as HTMLElement;
+      expect(field.classList).toContain('mat-form-field-invalid');
+      const error = field.querySelector('mat-error') as HTMLElement;
+      expect(error.textContent?.trim()).toBe('The end date must be on or after the start.');
+      expect(to.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+      // The start, which is not at fault, stays as it was.
+      expect(
+        (page.querySelector('[formcontrolname="from"]') as HTMLInputElement).getAttribute('aria-invalid'),
+      ).toBe('false');
+
+      // An end on the start day mends it.
+      type(page, 'to', '2025-09-06');
+      detectChanges();
+      expect(to.getAttribute('aria-invalid')).toBe('false');
+      expect(field.querySelector('mat-error')).toBeNull();
+    });
   });
 });
