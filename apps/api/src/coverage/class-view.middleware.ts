@@ -13,9 +13,9 @@ import { CoverageQueryDto } from './dto/coverage-query.dto';
 
 /**
  * The class view (`GET /api/coverage/learners`, scope `group`) answered in front of Nest's router
- * (issue 20): the commonest read of the day, where Nest's per-request pipeline (the route's execution
- * context, its pipes and parameter decorators) and Express's walk through every route cost as much as the
- * rest of the request. It does what the route does, with the same pieces: the query's quick check of the
+ * (issue 20): a teacher's everyday read, light enough that Nest's per-request pipeline (the route's execution
+ * context, its pipes and parameter decorators) and Express's walk through the routes are a good part of its
+ * CPU. It does what the route does, with the same pieces: the query's quick check of the
  * validation pipe (`CoverageQueryDto.quickQuery`), the very access guard of the route, with the route's own
  * access rule read from `CoverageController.learners`, and the same service call; errors go to the
  * app's exception filter as the route's would (Nest runs a middleware through it). Any other query (another
