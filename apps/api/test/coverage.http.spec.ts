@@ -1,5 +1,6 @@
 import { RULE_IDS } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CoverageService } from '../src/coverage/coverage.service';
 import { cohort, rosterCsv } from './roster-files';
@@ -313,6 +314,35 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     const response = await leader.get(`/api/coverage?${query}`).expect(400);
     expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
     expect(response.body.message).toContain(field);
+  });
+
+  it("answers the class view's plain query in front of the route as the route itself does (issue 20)", async () => {
+    // `academicYear=02025` is the same query to the validation, but not the plain shape the class view's
+    // middleware answers: it goes on to the route. The two answers must be the same bytes.
+    const plain = `/api/coverage/learners?scope=group&id=${group9A}&academicYear=2025&asAt=2026-03-31`;
+    const routed = `/api/coverage/learners?scope=group&id=${group9A}&academicYear=02025&asAt=2026-03-31`;
+    for (const agent of [teacher, admin, careersLead]) {
+      const [quick, full] = [await agent.get(plain).expect(200), await agent.get(routed).expect(200)];
+      expect(quick.body.rows).toHaveLength(5);
+      expect(quick.text).toBe(full.text);
+      expect(quick.headers['content-type']).toBe(full.headers['content-type']);
+      expect(quick.headers['cache-control']).toBe(full.headers['cache-control']);
+    }
+    // Refusals, both ways: another class (404), another academy's lead (404), nobody signed in (401),
+    // and a group's id that is an academy's (400 naming id).
+    for (const [agent, path, status] of [
+      [teacher, `/api/coverage/learners?scope=group&id=${group9B}&academicYear=2025`, 404],
+      [otherLead, `/api/coverage/learners?scope=group&id=${group9A}&academicYear=2025`, 404],
+      [admin, `/api/coverage/learners?scope=group&id=${kilnside}&academicYear=2025`, 400],
+    ] as const) {
+      const quick = await agent.get(path).expect(status);
+      const full = await agent.get(path.replace('academicYear=2025', 'academicYear=02025')).expect(status);
+      expect(quick.body).toEqual(full.body);
+    }
+    const anonymous = request(app.getHttpServer());
+    const quick = await anonymous.get(plain).expect(401);
+    const full = await anonymous.get(routed).expect(401);
+    expect(quick.body).toEqual(full.body);
   });
 
   it('answers an id of the wrong kind for the scope with 400 naming id', async () => {

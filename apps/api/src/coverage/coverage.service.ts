@@ -44,6 +44,7 @@ import { checklistJsonSql } from '../common/checklist-columns';
 import { learnerNameSql } from '../common/learner-sql';
 import { SqlParams } from '../common/sql-params';
 import type { CoverageQueryDto } from './dto/coverage-query.dto';
+import { preparedRead } from '../database/prepared-read';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
 type Counts = Omit<RuleTally, 'percent'>;
@@ -221,6 +222,9 @@ function withHistograms(rows: Record<string, unknown>[]): Record<string, unknown
   return rows;
 }
 
+/** The group of the class view, and the policies' version for the cached lookup. */
+const GROUP_SQL = `SELECT name, academy_id, academic_year, ${POLICY_VERSION_SQL} AS policy_version FROM learning_group WHERE id = $1`;
+
 const YEAR_GROUP_LABEL = (yearGroup: number) => `Year ${yearGroup}`;
 
 /** Grouped tallies of one academy kept in this process, with the `coverage_version` they were counted at. */
@@ -378,7 +382,8 @@ export class CoverageService {
     const filter = this.filter(scope, access);
     const [policyFor, rows] = await Promise.all([
       loadPolicyLookup(this.dataSource.manager, scope.policyVersion),
-      this.dataSource.query(
+      preparedRead<Record<string, unknown>>(
+        this.dataSource,
         `SELECT e.learner_id, l.upn, ${learnerNameSql('l')} AS name,
               e.year_group, g.name AS group_name,
               ${STATUS_COLUMNS}
@@ -388,7 +393,7 @@ export class CoverageService {
         WHERE ${filter.where}
         ORDER BY lower(coalesce(l.preferred_surname, l.legal_surname)), lower(coalesce(l.preferred_forename, l.legal_forename)), l.upn`,
         filter.parameters,
-      ) as Promise<Record<string, unknown>[]>,
+      ),
     ]);
     return {
       ...this.context(query, scope, policyFor),
@@ -650,15 +655,13 @@ export class CoverageService {
         };
       }
       case 'group': {
-        const group = await this.one<{
+        // The class view's first statement: prepared, as its rows' (issue 20).
+        const [group] = await preparedRead<{
           name: string;
           academy_id: string;
           academic_year: number;
           policy_version: string;
-        }>(
-          `SELECT name, academy_id, academic_year, ${POLICY_VERSION_SQL} AS policy_version FROM learning_group WHERE id = $1`,
-          query.id!,
-        );
+        }>(this.dataSource, GROUP_SQL, [query.id]);
         if (!group) return this.wrongKindOr404(query.id!, 'group', access);
         if (!seesWholeAcademy(access, group.academy_id) && !access.groupIds.includes(query.id!)) {
           throw new NotFoundException('No such group.');
