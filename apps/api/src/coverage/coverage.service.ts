@@ -44,7 +44,7 @@ import { checklistJsonSql } from '../common/checklist-columns';
 import { learnerNameSql } from '../common/learner-sql';
 import { SqlParams } from '../common/sql-params';
 import type { CoverageQueryDto } from './dto/coverage-query.dto';
-import { preparedRead } from '../database/prepared-read';
+import { preparedRead } from '../common/prepared-read';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
 type Counts = Omit<RuleTally, 'percent'>;

@@ -7,9 +7,9 @@ import { SessionService } from '../auth/session.service';
 import type { AuthenticatedRequest } from '../common/access/current-user.decorator';
 import { accessScope } from '../common/access/policy';
 import { ReplicaRouter } from '../database/replicas';
-import { CoverageController } from './coverage.controller';
-import { CoverageService } from './coverage.service';
-import { CoverageQueryDto } from './dto/coverage-query.dto';
+import { CoverageController } from '../coverage/coverage.controller';
+import { CoverageService } from '../coverage/coverage.service';
+import { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 
 /**
  * The class view (`GET /api/coverage/learners`, scope `group`) answered in front of Nest's router
