@@ -30,6 +30,7 @@ import {
   guidanceMeetingForOne,
   hoursProblems,
   notOnRoll,
+  type StoredAttendance,
 } from './encounter-state';
 
 /**
@@ -151,13 +152,15 @@ export class AttendanceService {
 
   /**
    * Writes the list; answers the learners whose evidence changed and what the audit entry says about it
-   * (nothing to say when no line changed).
+   * (nothing to say when no line changed). A replacement compares with `stored`, the list as the caller
+   * read it in this transaction (under the encounter's lock), or reads it.
    */
   async write(
     db: EntityManager,
     encounterId: string,
     rows: readonly AttendanceRow[],
     mode: AttendanceMode,
+    stored?: StoredAttendance[],
   ): Promise<AttendanceChange> {
     if (mode === 'merge') {
       const written = await mergeAttendance(db, encounterId, rows);
@@ -175,7 +178,7 @@ export class AttendanceService {
         },
       };
     }
-    const before = await storedAttendance(db, encounterId);
+    const before = stored ?? (await storedAttendance(db, encounterId));
     await replaceAttendance(db, encounterId, rows);
     return { mode, ...attendanceReplacement(before, rows) };
   }

@@ -205,19 +205,31 @@ export async function encounterPage(
 }
 
 /** One live encounter the scope sees, with more columns and a locking clause if asked; nothing when not found. */
+/** The advisory lock's key of an academy (its id in lower case) and a date (`YYYY-MM-DD`). */
+const ENCOUNTER_DAY_KEY_SQL = (academyId: string, date: string) =>
+  `hashtextextended('encounter-day:' || ${academyId} || ':' || ${date}, 0)`;
+
 async function oneEncounter<T extends EncounterRow>(
   db: EntityManager,
   id: string,
   scope: AccessScope,
-  more: { columns?: string; lock?: boolean } = {},
+  more: { columns?: string; lock?: boolean; lockDay?: boolean } = {},
 ): Promise<T | undefined> {
   const p = new SqlParams();
-  const [row]: T[] = await db.query(
-    `SELECT ${ENCOUNTER_COLUMNS}${more.columns ?? ''} FROM encounter e
+  const select = `SELECT ${ENCOUNTER_COLUMNS}${more.columns ?? ''} FROM encounter e
      WHERE e.id = ${p.add(id)} AND e.deleted_at IS NULL AND ${visibleSql(scope, p)}
-     ${more.lock ? 'FOR UPDATE OF e' : ''}`,
+     ${more.lock ? 'FOR UPDATE OF e' : ''}`;
+  // The day's lock is taken on the row as locked (a materialised CTE: the row lock first, as
+  // `lockEncounterDay` after it would), with the key `lockEncounterDay` builds.
+  const [row]: T[] = await db.query(
+    more.lock && more.lockDay
+      ? `WITH locked AS MATERIALIZED (${select})
+         SELECT locked.*, pg_advisory_xact_lock(${ENCOUNTER_DAY_KEY_SQL('locked.academy_id::text', 'locked.date')})::text AS day_locked
+           FROM locked`
+      : select,
     p.values,
   );
+  if (row) delete row['day_locked'];
   return row;
 }
 
@@ -290,7 +302,7 @@ export async function duplicateOf(
  * so that two requests racing each other cannot both pass the duplicate check.
  */
 export async function lockEncounterDay(db: EntityManager, state: EncounterState): Promise<void> {
-  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('encounter-day:' || $1 || ':' || $2, 0))`, [
+  await db.query(`SELECT pg_advisory_xact_lock(${ENCOUNTER_DAY_KEY_SQL('$1', '$2')})`, [
     state.academyId.toLowerCase(),
     state.date,
   ]);
@@ -453,6 +465,7 @@ export async function lockEncounter(
   db: EntityManager,
   id: string,
   scope: AccessScope,
+  { lockDay = false }: { lockDay?: boolean } = {},
 ): Promise<LockedEncounter | undefined> {
   const row = await oneEncounter<
     EncounterRow & { organisation_ids: string[]; listed: number; attended: number }
@@ -464,6 +477,7 @@ export async function lockEncounter(
         (SELECT count(*) FROM attendance a WHERE a.encounter_id = e.id AND a.status = 'attended')::int
           AS attended`,
     lock: true,
+    lockDay,
   });
   if (!row) return undefined;
   return {
@@ -681,13 +695,11 @@ export async function replaceAttendance(
   rows: readonly AttendanceRow[],
 ): Promise<void> {
   const learnerIds = rows.map((row) => row.learnerId);
-  await db.query(`DELETE FROM attendance WHERE encounter_id = $1 AND learner_id <> ALL($2::uuid[])`, [
-    encounterId,
-    learnerIds,
-  ]);
-  if (!rows.length) return;
+  // One statement: the lines no longer listed go (a data-modifying CTE runs whatever the INSERT does), and
+  // the listed ones are written; the two touch different learners.
   await db.query(
-    `INSERT INTO attendance (encounter_id, learner_id, status, meaningful_override, reflection_rating,
+    `WITH removed AS (DELETE FROM attendance WHERE encounter_id = $1 AND learner_id <> ALL($2::uuid[]))
+     INSERT INTO attendance (encounter_id, learner_id, status, meaningful_override, reflection_rating,
        reflection_comment, hours)
      SELECT $1, t.learner_id, t.status, t.meaningful_override, t.reflection_rating, t.reflection_comment, t.hours
      FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::smallint[], $6::text[], $7::numeric[])

@@ -42,6 +42,7 @@ import {
   softDeleteEncounter,
   storeClassification,
   storeClassifications,
+  storedAttendance,
   storeOfferedTo,
   updateEncounter,
   visibleEncounter,
@@ -273,11 +274,15 @@ export class EncountersService {
     confirmDistinct = false,
   ): Promise<EncounterResponse> {
     await this.dataSource.transaction(async (db) => {
-      const { state } = await this.lockForWrite(db, id, actor.user, accessScope(actor.user));
-      await lockEncounterDay(db, state);
-      const attendedBefore = await attendedLearners(db, id);
+      // The encounter's row and its day locked by one statement; the list as it stood read once, for the
+      // duplicate check and for what the write changes.
+      const { state } = await this.lockForWrite(db, id, actor.user, accessScope(actor.user), {
+        lockDay: true,
+      });
+      const stored = await storedAttendance(db, id);
+      const attendedBefore = stored.filter((row) => row.status === 'attended').map((row) => row.learner_id);
       const rows = await this.attendance.replacementRows(db, state, items, 'body');
-      const change = await this.attendance.write(db, id, rows, 'replace');
+      const change = await this.attendance.write(db, id, rows, 'replace', stored);
       if (!change.touched.length) return;
       // R-PAL-4: an encounter with no year groups on record takes those of its list.
       if (!state.offeredTo.length) {
@@ -411,14 +416,18 @@ export class EncountersService {
     );
   }
 
-  /** Locks a live encounter the actor may change; 404 when it is not theirs to change. */
+  /**
+   * Locks a live encounter the actor may change; 404 when it is not theirs to change. With `lockDay`, its
+   * day's lock (`lockEncounterDay`) too, in the same statement.
+   */
   private async lockForWrite(
     db: EntityManager,
     id: string,
     user: AuthUser,
     scope: AccessScope,
+    options: { lockDay?: boolean } = {},
   ): Promise<LockedEncounter> {
-    const locked = await lockEncounter(db, id, scope);
+    const locked = await lockEncounter(db, id, scope, options);
     if (!locked || !may(user, 'logEncounter', locked.state.academyId)) throw noSuchEncounter();
     return locked;
   }
