@@ -233,21 +233,22 @@ async function oneEncounter<T extends EncounterRow>(
   return row;
 }
 
-/** A live encounter the scope sees, or nothing. */
-export function visibleEncounter(
+/** A live encounter the scope sees with its organisations (`encounterOrganisations`), or nothing. */
+export async function visibleEncounter(
   db: EntityManager,
   id: string,
   scope: AccessScope,
-): Promise<EncounterRow | undefined> {
-  return oneEncounter(db, id, scope);
-}
-
-export async function encounterOrganisations(db: EntityManager, id: string): Promise<OrganisationRef[]> {
-  return db.query(
-    `SELECT o.id, o.name, o.type FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
-     WHERE eo.encounter_id = $1 ORDER BY lower(o.name), o.id`,
-    [id],
-  );
+): Promise<{ row: EncounterRow; organisations: OrganisationRef[] } | undefined> {
+  const row = await oneEncounter<EncounterRow & { organisation_refs: OrganisationRef[] }>(db, id, scope, {
+    columns: `,
+        (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type)
+                                  ORDER BY lower(o.name), o.id), '[]')
+           FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
+          WHERE eo.encounter_id = e.id) AS organisation_refs`,
+  });
+  if (!row) return undefined;
+  const { organisation_refs: organisations, ...encounter } = row;
+  return { row: encounter as EncounterRow, organisations };
 }
 
 /**
@@ -414,6 +415,11 @@ export async function learnersOnRoll(
   );
 }
 
+/** The learners of `$4` (uuid[]) on the roll of academy `$1` in academic year `$2` on date `$3`. */
+const ELIGIBLE_SQL = `SELECT en.learner_id FROM enrolment en
+     WHERE en.academy_id = $1 AND en.academic_year = $2 AND ${enrolledOnSql('en', '$3')}
+       AND en.learner_id = ANY($4::uuid[])`;
+
 /** Which of these learners were on the academy's roll on the encounter's date. */
 export async function eligibleLearners(
   db: EntityManager,
@@ -421,13 +427,32 @@ export async function eligibleLearners(
   learnerIds: readonly string[],
 ): Promise<Set<string>> {
   if (!learnerIds.length) return new Set();
-  const rows: { learner_id: string }[] = await db.query(
-    `SELECT en.learner_id FROM enrolment en
-     WHERE en.academy_id = $1 AND en.academic_year = $2 AND ${enrolledOnSql('en', '$3')}
-       AND en.learner_id = ANY($4::uuid[])`,
-    [state.academyId, academicYearOf(state.date), state.date, learnerIds],
-  );
+  const rows: { learner_id: string }[] = await db.query(ELIGIBLE_SQL, [
+    state.academyId,
+    academicYearOf(state.date),
+    state.date,
+    learnerIds,
+  ]);
   return new Set(rows.map((row) => row.learner_id));
+}
+
+/**
+ * {@link storedAttendance} and {@link eligibleLearners} in one statement: the list as it stands (read after
+ * the encounter's lock, by the caller's next statement) and which of `learnerIds` were on the roll. The
+ * lines come through JSON: `hours` as a number, not numeric's string.
+ */
+export async function storedAttendanceAndEligible(
+  db: EntityManager,
+  encounterId: string,
+  state: EncounterState,
+  learnerIds: readonly string[],
+): Promise<{ stored: StoredAttendance[]; eligible: Set<string> }> {
+  const [row]: { stored: StoredAttendance[]; eligible: string[] }[] = await db.query(
+    `SELECT (SELECT coalesce(json_agg(s), '[]') FROM (${STORED_ATTENDANCE_SQL('$5')}) s) AS stored,
+            ARRAY(${ELIGIBLE_SQL}) AS eligible`,
+    [state.academyId, academicYearOf(state.date), state.date, learnerIds, encounterId],
+  );
+  return { stored: row.stored, eligible: new Set(row.eligible) };
 }
 
 /**
@@ -680,12 +705,12 @@ export async function mergeAttendance(
   );
 }
 
+const STORED_ATTENDANCE_SQL = (encounterId: string) =>
+  `SELECT learner_id, status, meaningful_override, reflection_rating, reflection_comment, hours
+     FROM attendance WHERE encounter_id = ${encounterId}`;
+
 export async function storedAttendance(db: EntityManager, encounterId: string): Promise<StoredAttendance[]> {
-  return db.query(
-    `SELECT learner_id, status, meaningful_override, reflection_rating, reflection_comment, hours
-     FROM attendance WHERE encounter_id = $1`,
-    [encounterId],
-  );
+  return db.query(STORED_ATTENDANCE_SQL('$1'), [encounterId]);
 }
 
 /** Makes the list exactly `rows`, writing only the lines that change. */
