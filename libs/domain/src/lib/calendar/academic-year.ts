@@ -1,4 +1,4 @@
-import { IsoDate, formatBritishDate, knownDateFact, parseIsoDate } from './iso-date';
+import { IsoDate, formatBritishDate, knownDateFact } from './iso-date';
 
 /** An academic year is named by its first calendar year: 2025 is 2025/26 (R-AY-1). */
 export type AcademicYear = number;

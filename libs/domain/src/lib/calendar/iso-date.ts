@@ -106,9 +106,11 @@ export function lastDayOfFebruary(year: number): IsoDate {
 
 /** British short form used in "still needed" texts: '2027-08-31' => '31 Aug 2027'. */
 export function formatBritishDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+  return britishDate(date);
 }
+const britishDate = knownDateFact(
+  ({ year, month, day }) => `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`,
+);
 
 /**
  * Today's date in England, the default as-at date. Taken in Europe/London rather than UTC because

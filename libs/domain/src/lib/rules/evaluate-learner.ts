@@ -589,7 +589,11 @@ function hasPalContent(attendance: LearnerAttendance): boolean {
 function distinct(evidence: readonly Evidence[]): Evidence[] {
   const byId = new Map<string, Evidence>();
   for (const item of evidence) if (!byId.has(item.id)) byId.set(item.id, item);
-  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  // ISO dates order alike by code unit and by locale (digits and hyphens in the same places), and the
+  // plain comparison is much the cheaper; ids of one date still order by locale.
+  return [...byId.values()].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id),
+  );
 }
 
 /**
