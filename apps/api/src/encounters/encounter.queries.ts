@@ -204,11 +204,14 @@ export async function encounterPage(
   return { rows, total };
 }
 
-/** One live encounter the scope sees, with more columns and a locking clause if asked; nothing when not found. */
 /** The advisory lock's key of an academy (its id in lower case) and a date (`YYYY-MM-DD`). */
 const ENCOUNTER_DAY_KEY_SQL = (academyId: string, date: string) =>
   `hashtextextended('encounter-day:' || ${academyId} || ':' || ${date}, 0)`;
 
+/**
+ * One live encounter the scope sees, with more columns and a locking clause if asked (with `lockDay`, the
+ * day's lock too); nothing when not found.
+ */
 async function oneEncounter<T extends EncounterRow>(
   db: EntityManager,
   id: string,
