@@ -6,6 +6,7 @@ import {
   type HoursStep,
   learnerProgress,
   RULE_IDS,
+  shareEvaluation,
   WEX_RULE_IDS,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
@@ -154,6 +155,8 @@ export class LearnerProgressService {
     const policyFor = await loadPolicyLookup(manager, locked[0]?.policy_version);
     // One row per enrolment: a learner who moved academy during a year has two, each counting on its own dates.
     const progress = records.flatMap((record) => {
+      // The learner's years share what does not depend on the year (windows, which attendances count).
+      const shared = shareEvaluation(record, policyFor);
       const years = [...new Set(record.enrolments.map((enrolment) => enrolment.academicYear))].filter(
         (academicYear) => !closed.has(`${record.learnerId}/${academicYear}`),
       );
@@ -166,7 +169,7 @@ export class LearnerProgressService {
             ? [
                 {
                   enrolment,
-                  row: learnerProgress(record, academicYear, policyFor, enrolment),
+                  row: learnerProgress(record, academicYear, policyFor, enrolment, shared),
                   countsAt: multirange(spans[index]),
                 },
               ]

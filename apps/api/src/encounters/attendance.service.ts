@@ -20,6 +20,7 @@ import {
   mergeAttendance,
   replaceAttendance,
   storedAttendance,
+  storedAttendanceAndEligible,
 } from './encounter.queries';
 import {
   type AttendanceRow,
@@ -30,6 +31,7 @@ import {
   guidanceMeetingForOne,
   hoursProblems,
   notOnRoll,
+  type StoredAttendance,
 } from './encounter-state';
 
 /**
@@ -129,6 +131,36 @@ export class AttendanceService {
     items: readonly AttendancePutItem[],
     list: 'body' | 'replaceAttendance',
   ): Promise<AttendanceRow[]> {
+    return this.checkedReplacement(state, items, list, (learnerIds) =>
+      eligibleLearners(db, state, learnerIds),
+    );
+  }
+
+  /**
+   * {@link replacementRows} for `PUT …/attendance`, with the list as it stands (read in the same statement
+   * as the roll check, after the caller locked the encounter): what `write` compares the rows with.
+   */
+  async replacementWithStored(
+    db: EntityManager,
+    encounterId: string,
+    state: EncounterState,
+    items: readonly AttendancePutItem[],
+  ): Promise<{ rows: AttendanceRow[]; stored: StoredAttendance[] }> {
+    let stored: StoredAttendance[] = [];
+    const rows = await this.checkedReplacement(state, items, 'body', async (learnerIds) => {
+      const found = await storedAttendanceAndEligible(db, encounterId, state, learnerIds);
+      stored = found.stored;
+      return found.eligible;
+    });
+    return { rows, stored };
+  }
+
+  private async checkedReplacement(
+    state: EncounterState,
+    items: readonly AttendancePutItem[],
+    list: 'body' | 'replaceAttendance',
+    eligibleOf: (learnerIds: string[]) => Promise<Set<string>>,
+  ): Promise<AttendanceRow[]> {
     const field = (index: number) =>
       list === 'body' ? `[${index}].learnerId` : `${list}.${index}.learnerId`;
     const rows = attendanceRowsFromItems(items);
@@ -136,11 +168,7 @@ export class AttendanceService {
       list === 'body' ? `[${index}].hours` : `${list}.${index}.hours`,
     );
     if (tooLong.length) throw invalid(tooLong);
-    const eligible = await eligibleLearners(
-      db,
-      state,
-      rows.map(({ row }) => row.learnerId),
-    );
+    const eligible = await eligibleOf(rows.map(({ row }) => row.learnerId));
     const refused: ErrorDetail[] = rows
       .filter(({ row }) => !eligible.has(row.learnerId))
       .map(({ index, row }) => ({ field: field(index), value: row.learnerId, reason: notOnRoll(state) }));
@@ -151,13 +179,15 @@ export class AttendanceService {
 
   /**
    * Writes the list; answers the learners whose evidence changed and what the audit entry says about it
-   * (nothing to say when no line changed).
+   * (nothing to say when no line changed). A replacement compares with `stored`, the list as the caller
+   * read it in this transaction (under the encounter's lock), or reads it.
    */
   async write(
     db: EntityManager,
     encounterId: string,
     rows: readonly AttendanceRow[],
     mode: AttendanceMode,
+    stored?: StoredAttendance[],
   ): Promise<AttendanceChange> {
     if (mode === 'merge') {
       const written = await mergeAttendance(db, encounterId, rows);
@@ -175,7 +205,7 @@ export class AttendanceService {
         },
       };
     }
-    const before = await storedAttendance(db, encounterId);
+    const before = stored ?? (await storedAttendance(db, encounterId));
     await replaceAttendance(db, encounterId, rows);
     return { mode, ...attendanceReplacement(before, rows) };
   }

@@ -204,38 +204,54 @@ export async function encounterPage(
   return { rows, total };
 }
 
-/** One live encounter the scope sees, with more columns and a locking clause if asked; nothing when not found. */
+/** The advisory lock's key of an academy (its id in lower case) and a date (`YYYY-MM-DD`). */
+const ENCOUNTER_DAY_KEY_SQL = (academyId: string, date: string) =>
+  `hashtextextended('encounter-day:' || ${academyId} || ':' || ${date}, 0)`;
+
+/**
+ * One live encounter the scope sees, with more columns and a locking clause if asked (with `lockDay`, the
+ * day's lock too); nothing when not found.
+ */
 async function oneEncounter<T extends EncounterRow>(
   db: EntityManager,
   id: string,
   scope: AccessScope,
-  more: { columns?: string; lock?: boolean } = {},
+  more: { columns?: string; lock?: boolean; lockDay?: boolean } = {},
 ): Promise<T | undefined> {
   const p = new SqlParams();
-  const [row]: T[] = await db.query(
-    `SELECT ${ENCOUNTER_COLUMNS}${more.columns ?? ''} FROM encounter e
+  const select = `SELECT ${ENCOUNTER_COLUMNS}${more.columns ?? ''} FROM encounter e
      WHERE e.id = ${p.add(id)} AND e.deleted_at IS NULL AND ${visibleSql(scope, p)}
-     ${more.lock ? 'FOR UPDATE OF e' : ''}`,
+     ${more.lock ? 'FOR UPDATE OF e' : ''}`;
+  // The day's lock is taken on the row as locked (a materialised CTE: the row lock first, as
+  // `lockEncounterDay` after it would), with the key `lockEncounterDay` builds.
+  const [row]: T[] = await db.query(
+    more.lock && more.lockDay
+      ? `WITH locked AS MATERIALIZED (${select})
+         SELECT locked.*, pg_advisory_xact_lock(${ENCOUNTER_DAY_KEY_SQL('locked.academy_id::text', 'locked.date')})::text AS day_locked
+           FROM locked`
+      : select,
     p.values,
   );
+  if (row) delete row['day_locked'];
   return row;
 }
 
-/** A live encounter the scope sees, or nothing. */
-export function visibleEncounter(
+/** A live encounter the scope sees with its organisations (`encounterOrganisations`), or nothing. */
+export async function visibleEncounter(
   db: EntityManager,
   id: string,
   scope: AccessScope,
-): Promise<EncounterRow | undefined> {
-  return oneEncounter(db, id, scope);
-}
-
-export async function encounterOrganisations(db: EntityManager, id: string): Promise<OrganisationRef[]> {
-  return db.query(
-    `SELECT o.id, o.name, o.type FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
-     WHERE eo.encounter_id = $1 ORDER BY lower(o.name), o.id`,
-    [id],
-  );
+): Promise<{ row: EncounterRow; organisations: OrganisationRef[] } | undefined> {
+  const row = await oneEncounter<EncounterRow & { organisation_refs: OrganisationRef[] }>(db, id, scope, {
+    columns: `,
+        (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'type', o.type)
+                                  ORDER BY lower(o.name), o.id), '[]')
+           FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
+          WHERE eo.encounter_id = e.id) AS organisation_refs`,
+  });
+  if (!row) return undefined;
+  const { organisation_refs: organisations, ...encounter } = row;
+  return { row: encounter as EncounterRow, organisations };
 }
 
 /**
@@ -290,7 +306,7 @@ export async function duplicateOf(
  * so that two requests racing each other cannot both pass the duplicate check.
  */
 export async function lockEncounterDay(db: EntityManager, state: EncounterState): Promise<void> {
-  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('encounter-day:' || $1 || ':' || $2, 0))`, [
+  await db.query(`SELECT pg_advisory_xact_lock(${ENCOUNTER_DAY_KEY_SQL('$1', '$2')})`, [
     state.academyId.toLowerCase(),
     state.date,
   ]);
@@ -402,6 +418,11 @@ export async function learnersOnRoll(
   );
 }
 
+/** The learners of `$4` (uuid[]) on the roll of academy `$1` in academic year `$2` on date `$3`. */
+const ELIGIBLE_SQL = `SELECT en.learner_id FROM enrolment en
+     WHERE en.academy_id = $1 AND en.academic_year = $2 AND ${enrolledOnSql('en', '$3')}
+       AND en.learner_id = ANY($4::uuid[])`;
+
 /** Which of these learners were on the academy's roll on the encounter's date. */
 export async function eligibleLearners(
   db: EntityManager,
@@ -409,13 +430,32 @@ export async function eligibleLearners(
   learnerIds: readonly string[],
 ): Promise<Set<string>> {
   if (!learnerIds.length) return new Set();
-  const rows: { learner_id: string }[] = await db.query(
-    `SELECT en.learner_id FROM enrolment en
-     WHERE en.academy_id = $1 AND en.academic_year = $2 AND ${enrolledOnSql('en', '$3')}
-       AND en.learner_id = ANY($4::uuid[])`,
-    [state.academyId, academicYearOf(state.date), state.date, learnerIds],
-  );
+  const rows: { learner_id: string }[] = await db.query(ELIGIBLE_SQL, [
+    state.academyId,
+    academicYearOf(state.date),
+    state.date,
+    learnerIds,
+  ]);
   return new Set(rows.map((row) => row.learner_id));
+}
+
+/**
+ * {@link storedAttendance} and {@link eligibleLearners} in one statement: the list as it stands (read after
+ * the encounter's lock, by the caller's next statement) and which of `learnerIds` were on the roll. The
+ * lines come through JSON: `hours` as a number, not numeric's string.
+ */
+export async function storedAttendanceAndEligible(
+  db: EntityManager,
+  encounterId: string,
+  state: EncounterState,
+  learnerIds: readonly string[],
+): Promise<{ stored: StoredAttendance[]; eligible: Set<string> }> {
+  const [row]: { stored: StoredAttendance[]; eligible: string[] }[] = await db.query(
+    `SELECT (SELECT coalesce(json_agg(s), '[]') FROM (${STORED_ATTENDANCE_SQL('$5')}) s) AS stored,
+            ARRAY(${ELIGIBLE_SQL}) AS eligible`,
+    [state.academyId, academicYearOf(state.date), state.date, learnerIds, encounterId],
+  );
+  return { stored: row.stored, eligible: new Set(row.eligible) };
 }
 
 /**
@@ -453,6 +493,7 @@ export async function lockEncounter(
   db: EntityManager,
   id: string,
   scope: AccessScope,
+  { lockDay = false }: { lockDay?: boolean } = {},
 ): Promise<LockedEncounter | undefined> {
   const row = await oneEncounter<
     EncounterRow & { organisation_ids: string[]; listed: number; attended: number }
@@ -464,6 +505,7 @@ export async function lockEncounter(
         (SELECT count(*) FROM attendance a WHERE a.encounter_id = e.id AND a.status = 'attended')::int
           AS attended`,
     lock: true,
+    lockDay,
   });
   if (!row) return undefined;
   return {
@@ -666,12 +708,12 @@ export async function mergeAttendance(
   );
 }
 
+const STORED_ATTENDANCE_SQL = (encounterId: string) =>
+  `SELECT learner_id, status, meaningful_override, reflection_rating, reflection_comment, hours
+     FROM attendance WHERE encounter_id = ${encounterId}`;
+
 export async function storedAttendance(db: EntityManager, encounterId: string): Promise<StoredAttendance[]> {
-  return db.query(
-    `SELECT learner_id, status, meaningful_override, reflection_rating, reflection_comment, hours
-     FROM attendance WHERE encounter_id = $1`,
-    [encounterId],
-  );
+  return db.query(STORED_ATTENDANCE_SQL('$1'), [encounterId]);
 }
 
 /** Makes the list exactly `rows`, writing only the lines that change. */
@@ -681,13 +723,11 @@ export async function replaceAttendance(
   rows: readonly AttendanceRow[],
 ): Promise<void> {
   const learnerIds = rows.map((row) => row.learnerId);
-  await db.query(`DELETE FROM attendance WHERE encounter_id = $1 AND learner_id <> ALL($2::uuid[])`, [
-    encounterId,
-    learnerIds,
-  ]);
-  if (!rows.length) return;
+  // One statement: the lines no longer listed go (a data-modifying CTE runs whatever the INSERT does), and
+  // the listed ones are written; the two touch different learners.
   await db.query(
-    `INSERT INTO attendance (encounter_id, learner_id, status, meaningful_override, reflection_rating,
+    `WITH removed AS (DELETE FROM attendance WHERE encounter_id = $1 AND learner_id <> ALL($2::uuid[]))
+     INSERT INTO attendance (encounter_id, learner_id, status, meaningful_override, reflection_rating,
        reflection_comment, hours)
      SELECT $1, t.learner_id, t.status, t.meaningful_override, t.reflection_rating, t.reflection_comment, t.hours
      FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::smallint[], $6::text[], $7::numeric[])

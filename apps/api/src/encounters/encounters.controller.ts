@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
 import { type Actor, CurrentActor } from '../common/access/actor';
 import { Deletes, UuidParam, Reads } from '../common/http/routes';
-import { AttendancePutItemDto } from './dto/attendance-put-item.dto';
+import { attendanceItemPlainlyValid, AttendancePutItemDto } from './dto/attendance-put-item.dto';
 import { AttendancePutQueryDto } from './dto/attendance-put-query.dto';
 import { CreateEncounterDto, MAX_ATTENDEES } from './dto/create-encounter.dto';
 import { EncounterListQueryDto } from './dto/encounter-list-query.dto';
@@ -68,7 +68,8 @@ export class EncountersController {
   @ApiOkResponse({ type: EncounterResponseDto })
   replaceAttendance(
     @UuidParam() id: string,
-    @Body(new ValidatedArrayPipe(AttendancePutItemDto, MAX_ATTENDEES)) items: AttendancePutItemDto[],
+    @Body(new ValidatedArrayPipe(AttendancePutItemDto, MAX_ATTENDEES, attendanceItemPlainlyValid))
+    items: AttendancePutItemDto[],
     @Query() query: AttendancePutQueryDto,
     @CurrentActor() actor: Actor,
   ) {

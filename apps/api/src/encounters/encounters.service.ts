@@ -31,7 +31,6 @@ import {
   duplicateCandidates,
   duplicateOf,
   eligibleLearners,
-  encounterOrganisations,
   encounterPage,
   insertEncounter,
   type LockedEncounter,
@@ -96,9 +95,9 @@ export class EncountersService {
   async get(id: string, user: AuthUser): Promise<EncounterResponse> {
     const db = this.dataSource.manager;
     const scope = accessScope(user);
-    const row = await visibleEncounter(db, id, scope);
-    if (!row) throw noSuchEncounter();
-    const organisations = await encounterOrganisations(db, id);
+    const found = await visibleEncounter(db, id, scope);
+    if (!found) throw noSuchEncounter();
+    const { row, organisations } = found;
     const { items, wholeList } = await this.attendance.read(db, row, scope);
     return toEncounterResponse(row, organisations, items, wholeList, user);
   }
@@ -273,11 +272,14 @@ export class EncountersService {
     confirmDistinct = false,
   ): Promise<EncounterResponse> {
     await this.dataSource.transaction(async (db) => {
-      const { state } = await this.lockForWrite(db, id, actor.user, accessScope(actor.user));
-      await lockEncounterDay(db, state);
-      const attendedBefore = await attendedLearners(db, id);
-      const rows = await this.attendance.replacementRows(db, state, items, 'body');
-      const change = await this.attendance.write(db, id, rows, 'replace');
+      // The encounter's row and its day locked by one statement; the list as it stood read once, with the
+      // roll check, for the duplicate check and for what the write changes.
+      const { state } = await this.lockForWrite(db, id, actor.user, accessScope(actor.user), {
+        lockDay: true,
+      });
+      const { rows, stored } = await this.attendance.replacementWithStored(db, id, state, items);
+      const attendedBefore = stored.filter((row) => row.status === 'attended').map((row) => row.learner_id);
+      const change = await this.attendance.write(db, id, rows, 'replace', stored);
       if (!change.touched.length) return;
       // R-PAL-4: an encounter with no year groups on record takes those of its list.
       if (!state.offeredTo.length) {
@@ -411,14 +413,18 @@ export class EncountersService {
     );
   }
 
-  /** Locks a live encounter the actor may change; 404 when it is not theirs to change. */
+  /**
+   * Locks a live encounter the actor may change; 404 when it is not theirs to change. With `lockDay`, its
+   * day's lock (`lockEncounterDay`) too, in the same statement.
+   */
   private async lockForWrite(
     db: EntityManager,
     id: string,
     user: AuthUser,
     scope: AccessScope,
+    options: { lockDay?: boolean } = {},
   ): Promise<LockedEncounter> {
-    const locked = await lockEncounter(db, id, scope);
+    const locked = await lockEncounter(db, id, scope, options);
     if (!locked || !may(user, 'logEncounter', locked.state.academyId)) throw noSuchEncounter();
     return locked;
   }

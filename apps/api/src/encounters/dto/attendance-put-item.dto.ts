@@ -7,14 +7,20 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  isBoolean,
+  isIn,
   IsIn,
   IsNumber,
   IsObject,
   IsOptional,
   IsString,
+  isNumber,
+  isUUID,
   IsUUID,
+  max,
   Max,
   MaxLength,
+  min,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -63,4 +69,27 @@ export class AttendancePutItemDto implements AttendancePutItem {
   @Min(0)
   @Max(1440)
   hours?: number | null;
+}
+
+/** The properties an item may have without a reflection: the ones checked by `attendanceItemPlainlyValid`. */
+const PLAIN_ITEM_KEYS = new Set(['learnerId', 'status', 'meaningful', 'hours']);
+const absent = (value: unknown) => value === undefined || value === null;
+
+/**
+ * The checks of {@link AttendancePutItemDto}, by class-validator's own functions and with the same
+ * constraints, for the usual item of a register (no reflection): true only when every one passes and the
+ * item has no other property, so that class-validator would accept it as it is. Items with a reflection,
+ * and any item this refuses, are left to class-transformer and class-validator, whose errors the API answers.
+ */
+export function attendanceItemPlainlyValid(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  if (Object.getPrototypeOf(item) !== Object.prototype) return false;
+  for (const key of Object.keys(item)) if (!PLAIN_ITEM_KEYS.has(key)) return false;
+  const { learnerId, status, meaningful, hours } = item as Record<string, unknown>;
+  return (
+    isUUID(learnerId) &&
+    isIn(status, ATTENDANCE_STATUSES) &&
+    (absent(meaningful) || isBoolean(meaningful)) &&
+    (absent(hours) || (isNumber(hours, { maxDecimalPlaces: 2 }) && min(hours, 0) && max(hours, 1440)))
+  );
 }

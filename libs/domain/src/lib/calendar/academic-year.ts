@@ -1,4 +1,4 @@
-import { IsoDate, formatBritishDate, parseIsoDate } from './iso-date';
+import { IsoDate, formatBritishDate, knownDateFact } from './iso-date';
 
 /** An academic year is named by its first calendar year: 2025 is 2025/26 (R-AY-1). */
 export type AcademicYear = number;
@@ -10,10 +10,11 @@ export interface DateWindow {
   end: IsoDate;
 }
 
+const academicYearOfKnown = knownDateFact(({ year, month }) => (month >= 9 ? year : year - 1));
+
 /** R-AY-1: 1 September starts a new academic year; 31 August still belongs to the old one. */
 export function academicYearOf(date: IsoDate): AcademicYear {
-  const { year, month } = parseIsoDate(date);
-  return month >= 9 ? year : year - 1;
+  return academicYearOfKnown(date);
 }
 
 export function academicYearStart(academicYear: AcademicYear): IsoDate {

@@ -42,9 +42,34 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * Facts of dates already found real, each worked out once: the rules engine asks about the same few hundred
+ * dates over and over (a register's recomputation, thousands of times). Bounded: emptied when full.
+ */
+class KnownDates<T> {
+  private readonly known = new Map<string, T>();
+  constructor(private readonly work: (date: IsoDate) => T) {}
+
+  get(date: IsoDate): T {
+    let found = this.known.get(date);
+    if (found === undefined) {
+      found = this.work(date);
+      if (this.known.size >= 8192) this.known.clear();
+      this.known.set(date, found);
+    }
+    return found;
+  }
+}
+
 export function parseIsoDate(date: IsoDate): DateParts {
   if (!isIsoDate(date)) throw new RangeError(`Not a date in the form YYYY-MM-DD: ${String(date)}`);
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/** {@link parseIsoDate}'s answer as a function of the date alone, remembered (throws as it does). */
+export function knownDateFact<T>(fact: (parts: DateParts) => T): (date: IsoDate) => T {
+  const known = new KnownDates((date) => fact(parseIsoDate(date)));
+  return (date) => known.get(date);
 }
 
 export function toIsoDate(parts: DateParts): IsoDate {
@@ -52,10 +77,7 @@ export function toIsoDate(parts: DateParts): IsoDate {
   return `${pad(parts.year, 4)}-${pad(parts.month, 2)}-${pad(parts.day, 2)}`;
 }
 
-function toUtcDayNumber(date: IsoDate): number {
-  const { year, month, day } = parseIsoDate(date);
-  return Date.UTC(year, month - 1, day) / 86_400_000;
-}
+const toUtcDayNumber = knownDateFact(({ year, month, day }) => Date.UTC(year, month - 1, day) / 86_400_000);
 
 /** Whole days from `from` to `to`; negative when `to` is earlier. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
@@ -84,9 +106,11 @@ export function lastDayOfFebruary(year: number): IsoDate {
 
 /** British short form used in "still needed" texts: '2027-08-31' => '31 Aug 2027'. */
 export function formatBritishDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+  return britishDate(date);
 }
+const britishDate = knownDateFact(
+  ({ year, month, day }) => `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`,
+);
 
 /**
  * Today's date in England, the default as-at date. Taken in Europe/London rather than UTC because

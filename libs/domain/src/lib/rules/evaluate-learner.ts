@@ -10,6 +10,7 @@ import {
   isWithinWindow,
   lastDayOfFebruary,
   palWindow,
+  YearGroupHistory,
   yearGroupIn,
   yearGroupsWindow,
 } from '../calendar';
@@ -54,6 +55,38 @@ export interface EvaluateLearnerInput {
    * enrolment, each used only on the dates the learner counts through it); else the one at the as-at date.
    */
   placement?: LearnerEnrolment;
+  /**
+   * What evaluations of the same learner under the same policies share ({@link shareEvaluation}): the
+   * year-group windows and which attendances count for each category. Ignored when made for another
+   * learner or another policy lookup.
+   */
+  shared?: SharedEvaluation;
+}
+
+/**
+ * Facts about one learner under one policy lookup that do not depend on the academic year evaluated:
+ * the learner's year-group history and the windows worked out from it, and, per as-at date and category,
+ * the attendances that count for it. Evaluating several years of a learner (the progress bookkeeping
+ * does, for each year still open) works them out once. The learner's record must not change meanwhile.
+ */
+export interface SharedEvaluation {
+  readonly learner: LearnerRecord;
+  readonly policyFor: PolicyLookup;
+  readonly history: YearGroupHistory;
+  /** Keyed by window (`7-11`, `pal1`): the window the history gives, or null when it gives none. */
+  readonly historyWindows: Map<string, DateWindow | null>;
+  /** Keyed by as-at date and category: the attended attendances that count for the category, in order. */
+  readonly counting: Map<string, LearnerAttendance[]>;
+}
+
+export function shareEvaluation(learner: LearnerRecord, policyFor: PolicyLookup): SharedEvaluation {
+  return {
+    learner,
+    policyFor,
+    history: yearGroupHistoryOf(learner),
+    historyWindows: new Map(),
+    counting: new Map(),
+  };
 }
 
 export interface LearnerEvaluation {
@@ -141,8 +174,12 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
   hoursSteps: Record<WexRuleId, HoursStep[]>;
 } {
   const { learner, academicYear, asAt, policyFor } = input;
+  const shared =
+    input.shared?.learner === learner && input.shared.policyFor === policyFor
+      ? input.shared
+      : shareEvaluation(learner, policyFor);
   const policy = policyFor(academicYear);
-  const history = yearGroupHistoryOf(learner);
+  const { history } = shared;
   const enrolment = input.placement ?? enrolmentAt(learner.enrolments, academicYear, asAt);
   const yearGroup = enrolment?.yearGroup ?? yearGroupIn(academicYear, history);
   const profile = enrolment ?? nearestEnrolment(learner.enrolments, academicYear);
@@ -184,8 +221,18 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
     if (!benchmark || !meaningfulRequiredOn(attendance.date)) return true;
     return attendance.meaningfulOverride !== false && isMeaningfulFor(benchmark, attendance.meaningful);
   };
+  // Whether an attendance counts for a category depends on the policy of its own year, not this one's.
+  const countingFor = (category: EncounterCategory): LearnerAttendance[] => {
+    const key = `${asAt} ${category}`;
+    let found = shared.counting.get(key);
+    if (!found) {
+      found = attended.filter((a) => counts(a, category));
+      shared.counting.set(key, found);
+    }
+    return found;
+  };
   const attendancesIn = (category: EncounterCategory, window: DateWindow) =>
-    attended.filter((a) => isWithinWindow(a.date, window) && counts(a, category));
+    countingFor(category).filter((a) => isWithinWindow(a.date, window));
   const evidenceOf = (category: EncounterCategory, window: DateWindow): Evidence[] =>
     distinct(attendancesIn(category, window).map((a) => ({ id: a.encounterId, date: a.date })));
   const meetingsIn = (window: DateWindow): Evidence[] =>
@@ -240,16 +287,28 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
     }
     return found;
   };
+  // What the history alone gives is the same in every year evaluated: shared.
+  const fromHistory = (key: string, find: () => DateWindow | null): DateWindow | null => {
+    let found = shared.historyWindows.get(key);
+    if (found === undefined) {
+      found = find();
+      shared.historyWindows.set(key, found);
+    }
+    return found;
+  };
   const span = (first: number, last: number): DateWindow =>
     once(
       `${first}-${last}`,
       () =>
-        yearGroupsWindow(first, last, history) ?? offsetWindow(academicYear, yearGroup ?? first, first, last),
+        fromHistory(`${first}-${last}`, () => yearGroupsWindow(first, last, history)) ??
+        offsetWindow(academicYear, yearGroup ?? first, first, last),
     );
   const pal = (window: PalWindowNumber): DateWindow =>
     once(
       `pal${window}`,
-      () => palWindow(window, history) ?? offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window),
+      () =>
+        fromHistory(`pal${window}`, () => palWindow(window, history)) ??
+        offsetPalWindow(academicYear, yearGroup ?? 6 + 2 * window, window),
     );
 
   const firstMet = {} as FirstMetDates;
@@ -530,7 +589,11 @@ function hasPalContent(attendance: LearnerAttendance): boolean {
 function distinct(evidence: readonly Evidence[]): Evidence[] {
   const byId = new Map<string, Evidence>();
   for (const item of evidence) if (!byId.has(item.id)) byId.set(item.id, item);
-  return [...byId.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  // ISO dates order alike by code unit and by locale (digits and hyphens in the same places), and the
+  // plain comparison is much the cheaper; ids of one date still order by locale.
+  return [...byId.values()].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id),
+  );
 }
 
 /**

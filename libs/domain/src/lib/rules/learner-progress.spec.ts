@@ -1,6 +1,11 @@
 import { academicYearEnd, academicYearStart, addDays, daysBetween, IsoDate } from '../calendar';
 import { ENCOUNTER_FORMATS, ORGANISATION_TYPES } from '../taxonomy';
-import { evaluateLearner, LearnerEvaluation } from './evaluate-learner';
+import {
+  evaluateLearner,
+  evaluateLearnerWithFirstMet,
+  LearnerEvaluation,
+  shareEvaluation,
+} from './evaluate-learner';
 import {
   LearnerYearProgress,
   learnerProgress,
@@ -234,6 +239,62 @@ describe(learnerProgress.name, () => {
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
     expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('answers the same when the years of a learner share their evaluation (shareEvaluation), in any order, movers included', () => {
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (let seed = 3000; seed < 3300; seed += 1) {
+      const { record, policyFor, firstYear, years, next } = randomLearner(seed);
+      const enrolments = [...record.enrolments];
+      if (next() < 0.3) {
+        const moved = enrolments[Math.floor(next() * enrolments.length)];
+        const leaving = addDays(academicYearStart(moved.academicYear), 20 + Math.floor(next() * 280));
+        enrolments.push(
+          enrolment(moved.academicYear, next() < 0.5 ? moved.yearGroup : Math.min(14, moved.yearGroup + 1), {
+            academyId: 'academy-b',
+            admissionDate: addDays(leaving, 1),
+            evaluationType: next() < 0.3 ? 'post16' : undefined,
+          }),
+        );
+        enrolments[enrolments.indexOf(moved)] = { ...moved, leavingDate: leaving };
+      }
+      const subject = { ...record, enrolments };
+      const shared = shareEvaluation(subject, policyFor);
+      // Shared with another learner's record or policies: ignored, never mixed in.
+      const foreign = shareEvaluation(randomLearner(seed + 10_000).record, policyFor);
+      const yearsInOrder = Array.from({ length: years + 2 }, (_, index) => firstYear - 1 + index);
+      const shuffled = yearsInOrder.sort(() => next() - 0.5);
+      for (const year of shuffled) {
+        const placements = [undefined, ...enrolments.filter((e) => e.academicYear === year)];
+        for (const placement of placements) {
+          for (const sharing of [shared, foreign]) {
+            compared += 1;
+            const alone = JSON.stringify(learnerProgress(subject, year, policyFor, placement));
+            const together = JSON.stringify(learnerProgress(subject, year, policyFor, placement, sharing));
+            if (alone !== together) mismatches.push(`seed ${seed} year ${year}: ${together} ≠ ${alone}`);
+          }
+        }
+        const asAt = addDays(academicYearStart(year), Math.floor(next() * 500) - 60);
+        const alone = evaluateLearnerWithFirstMet({ learner: subject, academicYear: year, asAt, policyFor });
+        const together = evaluateLearnerWithFirstMet({
+          learner: subject,
+          academicYear: year,
+          asAt,
+          policyFor,
+          shared,
+        });
+        compared += 1;
+        if (
+          JSON.stringify([alone.evaluation, alone.firstMet, alone.hoursSteps]) !==
+          JSON.stringify([together.evaluation, together.firstMet, together.hoursSteps])
+        ) {
+          mismatches.push(`seed ${seed} year ${year} as at ${asAt}: the evaluation differs when shared`);
+        }
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(compared).toBeGreaterThan(2000);
   });
 
   it('R-S-3: a rule that does not apply has no window', () => {

@@ -1,5 +1,10 @@
 import { AcademicYear, IsoDate, daysBetween } from '../calendar';
-import { evaluateLearner, evaluateLearnerWithFirstMet, LearnerEvaluation } from './evaluate-learner';
+import {
+  evaluateLearner,
+  evaluateLearnerWithFirstMet,
+  LearnerEvaluation,
+  SharedEvaluation,
+} from './evaluate-learner';
 import { LearnerEnrolment, LearnerRecord } from './learner-record';
 import { PolicyLookup, RuleSet } from './policy';
 import { RULE_IDS, RuleId, RuleStatus } from './rule';
@@ -50,12 +55,16 @@ const END_OF_TIME: IsoDate = '9999-12-31';
  * qualifying piece). That is exact when the enrolment that places the learner is the same at every date of
  * the year; for a learner whose year group or profile changed during the year (a move between academies)
  * it falls back to {@link learnerProgressBySearch}, which asks the engine at the evidence dates.
+ *
+ * `shared` ({@link shareEvaluation} of the same learner and policies) lets the years of one learner share
+ * what does not depend on the year; the answer is the same with it or without.
  */
 export function learnerProgress(
   learner: LearnerRecord,
   academicYear: AcademicYear,
   policyFor: PolicyLookup,
   placement?: LearnerEnrolment,
+  shared?: SharedEvaluation,
 ): LearnerYearProgress {
   if (!placement && !sameProfileAllYear(learner.enrolments, academicYear)) {
     return learnerProgressBySearch(learner, academicYear, policyFor);
@@ -66,8 +75,9 @@ export function learnerProgress(
     asAt: END_OF_TIME,
     policyFor,
     placement,
+    shared,
   });
-  const eventDates = evidenceDates(learner);
+  const eventDates = sharedEvidenceDates(learner, shared);
   const rules = {} as Record<RuleId, RuleProgress>;
   for (const rule of RULE_IDS) {
     const result = evaluation.results[rule];
@@ -140,6 +150,18 @@ function sameProfileAllYear(enrolments: readonly LearnerEnrolment[], academicYea
     }
   }
   return true;
+}
+
+/** The evidence dates of a learner, once for all the years evaluated with `shared` (made for that learner). */
+const evidenceDatesShared = new WeakMap<SharedEvaluation, Map<string, IsoDate>>();
+function sharedEvidenceDates(learner: LearnerRecord, shared?: SharedEvaluation): Map<string, IsoDate> {
+  if (shared?.learner !== learner) return evidenceDates(learner);
+  let found = evidenceDatesShared.get(shared);
+  if (!found) {
+    found = evidenceDates(learner);
+    evidenceDatesShared.set(shared, found);
+  }
+  return found;
 }
 
 function evidenceDates(learner: LearnerRecord): Map<string, IsoDate> {
