@@ -142,6 +142,26 @@ describe(`${CoverageService.name} (HTTP, PostgreSQL)`, () => {
     expect(await b5(otherLead, `scope=academy&id=${burslem}`)).toEqual(burslemBefore);
   });
 
+  it('makes the trust answer again when an academy is renamed, though no progress changed', async () => {
+    const trustRows = async () =>
+      (await leader.get('/api/coverage?scope=trust&academicYear=2025&asAt=2026-03-31').expect(200)).body
+        .rows as { key: string; label: string; learners: number }[];
+    const before = await trustRows();
+    expect(await trustRows()).toEqual(before);
+    await dataSource.query(`UPDATE academy SET name = 'Burslem Renamed Academy' WHERE id = $1`, [burslem]);
+    try {
+      const after = await trustRows();
+      expect(after.find((row) => row.key === `academy:${burslem}`)?.label).toBe('Burslem Renamed Academy');
+      expect(after.map((row) => row.learners)).toEqual(before.map((row) => row.learners));
+    } finally {
+      await dataSource.query(`UPDATE academy SET name = $2 WHERE id = $1`, [
+        burslem,
+        before.find((row) => row.key === `academy:${burslem}`)?.label,
+      ]);
+    }
+    expect(await trustRows()).toEqual(before);
+  });
+
   it('rewrites only the progress rows an attendance change alters', async () => {
     const [{ id: encounterId }] = await dataSource.query(
       `SELECT id FROM encounter WHERE title = 'Engineering talk'`,

@@ -1,4 +1,5 @@
 import type { Express, Response } from 'express';
+import { answerJson } from '../common/kept-answer';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -9,7 +10,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * asks whether the request is fresh. Anything out of the ordinary goes to Express's own: a content type or
  * transfer encoding already set, a status without a body (1xx, 204, 205, 304), a conditional request
  * (`If-None-Match`, `If-Modified-Since`), ETags on (the API turns them off), JSON settings of the app (`json escape`, `json replacer`,
- * `json spaces`), a value JSON cannot write.
+ * `json spaces`), a value JSON cannot write. An answer a service keeps (`common/kept-answer.ts`) is written once.
  */
 export function fastJsonReplies(app: Express): void {
   const expressJson = app.response.json;
@@ -32,7 +33,7 @@ export function fastJsonReplies(app: Express): void {
     ) {
       return expressJson.call(this, value);
     }
-    const body = JSON.stringify(value) as string | undefined;
+    const body = answerJson(value);
     if (body === undefined) return expressJson.call(this, value);
     this.setHeader('Content-Type', JSON_TYPE);
     this.setHeader('Content-Length', String(Buffer.byteLength(body)));

@@ -20,6 +20,7 @@ import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-
 import { AllowMultiTenantMicrosoftProviders1764983000000 } from './1764983000000-AllowMultiTenantMicrosoftProviders';
 import { RecordWorkExperienceHoursAndPost16Academies1764986000000 } from './1764986000000-RecordWorkExperienceHoursAndPost16Academies';
 import { KeepWorkExperienceHoursWithLearnerProgress1764991000000 } from './1764991000000-KeepWorkExperienceHoursWithLearnerProgress';
+import { IndexProviderEncountersOfferedToPost161764995000000 } from './1764995000000-IndexProviderEncountersOfferedToPost16';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
 /** Every migration, oldest first. Listed by hand because the API is bundled into one file. */
@@ -44,4 +45,5 @@ export const migrations = [
   AllowMultiTenantMicrosoftProviders1764983000000,
   RecordWorkExperienceHoursAndPost16Academies1764986000000,
   KeepWorkExperienceHoursWithLearnerProgress1764991000000,
+  IndexProviderEncountersOfferedToPost161764995000000,
 ];

@@ -1,0 +1,26 @@
+/**
+ * Answers a service keeps and hands out again unchanged (the trust view's, issue 20): their JSON is written
+ * once and reused by the reply (`http/json-reply.ts`) for as long as the answer lives. A kept answer must
+ * never be changed after it is kept; nothing in the app changes an answer it has been given.
+ */
+const written = new WeakMap<object, string>();
+const kept = new WeakSet<object>();
+
+/** Marks `answer` as kept: its JSON may be written once and reused. */
+export function keepAnswer<T extends object>(answer: T): T {
+  kept.add(answer);
+  return answer;
+}
+
+/** The JSON of `value`, from the kept answer's first writing when it is one. */
+export function answerJson(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !kept.has(value)) {
+    return JSON.stringify(value) as string | undefined;
+  }
+  let json = written.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    written.set(value, json);
+  }
+  return json;
+}
