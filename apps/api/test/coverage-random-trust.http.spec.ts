@@ -784,7 +784,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       expect(RULE_IDS).toEqual(expect.arrayContaining(['WEX_KS3', 'WEX_KS4']));
       // The trust exercised what the figures count: learners with work-experience hours at some date.
       expect(tried.hours).toBeGreaterThan(0);
-      expect(RULE_IDS.length).toBe(13);
+      expect(RULE_IDS.length).toBe(15);
     },
     240_000,
   ); // A whole trust imported, with its moves confirmed one by one: generous on a loaded 2-core machine.

@@ -341,6 +341,9 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
           // R-WEX-3: Year 9 closes the KS3 window on 31 August 2026, more than 122 days away.
           WEX_KS3: 'on_track',
           WEX_KS4: 'not_applicable',
+          // R-DEST-2: a Year 9 learner has no destination to confirm yet.
+          DEST_16: 'not_applicable',
+          DEST_18: 'not_applicable',
         },
         ruleDetails: expect.objectContaining({
           B5: {

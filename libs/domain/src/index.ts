@@ -7,3 +7,4 @@ export * from './lib/contracts';
 export * from './lib/metrics';
 export * from './lib/vocabulary';
 export * from './lib/random';
+export * from './lib/destinations';

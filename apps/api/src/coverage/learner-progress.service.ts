@@ -6,6 +6,7 @@ import {
   type HoursStep,
   learnerProgress,
   RULE_IDS,
+  type RuleId,
   shareEvaluation,
   WEX_RULE_IDS,
 } from '@encounters/domain';
@@ -41,10 +42,11 @@ function multirange(spans: readonly DateSpan[]): string {
   return `{${spans.map((span) => `${span.from ? `[${span.from}` : '('},${span.until ? addDays(span.until, 1) : ''})`).join(',')}}`;
 }
 
-const PROGRESS_COLUMNS = RULE_IDS.flatMap((rule) => [
-  `${rule.toLowerCase()}_window_end`,
-  `${rule.toLowerCase()}_met_on`,
-]);
+const progressColumns = (rules: readonly RuleId[]) =>
+  rules.flatMap((rule) => [`${rule.toLowerCase()}_window_end`, `${rule.toLowerCase()}_met_on`]);
+
+/** R-DEST-2: the rules whose columns the destinations migration (1764996000000) adds. */
+const DESTINATION_RULE_IDS: readonly RuleId[] = ['DEST_16', 'DEST_18'];
 
 /**
  * R-WEX-6: each work-experience rule's target and counted hours as steps. Arrays travel as their text
@@ -59,34 +61,57 @@ const HOURS_COLUMNS: [string, string][] = WEX_RULE_IDS.flatMap((rule): [string, 
 /** An array literal of the steps' dates or hours: `{2025-10-01,2026-03-02}`. */
 const arrayLiteral = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 
-/** Every column written, in order; the key first. */
-const WRITTEN_COLUMNS: [string, string][] = [
-  ...ENROLMENT_COLUMNS,
-  ...PROGRESS_COLUMNS.map((name): [string, string] => [name, 'date']),
-  ...HOURS_COLUMNS,
-];
-/** The columns written before the migration that adds the hours columns. */
-const WRITTEN_WITHOUT_HOURS = WRITTEN_COLUMNS.slice(0, -HOURS_COLUMNS.length);
+/** Every column written with a schema, in order; the key first. Built once per kind of schema. */
+const writtenColumns = new Map<string, [string, string][]>();
+function writtenColumnsOf(schema: ProgressSchema): [string, string][] {
+  const kind = `${schema.hours} ${schema.destinations}`;
+  let found = writtenColumns.get(kind);
+  if (!found) {
+    found = [
+      ...ENROLMENT_COLUMNS,
+      ...progressColumns(rulesIn(schema)).map((name): [string, string] => [name, 'date']),
+      ...(schema.hours ? HOURS_COLUMNS : []),
+    ];
+    writtenColumns.set(kind, found);
+  }
+  return found;
+}
 const KEY = ['academic_year', 'learner_id', 'academy_id'];
 
-/**
- * Whether `learner_progress` has the hours columns yet: a migration older than the one that adds them
- * (1764986000000 recomputes everyone) runs this code. Known per data source once seen; asked until then.
- */
-const withHoursColumns = new WeakSet<object>();
-async function hasHoursColumns(manager: EntityManager): Promise<boolean> {
-  if (withHoursColumns.has(manager.connection)) return true;
-  const [row]: { present: boolean }[] = await manager.query(
-    `SELECT EXISTS (SELECT 1 FROM information_schema.columns
-       WHERE table_schema = current_schema() AND table_name = 'learner_progress' AND column_name = $1) AS present`,
-    [HOURS_COLUMNS[0][0]],
-  );
-  if (row.present) withHoursColumns.add(manager.connection);
-  return row.present;
+/** What a migration older than the one adding some columns finds: the columns it may write. */
+interface ProgressSchema {
+  /** R-WEX-6: the hours columns (1764991000000). */
+  hours: boolean;
+  /** R-DEST-2: the `DEST_16`/`DEST_18` columns and the destination tables (1764996000000). */
+  destinations: boolean;
 }
 
+/**
+ * Which of the later columns `learner_progress` has yet: a migration older than the one that adds them
+ * (each such migration recomputes everyone) runs this code. Known per data source once complete; asked
+ * until then.
+ */
+const completeSchema = new WeakSet<object>();
+async function progressSchema(manager: EntityManager): Promise<ProgressSchema> {
+  if (completeSchema.has(manager.connection)) return { hours: true, destinations: true };
+  const [row]: ProgressSchema[] = await manager.query(
+    `SELECT bool_or(column_name = $1) AS hours, bool_or(column_name = $2) AS destinations
+       FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'learner_progress' AND column_name IN ($1, $2)`,
+    [HOURS_COLUMNS[0][0], 'dest_16_window_end'],
+  );
+  const schema = { hours: row.hours === true, destinations: row.destinations === true };
+  if (schema.hours && schema.destinations) completeSchema.add(manager.connection);
+  return schema;
+}
+
+/** The rules whose columns a schema has. */
+const rulesIn = (schema: ProgressSchema): readonly RuleId[] =>
+  schema.destinations ? RULE_IDS : RULE_IDS.filter((rule) => !DESTINATION_RULE_IDS.includes(rule));
+
 /** The last day of any rule's window in a stored row: evidence dated after it changes nothing in that row. */
-const LAST_WINDOW_END_SQL = `GREATEST(${RULE_IDS.map((rule) => `${rule.toLowerCase()}_window_end`).join(', ')})`;
+const lastWindowEndSql = (rules: readonly RuleId[]) =>
+  `GREATEST(${rules.map((rule) => `${rule.toLowerCase()}_window_end`).join(', ')})`;
 
 export interface LearnersChangedOptions {
   /**
@@ -142,12 +167,15 @@ export class LearnerProgressService {
     );
     // The records, read after the lock, and in the same statement the years whose every window closed before
     // the changed evidence: nothing in them can change.
+    const schema = await progressSchema(manager);
+    const rules = rulesIn(schema);
     const { records, extras } = await loadLearnerRecordsWith(manager, learnerIds, {
+      withoutDestinations: !schema.destinations,
       columns: `(SELECT coalesce(json_agg(json_build_array(learner_id, academic_year)), '[]') FROM (
                    SELECT learner_id, academic_year FROM learner_progress
                     WHERE $2::date IS NOT NULL AND learner_id = ANY($1::uuid[])
                     GROUP BY learner_id, academic_year
-                   HAVING coalesce(max(${LAST_WINDOW_END_SQL}), '-infinity') < $2::date) c) AS closed`,
+                   HAVING coalesce(max(${lastWindowEndSql(rules)}), '-infinity') < $2::date) c) AS closed`,
       parameters: [evidenceFrom],
     });
     const closedKeys = extras['closed'] as [string, number][];
@@ -179,8 +207,8 @@ export class LearnerProgressService {
     });
     // Sent as parallel arrays: a single statement whatever the batch size. The
     // enrolment's facts go with it, so that coverage reads this one table.
-    const withHours = await hasHoursColumns(manager);
-    const written = withHours ? WRITTEN_COLUMNS : WRITTEN_WITHOUT_HOURS;
+    const withHours = schema.hours;
+    const written = writtenColumnsOf(schema);
     const columns = written.map(([name, type]) => ({ name, type, values: [] as unknown[] }));
     for (const { enrolment, row, countsAt } of progress) {
       const values = [
@@ -198,7 +226,7 @@ export class LearnerProgressService {
         enrolment.admissionDate ?? null,
         enrolment.leavingDate ?? null,
         countsAt,
-        ...RULE_IDS.flatMap((rule) => [row.rules[rule].windowEnd, row.rules[rule].metOn]),
+        ...rules.flatMap((rule) => [row.rules[rule].windowEnd, row.rules[rule].metOn]),
         ...(withHours
           ? WEX_RULE_IDS.flatMap((rule) => {
               const { targetHours, steps } = row.hours[rule];

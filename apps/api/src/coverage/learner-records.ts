@@ -1,6 +1,7 @@
 import type {
   AcademyEvaluationType,
   DeliveryMode,
+  DestinationStatus,
   EducationOrganisationType,
   EncounterFormat,
   EncounterCategory,
@@ -65,7 +66,12 @@ export async function loadLearnerRecords(
 export async function loadLearnerRecordsWith(
   manager: EntityManager,
   learnerIds: readonly string[],
-  extra: { columns: string; parameters: unknown[] } | null,
+  extra: {
+    columns: string;
+    parameters: unknown[];
+    /** Set by the progress bookkeeping of a migration older than the destination tables (1764996000000). */
+    withoutDestinations?: boolean;
+  } | null,
 ): Promise<{ records: LearnerRecord[]; extras: Record<string, unknown> }> {
   if (!learnerIds.length) return { records: [], extras: {} };
   const ids = [...new Set(learnerIds)];
@@ -75,6 +81,12 @@ export async function loadLearnerRecordsWith(
     encounters: EncounterRow[];
     meetings: { id: string; learner_id: string; date: string; adviser_level: number | null }[];
     jobs: { id: string; learner_id: string; from: string; to: string | null }[];
+    destinations: {
+      id: string;
+      learner_id: string;
+      academic_year: number;
+      history: [DestinationStatus, string][];
+    }[];
     [column: string]: unknown;
   }[] = await manager.query(
     `SELECT
@@ -102,11 +114,20 @@ export async function loadLearnerRecordsWith(
             FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL) x) AS meetings,
        (SELECT coalesce(json_agg(x), '[]') FROM (
           SELECT id, learner_id, held_from::text AS "from", held_to::text AS "to"
-            FROM learner_part_time_job WHERE learner_id = ANY($1::uuid[])) x) AS jobs
+            FROM learner_part_time_job WHERE learner_id = ANY($1::uuid[])) x) AS jobs,
+       ${
+         extra?.withoutDestinations
+           ? `'[]'::json AS destinations`
+           : `(SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT d.id, d.learner_id, d.academic_year,
+                 (SELECT json_agg(json_build_array(c.status, c."on"::text) ORDER BY c."on", c.seq)
+                    FROM destination_status_change c WHERE c.destination_id = d.id) AS history
+            FROM intended_destination d WHERE d.learner_id = ANY($1::uuid[])) x) AS destinations`
+       }
        ${extra ? `, ${extra.columns}` : ''}`,
     [ids, ...(extra?.parameters ?? [])],
   );
-  const { enrolments, attendances, encounters, meetings, jobs } = row;
+  const { enrolments, attendances, encounters, meetings, jobs, destinations } = row;
   const encounterById = new Map(encounters.map((encounter) => [encounter.id, encounter]));
   const records = new Map<string, LearnerRecord & { enrolments: LearnerRecord['enrolments'][number][] }>();
   const recordOf = (learnerId: string) => {
@@ -166,6 +187,19 @@ export async function loadLearnerRecordsWith(
   for (const job of jobs) {
     const record = recordOf(job.learner_id);
     record.partTimeJobs = [...(record.partTimeJobs ?? []), { id: job.id, from: job.from, to: job.to }];
+  }
+  for (const destination of destinations) {
+    // R-DEST-1: a destination's learner has enrolments (Year 11 or 13), so the record exists already.
+    const record = records.get(destination.learner_id);
+    if (!record) continue;
+    record.intendedDestinations = [
+      ...(record.intendedDestinations ?? []),
+      {
+        id: destination.id,
+        academicYear: destination.academic_year,
+        history: (destination.history ?? []).map(([status, on]) => ({ status, on })),
+      },
+    ];
   }
   return { records: [...records.values()], extras: row };
 }

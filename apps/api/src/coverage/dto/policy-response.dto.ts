@@ -1,6 +1,6 @@
 import type { PolicyResponse } from '@encounters/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { PolicyDto, WorkExperiencePolicyDto } from './policy.dto';
+import { DestinationPolicyDto, PolicyDto, WorkExperiencePolicyDto } from './policy.dto';
 
 /** The policy in force for a year; `PUT` accepts it back as it is (`academicYear` and `saved` ignored). */
 export class PolicyResponseDto extends PolicyDto implements PolicyResponse {
@@ -14,4 +14,5 @@ export class PolicyResponseDto extends PolicyDto implements PolicyResponse {
   @ApiProperty({ type: WorkExperiencePolicyDto }) declare wex: WorkExperiencePolicyDto;
   @ApiProperty() declare palRequiresContent: boolean;
   @ApiProperty() declare b5CountsPartTimeJob: boolean;
+  @ApiProperty({ type: DestinationPolicyDto }) declare dest: DestinationPolicyDto;
 }

@@ -19,6 +19,7 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
+  Matches,
   Max,
   Min,
   ValidateNested,
@@ -55,6 +56,15 @@ export class WorkExperiencePolicyDto {
   @Min(0)
   @Max(1)
   virtualShareMax: number;
+}
+
+/** R-DEST-2: the day by which Years 11 and 13 should have a confirmed destination. */
+export class DestinationPolicyDto {
+  @ApiProperty({ example: '05-31', description: 'Month and day, "MM-DD": DEST_16 and DEST_18 close then.' })
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, {
+    message: 'confirmBy must be a month and day, "MM-DD"',
+  })
+  confirmBy: string;
 }
 
 @ServerOwned({
@@ -110,4 +120,10 @@ export class PolicyDto implements PolicyBody {
   @IsOptional()
   @IsBoolean()
   b5CountsPartTimeJob?: boolean;
+
+  @ApiPropertyOptional({ type: DestinationPolicyDto, description: 'R-DEST-2; 31 May when left out.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DestinationPolicyDto)
+  dest?: DestinationPolicyDto;
 }

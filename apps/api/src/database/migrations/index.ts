@@ -20,6 +20,7 @@ import { ShareTheSetupCodeBetweenProcesses1764970000000 } from './1764970000000-
 import { AllowMultiTenantMicrosoftProviders1764983000000 } from './1764983000000-AllowMultiTenantMicrosoftProviders';
 import { RecordWorkExperienceHoursAndPost16Academies1764986000000 } from './1764986000000-RecordWorkExperienceHoursAndPost16Academies';
 import { KeepWorkExperienceHoursWithLearnerProgress1764991000000 } from './1764991000000-KeepWorkExperienceHoursWithLearnerProgress';
+import { RecordDestinations1764996000000 } from './1764996000000-RecordDestinations';
 import { IndexProviderEncountersOfferedToPost161764995000000 } from './1764995000000-IndexProviderEncountersOfferedToPost16';
 import { VersionCoverageByAcademyAndYear1764930000000 } from './1764930000000-VersionCoverageByAcademyAndYear';
 
@@ -46,4 +47,5 @@ export const migrations = [
   RecordWorkExperienceHoursAndPost16Academies1764986000000,
   KeepWorkExperienceHoursWithLearnerProgress1764991000000,
   IndexProviderEncountersOfferedToPost161764995000000,
+  RecordDestinations1764996000000,
 ];

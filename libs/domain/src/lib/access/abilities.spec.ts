@@ -42,7 +42,13 @@ describe(abilitiesOf.name, () => {
   it('combines the abilities of every role held', () => {
     const sut = abilitiesOf(['careers_adviser', 'academy_leader']);
 
-    expect(sut).toEqual(['recordGuidance', 'readReports', 'takeSnapshots']);
+    expect(sut).toEqual([
+      'recordGuidance',
+      'recordDestinations',
+      'markNeetRisk',
+      'readReports',
+      'takeSnapshots',
+    ]);
   });
 
   it('gives a trust administrator every ability', () => {

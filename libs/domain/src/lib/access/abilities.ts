@@ -16,6 +16,10 @@ export const ABILITIES = {
   manageOrganisations: ['careers_lead', 'trust_admin'],
   /** Record guidance meetings, and read their summaries and agreed actions. */
   recordGuidance: ['careers_adviser', 'careers_lead', 'trust_admin'],
+  /** R-DEST-1, R-DEST-4: record intended and actual destinations, and read their notes. */
+  recordDestinations: ['careers_adviser', 'careers_lead', 'trust_admin'],
+  /** R-DEST-3: read and mark the NEET-risk list, restricted like guidance notes. */
+  markNeetRisk: ['careers_adviser', 'careers_lead', 'trust_admin'],
   /** Download the compliance reports. */
   readReports: ['trust_admin', 'trust_leader', 'academy_leader', 'careers_lead'],
   /** Freeze the figures of a term as a snapshot. */

@@ -16,6 +16,15 @@ export const READING_PAGES = {
   encounters: ['careers_lead', 'careers_adviser', 'academy_leader', 'trust_leader'],
   /** The directory of employers and providers. */
   organisations: ['careers_lead', 'academy_leader', 'trust_leader'],
+  /** R-DEST-1: the intended-destinations register (teachers read their classes', without notes). */
+  destinations: [
+    'trust_admin',
+    'trust_leader',
+    'academy_leader',
+    'careers_lead',
+    'careers_adviser',
+    'teacher',
+  ],
   /** The reports page, for the people who present the figures. */
   reports: ['careers_lead', 'academy_leader', 'trust_leader'],
 } as const satisfies Record<string, readonly UserRole[]>;

@@ -286,6 +286,7 @@ describe('api.md field names', () => {
         wex: true,
         palRequiresContent: true,
         b5CountsPartTimeJob: true,
+        dest: true,
       } satisfies Fields<PolicyBody>,
       [
         'ruleSet',
@@ -299,6 +300,7 @@ describe('api.md field names', () => {
         'wex',
         'palRequiresContent',
         'b5CountsPartTimeJob',
+        'dest',
       ],
     ],
   ])('the %s has every field api.md names', (_, fields, named) => {

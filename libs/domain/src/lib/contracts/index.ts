@@ -16,3 +16,4 @@ export * from './user';
 export * from './audit';
 export * from './health';
 export * from './report';
+export * from './destination';

@@ -2,7 +2,7 @@ import { AcademicYear } from '../calendar';
 import { Policy } from '../rules';
 
 /** The policy fields the 2025 revision added: a body may leave them out, and the year's defaults fill them. */
-export type PolicyFieldsAdded2025 = 'wex' | 'palRequiresContent' | 'b5CountsPartTimeJob';
+export type PolicyFieldsAdded2025 = 'wex' | 'palRequiresContent' | 'b5CountsPartTimeJob' | 'dest';
 
 /**
  * Body of `PUT /api/policy/{academicYear}`: the fields of compliance-rules.md "Policy"; those of the 2025

@@ -14,6 +14,7 @@ import {
   yearGroupIn,
   yearGroupsWindow,
 } from '../calendar';
+import { confirmedOn, destinationConfirmBy, destinationStatusOn } from '../destinations';
 import {
   ENCOUNTER_CATEGORY_NOUNS,
   EducationOrganisationType,
@@ -417,6 +418,9 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
       () => span(10, 11),
       (w) => [hoursRequirement(w, 'ks4')],
     ),
+    // R-DEST-2: Year 11 and Year 13, each in its own year, closing on the policy's confirm-by date.
+    DEST_16: evaluate('DEST_16', yearGroup === 11, destinationWindow, (w) => [confirmedDestination(w)]),
+    DEST_18: evaluate('DEST_18', yearGroup === 13, destinationWindow, (w) => [confirmedDestination(w)]),
   };
 
   // Worked out when first read: the progress bookkeeping reads only the rules' results.
@@ -501,6 +505,33 @@ export function evaluateLearnerWithFirstMet(input: EvaluateLearnerInput): {
               plannedHours > 0 ? ` (${hoursText(plannedHours)} planned)` : ''
             }`
           : null,
+    };
+  }
+
+  function destinationWindow(): DateWindow {
+    return {
+      start: academicYearStart(academicYear),
+      end: destinationConfirmBy(academicYear, policy.dest.confirmBy),
+    };
+  }
+
+  /**
+   * R-DEST-2: an intended destination of this year, `accepted` or `enrolled`, confirmed within the window and
+   * by the as-at date (`confirmedOn` judges the record as it stands: see its comment).
+   */
+  function confirmedDestination(window: DateWindow): Requirement {
+    const destination = (learner.intendedDestinations ?? []).find((d) => d.academicYear === academicYear);
+    const since = destination ? confirmedOn(destination.history) : null;
+    const counted = since !== null && isWithinWindow(since, window) ? since : null;
+    const evidence =
+      destination && counted !== null && counted <= asAt ? [{ id: destination.id, date: counted }] : [];
+    const now = destination ? destinationStatusOn(destination.history, asAt) : null;
+    return {
+      evidence,
+      satisfiedOn: counted,
+      shortfall: evidence.length
+        ? null
+        : `a confirmed destination (accepted or enrolled${now ? `; ${now} so far` : ''})`,
     };
   }
 

@@ -1,4 +1,5 @@
 import { AcademicYear, IsoDate, daysBetween } from '../calendar';
+import { confirmedOn } from '../destinations';
 import {
   evaluateLearner,
   evaluateLearnerWithFirstMet,
@@ -169,6 +170,11 @@ function evidenceDates(learner: LearnerRecord): Map<string, IsoDate> {
     ...(learner.partTimeJobs ?? []).map((job) => [job.id, job.from] as const),
     ...learner.attendances.map((attendance) => [attendance.encounterId, attendance.date] as const),
     ...learner.guidanceMeetings.map((meeting) => [meeting.id, meeting.date] as const),
+    // R-DEST-2: a destination is evidence from the day it was confirmed.
+    ...(learner.intendedDestinations ?? []).flatMap((destination) => {
+      const since = confirmedOn(destination.history);
+      return since ? [[destination.id, since] as const] : [];
+    }),
   ]);
 }
 

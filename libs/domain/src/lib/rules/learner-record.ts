@@ -6,6 +6,7 @@ import {
   academicYearStart,
   addDays,
 } from '../calendar';
+import { DestinationStatusChange } from '../destinations';
 import {
   AttendanceStatus,
   DeliveryMode,
@@ -88,6 +89,13 @@ export interface GuidanceMeetingRecord {
   adviserLevel: number | null;
 }
 
+/** R-DEST-1: an intended destination of Year 11 or Year 13, with its status changes in the order made. */
+export interface IntendedDestinationRecord {
+  id: string;
+  academicYear: AcademicYear;
+  history: readonly DestinationStatusChange[];
+}
+
 export interface LearnerRecord {
   learnerId: string;
   dateOfBirth?: IsoDate | null;
@@ -96,6 +104,8 @@ export interface LearnerRecord {
   guidanceMeetings: readonly GuidanceMeetingRecord[];
   /** R-WEX-7. */
   partTimeJobs?: readonly PartTimeJobRecord[];
+  /** R-DEST-1, R-DEST-2. */
+  intendedDestinations?: readonly IntendedDestinationRecord[];
 }
 
 export function yearGroupHistoryOf(

@@ -9,6 +9,7 @@ describe(defaultPolicy.name, () => {
       b7Range: ['higher_education', 'further_education', 'sixth_form', 'independent_training_provider'],
       o2: { employer: 1, education: 1, requireAdvice: true },
       collegeMode: false,
+      dest: { confirmBy: '05-31' },
       atRiskDays: 122,
       localPrioritySectors: [
         'Engineering and manufacturing',

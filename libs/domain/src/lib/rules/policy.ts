@@ -27,6 +27,13 @@ export interface Policy {
   palRequiresContent: boolean;
   /** R-WEX-7: under gatsby-2024, a part-time job held during a year counts as that year's B5 encounter. */
   b5CountsPartTimeJob: boolean;
+  /** R-DEST-2: the day ("MM-DD") by which Years 11 and 13 should have a confirmed destination. */
+  dest: DestinationPolicy;
+}
+
+export interface DestinationPolicy {
+  /** "MM-DD"; 31 May unless set. */
+  confirmBy: string;
 }
 
 export interface WorkExperiencePolicy {
@@ -61,16 +68,22 @@ export function defaultPolicy(academicYear: AcademicYear): Policy {
     wex: { ks3Hours: 25, ks4Hours: 25, hoursPerDay: 6, virtualShareMax: 0.5 },
     palRequiresContent: true,
     b5CountsPartTimeJob: false,
+    dest: { confirmBy: '05-31' },
   };
 }
 
 /**
  * A stored policy with the fields added since it was saved taken from the year's defaults (the 2025
- * revision added `wex`, `palRequiresContent` and `b5CountsPartTimeJob`): policies saved before keep working.
+ * revision added `wex`, `palRequiresContent`, `b5CountsPartTimeJob` and `dest`): policies saved before keep working.
  */
 export function withPolicyDefaults(academicYear: AcademicYear, stored: Partial<Policy>): Policy {
   const defaults = defaultPolicy(academicYear);
-  return { ...defaults, ...stored, wex: { ...defaults.wex, ...(stored.wex ?? {}) } };
+  return {
+    ...defaults,
+    ...stored,
+    wex: { ...defaults.wex, ...(stored.wex ?? {}) },
+    dest: { ...defaults.dest, ...(stored.dest ?? {}) },
+  };
 }
 
 /** The stored policy for a year where the trust has saved one, otherwise that year's default. */

@@ -15,6 +15,8 @@ export const RULE_IDS = [
   'PAL3',
   'WEX_KS3',
   'WEX_KS4',
+  'DEST_16',
+  'DEST_18',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -38,6 +40,8 @@ export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL3: 'Provider access: Years 12 and 13 (take-up)',
   WEX_KS3: "Work experience: a week's worth of activities in Years 7 to 9",
   WEX_KS4: "Work experience: a week's worth of placements in Years 10 and 11",
+  DEST_16: 'Destinations: a confirmed next step after Year 11',
+  DEST_18: 'Destinations: a confirmed next step after Year 13',
 };
 
 export interface RuleResult {
@@ -45,7 +49,7 @@ export interface RuleResult {
   status: RuleStatus;
   /** The dates between which evidence counts; null when the rule does not apply. */
   window: DateWindow | null;
-  /** Ids of the encounters and guidance meetings that count towards the rule, oldest first. */
+  /** Ids of the encounters, guidance meetings and destinations that count towards the rule, oldest first. */
   evidence: string[];
   /** What the learner still lacks, in British English; null when met or not applicable. */
   stillNeeded: string | null;

@@ -5,3 +5,4 @@ export * from './role-labels';
 export * from './rule-labels';
 export * from './audit-labels';
 export * from './counting-labels';
+export * from './destination-labels';

@@ -18,6 +18,8 @@ export const RULE_SHORT_LABELS: Readonly<Record<RuleId, string>> = {
   PAL3: 'Provider access Y12–13',
   WEX_KS3: 'Work experience Y7–9',
   WEX_KS4: 'Work experience Y10–11',
+  DEST_16: 'Destination after Y11',
+  DEST_18: 'Destination after Y13',
 };
 
 /** Names that fit one line of a table of rules (the compliance report's rule table). */
@@ -35,6 +37,8 @@ export const RULE_ONE_LINE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL3: 'Provider access, Y12–13 (take-up)',
   WEX_KS3: 'Work experience, Years 7–9 (hours)',
   WEX_KS4: 'Work experience, Years 10–11 (hours)',
+  DEST_16: 'Destination confirmed after Year 11',
+  DEST_18: 'Destination confirmed after Year 13',
 };
 
 /** The shortest names, for a table column per rule. */
@@ -52,6 +56,8 @@ export const RULE_CODE_LABELS: Readonly<Record<RuleId, string>> = {
   PAL3: 'PAL 3',
   WEX_KS3: 'WEX 3',
   WEX_KS4: 'WEX 4',
+  DEST_16: 'Dest 16',
+  DEST_18: 'Dest 18',
 };
 
 /** How each rule set (the year's definitions of the benchmarks) is named. */
