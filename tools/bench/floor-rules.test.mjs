@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import { listIn, PLANNED_EVIDENCE_RULES, RULE_IDS } from './floor-rules.mjs';
 
 test('the floor server reads every rule the API answers from the rules library', () => {
-  // The rule book's thirteen rules, issue 16's work-experience rules last.
-  assert.equal(RULE_IDS.length, 13);
+  // The rule book's fifteen rules: issue 16's work-experience rules, then issue 17's destination rules last.
+  assert.equal(RULE_IDS.length, 15);
   assert.deepEqual(RULE_IDS.slice(0, 3), ['O2', 'B5', 'B6_16']);
-  assert.deepEqual(RULE_IDS.slice(-2), ['WEX_KS3', 'WEX_KS4']);
+  assert.deepEqual(RULE_IDS.slice(-4), ['WEX_KS3', 'WEX_KS4', 'DEST_16', 'DEST_18']);
   assert.equal(new Set(RULE_IDS).size, RULE_IDS.length);
 });
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AcademiesModule } from './academies/academies.module';
@@ -13,6 +14,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { createDataSource, replicaSettings } from './database/replicas';
 import { ReplicasModule } from './database/replicas.module';
 import { DemoSeedModule } from './database/demo-seed.module';
+import { DestinationFollowUpModule } from './destination-follow-up/destination-follow-up.module';
+import { DestinationsModule } from './destinations/destinations.module';
 import { EncountersModule } from './encounters/encounters.module';
 import { GuidanceMeetingsModule } from './guidance-meetings/guidance-meetings.module';
 import { GroupsModule } from './groups/groups.module';
@@ -51,6 +54,8 @@ export class AppModule {
           dataSourceFactory: (options) => createDataSource(options!, replicaSettings(config)),
         }),
         ReplicasModule.forRoot(replicaSettings(config).urls.length > 0),
+        // Scheduled jobs (the retention job of DestinationFollowUpModule); registered once, here.
+        ScheduleModule.forRoot(),
         AuditModule,
         AuthModule,
         HealthModule,
@@ -63,6 +68,9 @@ export class AppModule {
         ClassViewQuickPathModule,
         OrganisationsModule,
         EncountersModule,
+        // Before DestinationsModule: /api/destinations/neet-risk and /actual are matched before /:id.
+        DestinationFollowUpModule,
+        DestinationsModule,
         GuidanceMeetingsModule,
         ReportsModule,
         DemoSeedModule,

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/config';
 import { checkDatabase } from './database/check-database';
 import { dataSourceOptions } from './database/data-source-options';
+import { RetentionService } from './destination-follow-up/retention.service';
 import { loadSeedBundle, seedDependencies } from './database/seed-loader';
 import { SetupService } from './setup/setup.service';
 import { USER_ROLES, type UserRole } from '@encounters/domain';
@@ -18,7 +19,8 @@ const USAGE = `Usage:
   cli seed
   cli generate --preset <name> [--seed <n>]
   cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]
-  cli setup --trust-name <name> --admin-email <email> --admin-name <name> [--academies <file.csv>] [--password-stdin]`;
+  cli setup --trust-name <name> --admin-email <email> --admin-name <name> [--academies <file.csv>] [--password-stdin]
+  cli retention run`;
 
 async function migrate(url: string): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url, 1)).initialize();
@@ -37,7 +39,13 @@ async function migrate(url: string): Promise<void> {
 async function withApp<T>(
   work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
 ) {
-  const config = loadConfig({ ...process.env, SEED_DEMO_IF_EMPTY: 'false', LOG_LEVEL: 'warn' });
+  // The retention schedule is the API's: a short-lived command runs the job only when asked to.
+  const config = loadConfig({
+    ...process.env,
+    SEED_DEMO_IF_EMPTY: 'false',
+    LOG_LEVEL: 'warn',
+    RETENTION_SCHEDULE: 'off',
+  });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
     return await work(app);
@@ -192,6 +200,20 @@ async function generate(args: string[]): Promise<void> {
   process.stdout.write(`Generated the ${preset} trust in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
+/**
+ * R-DEST-4: runs the retention job once, now, as the daily schedule would (for RETENTION_SCHEDULE=off, from
+ * the system's own scheduler). Prints how many leavers it pseudonymised; waits for no other run.
+ */
+async function retention(args: string[]): Promise<void> {
+  if (args.length !== 1 || args[0] !== 'run') throw new ConfigError(USAGE);
+  const outcome = await withApp((app) => app.get(RetentionService).run());
+  process.stdout.write(
+    outcome.ran
+      ? `Pseudonymised ${outcome.pseudonymised} ${outcome.pseudonymised === 1 ? 'leaver' : 'leavers'}.\n`
+      : 'Another retention run holds the lock: nothing done.\n',
+  );
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const config = loadConfig();
@@ -214,6 +236,8 @@ async function main(): Promise<void> {
       return generate(args);
     case 'setup':
       return setup(args);
+    case 'retention':
+      return retention(args);
     default:
       throw new ConfigError(USAGE);
   }

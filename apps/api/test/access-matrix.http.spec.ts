@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ACCESS_RULE, AccessRule } from '../src/common/access/access.decorator';
 import { type UserRole } from '@encounters/domain';
-import { USER_ROLES } from '@encounters/domain';
+import { rolesWith, USER_ROLES } from '@encounters/domain';
 import { upn } from './roster-files';
 import { signedInUser, SignedInAgent } from './sign-in';
 import { createTestApp, resetDatabase } from './test-app';
@@ -119,6 +119,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     recordsOfAcademyA.set('/api/learners/:id', attendee.id);
     recordsOfAcademyA.set('/api/learners/:id/export', attendee.id);
     recordsOfAcademyA.set('/api/learners/:learnerId/part-time-jobs', attendee.id);
+    recordsOfAcademyA.set('/api/destinations/neet-risk/:learnerId', attendee.id);
     recordsOfAcademyA.set('/api/groups/:id', group.id);
     const [organisation] = await dataSource.query(
       `INSERT INTO organisation (name, type) VALUES ('Matrix Employer', 'employer') RETURNING id`,
@@ -153,6 +154,26 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
     );
     recordsOfAcademyA.set('/api/reports/snapshots/:id/compare', snapshot.id);
     recordsOfAcademyA.set('/api/guidance-meetings/:id', meeting.id);
+    // An intended destination (R-DEST-1) of a Year 11 learner of academy A.
+    const [leaver] = await dataSource.query(
+      `INSERT INTO learner (upn, legal_surname, legal_forename, date_of_birth)
+       VALUES ($1, 'Matrix', 'Kit', '2009-10-01') RETURNING id`,
+      [upn(99002)],
+    );
+    await dataSource.query(
+      `INSERT INTO enrolment (learner_id, academic_year, academy_id, year_group) VALUES ($1, 2025, $2, 11)`,
+      [leaver.id, academyA.id],
+    );
+    const [destination] = await dataSource.query(
+      `INSERT INTO intended_destination (learner_id, academic_year, category, status)
+       VALUES ($1, 2025, 'apprenticeship', 'applied') RETURNING id`,
+      [leaver.id],
+    );
+    await dataSource.query(
+      `INSERT INTO destination_status_change (destination_id, status, "on") VALUES ($1, 'applied', '2025-11-03')`,
+      [destination.id],
+    );
+    recordsOfAcademyA.set('/api/destinations/:id', destination.id);
     for (const role of USER_ROLES) {
       clients.set(role, await signedInUser(app, [role], { academyIds: [academyA.id] }));
       clients.set(`${role}@B`, await signedInUser(app, [role], { academyIds: [academyB.id] }));
@@ -286,6 +307,90 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
       .send({ contact: { name: 'Front desk', email: null, phone: null } })
       .expect(200);
   });
+  it("refuses academy B's staff academy A's destinations follow-up: 403 for A's lists, 404 for A's learners", async () => {
+    const dataSource = app.get(DataSource);
+    const academyA = (await dataSource.query(`SELECT id FROM academy WHERE urn = '800001'`))[0].id;
+    const failures: string[] = [];
+    const expectStatus = async (who: string, answer: Promise<{ status: number }>, expected: number) => {
+      const { status } = await answer;
+      if (status !== expected) failures.push(`${who}: ${status}, expected ${expected}`);
+    };
+    for (const role of ['careers_adviser', 'careers_lead'] as const) {
+      const ofB = clients.get(`${role}@B`)!;
+      await expectStatus(
+        `${role}@B NEET list`,
+        ofB.get(`/api/destinations/neet-risk?academyId=${academyA}`),
+        403,
+      );
+      await expectStatus(`${role}@B leavers`, ofB.get(`/api/destinations/actual?academyId=${academyA}`), 403);
+      await expectStatus(
+        `${role}@B cohorts`,
+        ofB.get(`/api/destinations/actual/cohorts?academyId=${academyA}`),
+        403,
+      );
+      await expectStatus(
+        `${role}@B mark`,
+        ofB
+          .put('/api/destinations/neet-risk')
+          .send({ learnerId: learnerOfA, reason: 'Matrix', support: '', reviewOn: '2025-12-01' }),
+        404,
+      );
+      await expectStatus(
+        `${role}@B clear`,
+        ofB.delete(`/api/destinations/neet-risk?learnerId=${learnerOfA}`),
+        404,
+      );
+      await expectStatus(
+        `${role}@B record`,
+        ofB.put('/api/destinations/actual').send({
+          learnerId: learnerOfA,
+          anniversary: 1,
+          category: 'employment',
+          source: 'learner',
+          consentToFollowUp: true,
+        }),
+        404,
+      );
+    }
+    // Academy A's own readers of reports and of NEET risk.
+    for (const role of ['academy_leader', 'careers_lead'] as const)
+      await expectStatus(
+        `${role} leavers`,
+        clients.get(role)!.get(`/api/destinations/actual?academyId=${academyA}`),
+        200,
+      );
+    await expectStatus(
+      'careers_adviser NEET list',
+      clients.get('careers_adviser')!.get(`/api/destinations/neet-risk?academyId=${academyA}`),
+      200,
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses academy B's staff academy A's destinations report: 404 to report readers, 403 to the others", async () => {
+    const dataSource = app.get(DataSource);
+    const academyA = (await dataSource.query(`SELECT id FROM academy WHERE urn = '800001'`))[0].id;
+    const failures: string[] = [];
+    for (const role of USER_ROLES.filter(
+      (candidate) => !['trust_admin', 'trust_leader'].includes(candidate),
+    )) {
+      const expected = rolesWith('readReports').includes(role) ? 404 : 403;
+      for (const format of ['csv', 'pdf']) {
+        const response = await clients
+          .get(`${role}@B`)!
+          .get(`/api/reports/destinations?academicYear=2025&academyId=${academyA}&format=${format}`);
+        if (response.status !== expected)
+          failures.push(`${role} of academy B ${format}: ${response.status}, expected ${expected}`);
+        const own = await clients
+          .get(role)!
+          .get(`/api/reports/destinations?academicYear=2025&academyId=${academyA}&format=${format}`);
+        if (own.status !== (expected === 404 ? 200 : 403))
+          failures.push(`${role} of academy A ${format}: ${own.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("refuses academy B's staff the indirect path of a roster import: a learner of academy A stays A's", async () => {
     const dataSource = app.get(DataSource);
     const held = () =>

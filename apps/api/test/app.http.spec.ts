@@ -2,8 +2,15 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadSeedBundle, seedDependencies } from '../src/database/seed-loader';
-import { DEMO_TRUST, demoRosterCsv, planDemoEncounters } from '@encounters/demo-data';
-import { academicYearOf, todayIsoDate } from '@encounters/domain';
+import {
+  DEMO_TRUST,
+  demoRosterCsv,
+  generateTrust,
+  planDemoDestinations,
+  planDemoEncounters,
+  PRESETS,
+} from '@encounters/demo-data';
+import { academicYearOf, confirmedOn, destinationConfirmBy, todayIsoDate } from '@encounters/domain';
 import { createTestApp, resetDatabase } from './test-app';
 
 describe('The API skeleton (HTTP, PostgreSQL)', () => {
@@ -117,5 +124,86 @@ describe('The API skeleton (HTTP, PostgreSQL)', () => {
         .filter((row) => row.hours !== null).length,
       post16: ['900004'],
     });
+  });
+
+  it("writes the demo preset's destinations, leavers and NEET-risk marks, and counts DEST_16 and DEST_18 from them", async () => {
+    const dataSource = app.get(DataSource);
+    const today = todayIsoDate();
+    const academicYear = academicYearOf(today);
+    const enrolments = await dataSource.query(
+      `SELECT en.academy_id AS "academyId", a.urn AS "academyUrn", en.learner_id AS "learnerId", l.upn,
+              en.year_group AS "yearGroup", g.name AS "groupName"
+       FROM enrolment en JOIN academy a ON a.id = en.academy_id JOIN learner l ON l.id = en.learner_id
+       LEFT JOIN learning_group g ON g.id = en.registration_group_id
+       WHERE en.academic_year = $1`,
+      [academicYear],
+    );
+    const plan = planDemoDestinations(enrolments, today);
+    const [written] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM intended_destination) AS destinations,
+              (SELECT count(*)::int FROM destination_status_change) AS changes,
+              (SELECT count(*)::int FROM neet_risk) AS "neetRisks",
+              (SELECT count(*)::int FROM enrolment WHERE academic_year < $1) AS leavers,
+              (SELECT count(*)::int FROM learner WHERE consent_to_follow_up IS NOT NULL) AS consents,
+              (SELECT count(*)::int FROM actual_destination) AS "actualDestinations",
+              (SELECT count(*)::int FROM learner_progress
+                WHERE dest_16_met_on IS NOT NULL OR dest_18_met_on IS NOT NULL) AS confirmed`,
+      [academicYear],
+    );
+    // This year's Years 11 and 13, and the leavers' of the year they left.
+    const intended = [
+      ...plan.destinations,
+      ...plan.leavers.flatMap((leaver) =>
+        leaver.intended ? [{ ...leaver.intended, academicYear: leaver.leftIn }] : [],
+      ),
+    ];
+    expect(written).toEqual({
+      destinations: intended.length,
+      changes: intended.reduce((sum, destination) => sum + destination.history.length, 0),
+      neetRisks: plan.neetRisks.length,
+      leavers: plan.leavers.length,
+      consents: plan.leavers.filter((leaver) => leaver.consentToFollowUp !== null).length,
+      actualDestinations: plan.leavers.reduce((sum, leaver) => sum + leaver.destinations.length, 0),
+      confirmed: intended.filter((destination) => {
+        const since = confirmedOn(destination.history);
+        return since !== null && since <= destinationConfirmBy(destination.academicYear, '05-31');
+      }).length,
+    });
+    expect(written.leavers).toBeGreaterThan(1000);
+  });
+
+  it("writes a generated trust's destinations and counts DEST_16 and DEST_18 from them", async () => {
+    const dataSource = app.get(DataSource);
+    const { writePreset } = await loadSeedBundle();
+    // Generated trusts are written into an empty database.
+    await resetDatabase(app);
+    await writePreset(
+      seedDependencies((type) => app.get(type)),
+      'small',
+      undefined,
+      () => undefined,
+    );
+    const trust = generateTrust(PRESETS.small);
+    const [written] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM intended_destination) AS destinations,
+              (SELECT count(*)::int FROM actual_destination) AS actual,
+              (SELECT count(*)::int FROM learner WHERE consent_to_follow_up IS NOT NULL) AS consents,
+              (SELECT count(*)::int FROM learner_progress
+                WHERE dest_16_met_on IS NOT NULL OR dest_18_met_on IS NOT NULL) AS confirmed`,
+    );
+    expect(written).toEqual({
+      destinations: trust.intendedDestinations.length,
+      actual: trust.actualDestinations.length,
+      consents: trust.learners.filter((learner) => learner.consentToFollowUp !== null).length,
+      confirmed: trust.intendedDestinations.filter((destination) => {
+        const since = confirmedOn(destination.history);
+        return (
+          since !== null &&
+          since >= `${destination.academicYear}-09-01` &&
+          since <= destinationConfirmBy(destination.academicYear, '05-31')
+        );
+      }).length,
+    });
+    expect(written.confirmed).toBeGreaterThan(100);
   });
 });

@@ -18,6 +18,9 @@ import {
   type OrganisationType,
   palThreeOffer,
   type RuleStatus,
+  DESTINATION_CATEGORIES,
+  DESTINATION_STATUSES,
+  type DestinationStatus,
   trustOfferStatus,
   type Policy,
   policyLookup,
@@ -182,6 +185,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       // R-D-1/R-D-2 apply under gatsby-2024 only; the years here default to gatsby-2014.
       ruleSet: random.pick(['gatsby-2014', 'gatsby-2024'] as const),
       palRequiresContent: random.chance(0.6),
+      dest: { confirmBy: random.pick(['05-31', '03-31', '06-30']) },
       wex: {
         ks3Hours: random.pick([3, 10, 25]),
         ks4Hours: random.pick([6, 25, 40]),
@@ -612,6 +616,49 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
         adviserLevel,
       });
     }
+    let destinationsMade = 0;
+    // R-DEST-1, R-DEST-2: intended destinations for learners in Years 11 and 13, their statuses moving
+    // through the pipeline (sometimes out of it, sometimes confirmed after the confirm-by date).
+    for (const learner of learners) {
+      for (const enrolment of learner.record.enrolments) {
+        if (![11, 13].includes(enrolment.yearGroup) || !random.chance(0.7)) continue;
+        const year = enrolment.academicYear;
+        if (learner.record.intendedDestinations?.some((d) => d.academicYear === year)) continue;
+        let on = addDays(academicYearStart(year), random.int(20, 200));
+        const steps = random.int(1, 3);
+        const history: { status: DestinationStatus; on: string }[] = [];
+        for (let step = 0; step < steps; step += 1) {
+          history.push({ status: random.pick(DESTINATION_STATUSES), on });
+          on = addDays(on, random.int(0, 90));
+        }
+        const created = await admin
+          .post('/api/destinations')
+          .send({
+            learnerId: learner.id,
+            academicYear: year,
+            category: random.pick(DESTINATION_CATEGORIES),
+            status: history[0].status,
+            statusOn: history[0].on,
+          })
+          .expect(201);
+        for (const change of history.slice(1)) {
+          await admin
+            .patch(`/api/destinations/${created.body.id}`)
+            .send({ status: change.status, statusOn: change.on })
+            .expect(200);
+        }
+        // The same status again is no change: the history keeps one entry for a run of equal statuses.
+        const held = history.filter(
+          (change, index) => index === 0 || change.status !== history[index - 1].status,
+        );
+        expect(created.body.statusHistory).toEqual([history[0]]);
+        learner.record.intendedDestinations = [
+          ...(learner.record.intendedDestinations ?? []),
+          { id: created.body.id, academicYear: year, history: held },
+        ];
+        destinationsMade += 1;
+      }
+    }
     const policyFor = policyLookup(stored);
     /** R-PAL-4 from the records the test wrote: each academy's offer, and the trust's from theirs. */
     const offersAt = (year: number, asAt: string) => {
@@ -638,7 +685,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       );
       return { byAcademy, trust: trustOfferStatus([...byAcademy.values()]) };
     };
-    return { academies, learners, policyFor, groups, offersAt };
+    return { academies, learners, policyFor, groups, offersAt, destinationsMade };
   }
 
   /** A row as the API answers it and as the engine computes it: the same fields, compared whole. */
@@ -676,7 +723,7 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
   it.each(SEEDS)(
     'R-G-1..4: every figure equals the engine (seed %i)',
     async (seed) => {
-      const { academies, learners, policyFor, groups, offersAt } = await buildTrust(seed);
+      const { academies, learners, policyFor, groups, offersAt, destinationsMade } = await buildTrust(seed);
       const tried = { hours: 0 };
       const records = learners.map((learner) => learner.record);
       for (const year of YEARS) {
@@ -784,6 +831,8 @@ describe('Coverage equals the rules engine on random trusts (HTTP, PostgreSQL)',
       expect(RULE_IDS).toEqual(expect.arrayContaining(['WEX_KS3', 'WEX_KS4']));
       // The trust exercised what the figures count: learners with work-experience hours at some date.
       expect(tried.hours).toBeGreaterThan(0);
+      // And learners with destinations (R-DEST-2).
+      expect(destinationsMade).toBeGreaterThan(0);
       expect(RULE_IDS.length).toBe(15);
     },
     240_000,

@@ -323,6 +323,8 @@ describe(`${LearnersService.name} and groups (HTTP, PostgreSQL)`, () => {
           items: [],
         },
         partTimeJobs: [],
+        // R-DEST-3: an administrator may see NEET risk, so the (absent) mark is answered as null.
+        destinations: { intended: [], neetRisk: null, actual: [], consentToFollowUp: null },
         academicYear: 2025,
         asAt: '2026-03-31',
         ruleStatuses: {

@@ -7,68 +7,15 @@ import {
 } from '@encounters/domain';
 import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ReportsService } from '../src/reports/reports.service';
+import { binary, pdfInfo, pdfText, renderedPages } from './pdf-files';
 import { cohort, rosterCsv } from './roster-files';
 import { type SignedInAgent, signedInUser } from './sign-in';
 import { startTwoAcademyTrust } from './two-academies';
 
 const YEAR = 2025;
 const AS_AT = '2026-03-31';
-
-/** Collects a response body as bytes, whatever its content type. */
-function binary(response: request.Response, callback: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** Poppler's tools, which CI installs (.ci/run): a missing one fails the test instead of skipping it. */
-function poppler(tool: 'pdftoppm' | 'pdftotext' | 'pdfinfo', args: string[]): string {
-  const result = spawnSync(tool, args, { encoding: 'utf8' });
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(
-      `${tool} is not installed: run \`apt-get install -y poppler-utils\` (CI installs it in .ci/run).`,
-    );
-  }
-  if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
-/** Renders every page of the PDF to PNG with pdftoppm and answers how many pages it drew. */
-function renderedPages(pdf: Buffer): number {
-  const folder = mkdtempSync(join(tmpdir(), 'encounters-report-'));
-  try {
-    writeFileSync(join(folder, 'report.pdf'), pdf);
-    poppler('pdftoppm', ['-r', '30', '-png', join(folder, 'report.pdf'), join(folder, 'page')]);
-    return readdirSync(folder).filter((name) => /^page-\d+\.png$/.test(name)).length;
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-function withPdfFile<T>(pdf: Buffer, use: (path: string) => T): T {
-  const folder = mkdtempSync(join(tmpdir(), 'encounters-report-'));
-  try {
-    writeFileSync(join(folder, 'report.pdf'), pdf);
-    return use(join(folder, 'report.pdf'));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-function pdfText(pdf: Buffer): string {
-  return withPdfFile(pdf, (path) => poppler('pdftotext', ['-layout', path, '-']));
-}
-
-function pdfInfo(pdf: Buffer): string {
-  return withPdfFile(pdf, (path) => poppler('pdfinfo', [path]));
-}
 
 /** The CSV's sections: the learner rows, the summary and the cohort gaps, split at the blank lines. */
 function sections(csv: Buffer): string[][][] {

@@ -46,6 +46,7 @@ test.describe('a teacher', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
       'My classes',
       'Learners',
+      'Destinations',
     ]);
     const classes = page.getByRole('navigation', { name: 'Your classes' }).getByRole('link');
     await expect(classes).toHaveCount(2);

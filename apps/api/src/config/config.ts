@@ -171,6 +171,17 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_URL must be an http(s) origin without a path' })
   PUBLIC_URL?: string;
 
+  /**
+   * R-DEST-4: when the retention job pseudonymises leavers due (three years after leaving), as a cron
+   * expression in England's time (five fields, or six with seconds first); `off` never runs it (run
+   * `cli retention run` from another scheduler instead). Every API process schedules it; one runs it.
+   */
+  @IsString()
+  @Matches(/^(off|[0-9*,/\-A-Za-z?#]+(\s+[0-9*,/\-A-Za-z?#]+){4,5})$/, {
+    message: 'RETENTION_SCHEDULE must be a cron expression (5 or 6 fields) or off',
+  })
+  RETENTION_SCHEDULE = '30 2 * * *';
+
   /** Creates the first trust administrator at start-up when no user exists yet. */
   @IsOptional()
   @IsString()

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 const PARSED_TYPES = ['application/json', 'application/*+json', 'application/x-www-form-urlencoded'];
 
 /** Paths that take a file upload and check its type themselves. */
-const UPLOAD_PATHS = /^\/api\/.*\/roster(\/|$)|^\/api\/roster/;
+const UPLOAD_PATHS = /^\/api\/.*\/roster(\/|$)|^\/api\/roster|^\/api\/destinations\/import$/;
 
 /**
  * Sign-in takes JSON only: a form on another site can post a form-encoded body without any script (a

@@ -28,6 +28,13 @@ import { accessScope, type AccessScope, type AuthUser, seesGuidanceNotes } from 
 import { loadLearnerRecordsWith } from '../coverage/learner-records';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from '../coverage/policy-lookup';
 import { JOB_COLUMNS, type PartTimeJobRow, toPartTimeJob } from './part-time-jobs.service';
+import {
+  auditDestinationReads,
+  LEARNER_DESTINATIONS_SQL,
+  type LearnerDestinationsRow,
+  toLearnerDestinations,
+} from './learner-destinations';
+import { AuditService } from '../audit/audit.service';
 import { SqlParams } from '../common/sql-params';
 import {
   GuidanceMeetingsService,
@@ -106,6 +113,7 @@ export class LearnersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly guidanceMeetings: GuidanceMeetingsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Learners with an enrolment in the academic year (default: the current one), filtered and paged in SQL. */
@@ -212,7 +220,8 @@ export class LearnersService {
                   WHERE m.learner_id = l.id AND m.deleted_at IS NULL
                   ORDER BY m.date DESC, m.created_at DESC, m.id) x) AS meetings,
               (SELECT coalesce(json_agg(x ORDER BY x.held_from DESC, x.created_at DESC), '[]') FROM (
-                 SELECT ${JOB_COLUMNS} FROM learner_part_time_job j WHERE j.learner_id = l.id) x) AS jobs
+                 SELECT ${JOB_COLUMNS} FROM learner_part_time_job j WHERE j.learner_id = l.id) x) AS jobs,
+              ${LEARNER_DESTINATIONS_SQL}
          FROM learner l
         WHERE l.id = ${learnerId} AND ${learnerVisible}) r) AS detail`,
     });
@@ -270,6 +279,20 @@ export class LearnersService {
         ),
       );
     await this.guidanceMeetings.auditNotesRead(meetings, { user, ip: options.ip ?? null });
+    const latest = row.enrolments[row.enrolments.length - 1] ?? null;
+    const destinations = toLearnerDestinations(
+      id,
+      row,
+      user,
+      (year) => row.enrolments.findLast((enrolment) => enrolment.academic_year === year)?.academy_id ?? null,
+      latest?.academy_id ?? null,
+      latest?.academic_year ?? null,
+    );
+    await auditDestinationReads(this.audit, id, destinations, {
+      userId: user.id,
+      ip: options.ip ?? null,
+      academyId: latest?.academy_id ?? null,
+    });
     const timeline = [
       ...row.attendances.map((attendance) => toEncounterEntry(attendance, encounterCounting(attendance))),
       ...meetings.map((meeting): TimelineEntry => ({
@@ -313,6 +336,7 @@ export class LearnersService {
       ruleDetails,
       workExperience: workExperienceOf(evaluation.workExperience, row.attendances),
       partTimeJobs: row.jobs.map(toPartTimeJob),
+      destinations: destinations.destinations,
     };
   }
 
@@ -370,7 +394,7 @@ interface AttendanceJson {
   organisations: TimelineEncounterEntry['organisations'];
 }
 
-interface LearnerRecordRow extends LearnerNamesRow {
+interface LearnerRecordRow extends LearnerNamesRow, LearnerDestinationsRow {
   jobs: PartTimeJobRow[];
   date_of_birth: string;
   gender: string | null;

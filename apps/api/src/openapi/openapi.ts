@@ -1,3 +1,4 @@
+import { LearnerDestinationsDto } from '../destinations/dto/learner-destinations.dto';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth/auth-cookies';
@@ -138,5 +139,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       SECURITY_SCHEMES.bearer,
     )
     .build();
-  return completeDocument(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorDto] }));
+  return completeDocument(
+    SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorDto, LearnerDestinationsDto] }),
+  );
 }

@@ -27,6 +27,8 @@ import { SqlParams } from '../common/sql-params';
 import { COUNTS_AT, CoverageService, STATUS_COLUMNS } from '../coverage/coverage.service';
 import type { CoverageQueryDto } from '../coverage/dto/coverage-query.dto';
 import { loadPolicyLookup } from '../coverage/policy-lookup';
+import type { DestinationFigures } from './destinations-report.query';
+import { DestinationsReportService } from './destinations-report.service';
 import { OrganisationReportService, type OrganisationEngagement } from './organisation-report.service';
 import { CSV_BOM, csvRecord, safeText } from './report-csv';
 import type { ReportScope } from './report-scope';
@@ -73,6 +75,8 @@ export interface ComplianceReportData {
   palEncounters: PalEncounter[];
   sectors: SectorReachResponse;
   organisations: OrganisationEngagement[];
+  /** R-DEST-5: each academy's destinations page. */
+  destinations: DestinationFigures;
 }
 
 const STATUS_ALIAS = (rule: RuleId) => `${rule.toLowerCase()}_status`;
@@ -96,6 +100,7 @@ export class ComplianceReportService {
     private readonly coverage: CoverageService,
     private readonly organisations: OrganisationReportService,
     private readonly sectorReach: SectorReachQuery,
+    private readonly destinations: DestinationsReportService,
   ) {}
 
   async figures(scope: ReportScope, access: AccessScope): Promise<ComplianceFigures> {
@@ -415,7 +420,7 @@ export class ComplianceReportService {
   async data(scope: ReportScope, access: AccessScope): Promise<ComplianceReportData> {
     const policyFor = await loadPolicyLookup(this.dataSource.manager);
     const policy = policyFor(scope.academicYear);
-    const [figures, palEncounters, sectors, organisations] = await Promise.all([
+    const [figures, palEncounters, sectors, organisations, destinations] = await Promise.all([
       this.figures(scope, access),
       this.palEncounters(scope),
       this.sectorReach.load(scope, policy),
@@ -424,6 +429,7 @@ export class ComplianceReportService {
         asAt: scope.asAt,
         academyIds: scope.academy ? [scope.academy.id] : null,
       }),
+      this.destinations.figures(scope),
     ]);
     return {
       scope,
@@ -433,6 +439,7 @@ export class ComplianceReportService {
       palEncounters,
       sectors,
       organisations,
+      destinations,
     };
   }
 

@@ -37,7 +37,7 @@ export interface LearnerRecordMeeting {
 export interface LearnerRecordData {
   /** The academy of the enrolment in the year, for the audit trail. */
   academyId: string | null;
-  learner: { name: string; upn: string; dateOfBirth: string };
+  learner: { name: string; upn: string; dateOfBirth: string | null };
   enrolment: { academyName: string; yearGroup: number; group: string | null } | null;
   academicYear: number;
   asAt: string;

@@ -14,6 +14,7 @@ import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
 import { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
+import { DestinationsReportQueryDto } from './dto/destinations-report-query.dto';
 import { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
 import { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
 import { FILE_SCHEMA, OrganisationReportDto, SectorReachResponseDto } from './dto/report-responses.dto';
@@ -44,6 +45,30 @@ export class ReportsController {
     @Req() request: Request,
   ) {
     return this.reports.complianceReport(query, user, request.ip ?? null);
+  }
+
+  @Get('destinations')
+  @Can('readReports')
+  @ApiOkResponse({
+    description: 'The report as an attachment: CSV for `format=csv`, PDF for `format=pdf`.',
+    content: { 'text/csv': { schema: FILE_SCHEMA }, 'application/pdf': { schema: FILE_SCHEMA } },
+  })
+  @ApiNotFoundResponse({ description: 'No such academy, or not one the caller sees whole.' })
+  @ApiOperation({
+    summary: 'Destinations (R-DEST-5): the return for the local authority as CSV, or the figures as PDF',
+    description:
+      'CSV: one row per learner enrolled in Year 11 or 13 in the year, with their intended destination ' +
+      '(category, provider, status and its date; blank where none is recorded). The NEET risk column appears ' +
+      'only for those who may mark NEET risk at the academy (for the whole trust: everywhere). PDF (A4): per ' +
+      'academy, Years 11 and 13 by category and status, the share confirmed by the confirm-by date, the ' +
+      "NEET-risk count, and the leavers' share in education, employment or training at each anniversary.",
+  })
+  destinations(
+    @Query() query: DestinationsReportQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Req() request: Request,
+  ) {
+    return this.reports.destinationsReport(query, user, request.ip ?? null);
   }
 
   @Get('sector-reach')

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LearnersModule } from '../learners/learners.module';
 import { ComplianceReportService } from './compliance-report.service';
 import { CoverageSnapshot } from './coverage-snapshot.entity';
+import { DestinationsReportQuery } from './destinations-report.query';
+import { DestinationsReportService } from './destinations-report.service';
 import { LearnerRecordService } from './learner-record.service';
 import { OrganisationReportService } from './organisation-report.service';
 import { ReportsController } from './reports.controller';
@@ -22,6 +24,8 @@ import { SnapshotsService } from './snapshots.service';
     LearnerRecordService,
     SnapshotsService,
     SectorReachQuery,
+    DestinationsReportService,
+    DestinationsReportQuery,
   ],
 })
 export class ReportsModule {}

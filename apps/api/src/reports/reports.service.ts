@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { accessScope, type AuthUser } from '../common/access/policy';
 import { ComplianceReportService } from './compliance-report.service';
+import { DestinationsReportService } from './destinations-report.service';
 import type { ComplianceReportQueryDto } from './dto/compliance-report-query.dto';
+import type { DestinationsReportQueryDto } from './dto/destinations-report-query.dto';
 import type { LearnerRecordQueryDto } from './dto/learner-record-query.dto';
 import type { OrganisationReportQueryDto } from './dto/organisation-report-query.dto';
 import type { SectorReachQueryDto } from './dto/sector-reach-query.dto';
@@ -35,6 +37,7 @@ export class ReportsService {
     private readonly learnerRecords: LearnerRecordService,
     private readonly audit: AuditService,
     private readonly sectorReachQuery: SectorReachQuery,
+    private readonly destinations: DestinationsReportService,
   ) {}
 
   /** The sectors reached of the trust or one academy: the figures of the compliance PDF's sectors page. */
@@ -78,6 +81,41 @@ export class ReportsService {
     return new StreamableFile(pdf, {
       type: PDF_TYPE,
       disposition: attachment(reportFileName('compliance', scope, 'pdf')),
+    });
+  }
+
+  /**
+   * R-DEST-5: the intended-destinations return for the local authority (CSV, with the NEET-risk column only
+   * for those who may read it), or the figures of each academy (PDF).
+   */
+  async destinationsReport(
+    query: DestinationsReportQueryDto,
+    user: AuthUser,
+    ip: string | null,
+  ): Promise<StreamableFile> {
+    const scope = await resolveReportScope(this.dataSource.manager, query, accessScope(user));
+    const neetRisk = query.format === 'csv' && this.destinations.includesNeetRisk(user, scope);
+    await this.audit.record({
+      userId: user.id,
+      action: 'report.export',
+      entityType: 'report',
+      entityId: 'destinations',
+      academyId: scope.academy?.id ?? null,
+      details: {
+        ...exportDetails('destinations', query.format, scope),
+        ...(query.format === 'csv' ? { neetRisk } : {}),
+      },
+      ip,
+    });
+    if (query.format === 'csv') {
+      return new StreamableFile(Buffer.from(await this.destinations.csv(scope, neetRisk), 'utf8'), {
+        type: CSV_TYPE,
+        disposition: attachment(reportFileName('destinations', scope, 'csv')),
+      });
+    }
+    return new StreamableFile(await this.destinations.pdf(scope), {
+      type: PDF_TYPE,
+      disposition: attachment(reportFileName('destinations', scope, 'pdf')),
     });
   }
 

@@ -50,6 +50,22 @@ export const routes: Routes = [
         loadComponent: () => import('./learner-record/learner-record').then((m) => m.LearnerRecord),
       },
       {
+        path: 'destinations',
+        title: 'Destinations',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./destinations/destination-list').then((m) => m.DestinationList),
+      },
+      {
+        path: 'neet-risk',
+        title: 'NEET risk',
+        loadComponent: () => import('./destinations/neet-risk-list').then((m) => m.NeetRiskList),
+      },
+      {
+        path: 'leavers',
+        title: 'Leavers',
+        loadComponent: () => import('./destinations/leavers').then((m) => m.Leavers),
+      },
+      {
         path: 'log-encounter',
         title: 'Log an encounter',
         canDeactivate: [unsavedChangesGuard],

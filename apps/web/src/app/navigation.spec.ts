@@ -3,10 +3,10 @@ import { rolesWith, USER_ROLES } from '@encounters/domain';
 import { NAVIGATION, navigationFor } from './navigation';
 
 describe(navigationFor.name, () => {
-  it('shows a teacher their classes only', () => {
+  it('shows a teacher their classes, and their learners and destinations only', () => {
     const sut = navigationFor(['teacher']);
 
-    expect(sut.map((item) => item.label)).toEqual(['My classes', 'Learners']);
+    expect(sut.map((item) => item.label)).toEqual(['My classes', 'Learners', 'Destinations']);
   });
 
   it('combines the links of every role a user holds, in menu order', () => {
@@ -15,6 +15,9 @@ describe(navigationFor.name, () => {
     expect(sut.map((item) => item.label)).toEqual([
       'Dashboard',
       'Learners',
+      'Destinations',
+      'NEET risk',
+      'Leavers',
       'Log an encounter',
       'Encounters',
       'Organisations',
@@ -33,6 +36,17 @@ describe(navigationFor.name, () => {
       const offered = navigationFor([role]).some((item) => item.path === '/log-encounter');
 
       expect(offered).toBe(rolesWith('logEncounter').includes(role));
+    }
+  });
+
+  it('offers "NEET risk" to those who may mark it, and "Leavers" to those who record destinations or read reports', () => {
+    for (const role of USER_ROLES) {
+      const labels = navigationFor([role]).map((item) => item.label);
+
+      expect(labels.includes('NEET risk')).toBe(rolesWith('markNeetRisk').includes(role));
+      expect(labels.includes('Leavers')).toBe(
+        rolesWith('recordDestinations').includes(role) || rolesWith('readReports').includes(role),
+      );
     }
   });
 

@@ -15,6 +15,11 @@ function journey(path: string, label: string, ability: Ability): NavigationItem 
   return { path, label, roles: rolesWith(ability) };
 }
 
+/** A journey offered to every role that holds one of `abilities`. */
+function journeyForAny(path: string, label: string, abilities: readonly Ability[]): NavigationItem {
+  return { path, label, roles: [...new Set(abilities.flatMap((ability) => rolesWith(ability)))] };
+}
+
 /** A reading page, offered to the roles the domain's table of reading pages names. */
 function page(path: string, label: string, which: ReadingPage, exact = false): NavigationItem {
   return { path, label, roles: READING_PAGES[which], ...(exact ? { exact } : {}) };
@@ -25,6 +30,9 @@ export const NAVIGATION: readonly NavigationItem[] = [
   page('/', 'Dashboard', 'dashboard', true),
   page('/classes', 'My classes', 'myClasses'),
   page('/learners', 'Learners', 'learners'),
+  page('/destinations', 'Destinations', 'destinations'),
+  journey('/neet-risk', 'NEET risk', 'markNeetRisk'),
+  journeyForAny('/leavers', 'Leavers', ['recordDestinations', 'readReports']),
   journey('/log-encounter', 'Log an encounter', 'logEncounter'),
   page('/encounters', 'Encounters', 'encounters'),
   page('/organisations', 'Organisations', 'organisations'),

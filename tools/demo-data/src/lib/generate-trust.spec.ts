@@ -1,4 +1,4 @@
-import { isValidUpn } from '@encounters/domain';
+import { academicYearEnd, anniversaryDate, isValidUpn } from '@encounters/domain';
 import { generateTrust } from './generate-trust';
 import { PRESETS } from './presets';
 
@@ -46,5 +46,46 @@ describe(generateTrust.name, () => {
       PRESETS.trust;
     expect(academies * learnersPerAcademy).toBe(24_000);
     expect(academies * academicYears * encountersPerAcademyYear * attendeesPerEncounter).toBe(1_200_000);
+  });
+
+  it('R-DEST-1: gives most learners of Years 11 and 13 an intended destination, enrolled only after leaving', () => {
+    const enrolment = new Map(sut.enrolments.map((e) => [`${e.learner}:${e.academicYear}`, e]));
+    const keys = sut.intendedDestinations.map((d) => `${d.learner}:${d.academicYear}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(keys.map((key) => enrolment.get(key)?.yearGroup))).toEqual(new Set([11, 13]));
+    const eligible = sut.enrolments.filter((e) => [11, 13].includes(e.yearGroup) && !e.leavingDate);
+    expect(keys.length).toBeGreaterThan(eligible.length * 0.85);
+    const end = academicYearEnd(PRESETS.small.lastAcademicYear);
+    for (const destination of sut.intendedDestinations) {
+      const dates = destination.history.map((change) => change.on);
+      expect(dates).toEqual([...dates].sort());
+      expect(dates[dates.length - 1] <= end).toBe(true);
+      for (const change of destination.history.filter((candidate) => candidate.status === 'enrolled'))
+        expect(change.on >= `${destination.academicYear + 1}-09-01`).toBe(true);
+    }
+    // The year before the last has enrolled learners; the last cannot yet.
+    const enrolledIn = (year: number) =>
+      sut.intendedDestinations.filter(
+        (d) => d.academicYear === year && d.history.some((change) => change.status === 'enrolled'),
+      ).length;
+    expect(enrolledIn(PRESETS.small.lastAcademicYear - 1)).toBeGreaterThan(10);
+    expect(enrolledIn(PRESETS.small.lastAcademicYear)).toBe(0);
+  });
+
+  it('R-DEST-4: follows up the leavers of Year 13 at each 1 October passed, as far as they agreed', () => {
+    const end = academicYearEnd(PRESETS.small.lastAcademicYear);
+    const lastYear = new Map<number, { academicYear: number; yearGroup: number }>();
+    for (const e of sut.enrolments) lastYear.set(e.learner, e);
+    expect(sut.actualDestinations.length).toBeGreaterThan(20);
+    for (const destination of sut.actualDestinations) {
+      const last = lastYear.get(destination.learner);
+      expect(last?.yearGroup).toBe(13);
+      expect(anniversaryDate(last?.academicYear ?? 0, destination.anniversary) <= end).toBe(true);
+      if (sut.learners[destination.learner].consentToFollowUp === false)
+        expect(destination.anniversary).toBe(1);
+    }
+    const asked = sut.learners.filter((learner) => learner.consentToFollowUp !== null);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(sut.actualDestinations.some((d) => d.category === 'higher_education')).toBe(true);
   });
 });

@@ -1,6 +1,15 @@
 import {
+  academicYearEnd,
   academicYearStart,
+  type ActualDestinationCategory,
   addDays,
+  anniversaryDate,
+  DESTINATION_ANNIVERSARIES,
+  type DestinationAnniversary,
+  type DestinationCategory,
+  type DestinationSource,
+  type DestinationStatusChange,
+  isInEducationEmploymentOrTraining,
   allowedChecklistItems,
   daysBetween,
   deriveEncounterCategories,
@@ -11,6 +20,7 @@ import {
   SECTORS,
   upnCheckLetter,
 } from '@encounters/domain';
+import { destinationHistory, LEFT_YEAR_13, weighted, YEAR_11, YEAR_13 } from './destination-mix';
 import type { TrustParameters } from './presets';
 import { seededRandom } from './seeded-random';
 
@@ -34,6 +44,8 @@ export interface GeneratedLearner {
   preferredForename: string | null;
   dateOfBirth: string;
   gender: 'M' | 'F';
+  /** R-DEST-4: asked of the leavers of Year 13 only; null when never asked. */
+  consentToFollowUp: boolean | null;
 }
 
 export interface GeneratedEnrolment {
@@ -83,6 +95,24 @@ export interface GeneratedGuidanceMeeting {
   adviserLevel: number;
 }
 
+/** R-DEST-1: a Year 11 or 13 learner's intended destination in one year, its changes oldest first. */
+export interface GeneratedIntendedDestination {
+  learner: number;
+  academicYear: number;
+  category: DestinationCategory;
+  providerName: string | null;
+  history: DestinationStatusChange[];
+}
+
+/** R-DEST-4: what a leaver of Year 13 was doing on one 1 October after leaving. */
+export interface GeneratedActualDestination {
+  learner: number;
+  anniversary: DestinationAnniversary;
+  category: ActualDestinationCategory;
+  provider: string | null;
+  source: DestinationSource;
+}
+
 /** A whole trust's records; attendances are columns of numbers because a big trust has a million of them. */
 export interface GeneratedTrust {
   parameters: TrustParameters;
@@ -94,6 +124,8 @@ export interface GeneratedTrust {
   encounters: GeneratedEncounter[];
   attendances: { encounter: Int32Array; learner: Int32Array; status: Uint8Array; length: number };
   guidanceMeetings: GeneratedGuidanceMeeting[];
+  intendedDestinations: GeneratedIntendedDestination[];
+  actualDestinations: GeneratedActualDestination[];
 }
 
 export const ATTENDANCE_STATUS_CODES = ['attended', 'absent', 'withdrawn'] as const;
@@ -463,6 +495,7 @@ export function generateTrust(parameters: TrustParameters): GeneratedTrust {
           preferredForename: random.chance(0.05) ? random.pick(FORENAMES) : null,
           dateOfBirth: addDays(`${cohort - 12}-09-01`, random.int(0, 364)),
           gender,
+          consentToFollowUp: null,
         });
         const pupilPremium = random.chance(0.25);
         const senStatus = random.chance(0.03) ? 'E' : random.chance(0.12) ? 'K' : 'N';
@@ -588,5 +621,87 @@ export function generateTrust(parameters: TrustParameters): GeneratedTrust {
     encounters,
     attendances,
     guidanceMeetings,
+    ...destinationsFor(parameters, learners, enrolments, organisations),
   };
+}
+
+/** The organisations that stand as providers of each category of destination. */
+const PROVIDER_TYPES: Partial<Record<ActualDestinationCategory, OrganisationType[]>> = {
+  school_sixth_form: ['sixth_form'],
+  sixth_form_college: ['sixth_form'],
+  further_education: ['further_education'],
+  t_level: ['further_education', 'utc_or_studio_school'],
+  apprenticeship: ['independent_training_provider', 'employer'],
+  higher_education: ['higher_education'],
+  employment_with_training: ['employer'],
+  employment: ['employer'],
+  supported_internship: ['employer'],
+};
+
+/**
+ * R-DEST-1, R-DEST-4: an intended destination for most learners of Years 11 and 13 in every year, through
+ * the year to enrolment the September after (by the end of the last year generated), and for the leavers
+ * of Year 13 their consent and what they did on each 1 October by then. From a sequence of its own, so
+ * that the rest of the trust is the same as it was before destinations were generated.
+ */
+function destinationsFor(
+  parameters: TrustParameters,
+  learners: GeneratedLearner[],
+  enrolments: readonly GeneratedEnrolment[],
+  organisations: readonly GeneratedOrganisation[],
+): Pick<GeneratedTrust, 'intendedDestinations' | 'actualDestinations'> {
+  const random = generator(parameters.seed * 7919 + 17);
+  const until = academicYearEnd(parameters.lastAcademicYear);
+  const provider = (category: ActualDestinationCategory) => {
+    const types = PROVIDER_TYPES[category];
+    const names = types ? organisations.filter((o) => types.includes(o.type)).map((o) => o.name) : [];
+    return names.length ? random.pick(names) : null;
+  };
+  const intendedDestinations: GeneratedIntendedDestination[] = [];
+  const lastEnrolment = new Map<number, GeneratedEnrolment>();
+  for (const enrolment of enrolments) {
+    lastEnrolment.set(enrolment.learner, enrolment);
+    if (![11, 13].includes(enrolment.yearGroup) || enrolment.leavingDate || !random.chance(0.92)) continue;
+    const year = enrolment.academicYear;
+    const category = weighted(random.next, enrolment.yearGroup === 11 ? YEAR_11 : YEAR_13);
+    const yearEnd = academicYearEnd(year);
+    intendedDestinations.push({
+      learner: enrolment.learner,
+      academicYear: year,
+      category,
+      providerName: provider(category),
+      history: destinationHistory(random, `${year}-10-01`, until < yearEnd ? until : yearEnd, category, {
+        startBy: `${year + 1}-01-31`,
+        enrol: { from: `${year + 1}-09-01`, by: until },
+      }),
+    });
+  }
+  const actualDestinations: GeneratedActualDestination[] = [];
+  for (const [learner, last] of lastEnrolment) {
+    if (last.yearGroup !== 13 || last.leavingDate || last.academicYear >= parameters.lastAcademicYear)
+      continue;
+    const consent = random.chance(0.85) ? true : random.chance(0.65) ? false : null;
+    learners[learner].consentToFollowUp = consent;
+    const recorded: GeneratedActualDestination[] = [];
+    for (const anniversary of DESTINATION_ANNIVERSARIES) {
+      if (anniversaryDate(last.academicYear, anniversary) > until) break;
+      if (consent === false && anniversary > 1) break;
+      if (!random.chance(0.92)) continue;
+      const previous = recorded[recorded.length - 1] as GeneratedActualDestination | undefined;
+      const stays = !!previous && isInEducationEmploymentOrTraining(previous.category) && random.chance(0.82);
+      const category = stays && previous ? previous.category : weighted(random.next, LEFT_YEAR_13);
+      recorded.push({
+        learner,
+        anniversary,
+        category,
+        provider: stays && previous ? previous.provider : provider(category),
+        source:
+          consent === false || category === 'not_known'
+            ? 'local_authority'
+            : random.pick(['learner', 'provider', 'local_authority'] as const),
+      });
+    }
+    actualDestinations.push(...recorded);
+  }
+  return { intendedDestinations, actualDestinations };
 }

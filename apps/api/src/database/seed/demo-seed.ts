@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_USERS } from '../../auth/demo-users';
 import type { LearnerProgressService } from '../../coverage/learner-progress.service';
+import { DemoDestinationsSeeder } from './demo-destinations.seeder';
 import { DemoEncountersSeeder } from './demo-encounters.seeder';
 import { readRosterCsv } from '../../roster-import/roster-csv-reader';
 import type { RosterImportService } from '../../roster-import/roster-import.service';
@@ -48,6 +49,7 @@ export async function seedDemoTrust(
   await seedUsers(deps);
   await seedRosters(deps);
   await new DemoEncountersSeeder(deps.dataSource, deps.progress).seed();
+  await new DemoDestinationsSeeder(deps.dataSource, deps.progress).seed();
   logger.log('Seeded the demo trust');
   return true;
 }

@@ -75,6 +75,11 @@ export async function writeGeneratedTrust(
       { name: 'preferred_forename', type: 'text', values: trust.learners.map((l) => l.preferredForename) },
       { name: 'date_of_birth', type: 'date', values: trust.learners.map((l) => l.dateOfBirth) },
       { name: 'gender', type: 'text', values: trust.learners.map((l) => l.gender) },
+      {
+        name: 'consent_to_follow_up',
+        type: 'boolean',
+        values: trust.learners.map((l) => l.consentToFollowUp),
+      },
     ]);
     log(`${trust.learners.length} learners`);
     const e = trust.enrolments;
@@ -201,9 +206,42 @@ export async function writeGeneratedTrust(
       { name: 'adviser_level', type: 'smallint', values: g.map((x) => x.adviserLevel) },
       { name: 'mode', type: 'text', values: g.map(() => 'in_person') },
     ]);
-    log(`${g.length} guidance meetings; computing coverage for ${RULE_IDS.length} rules`);
+    log(`${g.length} guidance meetings`);
+    const d = trust.intendedDestinations;
+    const destinationIds = d.map(() => randomUUID());
+    await insertColumns(manager, 'intended_destination', [
+      { name: 'id', type: 'uuid', values: destinationIds },
+      { name: 'learner_id', type: 'uuid', values: d.map((x) => learnerIds[x.learner]) },
+      { name: 'academic_year', type: 'smallint', values: d.map((x) => x.academicYear) },
+      { name: 'category', type: 'text', values: d.map((x) => x.category) },
+      { name: 'provider_name', type: 'text', values: d.map((x) => x.providerName) },
+      { name: 'status', type: 'text', values: d.map((x) => x.history[x.history.length - 1].status) },
+    ]);
+    // In the order the changes were made: the identity orders the changes of one day.
+    await insertColumns(manager, 'destination_status_change', [
+      {
+        name: 'destination_id',
+        type: 'uuid',
+        values: d.flatMap((x, i) => x.history.map(() => destinationIds[i])),
+      },
+      { name: 'status', type: 'text', values: d.flatMap((x) => x.history.map((change) => change.status)) },
+      { name: '"on"', type: 'date', values: d.flatMap((x) => x.history.map((change) => change.on)) },
+    ]);
+    const actual = trust.actualDestinations;
+    await insertColumns(manager, 'actual_destination', [
+      { name: 'learner_id', type: 'uuid', values: actual.map((x) => learnerIds[x.learner]) },
+      { name: 'anniversary', type: 'smallint', values: actual.map((x) => x.anniversary) },
+      { name: 'category', type: 'text', values: actual.map((x) => x.category) },
+      { name: 'provider', type: 'text', values: actual.map((x) => x.provider) },
+      { name: 'source', type: 'text', values: actual.map((x) => x.source) },
+    ]);
+    log(
+      `${d.length} intended destinations, ${actual.length} actual destinations; computing coverage for ${RULE_IDS.length} rules`,
+    );
     // Statistics of the rows just written, so that reading each batch's records uses the indexes.
-    await manager.query('ANALYZE learner, enrolment, encounter, attendance, guidance_meeting');
+    await manager.query(
+      'ANALYZE learner, enrolment, encounter, attendance, guidance_meeting, intended_destination, destination_status_change',
+    );
     await progress.learnersChanged(manager, learnerIds);
     log('coverage computed');
   });

@@ -14,6 +14,7 @@ import type {
   RuleId,
   EnrolmentResponse,
   GroupRef,
+  LearnerDestinations,
   LearnerDetailResponse,
   LearnerListItem,
   LearnerResponse,
@@ -109,8 +110,13 @@ export class LearnerListItemDto extends LearnerNamesDto implements LearnerListIt
 export class LearnerPageDto extends PageOf(LearnerListItemDto) {}
 
 export class LearnerResponseDto extends LearnerNamesDto implements LearnerResponse {
-  @ApiProperty({ example: '2011-05-14' })
-  dateOfBirth: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2011-05-14',
+    description: 'Null once the leaver has been pseudonymised, three years after leaving (R-DEST-4).',
+  })
+  dateOfBirth: string | null;
 
   @ApiProperty({
     type: String,
@@ -353,6 +359,14 @@ export class LearnerDetailDto implements LearnerDetailResponse {
 
   @ApiProperty({ type: [PartTimeJobResponseDto], description: 'R-WEX-7: the latest first.' })
   partTimeJobs: PartTimeJobResponseDto[];
+
+  // Its schema is registered by the destinations controller (a class import here would make a folder cycle).
+  @ApiProperty({
+    allOf: [{ $ref: getSchemaPath('LearnerDestinationsDto') }],
+    description:
+      'R-DEST-1..4: intended destinations, NEET risk (restricted) and actual destinations after leaving.',
+  })
+  destinations: LearnerDestinations;
 }
 
 /** An attendance as the subject access export lists it. */

@@ -15,15 +15,19 @@ import {
   RULE_SET_LABELS,
   RULE_SHORT_LABELS,
   RULE_STATUS_LABELS,
+  type RuleId,
   type RuleTally,
 } from '@encounters/domain';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AcademyFigures, ComplianceReportData } from '../compliance-report.service';
+import { destinationsPages } from './destinations-report-pdf';
 import {
   barChart,
   COLOURS,
   CONTENT_WIDTH,
   formatNumber,
+  generatedOnText,
+  notice,
   gapColour,
   percentText,
   pointsText,
@@ -78,19 +82,6 @@ function heading(text: string, pageBreak = true): Content {
   return { text, style: 'h1', ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
 }
 
-function notice(text: string): Content {
-  return {
-    table: { widths: ['*'], body: [[{ text, margin: [8, 6, 8, 6], color: COLOURS.ink }]] },
-    layout: {
-      hLineWidth: () => 0,
-      vLineWidth: (index) => (index === 0 ? 3 : 0),
-      vLineColor: () => COLOURS.accent,
-      fillColor: () => COLOURS.band,
-    },
-    margin: [0, 6, 0, 6],
-  };
-}
-
 /** The rule-by-rule table: counts by status, the share met, and a bar of the four statuses. */
 function rulesTable(row: CoverageRow): Content {
   const barWidth = 84;
@@ -128,28 +119,47 @@ function rulesTable(row: CoverageRow): Content {
   };
 }
 
-/** Rows × rules of percentages met: academies compared, or year groups. */
-function percentGrid(firstColumn: string, rows: { label: string; row: CoverageRow }[]): Content {
-  return {
+/**
+ * The rules in two runs, the first eight then the rest: a table with a column for each of the fifteen rules
+ * would be wider than an A4 page.
+ */
+const RULE_RUNS: readonly (readonly RuleId[])[] = [RULE_IDS.slice(0, 8), RULE_IDS.slice(8)];
+
+/** A table this short moves whole to the next page rather than leaving a row or two behind. */
+const UNBREAKABLE_ROWS = 20;
+
+/**
+ * Rows × rules of percentages met, academies compared or year groups, under its title: one table for each
+ * run of rules, kept together on one page when short.
+ */
+function percentGrid(
+  title: Content | null,
+  firstColumn: string,
+  rows: { label: string; row: CoverageRow }[],
+): Content {
+  const tables = RULE_RUNS.map((rules, index): Content => ({
     table: {
       headerRows: 1,
-      widths: ['*', 34, ...RULE_IDS.map(() => 27)],
+      dontBreakRows: true,
+      widths: ['*', 34, ...rules.map(() => 30)],
       body: [
         [
           th(firstColumn),
           th('Learners', 'right'),
-          ...RULE_IDS.map((rule) => th(RULE_CODE_LABELS[rule], 'right')),
+          ...rules.map((rule) => th(RULE_CODE_LABELS[rule], 'right')),
         ],
         ...rows.map(({ label, row }): Content[] => [
           { text: label },
           numberCell(row.learners),
-          ...RULE_IDS.map((rule) => percentCell(row.rules[rule], { bold: false })),
+          ...rules.map((rule) => percentCell(row.rules[rule], { bold: false })),
         ]),
       ],
     },
     layout: REPORT_TABLE,
     fontSize: 7,
-  };
+    margin: [0, index ? 8 : 0, 0, 0],
+  }));
+  return { stack: [...(title ? [title] : []), ...tables], unbreakable: rows.length <= UNBREAKABLE_ROWS };
 }
 
 function ruleChart(row: CoverageRow): Content {
@@ -246,6 +256,9 @@ function titlePage(data: ComplianceReportData, generatedOn: string): Content[] {
                 scope.academy ? 'Year groups' : 'Each academy: figures, chart and year groups',
                 'Pupil premium and SEN gaps',
                 'Provider access windows',
+                ...(data.destinations.academies.length
+                  ? ['Destinations of Years 11 and 13, and leavers']
+                  : []),
                 'Sectors reached against local priorities',
                 'Organisations engaged',
               ],
@@ -330,8 +343,8 @@ function headlinePage(data: ComplianceReportData): Content[] {
         })),
         { labelWidth: 150, valueWidth: 90, barHeight: 8 },
       ),
-      { text: 'Academies compared: percentage of learners meeting each rule', style: 'h2' },
       percentGrid(
+        { text: 'Academies compared: percentage of learners meeting each rule', style: 'h2' },
         'Academy',
         figures.academies.map((academy) => ({ label: academy.name, row: academy.coverage.rows[0] })),
       ),
@@ -343,6 +356,7 @@ function headlinePage(data: ComplianceReportData): Content[] {
       heading('Year groups'),
       { text: 'Percentage of learners meeting each rule, by National Curriculum year group.', style: 'lead' },
       percentGrid(
+        null,
         'Year group',
         figures.coverage.rows.slice(1).map((row) => ({ label: row.label, row })),
       ),
@@ -368,8 +382,8 @@ function academyPage(academy: AcademyFigures, data: ComplianceReportData): Conte
     rulesTable(row),
     { text: 'Share meeting each rule', style: 'h2' },
     ruleChart(row),
-    { text: 'Year groups: percentage of learners meeting each rule', style: 'h2' },
     percentGrid(
+      { text: 'Year groups: percentage of learners meeting each rule', style: 'h2' },
       'Year group',
       academy.coverage.rows.slice(1).map((yearGroup) => ({ label: yearGroup.label, row: yearGroup })),
     ),
@@ -391,28 +405,31 @@ function gapsPage(data: ComplianceReportData): Content[] {
           rows: cohorts([...academy.pupilPremium, ...academy.sen]),
         }))),
   ];
-  const body: Content[][] = [
-    [
-      th('Academy'),
-      th('Cohort'),
-      th('Learners', 'right'),
-      ...RULE_IDS.map((rule) => th(RULE_CODE_LABELS[rule], 'right')),
-    ],
-  ];
-  for (const group of groups) {
-    group.rows.forEach((row, index) => {
-      body.push([
-        index === 0 ? { text: group.label, bold: true } : '',
-        { text: row.label },
-        numberCell(row.learners),
-        ...RULE_IDS.map((rule): Content => ({
-          text: pointsText(row.gaps[rule]),
-          alignment: 'right',
-          color: gapColour(row.gaps[rule]),
-        })),
-      ]);
-    });
-  }
+  const gapTable = (rules: readonly RuleId[]): Content[][] => {
+    const body: Content[][] = [
+      [
+        th('Academy'),
+        th('Cohort'),
+        th('Learners', 'right'),
+        ...rules.map((rule) => th(RULE_CODE_LABELS[rule], 'right')),
+      ],
+    ];
+    for (const group of groups) {
+      group.rows.forEach((row, index) => {
+        body.push([
+          index === 0 ? { text: group.label, bold: true } : '',
+          { text: row.label },
+          numberCell(row.learners),
+          ...rules.map((rule): Content => ({
+            text: pointsText(row.gaps[rule]),
+            alignment: 'right',
+            color: gapColour(row.gaps[rule]),
+          })),
+        ]);
+      });
+    }
+    return body;
+  };
   const total = (key: string) =>
     [...data.figures.pupilPremium, ...data.figures.sen].find((row) => row.key === key);
   const o2Gap = total('pupilPremium:yes')?.gaps.O2 ?? null;
@@ -437,11 +454,18 @@ function gapsPage(data: ComplianceReportData): Content[] {
           ),
         ]
       : []),
-    {
-      table: { headerRows: 1, widths: ['*', 62, 30, ...RULE_IDS.map(() => 23)], body },
+    ...RULE_RUNS.map((rules, index): Content => ({
+      unbreakable: groups.reduce((total, group) => total + group.rows.length, 0) <= UNBREAKABLE_ROWS,
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ['*', 62, 30, ...rules.map(() => 28)],
+        body: gapTable(rules),
+      },
       layout: COMPACT_TABLE,
       fontSize: 7,
-    },
+      margin: [0, index ? 8 : 0, 0, 0],
+    })),
     {
       text: 'SEN support (K) and EHC plan (E) are each compared with all other learners. Green: level or ahead; amber: behind by under 5 points; red: 5 points or more.',
       style: 'note',
@@ -759,7 +783,7 @@ function organisationsPage(data: ComplianceReportData): Content[] {
 
 /** The annual compliance report as a pdfmake document. */
 export function complianceReportPdf(data: ComplianceReportData, generatedAt: Date): TDocumentDefinitions {
-  const generatedOn = `${generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })} at ${generatedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+  const generatedOn = generatedOnText(generatedAt);
   const { scope } = data;
   const hasData = data.figures.coverage.rows[0].learners > 0;
   const content: Content[] = [...titlePage(data, generatedOn)];
@@ -771,6 +795,7 @@ export function complianceReportPdf(data: ComplianceReportData, generatedAt: Dat
       ...gapsPage(data),
       ...workExperiencePage(data),
       ...palPage(data),
+      ...destinationsPages(data.destinations),
       ...sectorsPage(data),
       ...organisationsPage(data),
     );

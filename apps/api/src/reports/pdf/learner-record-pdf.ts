@@ -58,7 +58,9 @@ export function learnerRecordPdf(data: LearnerRecordData, generatedAt: Date): TD
         { text: learner.name, fontSize: 22, bold: true, color: '#ffffff', margin: [0, 6, 0, 0] },
         {
           text: [
-            `UPN ${learner.upn}  ·  born ${formatBritishDate(learner.dateOfBirth)}`,
+            learner.dateOfBirth
+              ? `UPN ${learner.upn}  ·  born ${formatBritishDate(learner.dateOfBirth)}`
+              : `UPN ${learner.upn}  ·  pseudonymised`,
             enrolment
               ? `  ·  ${enrolment.academyName}, Year ${enrolment.yearGroup}${enrolment.group ? ` (${enrolment.group})` : ''} in ${academicYearLabel(data.academicYear)}`
               : '',

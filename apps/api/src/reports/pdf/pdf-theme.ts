@@ -291,3 +291,22 @@ export function statusLegend(): Content {
     margin: [0, 2, 0, 6],
   };
 }
+
+/** A boxed remark with an accent bar: "no data", or one figure worth saying in words. */
+export function notice(text: string): Content {
+  return {
+    table: { widths: ['*'], body: [[{ text, margin: [8, 6, 8, 6], color: COLOURS.ink }]] },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (index) => (index === 0 ? 3 : 0),
+      vLineColor: () => COLOURS.accent,
+      fillColor: () => COLOURS.band,
+    },
+    margin: [0, 6, 0, 6],
+  };
+}
+
+/** When a report was made, in England's time: "1 December 2026 at 09:30". */
+export function generatedOnText(generatedAt: Date): string {
+  return `${generatedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })} at ${generatedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+}

@@ -38,6 +38,17 @@ export function policyWex(form: {
   };
 }
 
+/** R-DEST-2: the policy's `dest.confirmBy` ("MM-DD") from the form's British "DD/MM", and back. */
+export function confirmByFromForm(value: string): string {
+  const [day, month] = value.trim().split('/');
+  return `${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+export function confirmByForForm(confirmBy: string): string {
+  const [month, day] = confirmBy.split('-');
+  return `${day}/${month}`;
+}
+
 /** The trust's policy for one academic year: every threshold of the rule book, editable. */
 @Component({
   selector: 'enc-policy-form',
@@ -146,6 +157,15 @@ export function policyWex(form: {
           >A learner's part-time job held during the year counts as that year's employer encounter (Benchmark
           5, Gatsby 2024 only)</mat-checkbox
         >
+      </fieldset>
+      <fieldset>
+        <legend>Destinations</legend>
+        <mat-form-field appearance="outline">
+          <mat-label>Confirm destinations of Years 11 and 13 by (day/month)</mat-label>
+          <input matInput formControlName="destConfirmBy" placeholder="31/05" />
+          <mat-hint>Destinations not accepted or enrolled by then are missed; 31/05 by default</mat-hint>
+          <mat-error>Enter a day and month, such as 31/05.</mat-error>
+        </mat-form-field>
       </fieldset>
       <fieldset>
         <legend>Benchmark 7 by 16: provider types every learner must encounter</legend>
@@ -263,6 +283,10 @@ export class PolicyForm implements HasUnsavedChanges {
     }),
     palRequiresContent: [true],
     b5CountsPartTimeJob: [false],
+    destConfirmBy: [
+      '31/05',
+      [Validators.required, Validators.pattern(/^\s*(0?[1-9]|[12][0-9]|3[01])\/(0?[1-9]|1[0-2])\s*$/)],
+    ],
   });
 
   protected readonly policy = rxResource({
@@ -303,9 +327,10 @@ export class PolicyForm implements HasUnsavedChanges {
 
   protected async save(): Promise<void> {
     if (!readyToSubmit(this.form)) return;
-    const { wex, ...value } = this.form.getRawValue();
+    const { wex, destConfirmBy, ...value } = this.form.getRawValue();
     const body: PolicyBody = {
       ...value,
+      dest: { confirmBy: confirmByFromForm(destConfirmBy) },
       wex: policyWex(wex),
       b6By16: Number(value.b6By16),
       atRiskDays: Number(value.atRiskDays),
@@ -335,6 +360,7 @@ export class PolicyForm implements HasUnsavedChanges {
       },
       palRequiresContent: policy.palRequiresContent,
       b5CountsPartTimeJob: policy.b5CountsPartTimeJob,
+      destConfirmBy: confirmByForForm(policy.dest.confirmBy),
     });
     this.b7Range.set([...policy.b7Range]);
     this.prioritySectors.set([...policy.localPrioritySectors]);

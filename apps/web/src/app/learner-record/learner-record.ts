@@ -28,6 +28,7 @@ import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { academicYearParam } from '../ui/coverage-query-params';
 import { StatusChip } from '../ui/status-chip';
 import { GuidanceMeetingDialog, GuidanceMeetingDialogData } from './guidance-meeting-dialog';
+import { DestinationsCard } from './destinations-card';
 import { PartTimeJobsCard } from './part-time-jobs-card';
 import { WorkExperienceCard } from './work-experience-card';
 import { WORDS } from '../ui/words';
@@ -74,6 +75,7 @@ function rulesBlockedBy(reason: NotCountingReason): readonly RuleId[] {
     RouterLink,
     StatusChip,
     WorkExperienceCard,
+    DestinationsCard,
   ],
   templateUrl: './learner-record.html',
   styleUrl: './learner-record.scss',

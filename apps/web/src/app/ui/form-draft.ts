@@ -18,6 +18,11 @@ const PREFIX = 'encounters.draft';
 export class FormDrafts {
   private readonly session = inject(Session);
 
+  /** Where the drafts are kept: the browser's storage, kept across visits. */
+  protected storage(): Storage {
+    return localStorage;
+  }
+
   private key(name: string): string | null {
     const userId = this.session.user()?.id;
     return userId ? `${PREFIX}.${userId}.${name}` : null;
@@ -27,7 +32,7 @@ export class FormDrafts {
     const key = this.key(name);
     if (!key) return;
     try {
-      localStorage.setItem(key, JSON.stringify({ value, savedAt: new Date().toISOString() }));
+      this.storage().setItem(key, JSON.stringify({ value, savedAt: new Date().toISOString() }));
     } catch {
       // Storage full or refused (a private window): the form still works, without a draft.
     }
@@ -37,7 +42,7 @@ export class FormDrafts {
     const key = this.key(name);
     if (!key) return null;
     try {
-      const text = localStorage.getItem(key);
+      const text = this.storage().getItem(key);
       const draft = text ? (JSON.parse(text) as StoredDraft<T>) : null;
       return draft && typeof draft === 'object' && 'value' in draft ? draft : null;
     } catch {
@@ -47,7 +52,19 @@ export class FormDrafts {
 
   clear(name: string): void {
     const key = this.key(name);
-    if (key) localStorage.removeItem(key);
+    if (key) this.storage().removeItem(key);
+  }
+}
+
+/**
+ * Drafts kept for as long as the browser tab stays open (`sessionStorage`), for work that lists many learners'
+ * personal data at once (quick entry of a class's destinations): they survive a reload and an expired session,
+ * not the tab.
+ */
+@Injectable({ providedIn: 'root' })
+export class TabDrafts extends FormDrafts {
+  protected override storage(): Storage {
+    return sessionStorage;
   }
 }
 

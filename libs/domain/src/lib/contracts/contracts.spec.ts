@@ -115,6 +115,7 @@ describe('api.md field names', () => {
         ruleDetails: true,
         workExperience: true,
         partTimeJobs: true,
+        destinations: true,
       } satisfies Fields<LearnerDetailResponse>,
       ['learner', 'enrolments', 'timeline', 'ruleStatuses', 'workExperience'],
     ],

@@ -206,3 +206,15 @@ export interface LeaversCohortSummary {
   leftIn: AcademicYear;
   leavers: number;
 }
+
+/** `destinations` of `GET /api/learners/{id}` (R-DEST-1, R-DEST-3, R-DEST-4). */
+export interface LearnerDestinations {
+  /** Every year's intended destination, the latest year first; notes only for those who may read them. */
+  intended: IntendedDestinationResponse[];
+  /** R-DEST-3: the NEET-risk mark, or null; absent for those who may not see NEET risk. */
+  neetRisk?: { reason: string; support: string; reviewOn: IsoDate; markedAt: string } | null;
+  /** R-DEST-4: after leaving, the activity on 1 October of each year followed up. */
+  actual: ActualDestination[];
+  /** Whether the learner agreed to be followed up after 16; null until asked. */
+  consentToFollowUp: boolean | null;
+}

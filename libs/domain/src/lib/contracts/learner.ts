@@ -2,6 +2,7 @@ import { AcademicYear, DateWindow, IsoDate } from '../calendar';
 import { SenStatusCode } from '../roster';
 import { ItemCounting, RULE_STATUSES, RuleId, RuleStatus, RuleStatuses } from '../rules';
 import { AttendanceStatus, DeliveryMode, EncounterCategory, EncounterFormat } from '../taxonomy';
+import { LearnerDestinations } from './destination';
 import { AttendanceReflection } from './encounter';
 import { GuidanceMeetingMode, GuidanceMeetingResponse } from './guidance-meeting';
 import { PagingQuery } from './paging';
@@ -70,7 +71,8 @@ export interface LearnerListItem extends LearnerNames {
 export interface LearnerResponse extends LearnerNames {
   id: string;
   upn: string;
-  dateOfBirth: IsoDate;
+  /** Null once the leaver's data has been pseudonymised, three years after leaving (R-DEST-4). */
+  dateOfBirth: IsoDate | null;
   /** "M", "F", another value as the MIS gave it, or null when not recorded. */
   gender: string | null;
 }
@@ -159,6 +161,8 @@ export interface LearnerDetailResponse {
   workExperience: LearnerWorkExperience;
   /** R-WEX-7: the learner's own part-time jobs, the latest first. */
   partTimeJobs: PartTimeJobResponse[];
+  /** R-DEST-1..4: intended destinations, NEET risk (restricted) and actual destinations after leaving. */
+  destinations: LearnerDestinations;
 }
 
 /** R-WEX: hours for one key stage (KS3 activities, KS4 placements). */

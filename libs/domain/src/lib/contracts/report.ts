@@ -18,6 +18,18 @@ export interface ComplianceReportQuery {
 export const COMPLIANCE_CSV_PARTS = ['learners', 'summary', 'gaps', 'offers', 'work-experience'] as const;
 export type ComplianceCsvPart = (typeof COMPLIANCE_CSV_PARTS)[number];
 
+/**
+ * Query of `GET /api/reports/destinations` (R-DEST-5); the answer is the file itself: `csv`, the
+ * intended-destinations return for the local authority (one row per learner of Years 11 and 13); `pdf`, the
+ * figures of each academy (no learner named).
+ */
+export interface DestinationsReportQuery {
+  academicYear: AcademicYear;
+  /** Without it, the whole trust (trust-wide roles). */
+  academyId?: string;
+  format: 'csv' | 'pdf';
+}
+
 /** Query of `GET /api/reports/organisations`. */
 export interface OrganisationReportQuery {
   academicYear?: AcademicYear;

@@ -22,6 +22,34 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { label: string; verb: strin
   'guidance_meeting.update': { label: 'Guidance meeting changed', verb: 'changed a guidance meeting with' },
   'guidance_meeting.delete': { label: 'Guidance meeting deleted', verb: 'deleted a guidance meeting with' },
   'guidance_meeting.read_notes': { label: 'Guidance notes viewed', verb: 'viewed the guidance notes of' },
+  'intended_destination.create': {
+    label: 'Intended destination recorded',
+    verb: 'recorded the intended destination of',
+  },
+  'intended_destination.update': {
+    label: 'Intended destination changed',
+    verb: 'changed the intended destination of',
+  },
+  'intended_destination.delete': {
+    label: 'Intended destination deleted',
+    verb: 'deleted the intended destination of',
+  },
+  'intended_destination.import': {
+    label: 'Intended destinations imported',
+    verb: 'imported intended destinations into',
+  },
+  'intended_destination.read_notes': {
+    label: 'Destination notes viewed',
+    verb: 'viewed the destination notes of',
+  },
+  'neet_risk.read': { label: 'NEET-risk reasons viewed', verb: 'viewed the NEET-risk reasons of' },
+  'neet_risk.mark': { label: 'Marked at NEET risk', verb: 'marked at NEET risk' },
+  'neet_risk.clear': { label: 'NEET-risk mark cleared', verb: 'cleared the NEET-risk mark of' },
+  'actual_destination.record': {
+    label: 'Actual destination recorded',
+    verb: 'recorded the actual destination of',
+  },
+  'retention.pseudonymise': { label: 'Leavers pseudonymised', verb: 'pseudonymised the leavers due' },
   'learner.export': { label: "Learner's data exported", verb: 'exported the data held on' },
   'learner.erase': { label: 'Learner erased', verb: 'erased the learner' },
   'organisation.create': { label: 'Organisation added', verb: 'added the organisation' },

@@ -15,7 +15,7 @@ const FORMS = ['A', 'B', 'C', 'D', 'E'];
 
 // Invented for the demo: common given names and surnames, combined at random.
 // prettier-ignore
-const FORENAMES = [
+export const DEMO_FORENAMES = [
   'Amelia', 'Oliver', 'Isla', 'Noah', 'Ava', 'Leo', 'Mia', 'Arthur', 'Ivy', 'Oscar', 'Freya', 'Theo',
   'Aisha', 'Mohammed', 'Zara', 'Yusuf', 'Priya', 'Arjun', 'Chloe', 'Jack', 'Ruby', 'Harry', 'Grace',
   'George', 'Poppy', 'Alfie', 'Evie', 'Charlie', 'Lily', 'Jacob', 'Sofia', 'Kacper', 'Zofia', 'Tomasz',
@@ -23,7 +23,7 @@ const FORENAMES = [
   'Bilal', 'Daisy', 'Logan', 'Erin', 'Kai',
 ];
 // prettier-ignore
-const SURNAMES = [
+export const DEMO_SURNAMES = [
   'Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Robinson',
   'Wright', 'Thompson', 'Evans', 'Walker', 'White', 'Roberts', 'Green', 'Hall', 'Wood', 'Hughes', 'Khan',
   'Begum', 'Ali', 'Hussain', 'Kowalski', 'Nowak', 'Okafor', 'Mensah', 'Clarke', 'Turner', 'Hill',
@@ -38,6 +38,16 @@ const SHORT_NAMES: Record<string, string> = {
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
+}
+
+/**
+ * A demo UPN with its correct check letter, under a local-authority code (990) that no real authority uses:
+ * the academy's URN, the year the learner's cohort started school (their academic year minus their year
+ * group) and a serial. Rosters number their learners from 1; the leavers of earlier years from 600.
+ */
+export function demoUpn(urn: string, cohortYear: number, serial: number): string {
+  const body = `990${urn.slice(2)}${pad(cohortYear % 100, 2)}${pad(serial, 3)}`;
+  return `${upnCheckLetter(body)}${body}`;
 }
 
 function britishDate(year: number, month: number, day: number): string {
@@ -69,9 +79,8 @@ export function demoRosterCsv(
       const size = 23 + Math.floor(next() * 5);
       for (let seat = 0; seat < size; seat++) {
         serial++;
-        const body = `990${academy.urn.slice(2)}${pad((birthYear + 5) % 100, 2)}${pad(serial, 3)}`;
-        const upn = `${upnCheckLetter(body)}${body}`;
-        const forename = pick(FORENAMES);
+        const upn = demoUpn(academy.urn, birthYear + 5, serial);
+        const forename = pick(DEMO_FORENAMES);
         const dayOfYear = Math.floor(next() * 365);
         const born = new Date(Date.UTC(birthYear, 8, 1 + dayOfYear));
         const gender = next() < 0.49 ? 'F' : next() < 0.97 ? 'M' : '';
@@ -80,7 +89,7 @@ export function demoRosterCsv(
         lines.push(
           [
             upn,
-            pick(SURNAMES),
+            pick(DEMO_SURNAMES),
             forename,
             next() < 0.08 && SHORT_NAMES[forename] ? SHORT_NAMES[forename] : '',
             britishDate(born.getUTCFullYear(), born.getUTCMonth() + 1, born.getUTCDate()),
