@@ -18,11 +18,15 @@ import {
  * width, the NEET-risk list and the leavers page for the README tour.
  */
 
-/** What each learner goes on to, as a careers lead would type it: the category's first letter, a provider. */
+/**
+ * What each learner goes on to, as a careers lead would key it in December: the category's first letter, the
+ * provider where one is known yet, and the status by its first letter (twice for "Accepted", after "Applied").
+ */
 const PLANS = [
-  { category: 'school_sixth_form', letter: 's', provider: '', status: 'accepted' },
-  { category: 'further_education', letter: 'f', provider: 'Stoke College', status: 'offered' },
-  { category: 'apprenticeship', letter: 'a', provider: 'Kilnworks', status: 'applied' },
+  { category: 'school_sixth_form', provider: '', status: 'accepted', statusKeys: 2 },
+  { category: 'further_education', provider: 'Stoke College', status: 'offered', statusKeys: 1 },
+  { category: 'apprenticeship', provider: '', status: 'considering', statusKeys: 1 },
+  { category: 'apprenticeship', provider: 'Kilnworks', status: 'applied', statusKeys: 1 },
 ] as const;
 
 /** Opens the register of the last Year 11 class, the one the demo trust leaves without destinations. */
@@ -63,14 +67,20 @@ test.describe('Destinations', () => {
       const name = (await row.getAttribute('data-learner-id')) ?? '';
       names.push(name);
       const plan = PLANS[index % PLANS.length];
-      // The person: Tab into the category and its first letter, Tab and the provider (where there is one),
-      // Tab and the status's first letter, Enter to the next row; one moment's thought per learner.
-      const keys = 2 + (plan.provider ? plan.provider.length + 1 : 1) + 2 + 1;
+      // The person, from the row's category (where Enter on the row before left them): its first letter, Tab,
+      // the provider (where known), Tab, the status's letter(s), Enter to the next row's category; one moment's
+      // thought per learner.
+      const keys = 1 + 1 + plan.provider.length + 1 + plan.statusKeys + 1;
       await timer.step(`Row ${index + 1}`, { keys }, async () => {
         await row.getByRole('combobox', { name: /^Category for / }).selectOption(plan.category);
         if (plan.provider) await row.getByRole('textbox', { name: /^Provider for / }).fill(plan.provider);
         await row.getByRole('combobox', { name: /^Status for / }).selectOption(plan.status);
         await expect(row.locator('.changed-mark')).toBeVisible();
+        if (index < count - 1) {
+          // Enter in the row goes straight to the next learner's category.
+          await row.getByRole('combobox', { name: /^Status for / }).press('Enter');
+          await expect(rows.nth(index + 1).getByRole('combobox', { name: /^Category for / })).toBeFocused();
+        }
       });
     }
     await expect(page.getByTestId('quick-entry-save')).toHaveText(new RegExp(`Save ${count} changes`));
@@ -96,7 +106,7 @@ test.describe('Destinations', () => {
     if (await page.locator('#quick-entry-heading').isVisible()) {
       await page.getByRole('button', { name: 'Back to the register' }).click();
     }
-    const accepted = Math.ceil(count / 3);
+    const accepted = Math.ceil(count / PLANS.length);
     await expect(page.getByTestId('destination-summary')).toContainText(
       `${count} of ${count} recorded · ${accepted} confirmed`,
     );
