@@ -106,9 +106,13 @@ test.describe('fields never tried in a browser before', () => {
     await expectAccessible(page);
     await saveScreenshot(page, 'log-encounter-planned-offered-to');
 
-    const posted = page.waitForResponse(
-      (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
-    );
+    // The body is read as soon as the answer arrives: once the app has moved on to the list, Chromium may
+    // have dropped it ("No data found for resource").
+    const posted = page
+      .waitForResponse(
+        (response) => response.url().endsWith('/api/encounters') && response.request().method() === 'POST',
+      )
+      .then(async (response) => ({ status: response.status(), body: await response.json() }));
     await page.getByRole('button', { name: 'Save encounter' }).click();
     // A planned encounter may be saved with a word on why it does not count yet.
     const notYet = page.getByRole('dialog', { name: 'This encounter will not count in full' });
@@ -117,7 +121,9 @@ test.describe('fields never tried in a browser before', () => {
       await expectAccessible(page);
       await notYet.getByRole('button', { name: 'Save encounter anyway' }).click();
     }
-    const created = await (await posted).json();
+    const answer = await posted;
+    expect(answer.status).toBe(201);
+    const created = answer.body;
     expect(created.offeredTo).toEqual([10, 11]);
     await expect(page).toHaveURL(/\/encounters/);
 
