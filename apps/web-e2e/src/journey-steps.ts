@@ -183,3 +183,25 @@ export class StepTimer {
     return [...rows, `  ${'User time in all'.padEnd(44)} ${this.totalSeconds.toFixed(1)} s`].join('\n');
   }
 }
+
+/**
+ * The encounters of an academy with this title, as the API lists them (every page). A journey that saved an
+ * encounter through the form finds it here rather than in the form's own POST: Chromium may drop that answer's
+ * body once the app has moved on to the list ("No data found for resource", seen in CI).
+ */
+export async function encountersTitled(
+  page: Page,
+  academyId: string,
+  title: string,
+): Promise<{ id: string; title: string; offeredTo?: number[] }[]> {
+  const found: { id: string; title: string; offeredTo?: number[] }[] = [];
+  for (let pageNumber = 1; ; pageNumber += 1) {
+    const answer = await page.request.get(
+      `/api/encounters?academyId=${academyId}&page=${pageNumber}&pageSize=200`,
+    );
+    expect(answer.status()).toBe(200);
+    const body = (await answer.json()) as { items: { id: string; title: string }[]; total: number };
+    found.push(...body.items.filter((item) => item.title === title));
+    if (pageNumber * 200 >= body.total || body.items.length === 0) return found;
+  }
+}
