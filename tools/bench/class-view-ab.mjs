@@ -4,13 +4,13 @@
 // answered. On a shared machine the contention then falls alike on every contestant.
 //
 //   node tools/bench/class-view-ab.mjs --db postgres://…/db [--api name=path/to/main.js …] [--reps 5]
-//     [--requests 2000] [--connections 10] [--profile name] [--env name:KEY=VALUE] [--prepared-floor]
+//     [--requests 2000] [--connections 10] [--profile name] [--env name:KEY=VALUE] [--plain-floor]
 //
 // The database must hold a trust (`cli migrate`, `cli generate --preset …`) and the administrator the bench
 // signs in as (`cli user:create --email admin@demo.encounters --role trust_admin …`, tools/bench/run.mjs).
 // Without `--api`, the built API (dist/apps/api/main.js) is the one contestant beside the floor.
-// `--prepared-floor` adds a second floor server, `floor-prepared`, running its two statements as named
-// (prepared) statements, as the API does since issue 20's last change (`FLOOR_PREPARED=1`).
+// The floor server prepares its two statements, as the API does; `--plain-floor` adds a second one,
+// `floor-plain`, sending them as plain statements (`FLOOR_PREPARED=0`), to see what preparing saves.
 // `--profile name` starts that contestant with `node --cpu-prof` (the profile lands in the system's temporary
 // folder, named in the output).
 import { spawn } from 'node:child_process';
@@ -182,8 +182,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 try {
   for (const api of apis) targets.push(await startApi(api));
   targets.push(await startFloor());
-  if (process.argv.includes('--prepared-floor'))
-    targets.push(await startFloor('floor-prepared', { FLOOR_PREPARED: '1' }));
+  if (process.argv.includes('--plain-floor'))
+    targets.push(await startFloor('floor-plain', { FLOOR_PREPARED: '0' }));
   // Every build answers the same bytes; the floor the same JSON but for the rules it may not know yet.
   const floorBody = await get(
     targets.find((target) => target.name === 'floor'),
@@ -196,8 +196,8 @@ try {
     row.statuses = Object.fromEntries(floorRules.map((rule) => [rule, row.statuses[rule]]));
   if (JSON.stringify(known) !== floorBody) throw new Error("The API's answer is not the floor's.");
   for (const target of targets) {
-    if (target.name === 'floor-prepared' && (await get(target, path)) !== floorBody)
-      throw new Error('The prepared floor does not answer what the floor answers.');
+    if (target.name === 'floor-plain' && (await get(target, path)) !== floorBody)
+      throw new Error('The plain floor does not answer what the floor answers.');
     if (!target.name.startsWith('floor') && (await get(target, path)) !== apiBody)
       throw new Error(`${target.name} does not answer what ${targets[0].name} answers.`);
     await burst(target, path, Math.min(500, perBurst));

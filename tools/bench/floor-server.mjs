@@ -1,6 +1,9 @@
 // The bare floor server (issue 20): a minimal `node:http` + `pg` server that answers the class view
 // (`GET /api/coverage/learners?scope=group&id=…&academicYear=…&asAt=…`) as a trust administrator sees it,
-// with the statements the API runs and the same JSON, byte for byte (the `floor` scenario checks that).
+// with the statements the API runs and the same JSON, byte for byte (the `floor` scenario checks that), and
+// the learner record (`GET /api/learners/{id}`) with the very statement the API runs (given in
+// `FLOOR_LEARNER_RECORD`, the JSON that `cli sql learner-record` prints), answering the row as it comes: the
+// API's answer adds the rules engine's evaluation and the timeline's counting, which the floor does not do.
 // No framework, no authentication, no validation beyond what the SQL needs: what a request costs when
 // nothing but the database work and the JSON are done. `DATABASE_URL=… PORT=… node tools/bench/floor-server.mjs`.
 import { createServer } from 'node:http';
@@ -42,9 +45,10 @@ const pool = new pg.Pool({
   options: '-c jit=off -c max_parallel_workers_per_gather=0',
 });
 
-// `FLOOR_PREPARED=1`: the two statements as named (prepared) statements, as the API runs them since issue 20's
-// last change; the default, plain statements, is the floor the `floor` scenario measures against.
-const PREPARED = process.env.FLOOR_PREPARED === '1';
+// The statements are named (prepared) statements, as the API runs them: a floor that parsed and planned each
+// request afresh would be slower than the API and flatter it. `FLOOR_PREPARED=0` sends them as plain statements,
+// to see what preparing saves.
+const PREPARED = process.env.FLOOR_PREPARED !== '0';
 const statement = (name, text, values) => (PREPARED ? { name, text, values } : { text, values });
 
 let cachedPolicies = { version: null, byYear: new Map() };
@@ -102,10 +106,33 @@ async function classView(url) {
   };
 }
 
+const learnerRecordStatement = process.env.FLOOR_LEARNER_RECORD
+  ? JSON.parse(process.env.FLOOR_LEARNER_RECORD)
+  : null;
+const LEARNER_PATH = /^\/api\/learners\/([0-9a-f-]{36})$/;
+
+/** The learner record's statement, run as the API runs it (not prepared), and the policies as the API reads them. */
+async function learnerRecord(id) {
+  if (!learnerRecordStatement) return null;
+  const values = learnerRecordStatement.values.map(function bind(value) {
+    return Array.isArray(value) ? value.map(bind) : value === '$learner' ? id : value;
+  });
+  const [row] = (await pool.query(learnerRecordStatement.text, values)).rows;
+  if (!row?.detail) return null;
+  await policies(row.detail.policy_version);
+  return row;
+}
+
 const server = createServer(async (request, response) => {
   try {
     const url = new URL(request.url, 'http://floor');
-    const body = url.pathname === '/api/coverage/learners' ? await classView(url) : null;
+    const learner = LEARNER_PATH.exec(url.pathname);
+    const body =
+      url.pathname === '/api/coverage/learners'
+        ? await classView(url)
+        : learner
+          ? await learnerRecord(learner[1])
+          : null;
     const text = JSON.stringify(
       body ?? { statusCode: 404, error: 'Not Found', message: 'Not here.', details: [] },
     );

@@ -2,11 +2,14 @@
 // class view (`/api/coverage/learners?scope=group`) as a trust administrator sees it, answered by the API and
 // by `floor-server.mjs` (node:http + pg, the same statements, the same JSON). Checks the answers are byte for
 // byte the same, then measures each alone: the median at one connection, and requests per second at ten.
+// Then the learner record of one of the class's learners: the floor runs the very statement the API runs
+// (`cli sql learner-record`) and answers its row; the API also evaluates the rules and builds the timeline,
+// so its ratio to the floor is printed without a target, as what the framework and that work cost together.
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../start/embedded-postgres.mjs';
-import { median } from './shared.mjs';
+import { cli, median } from './shared.mjs';
 
 export const name = 'floor';
 
@@ -18,7 +21,12 @@ const SECONDS = 6;
 async function startFloor(databaseUrl) {
   const port = await freePort();
   const floor = spawn(process.execPath, [resolve(here, 'floor-server.mjs')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      FLOOR_LEARNER_RECORD: cli(databaseUrl, ['sql', 'learner-record']).trim(),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolveStart, rejectStart) => {
@@ -92,6 +100,14 @@ export async function run(context) {
     const apiRate = await throughput(api, path);
     const floorRate = await throughput(bare, path);
     const ratio = apiRate / floorRate;
+    const recordPath = `/api/learners/${JSON.parse(fromApi).rows[0].learnerId}?academicYear=${group.academic_year}&asAt=${group.academic_year + 1}-03-31`;
+    const recordFromFloor = JSON.parse(await text(bare, recordPath));
+    if (recordFromFloor.detail?.id !== JSON.parse(await text(api, recordPath)).learner.id)
+      throw new Error('The floor server read another learner than the API.');
+    const recordApiMedian = await latency(api, recordPath);
+    const recordFloorMedian = await latency(bare, recordPath);
+    const recordApiRate = await throughput(api, recordPath);
+    const recordFloorRate = await throughput(bare, recordPath);
     return [
       {
         metric: `class view (${learners} learners): the API's answer is the floor server's, byte for byte`,
@@ -123,6 +139,21 @@ export async function run(context) {
         unit: '×',
         target: '≥ 0.85',
         ok: ratio >= 0.85,
+      },
+      { metric: `learner record through the API, median of ${ROUNDS}`, value: recordApiMedian, unit: 'ms' },
+      {
+        metric: `learner record from the floor server (the same statement, no rules engine), median of ${ROUNDS}`,
+        value: recordFloorMedian,
+        unit: 'ms',
+      },
+      {
+        metric: `learner record at ${CONNECTIONS} connections: API / floor server`,
+        value: `${Math.round(recordApiRate)} / ${Math.round(recordFloorRate)} req/s`,
+      },
+      {
+        metric: 'learner record throughput: API ÷ floor server (the API also runs the rules engine)',
+        value: recordApiRate / recordFloorRate,
+        unit: '×',
       },
     ];
   } finally {

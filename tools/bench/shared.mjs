@@ -60,11 +60,13 @@ export function cli(databaseUrl, args, input) {
 
 /**
  * Starts the built API (dist/apps/api/main.js) as in production on a free port of 127.0.0.1, with `env` added
- * to this process's environment (or, with `inheritEnv: false`, to PATH alone).
+ * to this process's environment (or, with `inheritEnv: false`, to PATH alone). `BENCH_API_NODE_ARGS` (space
+ * separated) adds options to its `node` command, for a look inside: `--cpu-prof --cpu-prof-dir=/tmp/prof`.
  */
 export async function spawnApi(env, { inheritEnv = true } = {}) {
   const port = await freePort();
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/main.js'], {
     cwd: root,
     env: {
       ...(inheritEnv ? process.env : { PATH: process.env.PATH }),

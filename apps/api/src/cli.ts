@@ -13,6 +13,8 @@ import { loadSeedBundle, seedDependencies } from './database/seed-loader';
 import { SetupService } from './setup/setup.service';
 import { USER_ROLES, type UserRole } from '@encounters/domain';
 import { UsersService } from './users/users.service';
+import { learnerRecordsSql } from './coverage/learner-records';
+import { learnerRecordColumns } from './learners/learners.service';
 
 const USAGE = `Usage:
   cli migrate
@@ -20,7 +22,8 @@ const USAGE = `Usage:
   cli generate --preset <name> [--seed <n>]
   cli user:create --email <email> --name <name> --role <role> [--role <role>] [--password-stdin]
   cli setup --trust-name <name> --admin-email <email> --admin-name <name> [--academies <file.csv>] [--password-stdin]
-  cli retention run`;
+  cli retention run
+  cli sql learner-record`;
 
 async function migrate(url: string): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(url, 1)).initialize();
@@ -214,8 +217,24 @@ async function retention(args: string[]): Promise<void> {
   );
 }
 
+/**
+ * Prints, as JSON, the statement the API runs for a trust administrator's read of a learner record, with
+ * its parameters (the learner's id written as "$learner"): the bench's floor server runs the very same text
+ * (tools/bench/floor.mjs). Reads nothing from the database.
+ */
+function printSql(args: string[]): void {
+  if (args.length !== 1 || args[0] !== 'learner-record') throw new ConfigError(USAGE);
+  const marker = '$learner';
+  const trustWide = { trustWide: true, academyIds: [], groupIds: [], memberAcademyIds: [] };
+  const { columns, parameters } = learnerRecordColumns(marker, trustWide);
+  process.stdout.write(
+    `${JSON.stringify({ text: learnerRecordsSql({ columns }), values: [[marker], ...parameters] })}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'sql') return printSql(args);
   const config = loadConfig();
   await checkDatabase(config.DATABASE_URL);
   switch (command) {

@@ -88,45 +88,7 @@ export async function loadLearnerRecordsWith(
       history: [DestinationStatus, string][];
     }[];
     [column: string]: unknown;
-  }[] = await manager.query(
-    `SELECT
-       (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT e.learner_id, l.date_of_birth::text AS date_of_birth, l.gender, e.academic_year, e.academy_id, e.year_group,
-                 e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
-                 e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
-                 ac.evaluation_type
-            FROM enrolment e JOIN learner l ON l.id = e.learner_id JOIN academy ac ON ac.id = e.academy_id
-           WHERE e.learner_id = ANY($1::uuid[])
-           -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
-           ORDER BY e.learner_id, e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
-       (SELECT coalesce(json_agg(json_build_array(a.learner_id, a.encounter_id, a.status, a.meaningful_override, a.hours)), '[]')
-          FROM attendance a JOIN encounter e ON e.id = a.encounter_id
-         WHERE a.learner_id = ANY($1::uuid[]) AND e.deleted_at IS NULL) AS attendances,
-       (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT e.id, e.date::text AS date, e.categories, e.education_types,
-                 ${checklistJsonSql('e')} AS checklist, e.format, e.delivery, e.duration_minutes, e.days,
-                 e.curriculum_linked
-            FROM encounter e
-           WHERE e.deleted_at IS NULL
-             AND e.id IN (SELECT a.encounter_id FROM attendance a WHERE a.learner_id = ANY($1::uuid[]))) x) AS encounters,
-       (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT id, learner_id, date::text AS date, adviser_level
-            FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL) x) AS meetings,
-       (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT id, learner_id, held_from::text AS "from", held_to::text AS "to"
-            FROM learner_part_time_job WHERE learner_id = ANY($1::uuid[])) x) AS jobs,
-       ${
-         extra?.withoutDestinations
-           ? `'[]'::json AS destinations`
-           : `(SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT d.id, d.learner_id, d.academic_year,
-                 (SELECT json_agg(json_build_array(c.status, c."on"::text) ORDER BY c."on", c.seq)
-                    FROM destination_status_change c WHERE c.destination_id = d.id) AS history
-            FROM intended_destination d WHERE d.learner_id = ANY($1::uuid[])) x) AS destinations`
-       }
-       ${extra ? `, ${extra.columns}` : ''}`,
-    [ids, ...(extra?.parameters ?? [])],
-  );
+  }[] = await manager.query(learnerRecordsSql(extra), [ids, ...(extra?.parameters ?? [])]);
   const { enrolments, attendances, encounters, meetings, jobs, destinations } = row;
   const encounterById = new Map(encounters.map((encounter) => [encounter.id, encounter]));
   const records = new Map<string, LearnerRecord & { enrolments: LearnerRecord['enrolments'][number][] }>();
@@ -202,4 +164,50 @@ export async function loadLearnerRecordsWith(
     ];
   }
   return { records: [...records.values()], extras: row };
+}
+
+/**
+ * The statement {@link loadLearnerRecordsWith} runs: `$1` is the learners' ids, `extra.parameters` follow it.
+ * Exported for the bench's floor server (`cli sql learner-record`), which runs the very same text.
+ */
+export function learnerRecordsSql(extra: { columns: string; withoutDestinations?: boolean } | null): string {
+  return `SELECT
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT e.learner_id, l.date_of_birth::text AS date_of_birth, l.gender, e.academic_year, e.academy_id, e.year_group,
+                 e.registration_group_id, e.considering_higher_education, e.admission_date::text AS admission_date,
+                 e.leaving_date::text AS leaving_date, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
+                 ac.evaluation_type
+            FROM enrolment e JOIN learner l ON l.id = e.learner_id JOIN academy ac ON ac.id = e.academy_id
+           WHERE e.learner_id = ANY($1::uuid[])
+           -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
+           ORDER BY e.learner_id, e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
+       -- Attendances of deleted encounters come too, and are dropped below: the encounters' list has none.
+       (SELECT coalesce(json_agg(json_build_array(a.learner_id, a.encounter_id, a.status, a.meaningful_override, a.hours)), '[]')
+          FROM attendance a
+         WHERE a.learner_id = ANY($1::uuid[])) AS attendances,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT e.id, e.date::text AS date, e.categories, e.education_types,
+                 ${checklistJsonSql('e')} AS checklist, e.format, e.delivery, e.duration_minutes, e.days,
+                 e.curriculum_linked
+            FROM encounter e
+           -- An array, so that each encounter is read through its key: as a join, the planner scanned every
+           -- encounter of the trust for a class's few dozen (issue 20).
+           WHERE e.id = ANY(ARRAY(SELECT DISTINCT a.encounter_id FROM attendance a WHERE a.learner_id = ANY($1::uuid[])))
+             AND e.deleted_at IS NULL) x) AS encounters,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT id, learner_id, date::text AS date, adviser_level
+            FROM guidance_meeting WHERE learner_id = ANY($1::uuid[]) AND deleted_at IS NULL) x) AS meetings,
+       (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT id, learner_id, held_from::text AS "from", held_to::text AS "to"
+            FROM learner_part_time_job WHERE learner_id = ANY($1::uuid[])) x) AS jobs,
+       ${
+         extra?.withoutDestinations
+           ? `'[]'::json AS destinations`
+           : `(SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT d.id, d.learner_id, d.academic_year,
+                 (SELECT json_agg(json_build_array(c.status, c."on"::text) ORDER BY c."on", c.seq)
+                    FROM destination_status_change c WHERE c.destination_id = d.id) AS history
+            FROM intended_destination d WHERE d.learner_id = ANY($1::uuid[])) x) AS destinations`
+       }
+       ${extra ? `, ${extra.columns}` : ''}`;
 }

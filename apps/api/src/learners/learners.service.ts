@@ -180,51 +180,11 @@ export class LearnersService {
     options: { academicYear?: number; asAt?: string; ip?: string | null } = {},
   ): Promise<LearnerDetailDto> {
     const scope = accessScope(user);
-    // $1 is the loader's list of learner ids.
-    const p = new SqlParams([[id]]);
-    const learnerId = p.add(id);
-    const learnerVisible = learnerInScopeSql(scope, p, 'l.id');
-    const meetingVisible = learnerInScopeSql(scope, p, 'm.learner_id', 'm.academy_id');
-    const { records, extras } = await loadLearnerRecordsWith(this.dataSource.manager, [id], {
-      parameters: p.values.slice(1),
-      columns: `(SELECT row_to_json(r) FROM (
-        SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
-              to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,
-              ${POLICY_VERSION_SQL} AS policy_version,
-              (SELECT coalesce(json_agg(x), '[]') FROM (
-                 -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
-                 SELECT e.academic_year, e.academy_id, a.name AS academy_name, e.year_group,
-                        g.id AS group_id, g.name AS group_name, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
-                        e.considering_higher_education,
-                        to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
-                        to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
-                   FROM enrolment e
-                   JOIN academy a ON a.id = e.academy_id
-                   LEFT JOIN learning_group g ON g.id = e.registration_group_id
-                  WHERE e.learner_id = l.id
-                  ORDER BY e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
-              (SELECT coalesce(json_agg(x), '[]') FROM (
-                 SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format,
-                        e.delivery, e.adviser_level, e.categories, e.education_types, a.status, a.meaningful_override,
-                        a.reflection_rating, a.reflection_comment,
-                        ${checklistJsonSql('e')} AS checklist,
-                        COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
-                                    FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
-                                   WHERE eo.encounter_id = e.id), '[]'::jsonb) AS organisations
-                   FROM attendance a JOIN encounter e ON e.id = a.encounter_id
-                  WHERE a.learner_id = l.id AND e.deleted_at IS NULL) x) AS attendances,
-              (SELECT coalesce(json_agg(x), '[]') FROM (
-                 SELECT ${MEETING_COLUMNS.replace(/m\.created_at, m\.updated_at/, `${isoTimestampSql('m.created_at')} AS created_at, ${isoTimestampSql('m.updated_at')} AS updated_at`)},
-                        ${meetingVisible} AS visible
-                   FROM guidance_meeting m
-                  WHERE m.learner_id = l.id AND m.deleted_at IS NULL
-                  ORDER BY m.date DESC, m.created_at DESC, m.id) x) AS meetings,
-              (SELECT coalesce(json_agg(x ORDER BY x.held_from DESC, x.created_at DESC), '[]') FROM (
-                 SELECT ${JOB_COLUMNS} FROM learner_part_time_job j WHERE j.learner_id = l.id) x) AS jobs,
-              ${LEARNER_DESTINATIONS_SQL}
-         FROM learner l
-        WHERE l.id = ${learnerId} AND ${learnerVisible}) r) AS detail`,
-    });
+    const { records, extras } = await loadLearnerRecordsWith(
+      this.dataSource.manager,
+      [id],
+      learnerRecordColumns(id, scope),
+    );
     const row = extras.detail as LearnerRecordRow | null;
     if (!row) throw new NotFoundException('No such learner.');
     const names = {
@@ -458,5 +418,61 @@ function toEncounterEntry(row: AttendanceJson, counting: ItemCounting): Timeline
       ? { rating: row.reflection_rating, comment: row.reflection_comment ?? '' }
       : null,
     counting,
+  };
+}
+
+/**
+ * What the learner record's one statement reads beside the rules engine's records (`detail`: names,
+ * enrolments, timeline, guidance meetings, part-time jobs, destinations and the policies' version), for a
+ * reader of this scope; `$1` is the loader's list of learner ids, `parameters` follow it. Exported for the
+ * bench's floor server (`cli sql learner-record`), which runs the very same statement.
+ */
+export function learnerRecordColumns(
+  id: string,
+  scope: AccessScope,
+): { columns: string; parameters: unknown[] } {
+  const p = new SqlParams([[id]]);
+  const learnerId = p.add(id);
+  const learnerVisible = learnerInScopeSql(scope, p, 'l.id');
+  const meetingVisible = learnerInScopeSql(scope, p, 'm.learner_id', 'm.academy_id');
+  return {
+    parameters: p.values.slice(1),
+    columns: `(SELECT row_to_json(r) FROM (
+    SELECT l.id, l.upn, l.legal_surname, l.legal_forename, l.preferred_surname, l.preferred_forename,
+          to_char(l.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, l.gender,
+          ${POLICY_VERSION_SQL} AS policy_version,
+          (SELECT coalesce(json_agg(x), '[]') FROM (
+             -- R-G-2 picks among a year's enrolments by admission date; equal dates go to the one recorded last.
+             SELECT e.academic_year, e.academy_id, a.name AS academy_name, e.year_group,
+                    g.id AS group_id, g.name AS group_name, e.pupil_premium, e.sen_status, e.eal, e.looked_after,
+                    e.considering_higher_education,
+                    to_char(e.admission_date, 'YYYY-MM-DD') AS admission_date,
+                    to_char(e.leaving_date, 'YYYY-MM-DD') AS leaving_date
+               FROM enrolment e
+               JOIN academy a ON a.id = e.academy_id
+               LEFT JOIN learning_group g ON g.id = e.registration_group_id
+              WHERE e.learner_id = l.id
+              ORDER BY e.academic_year, e.admission_date NULLS FIRST, e.created_at, e.id) x) AS enrolments,
+          (SELECT coalesce(json_agg(x), '[]') FROM (
+             SELECT e.id, e.academy_id, e.title, e.date::text AS date, e.end_date::text AS end_date, e.format,
+                    e.delivery, e.adviser_level, e.categories, e.education_types, a.status, a.meaningful_override,
+                    a.reflection_rating, a.reflection_comment,
+                    ${checklistJsonSql('e')} AS checklist,
+                    COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name, 'type', o.type) ORDER BY o.name)
+                                FROM encounter_organisation eo JOIN organisation o ON o.id = eo.organisation_id
+                               WHERE eo.encounter_id = e.id), '[]'::jsonb) AS organisations
+               FROM attendance a JOIN encounter e ON e.id = a.encounter_id
+              WHERE a.learner_id = l.id AND e.deleted_at IS NULL) x) AS attendances,
+          (SELECT coalesce(json_agg(x), '[]') FROM (
+             SELECT ${MEETING_COLUMNS.replace(/m\.created_at, m\.updated_at/, `${isoTimestampSql('m.created_at')} AS created_at, ${isoTimestampSql('m.updated_at')} AS updated_at`)},
+                    ${meetingVisible} AS visible
+               FROM guidance_meeting m
+              WHERE m.learner_id = l.id AND m.deleted_at IS NULL
+              ORDER BY m.date DESC, m.created_at DESC, m.id) x) AS meetings,
+          (SELECT coalesce(json_agg(x ORDER BY x.held_from DESC, x.created_at DESC), '[]') FROM (
+             SELECT ${JOB_COLUMNS} FROM learner_part_time_job j WHERE j.learner_id = l.id) x) AS jobs,
+          ${LEARNER_DESTINATIONS_SQL}
+     FROM learner l
+    WHERE l.id = ${learnerId} AND ${learnerVisible}) r) AS detail`,
   };
 }
