@@ -77,7 +77,8 @@ export async function spawnApi(env, { inheritEnv = true } = {}) {
       WEB_DIST: 'does-not-exist',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // With options for a look inside, what they print (`--trace-gc` prints on stdout) is shown too.
+    stdio: ['ignore', nodeArgs.length ? 'inherit' : 'ignore', 'inherit'],
   });
   return { api, baseUrl: `http://127.0.0.1:${port}` };
 }

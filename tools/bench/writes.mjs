@@ -14,7 +14,8 @@ const SEQUENTIAL_WRITES = 60;
 const CONCURRENT_WRITERS = 10;
 const CONCURRENT_SECONDS = 8;
 const READERS_WHILE_WRITING = 4;
-const CLASS_VIEW_READS = 300;
+/** Reads of the class view alone and again while clients write: a p99 of 1,000 is the tenth slowest, not the third. */
+const CLASS_VIEW_READS = 1000;
 /** Clock ticks of /proc/<pid>/stat (USER_HZ): 100 on Linux. */
 const TICKS_PER_SECOND = 100;
 

@@ -73,7 +73,45 @@ describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreS
   });
 
   it('exports everything held on the learner, notes included, and audits the export', async () => {
+    // Their Year 11 destination and, having left in the summer, where they were on 1 October.
+    await careersLead
+      .post('/api/destinations')
+      .send({
+        learnerId: learnerIds[0],
+        academicYear: 2025,
+        category: 'further_education',
+        providerName: 'Potteries College',
+        status: 'applied',
+        statusOn: '2026-02-02',
+        notes: 'Open evening in March.',
+      })
+      .expect(201);
+    await careersLead
+      .put('/api/destinations/actual')
+      .send({
+        learnerId: learnerIds[0],
+        anniversary: 1,
+        category: 'further_education',
+        source: 'learner',
+        consentToFollowUp: true,
+      })
+      .expect(200);
     const response = await careersLead.get(`/api/learners/${learnerIds[0]}/export`).expect(200);
+    expect(response.body.destinations).toEqual({
+      intended: [
+        expect.objectContaining({
+          academicYear: 2025,
+          category: 'further_education',
+          providerName: 'Potteries College',
+          status: 'applied',
+          notes: 'Open evening in March.',
+          statusHistory: [expect.objectContaining({ status: 'applied', on: '2026-02-02' })],
+        }),
+      ],
+      neetRisk: null,
+      actual: [expect.objectContaining({ anniversary: 1, category: 'further_education', source: 'learner' })],
+      consentToFollowUp: true,
+    });
     expect(response.body.learner.id).toBe(learnerIds[0]);
     expect(response.body.enrolments).toHaveLength(1);
     expect(response.body.encounters).toEqual([expect.objectContaining({ encounterId, status: 'attended' })]);

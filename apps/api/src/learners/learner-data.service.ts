@@ -75,6 +75,9 @@ export class LearnerDataService {
       guidanceEncounterNotes,
       moveRequests,
       partTimeJobs: detail.partTimeJobs,
+      // R-DEST-1..4: intended destinations with their dated statuses, the NEET-risk mark (for those who may
+      // see it), the leaver's activity at each anniversary and their consent to be followed up.
+      destinations: detail.destinations,
       ruleStatuses: { academicYear: detail.academicYear, asAt: detail.asAt, statuses: detail.ruleDetails },
       coverageBookkeeping: progress,
     };

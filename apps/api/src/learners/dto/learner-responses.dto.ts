@@ -435,6 +435,12 @@ export class LearnerExportDto implements Omit<LearnerExportResponse, 'guidanceMe
   @ApiProperty({ type: [LearnerExportMoveRequestDto] }) moveRequests: LearnerExportMoveRequestDto[];
   @ApiProperty({ type: [PartTimeJobResponseDto], description: 'R-WEX-7.' })
   partTimeJobs: PartTimeJobResponseDto[];
+  @ApiProperty({
+    allOf: [{ $ref: getSchemaPath('LearnerDestinationsDto') }],
+    description:
+      'R-DEST-1..4: intended destinations with their dated statuses, NEET risk (only for those who may see it), and the activity after leaving with consent.',
+  })
+  destinations: LearnerDestinations;
   @ApiProperty({ type: LearnerExportRuleStatusesDto }) ruleStatuses: LearnerExportRuleStatusesDto;
   @ApiProperty({
     type: 'array',

@@ -1,19 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  linkedSignal,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import {
@@ -38,7 +28,8 @@ import { DestinationsApi } from '../core/destinations-api';
 import { GroupsApi } from '../core/groups-api';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
-import { choosableAcademies } from '../ui/coverage-query-params';
+import { AcademySelect } from '../ui/academy-select';
+import { academyChoice } from '../ui/coverage-query-params';
 import { TabDrafts } from '../ui/form-draft';
 import { LIST_PAGE_IMPORTS } from '../ui/list-page';
 import { debounced, PagedList } from '../ui/paged-list';
@@ -64,14 +55,13 @@ type DestinationYearGroup = 11 | 13;
   selector: 'enc-destination-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AcademySelect,
     AcademicYearPicker,
     DestinationStatusChip,
     LIST_PAGE_IMPORTS,
     MatButtonModule,
     MatButtonToggleModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatTableModule,
     QuickEntry,
     RouterLink,
@@ -87,18 +77,11 @@ export class DestinationList implements HasUnsavedChanges {
   private readonly dialog = inject(MatDialog);
   private readonly drafts = inject(TabDrafts);
 
-  protected readonly academies = choosableAcademies();
   /** The academy shown: the one chosen while it is on the list, else the first. */
-  protected readonly academy = linkedSignal<readonly { id: string; name: string }[], string>({
-    source: () => this.academies.value(),
-    computation: (academies, previous) =>
-      previous && academies.some((academy) => academy.id === previous.value)
-        ? previous.value
-        : (academies[0]?.id ?? ''),
-  });
-  protected readonly academyName = computed(
-    () => this.academies.value().find((academy) => academy.id === this.academy())?.name ?? '',
-  );
+  private readonly academyChoice = academyChoice();
+  protected readonly academies = this.academyChoice.academies;
+  protected readonly academy = this.academyChoice.academy;
+  protected readonly academyName = this.academyChoice.academyName;
   protected readonly academicYear = signal<AcademicYear>(academicYearOf(todayIsoDate()));
   protected readonly yearGroup = signal<DestinationYearGroup>(11);
   protected readonly group = signal('');

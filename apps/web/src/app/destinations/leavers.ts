@@ -25,7 +25,8 @@ import { catchError, map, NEVER, Observable, of } from 'rxjs';
 import { DestinationsApi } from '../core/destinations-api';
 import { Session } from '../core/session';
 import { gapText } from '../dashboard/two-weeks-worth';
-import { choosableAcademies } from '../ui/coverage-query-params';
+import { AcademySelect } from '../ui/academy-select';
+import { academyChoice } from '../ui/coverage-query-params';
 import { EmptyState } from '../ui/empty-state';
 import { PendingAction } from '../ui/pending-action';
 import { ProgressStatus } from '../ui/progress-status';
@@ -89,7 +90,15 @@ export function anniversaryCell(
 @Component({
   selector: 'enc-leavers',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [EmptyState, MatButtonModule, MatFormFieldModule, MatSelectModule, ProgressStatus, RowAction],
+  imports: [
+    AcademySelect,
+    EmptyState,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ProgressStatus,
+    RowAction,
+  ],
   templateUrl: './leavers.html',
   styleUrl: './leavers.scss',
 })
@@ -98,17 +107,11 @@ export class Leavers {
   private readonly session = inject(Session);
   private readonly dialog = inject(MatDialog);
 
-  protected readonly academies = choosableAcademies();
-  protected readonly academy = linkedSignal<readonly { id: string; name: string }[], string>({
-    source: () => this.academies.value(),
-    computation: (academies, previous) =>
-      previous && academies.some((academy) => academy.id === previous.value)
-        ? previous.value
-        : (academies[0]?.id ?? ''),
-  });
-  protected readonly academyName = computed(
-    () => this.academies.value().find((academy) => academy.id === this.academy())?.name ?? '',
-  );
+  /** The academy shown: the one chosen while it is on the list, else the first. */
+  private readonly academyChoice = academyChoice();
+  protected readonly academies = this.academyChoice.academies;
+  protected readonly academy = this.academyChoice.academy;
+  protected readonly academyName = this.academyChoice.academyName;
 
   /** The academy's cohorts, newest first; derived from today's date when the API does not list them. */
   private readonly cohortList = rxResource({

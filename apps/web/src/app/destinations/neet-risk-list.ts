@@ -1,9 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
@@ -22,7 +20,8 @@ import { DestinationsApi } from '../core/destinations-api';
 import { Session } from '../core/session';
 import { AcademicYearPicker } from '../ui/academic-year-picker';
 import { confirmAction } from '../ui/confirm-dialog';
-import { choosableAcademies } from '../ui/coverage-query-params';
+import { AcademySelect } from '../ui/academy-select';
+import { academyChoice } from '../ui/coverage-query-params';
 import { LearnerSearch } from '../ui/learner-search';
 import { LIST_PAGE_IMPORTS, LIST_STYLES } from '../ui/list-page';
 import { PendingAction } from '../ui/pending-action';
@@ -39,12 +38,11 @@ import { openNeetRiskDialog } from './neet-risk-dialog';
   selector: 'enc-neet-risk-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AcademySelect,
     AcademicYearPicker,
     LearnerSearch,
     LIST_PAGE_IMPORTS,
     MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
     MatSlideToggleModule,
     RouterLink,
     RowAction,
@@ -58,16 +56,11 @@ import { openNeetRiskDialog } from './neet-risk-dialog';
       their destination is not confirmed in time, or marked by careers staff. Restricted like guidance notes.
     </p>
     <form class="filters" aria-label="Choose the learners" (submit)="$event.preventDefault()">
-      @if (academies.value().length > 1) {
-        <mat-form-field appearance="outline">
-          <mat-label>Academy</mat-label>
-          <mat-select [value]="academy()" (valueChange)="academy.set($event)">
-            @for (item of academies.value(); track item.id) {
-              <mat-option [value]="item.id">{{ item.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-      }
+      <enc-academy-select
+        [academies]="academies.value()"
+        [value]="academy()"
+        (valueChange)="academy.set($event)"
+      />
       <enc-academic-year-picker
         class="year-picker"
         [value]="academicYear()"
@@ -255,17 +248,11 @@ export class NeetRiskList {
   private readonly session = inject(Session);
   private readonly dialog = inject(MatDialog);
 
-  protected readonly academies = choosableAcademies();
-  protected readonly academy = linkedSignal<readonly { id: string; name: string }[], string>({
-    source: () => this.academies.value(),
-    computation: (academies, previous) =>
-      previous && academies.some((academy) => academy.id === previous.value)
-        ? previous.value
-        : (academies[0]?.id ?? ''),
-  });
-  protected readonly academyName = computed(
-    () => this.academies.value().find((academy) => academy.id === this.academy())?.name ?? '',
-  );
+  /** The academy shown: the one chosen while it is on the list, else the first. */
+  private readonly academyChoice = academyChoice();
+  protected readonly academies = this.academyChoice.academies;
+  protected readonly academy = this.academyChoice.academy;
+  protected readonly academyName = this.academyChoice.academyName;
   protected readonly academicYear = signal<AcademicYear>(academicYearOf(todayIsoDate()));
   protected readonly yearText = computed(() => academicYearLabel(this.academicYear()));
   protected readonly reviewDue = signal(false);

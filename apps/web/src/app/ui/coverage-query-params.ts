@@ -1,4 +1,4 @@
-import { computed, Directive, inject, input } from '@angular/core';
+import { computed, Directive, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import {
   AcademicYear,
@@ -82,4 +82,19 @@ export function choosableAcademies(offered: () => boolean = () => true) {
     },
     defaultValue: [],
   });
+}
+
+/**
+ * The academies the user may choose among (`choosableAcademies`), the one a page shows (the one chosen while
+ * it is still on the list, else the first) and its name.
+ */
+export function academyChoice() {
+  const academies = choosableAcademies();
+  const academy = linkedSignal<readonly { id: string; name: string }[], string>({
+    source: () => academies.value(),
+    computation: (list, previous) =>
+      previous && list.some((item) => item.id === previous.value) ? previous.value : (list[0]?.id ?? ''),
+  });
+  const academyName = computed(() => academies.value().find((item) => item.id === academy())?.name ?? '');
+  return { academies, academy, academyName };
 }

@@ -207,4 +207,6 @@ export interface LearnerExportResponse {
   guidanceMeetings: GuidanceMeetingResponse[];
   /** R-WEX-7. */
   partTimeJobs: PartTimeJobResponse[];
+  /** R-DEST-1..4, as the learner record gives them to the caller (NEET risk only for those who may see it). */
+  destinations: LearnerDestinations;
 }
