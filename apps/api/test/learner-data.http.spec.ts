@@ -174,8 +174,17 @@ describe(`${LearnerDataService.name}: subject access and erasure (HTTP, PostgreS
     expect(details).toEqual({ encountersAttended: 1, guidanceMeetings: 0 });
   });
 
-  it("erases a learner with guidance meetings, and the academy's coverage then counts the others only", async () => {
+  it("erases a learner with guidance meetings and destinations, and the academy's coverage then counts the others only", async () => {
     await admin.delete(`/api/learners/${learnerIds[0]}`).expect(204);
+    for (const table of ['guidance_meeting', 'intended_destination', 'actual_destination'])
+      expect(
+        (
+          await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE learner_id = $1`, [
+            learnerIds[0],
+          ])
+        )[0].n,
+      ).toBe(0);
+    expect((await dataSource.query('SELECT count(*)::int AS n FROM destination_status_change'))[0].n).toBe(0);
     const coverage = await careersLead
       .get(`/api/coverage?scope=academy&id=${kilnside}&academicYear=2025&asAt=2026-03-31`)
       .expect(200);
