@@ -1,11 +1,14 @@
 import express, { type Express } from 'express';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { keepAnswer } from '../common/kept-answer';
 import { fastJsonReplies } from './json-reply';
 
 const LARGE = {
   rows: Array.from({ length: 60 }, (_, index) => ({ id: index, name: `Zoë Ødegaard ${index}`, ok: true })),
 };
+/** The same answer, kept (as the trust view keeps its own): written once, as bytes. */
+const KEPT = keepAnswer(structuredClone(LARGE));
 
 /** An app answering the same JSON in the ways the API does; `fast` with fastJsonReplies. */
 function app(fast: boolean, etag = false): Express {
@@ -14,6 +17,7 @@ function app(fast: boolean, etag = false): Express {
   if (fast) fastJsonReplies(built);
   built.get('/small', (_request, response) => void response.json({ status: 'ok' }));
   built.get('/large', (_request, response) => void response.json(LARGE));
+  built.get('/kept', (_request, response) => void response.json(fast ? KEPT : LARGE));
   built.get('/created', (_request, response) => void response.status(201).json([1, 'two', null]));
   built.get('/none', (_request, response) => void response.status(204).json({ gone: true }));
   built.get('/typed', (_request, response) => void response.type('application/problem+json').json({ a: 1 }));
@@ -71,6 +75,8 @@ describe(fastJsonReplies.name, () => {
     ['/undefined', 'GET', {}],
     ['/error', 'GET', {}],
     ['/large', 'GET', { 'If-None-Match': '*' }],
+    ['/kept', 'GET', {}],
+    ['/kept', 'HEAD', {}],
   ])("answers %s (%s %j) with Express's own status, headers and bytes", async (path, method, headers) => {
     const [plain, fast] = await Promise.all([listen(app(false)), listen(app(true))]);
     const expected = await fetchRaw(plain, path, method, headers);
@@ -91,6 +97,20 @@ describe(fastJsonReplies.name, () => {
     const answer = await fetchRaw(server, '/large');
     expect(JSON.parse(answer.body)).toEqual(LARGE);
     expect(end).toHaveBeenCalledWith(JSON.stringify(LARGE), 'utf8');
+    end.mockRestore();
+  });
+
+  it('sends a kept answer as the bytes of its first writing, the same each time', async () => {
+    const built = app(true);
+    const server = await listen(built);
+    const end = jest.spyOn(built.response, 'end');
+    const first = await fetchRaw(server, '/kept');
+    const again = await fetchRaw(server, '/kept');
+    expect(again).toEqual(first);
+    expect(JSON.parse(first.body)).toEqual(LARGE);
+    const [[sent], [sentAgain]] = end.mock.calls as unknown as [Buffer][];
+    expect(Buffer.isBuffer(sent)).toBe(true);
+    expect(sentAgain).toBe(sent);
     end.mockRestore();
   });
 });
