@@ -36,7 +36,10 @@ export function fastJsonReplies(app: Express): void {
     const body = answerJson(value);
     if (body === undefined) return expressJson.call(this, value);
     this.setHeader('Content-Type', JSON_TYPE);
-    this.setHeader('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
+    this.setHeader(
+      'Content-Length',
+      String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
+    );
     if (request.method === 'HEAD') this.end();
     else if (typeof body === 'string') this.end(body, 'utf8');
     else this.end(body);
