@@ -14,13 +14,10 @@ RUN npm run build
 # ---- runtime: production dependencies and the build output only ----
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
-# NODE_OPTIONS: the heap bound of tools/start/node-options.mjs (`npm start` and the bench use the same); set
-# your own NODE_OPTIONS to change it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    WEB_DIST=dist/apps/web/browser \
-    NODE_OPTIONS=--max-old-space-size=1024
+    WEB_DIST=dist/apps/web/browser
 COPY package.json package-lock.json ./
 # Optional dependencies are the embedded PostgreSQL's binaries, which a container never uses: the database
 # is its own service.

@@ -3,7 +3,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../start/embedded-postgres.mjs';
-import { apiNodeOptions } from '../start/node-options.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -76,8 +75,6 @@ export async function spawnApi(env, { inheritEnv = true } = {}) {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       WEB_DIST: 'does-not-exist',
-      // The heap bound `npm start` and the Docker image give it.
-      NODE_OPTIONS: apiNodeOptions(inheritEnv ? process.env.NODE_OPTIONS : ''),
       ...env,
     },
     // With options for a look inside, what they print (`--trace-gc` prints on stdout) is shown too.

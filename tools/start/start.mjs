@@ -14,7 +14,6 @@ import {
   embeddedMajor,
   projectDatabase,
 } from './embedded-postgres.mjs';
-import { apiNodeOptions } from './node-options.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -141,7 +140,7 @@ const api = spawn(
   ['--enable-source-maps', ...(processes > 1 ? ['tools/start/cluster.mjs'] : []), 'dist/apps/api/main.js'],
   {
     stdio: 'inherit',
-    env: { ...env, NODE_OPTIONS: apiNodeOptions(env.NODE_OPTIONS) },
+    env,
   },
 );
 let stopping = false;
