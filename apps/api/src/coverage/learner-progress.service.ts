@@ -13,21 +13,14 @@ import {
   WEX_RULE_IDS,
 } from '@encounters/domain';
 import { Injectable } from '@nestjs/common';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { EntityManager } from 'typeorm';
+import { cpuTurns } from '../common/cpu-turns';
 import { SqlParams } from '../common/sql-params';
 import { loadLearnerRecordsWith } from './learner-records';
 import { loadPolicyLookup, POLICY_VERSION_SQL } from './policy-lookup';
 
 /** Learners are recomputed in batches of this size, so that memory stays flat on a whole trust. */
 const BATCH = 2000;
-/**
- * Learners evaluated between two turns of the event loop. The rules engine is pure CPU (a few tenths of a
- * millisecond per learner and year); a class register's thirty learners in one go held every other request
- * (a teacher's class view) for several milliseconds, so the work gives way this often (issue 20: the class
- * view's p99 while four clients write).
- */
-const LEARNERS_PER_TURN = 4;
 
 /** The enrolment's facts kept beside the progress, in the order they are written. */
 const ENROLMENT_COLUMNS: [string, string][] = [
@@ -197,8 +190,12 @@ export class LearnerProgressService {
       row: LearnerYearProgress;
       countsAt: string;
     }[] = [];
-    for (const [index, record] of records.entries()) {
-      if (index > 0 && index % LEARNERS_PER_TURN === 0) await nextTurn();
+    // The rules engine is pure CPU (a few tenths of a millisecond per learner and year): a class register's
+    // thirty learners in one go held every other request (a teacher's class view) for several milliseconds, so
+    // the work gives way to them a slice at a time, in turn with the other writers' (issue 20).
+    const slice = cpuTurns.slice();
+    for (const record of records) {
+      if (slice.due()) await slice.giveWay();
       // The learner's years share what does not depend on the year (windows, which attendances count).
       const shared = shareEvaluation(record, policyFor);
       const years = [...new Set(record.enrolments.map((enrolment) => enrolment.academicYear))].filter(
