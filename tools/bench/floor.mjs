@@ -2,6 +2,9 @@
 // class view (`/api/coverage/learners?scope=group`) as a trust administrator sees it, answered by the API and
 // by `floor-server.mjs` (node:http + pg, the same statements, the same JSON). Checks the answers are byte for
 // byte the same, then measures each alone: the median at one connection, and requests per second at ten.
+// Requests per second are taken in steady state and fairly: each server (and the bench's own HTTP client) is
+// first warmed for WARM_SECONDS at ten connections, uncounted, then the two take turns, TURNS turns each of
+// SECONDS / TURNS, so that neither pays alone for the client's warming up or a noisy moment of the machine.
 // Then the learner record of one of the class's learners: the floor runs the very statement the API runs
 // (`cli sql learner-record`) and answers its row; the API also evaluates the rules and builds the timeline,
 // so its ratio to the floor is printed without a target, as what the framework and that work cost together.
@@ -17,6 +20,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = 200;
 const CONNECTIONS = 10;
 const SECONDS = 6;
+const WARM_SECONDS = 2;
+const TURNS = 3;
 
 async function startFloor(databaseUrl) {
   const port = await freePort();
@@ -63,9 +68,10 @@ async function latency(get, path) {
   return median(times);
 }
 
-async function throughput(get, path) {
+/** Requests answered at CONNECTIONS connections for `seconds`. */
+async function answered(get, path, seconds) {
   let done = 0;
-  const until = performance.now() + SECONDS * 1000;
+  const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < until) {
@@ -74,7 +80,20 @@ async function throughput(get, path) {
       }
     }),
   );
-  return done / SECONDS;
+  return done;
+}
+
+/** Requests per second of the API and of the floor server, warmed, taking turns (see the top). */
+async function throughputs(api, bare, path) {
+  await answered(api, path, WARM_SECONDS);
+  await answered(bare, path, WARM_SECONDS);
+  let fromApi = 0;
+  let fromFloor = 0;
+  for (let turn = 0; turn < TURNS; turn++) {
+    fromApi += await answered(api, path, SECONDS / TURNS);
+    fromFloor += await answered(bare, path, SECONDS / TURNS);
+  }
+  return [fromApi / SECONDS, fromFloor / SECONDS];
 }
 
 export async function run(context) {
@@ -97,8 +116,7 @@ export async function run(context) {
     const learners = JSON.parse(fromApi).rows.length;
     const apiMedian = await latency(api, path);
     const floorMedian = await latency(bare, path);
-    const apiRate = await throughput(api, path);
-    const floorRate = await throughput(bare, path);
+    const [apiRate, floorRate] = await throughputs(api, bare, path);
     const ratio = apiRate / floorRate;
     const recordPath = `/api/learners/${JSON.parse(fromApi).rows[0].learnerId}?academicYear=${group.academic_year}&asAt=${group.academic_year + 1}-03-31`;
     const recordFromFloor = JSON.parse(await text(bare, recordPath));
@@ -106,8 +124,7 @@ export async function run(context) {
       throw new Error('The floor server read another learner than the API.');
     const recordApiMedian = await latency(api, recordPath);
     const recordFloorMedian = await latency(bare, recordPath);
-    const recordApiRate = await throughput(api, recordPath);
-    const recordFloorRate = await throughput(bare, recordPath);
+    const [recordApiRate, recordFloorRate] = await throughputs(api, bare, recordPath);
     return [
       {
         metric: `class view (${learners} learners): the API's answer is the floor server's, byte for byte`,

@@ -117,7 +117,7 @@ function printTable(rows) {
   const lines = rows.map((row) => [
     row.scenario,
     row.metric,
-    `${typeof row.value === 'number' ? formatNumber(row.value) : row.value}${row.unit ? ` ${row.unit}` : ''}`,
+    `${typeof row.value === 'number' ? formatNumber(row.value, row.unit) : row.value}${row.unit ? ` ${row.unit}` : ''}`,
     row.target ?? '',
     row.ok === undefined ? '' : row.ok ? 'yes' : 'NO',
   ]);
@@ -130,7 +130,9 @@ function printTable(rows) {
   for (const line of lines) console.log(format(line));
 }
 
-function formatNumber(value) {
+/** Ratios (×) to two decimals, so that a figure beside a target like 0.85 is read as it is. */
+function formatNumber(value, unit) {
+  if (unit === '×') return value.toFixed(2);
   return value >= 100 ? String(Math.round(value)) : value.toFixed(1);
 }
 

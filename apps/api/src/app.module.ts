@@ -20,7 +20,6 @@ import { EncountersModule } from './encounters/encounters.module';
 import { GuidanceMeetingsModule } from './guidance-meetings/guidance-meetings.module';
 import { GroupsModule } from './groups/groups.module';
 import { HealthModule } from './health/health.module';
-import { ClassViewQuickPathModule } from './http/class-view-quick-path.module';
 import { LearnersModule } from './learners/learners.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { loggerOptions } from './logger-options';
@@ -65,7 +64,6 @@ export class AppModule {
         LearnersModule,
         RosterImportModule,
         CoverageModule,
-        ClassViewQuickPathModule,
         OrganisationsModule,
         EncountersModule,
         // Before DestinationsModule: /api/destinations/neet-risk and /actual are matched before /:id.

@@ -84,7 +84,7 @@ function logLevel(config: AppConfig): string {
 /**
  * Whether pino-http writes request lines: JSON lines at `info` and below, text logs always (for the requests
  * the server failed). When it does not, nestjs-pino's per-request middleware is not installed and
- * `http/request-logger.ts` binds the request to the logger lazily instead.
+ * the exception filter's own lines carry the request's id, method and path.
  */
 export function requestLinesLogged(config: AppConfig): boolean {
   return config.LOG_FORMAT === 'text' || REQUEST_LINES_AT.includes(logLevel(config));
@@ -123,8 +123,8 @@ export function loggerOptions(config: AppConfig): Params {
       `${request.method} ${(request.url ?? '').split('?')[0]} ${response.statusCode}`,
   };
   return {
-    // Every route, in the wildcard syntax of Express 5's router (nestjs-pino's default '*' makes Nest warn);
-    // none when no request line is written (create-app.ts installs `requestBoundLogger` instead).
+    // Every route, in the wildcard syntax of Nest 11's paths (nestjs-pino's default '*' makes Nest warn);
+    // none when no request line is written.
     forRoutes: requestLinesLogged(config) ? [{ path: '{*path}', method: RequestMethod.ALL }] : [],
     pinoHttp: text ? [options, humanLogStream()] : options,
   };

@@ -8,7 +8,7 @@ import { type UserRole } from '@encounters/domain';
 import { rolesWith, USER_ROLES } from '@encounters/domain';
 import { upn } from './roster-files';
 import { signedInUser, SignedInAgent } from './sign-in';
-import { createTestApp, resetDatabase } from './test-app';
+import { createTestApp, resetDatabase, servedRoutes } from './test-app';
 
 interface RouteInfo {
   method: string;
@@ -49,25 +49,9 @@ function discoverRoutes(app: INestApplication): RouteInfo[] {
   return routes;
 }
 
-/** The routes Express actually serves under /api, to prove the discovery above misses none. */
-function expressRoutes(app: INestApplication): string[] {
-  const express = app.getHttpAdapter().getInstance();
-  const stack = (express.router ?? express._router).stack as {
-    route?: { path: string; methods: Record<string, boolean> };
-  }[];
-  return (
-    stack
-      // Leaves out Swagger's pages and the catch-all that answers unknown paths with 404.
-      .filter(
-        (layer) =>
-          layer.route?.path.startsWith('/api/') &&
-          !layer.route.path.startsWith('/api/docs') &&
-          !layer.route.path.includes('{*'),
-      )
-      .flatMap((layer) =>
-        Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
-      )
-  );
+/** The routes Fastify actually serves under /api, to prove the discovery above misses none. */
+function servedRouteNames(app: INestApplication): string[] {
+  return servedRoutes(app).map((route) => `${route.method.toUpperCase()} ${route.path}`);
 }
 
 describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => {
@@ -190,7 +174,7 @@ describe('The access matrix: every route, every role (HTTP, PostgreSQL)', () => 
   it('finds every route Express serves', () => {
     const discovered = new Set(routes.map((route) => `${route.method} ${route.path}`));
     expect(routes.length).toBeGreaterThan(10);
-    expect(expressRoutes(app).filter((route) => !discovered.has(route))).toEqual([]);
+    expect(servedRouteNames(app).filter((route) => !discovered.has(route))).toEqual([]);
   });
 
   it('finds an access rule declared on every route', () => {

@@ -56,6 +56,21 @@ describe(`${createApp.name}: the edges of the API, with the web app served`, () 
     expect(JSON.stringify(warn.mock.calls)).not.toContain('Secret Employer');
   });
 
+  it('refuses JSON with a __proto__ or constructor.prototype key with 400, before any route', async () => {
+    for (const body of [
+      '{"name":"Acme","__proto__":{"isAdmin":true}}',
+      '{"name":"Acme","constructor":{"prototype":{"isAdmin":true}}}',
+    ]) {
+      const response = await request(server)
+        .post('/api/organisations')
+        .set('content-type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(response.body).toMatchObject({ ...ERROR_SHAPE, message: expect.stringMatching(/__proto__/) });
+    }
+    expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
+  });
+
   it('answers a 2 MB body with 413 in the error shape, and logs it', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn');
     const response = await request(server)

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import request from 'supertest';
 
 /** One answer a test received that the served OpenAPI document does not describe. */
@@ -47,21 +48,21 @@ export class ResponseConformance {
   private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
   private readonly validators = new Map<string, ValidateFunction>();
 
-  middleware() {
-    return (req: Request, res: Response, next: NextFunction) => {
-      let checked = false;
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => {
-        checked = true;
-        this.check(req, res, body);
-        return json(body);
-      };
-      // Every other answer (a file, a redirect, no content) when it is sent: its status and content type.
-      res.on('finish', () => {
-        if (!checked) this.checkWithoutBody(req, res);
+  /** Checks every answer as Fastify sends it (`onSend`): a JSON body against its schema, anything else by its type. */
+  install(app: INestApplication): void {
+    (app as NestFastifyApplication)
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onSend', (req, res, payload, done) => {
+        const type = String(res.getHeader('content-type') ?? '');
+        if (/^application\/json\b/i.test(type) && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+          const text = payload.toString();
+          this.check(req, res, text === '' ? undefined : JSON.parse(text));
+        } else {
+          this.checkWithoutBody(req, res);
+        }
+        done(null, payload);
       });
-      next();
-    };
   }
 
   async load(app: INestApplication): Promise<void> {
@@ -71,8 +72,11 @@ export class ResponseConformance {
   }
 
   /** The documented response for this answer's status, or null (a drift recorded, or a route not checked). */
-  private documented(req: Request, res: Response): { operation: string; response: ResponseShape } | null {
-    const route = (req.route as { path?: string } | undefined)?.path;
+  private documented(
+    req: FastifyRequest,
+    res: FastifyReply,
+  ): { operation: string; response: ResponseShape } | null {
+    const route = req.routeOptions.url;
     if (
       !this.document ||
       !route ||
@@ -105,10 +109,10 @@ export class ResponseConformance {
   }
 
   /**
-   * An answer sent without `res.json`: no content (204), a redirect (3xx, which must say where), or a file
+   * An answer that is not JSON: no content (204), a redirect (3xx, which must say where), or a file
    * whose content type the document must list for the status.
    */
-  private checkWithoutBody(req: Request, res: Response): void {
+  private checkWithoutBody(req: FastifyRequest, res: FastifyReply): void {
     const found = this.documented(req, res);
     if (!found) return;
     const { operation, response } = found;
@@ -139,7 +143,7 @@ export class ResponseConformance {
     }
   }
 
-  private check(req: Request, res: Response, body: unknown): void {
+  private check(req: FastifyRequest, res: FastifyReply, body: unknown): void {
     const found = this.documented(req, res);
     if (!found) return;
     const { operation, response } = found;

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/config';
 import { createApp } from '../src/create-app';
@@ -19,10 +20,40 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<I
   const app = await createApp(config);
   // Every answer the tests receive is checked against the served OpenAPI document (issue 13).
   const conformance = new ResponseConformance();
-  app.use(conformance.middleware());
+  conformance.install(app);
+  recordRoutes(app);
   await app.init();
+  // Fastify takes requests once its plugins and routes are ready (`listen` waits for it; an in-process test too).
+  await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   await conformance.load(app);
   return app;
+}
+
+const served = new WeakMap<INestApplication, { method: string; path: string }[]>();
+
+/** Records every route Fastify is given, as it is given (its `onRoute` hook), for {@link servedRoutes}. */
+function recordRoutes(app: INestApplication): void {
+  const routes: { method: string; path: string }[] = [];
+  served.set(app, routes);
+  (app as NestFastifyApplication)
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, path: route.url });
+    });
+}
+
+/**
+ * The routes the app actually serves under `/api/` (method in lower case, path as Fastify has it:
+ * `/api/learners/:id`), leaving out Swagger's pages and the HEAD routes Fastify adds to each GET.
+ */
+export function servedRoutes(app: INestApplication): { method: string; path: string }[] {
+  return (served.get(app) ?? [])
+    .filter(
+      (route) =>
+        route.path.startsWith('/api/') && !route.path.startsWith('/api/docs') && route.method !== 'HEAD',
+    )
+    .map((route) => ({ method: route.method.toLowerCase(), path: route.path }));
 }
 
 /** Empties every table but the migrations' own, so that each test file starts from nothing. */

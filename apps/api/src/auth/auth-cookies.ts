@@ -1,4 +1,6 @@
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isSecure } from '../common/http/secure';
 import type { UserProfile } from './auth.service';
 import type { IssuedSession } from './session.service';
 
@@ -7,8 +9,8 @@ export const SESSION_COOKIE = 'encounters_session';
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'x-xsrf-token';
 
-export function readToken(request: Request): { token: string; via: 'cookie' | 'bearer' } | null {
-  const authorization = request.header('authorization');
+export function readToken(request: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | null {
+  const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
     const token = authorization.slice('Bearer '.length).trim();
     return token ? { token, via: 'bearer' } : null;
@@ -17,19 +19,23 @@ export function readToken(request: Request): { token: string; via: 'cookie' | 'b
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
-function baseOptions(request: Request): CookieOptions {
+function baseOptions(request: FastifyRequest): CookieSerializeOptions {
   // `secure` follows the connection: behind HTTPS (or a proxy saying so) cookies never travel in clear.
-  return { sameSite: 'strict', secure: request.secure, path: '/' };
+  return { sameSite: 'strict', secure: isSecure(request), path: '/' };
 }
 
-export function setSessionCookies(request: Request, response: Response, session: IssuedSession): void {
-  response.cookie(SESSION_COOKIE, session.token, {
+export function setSessionCookies(
+  request: FastifyRequest,
+  response: FastifyReply,
+  session: IssuedSession,
+): void {
+  response.setCookie(SESSION_COOKIE, session.token, {
     ...baseOptions(request),
     httpOnly: true,
     expires: session.expiresAt,
   });
   if (session.csrfToken) {
-    response.cookie(CSRF_COOKIE, session.csrfToken, {
+    response.setCookie(CSRF_COOKIE, session.csrfToken, {
       ...baseOptions(request),
       httpOnly: false,
       expires: session.expiresAt,
@@ -37,7 +43,7 @@ export function setSessionCookies(request: Request, response: Response, session:
   }
 }
 
-export function clearSessionCookies(request: Request, response: Response): void {
+export function clearSessionCookies(request: FastifyRequest, response: FastifyReply): void {
   response.clearCookie(SESSION_COOKIE, { ...baseOptions(request), httpOnly: true });
   response.clearCookie(CSRF_COOKIE, baseOptions(request));
 }

@@ -17,7 +17,7 @@ import {
   TokenResponseDto,
 } from './dto/auth-responses.dto';
 
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public, SignedIn } from '../common/access/access.decorator';
 import { clearSessionCookies, setSessionCookies, tokenAnswer } from './auth-cookies';
@@ -55,8 +55,8 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
   async login(
     @Body() dto: SignInDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'cookie');
     if ('mfaRequired' in result) return result;
@@ -73,7 +73,7 @@ export class AuthController {
       oneOf: [{ $ref: getSchemaPath(TokenResponseDto) }, { $ref: getSchemaPath(MfaChallengeResponseDto) }],
     },
   })
-  async token(@Body() dto: SignInDto, @Req() request: Request) {
+  async token(@Body() dto: SignInDto, @Req() request: FastifyRequest) {
     const result = await this.auth.signIn(dto.email, dto.password, request.ip ?? 'unknown', 'bearer');
     if ('mfaRequired' in result) return result;
     return tokenAnswer(result);
@@ -86,8 +86,8 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Signed out; the session cookies are cleared.' })
   async logout(
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.signOut(user, request.ip ?? 'unknown');
     clearSessionCookies(request, response);
@@ -107,7 +107,7 @@ export class AuthController {
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     await this.auth.changePassword(user, dto.currentPassword, dto.newPassword, request.ip ?? 'unknown');
   }

@@ -59,7 +59,8 @@ export class AuthGuard implements CanActivate {
     const signedIn = credential ? await this.sessions.authenticate(credential.token) : null;
     if (!signedIn) throw new UnauthorizedException('Please sign in.');
     if (credential?.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
-      const header = request.header(CSRF_HEADER);
+      const sent = request.headers[CSRF_HEADER];
+      const header = typeof sent === 'string' ? sent : undefined;
       if (!header || !signedIn.csrfToken || !sameSecret(header, signedIn.csrfToken)) {
         throw new ForbiddenException('The request is missing its CSRF token; reload the page and try again.');
       }

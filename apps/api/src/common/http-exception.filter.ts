@@ -1,11 +1,20 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
+import { wasRefusedBeforeRoute } from './http/refused-before-route';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, OutageLog } from './database-outage';
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
+/** One of Fastify's own errors (a body too large for its route, say): `FST_…`, with the status it means. */
+interface FastifyError {
+  code?: string;
+  statusCode?: number;
+}
+
+/** The request as the filter reads it: Fastify's, or the raw one (an error in a hook before Fastify's). */
+interface FilteredRequest {
+  id?: string;
+  method?: string;
+  url?: string;
 }
 
 /**
@@ -17,51 +26,56 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
   private readonly outage = new OutageLog();
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const adapter = this.adapterHost.httpAdapter;
+    const response: unknown = host.switchToHttp().getResponse();
+    const request = host.switchToHttp().getRequest<FilteredRequest>();
     if (isDatabaseUnavailable(exception)) {
       this.databaseUnavailable(exception, response);
       return;
     }
     const { status, message, details, extra } = this.describe(exception);
-    const request = host.switchToHttp().getRequest<Request & { id?: string }>();
-    if (!request.route && status >= 400 && status < 500 && status !== HttpStatus.NOT_FOUND) {
+    // What the request logger's serializer reads (id, method, path), so a line looks like its own.
+    const path = (request.url ?? '').split('?', 1)[0];
+    const req = { id: request.id, method: request.method, url: path };
+    if (wasRefusedBeforeRoute(request) && status >= 400 && status < 500) {
       // Refused before any route ran (a body that is malformed, too large or of the wrong type), so the
       // request logger never saw it: one line, never the body.
-      this.logger.warn(
-        // What the request logger's serializer reads (id, method, url), so the line looks like its own.
-        { req: { id: request.id, method: request.method, url: request.path }, statusCode: status },
-        `${request.method} ${request.path} ${status}: ${message}`,
-      );
+      this.logger.warn({ req, statusCode: status }, `${request.method} ${path} ${status}: ${message}`);
     } else if (status >= 500) {
       // Only the kind of failure: messages of database errors can quote the values that failed.
       const name = exception instanceof Error ? exception.name : typeof exception;
       const code = (exception as { code?: string })?.code;
-      this.logger.error({ err: { name, code } }, 'Unhandled error');
+      this.logger.error({ req, err: { name, code } }, 'Unhandled error');
     }
-    if (response.headersSent) {
-      response.end();
+    if (adapter.isHeadersSent(response)) {
+      adapter.end(response);
       return;
     }
-    if (status === HttpStatus.TOO_MANY_REQUESTS && !response.getHeader('Retry-After')) {
+    if (status === HttpStatus.TOO_MANY_REQUESTS && !hasHeader(response, 'retry-after')) {
       // Every 429 says when to come back: the seconds its thrower gave, else a minute.
       const seconds = Number(extra.retryAfterSeconds);
-      response.setHeader('Retry-After', String(Number.isInteger(seconds) && seconds > 0 ? seconds : 60));
+      adapter.setHeader(
+        response,
+        'Retry-After',
+        String(Number.isInteger(seconds) && seconds > 0 ? seconds : 60),
+      );
     }
-    response.status(status).json({
-      statusCode: status,
-      error: STATUS_CODES[status] ?? 'Error',
-      message,
-      details,
-      ...extra,
-    });
+    adapter.reply(
+      response,
+      { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, details, ...extra },
+      status,
+    );
   }
 
   /**
    * The database does not answer: 503 with Retry-After, which clients and proxies understand as "come back
    * soon", rather than a 500 per request; and one log line per interval rather than one per request.
    */
-  private databaseUnavailable(exception: unknown, response: Response): void {
+  private databaseUnavailable(exception: unknown, response: unknown): void {
+    const adapter = this.adapterHost.httpAdapter;
     const refused = this.outage.refused();
     if (refused !== null) {
       const code = (exception as { code?: string }).code;
@@ -70,18 +84,22 @@ export class HttpExceptionFilter implements ExceptionFilter {
         `The database is not answering: ${refused} request(s) answered 503 since the last line`,
       );
     }
-    if (response.headersSent) {
-      response.end();
+    if (adapter.isHeadersSent(response)) {
+      adapter.end(response);
       return;
     }
-    response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    adapter.setHeader(response, 'Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     const status = HttpStatus.SERVICE_UNAVAILABLE;
-    response.status(status).json({
-      statusCode: status,
-      error: STATUS_CODES[status],
-      message: 'Encounters cannot reach its database just now. Try again in a few seconds.',
-      details: [],
-    });
+    adapter.reply(
+      response,
+      {
+        statusCode: status,
+        error: STATUS_CODES[status],
+        message: 'Encounters cannot reach its database just now. Try again in a few seconds.',
+        details: [],
+      },
+      status,
+    );
   }
 
   private describe(exception: unknown): {
@@ -104,8 +122,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const text = Array.isArray(message) ? message.join('; ') : String(message ?? STATUS_CODES[status]);
       return { status, message: text, details: Array.isArray(details) ? details : [], extra };
     }
-    const bodyParserError = exception as BodyParserError;
-    if (bodyParserError?.type === 'entity.too.large') {
+    const fastifyError = exception as FastifyError;
+    if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return {
         status: HttpStatus.PAYLOAD_TOO_LARGE,
         message: 'The request body is too large.',
@@ -114,11 +132,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       };
     }
     if (
-      typeof bodyParserError?.status === 'number' &&
-      bodyParserError.status >= 400 &&
-      bodyParserError.status < 500
+      fastifyError?.code?.startsWith('FST_') &&
+      typeof fastifyError.statusCode === 'number' &&
+      fastifyError.statusCode >= 400 &&
+      fastifyError.statusCode < 500
     ) {
-      const status = bodyParserError.status;
+      const status = fastifyError.statusCode;
       return { status, message: STATUS_CODES[status] ?? 'Bad request', details: [], extra: {} };
     }
     return {
@@ -128,4 +147,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       extra: {},
     };
   }
+}
+
+/** Whether the answer already carries the header: a Fastify reply's, or a raw response's. */
+function hasHeader(response: unknown, name: string): boolean {
+  const reply = response as { getHeader(name: string): unknown };
+  return reply.getHeader(name) !== undefined;
 }

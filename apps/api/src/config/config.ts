@@ -227,7 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-/** Express's `trust proxy` value for {@link AppConfig.TRUST_PROXY}. */
+/** Fastify's `trustProxy` value for {@link AppConfig.TRUST_PROXY} (the same forms as Express's `trust proxy`). */
 export function trustProxySetting(value: string): boolean | number | string[] {
   const setting = value.trim();
   if (setting === '' || setting === 'false') return false;

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseIntPipe, Put, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
@@ -45,7 +45,7 @@ export class PolicyController {
     @Param('academicYear', ParseIntPipe) academicYear: number,
     @Body() policy: PolicyDto,
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     return this.policies.put(checkedYear(academicYear), policy, user, request.ip ?? null);
   }

@@ -6,7 +6,8 @@ import {
   NestInterceptor,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isSecure } from '../common/http/secure';
 import { catchError, Observable, tap, throwError } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isDatabaseUnavailable } from '../common/database-outage';
@@ -38,8 +39,8 @@ export class ReplicaRoutingInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.router.configured || context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
-    const response = context.switchToHttp().getResponse<Response>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: { id: string } }>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const userId = request.user?.id;
 
     if (!SAFE_METHODS.has(request.method)) {
@@ -59,25 +60,26 @@ export class ReplicaRoutingInterceptor implements NestInterceptor {
     return new Observable((subscriber) => readingFromReplica(() => next.handle().subscribe(subscriber)));
   }
 
-  private rememberWrite(request: Request, response: Response, userId: string | undefined): void {
+  private rememberWrite(request: FastifyRequest, response: FastifyReply, userId: string | undefined): void {
     const window = this.config.REPLICA_READ_OWN_WRITES_MS;
     if (userId !== undefined) {
       if (this.recentWriters.size > 10_000) this.recentWriters.clear();
       this.recentWriters.set(userId, Date.now() + window);
     }
-    if (!response.headersSent) {
-      response.cookie(RECENT_WRITE_COOKIE, '1', {
-        maxAge: window,
+    if (!response.sent) {
+      response.setCookie(RECENT_WRITE_COOKIE, '1', {
+        // The cookie's Max-Age is in seconds.
+        maxAge: Math.max(1, Math.ceil(window / 1000)),
         httpOnly: true,
         sameSite: 'strict',
-        secure: request.secure,
+        secure: isSecure(request),
         path: '/',
       });
     }
   }
 
-  private unavailable(response: Response): ServiceUnavailableException {
-    if (!response.headersSent) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  private unavailable(response: FastifyReply): ServiceUnavailableException {
+    if (!response.sent) void response.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return new ServiceUnavailableException(
       'The database cannot take changes at the moment; reading still works. Please try again shortly.',
     );

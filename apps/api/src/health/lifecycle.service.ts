@@ -1,5 +1,5 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * Knows the requests in flight and whether the app is stopping. Once stopping, new requests get 503
@@ -19,20 +19,21 @@ export class Lifecycle {
     return this.inFlight;
   }
 
-  middleware() {
-    return (_request: Request, response: Response, next: NextFunction): void => {
+  /** Counts every request in flight until its connection is done with it, and refuses new ones once stopping. */
+  install(fastify: FastifyInstance): void {
+    fastify.addHook('onRequest', (_request, reply, done) => {
       if (this.stopping) {
-        response.setHeader('Connection', 'close');
-        response.setHeader('Retry-After', '5');
-        return next(new ServiceUnavailableException('Encounters is stopping; try again in a moment.'));
+        reply.header('Connection', 'close');
+        reply.header('Retry-After', '5');
+        return done(new ServiceUnavailableException('Encounters is stopping; try again in a moment.'));
       }
       this.inFlight += 1;
-      response.once('close', () => {
+      reply.raw.once('close', () => {
         this.inFlight -= 1;
         if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
       });
-      next();
-    };
+      done();
+    });
   }
 
   /** Stops taking requests and resolves once none is in flight, or after `timeoutMs` (false then). */

@@ -1,8 +1,7 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-
-/** The bodies the API parses everywhere; uploads (the roster) read their own types. */
-const PARSED_TYPES = ['application/json', 'application/*+json', 'application/x-www-form-urlencoded'];
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { mediaTypeOf } from '../common/http/media-type';
+import { refusedBeforeRoute } from '../common/http/refused-before-route';
 
 /** Paths that take a file upload and check its type themselves. */
 const UPLOAD_PATHS = /^\/api\/.*\/roster(\/|$)|^\/api\/roster|^\/api\/destinations\/import$/;
@@ -14,23 +13,33 @@ const UPLOAD_PATHS = /^\/api\/.*\/roster(\/|$)|^\/api\/roster|^\/api\/destinatio
  */
 const JSON_ONLY_PATHS = /^\/api\/auth\//;
 
-function hasBody(request: Request): boolean {
+/** The bodies the API parses everywhere (`http/body-parsers.ts`); uploads read their own types. */
+export function isParsedType(type: string): boolean {
+  return (
+    type === 'application/json' ||
+    type === 'application/x-www-form-urlencoded' ||
+    (type.startsWith('application/') && type.endsWith('+json'))
+  );
+}
+
+function hasBody(request: FastifyRequest): boolean {
   return (
     request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0
   );
 }
 
-/** Refuses, with 415, an API request whose body is of a type the API does not read. */
+/** Refuses, with 415, an API request whose body is of a type the API does not read, before it is read. */
 export function requireParsedBodyType() {
-  return (request: Request, _response: Response, next: NextFunction): void => {
-    if (!request.path.startsWith('/api/') || !hasBody(request) || UPLOAD_PATHS.test(request.path))
-      return next();
-    if (JSON_ONLY_PATHS.test(request.path)) {
-      if (request.is(['application/json'])) return next();
-    } else if (request.is(PARSED_TYPES)) return next();
-    next(
-      new UnsupportedMediaTypeException(
-        'Send the request body as JSON, with content-type: application/json.',
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const path = request.url.split('?', 1)[0];
+    if (!path.startsWith('/api/') || !hasBody(request) || UPLOAD_PATHS.test(path)) return done();
+    const type = mediaTypeOf(request.headers['content-type']);
+    if (JSON_ONLY_PATHS.test(path) ? type === 'application/json' : isParsedType(type)) return done();
+    done(
+      refusedBeforeRoute(
+        new UnsupportedMediaTypeException(
+          'Send the request body as JSON, with content-type: application/json.',
+        ),
       ),
     );
   };

@@ -1,6 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
-
 /** No request of the API nests deeper than this; an attacker's 100,000 brackets would cost ~0.3 s to parse. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -30,14 +27,4 @@ export function jsonDepthExceeds(body: Uint8Array, limit: number): boolean {
     }
   }
   return false;
-}
-
-/**
- * body-parser's `verify` hook: it sees the raw body before `JSON.parse`, so a body nested deeper than
- * {@link MAX_JSON_DEPTH} is refused with 400 for the cost of one pass over its bytes.
- */
-export function refuseDeepJson(_request: IncomingMessage, _response: unknown, body: Buffer): void {
-  if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
-    throw new BadRequestException(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`);
-  }
 }

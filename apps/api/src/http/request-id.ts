@@ -1,21 +1,19 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-/** Letters, digits and `._:-`, up to 128 characters: what a proxy or a client sends; anything else is replaced. */
+/** What a request id from a proxy may look like: short, and nothing a log line could be forged with. */
 const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /**
- * Gives every request an id: the caller's `X-Request-Id` when well-formed, else a new UUID. It is echoed in
- * the response header and, as `req.id`, in the request's log line.
+ * Fastify's `genReqId`: the request's id is a well-formed `X-Request-Id` sent by a proxy in front, kept so
+ * that lines can be followed across both, or else a new UUID. The id is also set on the raw request, where
+ * the request logger's serializer reads it, and answered in `X-Request-Id` (create-app.ts).
  */
-export function requestId() {
-  return (request: Request, response: Response, next: NextFunction): void => {
-    const incoming = request.header(REQUEST_ID_HEADER);
-    const id = incoming && WELL_FORMED.test(incoming) ? incoming : randomUUID();
-    (request as Request & { id?: string }).id = id;
-    response.setHeader(REQUEST_ID_HEADER, id);
-    next();
-  };
+export function requestIdOf(request: IncomingMessage): string {
+  const incoming = request.headers['x-request-id'];
+  const id = typeof incoming === 'string' && WELL_FORMED.test(incoming) ? incoming : randomUUID();
+  (request as IncomingMessage & { id?: string }).id = id;
+  return id;
 }

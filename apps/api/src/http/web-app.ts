@@ -1,5 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -8,20 +8,23 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 /**
  * Serves the built web app from `folder`, when it holds one: its files for GET and HEAD, and `index.html`
  * (the single-page app's fallback) only for a GET or HEAD that accepts `text/html` and is not under `/api/`.
- * Everything else falls through to the API, whose unknown paths answer a JSON 404.
+ * Everything else goes to the API's not-found answer, a JSON 404.
  */
-export function serveWebApp(app: INestApplication, folder: string): boolean {
+export async function serveWebApp(app: NestFastifyApplication, folder: string): Promise<boolean> {
   const root = resolve(folder);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) return false;
-  const files = express.static(root, { index: false, fallthrough: true });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if (isApiPath(request.path) || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
-    files(request, response, () => {
-      if (!/\btext\/html\b/i.test(request.headers.accept ?? '')) return next();
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(index, (error) => error && next(error));
+  if (!existsSync(join(root, 'index.html'))) return false;
+  // One route per file of the build, found at start-up; no wildcard of its own, the fallback below is it.
+  await app.register(fastifyStatic, { root, index: false, wildcard: false });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      const path = request.url.split('?', 1)[0];
+      if (isApiPath(path) || !/\btext\/html\b/i.test(request.headers.accept ?? '')) {
+        return reply.callNotFound();
+      }
+      reply.header('Cache-Control', 'no-cache');
+      return reply.sendFile('index.html');
     });
-  });
   return true;
 }

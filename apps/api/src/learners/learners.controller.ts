@@ -4,7 +4,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { Can, SignedIn } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { LearnerDetailQueryDto } from './dto/learner-detail-query.dto';
 import { LearnerListQueryDto } from './dto/learner-list-query.dto';
 import { LearnerDetailDto, LearnerExportDto, LearnerPageDto } from './dto/learner-responses.dto';
@@ -34,7 +34,7 @@ export class LearnersController {
     @UuidParam() id: string,
     @Query() query: LearnerDetailQueryDto,
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<LearnerDetailDto> {
     return this.service.get(id, user, { ...query, ip: request.ip ?? null });
   }
@@ -47,7 +47,7 @@ export class LearnersController {
     description: 'Everything held on the learner, for a subject access request. Audited.',
   })
   @ApiNotFoundResponse({ description: 'No such learner, or not one the caller may see.' })
-  export(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  export(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
     return this.data.export(id, user, request.ip ?? null);
   }
 
@@ -55,7 +55,7 @@ export class LearnersController {
   @Can('administerTrust')
   @ApiOperation({ summary: 'Erase a learner (audited); their attendances stay as anonymous head counts' })
   @ApiNotFoundResponse({ description: 'No such learner.' })
-  erase(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  erase(@UuidParam() id: string, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
     return this.data.erase(id, user, request.ip ?? null);
   }
 }

@@ -8,7 +8,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/access/access.decorator';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -25,16 +25,16 @@ export class MetricsController {
 
   @Get()
   @Public()
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response) {
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: FastifyReply) {
     const token = this.config.METRICS_TOKEN;
     if (!token) throw new NotFoundException('Metrics are off: set METRICS_TOKEN to turn them on.');
     const given = Buffer.from(/^Bearer (\S+)$/i.exec(authorization ?? '')?.[1] ?? '');
     const expected = Buffer.from(token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      response.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      void response.header('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new UnauthorizedException('Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
     }
-    response.setHeader('Content-Type', this.metrics.registry.contentType);
-    response.send(await this.metrics.registry.metrics());
+    void response.header('Content-Type', this.metrics.registry.contentType);
+    void response.send(await this.metrics.registry.metrics());
   }
 }

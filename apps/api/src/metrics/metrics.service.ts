@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { authorisationTotals } from '../common/access/authorisation-time';
@@ -86,30 +86,27 @@ export class Metrics {
     );
   }
 
-  middleware() {
-    return (request: Request, response: Response, next: NextFunction): void => {
-      const started = process.hrtime.bigint();
-      response.once('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const route = routeTemplate(request);
-        const status = String(response.statusCode);
-        const labels = { method: request.method, route, status };
-        this.requests.inc(labels);
-        this.durations.observe(labels, seconds);
-        if (/\/roster(\/|$)/.test(route) && request.method === 'POST')
-          this.imports.observe({ status }, seconds);
-        if (route.startsWith('/api/reports/')) this.reports.observe({ route, status }, seconds);
-      });
-      next();
-    };
+  /** Counts and times every answer, once it is sent (Fastify's `onResponse`). */
+  install(fastify: FastifyInstance): void {
+    fastify.addHook('onResponse', (request, reply, done) => {
+      const seconds = reply.elapsedTime / 1000;
+      const route = routeTemplate(request);
+      const status = String(reply.statusCode);
+      const labels = { method: request.method, route, status };
+      this.requests.inc(labels);
+      this.durations.observe(labels, seconds);
+      if (/\/roster(\/|$)/.test(route) && request.method === 'POST')
+        this.imports.observe({ status }, seconds);
+      if (route.startsWith('/api/reports/')) this.reports.observe({ route, status }, seconds);
+      done();
+    });
   }
 }
 
 /** The matched route's template, or what kind of unmatched request it was. */
-function routeTemplate(request: Request): string {
-  const route = (request as Request & { route?: { path?: unknown } }).route;
-  // Nest's middleware routes (`/api/{*path}`) match every path: they are no route template.
-  if (route && typeof route.path === 'string' && !route.path.includes('{*'))
-    return `${request.baseUrl}${route.path}`;
-  return request.originalUrl.startsWith('/api') ? 'unmatched' : 'web-app';
+function routeTemplate(request: FastifyRequest): string {
+  const route = request.routeOptions.url;
+  // The web app's files and its fallback (`/*`) are no route template of the API.
+  if (route && route.startsWith('/api')) return route;
+  return request.url.startsWith('/api') ? 'unmatched' : 'web-app';
 }

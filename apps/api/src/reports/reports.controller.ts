@@ -9,7 +9,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { SectorReachResponse } from '@encounters/domain';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Can, SignedIn } from '../common/access/access.decorator';
 import type { AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
@@ -42,7 +42,7 @@ export class ReportsController {
   compliance(
     @Query() query: ComplianceReportQueryDto,
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     return this.reports.complianceReport(query, user, request.ip ?? null);
   }
@@ -66,7 +66,7 @@ export class ReportsController {
   destinations(
     @Query() query: DestinationsReportQueryDto,
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     return this.reports.destinationsReport(query, user, request.ip ?? null);
   }
@@ -105,7 +105,7 @@ export class ReportsController {
   organisations(
     @Query() query: OrganisationReportQueryDto,
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     return this.reports.organisationReport(query, user, request.ip ?? null);
   }
@@ -125,7 +125,7 @@ export class ReportsController {
     @UuidParam() id: string,
     @Query() query: LearnerRecordQueryDto,
     @CurrentUser() user: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     return this.reports.learnerRecord(id, query, user, request.ip ?? null);
   }

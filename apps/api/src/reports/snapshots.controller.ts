@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Can } from '../common/access/access.decorator';
 import { accessScope, type AuthUser } from '../common/access/policy';
 import { CurrentUser } from '../common/access/current-user.decorator';
@@ -29,7 +29,7 @@ export class SnapshotsController {
   @ApiOperation({
     summary: 'Freeze the coverage figures of the trust or an academy on 31 Dec, 31 Mar or 31 Jul',
   })
-  create(@Body() dto: CreateSnapshotDto, @CurrentUser() user: AuthUser, @Req() request: Request) {
+  create(@Body() dto: CreateSnapshotDto, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
     return this.snapshots.create(dto, user, request.ip ?? null);
   }
 

@@ -6,15 +6,14 @@ import {
   ExecutionContext,
   Injectable,
   NestInterceptor,
-  PayloadTooLargeException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Request } from 'express';
-import type { Readable } from 'node:stream';
-import { Observable, of } from 'rxjs';
+import type { FastifyRequest } from 'fastify';
+import { Observable } from 'rxjs';
+import { mediaTypeOf } from '../common/http/media-type';
 import { MAX_ROSTER_BYTES, readRosterFile, type RosterFile, rosterTooLarge } from './roster-csv-reader';
 import { rosterFileFromJson } from './roster-json';
+import { readMultipartFile } from './multipart-file';
 
 /** What `POST /academies/{id}/roster` was sent: the roster's records and the careers lead's header mapping. */
 export interface RosterUpload {
@@ -22,34 +21,14 @@ export interface RosterUpload {
   readonly mapping: RosterHeaderMapping;
 }
 
-type RosterRequest = Request & { rosterUpload?: RosterUpload; file?: { roster?: RosterFile } };
+type RosterRequest = FastifyRequest & { rosterUpload?: RosterUpload };
 
 const CSV_BODY_TYPES = ['text/csv', 'application/csv', 'text/plain'];
 
 /** More headers than any MIS export has. */
 const MAX_MAPPED_HEADERS = 500;
 
-/** A multer storage engine that reads the uploaded file as it streams in, instead of storing it. */
-const rosterStorage = {
-  _handleFile(
-    _request: Request,
-    file: { stream: Readable },
-    callback: (error: Error | null, info?: { roster: RosterFile }) => void,
-  ): void {
-    readRosterFile(file.stream).then(
-      (roster) => callback(null, { roster }),
-      (error: Error) => callback(error),
-    );
-  },
-  _removeFile(_request: Request, _file: unknown, callback: (error: Error | null) => void): void {
-    callback(null);
-  },
-};
-
-const MultipartRoster = FileInterceptor('file', {
-  storage: rosterStorage,
-  limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 10, fieldSize: 256 * 1024, parts: 12 },
-});
+const MULTIPART_LIMITS = { fileSize: MAX_ROSTER_BYTES, fields: 10, fieldSize: 256 * 1024, parts: 12 };
 
 /**
  * Reads the roster of `POST /academies/{id}/roster` from a multipart `file` field (with an optional `mapping`
@@ -58,34 +37,28 @@ const MultipartRoster = FileInterceptor('file', {
  */
 @Injectable()
 export class RosterUploadInterceptor implements NestInterceptor {
-  private readonly multipart = new MultipartRoster();
-
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<RosterRequest>();
-    if (request.is('multipart/form-data')) {
-      try {
-        await this.multipart.intercept(context, { handle: () => of(null) });
-      } catch (error) {
-        throw error instanceof PayloadTooLargeException ? rosterTooLarge() : error;
-      }
-      const file = request.file?.roster;
+    const type = mediaTypeOf(request.headers['content-type']);
+    if (type === 'multipart/form-data') {
+      const { file, fields } = await readMultipartFile(request, 'file', MULTIPART_LIMITS);
       if (!file) {
         throw new BadRequestException('Attach the roster CSV file in a form field named "file".');
       }
-      const field = (request.body as Record<string, unknown> | undefined)?.['mapping'];
+      const field = fields['mapping'];
       request.rosterUpload = {
         file,
         mapping: readMapping(field === undefined ? undefined : parseJson(field)),
       };
-    } else if (request.is('application/json')) {
+    } else if (type === 'application/json') {
       const body: unknown = request.body;
       const bytes = Number(request.headers['content-length'] ?? 0);
       const mapping =
         typeof body === 'object' && body !== null ? (body as { mapping?: unknown }).mapping : undefined;
       request.rosterUpload = { file: rosterFileFromJson(body, bytes), mapping: readMapping(mapping) };
-    } else if (request.is(CSV_BODY_TYPES)) {
+    } else if (CSV_BODY_TYPES.includes(type)) {
       if (Number(request.headers['content-length'] ?? 0) > MAX_ROSTER_BYTES) throw rosterTooLarge();
-      request.rosterUpload = { file: await readRosterFile(request), mapping: {} };
+      request.rosterUpload = { file: await readRosterFile(request.raw), mapping: {} };
     } else {
       throw new UnsupportedMediaTypeException(
         'Send the roster as multipart/form-data with the CSV in a field named "file", as a text/csv body, or as an application/json body { rows }.',

@@ -12,7 +12,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Can, SignedIn } from '../../common/access/access.decorator';
 import { setSessionCookies, tokenAnswer } from '../auth-cookies';
 import type { AuthUser } from '../../common/access/policy';
@@ -70,7 +70,7 @@ export class MfaController {
     type: MfaConfirmResponseDto,
     description: '`{ recoveryCodes }`: ten single-use codes, shown this once.',
   })
-  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @Req() request: Request) {
+  confirm(@CurrentUser() user: AuthUser, @Body() dto: ConfirmMfaDto, @Req() request: FastifyRequest) {
     return this.mfa.confirm(user.id, dto.code, request.ip ?? 'unknown');
   }
 
@@ -90,8 +90,8 @@ export class MfaController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins.' })
   async verify(
     @Body() dto: VerifyMfaDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const ip = request.ip ?? 'unknown';
     const { userId, kind, factor } = await this.mfa.verify(dto.challenge, dto.code, ip);
@@ -132,8 +132,8 @@ export class MfaController {
   @ApiUnauthorizedResponse({ description: 'A wrong code, or an expired challenge.' })
   async enrolmentConfirm(
     @Body() dto: VerifyMfaDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ) {
     const ip = request.ip ?? 'unknown';
     const { userId, kind } = await this.mfa.enrolmentChallenge(dto.challenge);
@@ -158,7 +158,7 @@ export class MfaController {
   @Can('administerTrust')
   @ApiOperation({ summary: "Change the trust's second-factor policy (audited)" })
   @ApiOkResponse({ type: MfaPolicyResponseDto, description: 'The policy as saved.' })
-  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
+  setPolicy(@Body() dto: MfaPolicyDto, @CurrentUser() actor: AuthUser, @Req() request: FastifyRequest) {
     return this.mfa.setPolicy(dto.requireForPersonalData, actor, request.ip ?? 'unknown');
   }
 
@@ -170,7 +170,7 @@ export class MfaController {
   async reset(
     @UuidParam('userId') userId: string,
     @CurrentUser() actor: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     await this.mfa.reset(userId, actor, request.ip ?? 'unknown');
   }

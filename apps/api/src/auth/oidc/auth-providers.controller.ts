@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Can, Public } from '../../common/access/access.decorator';
 import type { AuthUser } from '../../common/access/policy';
 import { CurrentUser } from '../../common/access/current-user.decorator';
@@ -19,7 +19,8 @@ import {
   UpdateAuthProviderDto,
 } from './dto/auth-provider.dto';
 
-export const originOf = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+export const originOf = (request: FastifyRequest) =>
+  `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
 @ApiTags('auth')
 @Controller('auth/providers')
@@ -40,7 +41,7 @@ export class AuthProvidersController {
 
   @Can('administerTrust')
   @Reads('Every single sign-on provider, with the redirect URI to register', [AuthProviderResponseDto])
-  list(@Req() request: Request) {
+  list(@Req() request: FastifyRequest) {
     return this.providers.list(originOf(request));
   }
 
@@ -50,7 +51,7 @@ export class AuthProvidersController {
     summary: 'Add a single sign-on provider (Microsoft, Google or another OpenID Connect one)',
   })
   @ApiCreatedResponse({ type: AuthProviderResponseDto })
-  create(@Body() dto: CreateAuthProviderDto, @CurrentUser() actor: AuthUser, @Req() request: Request) {
+  create(@Body() dto: CreateAuthProviderDto, @CurrentUser() actor: AuthUser, @Req() request: FastifyRequest) {
     return this.providers.create(dto, actor, request.ip ?? 'unknown', originOf(request));
   }
 
@@ -63,7 +64,7 @@ export class AuthProvidersController {
     @UuidParam() id: string,
     @Body() dto: UpdateAuthProviderDto,
     @CurrentUser() actor: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ) {
     return this.providers.update(id, dto, actor, request.ip ?? 'unknown', originOf(request));
   }
@@ -75,7 +76,7 @@ export class AuthProvidersController {
   async remove(
     @UuidParam() id: string,
     @CurrentUser() actor: AuthUser,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     await this.providers.remove(id, actor, request.ip ?? 'unknown');
   }

@@ -2,18 +2,20 @@ import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
 import { UuidParam } from '../../common/http/routes';
 import { ApiFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/access/access.decorator';
+import { isSecure } from '../../common/http/secure';
 import { setSessionCookies } from '../auth-cookies';
 import { originOf } from './auth-providers.controller';
 import { OidcSignInService, SsoRefused } from './oidc-sign-in.service';
 
 /** Binds a sign-in to the browser that started it. Lax, since the provider sends the browser back. */
 const STATE_COOKIE = 'encounters_oidc_state';
-const stateCookieOptions = (request: Request): CookieOptions => ({
+const stateCookieOptions = (request: FastifyRequest): CookieSerializeOptions => ({
   httpOnly: true,
   sameSite: 'lax',
-  secure: request.secure,
+  secure: isSecure(request),
   path: '/api/auth/oidc',
 });
 
@@ -39,15 +41,16 @@ export class OidcController {
   })
   async start(
     @UuidParam('providerId') providerId: string,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     try {
       const { url, state } = await this.oidc.start(providerId, originOf(request));
-      response.cookie(STATE_COOKIE, state, { ...stateCookieOptions(request), maxAge: 10 * 60_000 });
-      response.redirect(302, url);
+      // Ten minutes (seconds, as the cookie's Max-Age says).
+      response.setCookie(STATE_COOKIE, state, { ...stateCookieOptions(request), maxAge: 10 * 60 });
+      void response.redirect(url, 302);
     } catch (error) {
-      response.redirect(302, refusedPage(error instanceof SsoRefused ? error.reason : 'failed'));
+      void response.redirect(refusedPage(error instanceof SsoRefused ? error.reason : 'failed'), 302);
     }
   }
 
@@ -63,7 +66,7 @@ export class OidcController {
       'Signed in (the session cookie is set): to the app. Refused: to the sign-in page, which says why.',
     headers: LOCATION,
   })
-  async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async callback(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const query = new URLSearchParams(request.url.split('?')[1] ?? '');
     const browserState = (request.cookies as Record<string, string> | undefined)?.[STATE_COOKIE];
     response.clearCookie(STATE_COOKIE, stateCookieOptions(request));
@@ -75,9 +78,9 @@ export class OidcController {
         request.ip ?? 'unknown',
       );
       setSessionCookies(request, response, session);
-      response.redirect(302, '/');
+      void response.redirect('/', 302);
     } catch (error) {
-      response.redirect(302, refusedPage(error instanceof SsoRefused ? error.reason : 'failed'));
+      void response.redirect(refusedPage(error instanceof SsoRefused ? error.reason : 'failed'), 302);
     }
   }
 }

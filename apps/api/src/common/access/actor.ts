@@ -15,7 +15,7 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   return { user: request.user, ip: request.ip ?? null };
 });
 
-/** The caller's address for the audit trail and sign-in counters; `'unknown'` when Express has none. */
+/** The caller's address for the audit trail and sign-in counters; `'unknown'` when there is none. */
 export const ClientIp = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string =>
     context.switchToHttp().getRequest<AuthenticatedRequest>().ip ?? 'unknown',

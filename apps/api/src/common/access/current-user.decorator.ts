@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './policy';
 
-export type AuthenticatedRequest = Request & { user?: AuthUser };
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser };
 
 /** The signed-in user of a route guarded by `@SignedIn()` or `@Can(...)`. */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
