@@ -179,6 +179,7 @@ describe(`${createApp.name}: the edges of the API, with the web app served`, () 
         .expect('content-type', /text\/html/);
       expect(page.text).toBe(index);
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['cache-control']).toBe('no-cache');
     }
     await request(server)
       .post('/dashboard')

@@ -23,8 +23,9 @@ export async function serveWebApp(app: NestFastifyApplication, folder: string): 
       if (isApiPath(path) || !/\btext\/html\b/i.test(request.headers.accept ?? '')) {
         return reply.callNotFound();
       }
+      // Asked again on every visit, so that a new release's page (naming its new scripts) is never missed.
       reply.header('Cache-Control', 'no-cache');
-      return reply.sendFile('index.html');
+      return reply.sendFile('index.html', { cacheControl: false });
     });
   return true;
 }
