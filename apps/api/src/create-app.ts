@@ -4,7 +4,9 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { STATUS_CODES } from 'node:http';
 import { AppModule } from './app.module';
 import { noStore } from './common/no-store';
 import { createValidationPipe } from './common/validation';
@@ -28,6 +30,30 @@ import { createOpenApiDocument } from './openapi/openapi';
  * type, the security headers.
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const security = securityHeaders({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular and Angular Material add component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Secure cookies and HSTS are right only behind HTTPS, which a deployment adds in front.
+    strictTransportSecurity: false,
+  });
+  const requestIdHeader = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  };
   const adapter = new FastifyAdapter({
     trustProxy: trustProxySetting(config.TRUST_PROXY),
     // A well-formed X-Request-Id from a proxy is kept; anything else is replaced.
@@ -38,6 +64,20 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // A whole request (a 20 MB roster on a slow line included) within 5 minutes, as Node's own default: a
     // client that trickles its request cannot hold a connection for ever (Fastify's default is no limit).
     requestTimeout: 300_000,
+    // A path Fastify cannot route (a malformed percent escape, a parameter over 100 characters) is refused
+    // before any hook runs: answered here in the error shape, with the headers every answer carries.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      for (const hook of [requestIdHeader, noStore(), security]) hook(request, reply, () => undefined);
+      const status =
+        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.code(status).send({
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Bad Request',
+        message:
+          'The address is not one the API can read: check its percent escapes and the length of its ids.',
+        details: [],
+      });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -47,37 +87,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-    done();
-  });
+  fastify.addHook('onRequest', requestIdHeader);
   fastify.addHook('onRequest', noStore());
   app.get(Metrics).install(fastify);
   app.get(Lifecycle).install(fastify);
   fastify.addHook('onRequest', requireParsedBodyType());
-  fastify.addHook(
-    'onRequest',
-    securityHeaders({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Angular and Angular Material add component styles at run time.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      // Secure cookies and HSTS are right only behind HTTPS, which a deployment adds in front.
-      strictTransportSecurity: false,
-    }),
-  );
+  fastify.addHook('onRequest', security);
   readBodies(fastify);
   markRefusedRequests(fastify);
   fastify.setReplySerializer(keptAnswerSerializer);

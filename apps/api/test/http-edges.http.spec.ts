@@ -161,6 +161,23 @@ describe(`${createApp.name}: the edges of the API, with the web app served`, () 
     }
   });
 
+  it('answers a path it cannot read (a bad percent escape, an overlong id) in the error shape', async () => {
+    const cases: [string, number][] = [
+      ['/api/learners/%E0%A4%A', 400],
+      ['/api/learners/%ZZ', 400],
+      ['/%ZZ', 400],
+      [`/api/learners/${'a'.repeat(200)}`, 404],
+    ];
+    for (const [path, status] of cases) {
+      const response = await request(server).get(path).set('accept', 'text/html').expect(status);
+      expect(response.headers['content-type']).toMatch(/json/);
+      expect(response.body).toMatchObject({ ...ERROR_SHAPE, statusCode: status, details: [] });
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe(path.startsWith('/api/') ? 'no-store' : undefined);
+    }
+  });
+
   it('does not answer a monitoring probe at a wrong path with the web app', async () => {
     for (const path of ['/metrics', '/healthz', '/api']) {
       const response = await request(server).get(path).expect(404);
