@@ -638,11 +638,12 @@ describe(`${RosterImportService.name} (HTTP, PostgreSQL)`, () => {
     }, 90_000); // Two 21 MB uploads: generous on a busy machine.
 
     it('refuses another content type with 415, and bad query parameters with 400', async () => {
-      await careersLead
+      const xml = await careersLead
         .post(rosterPath(kilnside, 2025))
         .set('Content-Type', 'application/xml')
         .send('<roster/>')
         .expect(415);
+      expect(xml.body.message).toMatch(/multipart\/form-data .* text\/csv .* application\/json/);
       const notRows = await careersLead.post(rosterPath(kilnside, 2025)).send({ csv: 'x' }).expect(400);
       expect(notRows.body.message).toMatch(/"rows" array/);
       const csv = rosterCsv(cohort(910, 1));

@@ -4,12 +4,6 @@ import { STATUS_CODES } from 'node:http';
 import { wasRefusedBeforeRoute } from './http/refused-before-route';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, OutageLog } from './database-outage';
 
-/** One of Fastify's own errors (a body too large for its route, say): `FST_…`, with the status it means. */
-interface FastifyError {
-  code?: string;
-  statusCode?: number;
-}
-
 /** The request as the filter reads it: Fastify's, or the raw one (an error in a hook before Fastify's). */
 interface FilteredRequest {
   id?: string;
@@ -121,24 +115,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       } = body as Record<string, unknown>;
       const text = Array.isArray(message) ? message.join('; ') : String(message ?? STATUS_CODES[status]);
       return { status, message: text, details: Array.isArray(details) ? details : [], extra };
-    }
-    const fastifyError = exception as FastifyError;
-    if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return {
-        status: HttpStatus.PAYLOAD_TOO_LARGE,
-        message: 'The request body is too large.',
-        details: [],
-        extra: {},
-      };
-    }
-    if (
-      fastifyError?.code?.startsWith('FST_') &&
-      typeof fastifyError.statusCode === 'number' &&
-      fastifyError.statusCode >= 400 &&
-      fastifyError.statusCode < 500
-    ) {
-      const status = fastifyError.statusCode;
-      return { status, message: STATUS_CODES[status] ?? 'Bad request', details: [], extra: {} };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -9,9 +9,6 @@ import { refusedBeforeRoute } from '../common/http/refused-before-route';
 export const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_FORM_BYTES = 100 * 1024;
 
-/** The uploads' own types: their interceptors read the request's stream themselves. */
-const STREAMED_TYPES = ['text/csv', 'application/csv', 'text/plain'];
-
 /**
  * How the API reads request bodies (Fastify's content-type parsers):
  * - JSON (`application/json`, `application/*+json`), at most 1 MB, or a roster's size on
@@ -20,9 +17,9 @@ const STREAMED_TYPES = ['text/csv', 'application/csv', 'text/plain'];
  *   deep validation); parsed with Fastify's own parser, which refuses `__proto__` and `constructor.prototype`
  *   keys; an empty body is `{}`.
  * - form-encoded bodies, at most 100 kB (sign-in refuses them: `body-type.ts`).
- * - the uploads' CSV and text bodies are left unread for their interceptors; multipart is
- *   `@fastify/multipart`'s.
- * What else arrives is refused with 415 before it is read (`body-type.ts`).
+ * - any other type is left unread: only the uploads take one (their interceptors read the stream and refuse,
+ *   with 415 and what they take, a type they do not); multipart is `@fastify/multipart`'s. Anywhere else
+ *   under `/api/`, a type the API does not read is refused with 415 before it is read (`body-type.ts`).
  */
 export function readBodies(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
@@ -61,5 +58,5 @@ export function readBodies(fastify: FastifyInstance): void {
     { parseAs: 'string', bodyLimit: MAX_FORM_BYTES },
     (_request, body: string, done) => done(null, { ...parseForm(body) }),
   );
-  fastify.addContentTypeParser(STREAMED_TYPES, (_request, _payload, done) => done(null, undefined));
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
 }
