@@ -96,10 +96,19 @@ export async function startReplicatedPostgres({ database = 'encounters', replica
       [`--pgdata=${primaryDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`],
       owner,
     );
+    // Each server's port is free now and none other's: the primary's is free again while it is stopped for
+    // the replicas' copies, and a port just freed may well be the next one the system hands out.
+    const taken = new Set();
+    const portOfItsOwn = async () => {
+      let port = await freePort();
+      while (taken.has(port)) port = await freePort();
+      taken.add(port);
+      return port;
+    };
     const primary = server({
       binaries,
       dataDir: primaryDir,
-      port: await freePort(),
+      port: await portOfItsOwn(),
       owner,
       // Enough WAL kept for a replica stopped for a while to catch up without a new base backup.
       flags: ['-c', 'wal_level=replica', '-c', 'max_wal_senders=10', '-c', 'wal_keep_size=512MB'],
@@ -126,7 +135,7 @@ export async function startReplicatedPostgres({ database = 'encounters', replica
       const replica = server({
         binaries,
         dataDir,
-        port: await freePort(),
+        port: await portOfItsOwn(),
         owner,
         flags: ['-c', 'hot_standby=on', '-c', 'wal_receiver_status_interval=1s'],
       });
