@@ -13,7 +13,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig, trustProxySetting } from './config/config';
 import { Lifecycle } from './health/lifecycle.service';
 import { requireParsedBodyType } from './http/body-type';
-import { readBodies } from './http/body-parsers';
+import { MAX_JSON_BYTES, readBodies } from './http/body-parsers';
 import { keptAnswerSerializer } from './http/json-reply';
 import { markRefusedRequests } from './common/http/refused-before-route';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
@@ -59,6 +59,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     // A well-formed X-Request-Id from a proxy is kept; anything else is replaced.
     requestIdHeader: false,
     genReqId: requestIdOf,
+    // Every body but a roster's (`http/body-parsers.ts` gives the roster's route its own).
+    bodyLimit: MAX_JSON_BYTES,
     // As Express's router: `/api/learners/` is `/api/learners`.
     routerOptions: { ignoreTrailingSlash: true },
     // A whole request (a 20 MB roster on a slow line included) within 5 minutes, as Node's own default: a
