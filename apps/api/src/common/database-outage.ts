@@ -1,3 +1,5 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /** Seconds a client is told to wait when the database does not answer. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** At most one log line per this many milliseconds while the database is away, however many requests fail. */
@@ -31,6 +33,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   };
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  // TypeORM releases a query runner when its connection fails (its `error` listener); the transaction's next
+  // statement then throws this instead of the connection's own error.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   return driverError !== undefined && driverError !== error && isDatabaseUnavailable(driverError);
 }
 
