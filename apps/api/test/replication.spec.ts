@@ -73,6 +73,7 @@ interface Answer {
 }
 
 const EMAIL = 'replication.admin@test.encounters';
+const METRICS_TOKEN = 'replication-metrics-token-1';
 const PASSWORD = 'kestrel harbour lantern 4821';
 
 /**
@@ -143,6 +144,9 @@ describe(ReplicaRouter.name, () => {
       env: productionEnv(port, pair.primaryUrl, {
         DATABASE_REPLICA_URLS: pair.replicaUrls.join(','),
         REPLICA_MAX_LAG_MS: '3000',
+        // Every routed read on the replica, so that what a read finds shows where it was read.
+        PRIMARY_SHARES_READS: 'false',
+        METRICS_TOKEN,
         ...extra,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -162,6 +166,20 @@ describe(ReplicaRouter.name, () => {
       },
     );
     return port;
+  }
+
+  /** The reads each server has answered for the API process on `port`, from its metrics. */
+  async function readsByServer(port: number): Promise<Record<string, number>> {
+    const response = await fetch(`http://127.0.0.1:${port}/api/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const reads: Record<string, number> = {};
+    for (const [, server, value] of (await response.text()).matchAll(
+      /^encounters_db_reads_total\{server="([^"]+)"\} (\d+)$/gm,
+    ))
+      reads[server] = Number(value);
+    return reads;
   }
 
   async function replicaStatus(port: number): Promise<string> {
@@ -228,6 +246,32 @@ describe(ReplicaRouter.name, () => {
     for (const port of ports)
       await until('the replica to catch up', async () => (await replicaStatus(port)) === 'up');
     expect(await listedNames(script, ports[0])).toContain('Replica Bakery');
+  }, 60_000);
+
+  it('reads the trust view on the replica, and shares reads with the primary unless told not to', async () => {
+    const trustView = '/api/coverage?scope=trust&academicYear=2025&asAt=2026-03-31';
+    // PRIMARY_SHARES_READS=false: the trust view's reads (its hot, named statement included) on the replica.
+    const before = await readsByServer(ports[1]);
+    for (let index = 0; index < 10; index += 1)
+      expect((await script.send(ports[1], 'GET', trustView)).status).toBe(200);
+    const after = await readsByServer(ports[1]);
+    expect((after['replica-1'] ?? 0) - (before['replica-1'] ?? 0)).toBeGreaterThanOrEqual(10);
+    expect(after.primary ?? 0).toBe(before.primary ?? 0);
+
+    // The default: each request's reads go to the least busy of the primary and the replica.
+    const sharing = await startApi({ MIGRATE_ON_START: 'false', PRIMARY_SHARES_READS: 'true' });
+    await until('the replica to be up', async () => (await replicaStatus(sharing)) === 'up');
+    const start = await readsByServer(sharing);
+    await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        for (let index = 0; index < 10; index += 1)
+          expect((await script.send(sharing, 'GET', trustView)).status).toBe(200);
+      }),
+    );
+    const end = await readsByServer(sharing);
+    expect((end['replica-1'] ?? 0) - (start['replica-1'] ?? 0)).toBeGreaterThan(0);
+    expect((end.primary ?? 0) - (start.primary ?? 0)).toBeGreaterThan(0);
+    processes.at(-1)?.kill('SIGTERM');
   }, 60_000);
 
   it('answers every read while the replica is stopped mid-run', async () => {

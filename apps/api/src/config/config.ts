@@ -114,6 +114,13 @@ export class AppConfig {
   @WholeNumber(0)
   REPLICA_MAX_LAG_MS = 5000;
 
+  /**
+   * With replicas, whether the primary takes its share of the reads replicas may answer (each request to the
+   * least busy of the primary and the replicas that are up to date), or leaves them all to the replicas.
+   */
+  @Switch()
+  PRIMARY_SHARES_READS = true;
+
   /** After a write, the same user's reads stay on the primary this long, so that they see what they wrote. */
   @WholeNumber(0)
   REPLICA_READ_OWN_WRITES_MS = 5000;

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { DataSource, type DataSourceOptions, type QueryRunner, type ReplicationMode } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { isDatabaseUnavailable } from '../common/database-outage';
+import { routePreparedReads } from '../common/prepared-read';
 
 /** What health reports of one replica; never its address, which may carry a password. */
 export interface ReplicaState {
@@ -15,6 +16,8 @@ export interface ReplicaState {
 export interface ReplicaSettings {
   urls: string[];
   maxLagMs: number;
+  /** Whether the primary takes its share of the reads replicas may answer (PRIMARY_SHARES_READS). */
+  primarySharesReads?: boolean;
   /** How often the monitor asks the primary and every replica where they are. */
   checkEveryMs?: number;
 }
@@ -22,9 +25,12 @@ export interface ReplicaSettings {
 /** What one request may read from: set by the routing interceptor for the handlers that may read a replica. */
 interface RequestRouting {
   replicaAllowed: boolean;
-  /** The replica chosen for this request, kept for all its reads so that they see one moment. */
-  replica?: number;
+  /** The server chosen for this request (a replica's index, or PRIMARY), kept for all its reads. */
+  server?: number;
 }
+
+/** The primary, as the server chosen for a request's reads. */
+const PRIMARY = -1;
 
 const requestRouting = new AsyncLocalStorage<RequestRouting>();
 
@@ -66,7 +72,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  *
  * - Writes, transactions and every read outside `readingFromReplica` go to the primary, as without replicas.
  * - Inside it (coverage, reports and lists, unless the user wrote in the last few seconds), a read-only
- *   statement goes to one replica whose replay is within `maxLagMs` of the primary; none fit → the primary.
+ *   statement goes to the least busy of the replicas whose replay is within `maxLagMs` of the primary and,
+ *   unless `primarySharesReads` is off, the primary; no replica fit → the primary. One request's reads all
+ *   go to the server chosen for its first, so that they see one moment.
  * - While the primary does not answer, reads go to a replica that does (stale but available), and the routing
  *   interceptor answers writes 503 with Retry-After.
  * - A replica that refuses a connection or fails mid-read is marked down at once and the read is repeated on
@@ -79,6 +87,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class ReplicaRouter {
   readonly replicas: ReplicaState[];
   primaryUp = true;
+  /** Routed reads (see `count`), by the server that was asked: 'primary' or a replica's name. */
+  readonly reads = new Map<string, number>();
   private readonly driver: PostgresDriver;
   private readonly samples: { lsn: bigint; at: number }[] = [];
   private timer?: NodeJS.Timeout;
@@ -110,6 +120,7 @@ export class ReplicaRouter {
       if (runner || !isReadOnlySql(sql)) return originalQuery(sql, parameters, runner) as Promise<T>;
       if (this.readMode() === 'master') {
         try {
+          this.count('primary');
           return (await originalQuery(sql, parameters)) as T;
         } catch (error) {
           // The primary has just gone: this read (a session's look-up, say) is answered by a replica.
@@ -123,15 +134,18 @@ export class ReplicaRouter {
         return (await replicaRunner.query(sql, parameters)) as T;
       } catch (error) {
         if (!isDatabaseUnavailable(error) || !this.primaryUp) throw error;
-        this.markDown(requestRouting.getStore()?.replica);
+        this.markDown(requestRouting.getStore()?.server);
+        this.count('primary');
         return originalQuery(sql, parameters) as Promise<T>;
       } finally {
         await replicaRunner.release();
       }
     };
+    routePreparedReads(dataSource, (query) => this.namedRead(query));
     this.driver.obtainSlaveConnection = async () => {
-      const index = this.chooseReplica();
-      if (index === undefined) return this.driver.obtainMasterConnection();
+      const index = this.chooseServer();
+      if (index === undefined || index === PRIMARY) return this.driver.obtainMasterConnection();
+      this.count(this.replicas[index].name);
       try {
         return await this.connect(this.driver.slaves[index] as Pool);
       } catch (error) {
@@ -173,23 +187,83 @@ export class ReplicaRouter {
       return this.replicas.some((replica) => replica.status !== 'down') ? 'slave' : 'master';
     const routing = requestRouting.getStore();
     if (!routing?.replicaAllowed) return 'master';
-    return this.chooseReplica() === undefined ? 'master' : 'slave';
+    const chosen = this.chooseServer();
+    return chosen === undefined || chosen === PRIMARY ? 'master' : 'slave';
   }
 
-  private chooseReplica(): number | undefined {
+  /**
+   * A hot read (`preparedRead`) as a named statement on the pool of the server this moment's reads go to,
+   * with the same fall-backs as every other read: a replica that fails mid-read is marked down and the read
+   * repeated on the primary; with the primary gone, a replica answers.
+   */
+  private async namedRead(query: { name?: string; text: string; values: unknown[] }): Promise<unknown[]> {
+    const run = (pool: Pool) => pool.query(query).then((result) => result.rows as unknown[]);
+    const primary = this.driver.master as Pool;
+    if (this.readMode() === 'master') {
+      try {
+        this.count('primary');
+        return await run(primary);
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || !this.replicas.some((replica) => replica.status !== 'down'))
+          throw error;
+        this.primaryUp = false;
+      }
+    }
+    const index = this.chooseServer();
+    if (index === undefined || index === PRIMARY) {
+      this.count('primary');
+      return run(primary);
+    }
+    try {
+      this.count(this.replicas[index].name);
+      return await run(this.driver.slaves[index] as Pool);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || !this.primaryUp) throw error;
+      this.markDown(index);
+      this.count('primary');
+      return run(primary);
+    }
+  }
+
+  /**
+   * The server for this moment's routed reads: the one chosen for the request if it is still fit, otherwise
+   * the least busy fit one (ties at random), kept for the request. Fit: a replica that is up (any that
+   * answers, while the primary is down), and the primary when it is up and shares reads. Undefined: none.
+   */
+  private chooseServer(): number | undefined {
     const routing = requestRouting.getStore();
     const fit = (index: number) =>
-      this.primaryUp ? this.replicas[index].status === 'up' : this.replicas[index].status !== 'down';
-    if (routing?.replica !== undefined && fit(routing.replica)) return routing.replica;
-    const candidates = this.replicas.map((_, index) => index).filter(fit);
-    if (candidates.length === 0) return undefined;
-    const chosen = candidates[Math.floor(Math.random() * candidates.length)];
-    if (routing) routing.replica = chosen;
+      index === PRIMARY
+        ? this.primaryUp
+        : this.primaryUp
+          ? this.replicas[index].status === 'up'
+          : this.replicas[index].status !== 'down';
+    if (routing?.server !== undefined && fit(routing.server)) return routing.server;
+    const replicas = this.replicas.map((_, index) => index).filter(fit);
+    if (replicas.length === 0) return undefined;
+    const candidates =
+      this.primaryUp && this.settings.primarySharesReads !== false && routing?.replicaAllowed
+        ? [PRIMARY, ...replicas]
+        : replicas;
+    const busy = (index: number) => {
+      const pool = (index === PRIMARY ? this.driver.master : this.driver.slaves[index]) as Pool;
+      return pool.totalCount - pool.idleCount + pool.waitingCount;
+    };
+    const least = Math.min(...candidates.map(busy));
+    const quietest = candidates.filter((index) => busy(index) === least);
+    const chosen = quietest[Math.floor(Math.random() * quietest.length)];
+    if (routing) routing.server = chosen;
     return chosen;
   }
 
+  /** Counts a routed read (one a replica may answer, or any while the primary is down) under its server. */
+  private count(server: string): void {
+    if (this.primaryUp && !requestRouting.getStore()?.replicaAllowed) return;
+    this.reads.set(server, (this.reads.get(server) ?? 0) + 1);
+  }
+
   private markDown(index: number | undefined): void {
-    if (index !== undefined && this.replicas[index]) {
+    if (index !== undefined && index !== PRIMARY && this.replicas[index]) {
       this.replicas[index].status = 'down';
       this.replicas[index].lagMs = null;
     }
@@ -323,6 +397,7 @@ export function replicaRouterOf(dataSource: DataSource): ReplicaRouter {
 export function replicaSettings(config: {
   DATABASE_REPLICA_URLS?: string;
   REPLICA_MAX_LAG_MS: number;
+  PRIMARY_SHARES_READS?: boolean;
 }): ReplicaSettings {
   return {
     urls: (config.DATABASE_REPLICA_URLS ?? '')
@@ -330,5 +405,6 @@ export function replicaSettings(config: {
       .map((url) => url.trim())
       .filter(Boolean),
     maxLagMs: config.REPLICA_MAX_LAG_MS,
+    primarySharesReads: config.PRIMARY_SHARES_READS ?? true,
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { authorisationTotals } from '../common/access/authorisation-time';
+import { replicaRouterOf } from '../database/replicas';
 
 interface PgPool {
   totalCount: number;
@@ -63,6 +64,20 @@ export class Metrics {
         this.set({ state: 'waiting' }, pool?.waitingCount ?? 0);
       },
     });
+    // With read replicas: where the reads went (the primary's share, and each replica's).
+    const router = replicaRouterOf(dataSource);
+    if (router.configured) {
+      new Counter({
+        name: 'encounters_db_reads_total',
+        help: 'Reads a replica may answer (coverage, reports, lists; every read while the primary is down), by the server asked (primary, replica-N).',
+        labelNames: ['server'] as const,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const [server, reads] of router.reads) this.inc({ server }, reads);
+        },
+      });
+    }
     // The time spent deciding access, and the signed-in requests it was spent on (authorisation-time.ts).
     const authorisationCounter = (name: string, help: string, total: 'seconds' | 'checks') =>
       new Counter({
