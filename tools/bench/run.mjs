@@ -19,7 +19,11 @@ import { ensureDatabase, freePort, startEmbeddedPostgres } from '../start/embedd
 import { exitWith, failures, judge } from './verdict.mjs';
 import { cli, root, spawnApi, waitForHealth } from './shared.mjs';
 
-const SCENARIOS = ['roster', 'encounters', 'writes', 'floor', 'coverage', 'reports'];
+const SCENARIOS = ['roster', 'encounters', 'writes', 'floor', 'coverage', 'reports', 'hub'];
+/** Run when none is named: all but `hub`, which makes a server pair and a hub of its own (minutes more). */
+const DEFAULT_SCENARIOS = SCENARIOS.filter((name) => name !== 'hub');
+/** Options that take a value, which is no scenario's name. */
+const VALUE_OPTIONS = ['--preset', '--hub-preset', '--db-cpus'];
 /** The demo seed's trust administrator (demo passwords are public by design). */
 const ADMIN = { email: 'admin@demo.encounters', password: 'blue-kiln-falcon-2025' };
 
@@ -30,9 +34,9 @@ const preset =
   presetAt < 0 ? null : args[presetAt].includes('=') ? args[presetAt].split('=')[1] : args[presetAt + 1];
 if (presetAt >= 0 && !preset) fail('--preset needs a name: demo, trust-tenth or trust.');
 const wanted = args.filter(
-  (arg, index) => !arg.startsWith('--') && !(args[presetAt] === '--preset' && index === presetAt + 1),
+  (arg, index) => !arg.startsWith('--') && !(index > 0 && VALUE_OPTIONS.includes(args[index - 1])),
 );
-const scenarios = wanted.length ? wanted : SCENARIOS;
+const scenarios = wanted.length ? wanted : DEFAULT_SCENARIOS;
 for (const name of scenarios) {
   if (!SCENARIOS.includes(name)) fail(`Unknown scenario "${name}": known are ${SCENARIOS.join(', ')}.`);
 }

@@ -32,6 +32,10 @@ function server({ binaries, dataDir, port, owner, flags }) {
   let exited;
   return {
     port,
+    /** The postmaster's process id while it runs (its backends are its children). */
+    get pid() {
+      return this.running ? child.pid : undefined;
+    },
     get running() {
       return Boolean(child && child.exitCode === null && child.signalCode === null);
     },
