@@ -52,7 +52,7 @@ export class AppModule {
           // Read replicas, when configured, through TypeORM's replication (database/replicas.ts).
           dataSourceFactory: (options) => createDataSource(options!, replicaSettings(config)),
         }),
-        ReplicasModule.forRoot(replicaSettings(config).urls.length > 0),
+        ReplicasModule.forRoot(),
         // Scheduled jobs (the retention job of DestinationFollowUpModule); registered once, here.
         ScheduleModule.forRoot(),
         AuditModule,

@@ -16,6 +16,8 @@ import { requireParsedBodyType } from './http/body-type';
 import { MAX_JSON_BYTES, readBodies } from './http/body-parsers';
 import { keptAnswerSerializer } from './http/json-reply';
 import { markRefusedRequests } from './common/http/refused-before-route';
+import { installReplicaRouting } from './database/replica-routing';
+import { ReplicaRouter } from './database/replicas';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { serveWebApp } from './http/web-app';
@@ -99,6 +101,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   markRefusedRequests(fastify);
   fastify.setReplySerializer(keptAnswerSerializer);
   await app.register(fastifyCookie);
+  const replicas = app.get(ReplicaRouter);
+  if (replicas.configured) installReplicaRouting(fastify, replicas, config);
   // Multipart uploads (rosters, destinations) are read as they stream in by their interceptors.
   await app.register(fastifyMultipart);
   await serveWebApp(app, config.WEB_DIST);

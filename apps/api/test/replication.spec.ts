@@ -274,6 +274,28 @@ describe(ReplicaRouter.name, () => {
     processes.at(-1)?.kill('SIGTERM');
   }, 60_000);
 
+  it('keeps a script’s reads on the primary after its write, in the process that took it', async () => {
+    const replica = new Client({ connectionString: pair.replicaUrls[0] });
+    await replica.connect();
+    try {
+      await replica.query('SELECT pg_wal_replay_pause()');
+      const created = await script.send(ports[1], 'POST', '/api/organisations', {
+        name: 'Replica Scripted Mill',
+        type: 'employer',
+      });
+      expect(created.status).toBe(201);
+      // A bearer token keeps no cookie: the process that took the write knows the user wrote.
+      expect(await listedNames(script, ports[1])).toContain('Replica Scripted Mill');
+      // The other process does not, and reads the replica, whose replay is paused.
+      expect(await listedNames(script, ports[0])).not.toContain('Replica Scripted Mill');
+    } finally {
+      await replica.query('SELECT pg_wal_replay_resume()');
+      await replica.end();
+    }
+    for (const port of ports)
+      await until('the replica to catch up', async () => (await replicaStatus(port)) === 'up');
+  }, 60_000);
+
   it('answers every read while the replica is stopped mid-run', async () => {
     const statuses: number[] = [];
     let running = true;

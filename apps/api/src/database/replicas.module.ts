@@ -1,19 +1,16 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ReplicaRoutingInterceptor } from './replica-routing.interceptor';
 import { ReplicaRouter, replicaRouterOf } from './replicas';
 
 /**
- * The read-replica router of the app's DataSource, and, when replicas are configured, the interceptor that
- * routes each request. Without replicas there is nothing to route, and no interceptor: an interceptor wraps
- * every handler in observables, a cost each request would pay for nothing (issue 20).
+ * The read-replica router of the app's DataSource. With replicas configured, `create-app` installs the hooks
+ * that route each request (`replica-routing.ts`).
  */
 @Global()
 @Module({})
 export class ReplicasModule {
-  static forRoot(replicated: boolean): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: ReplicasModule,
       providers: [
@@ -22,7 +19,6 @@ export class ReplicasModule {
           useFactory: (dataSource: DataSource) => replicaRouterOf(dataSource),
           inject: [getDataSourceToken()],
         },
-        ...(replicated ? [{ provide: APP_INTERCEPTOR, useClass: ReplicaRoutingInterceptor }] : []),
       ],
       exports: [ReplicaRouter],
     };

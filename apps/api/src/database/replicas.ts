@@ -22,9 +22,11 @@ export interface ReplicaSettings {
   checkEveryMs?: number;
 }
 
-/** What one request may read from: set by the routing interceptor for the handlers that may read a replica. */
+/** What one request may read from: set by the routing hooks for the requests that may read a replica. */
 interface RequestRouting {
   replicaAllowed: boolean;
+  /** The signed-in user's id, once the access guard has found it; reads before that stay on the primary. */
+  user?: () => string | undefined;
   /** The server chosen for this request (a replica's index, or PRIMARY), kept for all its reads. */
   server?: number;
 }
@@ -34,9 +36,23 @@ const PRIMARY = -1;
 
 const requestRouting = new AsyncLocalStorage<RequestRouting>();
 
-/** Runs `work` with reads allowed on a replica (when one is fit), pinned to one replica for all of them. */
-export function readingFromReplica<T>(work: () => T): T {
-  return requestRouting.run({ replicaAllowed: true }, work);
+/**
+ * Runs `work` with reads allowed on a replica (when one is fit), all of them on one server; with `user`,
+ * only once it answers a user (signed in) who has not written in the last few seconds.
+ */
+export function readingFromReplica<T>(work: () => T, user?: () => string | undefined): T {
+  return requestRouting.run({ replicaAllowed: true, user }, work);
+}
+
+/** A write while the primary does not answer: the exception filter answers 503 with Retry-After. */
+export class PrimaryDownError extends Error {
+  /** PostgreSQL's "cannot connect now", which `isDatabaseUnavailable` knows. */
+  readonly code = '57P03';
+
+  constructor() {
+    super('The primary database does not answer: writes wait until it does.');
+    this.name = 'PrimaryDownError';
+  }
 }
 
 /** A statement that only reads, so that a replica (read-only) can answer it. */
@@ -89,6 +105,8 @@ export class ReplicaRouter {
   primaryUp = true;
   /** Routed reads (see `count`), by the server that was asked: 'primary' or a replica's name. */
   readonly reads = new Map<string, number>();
+  /** Users who wrote lately, with when their reads may leave the primary again. */
+  private readonly recentWriters = new Map<string, number>();
   private readonly driver: PostgresDriver;
   private readonly samples: { lsn: bigint; at: number }[] = [];
   private timer?: NodeJS.Timeout;
@@ -180,13 +198,33 @@ export class ReplicaRouter {
     return this.primaryUp;
   }
 
+  /** Keeps `userId`'s reads on the primary for `forMs`, so that they see what they have just written. */
+  noteWrite(userId: string | undefined, forMs: number): void {
+    if (userId === undefined) return;
+    if (this.recentWriters.size > 10_000) this.recentWriters.clear();
+    this.recentWriters.set(userId, Date.now() + forMs);
+  }
+
+  /** Whether this moment's reads may be routed: inside `readingFromReplica`, signed in, not a recent writer. */
+  private routable(routing: RequestRouting | undefined): routing is RequestRouting {
+    if (!routing?.replicaAllowed) return false;
+    if (!routing.user) return true;
+    const userId = routing.user();
+    if (userId === undefined) return false;
+    if ((this.recentWriters.get(userId) ?? 0) > Date.now()) {
+      routing.replicaAllowed = false;
+      return false;
+    }
+    return true;
+  }
+
   /** Whether reads of this moment go to a replica ('slave') or the primary ('master'). */
   readMode(): ReplicationMode {
     if (!this.configured) return 'master';
     if (!this.primaryUp)
       return this.replicas.some((replica) => replica.status !== 'down') ? 'slave' : 'master';
     const routing = requestRouting.getStore();
-    if (!routing?.replicaAllowed) return 'master';
+    if (!this.routable(routing)) return 'master';
     const chosen = this.chooseServer();
     return chosen === undefined || chosen === PRIMARY ? 'master' : 'slave';
   }
@@ -242,7 +280,7 @@ export class ReplicaRouter {
     const replicas = this.replicas.map((_, index) => index).filter(fit);
     if (replicas.length === 0) return undefined;
     const candidates =
-      this.primaryUp && this.settings.primarySharesReads !== false && routing?.replicaAllowed
+      this.primaryUp && this.settings.primarySharesReads !== false && this.routable(routing)
         ? [PRIMARY, ...replicas]
         : replicas;
     const busy = (index: number) => {
@@ -258,7 +296,7 @@ export class ReplicaRouter {
 
   /** Counts a routed read (one a replica may answer, or any while the primary is down) under its server. */
   private count(server: string): void {
-    if (this.primaryUp && !requestRouting.getStore()?.replicaAllowed) return;
+    if (this.primaryUp && !this.routable(requestRouting.getStore())) return;
     this.reads.set(server, (this.reads.get(server) ?? 0) + 1);
   }
 
