@@ -138,7 +138,6 @@ export class ReplicaRouter {
       if (runner || !isReadOnlySql(sql)) return originalQuery(sql, parameters, runner) as Promise<T>;
       if (this.readMode() === 'master') {
         try {
-          this.count('primary');
           return (await originalQuery(sql, parameters)) as T;
         } catch (error) {
           // The primary has just gone: this read (a session's look-up, say) is answered by a replica.
@@ -153,19 +152,26 @@ export class ReplicaRouter {
       } catch (error) {
         if (!isDatabaseUnavailable(error) || !this.primaryUp) throw error;
         this.markDown(requestRouting.getStore()?.server);
-        this.count('primary');
         return originalQuery(sql, parameters) as Promise<T>;
       } finally {
         await replicaRunner.release();
       }
     };
     routePreparedReads(dataSource, (query) => this.namedRead(query));
+    // Every query runner of TypeORM's (its queries, query builders, repositories) takes its connection here:
+    // routed reads are counted by the server they get it from.
+    const obtainMasterConnection = this.driver.obtainMasterConnection.bind(this.driver);
+    this.driver.obtainMasterConnection = () => {
+      this.count('primary');
+      return obtainMasterConnection();
+    };
     this.driver.obtainSlaveConnection = async () => {
       const index = this.chooseServer();
       if (index === undefined || index === PRIMARY) return this.driver.obtainMasterConnection();
-      this.count(this.replicas[index].name);
       try {
-        return await this.connect(this.driver.slaves[index] as Pool);
+        const connection = await this.connect(this.driver.slaves[index] as Pool);
+        this.count(this.replicas[index].name);
+        return connection;
       } catch (error) {
         if (!isDatabaseUnavailable(error)) throw error;
         this.markDown(index);
